@@ -1,0 +1,27 @@
+// The core: the one place that decides validation, defaults, diffs and what forces replacement.
+// Every front end (GitOps planner, Pulumi provider, Terraform provider) and the control plane's API
+// call these functions; none of them re-implements a rule. No I/O lives here.
+export { KINDS, KIND_SPECS, FUNCTION_SPECS, CONFIG_SPECS, PACKAGE } from './generated/registry.ts';
+export type {
+  Kind,
+  InputsByKind,
+  ClusterInputs,
+  VolumeInputs,
+  FileSystemInputs,
+  BucketInputs,
+  KvCachePoolInputs,
+  ModelEndpointInputs,
+} from './generated/registry.ts';
+export type { KindSpec, FunctionSpec, PropertySpec } from './registry-types.ts';
+export { kindInfo, isKind, kindFromToken, kindFromCollection, kindFromTfType, type KindInfo } from './kinds-registry.ts';
+export { UNKNOWN, isUnknown, containsUnknown, type Unknown } from './unknown.ts';
+export { error, warning, formatDiagnostic, showValue, type Diagnostic } from './diagnostics.ts';
+export { validate, checkChange, type Validation, type ValidateContext } from './validate.ts';
+export { diffResource, replacedKeys, type ResourceDiff, type FieldChange, type Impact } from './diff-resource.ts';
+export { AicloudError, isAicloudError, isErrorCode, ERROR_CATALOGUE, type ErrorCode } from './errors.ts';
+export { ACCELERATOR_TYPES, PRECISION_BYTES, compareVersions, type AcceleratorTypeSpec } from './accelerators.ts';
+export { checkEndpointFits, sizeEndpoint, USABLE_MEMORY_FRACTION, type EndpointSizing } from './endpoint-fit.ts';
+export { hourlyCost, acceleratorsHeld, reservedReplicas, BILLED_KINDS, STORAGE_PRICES, type CostContext } from './cost.ts';
+export { resourceOutputs, sanitize, type CloudResource } from './resource-outputs.ts';
+export { joinPath } from './field-path.ts';
+export { didYouMean } from './did-you-mean.ts';

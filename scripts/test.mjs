@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// Runs every *.test.ts file under the source folders with Node's built-in test runner (through tsx),
+// because Node 20's `--test` does not expand globs itself.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const roots = ['schema', 'provider', 'controlplane', 'test', 'bench', 'scripts'];
+const skip = new Set(['node_modules', '.gen', 'cdktf.out', '.terraform', 'results']);
+const only = process.argv.slice(2);
+
+function walk(dir, out) {
+  let entries;
+  try { entries = readdirSync(dir); } catch { return out; }
+  for (const name of entries) {
+    if (skip.has(name)) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path, out);
+    else if (name.endsWith('.test.ts')) out.push(path);
+  }
+  return out;
+}
+
+let files = roots.flatMap((r) => walk(r, [])).sort();
+if (only.length) files = files.filter((f) => only.some((o) => f.includes(o)));
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });
+process.exit(result.status ?? 1);
