@@ -7,6 +7,7 @@ import { generateRegistry } from './build/gen-registry.ts';
 import { generateManifestSchema } from './build/gen-manifest-schema.ts';
 import { generateOpenApi } from './build/gen-openapi.ts';
 import { generateDocs } from './build/gen-docs.ts';
+import { generateErrorsDoc } from './build/gen-errors-doc.ts';
 
 /** One generated file: its path relative to the repository and its full text. */
 export interface Artefact {
@@ -22,6 +23,7 @@ export function buildArtefacts(): Artefact[] {
     { path: 'schema/generated/manifest.schema.json', text: json(generateManifestSchema(schema)) },
     { path: 'schema/generated/openapi.json', text: json(generateOpenApi(schema)) },
     { path: 'docs/reference.md', text: `${generateDocs(schema)}\n` },
+    { path: 'docs/errors.md', text: generateErrorsDoc() },
   ];
 }
 
