@@ -24,7 +24,7 @@ export const ERROR_CATALOGUE = {
   DUPLICATE_NAME: { status: 400, hint: 'Give each resource of a kind its own name.' },
   DANGLING_REFERENCE: { status: 400, hint: 'Declare the referenced resource in the stack, or fix the name.' },
   REFERENCE_CYCLE: { status: 400, hint: 'Break the cycle: references must form a tree.' },
-  PROTECTED_RESOURCE: { status: 400, hint: 'Remove the aicloud.dev/protect annotation before removing the resource.' },
+  PROTECTED_RESOURCE: { status: 400, hint: 'Apply the resource once with aicloud.dev/protect: "false" first.' },
   PLAN_STALE: { status: 409, hint: 'The stack changed since the plan was made; run plan again.' },
   PLAN_WILL_NOT_FIT: { status: 409, hint: 'Free capacity, pick another zone, or shrink the request.' },
   APPROVAL_REQUIRED: { status: 400, hint: 'Run in a terminal to confirm, or pass --auto-approve.' },

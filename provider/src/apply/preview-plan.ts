@@ -1,0 +1,30 @@
+import { attachPlacement } from '../plan/attach-placement.ts';
+import type { PlacementOutcome, Plan } from '../plan/plan-types.ts';
+import type { PlacementRequest as WireRequest } from '../client/index.ts';
+import type { StackCloud } from './stack-cloud.ts';
+
+/** Asks the control plane whether all of the plan's accelerator requests fit together, and records the answer in the plan. */
+export async function previewPlan(cloud: StackCloud, plan: Plan): Promise<Plan> {
+  const requests = plan.placement?.requests ?? [];
+  if (requests.length === 0) return plan;
+  const wire: WireRequest[] = requests.map((r) =>
+    r.action === 'release'
+      ? { action: 'release', name: r.name }
+      : r.action === 'grow'
+        ? { action: 'grow', name: r.name, nodeCount: r.nodeCount! }
+        : { action: 'create', name: r.name, zone: r.zone!, acceleratorType: r.acceleratorType!, nodeCount: r.nodeCount!, placement: r.placement! },
+  );
+  const results = await cloud.previewPlacements(wire);
+  const outcomes: PlacementOutcome[] = results.map((result) => {
+    const request = requests[result.index] ?? requests.find((r) => r.name === result.name)!;
+    if (!result.fits) return { address: request.address, action: request.action, fits: false, message: result.message ?? result.code ?? 'no capacity' };
+    const a = result.allocation as { zone: string; supernodes: string[]; servers: string[]; acceleratorCount: number } | undefined;
+    return {
+      address: request.address,
+      action: request.action,
+      fits: true,
+      ...(a ? { zone: a.zone, supernodes: a.supernodes, servers: a.servers, acceleratorCount: a.acceleratorCount } : {}),
+    };
+  });
+  return attachPlacement(plan, outcomes);
+}

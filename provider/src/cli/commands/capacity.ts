@@ -1,0 +1,15 @@
+import type { CliContext, CloudOptions } from '../cli-context.ts';
+import { withCloud } from '../open-cloud.ts';
+import { renderCapacity, type CapacityReport } from '../render-capacity.ts';
+
+/** `aicloud capacity`: what is free where, before anyone writes a manifest that will not fit. */
+export async function run(options: CloudOptions & { zone?: string; acceleratorType?: string }, ctx: CliContext): Promise<number> {
+  return withCloud(options, async (cloud) => {
+    const report = (await cloud.capacity({
+      ...(options.zone ? { zone: options.zone } : {}),
+      ...(options.acceleratorType ? { acceleratorType: options.acceleratorType } : {}),
+    })) as CapacityReport;
+    ctx.stdout.write(renderCapacity(report));
+    return 0;
+  });
+}

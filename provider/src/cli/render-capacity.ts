@@ -1,0 +1,50 @@
+import { formatInt } from '../plan/format-value.ts';
+
+/** The control plane's `/v1/capacity` answer. */
+export interface CapacityReport {
+  zones: { zone: string; acceleratorType: string; total: number; free: number; largestFreeBlock: number }[];
+  supernodes: { id: string; zone: string; acceleratorType: string; total: number; free: number }[];
+  servers: { id: string; zone: string; supernode: string | null; acceleratorType: string; total: number; free: number }[];
+}
+
+/**
+ * A table of free and total accelerators per zone and supernode, then an
+ * occupancy map with one character per server (`#` held, `.` free, `+` partly
+ * free), so fragmentation shows at a glance.
+ */
+export function renderCapacity(report: CapacityReport): string {
+  const lines: string[] = [];
+  const rows: string[][] = [['ZONE / SUPERNODE', 'TYPE', 'FREE', 'TOTAL', 'LARGEST FREE BLOCK']];
+  const zones = [...report.zones].sort((a, b) => a.zone.localeCompare(b.zone) || a.acceleratorType.localeCompare(b.acceleratorType));
+  for (const z of zones) {
+    rows.push([z.zone, z.acceleratorType, formatInt(z.free), formatInt(z.total), formatInt(z.largestFreeBlock)]);
+    const supernodes = report.supernodes.filter((s) => s.zone === z.zone && s.acceleratorType === z.acceleratorType).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+    for (const s of supernodes) rows.push([`  ${s.id}`, '', formatInt(s.free), formatInt(s.total), '']);
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const row of rows) {
+    lines.push(row.map((cell, i) => (i >= 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd());
+  }
+  lines.push('');
+  lines.push('Occupancy, one character per server (# held, + partly free, . free):');
+  const groups = new Map<string, CapacityReport['servers']>();
+  for (const server of report.servers) {
+    const key = `${server.zone} ${server.supernode ?? `(${server.acceleratorType})`}`;
+    groups.set(key, [...(groups.get(key) ?? []), server]);
+  }
+  const keys = [...groups.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const labelWidth = Math.max(0, ...keys.map((k) => k.length));
+  for (const key of keys) {
+    const servers = groups.get(key)!.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+    const free = servers.reduce((n, s) => n + s.free, 0);
+    const total = servers.reduce((n, s) => n + s.total, 0);
+    const map = servers.map((s) => (s.free === 0 ? '#' : s.free < s.total ? '+' : '.')).join('');
+    // Long rows wrap at 64 servers so the map stays readable in a terminal.
+    const chunks = map.match(/.{1,64}/g) ?? [''];
+    chunks.forEach((chunk, i) => {
+      const label = i === 0 ? key.padEnd(labelWidth) : ' '.repeat(labelWidth);
+      lines.push(`${label}  ${chunk.padEnd(Math.min(64, map.length))}${i === 0 ? `  ${formatInt(free)}/${formatInt(total)} free` : ''}`);
+    });
+  }
+  return `${lines.join('\n')}\n`;
+}

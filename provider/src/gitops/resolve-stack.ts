@@ -1,0 +1,227 @@
+import { isKind, kindInfo, validate, type Diagnostic, type Kind } from '../core/index.ts';
+import type { DesiredResource } from '../plan/plan-types.ts';
+import { DependencyGraph } from './dependency-graph.ts';
+import { ADDRESS_LABEL, PROTECT_ANNOTATION, STACK_LABEL, addressOf, type Manifest, type ManifestDiagnostic } from './manifest.ts';
+import { formatPosition, splitPath } from './source-position.ts';
+
+/** The stack as the manifests declare it: validated resources in dependency order, or every problem found. */
+export interface ResolvedStack {
+  desired: DesiredResource[];
+  diagnostics: ManifestDiagnostic[];
+  warnings: ManifestDiagnostic[];
+}
+
+export interface ResolveOptions {
+  stack: string;
+  /** The provider's default region, for resources that set neither region nor zone. */
+  defaultRegion?: string;
+}
+
+const MANAGED_PREFIX = 'aicloud.dev/';
+
+/**
+ * Validates each manifest with the core and resolves references between them.
+ * Reference fields are the ones the schema marks with `x-references`; their
+ * value is the plain name of a resource of the stack, and each becomes a dependency.
+ */
+export function resolveStack(manifests: readonly Manifest[], options: ResolveOptions): ResolvedStack {
+  const diagnostics: ManifestDiagnostic[] = [];
+  const warnings: ManifestDiagnostic[] = [];
+  const byAddress = new Map<string, Manifest>();
+  const typed: { manifest: Manifest; kind: Kind }[] = [];
+
+  for (const manifest of manifests) {
+    if (!isKind(manifest.kind)) {
+      diagnostics.push({
+        code: 'INVALID_VALUE',
+        path: 'kind',
+        value: manifest.kind,
+        message: `unknown kind "${manifest.kind}"`,
+        hint: 'use one of Cluster, Volume, FileSystem, Bucket, KvCachePool, ModelEndpoint',
+        position: manifest.positionOf('kind'),
+      });
+      continue;
+    }
+    const address = addressOf(manifest.kind, manifest.name);
+    const first = byAddress.get(address);
+    if (first) {
+      diagnostics.push({
+        code: 'DUPLICATE_NAME',
+        path: 'metadata.name',
+        value: manifest.name,
+        message: `${address} is declared twice (first at ${formatPosition(first.positionOf('metadata.name'))})`,
+        hint: 'give each resource of a kind its own name, or remove one of the documents',
+        position: manifest.positionOf('metadata.name'),
+      });
+      continue;
+    }
+    byAddress.set(address, manifest);
+    typed.push({ manifest, kind: manifest.kind });
+  }
+
+  const graph = new DependencyGraph();
+  const referenceSites = new Map<string, { manifest: Manifest; path: string }>();
+  const dependsOn = new Map<string, string[]>();
+  for (const { manifest, kind } of typed) {
+    const address = addressOf(kind, manifest.name);
+    graph.addNode(address);
+    const deps: string[] = [];
+    for (const ref of kindInfo(kind).references) {
+      const value = readPath(manifest.spec, ref.path);
+      if (typeof value !== 'string') continue; // missing or mistyped: validation reports it
+      const target = addressOf(ref.kind, value);
+      const path = `spec.${ref.path}`;
+      if (!byAddress.has(target)) {
+        diagnostics.push({
+          code: 'DANGLING_REFERENCE',
+          path,
+          value,
+          message: `names ${target}, which the stack does not declare`,
+          hint: suggestTarget(ref.kind, value, byAddress) ?? `declare a ${ref.kind} named "${value}" in the stack, or fix the name`,
+          position: manifest.positionOf(path),
+        });
+        continue;
+      }
+      graph.addEdge(address, target);
+      referenceSites.set(`${address}->${target}`, { manifest, path });
+      deps.push(target);
+    }
+    dependsOn.set(address, [...new Set(deps)].sort());
+  }
+  const cycle = graph.findCycle();
+  if (cycle) {
+    const site = referenceSites.get(`${cycle[0]}->${cycle[1]}`)!;
+    diagnostics.push({
+      code: 'REFERENCE_CYCLE',
+      path: site.path,
+      message: `references form a cycle: ${cycle.join(' -> ')}`,
+      hint: 'references must form a tree; remove one of them',
+      position: site.manifest.positionOf(site.path),
+    });
+  }
+
+  const desired: DesiredResource[] = [];
+  for (const { manifest, kind } of typed) {
+    const address = addressOf(kind, manifest.name);
+    const own = checkOwnFields(manifest);
+    if (own.length > 0) {
+      diagnostics.push(...own);
+      continue;
+    }
+    const protect = manifest.annotations[PROTECT_ANNOTATION] === 'true';
+    const labels: Record<string, string> = { ...manifest.labels, [STACK_LABEL]: options.stack, [ADDRESS_LABEL]: address };
+    if (protect) labels[PROTECT_ANNOTATION] = 'true';
+    const inputs = { ...manifest.spec, name: manifest.name, labels };
+    const result = validate(kind, inputs, {
+      ...(options.defaultRegion ? { defaultRegion: options.defaultRegion } : {}),
+      ...clusterContext(kind, manifest, byAddress),
+    });
+    if (!result.ok) {
+      diagnostics.push(...result.diagnostics.map((d) => fromCore(manifest, d)));
+      continue;
+    }
+    warnings.push(...result.warnings.map((d) => fromCore(manifest, d)));
+    desired.push({
+      kind,
+      name: manifest.name,
+      inputs: result.value as unknown as Record<string, unknown>,
+      dependsOn: dependsOn.get(address) ?? [],
+      protect,
+      source: manifest.source,
+    });
+  }
+  if (diagnostics.length > 0) return { desired: [], diagnostics: sortDiagnostics(diagnostics), warnings };
+  const rank = new Map(graph.topologicalOrder().map((address, i) => [address, i]));
+  desired.sort((a, b) => rank.get(addressOf(a.kind, a.name))! - rank.get(addressOf(b.kind, b.name))!);
+  return { desired, diagnostics: [], warnings };
+}
+
+/** Labels under `aicloud.dev/` are written by the stack itself; letting users set them would let a manifest claim another stack's resource. */
+function checkOwnFields(manifest: Manifest): ManifestDiagnostic[] {
+  const out: ManifestDiagnostic[] = [];
+  for (const key of Object.keys(manifest.labels)) {
+    if (key.startsWith(MANAGED_PREFIX)) {
+      const path = `metadata.labels["${key}"]`;
+      out.push({
+        code: 'INVALID_VALUE',
+        path,
+        value: manifest.labels[key],
+        message: `label ${key} is managed by aicloud`,
+        hint: `remove it; for protection use the annotation ${PROTECT_ANNOTATION}: "true"`,
+        position: manifest.positionOf(path),
+      });
+    }
+  }
+  if ('labels' in manifest.spec) {
+    out.push({
+      code: 'UNKNOWN_FIELD',
+      path: 'spec.labels',
+      message: 'labels belong in metadata.labels',
+      hint: 'move them to metadata.labels',
+      position: manifest.positionOf('spec.labels'),
+    });
+  }
+  const protect = manifest.annotations[PROTECT_ANNOTATION];
+  if (protect !== undefined && protect !== 'true' && protect !== 'false') {
+    const path = `metadata.annotations["${PROTECT_ANNOTATION}"]`;
+    out.push({
+      code: 'INVALID_VALUE',
+      path,
+      value: protect,
+      message: `${PROTECT_ANNOTATION} must be "true" or "false"`,
+      hint: 'quote the value: "true"',
+      position: manifest.positionOf(path),
+    });
+  }
+  return out;
+}
+
+/** Endpoints and pools are checked against the accelerators of the cluster they name, when the stack declares it. */
+function clusterContext(kind: Kind, manifest: Manifest, byAddress: Map<string, Manifest>): { acceleratorType?: string } {
+  if (kind !== 'ModelEndpoint' && kind !== 'KvCachePool') return {};
+  const cluster = manifest.spec.cluster;
+  if (typeof cluster !== 'string') return {};
+  const type = byAddress.get(addressOf('Cluster', cluster))?.spec.acceleratorType;
+  return typeof type === 'string' ? { acceleratorType: type } : {};
+}
+
+function fromCore(manifest: Manifest, d: Diagnostic): ManifestDiagnostic {
+  const path = documentPath(d.path);
+  return {
+    code: d.code,
+    path,
+    message: d.message,
+    position: manifest.positionOf(path),
+    ...('value' in d ? { value: d.value } : {}),
+    ...(d.hint ? { hint: d.hint } : {}),
+  };
+}
+
+/** Maps an inputs path (`nodeCount`, `name`, `labels.team`) to where it is written in a manifest. */
+function documentPath(path: string): string {
+  const first = splitPath(path)[0];
+  if (first === 'name') return `metadata.${path}`;
+  if (first === 'labels') return `metadata.${path}`;
+  return path ? `spec.${path}` : 'spec';
+}
+
+function readPath(value: Record<string, unknown>, path: string): unknown {
+  let node: unknown = value;
+  for (const segment of splitPath(path)) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}
+
+function suggestTarget(kind: string, value: string, byAddress: Map<string, Manifest>): string | undefined {
+  const names = [...byAddress.values()].filter((m) => m.kind === kind).map((m) => m.name);
+  if (names.length === 0) return `the stack declares no ${kind}; add one named "${value}"`;
+  return `declared ${kind} names: ${names.sort().join(', ')}`;
+}
+
+function sortDiagnostics(list: ManifestDiagnostic[]): ManifestDiagnostic[] {
+  return list.sort(
+    (a, b) => a.position.file.localeCompare(b.position.file) || a.position.line - b.position.line || a.position.column - b.position.column,
+  );
+}

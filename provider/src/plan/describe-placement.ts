@@ -1,0 +1,23 @@
+import { formatInt, summarizeServers } from './format-value.ts';
+import type { PlacementOutcome, PlacementRequest } from './plan-types.ts';
+
+/** What a request asks for, in the words both renderers use. */
+export function describeRequest(r: PlacementRequest): string {
+  switch (r.action) {
+    case 'create':
+      return `${formatInt(r.acceleratorCount)} ${r.acceleratorType} (${r.nodeCount} servers, ${r.placement})`;
+    case 'grow':
+      return `+${formatInt(r.acceleratorCount)} ${r.acceleratorType} (to ${r.nodeCount} servers, ${r.placement})`;
+    case 'release':
+      return `frees ${formatInt(r.acceleratorCount)} accelerators`;
+  }
+}
+
+/** Where it lands, or why it will not; undefined when there is nothing to say (a release that went through). */
+export function describeOutcome(r: PlacementRequest, outcome: PlacementOutcome | undefined): { fits: boolean; text: string } | undefined {
+  if (r.action === 'release' && (!outcome || outcome.fits)) return undefined;
+  if (!outcome) return { fits: true, text: 'not previewed' };
+  if (!outcome.fits) return { fits: false, text: `will not fit: ${outcome.message ?? 'no capacity'}` };
+  const where = [outcome.zone, (outcome.supernodes ?? []).join(', ')].filter(Boolean).join(' / ');
+  return { fits: true, text: `${where}; servers ${summarizeServers(outcome.servers ?? [])}` };
+}
