@@ -10,6 +10,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stackDir = join(root, 'examples', 'gitops');
 const dataDir = await mkdtemp(join(tmpdir(), 'aicloud-demo-'));
 const cloud = ['--data-dir', dataDir];
+// Simulated latencies at 1/20 of a real cloud's (a cluster takes 1.5 s), so the apply shows live progress.
+process.env.AICLOUD_TIME_SCALE ??= '0.05';
 
 function heading(text: string): void {
   const bold = process.stdout.isTTY ? (s: string) => `\x1b[1m${s}\x1b[0m` : (s: string) => s;

@@ -1,0 +1,112 @@
+// Control-plane throughput and latency under autocannon, next to a bare fastify + better-sqlite3
+// baseline measured in the same run on the same machine. Writes bench/results/controlplane.json.
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const here = import.meta.dirname;
+const root = join(here, '../..');
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+function start(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      const m = /(http:\/\/\S+)/.exec(line);
+      if (m) resolve({ child, url: m[1] });
+      else reject(new Error(`unexpected first line: ${line}`));
+    });
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
+  });
+}
+
+interface Figures {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(opts: autocannon.Options): Promise<Figures> {
+  const r = await autocannon({ connections, duration: seconds, ...opts });
+  return { requestsPerSecond: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+}
+
+function uniqueNames(prefix: string) {
+  let i = 0;
+  return (req: any) => ({ ...req, body: JSON.stringify({ ...JSON.parse(req.body), name: `${prefix}-${(i++).toString(36)}` }) });
+}
+
+async function main() {
+  const work = mkdtempSync(join(tmpdir(), 'aicloud-bench-'));
+  const children: ChildProcess[] = [];
+  try {
+    // Baseline.
+    mkdirSync(join(work, 'baseline'));
+    const base = await start([join(here, 'baseline-server.ts'), join(work, 'baseline')]);
+    children.push(base.child);
+    await fetch(`${base.url}/items`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'hot', nodeCount: 1 }) });
+    const baseReads = await load({ url: `${base.url}/items/hot` });
+    const baseCreates = await load({
+      url: `${base.url}/items`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 1 }),
+      requests: [{ setupRequest: uniqueNames('b') }],
+    });
+    base.child.kill('SIGTERM');
+
+    // The control plane: auth, validation, allocation and operations in the path, on a WAL file.
+    const token = 'bench-admin-token-0123456789';
+    const cp = await start(
+      [join(root, 'controlplane/src/main.ts'), '--port', '0', '--data-dir', join(work, 'cp'), '--time-scale', '0', '--log-level', 'warn', '--inventory', join(here, 'inventory.yaml')],
+      { AICLOUD_BOOTSTRAP_TOKEN: token },
+    );
+    children.push(cp.child);
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const cluster = { name: 'hot', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 1, placement: 'zone' };
+    const first = await fetch(`${cp.url}/v1/projects/default/clusters`, { method: 'POST', headers, body: JSON.stringify(cluster) });
+    if (first.status !== 202) throw new Error(`setup create failed: ${first.status} ${await first.text()}`);
+    const reads = await load({ url: `${cp.url}/v1/projects/default/clusters/hot`, headers });
+    const creates = await load({
+      url: `${cp.url}/v1/projects/default/clusters`,
+      method: 'POST',
+      headers,
+      body: JSON.stringify(cluster),
+      requests: [{ setupRequest: uniqueNames('c') }],
+    });
+    const inv = (await (await fetch(`${cp.url}/v1/admin/invariants`, { headers })).json()) as { ok: boolean };
+    cp.child.kill('SIGTERM');
+
+    const result = {
+      machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+      settings: { seconds, connections, timeScale: 0, store: 'SQLite file, WAL, synchronous=NORMAL' },
+      baseline: { reads: baseReads, creates: baseCreates },
+      controlplane: { reads, creates, invariantsOk: inv.ok },
+      ratio: {
+        reads: Number((reads.requestsPerSecond / baseReads.requestsPerSecond).toFixed(3)),
+        creates: Number((creates.requestsPerSecond / baseCreates.requestsPerSecond).toFixed(3)),
+      },
+    };
+    const out = join(root, 'bench/results/controlplane.json');
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+    const row = (n: string, f: Figures) => `${n.padEnd(22)} ${String(f.requestsPerSecond).padStart(7)} req/s  p50 ${f.p50Ms} ms  p99 ${f.p99Ms} ms  errors ${f.errors}  non-2xx ${f.non2xx}`;
+    console.log(row('baseline reads', baseReads));
+    console.log(row('baseline creates', baseCreates));
+    console.log(row('control plane reads', reads));
+    console.log(row('control plane creates', creates));
+    console.log(`ratio reads ${result.ratio.reads}, creates ${result.ratio.creates}; invariants ok: ${inv.ok}`);
+    console.log(`wrote ${out}`);
+  } finally {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,60 @@
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import type { ControlPlane } from './service/control-plane.ts';
+import { handleError } from './error-handler.ts';
+import { apiError } from './errors.ts';
+import type { RateLimitOptions } from './rate-limit.ts';
+import { projectGuard, requestGuard } from './request-guards.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { healthRoutes } from './routes/health.ts';
+import { inventoryRoutes } from './routes/inventory.ts';
+import { lockRoutes } from './routes/locks.ts';
+import { operationRoutes } from './routes/operations.ts';
+import { placementRoutes } from './routes/placements.ts';
+import { resourceRoutes } from './routes/resources.ts';
+
+export interface AppOptions {
+  /** pino level for stderr logs; 'silent' turns them off. */
+  logLevel?: string;
+  rateLimit?: RateLimitOptions;
+  /** Largest request body, bytes (1 MiB by default). */
+  bodyLimit?: number;
+}
+
+/** The fastify app over a control plane; the server listens with it, the embedded cloud injects into it. */
+export async function buildApp(cp: ControlPlane, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const level = opts.logLevel ?? 'info';
+  const app = Fastify({
+    logger: level === 'silent' ? false : { level, stream: process.stderr },
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    return503OnClosing: false,
+  });
+  app.decorateRequest('principal', null);
+  // One JSON parser for both types; an empty body is no body (a DELETE sent with a content type).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser(['application/json', 'application/merge-patch+json'], { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, body === '' ? undefined : JSON.parse(body as string));
+    } catch {
+      done(apiError('INVALID_BODY', 'the request body is not valid JSON'), undefined);
+    }
+  });
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((req, reply) => handleError(apiError('NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`), req, reply));
+  app.addHook('onRequest', requestGuard(cp, opts.rateLimit));
+
+  await app.register(healthRoutes);
+  await app.register(inventoryRoutes, { cp });
+  await app.register(adminRoutes, { cp, prefix: '/v1/admin' });
+  await app.register(
+    async (projectScope) => {
+      projectScope.addHook('preHandler', projectGuard(cp));
+      await projectScope.register(operationRoutes, { cp });
+      await projectScope.register(lockRoutes, { cp });
+      await projectScope.register(placementRoutes, { cp });
+      await projectScope.register(resourceRoutes, { cp });
+    },
+    { prefix: '/v1/projects/:project' },
+  );
+  return app;
+}

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { openSqliteStore, type Store } from '../store/index.ts';
+import { systemClock, type Clock } from '../operations/index.ts';
+import type { Inventory } from '../inventory/index.ts';
+import { defaultInventory, loadInventoryFile } from '../inventory/index.ts';
+import { createAuthenticator } from './auth.ts';
+import { NO_FAULTS, type FaultSpec } from './faults.ts';
+import { createSecretBox } from './secret-box.ts';
+import { bootstrap } from './service/bootstrap.ts';
+import { createAllocatorPort } from './service/allocator-adapter.ts';
+import { reloadControlPlane, type ControlPlane } from './service/control-plane.ts';
+
+/** How to open a control plane; `dbPath` or `memory` picks the store. */
+export interface OpenOptions {
+  dbPath?: string;
+  memory?: boolean;
+  inventory?: Inventory;
+  inventoryFile?: string;
+  timeScale?: number;
+  faults?: FaultSpec;
+  clock?: Clock;
+  random?: () => number;
+  /** Admin token to register (AICLOUD_BOOTSTRAP_TOKEN); otherwise one is made on first start. */
+  bootstrapToken?: string;
+  /** Other processes may open the same file (the embedded cloud). */
+  sharedFile?: boolean;
+}
+
+export interface OpenedControlPlane {
+  cp: ControlPlane;
+  /** The admin token, when known: created or given on this start, or read back from admin.token. */
+  adminToken: string | undefined;
+  close(): void;
+}
+
+/**
+ * Opens the store, loads the inventory and the allocator from the database, and makes sure a
+ * project and an admin token exist. Next to a database file it keeps `admin.token` and
+ * `secret.key` (mode 0600); in memory both live only in the process.
+ */
+export function openControlPlane(opts: OpenOptions): OpenedControlPlane {
+  const store: Store = opts.memory || !opts.dbPath ? openSqliteStore({ memory: true }) : openSqliteStore({ path: opts.dbPath });
+  const dir = opts.dbPath && !opts.memory ? dirname(opts.dbPath) : undefined;
+  try {
+    const clock = opts.clock ?? systemClock;
+    const inventory = opts.inventory ?? (opts.inventoryFile ? loadInventoryFile(opts.inventoryFile) : defaultInventory());
+    const secretKey = dir ? readOrCreateFile(join(dir, 'secret.key'), () => randomBytes(32).toString('base64')) : randomBytes(32).toString('base64');
+    let adminToken = bootstrap(store, clock.now(), opts.bootstrapToken);
+    if (dir) {
+      const file = join(dir, 'admin.token');
+      if (adminToken) writeSecretFile(file, adminToken);
+      else if (existsSync(file)) adminToken = readFileSync(file, 'utf8').trim();
+    }
+    const cp: ControlPlane = {
+      store,
+      allocator: createAllocatorPort(inventory),
+      clock,
+      timeScale: opts.timeScale ?? 1,
+      faults: opts.faults ?? NO_FAULTS,
+      random: opts.random ?? Math.random,
+      secrets: createSecretBox(Buffer.from(secretKey, 'base64')),
+      authenticate: createAuthenticator(store),
+      projects: new Set(),
+      nextDueAt: undefined,
+      sharedFile: opts.sharedFile ?? false,
+      defaultRegion: inventory.regions[0]?.name ?? 'cn-southwest-2',
+    };
+    reloadControlPlane(cp);
+    return { cp, adminToken, close: () => store.close() };
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+}
+
+function writeSecretFile(path: string, content: string): void {
+  writeFileSync(path, `${content}\n`, { mode: 0o600 });
+  chmodSync(path, 0o600);
+}
+
+function readOrCreateFile(path: string, make: () => string): string {
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  const value = make();
+  try {
+    writeFileSync(path, `${value}\n`, { mode: 0o600, flag: 'wx' });
+    return value;
+  } catch {
+    // Another process created it first (two embedded clouds opening one new file).
+    return readFileSync(path, 'utf8').trim();
+  }
+}

@@ -1,0 +1,58 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { apiError } from './errors.ts';
+import { assertProjectAccess, type Principal } from './auth.ts';
+import { pickFault } from './faults.ts';
+import { codeForStatus } from './error-handler.ts';
+import { createRateLimiter, type RateLimitOptions } from './rate-limit.ts';
+import { syncControlPlane, type ControlPlane } from './service/control-plane.ts';
+import { advance } from './service/settle-operation.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+const OPEN_PATHS = new Set(['/healthz', '/v1/openapi.json']);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The one onRequest hook: injected faults, then the bearer token, then the rate limit. Kept in a
+ * single function so the hot path is a few map lookups.
+ */
+export function requestGuard(cp: ControlPlane, rateLimit: RateLimitOptions | undefined) {
+  const limiter = rateLimit ? createRateLimiter(rateLimit, () => Date.now()) : undefined;
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const q = request.url.indexOf('?');
+    const path = q === -1 ? request.url : request.url.slice(0, q);
+    const faults = cp.faults;
+    if (faults.latencyMs > 0 && !path.startsWith('/v1/admin')) await sleep(faults.latencyMs);
+    if (faults.rules.length) {
+      const status = pickFault(faults, request.method, path, cp.random);
+      if (status !== undefined) {
+        const code = codeForStatus(status);
+        if (status === 429 || status === 503) reply.header('retry-after', '1');
+        throw apiError(code, `injected fault: ${status} for ${request.method} ${path}`, { status });
+      }
+    }
+    if (OPEN_PATHS.has(path)) return;
+    const principal = cp.authenticate(request.headers.authorization);
+    request.principal = principal;
+    if (limiter) {
+      const wait = limiter(principal.id);
+      if (wait > 0) {
+        throw apiError('RATE_LIMITED', `too many requests; retry in ${wait}s`, { details: { retryAfterSeconds: wait } });
+      }
+    }
+  };
+}
+
+/** For routes under /v1/projects/{project}: scope check, then bring time-based state up to date. */
+export function projectGuard(cp: ControlPlane) {
+  return async (request: FastifyRequest) => {
+    const project = (request.params as { project: string }).project;
+    syncControlPlane(cp);
+    assertProjectAccess(request.principal!, project, cp.projects.has(project));
+    advance(cp);
+  };
+}

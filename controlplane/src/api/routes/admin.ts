@@ -1,0 +1,30 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { assertAdmin } from '../auth.ts';
+import type { ControlPlane } from '../service/control-plane.ts';
+import { syncControlPlane } from '../service/control-plane.ts';
+import { checkInvariants, createProject, createProjectToken, markHealth, setFaults, setQuota } from '../service/admin.ts';
+import { NO_FAULTS } from '../faults.ts';
+
+/** /v1/admin/*: projects, tokens, quotas, faults, health marks and invariants; admin token only. */
+export const adminRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, { cp }) => {
+  app.addHook('preHandler', async (req) => {
+    assertAdmin(req.principal!);
+    syncControlPlane(cp);
+  });
+  app.post('/projects', async (req, reply) => reply.code(201).send(createProject(cp, req.body)));
+  app.post<{ Params: { project: string } }>('/projects/:project/tokens', async (req, reply) =>
+    reply.code(201).send(createProjectToken(cp, req.params.project)),
+  );
+  app.put<{ Params: { project: string; type: string } }>('/projects/:project/quotas/:type', async (req) =>
+    setQuota(cp, req.params.project, req.params.type, req.body),
+  );
+  app.get('/faults', async () => cp.faults);
+  app.post('/faults', async (req) => setFaults(cp, req.body));
+  app.delete('/faults', async () => {
+    cp.faults = NO_FAULTS;
+    return cp.faults;
+  });
+  app.post('/accelerators::markFaulty', async (req) => markHealth(cp, 'accelerator', req.body));
+  app.post('/servers::drain', async (req) => markHealth(cp, 'server', req.body));
+  app.get('/invariants', async () => checkInvariants(cp));
+};

@@ -1,0 +1,13 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { toWireOperation } from '../../operations/index.ts';
+import { notFound } from '../errors.ts';
+import type { ControlPlane } from '../service/control-plane.ts';
+
+/** GET /v1/projects/{project}/operations/{id}; the project guard has already settled what is due. */
+export const operationRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, { cp }) => {
+  app.get<{ Params: { project: string; id: string } }>('/operations/:id', async (req) => {
+    const op = cp.store.getOperation(req.params.project, req.params.id);
+    if (!op) throw notFound(`operation ${req.params.id}`);
+    return toWireOperation(op);
+  });
+};

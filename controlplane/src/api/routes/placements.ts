@@ -1,0 +1,8 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ControlPlane } from '../service/control-plane.ts';
+import { previewPlacements } from '../service/preview-placements.ts';
+
+/** POST /v1/projects/{project}/placements:preview — a dry run that changes nothing. */
+export const placementRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, { cp }) => {
+  app.post<{ Params: { project: string } }>('/placements::preview', async (req) => previewPlacements(cp, req.params.project, req.body));
+};

@@ -1,0 +1,54 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { kindFromCollection, type Kind } from '../../../../provider/src/core/index.ts';
+import { notFound } from '../errors.ts';
+import type { ControlPlane } from '../service/control-plane.ts';
+import { createResource } from '../service/create-resource.ts';
+import { deleteResource } from '../service/delete-resource.ts';
+import { etag } from '../service/if-match.ts';
+import { getResourceReply, listResources, type ListQuery } from '../service/read-resources.ts';
+import { updateResource } from '../service/update-resource.ts';
+
+type Params = { project: string; collection: string; name: string };
+
+/**
+ * The six resource collections under /v1/projects/{project}/{collection}: create (202 with the
+ * operation), list, read (ETag), merge-patch (If-Match) and delete.
+ */
+export const resourceRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, { cp }) => {
+  const kindOf = (collection: string): Kind => {
+    const kind = kindFromCollection(collection);
+    if (!kind) throw notFound(`collection ${collection}`);
+    return kind;
+  };
+
+  app.post<{ Params: Params }>('/:collection', async (req, reply) => {
+    const kind = kindOf(req.params.collection);
+    const key = req.headers['idempotency-key'];
+    const r = createResource(cp, req.principal!, req.params.project, kind, req.body, typeof key === 'string' ? key : undefined);
+    return reply.code(r.status).type('application/json').send(r.body);
+  });
+
+  app.get<{ Params: Params; Querystring: ListQuery }>('/:collection', async (req, reply) => {
+    const body = listResources(cp, req.params.project, kindOf(req.params.collection), req.query);
+    return reply.type('application/json').send(body);
+  });
+
+  app.get<{ Params: Params }>('/:collection/:name', async (req, reply) => {
+    const kind = kindOf(req.params.collection);
+    const r = getResourceReply(cp, req.params.project, kind, req.params.name);
+    if (!r) throw notFound(`${kind} ${req.params.name}`);
+    return reply.header('etag', etag(r.version)).type('application/json').send(r.body);
+  });
+
+  app.patch<{ Params: Params }>('/:collection/:name', async (req, reply) => {
+    const kind = kindOf(req.params.collection);
+    const r = updateResource(cp, req.params.project, kind, req.params.name, req.body, req.headers['if-match']);
+    return reply.code(r.status).type('application/json').send(r.body);
+  });
+
+  app.delete<{ Params: Params }>('/:collection/:name', async (req, reply) => {
+    const kind = kindOf(req.params.collection);
+    const r = deleteResource(cp, req.params.project, kind, req.params.name, req.headers['if-match']);
+    return reply.code(r.status).type('application/json').send(r.body);
+  });
+};

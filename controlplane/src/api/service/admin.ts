@@ -1,0 +1,91 @@
+import { ACCELERATOR_TYPES } from '../../../../provider/src/core/index.ts';
+import type { HealthMark } from '../../store/index.ts';
+import { apiError, notFound } from '../errors.ts';
+import { FaultSpecError, parseFaultSpec, type FaultRule, type FaultSpec } from '../faults.ts';
+import { hashToken, newToken } from '../tokens.ts';
+import { writeTransaction, type ControlPlane } from './control-plane.ts';
+
+const PROJECT_NAME = /^[a-z][a-z0-9-]{0,62}$/;
+
+export function createProject(cp: ControlPlane, body: unknown): { name: string } {
+  const name = (body as { name?: unknown } | null)?.name;
+  if (typeof name !== 'string' || !PROJECT_NAME.test(name)) {
+    throw apiError('INVALID_FORMAT', 'name must match ^[a-z][a-z0-9-]{0,62}$', { field: 'name', value: name, status: 400 });
+  }
+  return writeTransaction(cp, () => {
+    if (cp.store.hasProject(name)) throw apiError('ALREADY_EXISTS', `project ${name} already exists`, { field: 'name', value: name });
+    cp.store.putProject(name, cp.clock.now());
+    cp.projects.add(name);
+    return { name };
+  });
+}
+
+/** Issues a project token; only its hash is kept, so this reply is the one chance to read it. */
+export function createProjectToken(cp: ControlPlane, project: string): { token: string; project: string } {
+  if (!cp.projects.has(project)) throw notFound(`project ${project}`);
+  const token = newToken();
+  writeTransaction(cp, () => cp.store.putToken({ hash: hashToken(token), project, admin: false, createdAt: cp.clock.now() }));
+  return { token, project };
+}
+
+export function setQuota(cp: ControlPlane, project: string, acceleratorType: string, body: unknown) {
+  if (!cp.projects.has(project)) throw notFound(`project ${project}`);
+  if (!ACCELERATOR_TYPES[acceleratorType]) {
+    throw apiError('INVALID_VALUE', `unknown accelerator type ${acceleratorType}`, { field: 'acceleratorType', value: acceleratorType, status: 400 });
+  }
+  const limit = (body as { limit?: unknown } | null)?.limit;
+  if (!Number.isInteger(limit) || (limit as number) < 0) {
+    throw apiError('OUT_OF_RANGE', 'limit must be a whole number of accelerators, 0 or more', { field: 'limit', value: limit, status: 400 });
+  }
+  const quota = { project, acceleratorType, limit: limit as number };
+  writeTransaction(cp, () => cp.store.putQuota(quota));
+  cp.allocator.setQuota(quota);
+  return quota;
+}
+
+/** Accepts `{ "spec": "..." }` (the --faults format) or the structured form the GET returns. */
+export function setFaults(cp: ControlPlane, body: unknown): FaultSpec {
+  const b = (body ?? {}) as { spec?: unknown; rules?: unknown; latencyMs?: unknown; operationFailureRate?: unknown };
+  try {
+    if (typeof b.spec === 'string') cp.faults = parseFaultSpec(b.spec);
+    else {
+      const rules = (Array.isArray(b.rules) ? b.rules : []) as Partial<FaultRule>[];
+      const spec = rules
+        .map((r) => `${r.method ?? '*'} ${r.path ?? '*'}=${r.rate ?? 0}:${r.status ?? 503}`)
+        .concat(b.latencyMs !== undefined ? [`latency=${String(b.latencyMs)}ms`] : [])
+        .concat(b.operationFailureRate !== undefined ? [`opfail=${String(b.operationFailureRate)}`] : [])
+        .join(',');
+      cp.faults = parseFaultSpec(spec);
+    }
+  } catch (e) {
+    if (e instanceof FaultSpecError) throw apiError('INVALID_VALUE', e.message, { field: 'spec', status: 400 });
+    throw e;
+  }
+  return cp.faults;
+}
+
+export function markHealth(cp: ControlPlane, type: HealthMark['type'], body: unknown) {
+  const b = (body ?? {}) as { ids?: unknown; reason?: unknown };
+  const field = 'ids';
+  if (!Array.isArray(b.ids) || b.ids.some((x) => typeof x !== 'string') || b.ids.length === 0) {
+    throw apiError('MISSING_FIELD', `ids must be a non-empty list of ${type} ids`, { field, status: 400 });
+  }
+  const reason = typeof b.reason === 'string' ? b.reason : type === 'server' ? 'drained' : 'faulty';
+  const marks: HealthMark[] = (b.ids as string[]).map((target) => ({ target, type, reason, createdAt: cp.clock.now() }));
+  for (const m of marks) {
+    const r = cp.allocator.mark(m);
+    if (!r.ok) throw apiError(r.code, r.message, { field, status: r.code === 'INVALID_VALUE' ? 400 : undefined });
+  }
+  writeTransaction(cp, () => marks.forEach((m) => cp.store.putHealthMark(m)));
+  return { marked: marks.map((m) => m.target), reason };
+}
+
+/** The allocator's own check, plus: every allocation row belongs to a live resource. */
+export function checkInvariants(cp: ControlPlane): { ok: boolean; violations: string[] } {
+  const violations = [...cp.allocator.check()];
+  const live = cp.store.liveResourceIds();
+  const orphans = new Map<string, number>();
+  for (const row of cp.store.listAllocations()) if (!live.has(row.owner)) orphans.set(row.owner, (orphans.get(row.owner) ?? 0) + 1);
+  for (const [owner, n] of orphans) violations.push(`${n} accelerators are held by ${owner}, which is not a live resource`);
+  return { ok: violations.length === 0, violations };
+}

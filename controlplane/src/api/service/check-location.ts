@@ -1,0 +1,26 @@
+import { apiError } from '../errors.ts';
+import type { ControlPlane } from './control-plane.ts';
+
+/** Region and zone must exist in the inventory; the core only knows their shape. */
+export function checkLocation(cp: ControlPlane, spec: Record<string, unknown>): void {
+  const regions = cp.allocator.regionNames();
+  if (typeof spec.region === 'string' && !regions.includes(spec.region)) {
+    throw apiError('INVALID_VALUE', `region ${spec.region} does not exist`, {
+      field: 'region',
+      value: spec.region,
+      status: 400,
+      hint: `Use one of: ${regions.join(', ')}.`,
+    });
+  }
+  if (typeof spec.zone === 'string') {
+    const zones = cp.allocator.zones();
+    if (!zones.has(spec.zone)) {
+      throw apiError('INVALID_VALUE', `zone ${spec.zone} does not exist`, {
+        field: 'zone',
+        value: spec.zone,
+        status: 400,
+        hint: `Use one of: ${[...zones.keys()].join(', ')}.`,
+      });
+    }
+  }
+}

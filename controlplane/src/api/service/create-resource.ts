@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { validate, type Kind } from '../../../../provider/src/core/index.ts';
+import type { Principal } from '../auth.ts';
+import { apiError, diagnosticsError } from '../errors.ts';
+import { writeTransaction, type ControlPlane } from './control-plane.ts';
+import { checkLocation } from './check-location.ts';
+import { createEffects, referencedCluster, writeGrant } from './kind-effects.ts';
+import { iso, newResourceId, runningStatus, toRecord, type WireResource } from './resource-doc.ts';
+import { startOperation, toWireOperation } from './start-operation.ts';
+import { writeChange } from './apply-finished.ts';
+
+/** A reply already serialized, so an idempotent replay sends exactly the first answer. */
+export interface SerializedReply {
+  status: number;
+  body: string;
+}
+
+/**
+ * Creates a resource: validation by the core, the kind's effects (accelerators, outputs), then the
+ * resource, its operation, its allocation rows and the idempotency record in one transaction.
+ */
+export function createResource(
+  cp: ControlPlane,
+  _principal: Principal,
+  project: string,
+  kind: Kind,
+  body: unknown,
+  idempotencyKey: string | undefined,
+): SerializedReply {
+  const requestHash = idempotencyKey ? hashRequest(kind, body) : '';
+  return writeTransaction(cp, () => {
+    if (idempotencyKey) {
+      const seen = cp.store.getIdempotency(project, idempotencyKey);
+      if (seen) {
+        if (seen.requestHash !== requestHash) {
+          throw apiError('IDEMPOTENCY_KEY_REUSED', `Idempotency-Key ${idempotencyKey} was used for a different request`);
+        }
+        return replay(cp, project, kind, seen.status, seen.body);
+      }
+    }
+    const cluster =
+      kind === 'ModelEndpoint' || kind === 'KvCachePool'
+        ? referencedCluster(cp, project, (body as Record<string, unknown> | null)?.cluster)
+        : undefined;
+    const b = body as Record<string, unknown> | null;
+    const defaultRegion =
+      b && typeof b === 'object' && b.region === undefined && b.zone === undefined
+        ? ((cluster?.spec.region as string | undefined) ?? cp.defaultRegion)
+        : undefined;
+    const v = validate(kind, body, { defaultRegion, acceleratorType: cluster?.spec.acceleratorType as string | undefined });
+    if (!v.ok) throw diagnosticsError(v.diagnostics);
+    const spec = v.value as unknown as Record<string, unknown>;
+    const name = spec.name as string;
+    checkLocation(cp, spec);
+    if (cp.store.getResource(project, kind, name)) {
+      throw apiError('ALREADY_EXISTS', `${kind} ${name} already exists in project ${project}`, { field: 'name', value: name });
+    }
+    if (kind === 'Bucket' && cp.store.findResourcesByName('Bucket', name).length) {
+      throw apiError('ALREADY_EXISTS', `bucket name ${name} is taken (bucket names are global)`, { field: 'name', value: name });
+    }
+    const now = cp.clock.now();
+    const id = newResourceId(kind);
+    const effects = createEffects(cp, project, kind, id, spec);
+    const doc: WireResource = {
+      kind,
+      project,
+      name,
+      id,
+      spec,
+      status: runningStatus('create'),
+      statusReason: null,
+      allocation: effects.allocation,
+      outputs: effects.outputs,
+      resourceVersion: 1,
+      generation: 1,
+      createdAt: iso(now),
+      updatedAt: iso(now),
+    };
+    const secret = effects.secret ? cp.secrets.seal(effects.secret) : null;
+    const op = startOperation(cp, 'create', doc, now);
+    writeChange(cp, doc, op, (d) => cp.store.putResource(toRecord(d, secret)));
+    writeGrant(cp, effects.grant);
+    const reply = JSON.stringify({ resource: doc, operation: toWireOperation(op) });
+    if (idempotencyKey) {
+      // The stored reply has no secret; a replay adds the apiKey again from the resource.
+      cp.store.putIdempotency({ project, key: idempotencyKey, requestHash, status: 202, body: reply, createdAt: now });
+    }
+    if (effects.grant) cp.allocator.commit(effects.grant);
+    return { status: 202, body: withApiKey(reply, effects.secret) };
+  });
+}
+
+function hashRequest(kind: string, body: unknown): string {
+  return createHash('sha256').update(kind).update('\n').update(JSON.stringify(body) ?? '').digest('hex');
+}
+
+function replay(cp: ControlPlane, project: string, kind: Kind, status: number, body: string): SerializedReply {
+  if (kind !== 'ModelEndpoint') return { status, body };
+  const parsed = JSON.parse(body) as { resource: WireResource };
+  const record = cp.store.getResourceById(parsed.resource.id);
+  const key = record?.secret ? cp.secrets.open(record.secret) : undefined;
+  return { status, body: withApiKey(body, key) };
+}
+
+function withApiKey(reply: string, apiKey: string | undefined): string {
+  if (!apiKey) return reply;
+  const parsed = JSON.parse(reply) as { resource: WireResource };
+  parsed.resource.outputs = { ...parsed.resource.outputs, apiKey };
+  return JSON.stringify(parsed);
+}

@@ -1,0 +1,42 @@
+import type { Kind } from '../../../../provider/src/core/index.ts';
+import { apiError, notFound } from '../errors.ts';
+import { writeTransaction, type ControlPlane } from './control-plane.ts';
+import type { SerializedReply } from './create-resource.ts';
+import { checkIfMatch } from './if-match.ts';
+import { usersOf } from './kind-effects.ts';
+import { iso, readDoc, runningStatus, toRecord } from './resource-doc.ts';
+import { writeChange } from './apply-finished.ts';
+import { startOperation, toWireOperation } from './start-operation.ts';
+
+/**
+ * Deletes a resource; its accelerators are freed when the delete operation finishes. A cluster or
+ * pool that others still use is a 409 naming them. Deleting what is already being deleted answers
+ * with the running delete, so retries are safe.
+ */
+export function deleteResource(
+  cp: ControlPlane,
+  project: string,
+  kind: Kind,
+  name: string,
+  ifMatch: string | undefined,
+): SerializedReply {
+  return writeTransaction(cp, () => {
+    const record = cp.store.getResource(project, kind, name);
+    if (!record) throw notFound(`${kind} ${name}`);
+    checkIfMatch(ifMatch, record.resourceVersion);
+    const before = readDoc(record);
+    const running = cp.store.runningOperationsOf(record.id).find((o) => o.type === 'delete');
+    if (running) {
+      return { status: 202, body: JSON.stringify({ resource: before, operation: toWireOperation(running) }) };
+    }
+    const users = usersOf(cp, before);
+    if (users.length) {
+      throw apiError('RESOURCE_IN_USE', `${kind} ${name} is used by ${users.join(', ')}`, { details: { usedBy: users } });
+    }
+    const now = cp.clock.now();
+    const doc = { ...before, status: runningStatus('delete'), statusReason: null, resourceVersion: before.resourceVersion + 1, updatedAt: iso(now) };
+    const op = startOperation(cp, 'delete', doc, now);
+    writeChange(cp, doc, op, (d) => cp.store.putResource(toRecord(d, record.secret)));
+    return { status: 202, body: JSON.stringify({ resource: doc, operation: toWireOperation(op) }) };
+  });
+}

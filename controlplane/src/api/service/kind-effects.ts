@@ -1,0 +1,202 @@
+import { randomBytes } from 'node:crypto';
+import { hourlyCost, reservedReplicas, type Kind } from '../../../../provider/src/core/index.ts';
+import type { AllocationRow, ResourceRecord } from '../../store/index.ts';
+import { apiError } from '../errors.ts';
+import type { AllocationSummary, Grant, ReplicaPlacement } from './allocator-port.ts';
+import type { ControlPlane } from './control-plane.ts';
+import { readDoc, type WireResource } from './resource-doc.ts';
+
+/** What a kind adds to a change besides its spec: accelerators held, outputs, a secret. */
+export interface Effects {
+  grant?: Grant;
+  allocation: AllocationSummary | null;
+  outputs: Record<string, unknown>;
+  /** Plain secret to seal and store (an endpoint's apiKey), when one is new. */
+  secret?: string;
+}
+
+type Spec = Record<string, unknown>;
+
+/** The cluster a pool or endpoint names, which must exist in the same project. */
+export function referencedCluster(cp: ControlPlane, project: string, name: unknown): WireResource | undefined {
+  if (typeof name !== 'string') return undefined;
+  const rec = cp.store.getResource(project, 'Cluster', name);
+  return rec ? readDoc(rec) : undefined;
+}
+
+function requireCluster(cp: ControlPlane, project: string, spec: Spec): WireResource {
+  const cluster = referencedCluster(cp, project, spec.cluster);
+  if (!cluster) {
+    throw apiError('DEPENDENCY_NOT_FOUND', `cluster ${String(spec.cluster)} does not exist in project ${project}`, {
+      field: 'cluster',
+      value: spec.cluster,
+    });
+  }
+  return cluster;
+}
+
+/** Endpoints and pools of a project, parsed once per request that needs them. */
+function dependents(cp: ControlPlane, project: string): WireResource[] {
+  return cp.store.listResourcesOfKinds(project, ['KvCachePool', 'ModelEndpoint']).map(readDoc);
+}
+
+/** Names of the resources that refer to `target` by name, so a delete can say who blocks it. */
+export function usersOf(cp: ControlPlane, target: WireResource): string[] {
+  if (target.kind !== 'Cluster' && target.kind !== 'KvCachePool') return [];
+  const field = target.kind === 'Cluster' ? 'cluster' : 'kvCachePool';
+  return dependents(cp, target.project)
+    .filter((r) => r.spec[field] === target.name && r.id !== target.id)
+    .map((r) => `${r.kind} ${r.name}`);
+}
+
+function acceleratorsInUse(cp: ControlPlane, project: string, clusterName: string, exceptId?: string): Set<string> {
+  const used = new Set<string>();
+  for (const r of dependents(cp, project)) {
+    if (r.kind !== 'ModelEndpoint' || r.spec.cluster !== clusterName || r.id === exceptId) continue;
+    for (const p of (r.outputs.replicaPlacements as ReplicaPlacement[] | undefined) ?? []) {
+      for (const a of p.accelerators ?? []) used.add(a);
+    }
+  }
+  return used;
+}
+
+/** Decides a kind's effects for a create; throws the API's 409 when the cloud cannot do it. */
+export function createEffects(cp: ControlPlane, project: string, kind: Kind, id: string, spec: Spec): Effects {
+  switch (kind) {
+    case 'Cluster': {
+      const decision = cp.allocator.planCluster(clusterRequest(project, id, spec));
+      if (!decision.ok) throw apiError(decision.code, decision.message, { field: decision.field ?? 'nodeCount' });
+      return { grant: decision, allocation: decision.allocation, outputs: clusterOutputs(spec, decision.allocation) };
+    }
+    case 'KvCachePool': {
+      const cluster = requireCluster(cp, project, spec);
+      return { allocation: null, outputs: poolOutputs(spec, cluster) };
+    }
+    case 'ModelEndpoint': {
+      const cluster = requireCluster(cp, project, spec);
+      checkPool(cp, project, spec);
+      const placements = placeReplicas(cp, project, cluster, spec, id);
+      const apiKey = `sk-aic-${randomBytes(24).toString('base64url')}`;
+      return { allocation: null, outputs: endpointOutputs(cp, project, spec, cluster, placements), secret: apiKey };
+    }
+    default:
+      return { allocation: null, outputs: storageOutputs(project, kind, spec) };
+  }
+}
+
+/** Decides a kind's effects for an in-place update from `before` to `spec`. */
+export function updateEffects(cp: ControlPlane, before: WireResource, spec: Spec): Effects {
+  const project = before.project;
+  switch (before.kind as Kind) {
+    case 'Cluster': {
+      if (spec.nodeCount === before.spec.nodeCount) {
+        return { allocation: before.allocation, outputs: clusterOutputs(spec, before.allocation) };
+      }
+      const decision = cp.allocator.planResize(clusterRequest(project, before.id, spec));
+      if (!decision.ok) throw apiError(decision.code, decision.message, { field: decision.field ?? 'nodeCount' });
+      const used = acceleratorsInUse(cp, project, before.name);
+      const freed = decision.remove.filter((a) => used.has(a));
+      if (freed.length) {
+        const users = usersOf(cp, before).filter((u) => u.startsWith('ModelEndpoint'));
+        throw apiError('RESOURCE_IN_USE', `shrinking cluster ${before.name} to ${String(spec.nodeCount)} servers would free accelerators used by ${users.join(', ')}`, {
+          field: 'nodeCount',
+          value: spec.nodeCount,
+          details: { usedBy: users },
+        });
+      }
+      return { grant: decision, allocation: decision.allocation, outputs: clusterOutputs(spec, decision.allocation) };
+    }
+    case 'KvCachePool':
+      return { allocation: null, outputs: poolOutputs(spec, requireCluster(cp, project, spec)) };
+    case 'ModelEndpoint': {
+      const cluster = requireCluster(cp, project, spec);
+      checkPool(cp, project, spec);
+      const old = (before.outputs.replicaPlacements as ReplicaPlacement[] | undefined) ?? [];
+      const placements =
+        reservedReplicas(spec) === old.length ? old : placeReplicas(cp, project, cluster, spec, before.id);
+      return { allocation: null, outputs: endpointOutputs(cp, project, spec, cluster, placements) };
+    }
+    default:
+      return { allocation: null, outputs: storageOutputs(project, before.kind as Kind, spec) };
+  }
+}
+
+function clusterRequest(project: string, owner: string, spec: Spec) {
+  return {
+    owner,
+    project,
+    zone: spec.zone as string,
+    acceleratorType: spec.acceleratorType as string,
+    nodeCount: spec.nodeCount as number,
+    placement: spec.placement as string,
+  };
+}
+
+function clusterOutputs(spec: Spec, allocation: AllocationSummary | null): Record<string, unknown> {
+  return { acceleratorCount: allocation?.acceleratorCount ?? 0, hourlyCost: hourlyCost('Cluster', spec) };
+}
+
+function poolOutputs(spec: Spec, cluster: WireResource): Record<string, unknown> {
+  const t = spec.tiers as { hbmGib: number; dramGib?: number; ssdGib?: number };
+  const accelerators = (cluster.outputs.acceleratorCount as number | undefined) ?? 0;
+  return {
+    totalGib: t.hbmGib * accelerators + (t.dramGib ?? 0) + (t.ssdGib ?? 0),
+    hourlyCost: hourlyCost('KvCachePool', spec),
+  };
+}
+
+function checkPool(cp: ControlPlane, project: string, spec: Spec): void {
+  if (spec.kvCachePool === undefined) return;
+  const pool = cp.store.getResource(project, 'KvCachePool', spec.kvCachePool as string);
+  if (!pool) {
+    throw apiError('DEPENDENCY_NOT_FOUND', `kvCachePool ${String(spec.kvCachePool)} does not exist in project ${project}`, {
+      field: 'kvCachePool',
+      value: spec.kvCachePool,
+    });
+  }
+  const poolCluster = readDoc(pool).spec.cluster;
+  if (poolCluster !== spec.cluster) {
+    throw apiError('INVALID_VALUE', `kvCachePool ${String(spec.kvCachePool)} is attached to cluster ${String(poolCluster)}, not ${String(spec.cluster)}`, {
+      field: 'kvCachePool',
+      value: spec.kvCachePool,
+      status: 400,
+    });
+  }
+}
+
+function placeReplicas(cp: ControlPlane, project: string, cluster: WireResource, spec: Spec, endpointId: string): ReplicaPlacement[] {
+  const replicas = reservedReplicas(spec);
+  const per = spec.acceleratorsPerReplica as number;
+  const used = acceleratorsInUse(cp, project, cluster.name, endpointId);
+  const result = cp.allocator.placeReplicas(cluster.id, replicas, per, used);
+  if (!result.ok) throw apiError(result.code, result.message, { field: result.field ?? 'acceleratorsPerReplica' });
+  return result.placements;
+}
+
+function endpointOutputs(cp: ControlPlane, project: string, spec: Spec, cluster: WireResource, placements: ReplicaPlacement[]) {
+  return {
+    url: `https://${String(spec.name)}.${project}.${String(spec.region)}.aicloud.local/v1`,
+    replicaPlacements: placements,
+    hourlyCost: hourlyCost('ModelEndpoint', spec, { acceleratorType: cluster.spec.acceleratorType as string }),
+  };
+}
+
+function storageOutputs(project: string, kind: Kind, spec: Spec): Record<string, unknown> {
+  const out: Record<string, unknown> = { hourlyCost: hourlyCost(kind, spec) };
+  if (kind === 'FileSystem') out.mountTarget = `${String(spec.protocol)}://${String(spec.name)}.${project}.${String(spec.zone)}.fs.aicloud.local/`;
+  if (kind === 'Bucket') out.url = `https://${String(spec.name)}.oss.${String(spec.region)}.aicloud.local`;
+  return out;
+}
+
+/** Allocation rows are written with the resource; this keeps the two in one place. */
+export function writeGrant(cp: ControlPlane, grant: Grant | undefined): void {
+  if (!grant) return;
+  if (grant.remove.length) cp.store.deleteAllocations(grant.remove);
+  if (grant.add.length) cp.store.insertAllocations(grant.add as AllocationRow[]);
+}
+
+/** Adds an endpoint's apiKey to a reply when the caller may see it. */
+export function withSecret(cp: ControlPlane, record: ResourceRecord, doc: WireResource): WireResource {
+  if (!record.secret) return doc;
+  return { ...doc, outputs: { ...doc.outputs, apiKey: cp.secrets.open(record.secret) } };
+}

@@ -1,0 +1,44 @@
+import { advanceDueOperations, finishOperation } from '../../operations/index.ts';
+import type { OperationRecord } from '../../store/index.ts';
+import type { ControlPlane } from './control-plane.ts';
+import { writeTransaction } from './control-plane.ts';
+import { iso, readDoc, runningStatus, toRecord } from './resource-doc.ts';
+
+/**
+ * Applies a due operation to its resource: a finished delete removes the resource and frees its
+ * accelerators; a failure marks the resource failed with the reason (a failed cluster keeps its
+ * accelerators until it is deleted, so nothing that refers to it is left dangling).
+ */
+export function settleOperation(cp: ControlPlane, op: OperationRecord): void {
+  const done = finishOperation(op);
+  cp.store.putOperation(done);
+  const record = cp.store.getResourceById(op.resourceId);
+  if (!record) return;
+  if (op.type === 'delete' && done.status === 'done') {
+    cp.store.deleteAllocationsOf(record.id);
+    cp.store.deleteResource(record.id);
+    cp.allocator.release(record.id);
+    return;
+  }
+  const doc = readDoc(record);
+  const others = cp.store.runningOperationsOf(record.id).filter((o) => o.id !== op.id);
+  if (done.status === 'failed') {
+    doc.status = 'failed';
+    doc.statusReason = done.error?.message ?? 'failed';
+  } else if (doc.status !== 'failed') {
+    doc.status = others.length ? runningStatus(others[0].type) : 'ready';
+    doc.statusReason = null;
+  }
+  doc.resourceVersion += 1;
+  doc.updatedAt = iso(done.doneAt ?? op.dueAt);
+  cp.store.putResource(toRecord(doc, record.secret));
+}
+
+/** Settles whatever is due; a no-op without touching the database when nothing is. */
+export function advance(cp: ControlPlane): void {
+  const now = cp.clock.now();
+  if (cp.nextDueAt === undefined || now < cp.nextDueAt) return;
+  writeTransaction(cp, () => {
+    cp.nextDueAt = advanceDueOperations(cp.store, now, (op) => settleOperation(cp, op));
+  });
+}

@@ -1,0 +1,17 @@
+// The control plane's persistence: the Store interface, its records and the SQLite implementation.
+export type { Store } from './store.ts';
+export type {
+  AllocationRow,
+  HealthMark,
+  IdempotencyRecord,
+  LockRecord,
+  OperationRecord,
+  OperationStatus,
+  OperationType,
+  QuotaRecord,
+  ResourceRecord,
+  ResourceStatus,
+  TokenRecord,
+} from './records.ts';
+export { openSqliteStore } from './sqlite-store.ts';
+export type { SqliteLocation } from './sqlite-store.ts';

@@ -1,0 +1,85 @@
+/** Resource lifecycle states shown to users. */
+export type ResourceStatus = 'provisioning' | 'ready' | 'updating' | 'deleting' | 'failed';
+
+/** A resource as the control plane keeps it; `doc` is the wire JSON without secrets. */
+export interface ResourceRecord {
+  id: string;
+  project: string;
+  kind: string;
+  name: string;
+  resourceVersion: number;
+  /** Serialized wire resource (everything except the secret), so reads can send it without re-encoding. */
+  doc: string;
+  /** Encrypted secret outputs (an endpoint's apiKey), or null. */
+  secret: string | null;
+}
+
+export type OperationType = 'create' | 'update' | 'delete';
+export type OperationStatus = 'running' | 'done' | 'failed';
+
+/** A long-running change; `dueAt` is when it completes, so reads can advance it without timers. */
+export interface OperationRecord {
+  id: string;
+  project: string;
+  type: OperationType;
+  kind: string;
+  name: string;
+  resourceId: string;
+  status: OperationStatus;
+  error: { code: string; message: string } | null;
+  /** Decided when the operation starts (fault injection), applied when it comes due. */
+  failure: { code: string; message: string } | null;
+  createdAt: number;
+  dueAt: number;
+  doneAt: number | null;
+}
+
+/** One held accelerator; the primary key makes a double hand-out impossible at the database level too. */
+export interface AllocationRow {
+  accelerator: string;
+  owner: string;
+  project: string;
+  acceleratorType: string;
+  zone: string;
+  supernode: string | null;
+  server: string;
+}
+
+export interface TokenRecord {
+  hash: string;
+  /** null for the admin token, which reaches every project. */
+  project: string | null;
+  admin: boolean;
+  createdAt: number;
+}
+
+export interface IdempotencyRecord {
+  project: string;
+  key: string;
+  requestHash: string;
+  status: number;
+  body: string;
+  createdAt: number;
+}
+
+export interface LockRecord {
+  project: string;
+  stack: string;
+  holder: string;
+  since: number;
+  expiresAt: number | null;
+}
+
+export interface QuotaRecord {
+  project: string;
+  acceleratorType: string;
+  limit: number;
+}
+
+/** An accelerator marked faulty or a server drained by an operator. */
+export interface HealthMark {
+  target: string;
+  type: 'accelerator' | 'server';
+  reason: string;
+  createdAt: number;
+}

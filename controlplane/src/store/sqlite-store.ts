@@ -1,0 +1,226 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Store } from './store.ts';
+import type {
+  AllocationRow,
+  HealthMark,
+  IdempotencyRecord,
+  LockRecord,
+  OperationRecord,
+  QuotaRecord,
+  ResourceRecord,
+  TokenRecord,
+} from './records.ts';
+import { MIGRATIONS } from './sqlite-schema.ts';
+
+/** Where the store keeps its data: a file, or memory for tests. */
+export type SqliteLocation = { path: string } | { memory: true };
+
+interface OperationRow {
+  id: string;
+  project: string;
+  type: string;
+  kind: string;
+  name: string;
+  resource_id: string;
+  status: string;
+  error: string | null;
+  failure: string | null;
+  created_at: number;
+  due_at: number;
+  done_at: number | null;
+}
+
+const toOperation = (r: OperationRow): OperationRecord => ({
+  id: r.id,
+  project: r.project,
+  type: r.type as OperationRecord['type'],
+  kind: r.kind,
+  name: r.name,
+  resourceId: r.resource_id,
+  status: r.status as OperationRecord['status'],
+  error: r.error ? JSON.parse(r.error) : null,
+  failure: r.failure ? JSON.parse(r.failure) : null,
+  createdAt: r.created_at,
+  dueAt: r.due_at,
+  doneAt: r.done_at,
+});
+
+const RESOURCE_COLUMNS = 'id, project, kind, name, resource_version AS resourceVersion, doc, secret';
+
+/** Opens (and migrates) a SQLite store in WAL mode with every statement prepared once. */
+export function openSqliteStore(location: SqliteLocation): Store {
+  if ('path' in location) mkdirSync(dirname(location.path), { recursive: true });
+  const db = new Database('path' in location ? location.path : ':memory:');
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode stays consistent after a crash; a power loss may drop the last commits.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = OFF');
+  migrate(db);
+
+  const s = {
+    hasProject: db.prepare('SELECT 1 FROM projects WHERE name = ?').pluck(),
+    putProject: db.prepare('INSERT OR IGNORE INTO projects (name, created_at) VALUES (?, ?)'),
+    listProjects: db.prepare('SELECT name FROM projects ORDER BY name').pluck(),
+    getToken: db.prepare('SELECT hash, project, admin, created_at AS createdAt FROM tokens WHERE hash = ?'),
+    putToken: db.prepare('INSERT OR REPLACE INTO tokens (hash, project, admin, created_at) VALUES (?, ?, ?, ?)'),
+    countTokens: db.prepare('SELECT count(*) FROM tokens').pluck(),
+    getResource: db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE project = ? AND kind = ? AND name = ?`),
+    getResourceById: db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE id = ?`),
+    findByName: db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE kind = ? AND name = ?`),
+    listResources: db.prepare(
+      `SELECT ${RESOURCE_COLUMNS} FROM resources WHERE project = ? AND kind = ? AND name > ? ORDER BY name LIMIT ?`,
+    ),
+    listProjectResources: db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE project = ?`),
+    putResource: db.prepare(
+      `INSERT INTO resources (id, project, kind, name, resource_version, doc, secret)
+       VALUES (@id, @project, @kind, @name, @resourceVersion, @doc, @secret)
+       ON CONFLICT (id) DO UPDATE SET resource_version = excluded.resource_version, doc = excluded.doc, secret = excluded.secret`,
+    ),
+    deleteResource: db.prepare('DELETE FROM resources WHERE id = ?'),
+    resourceIds: db.prepare('SELECT id FROM resources').pluck(),
+    getOperation: db.prepare('SELECT * FROM operations WHERE project = ? AND id = ?'),
+    putOperation: db.prepare(
+      `INSERT OR REPLACE INTO operations (id, project, type, kind, name, resource_id, status, error, failure, created_at, due_at, done_at)
+       VALUES (@id, @project, @type, @kind, @name, @resourceId, @status, @error, @failure, @createdAt, @dueAt, @doneAt)`,
+    ),
+    dueOperations: db.prepare(
+      "SELECT * FROM operations WHERE status = 'running' AND due_at <= ? ORDER BY due_at, created_at",
+    ),
+    runningOf: db.prepare("SELECT * FROM operations WHERE status = 'running' AND resource_id = ?"),
+    nextDue: db.prepare("SELECT min(due_at) FROM operations WHERE status = 'running'").pluck(),
+    listAllocations: db.prepare(
+      'SELECT accelerator, owner, project, accelerator_type AS acceleratorType, zone, supernode, server FROM allocations',
+    ),
+    insertAllocation: db.prepare(
+      `INSERT INTO allocations (accelerator, owner, project, accelerator_type, zone, supernode, server)
+       VALUES (@accelerator, @owner, @project, @acceleratorType, @zone, @supernode, @server)`,
+    ),
+    deleteAllocation: db.prepare('DELETE FROM allocations WHERE accelerator = ?'),
+    deleteAllocationsOf: db.prepare('DELETE FROM allocations WHERE owner = ?'),
+    getIdempotency: db.prepare(
+      'SELECT project, key, request_hash AS requestHash, status, body, created_at AS createdAt FROM idempotency WHERE project = ? AND key = ?',
+    ),
+    putIdempotency: db.prepare(
+      `INSERT OR REPLACE INTO idempotency (project, key, request_hash, status, body, created_at)
+       VALUES (@project, @key, @requestHash, @status, @body, @createdAt)`,
+    ),
+    pruneIdempotency: db.prepare('DELETE FROM idempotency WHERE created_at < ?'),
+    getLock: db.prepare(
+      'SELECT project, stack, holder, since, expires_at AS expiresAt FROM locks WHERE project = ? AND stack = ?',
+    ),
+    putLock: db.prepare(
+      'INSERT OR REPLACE INTO locks (project, stack, holder, since, expires_at) VALUES (@project, @stack, @holder, @since, @expiresAt)',
+    ),
+    deleteLock: db.prepare('DELETE FROM locks WHERE project = ? AND stack = ?'),
+    listQuotas: db.prepare('SELECT project, accelerator_type AS acceleratorType, quota_limit AS "limit" FROM quotas'),
+    putQuota: db.prepare(
+      'INSERT OR REPLACE INTO quotas (project, accelerator_type, quota_limit) VALUES (@project, @acceleratorType, @limit)',
+    ),
+    listHealth: db.prepare('SELECT target, type, reason, created_at AS createdAt FROM health_marks'),
+    putHealth: db.prepare(
+      'INSERT OR REPLACE INTO health_marks (target, type, reason, created_at) VALUES (@target, @type, @reason, @createdAt)',
+    ),
+    getMeta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+    putMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+  };
+
+  const dataVersion = () => db.pragma('data_version', { simple: true }) as number;
+  let seenVersion = dataVersion();
+
+  // Callers already hold the transaction; these loops must not open savepoints of their own.
+  const insertMany = (rows: readonly AllocationRow[]) => {
+    for (const row of rows) s.insertAllocation.run(row);
+  };
+  const deleteMany = (ids: readonly string[]) => {
+    for (const id of ids) s.deleteAllocation.run(id);
+  };
+  // One wrapper made once: better-sqlite3 builds a new function per db.transaction() call.
+  const run = db.transaction((fn: () => unknown) => fn());
+
+  const store: Store = {
+    transaction<T>(fn: () => T): T {
+      if (db.inTransaction) return fn();
+      // IMMEDIATE takes the write lock first, so a decision made inside cannot race another process.
+      return run.immediate(fn) as T;
+    },
+    changedElsewhere() {
+      const v = dataVersion();
+      if (v === seenVersion) return false;
+      seenVersion = v;
+      return true;
+    },
+    close: () => db.close(),
+
+    hasProject: (name) => s.hasProject.get(name) !== undefined,
+    putProject: (name, createdAt) => void s.putProject.run(name, createdAt),
+    listProjects: () => s.listProjects.all() as string[],
+
+    getToken(hash) {
+      const row = s.getToken.get(hash) as (Omit<TokenRecord, 'admin'> & { admin: number }) | undefined;
+      return row ? { ...row, admin: row.admin === 1 } : undefined;
+    },
+    putToken: (t) => void s.putToken.run(t.hash, t.project, t.admin ? 1 : 0, t.createdAt),
+    countTokens: () => s.countTokens.get() as number,
+
+    getResource: (project, kind, name) => s.getResource.get(project, kind, name) as ResourceRecord | undefined,
+    getResourceById: (id) => s.getResourceById.get(id) as ResourceRecord | undefined,
+    findResourcesByName: (kind, name) => s.findByName.all(kind, name) as ResourceRecord[],
+    listResources: (project, kind, afterName, limit) =>
+      s.listResources.all(project, kind, afterName, limit) as ResourceRecord[],
+    listResourcesOfKinds: (project, kinds) =>
+      (s.listProjectResources.all(project) as ResourceRecord[]).filter((r) => kinds.includes(r.kind)),
+    putResource: (r) => void s.putResource.run(r),
+    deleteResource: (id) => void s.deleteResource.run(id),
+    liveResourceIds: () => new Set(s.resourceIds.all() as string[]),
+
+    getOperation(project, id) {
+      const row = s.getOperation.get(project, id) as OperationRow | undefined;
+      return row ? toOperation(row) : undefined;
+    },
+    putOperation: (op) =>
+      void s.putOperation.run({
+        ...op,
+        error: op.error ? JSON.stringify(op.error) : null,
+        failure: op.failure ? JSON.stringify(op.failure) : null,
+      }),
+    dueOperations: (now) => (s.dueOperations.all(now) as OperationRow[]).map(toOperation),
+    runningOperationsOf: (resourceId) => (s.runningOf.all(resourceId) as OperationRow[]).map(toOperation),
+    nextDueAt: () => (s.nextDue.get() as number | null) ?? undefined,
+
+    listAllocations: () => s.listAllocations.all() as AllocationRow[],
+    insertAllocations: (rows) => insertMany(rows),
+    deleteAllocations: (ids) => deleteMany(ids),
+    deleteAllocationsOf: (owner) => void s.deleteAllocationsOf.run(owner),
+
+    getIdempotency: (project, key) => s.getIdempotency.get(project, key) as IdempotencyRecord | undefined,
+    putIdempotency: (r) => void s.putIdempotency.run(r),
+    pruneIdempotency: (before) => void s.pruneIdempotency.run(before),
+
+    getLock: (project, stack) => s.getLock.get(project, stack) as LockRecord | undefined,
+    putLock: (l) => void s.putLock.run(l),
+    deleteLock: (project, stack) => void s.deleteLock.run(project, stack),
+
+    listQuotas: () => s.listQuotas.all() as QuotaRecord[],
+    putQuota: (q) => void s.putQuota.run(q),
+
+    listHealthMarks: () => s.listHealth.all() as HealthMark[],
+    putHealthMark: (m) => void s.putHealth.run(m),
+
+    getMeta: (key) => (s.getMeta.get(key) as string | undefined) ?? undefined,
+    putMeta: (key, value) => void s.putMeta.run(key, value),
+  };
+  return store;
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let i = current; i < MIGRATIONS.length; i++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[i]);
+      db.pragma(`user_version = ${i + 1}`);
+    }).immediate();
+  }
+}
