@@ -100,3 +100,17 @@ test('no-op steps are not executed and an empty plan is ok', async () => {
   assert.equal(report.ok, true);
   assert.deepEqual(report.outcomes, []);
 });
+
+test('the longest chain starts first, so slow clusters do not queue behind buckets', async () => {
+  const p = plan([
+    step('Bucket/b1'), step('Bucket/b2'), step('Volume/v1'),
+    step('Cluster/c'), step('KvCachePool/kv', ['Cluster/c']), step('ModelEndpoint/e', ['Cluster/c', 'KvCachePool/kv']),
+    step('FileSystem/fs'),
+  ]);
+  const order: string[] = [];
+  await walkPlan(p, async (s) => {
+    order.push(s.address);
+    return {};
+  }, { parallelism: 1 });
+  assert.deepEqual(order, ['Cluster/c', 'KvCachePool/kv', 'ModelEndpoint/e', 'FileSystem/fs', 'Volume/v1', 'Bucket/b1', 'Bucket/b2']);
+});

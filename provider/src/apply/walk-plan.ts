@@ -1,9 +1,14 @@
 import { isAicloudError } from '../core/index.ts';
 import type { Plan, PlanStep } from '../plan/plan-types.ts';
+import { chainWeights, ReadyQueue } from './critical-path.ts';
 import type { ApplyEvent, ApplyReport, StepExecutor, StepOutcome, StepStatus } from './apply-types.ts';
 
-/** Terraform walks 10 at a time; a plan of hundreds of small resources should not queue behind that. */
-export const DEFAULT_PARALLELISM = 64;
+/**
+ * Terraform walks 10 at a time. Steps spend nearly all their time waiting for the cloud (the client
+ * polls only when an operation is due), so hundreds in flight cost little and keep a stack of many
+ * small resources from queueing behind each other; the cloud's 429s still pace the requests.
+ */
+export const DEFAULT_PARALLELISM = 256;
 
 export interface WalkOptions {
   parallelism?: number;
@@ -53,7 +58,8 @@ export async function walkPlan(plan: Plan, execute: StepExecutor, options: WalkO
   }
   const outcomes = new Map<string, StepOutcome>();
   const started = now();
-  const ready: PlanStep[] = steps.filter((s) => waitingOn.get(s.address)!.size === 0);
+  const ready = new ReadyQueue(chainWeights(steps, dependents));
+  for (const s of steps) if (waitingOn.get(s.address)!.size === 0) ready.push(s);
   let running = 0;
 
   const skipDependents = (failed: string): void => {

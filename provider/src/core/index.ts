@@ -23,5 +23,6 @@ export { ACCELERATOR_TYPES, PRECISION_BYTES, compareVersions, type AcceleratorTy
 export { checkEndpointFits, sizeEndpoint, USABLE_MEMORY_FRACTION, type EndpointSizing } from './endpoint-fit.ts';
 export { hourlyCost, acceleratorsHeld, reservedReplicas, BILLED_KINDS, STORAGE_PRICES, type CostContext } from './cost.ts';
 export { resourceOutputs, sanitize, type CloudResource } from './resource-outputs.ts';
+export { NOMINAL_LATENCY_MS, DELETE_LATENCY_FRACTION } from './latencies.ts';
 export { joinPath } from './field-path.ts';
 export { didYouMean } from './did-you-mean.ts';

@@ -1,0 +1,653 @@
+import { AicloudError } from '../../../provider/src/core/errors.ts';
+import type { Inventory } from '../inventory/types.ts';
+import { AllocState } from './alloc-state.ts';
+import { capacityReport } from './capacity-report.ts';
+import { checkInvariants } from './check-invariants.ts';
+import { decide } from './decide.ts';
+import { describeNeed } from './describe-request.ts';
+import type { EngineContext, Need, Part } from './engine-types.ts';
+import { quotaKey, type AllocatorInternals, type HoldingState } from './holding-state.ts';
+import { describeFreeBlock, largestFreeBlock } from './largest-free-block.ts';
+import { normalizeRequest } from './normalize-request.ts';
+import { placeReplicaParts } from './place-replicas.ts';
+import type { Policy, PolicyName } from './policy.ts';
+import { createPolicy, DEFAULT_POLICY } from './policies/policy-registry.ts';
+import { seededRandom } from './seeded-random.ts';
+import { popcount } from './server-layout.ts';
+import { shrinkOrder } from './shrink-plan.ts';
+import { Topology } from './topology.ts';
+import type {
+  AllocationRequest, CapacityFilter, CapacityReport, Decision, HealthReport, Holding, HoldingRow, InvariantReport,
+  PlacedServer, Placement, PreviewItem, PreviewResult, Refusal, ReplicaRequest,
+} from './types.ts';
+import { WorkloadProfile } from './workload-profile.ts';
+
+export interface AllocatorOptions {
+  policy?: PolicyName;
+  /** Seeds the random policy; every other policy is deterministic. */
+  seed?: number;
+  /**
+   * Where the workload profile comes from: `commit` (default) learns from committed placements;
+   * `manual` only from `observe()`, for callers that see every arrival (the benchmark).
+   */
+  learn?: 'commit' | 'manual';
+}
+
+/**
+ * The accelerator allocator: an in-memory index over the inventory. Decisions (`place`, `grow`,
+ * `placeReplicas`, `preview`, `shrinkPlan`) change nothing; mutations (`commit`, `release`,
+ * `releaseServers`) are explicit, so the store can write the same change in its own transaction and
+ * rebuild the index with `load` after a restart.
+ */
+export class Allocator {
+  readonly topology: Topology;
+  readonly policy: Policy;
+  private state: AllocState;
+  private readonly profile: WorkloadProfile;
+  private readonly rng: () => number;
+  private readonly seed: number;
+  private readonly learn: 'commit' | 'manual' | 'off';
+  private readonly holdingsByOwner = new Map<string, HoldingState>();
+  private readonly ownerNames: (string | undefined)[] = [];
+  private readonly freeOwnerNos: number[] = [];
+  private readonly quotas = new Map<string, number>();
+  private readonly quotaUsed = new Map<string, number>();
+  private loadViolations: string[] = [];
+  private readonly partsOf = new WeakMap<object, Part[][]>();
+
+  constructor(inventory: Inventory | Topology, options: AllocatorOptions & { profile?: WorkloadProfile; learnOff?: boolean } = {}) {
+    this.topology = inventory instanceof Topology ? inventory : new Topology(inventory);
+    this.policy = createPolicy(options.policy ?? DEFAULT_POLICY);
+    this.seed = options.seed ?? 1;
+    this.rng = seededRandom(this.seed);
+    this.learn = options.learnOff ? 'off' : options.learn ?? 'commit';
+    this.state = new AllocState(this.topology);
+    this.profile = options.profile ?? new WorkloadProfile(this.topology);
+  }
+
+  /** Decides where a new request goes; changes nothing. */
+  place(req: AllocationRequest): Decision {
+    const need = normalizeRequest(this.topology, req);
+    if ('ok' in need) return need;
+    const quota = this.checkQuota(req, need.accelerators);
+    if (quota) return quota;
+    const parts = decide(this.context(need.type), need);
+    if (!parts) return this.capacityRefusal(req, need);
+    return this.toPlacement(req, [parts], {});
+  }
+
+  /**
+   * Decides where an owner's growth goes: next to what it holds (inside its supernode when the scope
+   * is `supernode`), or a refusal. Commit the result with `commit`.
+   */
+  grow(owner: string, req: Omit<AllocationRequest, 'owner'> & { owner?: string }): Decision {
+    const h = this.holdingsByOwner.get(owner);
+    const request: AllocationRequest = { ...req, owner };
+    const refuse = (code: Refusal['code'], field: string | undefined, message: string): Refusal => {
+      const r: Refusal = { ok: false, code, message, owner, project: req.project };
+      if (field) r.field = field;
+      return r;
+    };
+    if (!h) return refuse('NOT_FOUND', undefined, `${owner} holds no accelerators to grow from`);
+    if (h.parent !== undefined) return refuse('INVALID_VALUE', undefined, `${owner} is an endpoint; place its replicas again instead of growing it`);
+    const typeName = this.topology.typeNames[h.type]!;
+    if (req.acceleratorType !== typeName) return refuse('INVALID_VALUE', 'acceleratorType', `${owner} holds ${typeName}; it cannot grow with ${req.acceleratorType}`);
+    const zoneName = this.topology.zoneNames[h.zone]!;
+    if (req.zone !== undefined && req.zone !== zoneName) return refuse('INVALID_VALUE', 'zone', `${owner} is in ${zoneName}; it cannot grow into ${req.zone}`);
+    if (req.scope === 'server') return refuse('INVALID_VALUE', 'scope', `${owner} holds one server (scope server) and cannot grow; use scope supernode, zone or spread`);
+    request.zone = zoneName;
+    request.region = this.topology.zoneRegion[h.zone];
+    const need = normalizeRequest(this.topology, request);
+    if ('ok' in need) return need;
+    const quota = this.checkQuota(request, need.accelerators);
+    if (quota) return quota;
+    const heldPerBlock = new Map<number, number>();
+    for (const s of h.parts.keys()) {
+      const b = this.topology.serverBlock[s]!;
+      heldPerBlock.set(b, (heldPerBlock.get(b) ?? 0) + 1);
+    }
+    need.heldPerBlock = heldPerBlock;
+    if (req.scope === 'supernode') need.onlyBlocks = new Set(heldPerBlock.keys());
+    const parts = decide(this.context(need.type), need);
+    if (!parts) {
+      const where = req.scope === 'supernode'
+        ? `${[...heldPerBlock.keys()].map((b) => this.topology.blockLabel(b)).join(', ')} of ${zoneName}`
+        : zoneName;
+      return this.capacityRefusal(request, need, where);
+    }
+    return this.toPlacement(request, [parts], { growth: true });
+  }
+
+  /** Places an endpoint's replicas inside its cluster's holding; changes nothing. */
+  placeReplicas(req: ReplicaRequest): Decision {
+    const cluster = this.holdingsByOwner.get(req.clusterOwner);
+    const project = cluster?.project ?? '';
+    const refuse = (code: Refusal['code'], field: string | undefined, message: string, extra: Partial<Refusal> = {}): Refusal => {
+      const r: Refusal = { ok: false, code, message, owner: req.endpointOwner, project, ...extra };
+      if (field) r.field = field;
+      return r;
+    };
+    if (!cluster || cluster.parent !== undefined) return refuse('DEPENDENCY_NOT_FOUND', 'cluster', `cluster ${req.clusterOwner} holds no accelerators for endpoint ${req.endpointOwner}`);
+    if (!Number.isInteger(req.replicas) || req.replicas < 1) return refuse('OUT_OF_RANGE', 'replicas', `replicas must be a whole number of at least 1, got ${String(req.replicas)}`);
+    if (!Number.isInteger(req.acceleratorsPerReplica) || req.acceleratorsPerReplica < 1) {
+      return refuse('OUT_OF_RANGE', 'acceleratorsPerReplica', `acceleratorsPerReplica must be a whole number of at least 1, got ${String(req.acceleratorsPerReplica)}`);
+    }
+    const own = this.holdingsByOwner.get(req.endpointOwner);
+    if (own && own.parent !== req.clusterOwner) return refuse('INVALID_VALUE', undefined, `${req.endpointOwner} already holds accelerators outside cluster ${req.clusterOwner}`);
+    const ownNo = own?.no ?? -2;
+    const { topo, state } = this;
+    const available = new Map<number, number>();
+    for (const [s, part] of cluster.parts) {
+      let mask = state.draining[s] ? 0 : (part.mask & ~state.faulty[s]!) >>> 0;
+      const base = topo.serverBase[s]!;
+      for (let i = 0, m = mask; m !== 0; i++, m >>>= 1) {
+        if (m & 1 && state.subHolder[base + i]! >= 0 && state.subHolder[base + i] !== ownNo) mask &= ~(1 << i);
+      }
+      available.set(s, mask >>> 0);
+    }
+    const typeName = topo.typeNames[cluster.type]!;
+    const outcome = placeReplicaParts(topo, available, typeName, req.replicas, req.acceleratorsPerReplica);
+    const need = `need ${req.replicas} replica${req.replicas === 1 ? '' : 's'} x ${req.acceleratorsPerReplica} ${typeName} for ${req.endpointOwner} inside cluster ${req.clusterOwner}`;
+    if (!outcome.ok) {
+      if (outcome.reason === 'size') return refuse('TOPOLOGY_MISMATCH', 'acceleratorsPerReplica', `${need}: ${outcome.message}`);
+      const block = { accelerators: outcome.largest, where: outcome.where };
+      return refuse('CAPACITY_EXHAUSTED', 'replicas', `${need}; ${outcome.placed} fit; ${describeFreeBlock(block).replace('largest free block', 'largest free block in the cluster')}`, { largestFreeBlock: block });
+    }
+    const request: AllocationRequest = {
+      owner: req.endpointOwner, project, acceleratorType: typeName, zone: topo.zoneNames[cluster.zone], region: topo.zoneRegion[cluster.zone],
+      count: req.replicas * req.acceleratorsPerReplica, unit: 'accelerators', scope: 'zone',
+    };
+    return this.toPlacement(request, outcome.replicas, { parentOwner: req.clusterOwner });
+  }
+
+  /**
+   * Makes a placement real. Throws when it no longer fits (something else committed first) or would
+   * break the quota, so a stale decision can never double-book an accelerator.
+   */
+  commit(owner: string, placement: Placement): void {
+    if (placement.owner !== owner) throw new AicloudError('INTERNAL', `placement for ${placement.owner} committed as ${owner}`);
+    const replicas = this.resolveParts(placement);
+    if (placement.parentOwner !== undefined) return this.commitReplicas(owner, placement, replicas);
+    const parts = replicas.flat();
+    const type = this.topology.typeIndex.get(placement.acceleratorType);
+    const zone = this.topology.zoneIndex.get(placement.zone);
+    if (type === undefined || zone === undefined) throw new AicloudError('INVALID_VALUE', `placement names unknown type or zone (${placement.acceleratorType}, ${placement.zone})`);
+    const existing = this.holdingsByOwner.get(owner);
+    if (existing && !placement.growth) throw new AicloudError('ALREADY_EXISTS', `${owner} already holds accelerators; grow it or release it first`);
+    if (existing && (existing.type !== type || existing.zone !== zone)) throw new AicloudError('INVALID_VALUE', `${owner} holds ${this.topology.typeNames[existing.type]} in ${this.topology.zoneNames[existing.zone]}; a growth must match`);
+    const { state, topo } = this;
+    let count = 0;
+    const seen = new Set<number>();
+    for (const p of parts) {
+      if (topo.serverType[p.server] !== type || topo.serverZone[p.server] !== zone || seen.has(p.server)) {
+        throw new AicloudError('INVALID_VALUE', `placement for ${owner} does not match its type and zone`);
+      }
+      seen.add(p.server);
+      if ((state.usable[p.server]! & p.mask) >>> 0 !== p.mask || state.cpuFree[p.server]! < p.cpu || state.memFree[p.server]! < p.mem) {
+        throw new AicloudError('CAPACITY_EXHAUSTED', `placement for ${owner} is stale: ${topo.serverName[p.server]} of ${topo.zoneNames[zone]} no longer has those accelerators free`, { hint: 'Place the request again.' });
+      }
+      count += popcount(p.mask);
+    }
+    const limit = this.quotas.get(quotaKey(placement.project, placement.acceleratorType));
+    const used = this.quotaUsed.get(quotaKey(placement.project, placement.acceleratorType)) ?? 0;
+    if (limit !== undefined && used + count > limit) {
+      throw new AicloudError('QUOTA_EXCEEDED', `quota for ${placement.acceleratorType} in project ${placement.project} is ${limit}; ${used} in use, asked ${count}`);
+    }
+    const h = existing ?? this.newHolding(owner, placement.project, type, zone);
+    for (const p of parts) {
+      state.hold(p.server, p.mask, h.no, p.cpu, p.mem);
+      const prev = h.parts.get(p.server);
+      h.parts.set(p.server, prev ? { mask: (prev.mask | p.mask) >>> 0, cpu: prev.cpu + p.cpu, mem: prev.mem + p.mem } : { mask: p.mask, cpu: p.cpu, mem: p.mem });
+    }
+    h.count += count;
+    this.addQuotaUse(h.project, type, count);
+    if (this.learn === 'commit') this.observe({ ...placement, count: placement.unit === 'servers' ? placement.servers.length : placement.acceleratorCount });
+  }
+
+  /** Frees everything an owner holds (a cluster's endpoints too); returns which owners were released. */
+  release(owner: string): { owners: string[]; acceleratorCount: number } {
+    const h = this.holdingsByOwner.get(owner);
+    if (!h) return { owners: [], acceleratorCount: 0 };
+    const owners: string[] = [];
+    for (const child of [...h.children]) owners.push(...this.release(child).owners);
+    const { state, topo } = this;
+    if (h.parent !== undefined) {
+      for (const [s, part] of h.parts) {
+        const base = topo.serverBase[s]!;
+        for (let i = 0, m = part.mask; m !== 0; i++, m >>>= 1) if (m & 1 && state.subHolder[base + i] === h.no) state.subHolder[base + i] = -1;
+      }
+      this.holdingsByOwner.get(h.parent)?.children.delete(owner);
+    } else {
+      for (const [s, part] of h.parts) state.unhold(s, part.mask, part.cpu, part.mem);
+      this.addQuotaUse(h.project, h.type, -h.count);
+    }
+    this.dropHolding(h);
+    owners.push(owner);
+    return { owners, acceleratorCount: h.parent === undefined ? h.count : 0 };
+  }
+
+  /** Which of an owner's servers to release to shrink by `servers`, leaving the fewest fragments. */
+  shrinkPlan(owner: string, servers: number): string[] {
+    const h = this.requireHolding(owner);
+    if (!Number.isInteger(servers) || servers < 0 || servers > h.parts.size) {
+      throw new AicloudError('OUT_OF_RANGE', `${owner} holds ${h.parts.size} servers; cannot release ${servers}`, { field: 'nodeCount', value: servers });
+    }
+    return shrinkOrder(this.topology, this.state, h.parts, servers).map((s) => this.topology.serverName[s]!);
+  }
+
+  /** Gives back some of an owner's servers (ids within its zone); endpoints on them lose those accelerators. */
+  releaseServers(owner: string, serverIds: readonly string[]): { acceleratorCount: number; affectedEndpoints: string[] } {
+    const h = this.requireHolding(owner);
+    if (h.parent !== undefined) throw new AicloudError('INVALID_VALUE', `${owner} is an endpoint; release it whole`);
+    const { topo, state } = this;
+    const zone = topo.zoneNames[h.zone]!;
+    const servers = serverIds.map((id) => {
+      const s = topo.serverIndex.get(`${zone}/${id}`);
+      if (s === undefined || !h.parts.has(s)) throw new AicloudError('NOT_FOUND', `${owner} does not hold server ${id} in ${zone}`, { field: 'servers', value: id });
+      return s;
+    });
+    const affected = new Set<string>();
+    let count = 0;
+    for (const s of new Set(servers)) {
+      const part = h.parts.get(s)!;
+      for (const child of h.children) {
+        const c = this.holdingsByOwner.get(child)!;
+        const sub = c.parts.get(s);
+        if (!sub) continue;
+        affected.add(child);
+        c.parts.delete(s);
+        c.count -= popcount(sub.mask);
+      }
+      state.unhold(s, part.mask, part.cpu, part.mem);
+      h.parts.delete(s);
+      count += popcount(part.mask);
+    }
+    h.count -= count;
+    this.addQuotaUse(h.project, h.type, -count);
+    for (const child of affected) {
+      const c = this.holdingsByOwner.get(child)!;
+      if (c.count === 0) this.release(child);
+    }
+    if (h.count === 0) this.release(owner);
+    return { acceleratorCount: count, affectedEndpoints: [...affected] };
+  }
+
+  /**
+   * A dry run of a plan's allocations together: releases first, then each item in order against what
+   * the earlier ones took. Nothing changes here.
+   */
+  preview(items: readonly PreviewItem[], opts: { releases?: readonly string[] } = {}): PreviewResult {
+    const scratch = this.fork();
+    for (const owner of opts.releases ?? []) scratch.release(owner);
+    const results: Decision[] = [];
+    for (const item of items) {
+      let d: Decision;
+      if ('clusterOwner' in item) d = scratch.placeReplicas(item);
+      else if (item.grow && scratch.holdingsByOwner.has(item.owner)) d = scratch.grow(item.owner, item);
+      else d = scratch.place(item);
+      if (d.ok) {
+        try {
+          scratch.commit(d.owner, d);
+        } catch (e) {
+          d = { ok: false, code: 'CAPACITY_EXHAUSTED', message: (e as Error).message, owner: d.owner, project: d.project };
+        }
+      }
+      results.push(d);
+    }
+    return { ok: results.every((r) => r.ok), results };
+  }
+
+  /** Rebuilds holdings from persisted rows (replacing any held now); health marks and quotas stay. */
+  load(rows: readonly HoldingRow[]): void {
+    const { topo } = this;
+    const fresh = new AllocState(topo);
+    for (let s = 0; s < topo.serverCount; s++) {
+      if (this.state.faulty[s]) { fresh.faulty[s] = this.state.faulty[s]!; fresh.refresh(s); }
+      if (this.state.draining[s]) fresh.setDraining(s, true);
+    }
+    this.state = fresh;
+    this.holdingsByOwner.clear();
+    this.ownerNames.length = 0;
+    this.freeOwnerNos.length = 0;
+    this.quotaUsed.clear();
+    this.loadViolations = [];
+    const resolved = rows.map((row) => ({ row, at: topo.resolveAccelerator(row.acceleratorId) }));
+    for (const pass of ['clusters', 'endpoints'] as const) {
+      for (const { row, at } of resolved) {
+        if ((row.parentOwner === undefined) !== (pass === 'clusters')) continue;
+        if (!at) { this.loadViolations.push(`row of ${row.owner} names unknown accelerator ${row.acceleratorId}`); continue; }
+        const bit = (1 << at.index) >>> 0;
+        const acc = topo.serverBase[at.server]! + at.index;
+        let h = this.holdingsByOwner.get(row.owner);
+        if (!h) h = this.newHolding(row.owner, row.project, topo.serverType[at.server]!, topo.serverZone[at.server]!, row.parentOwner);
+        if (h.type !== topo.serverType[at.server] || h.zone !== topo.serverZone[at.server]) {
+          this.loadViolations.push(`${row.owner} has rows in more than one zone or type (${row.acceleratorId})`);
+          continue;
+        }
+        if (pass === 'clusters') {
+          const other = this.state.holder[acc]!;
+          if (other >= 0) {
+            this.loadViolations.push(`${row.acceleratorId} is held twice: by ${this.ownerNames[other]} and ${row.owner}`);
+            continue;
+          }
+          this.state.hold(at.server, bit, h.no, 0, 0);
+          this.addQuotaUse(h.project, h.type, 1);
+        } else {
+          const parent = this.holdingsByOwner.get(row.parentOwner!);
+          if (!parent || parent.parent !== undefined || !((parent.parts.get(at.server)?.mask ?? 0) & bit)) {
+            this.loadViolations.push(`endpoint ${row.owner} uses ${row.acceleratorId}, which ${row.parentOwner} does not hold`);
+            continue;
+          }
+          if (this.state.subHolder[acc]! >= 0) {
+            this.loadViolations.push(`${row.acceleratorId} is used by two endpoints: ${this.ownerNames[this.state.subHolder[acc]!]} and ${row.owner}`);
+            continue;
+          }
+          this.state.subHolder[acc] = h.no;
+        }
+        const prev = h.parts.get(at.server);
+        h.parts.set(at.server, { mask: ((prev?.mask ?? 0) | bit) >>> 0, cpu: 0, mem: 0 });
+        h.count++;
+      }
+    }
+  }
+
+  /** One row per accelerator an owner holds, to persist with the resource. */
+  rowsFor(owner: string): HoldingRow[] {
+    const h = this.holdingsByOwner.get(owner);
+    if (!h) return [];
+    const rows: HoldingRow[] = [];
+    for (const s of [...h.parts.keys()].sort((a, b) => a - b)) {
+      for (const id of this.topology.acceleratorNames(s, h.parts.get(s)!.mask)) {
+        const row: HoldingRow = { acceleratorId: id, owner, project: h.project };
+        if (h.parent !== undefined) row.parentOwner = h.parent;
+        rows.push(row);
+      }
+    }
+    return rows;
+  }
+
+  /** What an owner holds, shaped for its `allocation` output. */
+  holdings(owner: string): Holding | undefined {
+    const h = this.holdingsByOwner.get(owner);
+    if (!h) return undefined;
+    const servers = this.placedServers([...h.parts].map(([server, p]) => ({ server, mask: p.mask, cpu: 0, mem: 0 })));
+    const out: Holding = {
+      owner, project: h.project, acceleratorType: this.topology.typeNames[h.type]!, region: this.topology.zoneRegion[h.zone]!,
+      zone: this.topology.zoneNames[h.zone]!, acceleratorCount: h.count, supernodes: distinctSupernodes(servers), servers,
+    };
+    if (h.parent !== undefined) out.parentOwner = h.parent;
+    return out;
+  }
+
+  owners(): string[] {
+    return [...this.holdingsByOwner.keys()];
+  }
+
+  /** A project's limit of one accelerator type, in accelerators; `null` removes it. */
+  setQuota(project: string, acceleratorType: string, limit: number | null): void {
+    if (limit === null) { this.quotas.delete(quotaKey(project, acceleratorType)); return; }
+    if (!Number.isInteger(limit) || limit < 0) throw new AicloudError('OUT_OF_RANGE', `a quota must be a whole number of accelerators, got ${String(limit)}`, { field: 'limit', value: limit });
+    this.quotas.set(quotaKey(project, acceleratorType), limit);
+  }
+
+  quota(project: string, acceleratorType: string): { limit: number | null; used: number } {
+    const key = quotaKey(project, acceleratorType);
+    return { limit: this.quotas.get(key) ?? null, used: this.quotaUsed.get(key) ?? 0 };
+  }
+
+  /** Takes an accelerator out of service; whoever runs on it is reported, and keeps it until released. */
+  markFaulty(acceleratorId: string, faulty = true): HealthReport {
+    const at = this.topology.resolveAccelerator(acceleratorId);
+    if (!at) throw new AicloudError('NOT_FOUND', `unknown accelerator ${acceleratorId}`, { field: 'acceleratorId', value: acceleratorId, hint: 'Accelerator ids look like cn-southwest-2a/sn-1/s07/3.' });
+    this.state.setFaulty(at.server, at.index, faulty);
+    return this.healthReport(at.server, (1 << at.index) >>> 0);
+  }
+
+  /** Stops new work on a server (`zone/serverId`, or a server id that only one zone has). */
+  drainServer(serverRef: string, draining = true): HealthReport {
+    const s = this.resolveServer(serverRef);
+    this.state.setDraining(s, draining);
+    return this.healthReport(s, this.topology.layoutOf(s).fullMask);
+  }
+
+  /** Every faulty accelerator and draining server now, and who still runs there. */
+  health(): HealthReport & { drainingServers: string[] } {
+    const { topo, state } = this;
+    const ids: string[] = [];
+    const drainingServers: string[] = [];
+    const affected = new Map<string, HealthReport['affected'][number]>();
+    for (let s = 0; s < topo.serverCount; s++) {
+      const mask = state.draining[s] ? topo.layoutOf(s).fullMask : state.faulty[s]!;
+      if (mask === 0) continue;
+      if (state.draining[s]) drainingServers.push(`${topo.zoneNames[topo.serverZone[s]!]}/${topo.serverName[s]}`);
+      const report = this.healthReport(s, mask);
+      for (let i = 0, m = state.faulty[s]!; m !== 0; i++, m >>>= 1) if (m & 1) ids.push(topo.acceleratorName(s, i));
+      for (const entry of report.affected) {
+        const known = affected.get(entry.owner);
+        if (known) known.acceleratorIds.push(...entry.acceleratorIds);
+        else affected.set(entry.owner, entry);
+      }
+    }
+    return { acceleratorIds: ids, drainingServers, affected: [...affected.values()] };
+  }
+
+  capacity(filter?: CapacityFilter): CapacityReport {
+    return capacityReport(this.internals(), filter);
+  }
+
+  checkInvariants(liveOwners: ReadonlySet<string>): InvariantReport {
+    return checkInvariants(this.internals(), liveOwners);
+  }
+
+  /** Tells fragmentation-aware policies about a request the workload made (placed or not). */
+  observe(req: Pick<AllocationRequest, 'acceleratorType' | 'count' | 'unit' | 'scope' | 'cpuMilli' | 'memoryMib'>, weight = 1): void {
+    const t = this.topology.typeIndex.get(req.acceleratorType);
+    if (t === undefined || !(req.count >= 1)) return;
+    const per = this.topology.layouts[this.topology.typeLayout[t]!]!.count;
+    const accelerators = req.unit === 'servers' ? req.count * per : req.count;
+    if (req.scope === 'server' || (req.unit === 'accelerators' && accelerators < per)) {
+      this.profile.observe(t, { size: Math.min(accelerators, per), servers: 0, cpuMilli: req.cpuMilli ?? 0, memoryMib: req.memoryMib ?? 0 }, weight);
+    } else {
+      this.profile.observe(t, { size: 0, servers: Math.ceil(accelerators / per), cpuMilli: 0, memoryMib: 0 }, weight);
+    }
+  }
+
+  private commitReplicas(owner: string, placement: Placement, replicas: Part[][]): void {
+    const parentOwner = placement.parentOwner!;
+    const cluster = this.holdingsByOwner.get(parentOwner);
+    if (!cluster || cluster.parent !== undefined) throw new AicloudError('DEPENDENCY_NOT_FOUND', `cluster ${parentOwner} holds no accelerators`);
+    const existing = this.holdingsByOwner.get(owner);
+    if (existing && existing.parent !== parentOwner) throw new AicloudError('ALREADY_EXISTS', `${owner} already holds accelerators outside cluster ${parentOwner}`);
+    const { topo, state } = this;
+    const ownNo = existing?.no ?? -2;
+    const parts = replicas.flat();
+    for (const p of parts) {
+      const clusterMask = cluster.parts.get(p.server)?.mask ?? 0;
+      const base = topo.serverBase[p.server]!;
+      let clash = (p.mask & ~clusterMask) >>> 0 !== 0 || (p.mask & state.faulty[p.server]!) !== 0 || state.draining[p.server] === 1;
+      for (let i = 0, m = p.mask; m !== 0 && !clash; i++, m >>>= 1) {
+        if (m & 1 && state.subHolder[base + i]! >= 0 && state.subHolder[base + i] !== ownNo) clash = true;
+      }
+      if (clash) throw new AicloudError('CAPACITY_EXHAUSTED', `replica placement for ${owner} is stale: ${topo.serverName[p.server]} no longer has those accelerators free in ${parentOwner}`, { hint: 'Place the replicas again.' });
+    }
+    if (existing) this.release(owner);
+    const h = this.newHolding(owner, cluster.project, cluster.type, cluster.zone, parentOwner);
+    for (const p of parts) {
+      const base = topo.serverBase[p.server]!;
+      for (let i = 0, m = p.mask; m !== 0; i++, m >>>= 1) if (m & 1) state.subHolder[base + i] = h.no;
+      const prev = h.parts.get(p.server);
+      h.parts.set(p.server, { mask: ((prev?.mask ?? 0) | p.mask) >>> 0, cpu: 0, mem: 0 });
+      h.count += popcount(p.mask);
+    }
+  }
+
+  private context(type: number): EngineContext {
+    return { topo: this.topology, state: this.state, tables: this.profile.tables(type), rng: this.rng, policy: this.policy };
+  }
+
+  private checkQuota(req: AllocationRequest, asked: number): Refusal | undefined {
+    const key = quotaKey(req.project, req.acceleratorType);
+    const limit = this.quotas.get(key);
+    if (limit === undefined) return undefined;
+    const used = this.quotaUsed.get(key) ?? 0;
+    if (used + asked <= limit) return undefined;
+    return {
+      ok: false, code: 'QUOTA_EXCEEDED', owner: req.owner, project: req.project,
+      message: `quota for ${req.acceleratorType} in project ${req.project} is ${limit}; ${used} in use, asked ${asked}`,
+      quota: { project: req.project, acceleratorType: req.acceleratorType, limit, used, asked },
+    };
+  }
+
+  private capacityRefusal(req: AllocationRequest, need: Need, growthWhere?: string): Refusal {
+    const { topo } = this;
+    const blocks: number[] = [];
+    for (const z of need.zones) for (const b of topo.zoneBlocks[z]!.get(need.type) ?? []) if (!need.onlyBlocks || need.onlyBlocks.has(b)) blocks.push(b);
+    const scope = need.onlyBlocks ? 'supernode' : req.scope === 'spread' ? 'zone' : req.scope;
+    const scoped = scope === 'supernode' ? blocks.filter((b) => topo.blockIsSupernode[b]) : blocks;
+    const block = largestFreeBlock({ topo, state: this.state }, scoped, scope, need.zones.length > 1);
+    return {
+      ok: false, code: 'CAPACITY_EXHAUSTED', owner: req.owner, project: req.project,
+      message: `${describeNeed(topo, req, need.accelerators, growthWhere)}; ${describeFreeBlock(block)}`,
+      largestFreeBlock: block,
+    };
+  }
+
+  private toPlacement(req: AllocationRequest, replicas: Part[][], extra: { growth?: boolean; parentOwner?: string }): Placement {
+    const parts = replicas.flat();
+    const servers = this.placedServers(parts);
+    const zone = this.topology.serverZone[parts[0]!.server]!;
+    const placement: Placement = {
+      ok: true, owner: req.owner, project: req.project, acceleratorType: req.acceleratorType,
+      region: this.topology.zoneRegion[zone]!, zone: this.topology.zoneNames[zone]!, scope: req.scope, unit: req.unit,
+      acceleratorCount: parts.reduce((a, p) => a + popcount(p.mask), 0), supernodes: distinctSupernodes(servers), servers,
+    };
+    if (extra.growth) placement.growth = true;
+    if (extra.parentOwner !== undefined) {
+      placement.parentOwner = extra.parentOwner;
+      placement.replicas = replicas.map((rp, index) => ({
+        index, supernode: this.topology.blockName[this.topology.serverBlock[rp[0]!.server]!] ?? null,
+        servers: rp.map((p) => this.topology.serverName[p.server]!),
+        acceleratorIds: rp.flatMap((p) => this.topology.acceleratorNames(p.server, p.mask)),
+      }));
+    }
+    this.partsOf.set(placement, replicas);
+    return placement;
+  }
+
+  private placedServers(parts: readonly Part[]): PlacedServer[] {
+    const { topo } = this;
+    return [...parts].sort((a, b) => a.server - b.server).map((p) => ({
+      serverId: topo.serverName[p.server]!, supernode: topo.blockName[topo.serverBlock[p.server]!] ?? null, acceleratorIds: topo.acceleratorNames(p.server, p.mask),
+    }));
+  }
+
+  /** Parts of a placement: remembered for our own objects, re-read from ids after a JSON round trip. */
+  private resolveParts(placement: Placement): Part[][] {
+    const known = this.partsOf.get(placement);
+    if (known) return known;
+    const toParts = (ids: readonly string[]): Part[] => {
+      const byServer = new Map<number, number>();
+      for (const id of ids) {
+        const at = this.topology.resolveAccelerator(id);
+        if (!at) throw new AicloudError('INVALID_VALUE', `placement names unknown accelerator ${id}`, { field: 'acceleratorIds', value: id });
+        byServer.set(at.server, ((byServer.get(at.server) ?? 0) | (1 << at.index)) >>> 0);
+      }
+      return [...byServer].map(([server, mask]) => ({ server, mask, cpu: 0, mem: 0 }));
+    };
+    if (placement.replicas) return placement.replicas.map((r) => toParts(r.acceleratorIds));
+    return [toParts(placement.servers.flatMap((s) => s.acceleratorIds))];
+  }
+
+  private newHolding(owner: string, project: string, type: number, zone: number, parent?: string): HoldingState {
+    const no = this.freeOwnerNos.pop() ?? this.ownerNames.length;
+    this.ownerNames[no] = owner;
+    const h: HoldingState = { owner, no, project, type, zone, children: new Set(), parts: new Map(), count: 0 };
+    if (parent !== undefined) {
+      h.parent = parent;
+      this.holdingsByOwner.get(parent)?.children.add(owner);
+    }
+    this.holdingsByOwner.set(owner, h);
+    return h;
+  }
+
+  private dropHolding(h: HoldingState): void {
+    this.holdingsByOwner.delete(h.owner);
+    this.ownerNames[h.no] = undefined;
+    this.freeOwnerNos.push(h.no);
+  }
+
+  private requireHolding(owner: string): HoldingState {
+    const h = this.holdingsByOwner.get(owner);
+    if (!h) throw new AicloudError('NOT_FOUND', `${owner} holds no accelerators`, { field: 'owner', value: owner });
+    return h;
+  }
+
+  private addQuotaUse(project: string, type: number, delta: number): void {
+    const key = quotaKey(project, this.topology.typeNames[type]!);
+    const next = (this.quotaUsed.get(key) ?? 0) + delta;
+    if (next === 0) this.quotaUsed.delete(key);
+    else this.quotaUsed.set(key, next);
+  }
+
+  private resolveServer(ref: string): number {
+    const { topo } = this;
+    const direct = topo.serverIndex.get(ref);
+    if (direct !== undefined) return direct;
+    const matches = topo.zoneNames.map((z) => topo.serverIndex.get(`${z}/${ref}`)).filter((s): s is number => s !== undefined);
+    if (matches.length === 1) return matches[0]!;
+    const hint = matches.length > 1 ? `Several zones have ${ref}; prefix the zone (${topo.zoneNames[topo.serverZone[matches[0]!]!]}/${ref}).` : 'Server ids look like cn-southwest-2a/sn-1/s07.';
+    throw new AicloudError('NOT_FOUND', matches.length > 1 ? `server ${ref} is ambiguous` : `unknown server ${ref}`, { field: 'serverId', value: ref, hint });
+  }
+
+  private healthReport(s: number, mask: number): HealthReport {
+    const { topo, state } = this;
+    const base = topo.serverBase[s]!;
+    const byOwner = new Map<number, string[]>();
+    const ids: string[] = [];
+    for (let i = 0, m = mask; m !== 0; i++, m >>>= 1) {
+      if (!(m & 1)) continue;
+      const id = topo.acceleratorName(s, i);
+      ids.push(id);
+      for (const no of [state.holder[base + i]!, state.subHolder[base + i]!]) {
+        if (no < 0) continue;
+        if (!byOwner.has(no)) byOwner.set(no, []);
+        byOwner.get(no)!.push(id);
+      }
+    }
+    const affected = [...byOwner].map(([no, acceleratorIds]) => {
+      const h = this.holdingsByOwner.get(this.ownerNames[no]!)!;
+      const entry: HealthReport['affected'][number] = { owner: h.owner, project: h.project, acceleratorIds };
+      if (h.parent !== undefined) entry.parentOwner = h.parent;
+      return entry;
+    });
+    return { acceleratorIds: ids, affected };
+  }
+
+  private internals(): AllocatorInternals {
+    return { topo: this.topology, state: this.state, holdings: this.holdingsByOwner, ownerNames: this.ownerNames, quotaUsed: this.quotaUsed, loadViolations: this.loadViolations };
+  }
+
+  /** A scratch copy for previews: shares the topology and the learned profile, learns nothing itself. */
+  private fork(): Allocator {
+    const copy = new Allocator(this.topology, { policy: this.policy.name, seed: this.seed ^ 0x9e3779b9, profile: this.profile, learnOff: true });
+    copy.state = this.state.clone();
+    for (const [owner, h] of this.holdingsByOwner) {
+      copy.holdingsByOwner.set(owner, { ...h, children: new Set(h.children), parts: new Map([...h.parts].map(([s, p]) => [s, { ...p }])) });
+    }
+    copy.ownerNames.push(...this.ownerNames);
+    copy.freeOwnerNos.push(...this.freeOwnerNos);
+    for (const [k, v] of this.quotas) copy.quotas.set(k, v);
+    for (const [k, v] of this.quotaUsed) copy.quotaUsed.set(k, v);
+    return copy;
+  }
+
+  private get topo(): Topology {
+    return this.topology;
+  }
+}
+
+function distinctSupernodes(servers: readonly PlacedServer[]): string[] {
+  const out: string[] = [];
+  for (const s of servers) if (s.supernode !== null && !out.includes(s.supernode)) out.push(s.supernode);
+  return out;
+}

@@ -1,0 +1,47 @@
+import { popcount } from './server-layout.ts';
+import type { AllocatorInternals } from './holding-state.ts';
+import { blockLargest, largestFreeBlock } from './largest-free-block.ts';
+import type { CapacityFilter, CapacityReport, ZoneCapacity } from './types.ts';
+
+/** Free and total per zone and type, supernode and server, with the largest free block of each. */
+export function capacityReport(a: AllocatorInternals, filter: CapacityFilter = {}): CapacityReport {
+  const { topo, state } = a;
+  const zones: ZoneCapacity[] = [];
+  for (let z = 0; z < topo.zoneNames.length; z++) {
+    if (filter.zone !== undefined && topo.zoneNames[z] !== filter.zone) continue;
+    if (filter.region !== undefined && topo.zoneRegion[z] !== filter.region) continue;
+    for (const [t, blocks] of topo.zoneBlocks[z]!) {
+      if (filter.acceleratorType !== undefined && topo.typeNames[t] !== filter.acceleratorType) continue;
+      const entry: ZoneCapacity = {
+        region: topo.zoneRegion[z]!, zone: topo.zoneNames[z]!, acceleratorType: topo.typeNames[t]!,
+        total: 0, free: 0, held: 0, unavailable: 0,
+        largestFreeBlock: largestFreeBlock(a, blocks, 'zone', false), supernodes: [], servers: [],
+      };
+      for (const b of blocks) {
+        let blockTotal = 0;
+        for (let s = topo.blockStart[b]!; s < topo.blockEnd[b]!; s++) {
+          const count = topo.layoutOf(s).count;
+          const unheld = popcount(state.free[s]!);
+          const usable = popcount(state.usable[s]!);
+          blockTotal += count;
+          entry.total += count;
+          entry.free += usable;
+          entry.held += count - unheld;
+          entry.unavailable += unheld - usable;
+          entry.servers.push({
+            serverId: topo.serverName[s]!, supernode: topo.blockName[b] ?? null, total: count, free: usable,
+            faulty: popcount(state.faulty[s]!), draining: state.draining[s] === 1,
+          });
+        }
+        if (topo.blockIsSupernode[b]) {
+          entry.supernodes.push({
+            supernode: topo.blockName[b]!, total: blockTotal, free: state.blockFree[b]!,
+            wholeServersFree: state.blockFull[b]!, largestFreeBlock: blockLargest(a, b),
+          });
+        }
+      }
+      zones.push(entry);
+    }
+  }
+  return { zones };
+}

@@ -1,0 +1,69 @@
+import { chooseServer } from './choose-server.ts';
+import type { EngineContext, Part } from './engine-types.ts';
+
+/**
+ * A gang of `whole` servers plus a `piece` in one block (one supernode), all or nothing. The policy picks
+ * the block; inside it the whole servers are the lowest-numbered free ones, since servers of a
+ * supernode are interchangeable on its bus.
+ */
+export function chooseBlock(ctx: EngineContext, blocks: readonly number[], whole: number, piece: number, cpu: number, mem: number): Part[] | undefined {
+  const { state, policy } = ctx;
+  let bestScore = Infinity;
+  let best = -1;
+  for (const b of blocks) {
+    if (!blockCanHost(ctx, b, whole, piece, cpu, mem)) continue;
+    const score = policy.scoreBlock(ctx, b, whole + (piece > 0 ? 1 : 0));
+    if (score < bestScore || (score === bestScore && b < best)) {
+      bestScore = score;
+      best = b;
+    }
+    if (policy.firstBlockWins) break;
+  }
+  if (best < 0) return undefined;
+  return takeInBlock(ctx, best, whole, piece, cpu, mem, state.blockFull[best]! > whole);
+}
+
+/** Whole servers and a piece from block `b`; `pieceMayBreakWhole` says a whole server may host the piece. */
+export function takeInBlock(ctx: EngineContext, b: number, whole: number, piece: number, cpu: number, mem: number, pieceMayBreakWhole: boolean): Part[] | undefined {
+  const parts: Part[] = [];
+  const exclude = new Set<number>();
+  if (piece > 0) {
+    const choice = chooseServer(ctx, [b], piece, cpu, mem, { skipFull: !pieceMayBreakWhole });
+    if (!choice) return undefined;
+    parts.push({ server: choice.server, mask: choice.take, cpu, mem });
+    exclude.add(choice.server);
+  }
+  const servers = wholeServers(ctx, b, whole, exclude, cpu, mem);
+  if (servers.length < whole) return undefined;
+  for (const s of servers) parts.push({ server: s, mask: ctx.topo.layoutOf(s).fullMask, cpu, mem });
+  return parts;
+}
+
+/** Up to `n` wholly free servers of block `b`, lowest index first. */
+export function wholeServers(ctx: EngineContext, b: number, n: number, exclude: ReadonlySet<number>, cpu: number, mem: number): number[] {
+  if (n <= 0) return [];
+  const { topo, state } = ctx;
+  const found: number[] = [];
+  for (const key of topo.blockKeys[b]!) {
+    if (!topo.keyIsFull[key]) continue;
+    for (const s of state.buckets[b]![key]!) {
+      if (exclude.has(s) || state.cpuFree[s]! < cpu || state.memFree[s]! < mem) continue;
+      found.push(s);
+    }
+  }
+  found.sort((x, y) => x - y);
+  return found.slice(0, n);
+}
+
+function blockCanHost(ctx: EngineContext, b: number, whole: number, piece: number, cpu: number, mem: number): boolean {
+  const { topo, state } = ctx;
+  const full = state.blockFull[b]!;
+  if (full < whole) return false;
+  if (topo.tracksHostResources && (cpu > 0 || mem > 0) && whole > 0) {
+    if (wholeServers(ctx, b, whole + (piece > 0 ? 1 : 0), new Set(), cpu, mem).length >= whole + (piece > 0 ? 1 : 0)) return true;
+    if (wholeServers(ctx, b, whole, new Set(), cpu, mem).length < whole) return false;
+  }
+  if (piece === 0) return true;
+  if (full > whole) return true;
+  return chooseServer(ctx, [b], piece, cpu, mem, { skipFull: true }) !== undefined;
+}

@@ -1,0 +1,13 @@
+// The accelerator allocator: an in-memory index over the inventory that decides where clusters and
+// endpoint replicas go (pure decisions) and records holdings (explicit mutations), with quotas, health,
+// previews, invariants and the placement policies the benchmark compares.
+export { Allocator, type AllocatorOptions } from './allocator.ts';
+export type {
+  AllocationRequest, CapacityFilter, CapacityReport, Decision, FreeBlock, HealthReport, Holding, HoldingRow, InvariantReport,
+  PlacedReplica, PlacedServer, Placement, PreviewItem, PreviewResult, Refusal, ReplicaRequest, Scope, ServerCapacity,
+  SupernodeCapacity, Unit, ZoneCapacity,
+} from './types.ts';
+export type { Policy, PolicyName } from './policy.ts';
+export { createPolicy, DEFAULT_POLICY, isPolicyName, POLICY_NAMES } from './policies/index.ts';
+export { Topology } from './topology.ts';
+export { seededRandom } from './seeded-random.ts';

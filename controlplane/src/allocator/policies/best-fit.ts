@@ -1,0 +1,14 @@
+import { leftoverShare, type Policy } from '../policy.ts';
+
+/**
+ * The server left with the least free after the piece, and for gangs the block with the fewest whole
+ * servers to spare (Slurm's block best-fit).
+ */
+export function bestFitPolicy(): Policy {
+  return {
+    name: 'best-fit',
+    scoreServer: (ctx, s, take, cpu, mem) => leftoverShare(ctx, s, take, cpu, mem),
+    scoreBlock: (ctx, b, servers) => ctx.state.blockFull[b]! - servers,
+    pick: (_ctx, bucket) => bucket[0]!,
+  };
+}

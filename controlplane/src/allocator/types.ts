@@ -1,0 +1,163 @@
+import type { ErrorCode } from '../../../provider/src/core/errors.ts';
+
+export type Scope = 'server' | 'supernode' | 'zone' | 'spread';
+export type Unit = 'servers' | 'accelerators';
+
+/** One gang request: all of it is placed, or none. */
+export interface AllocationRequest {
+  /** The resource that will hold the accelerators (a cluster id, say); rows are keyed by it. */
+  owner: string;
+  project: string;
+  acceleratorType: string;
+  region?: string;
+  zone?: string;
+  count: number;
+  unit: Unit;
+  scope: Scope;
+  /** Host CPU and memory per server; only benchmark traces set them. */
+  cpuMilli?: number;
+  memoryMib?: number;
+}
+
+export interface PlacedServer {
+  serverId: string;
+  supernode: string | null;
+  acceleratorIds: string[];
+}
+
+export interface PlacedReplica {
+  index: number;
+  supernode: string | null;
+  servers: string[];
+  acceleratorIds: string[];
+}
+
+/** A decision to place, not yet committed. JSON-safe; `commit` accepts it back after a round trip. */
+export interface Placement {
+  ok: true;
+  owner: string;
+  project: string;
+  acceleratorType: string;
+  region: string;
+  zone: string;
+  scope: Scope;
+  unit: Unit;
+  acceleratorCount: number;
+  supernodes: string[];
+  servers: PlacedServer[];
+  /** Adds to what the owner holds (from `grow`). */
+  growth?: boolean;
+  /** Endpoint replicas: a sub-holding inside this cluster's holding. */
+  parentOwner?: string;
+  replicas?: PlacedReplica[];
+}
+
+/** Why a request cannot be placed; the message names the request and the largest free block. */
+export interface Refusal {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  owner: string;
+  project: string;
+  field?: string;
+  hint?: string;
+  largestFreeBlock?: { accelerators: number; where: string };
+  quota?: { project: string; acceleratorType: string; limit: number; used: number; asked: number };
+}
+
+export type Decision = Placement | Refusal;
+
+/** Replicas of a model endpoint inside its cluster's holding. */
+export interface ReplicaRequest {
+  clusterOwner: string;
+  endpointOwner: string;
+  replicas: number;
+  acceleratorsPerReplica: number;
+}
+
+/** The persisted form of a holding: one row per accelerator. */
+export interface HoldingRow {
+  acceleratorId: string;
+  owner: string;
+  project: string;
+  /** Set on an endpoint's rows: the cluster whose accelerators it uses. */
+  parentOwner?: string;
+}
+
+/** What an owner holds, shaped for a resource's `allocation` output. */
+export interface Holding {
+  owner: string;
+  project: string;
+  acceleratorType: string;
+  region: string;
+  zone: string;
+  parentOwner?: string;
+  acceleratorCount: number;
+  supernodes: string[];
+  servers: PlacedServer[];
+}
+
+/** Owners running on accelerators that just became faulty or draining. */
+export interface HealthReport {
+  acceleratorIds: string[];
+  affected: { owner: string; project: string; parentOwner?: string; acceleratorIds: string[] }[];
+}
+
+export interface CapacityFilter {
+  region?: string;
+  zone?: string;
+  acceleratorType?: string;
+}
+
+export interface FreeBlock {
+  accelerators: number;
+  where: string;
+}
+
+export interface ServerCapacity {
+  serverId: string;
+  supernode: string | null;
+  total: number;
+  free: number;
+  faulty: number;
+  draining: boolean;
+}
+
+export interface SupernodeCapacity {
+  supernode: string;
+  total: number;
+  free: number;
+  wholeServersFree: number;
+  largestFreeBlock: number;
+}
+
+export interface ZoneCapacity {
+  region: string;
+  zone: string;
+  acceleratorType: string;
+  total: number;
+  free: number;
+  held: number;
+  /** Faulty or on draining servers, and not held. */
+  unavailable: number;
+  largestFreeBlock: FreeBlock;
+  supernodes: SupernodeCapacity[];
+  servers: ServerCapacity[];
+}
+
+export interface CapacityReport {
+  zones: ZoneCapacity[];
+}
+
+export interface InvariantReport {
+  ok: boolean;
+  violations: string[];
+}
+
+/** A preview item: a new request, a growth of an existing owner, or endpoint replicas. */
+export type PreviewItem = (AllocationRequest & { grow?: boolean }) | ReplicaRequest;
+
+export interface PreviewResult {
+  ok: boolean;
+  results: Decision[];
+}
