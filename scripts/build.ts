@@ -8,6 +8,7 @@ import { generateManifestSchema } from './build/gen-manifest-schema.ts';
 import { generateOpenApi } from './build/gen-openapi.ts';
 import { generateDocs } from './build/gen-docs.ts';
 import { generateErrorsDoc } from './build/gen-errors-doc.ts';
+import { generateSdk, type PackageSchema } from './pulumi/sdk-gen/index.ts';
 
 /** One generated file: its path relative to the repository and its full text. */
 export interface Artefact {
@@ -24,6 +25,7 @@ export function buildArtefacts(): Artefact[] {
     { path: 'schema/generated/openapi.json', text: json(generateOpenApi(schema)) },
     { path: 'docs/reference.md', text: `${generateDocs(schema)}\n` },
     { path: 'docs/errors.md', text: generateErrorsDoc() },
+    ...[...generateSdk(schema.raw as PackageSchema)].map(([path, text]) => ({ path: `sdk/nodejs/${path}`, text })),
   ];
 }
 

@@ -1,0 +1,23 @@
+import type { CloudResource, Kind } from '../core/index.ts';
+
+export type { CloudResource };
+
+/** Per-call options the provider passes through: Cancel aborts, the engine's `timeout` bounds the wait. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  idempotencyKey?: string;
+}
+
+/**
+ * The part of the control-plane client the provider uses. Declared here so the adapter states its needs;
+ * the project's `CloudClient` satisfies it.
+ */
+export interface CloudApi {
+  create(kind: Kind, inputs: Record<string, unknown>, opts?: CallOptions): Promise<CloudResource>;
+  get(kind: Kind, name: string, opts?: CallOptions): Promise<CloudResource | undefined>;
+  update(kind: Kind, name: string, patch: Record<string, unknown>, opts?: CallOptions & { ifMatch?: number | string }): Promise<CloudResource>;
+  delete(kind: Kind, name: string, opts?: CallOptions): Promise<void>;
+  capacity(query?: { zone?: string; acceleratorType?: string }): Promise<unknown>;
+  regions(): Promise<unknown>;
+}

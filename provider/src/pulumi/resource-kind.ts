@@ -1,0 +1,19 @@
+import { status as GrpcStatus } from '@grpc/grpc-js';
+import { kindFromToken } from '../core/index.ts';
+import type { Kind } from '../core/index.ts';
+import { RpcError } from './rpc-error.ts';
+
+/**
+ * The kind a request is about. Newer engines send the type token; older ones only the URN
+ * (`urn:pulumi:stack::project::parent$type::name`), whose last type segment is the token.
+ */
+export function kindOfRequest(req: { getType?(): string; getUrn(): string }): Kind {
+  let token = req.getType?.() ?? '';
+  if (!token) {
+    const qualified = req.getUrn().split('::')[2] ?? '';
+    token = qualified.split('$').pop() ?? '';
+  }
+  const kind = kindFromToken(token);
+  if (!kind) throw new RpcError(GrpcStatus.INVALID_ARGUMENT, `unknown resource type ${JSON.stringify(token)}; the aicloud provider manages aicloud:compute:Cluster, aicloud:storage:Volume, aicloud:storage:FileSystem, aicloud:storage:Bucket, aicloud:inference:KvCachePool and aicloud:inference:ModelEndpoint`);
+  return kind;
+}

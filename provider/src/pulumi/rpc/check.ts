@@ -1,0 +1,59 @@
+import { diffResource, kindInfo, containsUnknown, validate } from '../../core/index.ts';
+import type { Kind } from '../../core/index.ts';
+import { toCheckFailures } from '../check-failures.ts';
+import { fromWire } from '../from-wire.ts';
+import { providerPb } from '../proto.ts';
+import { toWire } from '../to-wire.ts';
+import { kindOfRequest } from '../resource-kind.ts';
+import type { ProviderRpcs } from '../rpcs.ts';
+import type { ProviderState } from '../provider-state.ts';
+
+/**
+ * The core's validation with the provider's default region. Unknowns pass (previews send them). With old
+ * inputs present, a change the kind forbids (a volume shrinking) fails here, before any diff is shown.
+ */
+export function checkRpc(state: ProviderState): NonNullable<ProviderRpcs['check']> {
+  return async (req) => {
+    const kind = kindOfRequest(req);
+    await state.configured;
+    const news = fromWire(req.getNews(), state.secrets);
+    const olds = fromWire(req.getOlds(), state.secrets).values;
+    const acceleratorType = await clusterAcceleratorType(state, kind, news.values.cluster);
+    const result = validate(kind, news.values, { defaultRegion: state.settings?.region, allowUnknown: true, acceleratorType });
+    const res = new providerPb.CheckResponse();
+    if (!result.ok) {
+      res.setFailuresList(toCheckFailures(result.diagnostics));
+      // The engine shows failures against the inputs it sent; echo them so nothing is lost.
+      res.setInputs(toWire(news.values, news.secretKeys));
+      return res;
+    }
+    const value = result.value as unknown as Record<string, unknown>;
+    if (Object.keys(olds).length && !containsUnknown(value)) {
+      const oldValid = validate(kind, olds, { defaultRegion: state.settings?.region, allowUnknown: true });
+      if (oldValid.ok) {
+        const changeProblems = diffResource(kind, oldValid.value as unknown as Record<string, unknown>, value).diagnostics;
+        res.setFailuresList(toCheckFailures(changeProblems));
+      }
+    }
+    const secretInputs = Object.entries(kindInfo(kind).inputs).filter(([, p]) => p.secret).map(([k]) => k);
+    res.setInputs(toWire(value, new Set([...news.secretKeys, ...secretInputs])));
+    return res;
+  };
+}
+
+/**
+ * Endpoints and pools are checked against their cluster's accelerators (runtime, memory fit) when the cluster
+ * already exists; during a first preview it does not, and the control plane checks again on create.
+ */
+async function clusterAcceleratorType(state: ProviderState, kind: Kind, cluster: unknown): Promise<string | undefined> {
+  if ((kind !== 'ModelEndpoint' && kind !== 'KvCachePool') || typeof cluster !== 'string') return undefined;
+  try {
+    const client = await state.getClient();
+    const found = await client.get('Cluster', cluster);
+    const type = found?.spec.acceleratorType;
+    return typeof type === 'string' ? type : undefined;
+  } catch {
+    // Check must not fail because the cloud is unreachable; Create reports that with its own error.
+    return undefined;
+  }
+}
