@@ -140,3 +140,21 @@ test('volume: iops only with essd', () => {
   const d = errorsOf(validate('Volume', { name: 'scratch', zone: 'cn-southwest-2a', sizeGib: 100, iops: 5000 }));
   assert.equal(d[0].code, 'CONFLICTING_FIELDS');
 });
+
+test('deeply nested inputs are refused with a diagnostic, not a stack overflow', () => {
+  let deep: unknown = 'x';
+  for (let i = 0; i < 5000; i++) deep = { a: deep };
+  const d = errorsOf(validate('Cluster', { ...cluster, labels: deep }));
+  assert.equal(d[0].code, 'INVALID_BODY');
+  assert.match(d[0].path, /^labels/);
+});
+
+test('a __proto__ key is an ordinary unknown field, never a prototype', () => {
+  const body = JSON.parse(`{"name":"train-a","zone":"cn-southwest-2a","acceleratorType":"ascend-910c","nodeCount":4,"__proto__":{"x":1}}`);
+  const d = errorsOf(validate('Cluster', body));
+  assert.equal(d[0].code, 'UNKNOWN_FIELD');
+  assert.equal(d[0].path, '__proto__');
+  const labels = JSON.parse(`{"__proto__":"v"}`);
+  const l = errorsOf(validate('Cluster', { ...cluster, labels }));
+  assert.equal(l[0].path, 'labels.__proto__');
+});

@@ -47,7 +47,14 @@ export function validate<K extends Kind>(kind: K, inputs: unknown, ctx: Validate
     return { ok: false, diagnostics: [error('INVALID_BODY', '', `inputs of ${kind} must be an object, got ${showValue(inputs)}`, { value: inputs })] };
   }
   const unknownPaths: (string | number)[][] = [];
-  const value = stripUnknowns(inputs, [], unknownPaths) as Record<string, unknown>;
+  let value: Record<string, unknown>;
+  try {
+    value = stripUnknowns(inputs, [], unknownPaths) as Record<string, unknown>;
+  } catch (e) {
+    if (!(e instanceof TooDeep)) throw e;
+    const at = joinPath(e.path.slice(0, 4));
+    return { ok: false, diagnostics: [error('INVALID_BODY', at, `inputs nest deeper than ${MAX_INPUT_DEPTH} levels below ${at}`, { hint: 'No aicloud input nests that deep; check the structure.' })] };
+  }
   if (unknownPaths.length && !ctx.allowUnknown) {
     return { ok: false, diagnostics: unknownPaths.map((p) => error('INVALID_VALUE', joinPath(p), 'value is not known yet', { hint: 'Unknown values are only accepted during a preview or plan.' })) };
   }
@@ -82,7 +89,21 @@ export function checkChange(kind: Kind, oldValue: Record<string, unknown>, newVa
   return KIND_RULES[kind].checkChange?.(oldValue, newValue) ?? [];
 }
 
+/** Deeper than any schema goes; a body nested past this is refused before recursion can overflow the stack. */
+export const MAX_INPUT_DEPTH = 32;
+
+class TooDeep extends Error {
+  constructor(readonly path: (string | number)[]) {
+    super('too deep');
+  }
+}
+
+/**
+ * Copies the inputs without their unknown values, recording where those were. Keys are defined, not
+ * assigned, so a `__proto__` key stays an ordinary field that validation then reports.
+ */
 function stripUnknowns(v: unknown, path: (string | number)[], found: (string | number)[][]): unknown {
+  if (path.length > MAX_INPUT_DEPTH) throw new TooDeep(path);
   if (v === UNKNOWN) {
     found.push(path);
     return undefined;
@@ -92,7 +113,7 @@ function stripUnknowns(v: unknown, path: (string | number)[], found: (string | n
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
       const y = stripUnknowns(x, [...path, k], found);
-      if (y !== undefined) out[k] = y;
+      if (y !== undefined) Object.defineProperty(out, k, { value: y, enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
