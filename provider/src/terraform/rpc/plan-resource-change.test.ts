@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TfUnknown } from '../cty/unknown-value.ts';
+import { fakeProvider } from '../testing/rpc-driver.ts';
+
+const cluster = { name: 'train-a', zone: 'cn-southwest-2a', accelerator_type: 'ascend-910c', node_count: 2 };
+
+test('a create plans defaults and leaves outputs unknown', async () => {
+  const p = fakeProvider();
+  const { planned, diagnostics } = await p.plan('aicloud_cluster', null, cluster);
+  assert.deepEqual(diagnostics, []);
+  assert.equal(planned!.placement, 'zone');
+  assert.equal(planned!.region, 'cn-southwest-2');
+  assert.ok(planned!.id instanceof TfUnknown);
+  assert.ok(planned!.status instanceof TfUnknown);
+  assert.equal(planned!.labels, null);
+});
+
+test('unknown configuration stays unknown in the plan', async () => {
+  const p = fakeProvider();
+  const { planned, diagnostics } = await p.plan('aicloud_kv_cache_pool', null, {
+    name: 'kv', cluster: new TfUnknown(), tiers: { hbm_gib: 16 }, region: 'cn-southwest-2',
+  });
+  assert.deepEqual(diagnostics, []);
+  assert.ok(planned!.cluster instanceof TfUnknown);
+  assert.equal((planned!.tiers as Record<string, unknown>).hbm_gib, 16);
+});
+
+test('the same configuration after apply plans no change', async () => {
+  const p = fakeProvider();
+  const { apply } = await p.planAndApply('aicloud_cluster', null, cluster);
+  assert.deepEqual(apply.diagnostics, []);
+  const again = await p.plan('aicloud_cluster', apply.state!, cluster);
+  assert.deepEqual(again.planned, apply.state);
+  assert.deepEqual(again.requires_replace, []);
+});
+
+test('nodeCount changes update in place; acceleratorType changes replace', async () => {
+  const p = fakeProvider();
+  const { apply } = await p.planAndApply('aicloud_cluster', null, cluster);
+  const grow = await p.plan('aicloud_cluster', apply.state!, { ...cluster, node_count: 3 });
+  assert.deepEqual(grow.requires_replace, []);
+  assert.equal(grow.planned!.id, apply.state!.id);
+  const swap = await p.plan('aicloud_cluster', apply.state!, { ...cluster, accelerator_type: 'ascend-910b' });
+  assert.deepEqual(swap.requires_replace, [{ steps: [{ attribute_name: 'accelerator_type' }] }]);
+  assert.ok(swap.planned!.id instanceof TfUnknown);
+});
+
+test('a nested replace-on-change field names its full path', async () => {
+  const p = fakeProvider();
+  const prior = {
+    name: 'ep', cluster: 'train-a', region: 'cn-southwest-2', accelerators_per_replica: 8,
+    model: { name: 'm', bucket: 'weights', path: 'm/', parameters_billions: 8, precision: 'bf16' },
+    runtime: { framework: 'vllm-ascend', software_stack: 'cann-8.1' }, replicas: 1, parallelism: { tensor: 8 },
+  };
+  const { apply } = await p.planAndApply('aicloud_model_endpoint', null, prior);
+  assert.deepEqual(apply.diagnostics, []);
+  const changed = await p.plan('aicloud_model_endpoint', apply.state!, { ...prior, model: { ...prior.model, precision: 'int8' } });
+  assert.deepEqual(changed.requires_replace, [{ steps: [{ attribute_name: 'model' }, { attribute_name: 'precision' }] }]);
+});
+
+test('a cluster that will not fit is an error at plan time', async () => {
+  const p = fakeProvider();
+  p.cloud.fits = false;
+  const { diagnostics } = await p.plan('aicloud_cluster', null, cluster);
+  assert.equal(diagnostics?.length, 1);
+  assert.match(diagnostics![0]!.summary, /will not fit/);
+  assert.deepEqual(diagnostics![0]!.attribute, { steps: [{ attribute_name: 'node_count' }] });
+});
+
+test('shrinking a volume is refused at plan time', async () => {
+  const p = fakeProvider();
+  const vol = { name: 'v1', zone: 'cn-southwest-2a', size_gib: 100 };
+  const { apply } = await p.planAndApply('aicloud_volume', null, vol);
+  const { diagnostics } = await p.plan('aicloud_volume', apply.state!, { ...vol, size_gib: 50 });
+  assert.ok(diagnostics?.some((d) => d.severity === 1 && d.attribute?.steps[0]?.attribute_name === 'size_gib'));
+});

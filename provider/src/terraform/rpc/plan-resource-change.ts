@@ -1,0 +1,126 @@
+// PlanResourceChange: the core decides defaults and update-versus-replace; this shapes the answer.
+import { diffResource, isUnknown, validate } from '../core-api.ts';
+import type { PlacementRequest } from '../cloud-api.ts';
+import { decodeCty, encodeCty } from '../cty/cty-msgpack.ts';
+import { TF_UNKNOWN, TfUnknown } from '../cty/unknown-value.ts';
+import type { ProviderContext } from '../provider-context.ts';
+import type { TfAttribute } from '../schema/tf-attribute.ts';
+import { toAttributePath } from '../wire/attribute-path.ts';
+import { plainDiagnostic, wireDiagnostic } from '../wire/diagnostics.ts';
+import type { AttributePath, PlanResourceChangeRequest, PlanResourceChangeResponse, WireDiagnostic } from '../wire/messages.ts';
+import { cloudToTf, inputsFromTf } from '../wire/tf-value.ts';
+import { isDiagnostic, resourceEntry } from './lookup.ts';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof TfUnknown);
+
+/**
+ * Configuration wins; where it says nothing about an attribute the cloud may decide, the core's
+ * default is planned, else what the cloud decided before (`prior`), else "known after apply".
+ */
+function plannedValue(config: unknown, validated: unknown, prior: unknown, attr: TfAttribute): unknown {
+  if (config instanceof TfUnknown) return config;
+  if (config === null || config === undefined) {
+    if (!attr.computed) return null;
+    if (validated !== null && validated !== undefined) return validated;
+    return prior ?? TF_UNKNOWN;
+  }
+  if (attr.nested?.nesting === 'single' && isObj(config)) {
+    const out: Obj = {};
+    for (const child of attr.nested.attributes) {
+      out[child.name] = plannedValue(config[child.name], isObj(validated) ? validated[child.name] : undefined, isObj(prior) ? prior[child.name] : undefined, child);
+    }
+    return out;
+  }
+  return config;
+}
+
+function planInputs(attributes: readonly TfAttribute[], config: Obj, validated: Obj, prior: Obj | null): Obj {
+  const out: Obj = {};
+  for (const attr of attributes) {
+    if (attr.role !== 'input') continue;
+    out[attr.name] = plannedValue(config[attr.name], cloudToTf(validated[attr.key], attr.type), prior?.[attr.name], attr);
+  }
+  return out;
+}
+
+export async function planResourceChange(ctx: ProviderContext, req: PlanResourceChangeRequest): Promise<PlanResourceChangeResponse> {
+  const entry = resourceEntry(ctx, req.type_name);
+  if (isDiagnostic(entry)) return { diagnostics: [entry] };
+  const { schema, kind } = entry;
+  const proposed = decodeCty(req.proposed_new_state?.msgpack, schema.type);
+  // Destroy: nothing to decide.
+  if (proposed === null) return { planned_state: { msgpack: encodeCty(null, schema.type) }, planned_private: req.prior_private };
+
+  const prior = decodeCty(req.prior_state?.msgpack, schema.type) as Obj | null;
+  const config = (decodeCty(req.config?.msgpack, schema.type) ?? {}) as Obj;
+  const validation = validate(kind, inputsFromTf(config, schema.attributes), {
+    allowUnknown: true,
+    defaultRegion: ctx.config.region ?? process.env.AICLOUD_REGION,
+  });
+  if (!validation.ok) return { diagnostics: validation.diagnostics.map((d) => wireDiagnostic(d, schema.attributes)) };
+  const validated = validation.value as unknown as Obj;
+  const diagnostics: WireDiagnostic[] = validation.warnings.map((d) => wireDiagnostic(d, schema.attributes));
+
+  let planned: Obj = planInputs(schema.attributes, config, validated, prior);
+  const requiresReplace: AttributePath[] = [];
+  let step: 'create' | 'update' | 'replace' | 'no-op' = 'create';
+  let growing = false;
+  if (prior) {
+    const diff = diffResource(kind, inputsFromTf(prior, schema.attributes), inputsFromTf(planned, schema.attributes));
+    diagnostics.push(...diff.diagnostics.map((d) => wireDiagnostic(d, schema.attributes)));
+    step = diff.step;
+    for (const f of diff.fields) {
+      if (f.impact !== 'replace') continue;
+      const path = toAttributePath(f.path, schema.attributes);
+      if (path) requiresReplace.push(path);
+    }
+    if (step === 'replace') planned = planInputs(schema.attributes, config, validated, null);
+    const nodes = diff.fields.find((f) => f.path === 'nodeCount');
+    growing = step === 'update' && !!nodes && typeof nodes.old === 'number' && typeof nodes.new === 'number' && nodes.new > nodes.old;
+  }
+
+  for (const attr of schema.attributes) {
+    if (attr.role === 'id') planned[attr.name] = step === 'update' || step === 'no-op' ? prior?.[attr.name] ?? TF_UNKNOWN : TF_UNKNOWN;
+    if (attr.role === 'output') planned[attr.name] = step === 'no-op' ? prior?.[attr.name] ?? null : TF_UNKNOWN;
+  }
+  for (const block of schema.blocks) planned[block.name] = config[block.name] ?? null;
+  // No change: answer exactly what is in state, so the plan is empty and stays empty.
+  if (step === 'no-op' && prior) planned = { ...prior, ...Object.fromEntries(schema.blocks.map((b) => [b.name, config[b.name] ?? null])) };
+
+  if (kind === 'Cluster' && (step === 'create' || step === 'replace' || growing)) diagnostics.push(...(await capacityCheck(ctx, validated, step)));
+
+  return {
+    planned_state: { msgpack: encodeCty(planned, schema.type) },
+    requires_replace: requiresReplace,
+    planned_private: req.prior_private,
+    diagnostics,
+  };
+}
+
+/**
+ * Asks the cloud whether the accelerators exist now: a cluster that is replaced first releases what
+ * it holds, one that grows asks for the new total next to what it has. A request that cannot fit is an
+ * error, as in a GitOps plan; a preview that could not run is only a warning, since apply will find out.
+ */
+async function capacityCheck(ctx: ProviderContext, inputs: Obj, step: string): Promise<WireDiagnostic[]> {
+  if (Object.values(inputs).some((v) => isUnknown(v))) return [];
+  const name = String(inputs.name);
+  const create = { name, zone: String(inputs.zone), acceleratorType: String(inputs.acceleratorType), nodeCount: Number(inputs.nodeCount), placement: String(inputs.placement ?? 'zone') };
+  const requests: PlacementRequest[] =
+    step === 'create' ? [create]
+      : step === 'replace' ? [{ action: 'release', name }, create]
+        : [{ action: 'grow', name, nodeCount: Number(inputs.nodeCount) }];
+  try {
+    const results = await (await ctx.cloud()).previewPlacements(requests);
+    const outcome = results[results.length - 1];
+    if (outcome && !outcome.fits) {
+      return [plainDiagnostic('error', `Cluster ${name} will not fit`,
+        `${outcome.message ?? 'not enough free accelerators'}\nLower node_count, pick another zone or placement, or free capacity (the aicloud_capacity data source shows what is free). (PLAN_WILL_NOT_FIT)`,
+        'node_count')];
+    }
+    return [];
+  } catch (err) {
+    return [plainDiagnostic('warning', 'Capacity was not checked', `The placement preview failed: ${err instanceof Error ? err.message : String(err)}. Apply still refuses a cluster that does not fit.`)];
+  }
+}

@@ -1,0 +1,152 @@
+// The real terraform binary drives the provider through a resource's whole life against a control
+// plane on port 0: validation, create, no perpetual diff, update in place, replace, drift, re-create
+// after an out-of-band delete, an import block, and destroy.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CloudClient } from '../../provider/src/client/index.ts';
+import { startServer, type RunningServer } from '../../controlplane/src/index.ts';
+import { providerSchemas } from '../../provider/src/terraform/schema/provider-schemas.ts';
+import { toSchemaJson } from '../../provider/src/terraform/schema/to-schema-json.ts';
+import { createWorkspace, PROVIDER_BLOCK, skipReason, type Workspace } from './terraform-workspace.ts';
+
+const TOKEN = 'tf-e2e-admin-token-0123456789';
+
+const cluster = (attrs: { nodes?: number; type?: string } = {}) => `
+resource "aicloud_cluster" "train" {
+  name             = "train-a"
+  zone             = "cn-southwest-2a"
+  accelerator_type = "${attrs.type ?? 'ascend-910c'}"
+  node_count       = ${attrs.nodes ?? 2}
+  labels           = { team = "research" }
+
+  timeouts {
+    create = "5m"
+  }
+}
+`;
+
+const bucket = `
+resource "aicloud_bucket" "weights" {
+  name   = "tf-e2e-weights"
+  region = "cn-southwest-2"
+}
+`;
+
+describe('terraform drives aicloud resources end to end', { skip: skipReason() }, () => {
+  let server: RunningServer;
+  let ws: Workspace;
+  let cloud: CloudClient;
+
+  before(async () => {
+    server = await startServer({ port: 0, memory: true, timeScale: 0, bootstrapToken: TOKEN, logLevel: 'silent' });
+    ws = await createWorkspace({ AICLOUD_ENDPOINT: server.url, AICLOUD_TOKEN: TOKEN });
+    cloud = await CloudClient.connect({ endpoint: server.url, token: TOKEN });
+    ws.write({ 'main.tf': PROVIDER_BLOCK + cluster() + bucket });
+    await ws.ok(['init', '-input=false', '-no-color']);
+  });
+
+  after(async () => {
+    ws?.cleanup();
+    await server?.close();
+  });
+
+  test('terraform reads the schema the CDKTF generator is fed', async () => {
+    const r = await ws.ok(['providers', 'schema', '-json']);
+    assert.deepEqual(JSON.parse(r.stdout), toSchemaJson(providerSchemas()));
+  });
+
+  test('validation errors name the attribute in snake_case', async () => {
+    ws.write({ 'main.tf': PROVIDER_BLOCK + cluster({ nodes: 0 }) });
+    const r = await ws.ok(['validate', '-no-color'], 1);
+    assert.match(r.stderr, /node_count/);
+    assert.match(r.stderr, /must be >= 1/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    ws.write({ 'main.tf': PROVIDER_BLOCK + cluster() + bucket });
+  });
+
+  test('plan shows the creates, apply makes them, and a second plan is empty', async () => {
+    const plan = await ws.planJson();
+    assert.equal(plan.code, 2);
+    assert.deepEqual(plan.changes.map((c) => [c.address, c.actions]), [
+      ['aicloud_bucket.weights', ['create']],
+      ['aicloud_cluster.train', ['create']],
+    ]);
+    await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
+    const made = await cloud.get('Cluster', 'train-a');
+    assert.equal(made?.spec.nodeCount, 2);
+    assert.equal(made?.status, 'ready');
+    await ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 0);
+  });
+
+  test('changing node_count updates in place', async () => {
+    ws.write({ 'main.tf': PROVIDER_BLOCK + cluster({ nodes: 3 }) + bucket });
+    const plan = await ws.planJson();
+    assert.deepEqual(plan.changes.find((c) => c.address === 'aicloud_cluster.train')?.actions, ['update']);
+    const before = await cloud.get('Cluster', 'train-a');
+    await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve', 'tfplan']);
+    const afterUpdate = await cloud.get('Cluster', 'train-a');
+    assert.equal(afterUpdate?.spec.nodeCount, 3);
+    assert.equal(afterUpdate?.id, before?.id);
+    await ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 0);
+  });
+
+  test('changing accelerator_type replaces the cluster', async () => {
+    ws.write({ 'main.tf': PROVIDER_BLOCK + cluster({ nodes: 3, type: 'ascend-910b' }) + bucket });
+    const plan = await ws.planJson();
+    const change = plan.changes.find((c) => c.address === 'aicloud_cluster.train');
+    assert.deepEqual(change?.actions, ['delete', 'create']);
+    assert.deepEqual(change?.replacePaths, [['accelerator_type']]);
+    const before = await cloud.get('Cluster', 'train-a');
+    await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve', 'tfplan']);
+    const replaced = await cloud.get('Cluster', 'train-a');
+    assert.equal(replaced?.spec.acceleratorType, 'ascend-910b');
+    assert.notEqual(replaced?.id, before?.id);
+    await ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 0);
+  });
+
+  test('an out-of-band change shows as drift and apply puts it back', async () => {
+    await cloud.update('Cluster', 'train-a', { nodeCount: 4 });
+    const plan = await ws.tf(['plan', '-input=false', '-no-color', '-detailed-exitcode']);
+    assert.equal(plan.code, 2, plan.stdout + plan.stderr);
+    assert.match(plan.stdout, /node_count\s+= 4 -> 3/);
+    assert.match(plan.stdout, /updated in-place/);
+    await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
+    assert.equal((await cloud.get('Cluster', 'train-a'))?.spec.nodeCount, 3);
+  });
+
+  test('an out-of-band delete plans a re-create', async () => {
+    await cloud.delete('Bucket', 'tf-e2e-weights');
+    const plan = await ws.planJson();
+    assert.deepEqual(plan.changes.find((c) => c.address === 'aicloud_bucket.weights')?.actions, ['create']);
+    await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve', 'tfplan']);
+    assert.ok(await cloud.get('Bucket', 'tf-e2e-weights'));
+  });
+
+  test('an import block adopts a resource made elsewhere', async () => {
+    await cloud.create('Volume', { name: 'scratch', zone: 'cn-southwest-2a', sizeGib: 100 });
+    const volume = `
+import {
+  to = aicloud_volume.scratch
+  id = "scratch"
+}
+
+resource "aicloud_volume" "scratch" {
+  name     = "scratch"
+  zone     = "cn-southwest-2a"
+  size_gib = 100
+}
+`;
+    ws.write({ 'main.tf': PROVIDER_BLOCK + cluster({ nodes: 3, type: 'ascend-910b' }) + bucket + volume });
+    const plan = await ws.tf(['plan', '-input=false', '-no-color']);
+    assert.match(plan.stdout, /1 to import, 0 to add, 0 to change, 0 to destroy/);
+    await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
+    await ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 0);
+  });
+
+  test('destroy removes everything', async () => {
+    await ws.ok(['destroy', '-input=false', '-no-color', '-auto-approve']);
+    assert.equal(await cloud.get('Cluster', 'train-a'), undefined);
+    assert.equal(await cloud.get('Bucket', 'tf-e2e-weights'), undefined);
+    assert.equal(await cloud.get('Volume', 'scratch'), undefined);
+  });
+});

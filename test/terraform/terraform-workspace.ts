@@ -1,0 +1,108 @@
+// A Terraform working directory for end-to-end tests: the provider bundled once, a private
+// filesystem mirror and CLI configuration, and the real `terraform` binary run against them.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleProvider } from '../../scripts/terraform/bundle.mjs';
+import { installMirror } from '../../scripts/terraform/install-mirror.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const TERRAFORM = process.env.AICLOUD_TERRAFORM_BIN ?? '/usr/local/bin/terraform';
+
+/** Why the end-to-end tests cannot run here, or undefined when they can. */
+export function terraformMissing(): string | undefined {
+  if (!existsSync(TERRAFORM)) return `terraform not found at ${TERRAFORM}`;
+  const r = spawnSync(TERRAFORM, ['version'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+  return r.status === 0 ? undefined : `terraform at ${TERRAFORM} does not run: ${r.stderr}`;
+}
+
+/** Says loudly, once per file, that the suite was skipped rather than passed. */
+export function skipReason(): string | false {
+  const missing = terraformMissing();
+  if (!missing) return false;
+  process.stderr.write(`\n*** SKIPPING Terraform end-to-end tests: ${missing} ***\n\n`);
+  return missing;
+}
+
+export interface RunResult { code: number; stdout: string; stderr: string }
+
+export interface Workspace {
+  dir: string;
+  env: NodeJS.ProcessEnv;
+  write(files: Record<string, string>): void;
+  tf(args: string[], opts?: { cwd?: string }): Promise<RunResult>;
+  /** Runs and throws with Terraform's output when the exit code is not the expected one. */
+  ok(args: string[], expectCode?: number, opts?: { cwd?: string }): Promise<RunResult>;
+  /** `plan -out` then `show -json`: the resource changes as data. */
+  planJson(extra?: string[]): Promise<{ changes: { address: string; actions: string[]; replacePaths?: unknown }[]; code: number }>;
+  cleanup(): void;
+}
+
+/**
+ * Each workspace gets its own temp folder, mirror and CLI config, CHECKPOINT_DISABLE=1 and no
+ * plugin cache, and `provider` env for the provider (endpoint and token, or a data dir).
+ */
+export async function createWorkspace(provider: Record<string, string>): Promise<Workspace> {
+  const dir = mkdtempSync(join(tmpdir(), 'aicloud-tf-e2e-'));
+  // The bundle sits under node_modules so the native modules it leaves external still resolve.
+  const bundleDir = mkdtempSync(join(ROOT, 'node_modules', '.cache-aicloud-tf-'));
+  const bundle = await bundleProvider({ outdir: bundleDir });
+  const mirror = installMirror({ dir: join(dir, 'mirror'), env: { AICLOUD_TF_BUNDLE: bundle } });
+  const cliConfig = join(dir, 'cli.tfrc');
+  writeFileSync(cliConfig, mirror.cliConfig);
+  const work = join(dir, 'work');
+  mkdirSync(work);
+  const env: NodeJS.ProcessEnv = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', ...provider };
+  delete env.TF_PLUGIN_CACHE_DIR;
+  delete env.TF_LOG;
+
+  const tf = (args: string[], opts: { cwd?: string } = {}) =>
+    new Promise<RunResult>((resolvePromise, reject) => {
+      const child = spawn(TERRAFORM, args, { cwd: opts.cwd ?? work, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
+    });
+
+  const ok = async (args: string[], expectCode = 0, opts: { cwd?: string } = {}) => {
+    const r = await tf(args, opts);
+    if (r.code !== expectCode) throw new Error(`terraform ${args.join(' ')} exited ${r.code} (expected ${expectCode})\n${r.stdout}\n${r.stderr}`);
+    return r;
+  };
+
+  return {
+    dir: work,
+    env,
+    write(files) {
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(work, name), text);
+    },
+    tf,
+    ok,
+    async planJson(extra = []) {
+      const plan = await tf(['plan', '-input=false', '-no-color', '-detailed-exitcode', '-out=tfplan', ...extra]);
+      if (plan.code === 1) throw new Error(`terraform plan failed\n${plan.stdout}\n${plan.stderr}`);
+      const shown = await ok(['show', '-json', 'tfplan']);
+      const json = JSON.parse(shown.stdout) as { resource_changes?: { address: string; change: { actions: string[]; replace_paths?: unknown } }[] };
+      const changes = (json.resource_changes ?? []).map((c) => ({ address: c.address, actions: c.change.actions, replacePaths: c.change.replace_paths }));
+      return { changes, code: plan.code };
+    },
+    cleanup() {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(bundleDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const PROVIDER_BLOCK = `terraform {
+  required_providers {
+    aicloud = { source = "aicloud/aicloud" }
+  }
+}
+
+provider "aicloud" {}
+`;
