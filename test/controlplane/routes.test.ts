@@ -78,7 +78,8 @@ describe('control plane routes', () => {
     const huge = await s.call('POST', '/v1/projects/team/clusters', { ...TRAIN_A, name: 'huge', nodeCount: 49 }, {}, teamToken);
     assert.equal(huge.status, 409);
     assert.equal(huge.body.code, 'CAPACITY_EXHAUSTED');
-    assert.match(huge.body.message, /need 392 ascend-910c in one supernode of cn-southwest-2a; largest free block: 384 in sn-\d/);
+    assert.match(huge.body.message, /^need 49 ascend-910c servers \(392 accelerators\) in one supernode of cn-southwest-2a; largest free block: 384 in sn-\d$/);
+    assert.equal(huge.body.largestFreeBlock.accelerators, 384);
   });
 
   it('checks If-Match (412) and grows a cluster next to what it holds', async () => {

@@ -3,13 +3,13 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openSqliteStore, type Store } from '../store/index.ts';
 import { systemClock, type Clock } from '../operations/index.ts';
+import { Allocator } from '../allocator/index.ts';
 import type { Inventory } from '../inventory/index.ts';
 import { defaultInventory, loadInventoryFile } from '../inventory/index.ts';
 import { createAuthenticator } from './auth.ts';
 import { NO_FAULTS, type FaultSpec } from './faults.ts';
 import { createSecretBox } from './secret-box.ts';
 import { bootstrap } from './service/bootstrap.ts';
-import { createAllocatorPort } from './service/allocator-adapter.ts';
 import { reloadControlPlane, type ControlPlane } from './service/control-plane.ts';
 
 /** How to open a control plane; `dbPath` or `memory` picks the store. */
@@ -41,7 +41,17 @@ export interface OpenedControlPlane {
  * `secret.key` (mode 0600); in memory both live only in the process.
  */
 export function openControlPlane(opts: OpenOptions): OpenedControlPlane {
-  const store: Store = opts.memory || !opts.dbPath ? openSqliteStore({ memory: true }) : openSqliteStore({ path: opts.dbPath });
+  const store: Store =
+    opts.memory || !opts.dbPath
+      ? openSqliteStore({ memory: true })
+      : openSqliteStore(
+          { path: opts.dbPath },
+          {
+            // A server owns its file for a long time; embedded processes come and go.
+            backgroundCheckpoints: !opts.sharedFile,
+            onCheckpointError: (message) => process.stderr.write(`aicloud: background WAL checkpoint failed (retried later): ${message}\n`),
+          },
+        );
   const dir = opts.dbPath && !opts.memory ? dirname(opts.dbPath) : undefined;
   try {
     const clock = opts.clock ?? systemClock;
@@ -55,7 +65,10 @@ export function openControlPlane(opts: OpenOptions): OpenedControlPlane {
     }
     const cp: ControlPlane = {
       store,
-      allocator: createAllocatorPort(inventory),
+      // Decisions depend only on what the database holds (no profile learned from this process's
+      // history), so every process that opens the same file decides the same way.
+      allocator: new Allocator(inventory, { learn: 'manual' }),
+      allocatorEpoch: 0,
       clock,
       timeScale: opts.timeScale ?? 1,
       faults: opts.faults ?? NO_FAULTS,

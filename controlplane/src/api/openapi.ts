@@ -102,8 +102,9 @@ export function buildOpenApi(): Record<string, unknown> {
       delete: { summary: 'Clear fault injection (admin)', responses: { '200': { description: 'OK' } } },
     },
     '/v1/admin/invariants': { get: { summary: 'Allocator invariants (admin)', responses: { '200': { description: 'OK' } } } },
-    '/v1/admin/accelerators:markFaulty': { post: { summary: 'Mark accelerators faulty (admin)', responses: { '200': { description: 'OK' } } } },
-    '/v1/admin/servers:drain': { post: { summary: 'Drain servers (admin)', responses: { '200': { description: 'OK' } } } },
+    '/v1/admin/health': { get: { summary: 'Health marks and the resources running on marked hardware (admin)', responses: { '200': { description: 'OK' } } } },
+    '/v1/admin/accelerators:markFaulty': { post: { summary: 'Mark accelerators faulty (admin); the reply names the resources running on them', responses: { '200': { description: 'OK' }, ...errorResponses(400, 401, 403) } } },
+    '/v1/admin/servers:drain': { post: { summary: 'Drain servers (admin); the reply names the resources running on them', responses: { '200': { description: 'OK' }, ...errorResponses(400, 401, 403) } } },
   };
   for (const kind of KINDS) {
     const spec = KIND_SPECS[kind];

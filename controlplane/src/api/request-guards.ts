@@ -21,7 +21,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * single function so the hot path is a few map lookups.
  */
 export function requestGuard(cp: ControlPlane, rateLimit: RateLimitOptions | undefined) {
-  const limiter = rateLimit ? createRateLimiter(rateLimit, () => Date.now()) : undefined;
+  const limiter = rateLimit ? createRateLimiter(rateLimit, () => cp.clock.now()) : undefined;
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const q = request.url.indexOf('?');
     const path = q === -1 ? request.url : request.url.slice(0, q);

@@ -1,8 +1,8 @@
 // The control plane's persistence: the Store interface, its records and the SQLite implementation.
 export type { Store } from './store.ts';
 export type {
-  AllocationRow,
   HealthMark,
+  HoldingRecord,
   IdempotencyRecord,
   LockRecord,
   OperationRecord,
@@ -14,4 +14,4 @@ export type {
   TokenRecord,
 } from './records.ts';
 export { openSqliteStore } from './sqlite-store.ts';
-export type { SqliteLocation } from './sqlite-store.ts';
+export type { SqliteLocation, SqliteOptions } from './sqlite-store.ts';

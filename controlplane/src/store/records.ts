@@ -34,15 +34,20 @@ export interface OperationRecord {
   doneAt: number | null;
 }
 
-/** One held accelerator; the primary key makes a double hand-out impossible at the database level too. */
-export interface AllocationRow {
-  accelerator: string;
+/**
+ * What one owner holds on one server, as a bitmask of accelerator indices (bit i is accelerator
+ * `server/i`). One row per server instead of one per accelerator keeps a create to a row or two; the
+ * database cannot see a double hand-out inside a mask, so the invariant check rebuilds an allocator
+ * from these rows and reports any accelerator held twice.
+ */
+export interface HoldingRecord {
   owner: string;
-  project: string;
-  acceleratorType: string;
-  zone: string;
-  supernode: string | null;
+  /** `zone/serverId`. */
   server: string;
+  project: string;
+  /** Set on an endpoint's rows: the cluster whose accelerators it runs on. */
+  parentOwner: string | null;
+  mask: number;
 }
 
 export interface TokenRecord {

@@ -66,4 +66,59 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE health_marks (target TEXT PRIMARY KEY, type TEXT NOT NULL, reason TEXT NOT NULL, created_at INTEGER NOT NULL);
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // Creates write as few pages as possible: every table is one b-tree keyed by what is looked up
+  // (no rowid plus a second index), and ids start with their creation time so new rows append.
+  // Holdings are one row per owner and server with a mask of accelerators; endpoints' rows sit
+  // inside their cluster's and are found through the partial index.
+  `
+  CREATE TABLE resources_v2 (
+    kind TEXT NOT NULL,
+    project TEXT NOT NULL,
+    name TEXT NOT NULL,
+    id TEXT NOT NULL,
+    resource_version INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    secret TEXT,
+    PRIMARY KEY (kind, project, name)
+  ) WITHOUT ROWID;
+  INSERT INTO resources_v2 (kind, project, name, id, resource_version, doc, secret)
+    SELECT kind, project, name, id, resource_version, doc, secret FROM resources;
+  DROP TABLE resources;
+  ALTER TABLE resources_v2 RENAME TO resources;
+
+  CREATE TABLE operations_v2 (
+    id TEXT PRIMARY KEY,
+    project TEXT NOT NULL,
+    type TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    resource_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    error TEXT,
+    failure TEXT,
+    created_at INTEGER NOT NULL,
+    due_at INTEGER NOT NULL,
+    done_at INTEGER
+  ) WITHOUT ROWID;
+  INSERT INTO operations_v2 SELECT id, project, type, kind, name, resource_id, status, error, failure, created_at, due_at, done_at FROM operations;
+  DROP TABLE operations;
+  ALTER TABLE operations_v2 RENAME TO operations;
+  CREATE INDEX operations_running ON operations (due_at) WHERE status = 'running';
+  CREATE INDEX operations_resource ON operations (resource_id) WHERE status = 'running';
+
+  CREATE TABLE holdings (
+    owner TEXT NOT NULL,
+    server TEXT NOT NULL,
+    project TEXT NOT NULL,
+    parent_owner TEXT,
+    mask INTEGER NOT NULL,
+    PRIMARY KEY (owner, server)
+  ) WITHOUT ROWID;
+  CREATE INDEX holdings_parent ON holdings (parent_owner) WHERE parent_owner IS NOT NULL;
+  INSERT INTO holdings (owner, server, project, parent_owner, mask)
+    SELECT owner, zone || '/' || server, project, NULL,
+           sum(1 << CAST(substr(accelerator, length(zone) + length(server) + 3) AS INTEGER))
+    FROM allocations GROUP BY owner, zone, server;
+  DROP TABLE allocations;
+  `,
 ];

@@ -3,8 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Store } from './store.ts';
 import type {
-  AllocationRow,
   HealthMark,
+  HoldingRecord,
   IdempotencyRecord,
   LockRecord,
   OperationRecord,
@@ -13,9 +13,24 @@ import type {
   TokenRecord,
 } from './records.ts';
 import { MIGRATIONS } from './sqlite-schema.ts';
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.ts';
 
 /** Where the store keeps its data: a file, or memory for tests. */
 export type SqliteLocation = { path: string } | { memory: true };
+
+export interface SqliteOptions {
+  /**
+   * Checkpoint the WAL from a worker thread (a long-running server on a file). Short-lived processes
+   * (the embedded cloud) leave it to SQLite, which checkpoints inside the commit that fills the WAL.
+   */
+  backgroundCheckpoints?: boolean;
+  /** Where a failed background checkpoint is reported; it is retried at the next nudge. */
+  onCheckpointError?: (message: string) => void;
+}
+
+/** Commits between two nudges of the background checkpointer, and its fallback in the writer. */
+const COMMITS_PER_CHECKPOINT = 128;
+const FOREGROUND_CHECKPOINT_PAGES = 4000;
 
 interface OperationRow {
   id: string;
@@ -50,7 +65,7 @@ const toOperation = (r: OperationRow): OperationRecord => ({
 const RESOURCE_COLUMNS = 'id, project, kind, name, resource_version AS resourceVersion, doc, secret';
 
 /** Opens (and migrates) a SQLite store in WAL mode with every statement prepared once. */
-export function openSqliteStore(location: SqliteLocation): Store {
+export function openSqliteStore(location: SqliteLocation, options: SqliteOptions = {}): Store {
   if ('path' in location) mkdirSync(dirname(location.path), { recursive: true });
   const db = new Database('path' in location ? location.path : ':memory:');
   db.pragma('journal_mode = WAL');
@@ -59,6 +74,14 @@ export function openSqliteStore(location: SqliteLocation): Store {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = OFF');
   migrate(db);
+  let checkpointer: WalCheckpointer | undefined;
+  if (options.backgroundCheckpoints && 'path' in location) {
+    checkpointer = startWalCheckpointer(location.path, options.onCheckpointError ?? (() => {}));
+    // Still a bound on the WAL: under steady load the worker trails the writer by a few commits and
+    // the WAL only restarts once a checkpoint in the writer catches up (cheap, the worker did the rest).
+    db.pragma(`wal_autocheckpoint = ${FOREGROUND_CHECKPOINT_PAGES}`);
+  }
+  let commits = 0;
 
   const s = {
     hasProject: db.prepare('SELECT 1 FROM projects WHERE name = ?').pluck(),
@@ -73,13 +96,13 @@ export function openSqliteStore(location: SqliteLocation): Store {
     listResources: db.prepare(
       `SELECT ${RESOURCE_COLUMNS} FROM resources WHERE project = ? AND kind = ? AND name > ? ORDER BY name LIMIT ?`,
     ),
-    listProjectResources: db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE project = ?`),
+    listKindResources: db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE kind = ? AND project = ?`),
     putResource: db.prepare(
       `INSERT INTO resources (id, project, kind, name, resource_version, doc, secret)
        VALUES (@id, @project, @kind, @name, @resourceVersion, @doc, @secret)
-       ON CONFLICT (id) DO UPDATE SET resource_version = excluded.resource_version, doc = excluded.doc, secret = excluded.secret`,
+       ON CONFLICT (kind, project, name) DO UPDATE SET resource_version = excluded.resource_version, doc = excluded.doc, secret = excluded.secret`,
     ),
-    deleteResource: db.prepare('DELETE FROM resources WHERE id = ?'),
+    deleteResource: db.prepare('DELETE FROM resources WHERE kind = ? AND project = ? AND name = ? AND id = ?'),
     resourceIds: db.prepare('SELECT id FROM resources').pluck(),
     getOperation: db.prepare('SELECT * FROM operations WHERE project = ? AND id = ?'),
     putOperation: db.prepare(
@@ -91,15 +114,15 @@ export function openSqliteStore(location: SqliteLocation): Store {
     ),
     runningOf: db.prepare("SELECT * FROM operations WHERE status = 'running' AND resource_id = ?"),
     nextDue: db.prepare("SELECT min(due_at) FROM operations WHERE status = 'running'").pluck(),
-    listAllocations: db.prepare(
-      'SELECT accelerator, owner, project, accelerator_type AS acceleratorType, zone, supernode, server FROM allocations',
+    listHoldings: db.prepare('SELECT owner, server, project, parent_owner AS parentOwner, mask FROM holdings'),
+    listHoldingsInside: db.prepare('SELECT owner, server, project, parent_owner AS parentOwner, mask FROM holdings WHERE parent_owner = ?'),
+    putHolding: db.prepare(
+      `INSERT INTO holdings (owner, server, project, parent_owner, mask) VALUES (@owner, @server, @project, @parentOwner, @mask)
+       ON CONFLICT (owner, server) DO UPDATE SET mask = mask | excluded.mask`,
     ),
-    insertAllocation: db.prepare(
-      `INSERT INTO allocations (accelerator, owner, project, accelerator_type, zone, supernode, server)
-       VALUES (@accelerator, @owner, @project, @acceleratorType, @zone, @supernode, @server)`,
-    ),
-    deleteAllocation: db.prepare('DELETE FROM allocations WHERE accelerator = ?'),
-    deleteAllocationsOf: db.prepare('DELETE FROM allocations WHERE owner = ?'),
+    deleteHolding: db.prepare('DELETE FROM holdings WHERE owner = ? AND server = ?'),
+    deleteHoldingsOf: db.prepare('DELETE FROM holdings WHERE owner = ?'),
+    deleteHoldingsInside: db.prepare('DELETE FROM holdings WHERE parent_owner = ?'),
     getIdempotency: db.prepare(
       'SELECT project, key, request_hash AS requestHash, status, body, created_at AS createdAt FROM idempotency WHERE project = ? AND key = ?',
     ),
@@ -131,11 +154,11 @@ export function openSqliteStore(location: SqliteLocation): Store {
   let seenVersion = dataVersion();
 
   // Callers already hold the transaction; these loops must not open savepoints of their own.
-  const insertMany = (rows: readonly AllocationRow[]) => {
-    for (const row of rows) s.insertAllocation.run(row);
+  const putHoldings = (rows: readonly HoldingRecord[]) => {
+    for (const row of rows) s.putHolding.run(row);
   };
-  const deleteMany = (ids: readonly string[]) => {
-    for (const id of ids) s.deleteAllocation.run(id);
+  const deleteHoldings = (owner: string, servers: readonly string[]) => {
+    for (const server of servers) s.deleteHolding.run(owner, server);
   };
   // One wrapper made once: better-sqlite3 builds a new function per db.transaction() call.
   const run = db.transaction((fn: () => unknown) => fn());
@@ -144,7 +167,9 @@ export function openSqliteStore(location: SqliteLocation): Store {
     transaction<T>(fn: () => T): T {
       if (db.inTransaction) return fn();
       // IMMEDIATE takes the write lock first, so a decision made inside cannot race another process.
-      return run.immediate(fn) as T;
+      const result = run.immediate(fn) as T;
+      if (checkpointer && ++commits % COMMITS_PER_CHECKPOINT === 0) checkpointer.nudge();
+      return result;
     },
     changedElsewhere() {
       const v = dataVersion();
@@ -152,7 +177,10 @@ export function openSqliteStore(location: SqliteLocation): Store {
       seenVersion = v;
       return true;
     },
-    close: () => db.close(),
+    close() {
+      checkpointer?.close();
+      db.close();
+    },
 
     hasProject: (name) => s.hasProject.get(name) !== undefined,
     putProject: (name, createdAt) => void s.putProject.run(name, createdAt),
@@ -170,10 +198,9 @@ export function openSqliteStore(location: SqliteLocation): Store {
     findResourcesByName: (kind, name) => s.findByName.all(kind, name) as ResourceRecord[],
     listResources: (project, kind, afterName, limit) =>
       s.listResources.all(project, kind, afterName, limit) as ResourceRecord[],
-    listResourcesOfKinds: (project, kinds) =>
-      (s.listProjectResources.all(project) as ResourceRecord[]).filter((r) => kinds.includes(r.kind)),
+    listResourcesOfKinds: (project, kinds) => kinds.flatMap((kind) => s.listKindResources.all(kind, project) as ResourceRecord[]),
     putResource: (r) => void s.putResource.run(r),
-    deleteResource: (id) => void s.deleteResource.run(id),
+    deleteResource: (r) => void s.deleteResource.run(r.kind, r.project, r.name, r.id),
     liveResourceIds: () => new Set(s.resourceIds.all() as string[]),
 
     getOperation(project, id) {
@@ -190,10 +217,14 @@ export function openSqliteStore(location: SqliteLocation): Store {
     runningOperationsOf: (resourceId) => (s.runningOf.all(resourceId) as OperationRow[]).map(toOperation),
     nextDueAt: () => (s.nextDue.get() as number | null) ?? undefined,
 
-    listAllocations: () => s.listAllocations.all() as AllocationRow[],
-    insertAllocations: (rows) => insertMany(rows),
-    deleteAllocations: (ids) => deleteMany(ids),
-    deleteAllocationsOf: (owner) => void s.deleteAllocationsOf.run(owner),
+    listAllocations: () => s.listHoldings.all() as HoldingRecord[],
+    listHoldingsInside: (parentOwner) => s.listHoldingsInside.all(parentOwner) as HoldingRecord[],
+    putHoldings: (rows) => putHoldings(rows),
+    deleteHoldings: (owner, servers) => deleteHoldings(owner, servers),
+    deleteHoldingsOf(owner) {
+      s.deleteHoldingsInside.run(owner);
+      s.deleteHoldingsOf.run(owner);
+    },
 
     getIdempotency: (project, key) => s.getIdempotency.get(project, key) as IdempotencyRecord | undefined,
     putIdempotency: (r) => void s.putIdempotency.run(r),

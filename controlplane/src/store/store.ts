@@ -1,6 +1,6 @@
 import type {
-  AllocationRow,
   HealthMark,
+  HoldingRecord,
   IdempotencyRecord,
   LockRecord,
   OperationRecord,
@@ -31,6 +31,7 @@ export interface Store {
   countTokens(): number;
 
   getResource(project: string, kind: string, name: string): ResourceRecord | undefined;
+  /** By id: a scan, because nothing hot looks resources up that way; for reports and rare paths. */
   getResourceById(id: string): ResourceRecord | undefined;
   /** Resources of a kind with this name in any project (bucket names are global). */
   findResourcesByName(kind: string, name: string): ResourceRecord[];
@@ -39,7 +40,7 @@ export interface Store {
   /** Every resource of a project that refers to another by name (pools and endpoints of a cluster). */
   listResourcesOfKinds(project: string, kinds: readonly string[]): ResourceRecord[];
   putResource(resource: ResourceRecord): void;
-  deleteResource(id: string): void;
+  deleteResource(resource: Pick<ResourceRecord, 'kind' | 'project' | 'name' | 'id'>): void;
   liveResourceIds(): Set<string>;
 
   getOperation(project: string, id: string): OperationRecord | undefined;
@@ -50,10 +51,16 @@ export interface Store {
   /** Earliest due time of any running operation, or undefined when none runs. */
   nextDueAt(): number | undefined;
 
-  listAllocations(): AllocationRow[];
-  insertAllocations(rows: readonly AllocationRow[]): void;
-  deleteAllocations(accelerators: readonly string[]): void;
-  deleteAllocationsOf(owner: string): void;
+  /** Every holding row (start-up, reloads after another process wrote, the invariant check). */
+  listAllocations(): HoldingRecord[];
+  /** Rows of endpoints that run inside a cluster's holding. */
+  listHoldingsInside(parentOwner: string): HoldingRecord[];
+  /** Adds rows; a row for a server the owner already holds there ORs the masks. */
+  putHoldings(rows: readonly HoldingRecord[]): void;
+  /** Drops an owner's rows on some servers (a cluster shrinking). */
+  deleteHoldings(owner: string, servers: readonly string[]): void;
+  /** Drops an owner's rows and the rows of endpoints inside it. */
+  deleteHoldingsOf(owner: string): void;
 
   getIdempotency(project: string, key: string): IdempotencyRecord | undefined;
   putIdempotency(record: IdempotencyRecord): void;

@@ -2,10 +2,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import { assertAdmin } from '../auth.ts';
 import type { ControlPlane } from '../service/control-plane.ts';
 import { syncControlPlane } from '../service/control-plane.ts';
-import { checkInvariants, createProject, createProjectToken, markHealth, setFaults, setQuota } from '../service/admin.ts';
+import { createProject, createProjectToken, setFaults, setQuota } from '../service/admin.ts';
+import { checkInvariants } from '../service/check-invariants.ts';
+import { healthView, markHealth } from '../service/health-marks.ts';
 import { NO_FAULTS } from '../faults.ts';
 
-/** /v1/admin/*: projects, tokens, quotas, faults, health marks and invariants; admin token only. */
+/** /v1/admin/*: projects, tokens, quotas, faults, health marks (and what runs there) and invariants; admin token only. */
 export const adminRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, { cp }) => {
   app.addHook('preHandler', async (req) => {
     assertAdmin(req.principal!);
@@ -26,5 +28,6 @@ export const adminRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app,
   });
   app.post('/accelerators::markFaulty', async (req) => markHealth(cp, 'accelerator', req.body));
   app.post('/servers::drain', async (req) => markHealth(cp, 'server', req.body));
+  app.get('/health', async () => healthView(cp));
   app.get('/invariants', async () => checkInvariants(cp));
 };

@@ -1,9 +1,8 @@
 import { ACCELERATOR_TYPES } from '../../../../provider/src/core/index.ts';
-import type { HealthMark } from '../../store/index.ts';
 import { apiError, notFound } from '../errors.ts';
 import { FaultSpecError, parseFaultSpec, type FaultRule, type FaultSpec } from '../faults.ts';
 import { hashToken, newToken } from '../tokens.ts';
-import { writeTransaction, type ControlPlane } from './control-plane.ts';
+import { changeHoldings, writeTransaction, type ControlPlane } from './control-plane.ts';
 
 const PROJECT_NAME = /^[a-z][a-z0-9-]{0,62}$/;
 
@@ -38,9 +37,14 @@ export function setQuota(cp: ControlPlane, project: string, acceleratorType: str
     throw apiError('OUT_OF_RANGE', 'limit must be a whole number of accelerators, 0 or more', { field: 'limit', value: limit, status: 400 });
   }
   const quota = { project, acceleratorType, limit: limit as number };
-  writeTransaction(cp, () => cp.store.putQuota(quota));
-  cp.allocator.setQuota(quota);
-  return quota;
+  writeTransaction(cp, () =>
+    changeHoldings(
+      cp,
+      (store) => store.putQuota(quota),
+      (allocator) => allocator.setQuota(project, acceleratorType, quota.limit),
+    ),
+  );
+  return { ...quota, used: cp.allocator.quota(project, acceleratorType).used };
 }
 
 /** Accepts `{ "spec": "..." }` (the --faults format) or the structured form the GET returns. */
@@ -62,30 +66,4 @@ export function setFaults(cp: ControlPlane, body: unknown): FaultSpec {
     throw e;
   }
   return cp.faults;
-}
-
-export function markHealth(cp: ControlPlane, type: HealthMark['type'], body: unknown) {
-  const b = (body ?? {}) as { ids?: unknown; reason?: unknown };
-  const field = 'ids';
-  if (!Array.isArray(b.ids) || b.ids.some((x) => typeof x !== 'string') || b.ids.length === 0) {
-    throw apiError('MISSING_FIELD', `ids must be a non-empty list of ${type} ids`, { field, status: 400 });
-  }
-  const reason = typeof b.reason === 'string' ? b.reason : type === 'server' ? 'drained' : 'faulty';
-  const marks: HealthMark[] = (b.ids as string[]).map((target) => ({ target, type, reason, createdAt: cp.clock.now() }));
-  for (const m of marks) {
-    const r = cp.allocator.mark(m);
-    if (!r.ok) throw apiError(r.code, r.message, { field, status: r.code === 'INVALID_VALUE' ? 400 : undefined });
-  }
-  writeTransaction(cp, () => marks.forEach((m) => cp.store.putHealthMark(m)));
-  return { marked: marks.map((m) => m.target), reason };
-}
-
-/** The allocator's own check, plus: every allocation row belongs to a live resource. */
-export function checkInvariants(cp: ControlPlane): { ok: boolean; violations: string[] } {
-  const violations = [...cp.allocator.check()];
-  const live = cp.store.liveResourceIds();
-  const orphans = new Map<string, number>();
-  for (const row of cp.store.listAllocations()) if (!live.has(row.owner)) orphans.set(row.owner, (orphans.get(row.owner) ?? 0) + 1);
-  for (const [owner, n] of orphans) violations.push(`${n} accelerators are held by ${owner}, which is not a live resource`);
-  return { ok: violations.length === 0, violations };
 }

@@ -1,9 +1,10 @@
+import type { Allocator } from '../../allocator/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { Clock } from '../../operations/clock.ts';
 import type { FaultSpec } from '../faults.ts';
 import type { SecretBox } from '../secret-box.ts';
 import type { Principal } from '../auth.ts';
-import type { AllocatorPort } from './allocator-port.ts';
+import { expandRows } from './holding-rows.ts';
 
 /**
  * Everything a request needs, in one place the routes share. The allocator and the project list
@@ -11,7 +12,10 @@ import type { AllocatorPort } from './allocator-port.ts';
  */
 export interface ControlPlane {
   store: Store;
-  allocator: AllocatorPort;
+  /** The accelerator allocator, always equal to the store's holdings, quotas and health marks. */
+  allocator: Allocator;
+  /** Bumped before every change to the allocator, so a failed transaction knows to reload it. */
+  allocatorEpoch: number;
   clock: Clock;
   timeScale: number;
   faults: FaultSpec;
@@ -35,23 +39,55 @@ export function syncControlPlane(cp: ControlPlane): void {
 
 export function reloadControlPlane(cp: ControlPlane): void {
   const { store } = cp;
-  cp.allocator.load(store.listAllocations(), store.listQuotas(), store.listHealthMarks());
+  reloadAllocator(cp);
   cp.projects = new Set(store.listProjects());
   cp.nextDueAt = store.nextDueAt();
 }
 
+/** Rebuilds the allocator from the store: holdings, then quotas and health marks. */
+export function reloadAllocator(cp: ControlPlane): void {
+  const { store, allocator } = cp;
+  cp.allocatorEpoch++;
+  allocator.load(expandRows(store.listAllocations()));
+  for (const q of store.listQuotas()) allocator.setQuota(q.project, q.acceleratorType, q.limit);
+  for (const m of store.listHealthMarks()) {
+    try {
+      if (m.type === 'accelerator') allocator.markFaulty(m.target);
+      else allocator.drainServer(m.target);
+    } catch {
+      // A mark for hardware the inventory no longer has (the inventory file changed): nothing to mark.
+    }
+  }
+}
+
 /**
- * Runs a change in one write transaction. If the transaction fails after the allocator committed
- * in memory, the allocator is rebuilt from the database so it never believes in rolled-back rows.
+ * A change to what owners hold: the database rows are written first, then the allocator makes the
+ * same change in memory. Call it inside `writeTransaction`, after the other writes of the change.
+ */
+export function changeHoldings(cp: ControlPlane, write: (store: Store) => void, apply: (allocator: Allocator) => void): void {
+  write(cp.store);
+  cp.allocatorEpoch++;
+  apply(cp.allocator);
+}
+
+/**
+ * Runs a change in one write transaction. When it throws (or the commit fails) after the allocator
+ * changed in memory, the allocator is rebuilt from the database, so it never believes in rows that
+ * were rolled back; a refusal that changed nothing costs no reload.
  */
 export function writeTransaction<T>(cp: ControlPlane, fn: () => T): T {
+  const epoch = cp.allocatorEpoch;
   try {
     return cp.store.transaction(() => {
       syncControlPlane(cp);
       return fn();
     });
   } catch (e) {
-    reloadControlPlane(cp);
+    if (cp.allocatorEpoch !== epoch) reloadControlPlane(cp);
+    else {
+      cp.projects = new Set(cp.store.listProjects());
+      cp.nextDueAt = cp.store.nextDueAt();
+    }
     throw e;
   }
 }

@@ -4,7 +4,7 @@ import type { Principal } from '../auth.ts';
 import { apiError, diagnosticsError } from '../errors.ts';
 import { writeTransaction, type ControlPlane } from './control-plane.ts';
 import { checkLocation } from './check-location.ts';
-import { createEffects, referencedCluster, writeGrant } from './kind-effects.ts';
+import { createEffects, referencedCluster } from './kind-effects.ts';
 import { iso, newResourceId, runningStatus, toRecord, type WireResource } from './resource-doc.ts';
 import { startOperation, toWireOperation } from './start-operation.ts';
 import { writeChange } from './apply-finished.ts';
@@ -78,14 +78,19 @@ export function createResource(
     };
     const secret = effects.secret ? cp.secrets.seal(effects.secret) : null;
     const op = startOperation(cp, 'create', doc, now);
-    writeChange(cp, doc, op, (d) => cp.store.putResource(toRecord(d, secret)));
-    writeGrant(cp, effects.grant);
-    const reply = JSON.stringify({ resource: doc, operation: toWireOperation(op) });
+    // The stored document is the reply's resource; it is serialized once.
+    let docJson = '';
+    writeChange(cp, doc, op, (d) => {
+      const record = toRecord(d, secret);
+      docJson = record.doc;
+      cp.store.putResource(record);
+    });
+    const reply = `{"resource":${docJson},"operation":${JSON.stringify(toWireOperation(op))}}`;
     if (idempotencyKey) {
       // The stored reply has no secret; a replay adds the apiKey again from the resource.
       cp.store.putIdempotency({ project, key: idempotencyKey, requestHash, status: 202, body: reply, createdAt: now });
     }
-    if (effects.grant) cp.allocator.commit(effects.grant);
+    effects.commitHoldings?.(cp);
     return { status: 202, body: withApiKey(reply, effects.secret) };
   });
 }
@@ -97,7 +102,9 @@ function hashRequest(kind: string, body: unknown): string {
 function replay(cp: ControlPlane, project: string, kind: Kind, status: number, body: string): SerializedReply {
   if (kind !== 'ModelEndpoint') return { status, body };
   const parsed = JSON.parse(body) as { resource: WireResource };
-  const record = cp.store.getResourceById(parsed.resource.id);
+  const r = parsed.resource;
+  const found = cp.store.getResource(r.project, r.kind, r.name);
+  const record = found?.id === r.id ? found : undefined;
   const key = record?.secret ? cp.secrets.open(record.secret) : undefined;
   return { status, body: withApiKey(body, key) };
 }

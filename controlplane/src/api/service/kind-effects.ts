@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { hourlyCost, reservedReplicas, type Kind } from '../../../../provider/src/core/index.ts';
-import type { AllocationRow, ResourceRecord } from '../../store/index.ts';
+import { hourlyCost, type Kind } from '../../../../provider/src/core/index.ts';
+import type { ResourceRecord } from '../../store/index.ts';
 import { apiError } from '../errors.ts';
-import type { AllocationSummary, Grant, ReplicaPlacement } from './allocator-port.ts';
+import type { AllocationSummary, ReplicaPlacement } from './allocation-wire.ts';
+import { planNewCluster, planResize } from './cluster-holdings.ts';
 import type { ControlPlane } from './control-plane.ts';
+import { keepsReplicas, planReplicas } from './endpoint-replicas.ts';
 import { readDoc, type WireResource } from './resource-doc.ts';
 
 /** What a kind adds to a change besides its spec: accelerators held, outputs, a secret. */
 export interface Effects {
-  grant?: Grant;
+  /** Writes the change's holding rows and then records it in the allocator; run after the resource's writes. */
+  commitHoldings?: (cp: ControlPlane) => void;
   allocation: AllocationSummary | null;
   outputs: Record<string, unknown>;
   /** Plain secret to seal and store (an endpoint's apiKey), when one is new. */
@@ -49,24 +52,12 @@ export function usersOf(cp: ControlPlane, target: WireResource): string[] {
     .map((r) => `${r.kind} ${r.name}`);
 }
 
-function acceleratorsInUse(cp: ControlPlane, project: string, clusterName: string, exceptId?: string): Set<string> {
-  const used = new Set<string>();
-  for (const r of dependents(cp, project)) {
-    if (r.kind !== 'ModelEndpoint' || r.spec.cluster !== clusterName || r.id === exceptId) continue;
-    for (const p of (r.outputs.replicaPlacements as ReplicaPlacement[] | undefined) ?? []) {
-      for (const a of p.accelerators ?? []) used.add(a);
-    }
-  }
-  return used;
-}
-
 /** Decides a kind's effects for a create; throws the API's 409 when the cloud cannot do it. */
 export function createEffects(cp: ControlPlane, project: string, kind: Kind, id: string, spec: Spec): Effects {
   switch (kind) {
     case 'Cluster': {
-      const decision = cp.allocator.planCluster(clusterRequest(project, id, spec));
-      if (!decision.ok) throw apiError(decision.code, decision.message, { field: decision.field ?? 'nodeCount' });
-      return { grant: decision, allocation: decision.allocation, outputs: clusterOutputs(spec, decision.allocation) };
+      const plan = planNewCluster(cp, project, id, spec);
+      return { commitHoldings: plan.commit, allocation: plan.allocation, outputs: clusterOutputs(spec, plan.allocation) };
     }
     case 'KvCachePool': {
       const cluster = requireCluster(cp, project, spec);
@@ -75,9 +66,9 @@ export function createEffects(cp: ControlPlane, project: string, kind: Kind, id:
     case 'ModelEndpoint': {
       const cluster = requireCluster(cp, project, spec);
       checkPool(cp, project, spec);
-      const placements = placeReplicas(cp, project, cluster, spec, id);
+      const replicas = planReplicas(cp, cluster.id, id, spec);
       const apiKey = `sk-aic-${randomBytes(24).toString('base64url')}`;
-      return { allocation: null, outputs: endpointOutputs(cp, project, spec, cluster, placements), secret: apiKey };
+      return { commitHoldings: replicas.commit, allocation: null, outputs: endpointOutputs(project, spec, cluster, replicas.placements), secret: apiKey };
     }
     default:
       return { allocation: null, outputs: storageOutputs(project, kind, spec) };
@@ -92,19 +83,8 @@ export function updateEffects(cp: ControlPlane, before: WireResource, spec: Spec
       if (spec.nodeCount === before.spec.nodeCount) {
         return { allocation: before.allocation, outputs: clusterOutputs(spec, before.allocation) };
       }
-      const decision = cp.allocator.planResize(clusterRequest(project, before.id, spec));
-      if (!decision.ok) throw apiError(decision.code, decision.message, { field: decision.field ?? 'nodeCount' });
-      const used = acceleratorsInUse(cp, project, before.name);
-      const freed = decision.remove.filter((a) => used.has(a));
-      if (freed.length) {
-        const users = usersOf(cp, before).filter((u) => u.startsWith('ModelEndpoint'));
-        throw apiError('RESOURCE_IN_USE', `shrinking cluster ${before.name} to ${String(spec.nodeCount)} servers would free accelerators used by ${users.join(', ')}`, {
-          field: 'nodeCount',
-          value: spec.nodeCount,
-          details: { usedBy: users },
-        });
-      }
-      return { grant: decision, allocation: decision.allocation, outputs: clusterOutputs(spec, decision.allocation) };
+      const plan = planResize(cp, project, before.id, before.name, spec, before.allocation!);
+      return { commitHoldings: plan.commit, allocation: plan.allocation, outputs: clusterOutputs(spec, plan.allocation) };
     }
     case 'KvCachePool':
       return { allocation: null, outputs: poolOutputs(spec, requireCluster(cp, project, spec)) };
@@ -112,24 +92,13 @@ export function updateEffects(cp: ControlPlane, before: WireResource, spec: Spec
       const cluster = requireCluster(cp, project, spec);
       checkPool(cp, project, spec);
       const old = (before.outputs.replicaPlacements as ReplicaPlacement[] | undefined) ?? [];
-      const placements =
-        reservedReplicas(spec) === old.length ? old : placeReplicas(cp, project, cluster, spec, before.id);
-      return { allocation: null, outputs: endpointOutputs(cp, project, spec, cluster, placements) };
+      if (keepsReplicas(before.spec, spec, old)) return { allocation: null, outputs: endpointOutputs(project, spec, cluster, old) };
+      const replicas = planReplicas(cp, cluster.id, before.id, spec);
+      return { commitHoldings: replicas.commit, allocation: null, outputs: endpointOutputs(project, spec, cluster, replicas.placements) };
     }
     default:
       return { allocation: null, outputs: storageOutputs(project, before.kind as Kind, spec) };
   }
-}
-
-function clusterRequest(project: string, owner: string, spec: Spec) {
-  return {
-    owner,
-    project,
-    zone: spec.zone as string,
-    acceleratorType: spec.acceleratorType as string,
-    nodeCount: spec.nodeCount as number,
-    placement: spec.placement as string,
-  };
 }
 
 function clusterOutputs(spec: Spec, allocation: AllocationSummary | null): Record<string, unknown> {
@@ -164,16 +133,7 @@ function checkPool(cp: ControlPlane, project: string, spec: Spec): void {
   }
 }
 
-function placeReplicas(cp: ControlPlane, project: string, cluster: WireResource, spec: Spec, endpointId: string): ReplicaPlacement[] {
-  const replicas = reservedReplicas(spec);
-  const per = spec.acceleratorsPerReplica as number;
-  const used = acceleratorsInUse(cp, project, cluster.name, endpointId);
-  const result = cp.allocator.placeReplicas(cluster.id, replicas, per, used);
-  if (!result.ok) throw apiError(result.code, result.message, { field: result.field ?? 'acceleratorsPerReplica' });
-  return result.placements;
-}
-
-function endpointOutputs(cp: ControlPlane, project: string, spec: Spec, cluster: WireResource, placements: ReplicaPlacement[]) {
+function endpointOutputs(project: string, spec: Spec, cluster: WireResource, placements: ReplicaPlacement[]) {
   return {
     url: `https://${String(spec.name)}.${project}.${String(spec.region)}.aicloud.local/v1`,
     replicaPlacements: placements,
@@ -186,13 +146,6 @@ function storageOutputs(project: string, kind: Kind, spec: Spec): Record<string,
   if (kind === 'FileSystem') out.mountTarget = `${String(spec.protocol)}://${String(spec.name)}.${project}.${String(spec.zone)}.fs.aicloud.local/`;
   if (kind === 'Bucket') out.url = `https://${String(spec.name)}.oss.${String(spec.region)}.aicloud.local`;
   return out;
-}
-
-/** Allocation rows are written with the resource; this keeps the two in one place. */
-export function writeGrant(cp: ControlPlane, grant: Grant | undefined): void {
-  if (!grant) return;
-  if (grant.remove.length) cp.store.deleteAllocations(grant.remove);
-  if (grant.add.length) cp.store.insertAllocations(grant.add as AllocationRow[]);
 }
 
 /** Adds an endpoint's apiKey to a reply when the caller may see it. */

@@ -1,23 +1,82 @@
 import { validate } from '../../../../provider/src/core/index.ts';
+import type { Decision, PreviewItem } from '../../allocator/index.ts';
 import { apiError } from '../errors.ts';
-import type { PreviewRequest, PreviewResult } from './allocator-port.ts';
+import { summarizeServers, type AllocationSummary } from './allocation-wire.ts';
 import type { ControlPlane } from './control-plane.ts';
+import { readDoc } from './resource-doc.ts';
+
+/** One entry of a placement preview batch; `nodeCount` of a growth is the new total. */
+export type PreviewRequest =
+  | { action: 'create'; name: string; zone: string; acceleratorType: string; nodeCount: number; placement: string }
+  | { action: 'grow'; name: string; nodeCount: number }
+  | { action: 'release'; name: string };
+
+export type PreviewOutcome =
+  | { index: number; action: string; name: string; fits: true; allocation?: AllocationSummary }
+  | { index: number; action: string; name: string; fits: false; code: string; message: string };
 
 /**
  * Dry run of a plan's accelerator requests taken together: creations, growth of existing clusters
- * and releases of clusters the plan deletes or replaces (applied first, as apply would). Changes nothing.
+ * and releases of clusters the plan deletes or replaces (applied first, as apply would). The
+ * allocator decides on a scratch copy, so the answers are the ones apply will get; nothing changes.
  */
-export function previewPlacements(cp: ControlPlane, project: string, body: unknown): { results: PreviewResult[] } {
+export function previewPlacements(cp: ControlPlane, project: string, body: unknown): { results: PreviewOutcome[] } {
   const raw = (body as { requests?: unknown } | null)?.requests;
   if (!Array.isArray(raw)) throw apiError('MISSING_FIELD', 'requests must be an array', { field: 'requests', status: 400 });
   const requests: PreviewRequest[] = raw.map((r, i) => parseRequest(r, i));
-  const owners = new Map<string, string>();
-  for (const r of requests) {
-    if (r.action === 'create') continue;
+  const releases: string[] = [];
+  const items: PreviewItem[] = [];
+  const slots: ({ item: number; held?: { servers: string[]; count: number } } | PreviewOutcome)[] = [];
+  requests.forEach((r, index) => {
+    const base = { index, action: r.action, name: r.name };
+    if (r.action === 'create') {
+      slots.push({ item: items.length });
+      items.push({
+        owner: `preview/${index}/${r.name}`, project, acceleratorType: r.acceleratorType, zone: r.zone,
+        count: r.nodeCount, unit: 'servers', scope: r.placement as 'zone',
+      });
+      return;
+    }
     const rec = cp.store.getResource(project, 'Cluster', r.name);
-    if (rec) owners.set(r.name, rec.id);
-  }
-  return { results: cp.allocator.preview(project, requests, owners) };
+    if (r.action === 'release') {
+      if (rec) releases.push(rec.id);
+      slots.push({ ...base, fits: true });
+      return;
+    }
+    const held = rec ? cp.allocator.holdings(rec.id) : undefined;
+    if (!rec || !held) {
+      slots.push({ ...base, fits: false, code: 'NOT_FOUND', message: `cluster ${r.name} holds no accelerators in project ${project}` });
+      return;
+    }
+    const servers = held.servers.length;
+    if (r.nodeCount <= servers) {
+      // Shrinking only frees accelerators; the batch is judged without counting them.
+      slots.push({ ...base, fits: true });
+      return;
+    }
+    const spec = readDoc(rec).spec;
+    slots.push({ item: items.length, held: { servers: held.servers.map((s) => s.serverId), count: held.acceleratorCount } });
+    items.push({
+      owner: rec.id, project, acceleratorType: held.acceleratorType, zone: held.zone,
+      count: r.nodeCount - servers, unit: 'servers', scope: spec.placement as 'zone', grow: true,
+    });
+  });
+  const { results } = cp.allocator.preview(items, { releases });
+  return {
+    results: slots.map((slot, index) => {
+      if (!('item' in slot)) return slot;
+      return outcome(cp, index, requests[index]!, results[slot.item]!, slot.held);
+    }),
+  };
+}
+
+/** A growth shows the whole allocation it would leave, as a create does. */
+function outcome(cp: ControlPlane, index: number, r: PreviewRequest, d: Decision, held?: { servers: string[]; count: number }): PreviewOutcome {
+  const base = { index, action: r.action, name: r.name };
+  if (!d.ok) return { ...base, fits: false, code: d.code, message: d.message };
+  const servers = [...(held?.servers ?? []), ...d.servers.map((s) => s.serverId)];
+  const allocation = summarizeServers(cp.allocator.topology, d.zone, servers, (held?.count ?? 0) + d.acceleratorCount);
+  return { ...base, fits: true, allocation };
 }
 
 function parseRequest(r: unknown, i: number): PreviewRequest {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ResourceRecord, ResourceStatus } from '../../store/index.ts';
-import type { AllocationSummary } from './allocator-port.ts';
+import type { AllocationSummary } from './allocation-wire.ts';
 
 /** A resource on the wire (docs/architecture.md); secrets are added per reply, never stored here. */
 export interface WireResource {
@@ -28,13 +28,20 @@ const ID_PREFIX: Record<string, string> = {
   ModelEndpoint: 'ep',
 };
 
+/**
+ * Ids start with the creation time in hex, so rows keyed by them (operations, holdings) are appended
+ * to the end of their table instead of landing on a random page; the random tail keeps them unique
+ * across processes sharing one file.
+ */
 export function newResourceId(kind: string): string {
-  return `${ID_PREFIX[kind] ?? 'res'}-${randomBytes(6).toString('hex')}`;
+  return `${ID_PREFIX[kind] ?? 'res'}-${timePrefix()}${randomBytes(4).toString('hex')}`;
 }
 
 export function newOperationId(): string {
-  return `op-${randomBytes(8).toString('hex')}`;
+  return `op-${timePrefix()}${randomBytes(5).toString('hex')}`;
 }
+
+const timePrefix = () => Date.now().toString(16).padStart(12, '0');
 
 export const iso = (ms: number) => new Date(ms).toISOString();
 

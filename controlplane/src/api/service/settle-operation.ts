@@ -1,7 +1,6 @@
 import { advanceDueOperations, finishOperation } from '../../operations/index.ts';
 import type { OperationRecord } from '../../store/index.ts';
-import type { ControlPlane } from './control-plane.ts';
-import { writeTransaction } from './control-plane.ts';
+import { changeHoldings, writeTransaction, type ControlPlane } from './control-plane.ts';
 import { iso, readDoc, runningStatus, toRecord } from './resource-doc.ts';
 
 /**
@@ -12,12 +11,17 @@ import { iso, readDoc, runningStatus, toRecord } from './resource-doc.ts';
 export function settleOperation(cp: ControlPlane, op: OperationRecord): void {
   const done = finishOperation(op);
   cp.store.putOperation(done);
-  const record = cp.store.getResourceById(op.resourceId);
+  const found = cp.store.getResource(op.project, op.kind, op.name);
+  // A resource of the same name made after this one was deleted is not this operation's.
+  const record = found?.id === op.resourceId ? found : undefined;
   if (!record) return;
   if (op.type === 'delete' && done.status === 'done') {
-    cp.store.deleteAllocationsOf(record.id);
-    cp.store.deleteResource(record.id);
-    cp.allocator.release(record.id);
+    cp.store.deleteResource(record);
+    changeHoldings(
+      cp,
+      (store) => store.deleteHoldingsOf(record.id),
+      (allocator) => void allocator.release(record.id),
+    );
     return;
   }
   const doc = readDoc(record);

@@ -3,7 +3,7 @@ import { apiError, diagnosticsError, notFound } from '../errors.ts';
 import { writeTransaction, type ControlPlane } from './control-plane.ts';
 import type { SerializedReply } from './create-resource.ts';
 import { checkIfMatch } from './if-match.ts';
-import { referencedCluster, updateEffects, withSecret, writeGrant } from './kind-effects.ts';
+import { referencedCluster, updateEffects, withSecret } from './kind-effects.ts';
 import { mergePatch } from './merge-patch.ts';
 import { iso, readDoc, runningStatus, toRecord } from './resource-doc.ts';
 import { writeChange } from './apply-finished.ts';
@@ -64,8 +64,7 @@ export function updateResource(
     };
     const op = startOperation(cp, 'update', doc, now);
     writeChange(cp, doc, op, (d) => cp.store.putResource(toRecord(d, record.secret)));
-    writeGrant(cp, effects.grant);
-    if (effects.grant) cp.allocator.commit(effects.grant);
+    effects.commitHoldings?.(cp);
     return {
       status: 202,
       body: JSON.stringify({ resource: withSecret(cp, record, doc), operation: toWireOperation(op) }),

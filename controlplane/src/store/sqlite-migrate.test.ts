@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MIGRATIONS } from './sqlite-schema.ts';
+import { openSqliteStore } from './sqlite-store.ts';
+
+test('a database of the first schema opens with its resources, operations and allocations carried over', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aicloud-migrate-'));
+  try {
+    const path = join(dir, 'cloud.db');
+    const old = new Database(path);
+    old.exec(MIGRATIONS[0]!);
+    old.pragma('user_version = 1');
+    old.prepare("INSERT INTO resources VALUES ('cl-1', 'default', 'Cluster', 'train-a', 3, '{}', NULL)").run();
+    old.prepare("INSERT INTO operations VALUES ('op-1', 'default', 'create', 'Cluster', 'train-a', 'cl-1', 'running', NULL, NULL, 1, 5, NULL)").run();
+    const alloc = old.prepare("INSERT INTO allocations VALUES (?, 'cl-1', 'default', 'ascend-910c', 'cn-southwest-2a', 'sn-1', ?)");
+    for (const i of [0, 1, 2, 7]) alloc.run(`cn-southwest-2a/sn-1/s01/${i}`, 'sn-1/s01');
+    alloc.run('cn-southwest-2a/sn-1/s12/5', 'sn-1/s12');
+    old.close();
+
+    const store = openSqliteStore({ path });
+    try {
+      assert.equal(store.getResource('default', 'Cluster', 'train-a')?.id, 'cl-1');
+      assert.equal(store.getResourceById('cl-1')?.name, 'train-a');
+      assert.deepEqual(store.runningOperationsOf('cl-1').map((o) => o.id), ['op-1']);
+      assert.equal(store.nextDueAt(), 5);
+      assert.deepEqual(
+        store.listAllocations().sort((a, b) => a.server.localeCompare(b.server)),
+        [
+          { owner: 'cl-1', server: 'cn-southwest-2a/sn-1/s01', project: 'default', parentOwner: null, mask: 0b10000111 },
+          { owner: 'cl-1', server: 'cn-southwest-2a/sn-1/s12', project: 'default', parentOwner: null, mask: 0b100000 },
+        ],
+      );
+    } finally {
+      store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('holding rows OR into one mask per owner and server, and an owner drops with the endpoints inside it', () => {
+  const store = openSqliteStore({ memory: true });
+  try {
+    store.transaction(() => {
+      store.putHoldings([{ owner: 'cl-1', server: 'z/s1', project: 'p', parentOwner: null, mask: 0b0011 }]);
+      store.putHoldings([{ owner: 'cl-1', server: 'z/s1', project: 'p', parentOwner: null, mask: 0b1100 }]);
+      store.putHoldings([{ owner: 'ep-1', server: 'z/s1', project: 'p', parentOwner: 'cl-1', mask: 0b0001 }]);
+      store.putHoldings([{ owner: 'cl-2', server: 'z/s2', project: 'p', parentOwner: null, mask: 0b0001 }]);
+    });
+    assert.equal(store.listAllocations().find((r) => r.owner === 'cl-1')?.mask, 0b1111);
+    assert.deepEqual(store.listHoldingsInside('cl-1').map((r) => r.owner), ['ep-1']);
+    store.transaction(() => store.deleteHoldingsOf('cl-1'));
+    assert.deepEqual(store.listAllocations().map((r) => r.owner), ['cl-2']);
+  } finally {
+    store.close();
+  }
+});
