@@ -3,7 +3,7 @@
 // Run: npx tsx examples/cdktf/main.ts [--outdir DIR]
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { App, TerraformOutput, TerraformStack } from 'cdktf';
+import { App, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AicloudProvider, InferenceStack } from '../../sdk/cdktf/index.ts';
 
@@ -11,6 +11,8 @@ import { AicloudProvider, InferenceStack } from '../../sdk/cdktf/index.ts';
 export class InferenceApp extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    // State beside the synthesized stack; CDKTF's default puts it in the synthesizing process's cwd.
+    new LocalBackend(this, { path: 'terraform.tfstate' });
     new AicloudProvider(this, 'aicloud', {});
     const stack = new InferenceStack(this, 'qwen', {
       name: 'qwen-chat',

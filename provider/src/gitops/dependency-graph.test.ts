@@ -37,3 +37,33 @@ test('no cycle in a diamond', () => {
   g.addEdge('C', 'D');
   assert.equal(g.findCycle(), undefined);
 });
+
+test('a chain longer than the call stack is ordered without overflowing', () => {
+  const g = new DependencyGraph();
+  const n = 50_000;
+  for (let i = 1; i < n; i++) g.addEdge(`r${i}`, `r${i - 1}`);
+  const order = g.topologicalOrder();
+  assert.equal(order.length, n);
+  assert.equal(order[0], 'r0');
+  assert.equal(order[n - 1], `r${n - 1}`);
+});
+
+test('an edge added after an answer changes the next answer', () => {
+  const g = new DependencyGraph();
+  g.addEdge('A', 'B');
+  assert.equal(g.findCycle(), undefined);
+  assert.deepEqual(g.topologicalOrder(), ['B', 'A']);
+  assert.deepEqual(g.dependenciesOf('B'), []);
+  g.addEdge('B', 'A');
+  assert.deepEqual(g.dependenciesOf('B'), ['A']);
+  assert.deepEqual(g.findCycle(), ['A', 'B', 'A']);
+});
+
+test('answers are copies: changing one does not change the graph', () => {
+  const g = new DependencyGraph();
+  g.addEdge('A', 'B');
+  g.topologicalOrder().reverse();
+  g.dependenciesOf('A').push('Z');
+  assert.deepEqual(g.topologicalOrder(), ['B', 'A']);
+  assert.deepEqual(g.dependenciesOf('A'), ['B']);
+});

@@ -1,5 +1,6 @@
-// GitOps manifests: reading YAML with file:line:column positions, resolving references between
-// resources of a stack, and the dependency graph. No network and no plan logic lives here.
+// GitOps manifests: reading YAML (a fast path for the plain YAML manifests are written in, the full
+// parser whenever a file needs file:line:column positions), resolving references between resources
+// of a stack, and the dependency graph. No network and no plan logic lives here.
 export { API_VERSION, PROTECT_ANNOTATION, STACK_LABEL, ADDRESS_LABEL, addressOf, type Manifest, type ManifestDiagnostic } from './manifest.ts';
 export { formatPosition, nodeAtPath, splitPath, positionOf, type SourcePosition } from './source-position.ts';
 export { loadManifests, parseManifests, findManifestFiles, type LoadResult } from './load-manifests.ts';

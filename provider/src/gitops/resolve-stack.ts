@@ -1,5 +1,6 @@
-import { isKind, kindInfo, validate, type Diagnostic, type Kind } from '../core/index.ts';
+import { isKind, kindInfo, validate, type Diagnostic, type Kind, type ValidateContext } from '../core/index.ts';
 import type { DesiredResource } from '../plan/plan-types.ts';
+import { copyFields } from './copy-fields.ts';
 import { DependencyGraph } from './dependency-graph.ts';
 import { ADDRESS_LABEL, PROTECT_ANNOTATION, STACK_LABEL, addressOf, type Manifest, type ManifestDiagnostic } from './manifest.ts';
 import { formatPosition, splitPath } from './source-position.ts';
@@ -28,7 +29,7 @@ export function resolveStack(manifests: readonly Manifest[], options: ResolveOpt
   const diagnostics: ManifestDiagnostic[] = [];
   const warnings: ManifestDiagnostic[] = [];
   const byAddress = new Map<string, Manifest>();
-  const typed: { manifest: Manifest; kind: Kind }[] = [];
+  const typed: { manifest: Manifest; kind: Kind; address: string }[] = [];
 
   for (const manifest of manifests) {
     if (!isKind(manifest.kind)) {
@@ -56,14 +57,13 @@ export function resolveStack(manifests: readonly Manifest[], options: ResolveOpt
       continue;
     }
     byAddress.set(address, manifest);
-    typed.push({ manifest, kind: manifest.kind });
+    typed.push({ manifest, kind: manifest.kind, address });
   }
 
   const graph = new DependencyGraph();
   const referenceSites = new Map<string, { manifest: Manifest; path: string }>();
   const dependsOn = new Map<string, string[]>();
-  for (const { manifest, kind } of typed) {
-    const address = addressOf(kind, manifest.name);
+  for (const { manifest, kind, address } of typed) {
     graph.addNode(address);
     const deps: string[] = [];
     for (const ref of kindInfo(kind).references) {
@@ -100,40 +100,41 @@ export function resolveStack(manifests: readonly Manifest[], options: ResolveOpt
     });
   }
 
-  const desired: DesiredResource[] = [];
-  for (const { manifest, kind } of typed) {
-    const address = addressOf(kind, manifest.name);
+  const desired: { resource: DesiredResource; address: string }[] = [];
+  for (const { manifest, kind, address } of typed) {
     const own = checkOwnFields(manifest);
     if (own.length > 0) {
       diagnostics.push(...own);
       continue;
     }
     const protect = manifest.annotations[PROTECT_ANNOTATION] === 'true';
-    const labels: Record<string, string> = { ...manifest.labels, [STACK_LABEL]: options.stack, [ADDRESS_LABEL]: address };
+    const labels = copyFields(manifest.labels);
+    labels[STACK_LABEL] = options.stack;
+    labels[ADDRESS_LABEL] = address;
     if (protect) labels[PROTECT_ANNOTATION] = 'true';
-    const inputs = { ...manifest.spec, name: manifest.name, labels };
-    const result = validate(kind, inputs, {
-      ...(options.defaultRegion ? { defaultRegion: options.defaultRegion } : {}),
-      ...clusterContext(kind, manifest, byAddress),
-    });
+    const inputs = copyFields(manifest.spec);
+    inputs.name = manifest.name;
+    inputs.labels = labels;
+    const result = validate(kind, inputs, validateContext(kind, manifest, byAddress, options));
     if (!result.ok) {
       diagnostics.push(...result.diagnostics.map((d) => fromCore(manifest, d)));
       continue;
     }
     warnings.push(...result.warnings.map((d) => fromCore(manifest, d)));
-    desired.push({
+    const resource: DesiredResource = {
       kind,
       name: manifest.name,
       inputs: result.value as unknown as Record<string, unknown>,
       dependsOn: dependsOn.get(address) ?? [],
       protect,
       source: manifest.source,
-    });
+    };
+    desired.push({ resource, address });
   }
   if (diagnostics.length > 0) return { desired: [], diagnostics: sortDiagnostics(diagnostics), warnings };
   const rank = new Map(graph.topologicalOrder().map((address, i) => [address, i]));
-  desired.sort((a, b) => rank.get(addressOf(a.kind, a.name))! - rank.get(addressOf(b.kind, b.name))!);
-  return { desired, diagnostics: [], warnings };
+  desired.sort((a, b) => rank.get(a.address)! - rank.get(b.address)!);
+  return { desired: desired.map((d) => d.resource), diagnostics: [], warnings };
 }
 
 /** Labels under `aicloud.dev/` are written by the stack itself; letting users set them would let a manifest claim another stack's resource. */
@@ -176,14 +177,21 @@ function checkOwnFields(manifest: Manifest): ManifestDiagnostic[] {
   return out;
 }
 
-/** Endpoints and pools are checked against the accelerators of the cluster they name, when the stack declares it. */
-function clusterContext(kind: Kind, manifest: Manifest, byAddress: Map<string, Manifest>): { acceleratorType?: string } {
-  if (kind !== 'ModelEndpoint' && kind !== 'KvCachePool') return {};
+/**
+ * The provider's default region, and for endpoints and pools the accelerators
+ * of the cluster they name, when the stack declares it.
+ */
+function validateContext(kind: Kind, manifest: Manifest, byAddress: Map<string, Manifest>, options: ResolveOptions): ValidateContext {
+  const ctx: ValidateContext = {};
+  if (options.defaultRegion) ctx.defaultRegion = options.defaultRegion;
+  if (kind !== 'ModelEndpoint' && kind !== 'KvCachePool') return ctx;
   const cluster = manifest.spec.cluster;
-  if (typeof cluster !== 'string') return {};
+  if (typeof cluster !== 'string') return ctx;
   const type = byAddress.get(addressOf('Cluster', cluster))?.spec.acceleratorType;
-  return typeof type === 'string' ? { acceleratorType: type } : {};
+  if (typeof type === 'string') ctx.acceleratorType = type;
+  return ctx;
 }
+
 
 function fromCore(manifest: Manifest, d: Diagnostic): ManifestDiagnostic {
   const path = documentPath(d.path);
@@ -205,9 +213,17 @@ function documentPath(path: string): string {
   return path ? `spec.${path}` : 'spec';
 }
 
+/** Reference paths are few and fixed by the schema; splitting each once matters at ten thousand manifests. */
+const splitCache = new Map<string, (string | number)[]>();
+
 function readPath(value: Record<string, unknown>, path: string): unknown {
+  let segments = splitCache.get(path);
+  if (!segments) {
+    segments = splitPath(path);
+    splitCache.set(path, segments);
+  }
   let node: unknown = value;
-  for (const segment of splitPath(path)) {
+  for (const segment of segments) {
     if (typeof node !== 'object' || node === null) return undefined;
     node = (node as Record<string | number, unknown>)[segment];
   }

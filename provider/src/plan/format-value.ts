@@ -6,13 +6,17 @@ export function formatValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
+// `toLocaleString` with options builds a new formatter on every call; a plan formats thousands of amounts.
+const USD = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const INT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** USD with two decimals and thousands separators, fixed locale so golden files are stable. */
 export function formatUsd(amount: number): string {
-  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `$${USD.format(amount)}`;
 }
 
 export function formatInt(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  return INT.format(n);
 }
 
 /** `+1,234.00` / `-12.50` / `0.00`: the sign is the point of a delta column. */
