@@ -1,11 +1,2 @@
-/** mulberry32: a small seeded generator, so a soak run's mix of work can be repeated with --seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The soak run's mix of work is repeatable with --seed, through the allocator's own seeded generator.
+export { seededRandom } from '../../controlplane/src/allocator/index.ts';

@@ -1,33 +1,15 @@
 // Reads schema/schema.json and resolves it into flat property specs, so every generator
 // (registry, JSON Schema, OpenAPI, docs) walks the same resolved shape instead of chasing $refs.
 import { readFileSync } from 'node:fs';
+import type { PropertySpec } from '../../provider/src/core/registry-types.ts';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const schemaPath = join(repoRoot, 'schema', 'schema.json');
 
-/** A property after $ref resolution; `typeName` keeps the token of a named type for SDK generators. */
-export interface ResolvedProperty {
-  type: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'map';
-  description: string;
-  typeName?: string;
-  enum?: { value: string; description?: string }[];
-  minimum?: number;
-  maximum?: number;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  default?: unknown;
-  replaceOnChanges?: boolean;
-  secret?: boolean;
-  references?: string;
-  properties?: Record<string, ResolvedProperty>;
-  required?: string[];
-  items?: ResolvedProperty;
-  additionalProperties?: ResolvedProperty;
-  env?: string[];
-}
+/** A property after $ref resolution: the core's PropertySpec, so generators and the registry share one shape. */
+export type ResolvedProperty = PropertySpec;
 
 export interface ResolvedResource {
   token: string;

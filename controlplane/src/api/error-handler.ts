@@ -1,21 +1,11 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { codeForHttpStatus } from '../../../provider/src/core/index.ts';
 import { AicloudError, apiError, errorBody, isAicloudError, type ErrorCode } from './errors.ts';
 
-const BY_STATUS: Record<number, ErrorCode> = {
-  400: 'INVALID_BODY',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  409: 'ALREADY_EXISTS',
-  412: 'PRECONDITION_FAILED',
-  413: 'BODY_TOO_LARGE',
-  423: 'STACK_LOCKED',
-  429: 'RATE_LIMITED',
-};
 
 /** The error code an HTTP status stands for when nothing more specific is known (injected faults). */
 export function codeForStatus(status: number): ErrorCode {
-  return BY_STATUS[status] ?? (status >= 500 ? 'UNAVAILABLE' : 'INVALID_BODY');
+  return codeForHttpStatus(status);
 }
 
 /** Turns fastify's own errors (body parsing, size limit) into the catalogue's codes. */

@@ -1,16 +1,5 @@
-import { AicloudError, isErrorCode, type ErrorCode } from '../core/index.ts';
+import { AicloudError, codeForHttpStatus, isErrorCode, type ErrorCode } from '../core/index.ts';
 
-const BY_STATUS: Record<number, ErrorCode> = {
-  400: 'INVALID_BODY',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  409: 'ALREADY_EXISTS',
-  412: 'PRECONDITION_FAILED',
-  413: 'BODY_TOO_LARGE',
-  423: 'STACK_LOCKED',
-  429: 'RATE_LIMITED',
-};
 
 /**
  * The control plane's `{code, message, field, hint}` reply as an AicloudError; anything else the
@@ -24,8 +13,7 @@ export function errorFromResponse(status: number, body: string, what: string): A
   } catch {
     // A proxy's HTML error page; the status is all there is.
   }
-  const code: ErrorCode =
-    typeof parsed.code === 'string' && isErrorCode(parsed.code) ? parsed.code : (BY_STATUS[status] ?? (status >= 500 ? 'UNAVAILABLE' : 'INVALID_BODY'));
+  const code: ErrorCode = typeof parsed.code === 'string' && isErrorCode(parsed.code) ? parsed.code : codeForHttpStatus(status);
   const message = typeof parsed.message === 'string' ? parsed.message : `${what} failed with HTTP ${status}`;
   const { code: _c, message: _m, field, hint, ...rest } = parsed;
   return new AicloudError(code, message, {

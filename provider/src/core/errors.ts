@@ -100,3 +100,20 @@ export function isAicloudError(e: unknown): e is AicloudError {
 export function isErrorCode(code: string): code is ErrorCode {
   return Object.prototype.hasOwnProperty.call(ERROR_CATALOGUE, code);
 }
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'INVALID_BODY',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'ALREADY_EXISTS',
+  412: 'PRECONDITION_FAILED',
+  413: 'BODY_TOO_LARGE',
+  423: 'STACK_LOCKED',
+  429: 'RATE_LIMITED',
+};
+
+/** The catalogue code for an HTTP status when nothing more specific is known (a framework error, a bare reply). */
+export function codeForHttpStatus(status: number): ErrorCode {
+  return CODE_BY_STATUS[status] ?? (status >= 500 ? 'UNAVAILABLE' : 'INVALID_BODY');
+}
