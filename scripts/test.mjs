@@ -21,6 +21,10 @@ function walk(dir, out) {
   return out;
 }
 
+// The bins run bundles when they exist; rebuild them so tests never run a bundle older than the sources.
+const prepare = spawnSync('npm', ['run', '--silent', 'prepare'], { stdio: 'inherit' });
+if (prepare.status !== 0) process.exit(prepare.status ?? 1);
+
 let files = roots.flatMap((r) => walk(r, [])).sort();
 if (only.length) files = files.filter((f) => only.some((o) => f.includes(o)));
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });

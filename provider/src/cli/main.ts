@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_PARALLELISM } from '../apply/default-parallelism.ts';
 import type { CliContext } from './cli-context.ts';
 import { defaultContext } from './default-context.ts';
 import { parseDuration } from './parse-duration.ts';
@@ -55,7 +56,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     .argument('[target]', 'directory of manifests or a saved plan file', '.')
     .option('--stack <name>', 'stack name (default: the directory name)')
     .option('--auto-approve', 'do not ask for confirmation')
-    .option('--parallelism <n>', 'steps in flight at once', positiveInt, 64)
+    .option('--parallelism <n>', 'steps in flight at once', positiveInt, DEFAULT_PARALLELISM)
     .option('--lock-timeout <duration>', 'wait this long for the stack lock', duration, 0)
     .action(lazy(() => import('./commands/apply.ts')));
 
@@ -65,7 +66,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     .argument('[dir]', 'directory of manifests (only its name is used for the stack)', '.')
     .option('--stack <name>', 'stack name (default: the directory name)')
     .option('--auto-approve', 'do not ask for confirmation')
-    .option('--parallelism <n>', 'steps in flight at once', positiveInt, 64)
+    .option('--parallelism <n>', 'steps in flight at once', positiveInt, DEFAULT_PARALLELISM)
     .option('--lock-timeout <duration>', 'wait this long for the stack lock', duration, 0)
     .action(lazy(() => import('./commands/destroy.ts')));
 
@@ -76,7 +77,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     .option('--stack <name>', 'stack name (default: the directory name)')
     .option('--interval <duration>', 'time between rounds', duration, 30_000)
     .option('--once', 'run one round and exit')
-    .option('--parallelism <n>', 'steps in flight at once', positiveInt, 64)
+    .option('--parallelism <n>', 'steps in flight at once', positiveInt, DEFAULT_PARALLELISM)
     .option('--lock-timeout <duration>', 'wait this long for the stack lock', duration, 0)
     .action(lazy(() => import('./commands/reconcile.ts')));
 

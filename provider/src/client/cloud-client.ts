@@ -184,12 +184,14 @@ export class CloudClient {
 
   /** Every resource of a kind (following pages), optionally filtered by labels (`k=v,k2=v2`). */
   async list(kind: Kind, opts: { labelSelector?: string; signal?: AbortSignal; pageSize?: number } = {}): Promise<CloudResource[]> {
+    // Large pages: reading a stack's state is a round trip per page, and round trips dominate on a slow link.
+    const pageSize = opts.pageSize ?? 500;
     const out: CloudResource[] = [];
     let token: string | null = null;
     do {
       const q = new URLSearchParams();
       if (opts.labelSelector) q.set('labelSelector', opts.labelSelector);
-      if (opts.pageSize) q.set('pageSize', String(opts.pageSize));
+      q.set('pageSize', String(pageSize));
       if (token) q.set('pageToken', token);
       const qs = q.toString();
       const res: RawResponse<{ items: CloudResource[]; nextPageToken: string | null }> = await this.raw('GET', `${this.collection(kind)}${qs ? `?${qs}` : ''}`, {
