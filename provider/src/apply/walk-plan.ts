@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { isAicloudError } from '../core/index.ts';
 import type { Plan, PlanStep } from '../plan/plan-types.ts';
 import { chainWeights, ReadyQueue } from './critical-path.ts';
@@ -53,6 +54,8 @@ export async function walkPlan(plan: Plan, execute: StepExecutor, options: WalkO
   const now = options.now ?? Date.now;
   const emit = options.onEvent ?? (() => {});
   const controller = new AbortController();
+  // Every step in flight listens on this signal (its request, its poll sleep): that is by design.
+  setMaxListeners(parallelism * 4 + 16, controller.signal);
   options.signal?.addEventListener('abort', () => controller.abort(options.signal?.reason), { once: true });
 
   const steps = plan.steps.filter((s) => s.action !== 'no-op');
