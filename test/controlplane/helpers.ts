@@ -5,7 +5,7 @@ import { startServer, type ServerOptions } from '../../controlplane/src/server.t
 
 export const ADMIN = 'test-admin-token-0123456789';
 
-/** The body the issue says the default inventory must accept. */
+/** The documented example body, which the default inventory must accept. */
 export const TRAIN_A = {
   name: 'train-a',
   region: 'cn-southwest-2',

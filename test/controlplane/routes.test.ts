@@ -31,7 +31,7 @@ describe('control plane routes', () => {
     assert.equal(cap.zones[0].free, cap.zones[0].total);
   });
 
-  it('accepts the issue body, allocates, and shows status, allocation and ETag', async () => {
+  it('accepts the documented example body, allocates, and shows status, allocation and ETag', async () => {
     const r = await s.call('POST', '/v1/projects/team/clusters', TRAIN_A, {}, teamToken);
     assert.equal(r.status, 202);
     assert.equal(r.body.operation.status, 'done');

@@ -71,7 +71,7 @@ export function summaryLine(plan: Plan): string {
   return `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete, ${s['no-op']} unchanged.`;
 }
 
-/** Field lines in the issue's shape: `~ nodeCount: 16 -> 24`, `-/+ acceleratorType: ... (forces replacement)`. */
+/** Field lines in the documented shape: `~ nodeCount: 16 -> 24`, `-/+ acceleratorType: ... (forces replacement)`. */
 export function fieldLines(step: PlanStep, verbose: boolean): string[] {
   if ((step.action === 'create' || step.action === 'delete') && !verbose) return [];
   // Every resource of the stack carries these two labels; listing them on each create is noise.
