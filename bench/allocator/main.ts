@@ -13,7 +13,7 @@ import { PUBLISHED } from './published-fgd.ts';
 import { readNodes, readPods, TraceMissingError } from './read-openb.ts';
 import { renderSvg } from './render-svg.ts';
 import { renderTable } from './render-table.ts';
-import { round } from './stats.ts';
+import { mean, pairedDifference, round, stdev } from './stats.ts';
 import { runSpeed } from './speed.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,13 +27,15 @@ function main(): void {
       seeds: { type: 'string', default: '10' },
       out: { type: 'string', default: resolve(repo, 'bench/results/allocator.json') },
       policies: { type: 'string', default: POLICY_NAMES.join(',') },
-      arrivals: { type: 'string', default: '300000' },
+      arrivals: { type: 'string', default: '200000' },
+      'dynamic-seeds': { type: 'string', default: '5' },
       'speed-arrivals': { type: 'string', default: '150000' },
       'speed-supernodes': { type: 'string', default: '100' },
     },
   });
   const seeds = positiveInt(values.seeds!, '--seeds');
   const arrivals = positiveInt(values.arrivals!, '--arrivals');
+  const dynamicSeeds = positiveInt(values['dynamic-seeds']!, '--dynamic-seeds');
   const speedArrivals = positiveInt(values['speed-arrivals']!, '--speed-arrivals');
   const speedSupernodes = positiveInt(values['speed-supernodes']!, '--speed-supernodes');
   const policies = values.policies!.split(',').map((p) => p.trim());
@@ -45,8 +47,8 @@ function main(): void {
 
   log(`mode A: openb cluster, ${seeds} seeds ...`);
   const a = runModeA(nodes, pods, names, seeds);
-  log(`mode B: CloudMatrix384 region, ${seeds} seeds, ${arrivals} dynamic arrivals ...`);
-  const b = runModeB(pods, names, seeds, arrivals);
+  log(`mode B: CloudMatrix384 region, ${seeds} fill seeds, ${dynamicSeeds} dynamic seeds of ${arrivals} arrivals ...`);
+  const b = runModeB(pods, names, seeds, arrivals, dynamicSeeds);
   log(`speed: ${speedSupernodes} supernodes, ${speedArrivals} arrivals ...`);
   const speed = runSpeed(pods, names, speedSupernodes, speedArrivals);
 
@@ -66,11 +68,20 @@ function main(): void {
     out.push(`Gap of ${DEFAULT_POLICY} to published FGD: ${signed(shippedA.allocationRatio100 - pub100)} / ${signed(shippedA.allocationRatio130 - pub130)} points at 100% / 130% (positive = above; whole GPUs make the problem easier, so this is not a like-for-like win).`);
   }
   out.push('');
-  out.push(`Mode B: CloudMatrix384 region (${b.info.supernodes} supernodes, ${b.info.npus} NPUs): openb pods + synthetic gangs (16-320 NPUs, one supernode) + multi-replica endpoints. Fill to 130% without departures (${seeds} seeds), then ${b.info.dynamicArrivals} arrivals at ${Math.round(b.info.offeredLoad * 100)}% offered load with departures.`);
+  out.push(`Mode B: CloudMatrix384 region (${b.info.supernodes} supernodes, ${b.info.npus} NPUs): openb pods + synthetic gangs (16-320 NPUs, one supernode) + multi-replica endpoints. Fill to 130% without departures (${seeds} seeds), then ${b.info.dynamicSeeds} dynamic streams of ${b.info.dynamicArrivals} arrivals at ${Math.round(b.info.offeredLoad * 100)}% offered load with departures (mean ± sd over streams).`);
   out.push(`Stranded = ${b.info.strandedDefinition}.`);
   out.push('');
+  const spread = (xs: number[]) => `${mean(xs).toFixed(2)} ± ${stdev(xs).toFixed(2)}`;
   out.push(renderTable(['policy', 'alloc% @100', 'alloc% @130', 'strand% @90', 'accepted%', 'NPU acc%', 'gangs acc%', 'util%', 'stranded NPUs', 'p99 ms'],
-    b.results.map((r) => [r.policy + (r.policy === DEFAULT_POLICY ? ' *' : ''), r.allocationRatio100, r.allocationRatio130, r.fragmentation90, 100 * r.acceptance, 100 * r.npuAcceptance, 100 * r.acceptanceBySource['synthetic-gang'], 100 * r.utilisation, r.strandedNpus, r.p99Ms])));
+    b.results.map((r) => [r.policy + (r.policy === DEFAULT_POLICY ? ' *' : ''), r.allocationRatio100, r.allocationRatio130, r.fragmentation90, 100 * r.acceptance,
+      spread(r.dynamicPerSeed.map((d) => d.npuAcceptance)), spread(r.dynamicPerSeed.map((d) => d.gangAcceptance)), spread(r.dynamicPerSeed.map((d) => d.utilisation)), r.strandedNpus, r.p99Ms])));
+  const bestFitSeeds = b.results.find((r) => r.policy === 'best-fit')?.dynamicPerSeed;
+  const pairedB = bestFitSeeds ? Object.fromEntries(b.results.filter((r) => r.policy !== 'best-fit').map((r) => [r.policy, pairedDifference(r.dynamicPerSeed.map((d) => d.npuAcceptance), bestFitSeeds.map((d) => d.npuAcceptance))])) : {};
+  if (bestFitSeeds) {
+    out.push('');
+    out.push('NPU demand accepted, minus best-fit on the same stream (points; mean ± sd, range, streams won):');
+    out.push(renderTable(['policy', 'difference', 'min', 'max', 'won'], Object.entries(pairedB).map(([p, d]) => [p + (p === DEFAULT_POLICY ? ' *' : ''), `${signed(d.mean)} ± ${d.sd.toFixed(2)}`, d.min, d.max, `${d.wins}/${d.n}`])));
+  }
   out.push('');
   out.push('Largest free block per supernode (time average, dynamic run):');
   for (const r of b.results) out.push(`  ${r.policy.padEnd(9)} ${r.largestFreeBlockPerSupernode.map((v) => Math.round(v)).join(' ')}`);
@@ -82,10 +93,13 @@ function main(): void {
   const shippedB = b.results.find((r) => r.policy === DEFAULT_POLICY);
   const bestFitB = b.results.find((r) => r.policy === 'best-fit');
   const shippedSpeed = speed.find((r) => r.policy === DEFAULT_POLICY);
+  const shippedPaired = pairedB[DEFAULT_POLICY];
   const goals = {
     beatsBestFitModeA: shippedA && bestFitA ? shippedA.allocationRatio100 > bestFitA.allocationRatio100 && shippedA.allocationRatio130 > bestFitA.allocationRatio130 : null,
     beatsBestFitModeB: shippedB && bestFitB ? shippedB.allocationRatio100 > bestFitB.allocationRatio100 && shippedB.allocationRatio130 > bestFitB.allocationRatio130 : null,
     tiesOrBeatsBestFitModeB: shippedB && bestFitB ? shippedB.allocationRatio100 >= bestFitB.allocationRatio100 && shippedB.allocationRatio130 >= bestFitB.allocationRatio130 : null,
+    // Beats best-fit on the dynamic run by more than twice the standard error of the paired difference.
+    beatsBestFitModeBDynamic: shippedPaired ? shippedPaired.mean - (2 * shippedPaired.sd) / Math.sqrt(shippedPaired.n) > 0 : null,
     gapToPublishedFgd100: shippedA ? round(shippedA.allocationRatio100 - pub100) : null,
     gapToPublishedFgd130: shippedA ? round(shippedA.allocationRatio130 - pub130) : null,
     p99Under1Ms: shippedSpeed ? shippedSpeed.p99Ms < 1 : null,
@@ -116,6 +130,9 @@ function main(): void {
         acceptance: round(r.acceptance, 4), acceptanceBySource: Object.fromEntries(Object.entries(r.acceptanceBySource).map(([k, v]) => [k, round(v, 4)])),
         npuAcceptance: round(r.npuAcceptance, 4), utilisation: round(r.utilisation, 4), strandedNpus: round(r.strandedNpus, 1),
         largestFreeBlockPerSupernode: r.largestFreeBlockPerSupernode.map((v) => round(v, 1)), p50Ms: round(r.p50Ms, 4), p99Ms: round(r.p99Ms, 4),
+        npuAcceptanceSd: round(stdev(r.dynamicPerSeed.map((d) => d.npuAcceptance)) / 100, 4),
+        dynamicPerSeed: r.dynamicPerSeed.map((d) => ({ seed: d.seed, npuAcceptance: round(d.npuAcceptance, 3), gangAcceptance: round(d.gangAcceptance, 3), utilisation: round(d.utilisation, 3) })),
+        npuAcceptanceMinusBestFit: pairedB[r.policy] ? Object.fromEntries(Object.entries(pairedB[r.policy]!).map(([k, v]) => [k, round(v, 3)])) : undefined,
       })),
     },
     speed: perPolicy(speed, (r) => ({ supernodes: r.supernodes, npus: r.npus, decisions: r.decisions, p50Ms: round(r.p50Ms, 4), p99Ms: round(r.p99Ms, 4), maxMs: round(r.maxMs, 3), decisionsPerSecond: Math.round(r.decisionsPerSecond), arrivalsPerSecond: Math.round(r.arrivalsPerSecond) })),

@@ -27,6 +27,16 @@ export interface ModeBResult {
   p50Ms: number;
   p99Ms: number;
   curve: CurvePoint[];
+  /** The dynamic figures of each seed, so policies can be compared seed by seed on the same stream. */
+  dynamicPerSeed: DynamicSeed[];
+}
+
+/** One dynamic run's headline figures, in %. */
+export interface DynamicSeed {
+  seed: number;
+  npuAcceptance: number;
+  gangAcceptance: number;
+  utilisation: number;
 }
 
 export interface ModeBInfo {
@@ -35,6 +45,7 @@ export interface ModeBInfo {
   modalGangNpus: number;
   offeredLoad: number;
   dynamicArrivals: number;
+  dynamicSeeds: number;
   strandedDefinition: string;
 }
 
@@ -43,10 +54,12 @@ const SUPERNODES = 16;
 /**
  * Mode B, the project's own topology: a CloudMatrix384 region (16 supernodes, 6,144 NPUs) under the
  * openb stream plus synthetic gangs and endpoints. A fill run (no departures, to 130% arrived demand)
- * gives allocation ratios; a dynamic run (Poisson arrivals at 110% offered load, departures) gives
- * acceptance, time-weighted utilisation, stranded NPUs and the largest free block per supernode.
+ * gives allocation ratios; dynamic runs (Poisson arrivals at 110% offered load, departures) give
+ * acceptance, time-weighted utilisation, stranded NPUs and the largest free block per supernode. The
+ * dynamic runs are averaged over `dynamicSeeds` streams, because the streams differ far more from one
+ * another than the policies do; every policy sees the same streams, so differences are paired.
  */
-export function runModeB(pods: readonly OpenbPod[], policies: readonly PolicyName[], seeds: number, dynamicArrivals: number): { info: ModeBInfo; results: ModeBResult[] } {
+export function runModeB(pods: readonly OpenbPod[], policies: readonly PolicyName[], seeds: number, dynamicArrivals: number, dynamicSeeds: number): { info: ModeBInfo; results: ModeBResult[] } {
   const topo = new Topology(cloudMatrixRegion(SUPERNODES));
   const capacity = topo.acceleratorCount;
   const sample = takeItems(syntheticStream(pods, seededRandom(4242)), 50_000);
@@ -57,19 +70,30 @@ export function runModeB(pods: readonly OpenbPod[], policies: readonly PolicyNam
   const offeredLoad = 1.1;
   const rate = (offeredLoad * capacity) / meanWork;
   const info: ModeBInfo = {
-    supernodes: SUPERNODES, npus: capacity, modalGangNpus, offeredLoad, dynamicArrivals,
+    supernodes: SUPERNODES, npus: capacity, modalGangNpus, offeredLoad, dynamicArrivals, dynamicSeeds,
     strandedDefinition: `free NPUs in supernodes with fewer whole free servers than the modal gang (${modalGangNpus} NPUs = ${modalGangNpus / 8} servers) needs`,
   };
   const results: ModeBResult[] = [];
   for (const policy of policies) {
     const fills = Array.from({ length: seeds }, (_, i) => fillRun(topo, pods, policy, i + 1, capacity, modalGangNpus));
-    const dyn = dynamicRun(topo, pods, policy, 1, capacity, modalGangNpus, rate, dynamicArrivals);
+    const dyns = Array.from({ length: dynamicSeeds }, (_, i) => dynamicRun(topo, pods, policy, i + 1, capacity, modalGangNpus, rate, dynamicArrivals));
+    const avg = (pick: (d: (typeof dyns)[number]) => number) => mean(dyns.map(pick));
+    const sources = Object.keys(dyns[0]!.acceptanceBySource) as StreamItem['source'][];
     results.push({
       policy,
       allocationRatio100: mean(fills.map((f) => f.curve[100]!)),
       allocationRatio130: mean(fills.map((f) => f.curve[130]!)),
       fragmentation90: mean(fills.map((f) => f.stranded90)),
-      ...dyn,
+      acceptance: avg((d) => d.acceptance),
+      acceptanceBySource: Object.fromEntries(sources.map((k) => [k, avg((d) => d.acceptanceBySource[k])])) as Record<StreamItem['source'], number>,
+      npuAcceptance: avg((d) => d.npuAcceptance),
+      utilisation: avg((d) => d.utilisation),
+      strandedNpus: avg((d) => d.strandedNpus),
+      largestFreeBlockPerSupernode: dyns[0]!.largestFreeBlockPerSupernode.map((_, i) => avg((d) => d.largestFreeBlockPerSupernode[i]!)),
+      // Latency percentiles of the first stream; the speed run is the one that measures latency.
+      p50Ms: dyns[0]!.p50Ms,
+      p99Ms: dyns[0]!.p99Ms,
+      dynamicPerSeed: dyns.map((d, i) => ({ seed: i + 1, npuAcceptance: 100 * d.npuAcceptance, gangAcceptance: 100 * d.acceptanceBySource['synthetic-gang'], utilisation: 100 * d.utilisation })),
       curve: fills[0]!.curve.map((_, i) => ({ arrived: i, allocated: mean(fills.map((f) => f.curve[i]!)) })),
     });
   }
@@ -94,7 +118,7 @@ function topologyState(a: Allocator, modalGangNpus: number): { stranded: number;
   return { stranded, largest: zone.supernodes.map((sn) => sn.largestFreeBlock) };
 }
 
-function fillRun(topo: Topology, pods: readonly OpenbPod[], policy: PolicyName, seed: number, capacity: number, modalGangNpus: number) {
+export function fillRun(topo: Topology, pods: readonly OpenbPod[], policy: PolicyName, seed: number, capacity: number, modalGangNpus: number) {
   const a = new Allocator(topo, { policy, seed, learn: 'manual' });
   const stream = syntheticStream(pods, seededRandom(seed * 31 + 7));
   const curve: number[] = [0];
@@ -113,7 +137,7 @@ function fillRun(topo: Topology, pods: readonly OpenbPod[], policy: PolicyName, 
   return { curve, stranded90 };
 }
 
-function dynamicRun(topo: Topology, pods: readonly OpenbPod[], policy: PolicyName, seed: number, capacity: number, modalGangNpus: number, rate: number, arrivals: number) {
+export function dynamicRun(topo: Topology, pods: readonly OpenbPod[], policy: PolicyName, seed: number, capacity: number, modalGangNpus: number, rate: number, arrivals: number) {
   const a = new Allocator(topo, { policy, seed, learn: 'manual' });
   const rng = seededRandom(seed * 131 + 3);
   const stream = syntheticStream(pods, seededRandom(seed * 31 + 7));
