@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { CloudClient } from '../../provider/src/client/index.ts';
+import { isAicloudError, type Kind } from '../../provider/src/core/index.ts';
+import type { Plan } from '../../provider/src/plan/plan-types.ts';
 import { acceleratorLedger, createProjectWithToken, invariants, listEverything, setFaults } from '../support/admin-api.ts';
+import { assertConverged } from '../support/apply-checks.ts';
 import { runCli } from '../support/cli.ts';
 import { startControlPlane } from '../support/control-plane.ts';
 import { faultSpec } from '../support/fault-spec.ts';
@@ -10,7 +14,7 @@ import { tempDir } from '../support/temp-dir.ts';
 
 const COUNT = 200;
 
-test(`a ${COUNT}-resource apply converges while 20% of requests fail with 5xx/429 and 10% of operations fail`, { todo: 'a failed create is retried with the same Idempotency-Key (the failure is replayed) and the planner treats status failed as unchanged' }, async (t) => {
+test(`a ${COUNT}-resource apply converges while 20% of requests fail with 5xx/429 and 10% of operations fail`, async (t) => {
   const dir = tempDir(t);
   const cp = await startControlPlane(t);
   const token = await createProjectWithToken(cp.url, cp.adminToken, 'faulty');
@@ -42,7 +46,7 @@ test(`a ${COUNT}-resource apply converges while 20% of requests fail with 5xx/42
   assert.equal(again.code, 0, `the stack still has changes after a successful apply:\n${again.stdout.split('\n').filter((l) => /^Plan/.test(l)).join('\n')}`);
 });
 
-test('scale-ups converge when the control plane fails a third of the update operations', { todo: 'a failed update is retried with the If-Match of the plan, which the failed attempt already moved: PRECONDITION_FAILED' }, async (t) => {
+test('scale-ups converge when the control plane fails a third of the update operations', async (t) => {
   const dir = tempDir(t);
   const cp = await startControlPlane(t);
   const token = await createProjectWithToken(cp.url, cp.adminToken, 'scaling');
@@ -64,4 +68,49 @@ test('scale-ups converge when the control plane fails a third of the update oper
   const wrong = items.filter((r) => r.kind === 'Cluster' && (r.spec.nodeCount !== 2 || r.status !== 'ready' || r.allocation?.acceleratorCount !== 16));
   assert.deepEqual(wrong.map((r) => `${r.name}: ${r.spec.nodeCount} servers, ${r.allocation?.acceleratorCount} accelerators, ${r.status}`), []);
   assert.deepEqual(await invariants(cp.url, cp.adminToken), { ok: true, violations: [] });
+});
+
+test('a rerun finishes what a run that gave up left failed: a failed create is replaced, a failed scale-up retried in place', async (t) => {
+  const dir = tempDir(t);
+  const cp = await startControlPlane(t);
+  const token = await createProjectWithToken(cp.url, cp.adminToken, 'rerun');
+  const env = { AICLOUD_ENDPOINT: cp.url, AICLOUD_TOKEN: token, AICLOUD_PROJECT: 'rerun' };
+  const stack = join(dir.path, 'rerun');
+  const declared = bigStack(10, 'rrn');
+  writeStack(stack, declared);
+  assert.equal((await runCli(['apply', stack, '--auto-approve'], { env })).code, 0);
+  const poolBefore = (await listEverything(cp.url, token, 'rerun')).find((r) => r.name === 'rrn-kvcachepool-0');
+
+  // The next change: the first cluster grows and a bucket is added. A run carries out its steps
+  // while every operation fails, and gives up, as a run out of retries would.
+  const next = [...declared.map((r) => (r.name === 'rrn-cluster-0' ? { ...r, spec: { ...r.spec, nodeCount: 2 } } : r)), { kind: 'Bucket' as Kind, name: 'rrn-bucket-late', spec: { region: 'cn-southwest-2' } }];
+  writeStack(stack, next);
+  const planned = await runCli(['plan', stack, '--format', 'json'], { env });
+  const steps = (JSON.parse(planned.stdout) as Plan).steps.filter((s) => s.action !== 'no-op');
+  assert.deepEqual(steps.map((s) => `${s.action} ${s.address}`).sort(), ['create Bucket/rrn-bucket-late', 'update Cluster/rrn-cluster-0']);
+  await setFaults(cp.url, cp.adminToken, 'opfail=1');
+  const client = await CloudClient.connect({ endpoint: cp.url, token, project: 'rerun' }, { retry: { maxAttempts: 1 } });
+  t.after(() => client.close());
+  for (const s of steps) {
+    const attempt = s.action === 'create'
+      ? client.create(s.kind as Kind, s.inputs!, { idempotencyKey: s.idempotencyKey! })
+      : client.update(s.kind as Kind, s.name, s.patch!, { ifMatch: s.prior!.resourceVersion });
+    await assert.rejects(attempt, (e) => isAicloudError(e) && e.code === 'OPERATION_FAILED');
+  }
+  await setFaults(cp.url, cp.adminToken, undefined);
+
+  const replan = JSON.parse((await runCli(['plan', stack, '--format', 'json'], { env })).stdout) as Plan;
+  const actions = Object.fromEntries(replan.steps.filter((s) => s.action !== 'no-op').map((s) => [s.address, s.action]));
+  assert.deepEqual(actions, { 'Bucket/rrn-bucket-late': 'replace', 'Cluster/rrn-cluster-0': 'update' });
+  for (const s of replan.steps.filter((x) => x.action !== 'no-op')) {
+    assert.match(String(s.fields.find((f) => f.path === 'status')?.reason), /injected fault/, `${s.address} does not say why`);
+  }
+  const rerun = await runCli(['apply', stack, '--auto-approve'], { env });
+  assert.equal(rerun.code, 0, rerun.stdout.slice(-800));
+  await assertConverged(cp.url, cp.adminToken, 'rerun', next);
+  // Retried in place: the pool on the grown cluster was never taken down.
+  const poolAfter = (await listEverything(cp.url, token, 'rerun')).find((r) => r.name === 'rrn-kvcachepool-0');
+  assert.equal(poolAfter?.id, poolBefore?.id);
+  const again = await runCli(['plan', stack, '--detailed-exitcode'], { env });
+  assert.equal(again.code, 0, 'changes remain after the rerun');
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { AicloudError } from '../core/index.ts';
 import type { Plan, PlanStep } from '../plan/plan-types.ts';
 import type { ApplyEvent } from './apply-types.ts';
-import { walkPlan } from './walk-plan.ts';
+import { DEFAULT_MAX_ATTEMPTS, walkPlan } from './walk-plan.ts';
 
 function step(address: string, dependsOn: string[] = [], action: PlanStep['action'] = 'create'): PlanStep {
   const [kind, name] = address.split('/') as [string, string];
@@ -113,4 +113,12 @@ test('the longest chain starts first, so slow clusters do not queue behind bucke
     return {};
   }, { parallelism: 1 });
   assert.deepEqual(order, ['Cluster/c', 'KvCachePool/kv', 'ModelEndpoint/e', 'FileSystem/fs', 'Volume/v1', 'Bucket/b1', 'Bucket/b2']);
+});
+
+test('by default a step gets ten tries with short, capped pauses, because each retry only finishes what is missing', async () => {
+  const p = plan([step('Cluster/unlucky')]);
+  const slept: number[] = [];
+  const report = await walkPlan(p, async () => { throw new AicloudError('OPERATION_FAILED', 'the cloud failed to update Cluster unlucky'); }, { sleep: async (ms) => { slept.push(ms); } });
+  assert.equal(report.outcomes[0]?.attempts, DEFAULT_MAX_ATTEMPTS);
+  assert.deepEqual(slept, [250, 500, 1000, 2000, 2000, 2000, 2000, 2000, 2000]);
 });

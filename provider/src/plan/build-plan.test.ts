@@ -105,3 +105,14 @@ test('the fingerprint moves with any resourceVersion and ignores list order', ()
   assert.notEqual(buildPlan([], [a, { ...b, resourceVersion: 2 }], registry, opts).fingerprint, f1);
   assert.notEqual(buildPlan([], [a], registry, opts).fingerprint, f1);
 });
+
+test('a resource whose create failed is replaced, one whose later change failed is updated again', () => {
+  const b = bucket();
+  const neverCameUp = buildPlan([b], [{ ...observed(b), status: 'failed', statusReason: 'injected failure' }], registry, opts);
+  assert.equal(neverCameUp.steps[0]?.action, 'replace');
+  assert.match(neverCameUp.steps[0]?.fields.find((f) => f.path === 'status')?.reason ?? '', /injected failure/);
+  const c = cluster(8);
+  const resizeFailed = buildPlan([c], [{ ...observed(c), generation: 2, status: 'failed', statusReason: 'resize failed' }], registry, opts);
+  assert.equal(resizeFailed.steps[0]?.action, 'update');
+  assert.equal(resizeFailed.summary['no-op'], 0);
+});

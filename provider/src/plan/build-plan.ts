@@ -11,6 +11,7 @@ import {
   type ObservedResource,
   type PlacementRequest,
   type Plan,
+  type PlanFieldChange,
   type PlanProblem,
   type PlanStep,
   type StepAction,
@@ -73,20 +74,21 @@ export function buildPlan(
     }
     const generation = o.generation ?? 1;
     const prior = { resourceVersion: o.resourceVersion, generation };
-    step.action = diff.step;
-    if (diff.step === 'no-op') {
+    const failed = o.status === 'failed' ? failedStatus(o, generation) : undefined;
+    step.action = failed && diff.step !== 'replace' ? failed.impact : diff.step;
+    if (step.action === 'no-op') {
       step.fields = [];
       step.deleteBeforeReplace = false;
       step.prior = prior;
-    } else if (diff.step === 'update') {
-      step.fields = diff.fields;
+    } else if (step.action === 'update') {
+      step.fields = failed ? [...diff.fields, failed] : diff.fields;
       step.deleteBeforeReplace = false;
       step.inputs = d.inputs;
       step.patch = mergePatch(o.spec, d.inputs);
       step.prior = prior;
     } else {
-      step.fields = diff.fields;
-      step.deleteBeforeReplace = diff.deleteBeforeReplace;
+      step.fields = failed ? [...diff.fields, failed] : diff.fields;
+      step.deleteBeforeReplace = diff.deleteBeforeReplace || diff.step !== 'replace';
       step.inputs = d.inputs;
       step.prior = prior;
       step.idempotencyKey = idempotencyKey(options.stack, address, generation + 1, fingerprint);
@@ -158,6 +160,22 @@ function stepBase(address: string, d: DesiredResource, before: ResourceFigures, 
   } as PlanStep;
   if (d.source) step.source = d.source;
   return step;
+}
+
+/**
+ * Why a failed resource still has work to do even when its spec is the wanted one. One that never
+ * came up (its create failed, generation 1) is replaced; one whose later change failed is updated
+ * with its own spec, which makes the cloud retry it; replacing that one would take down whatever
+ * runs on it.
+ */
+function failedStatus(o: ObservedResource, generation: number): PlanFieldChange & { impact: 'update' | 'replace' } {
+  return {
+    path: 'status',
+    old: 'failed',
+    new: 'ready',
+    impact: generation <= 1 ? 'replace' : 'update',
+    reason: `the resource failed: ${o.statusReason ?? 'no reason given'}`,
+  };
 }
 
 /** A resource is protected when its manifest (now or when it was applied) said so; the cloud keeps it as a label. */

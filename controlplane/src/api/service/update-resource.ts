@@ -39,7 +39,10 @@ export function updateResource(
     const spec = v.value as unknown as Record<string, unknown>;
     const diff = diffResource(kind, before.spec, spec);
     if (diff.diagnostics.length) throw diagnosticsError(diff.diagnostics);
-    if (diff.step === 'no-op') {
+    // Sending a failed resource its own spec again retries the failed change, the way a real
+    // cloud re-reconciles an errored resource; otherwise nothing could make it ready in place.
+    const retry = diff.step === 'no-op' && before.status === 'failed';
+    if (diff.step === 'no-op' && !retry) {
       return { status: 200, body: JSON.stringify({ resource: withSecret(cp, record, before), operation: null }) };
     }
     if (diff.step === 'replace') {
@@ -59,7 +62,8 @@ export function updateResource(
       allocation: effects.allocation,
       outputs: effects.outputs,
       resourceVersion: before.resourceVersion + 1,
-      generation: before.generation + 1,
+      // The spec is what it was, so a retry is not a new generation.
+      generation: retry ? before.generation : before.generation + 1,
       updatedAt: iso(now),
     };
     const op = startOperation(cp, 'update', doc, now);
