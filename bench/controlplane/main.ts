@@ -81,6 +81,10 @@ async function main() {
       requests: [{ setupRequest: uniqueNames('c') }],
     });
     const inv = (await (await fetch(`${cp.url}/v1/admin/invariants`, { headers })).json()) as { ok: boolean };
+    // A refused create is cheaper than a real one: any refusal would flatter the figures, so it voids the run.
+    for (const [what, f] of [['baseline creates', baseCreates], ['control plane creates', creates], ['control plane reads', reads]] as const) {
+      if (f.non2xx > 0 || f.errors > 0) throw new Error(`${what}: ${f.non2xx} non-2xx answers and ${f.errors} errors; the run does not measure what it claims`);
+    }
     cp.child.kill('SIGTERM');
 
     const result = {
