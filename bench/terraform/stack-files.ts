@@ -1,4 +1,4 @@
-// The benchmark's stack, written three ways: aicloud HCL, GitOps manifests, and minimal-provider HCL.
+// The benchmark's stack, written four ways: aicloud HCL, GitOps manifests, and two minimal-provider HCLs.
 
 /** Resources of the stack: buckets and volumes, which need no accelerators, so 1,000 always fit. */
 export function stackResources(count: number, prefix: string): { kind: 'Bucket' | 'Volume'; name: string }[] {
@@ -27,5 +27,11 @@ export function gitopsManifests(count: number, prefix: string): string {
 
 export function minimalHcl(count: number): string {
   const body = Array.from({ length: count }, (_, i) => `resource "minimal_item" "i${i}" {\n  name = "item-${i}"\n}\n`);
+  return `${HEADER('aicloud/minimal')}\n${body.join('\n')}`;
+}
+
+/** The second baseline: `minimal_shaped` has `aicloud_bucket`'s schema shape and gets the same config. */
+export function shapedHcl(count: number, prefix: string): string {
+  const body = Array.from({ length: count }, (_, i) => `resource "minimal_shaped" "s${i}" {\n  name   = "${prefix}-${String(i).padStart(4, '0')}"\n  region = "cn-southwest-2"\n}\n`);
   return `${HEADER('aicloud/minimal')}\n${body.join('\n')}`;
 }

@@ -38,9 +38,11 @@ export async function servePlugin(handlers: ProviderHandlers, options: ServeOpti
   }
   process.on('SIGINT', () => {});
 
+  const cpuReport = env.AICLOUD_TF_CPU_REPORT;
+  const calls: Record<string, number> | undefined = cpuReport ? {} : undefined;
   const definitions = loadProtos();
   const server = new Server({ 'grpc.max_receive_message_length': 256 * 1024 * 1024, 'grpc.max_send_message_length': 256 * 1024 * 1024 });
-  server.addService(definitions['tfplugin6.Provider'] as ServiceDefinition, providerImplementation(handlers));
+  server.addService(definitions['tfplugin6.Provider'] as ServiceDefinition, providerImplementation(handlers, calls));
 
   const dir = mkdtempSync(join(tmpdir(), 'tf-aicloud-'));
   let stopped = false;
@@ -60,12 +62,12 @@ export async function servePlugin(handlers: ProviderHandlers, options: ServeOpti
   process.on('exit', stop);
   // 'exit' handlers do not run on a signal's default action; go-plugin kills a plugin that lingers.
   process.once('SIGTERM', () => { stop(); process.exit(0); });
-  // Benchmarks add up the CPU each provider process spent, since Terraform starts several per command.
-  const cpuReport = env.AICLOUD_TF_CPU_REPORT;
+  // Benchmarks add up the CPU each provider process spent, since Terraform starts several per command,
+  // and which RPCs each answered.
   if (cpuReport) {
     process.on('exit', () => {
       const { user, system } = process.cpuUsage();
-      appendFileSync(cpuReport, `${JSON.stringify({ pid: process.pid, cpuMs: (user + system) / 1000, uptimeMs: process.uptime() * 1000 })}\n`);
+      appendFileSync(cpuReport, `${JSON.stringify({ pid: process.pid, cpuMs: (user + system) / 1000, uptimeMs: process.uptime() * 1000, calls })}\n`);
     });
   }
 
@@ -102,11 +104,12 @@ export async function servePlugin(handlers: ProviderHandlers, options: ServeOpti
   return { line, stop };
 }
 
-function providerImplementation(handlers: ProviderHandlers): Record<string, Unary> {
+function providerImplementation(handlers: ProviderHandlers, calls?: Record<string, number>): Record<string, Unary> {
   const impl: Record<string, Unary> = {};
   for (const [name, handler] of Object.entries(handlers)) {
     if (typeof handler !== 'function') continue;
     impl[name] = (call, callback) => {
+      if (calls) calls[name] = (calls[name] ?? 0) + 1;
       Promise.resolve()
         .then(() => (handler as (req: unknown) => unknown).call(handlers, call.request))
         .then(
