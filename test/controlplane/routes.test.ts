@@ -191,6 +191,9 @@ describe('control plane routes', () => {
     assert.equal((await s.call('DELETE', '/v1/projects/team/locks/prod?force=true', undefined, {}, teamToken)).status, 204);
     assert.equal((await s.call('GET', '/v1/projects/team/locks/prod', undefined, {}, teamToken)).status, 404);
     assert.equal((await s.call('PUT', '/v1/projects/team/locks/prod', {}, {}, teamToken)).status, 400);
+    const forged = await s.call('PUT', '/v1/projects/team/locks/prod', { holder: 'ci-1\u001b[2K' }, {}, teamToken);
+    assert.equal(forged.status, 400);
+    assert.equal(forged.body.field, 'holder');
   });
 
   it('previews placements of a batch without changing anything', async () => {

@@ -26,6 +26,10 @@ export function acquireLock(cp: ControlPlane, project: string, stack: string, bo
   if (typeof b.holder !== 'string' || b.holder.trim() === '' || b.holder.length > 256) {
     throw apiError('MISSING_FIELD', 'holder is required: who takes the lock (user@host, CI job id)', { field: 'holder', status: 400 });
   }
+  // The holder is shown to other users in lock errors; control characters could forge or hide text there.
+  if (/[\u0000-\u001f\u007f]/.test(b.holder)) {
+    throw apiError('INVALID_FORMAT', 'holder must be printable text', { field: 'holder', value: b.holder, status: 400 });
+  }
   if (b.ttlSeconds !== undefined && (typeof b.ttlSeconds !== 'number' || !(b.ttlSeconds > 0) || b.ttlSeconds > 86_400 * 7)) {
     throw apiError('OUT_OF_RANGE', 'ttlSeconds must be a number of seconds above 0 and at most a week', { field: 'ttlSeconds', value: b.ttlSeconds, status: 400 });
   }
