@@ -4,28 +4,12 @@
 // bundle when it exists, the sources through tsx otherwise.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleNode } from './bundle-node.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function bundleCli(outdir = join(root, 'dist')) {
-  await build({
-    entryPoints: { aicloud: join(root, 'provider/src/cli/main.ts') },
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'aicloud-chunks/[name]-[hash]',
-    // Native and worker-based modules must stay real files next to node_modules.
-    external: ['better-sqlite3', 'pino', 'thread-stream', 'pino-pretty'],
-    banner: { js: "import { createRequire as __aicloudCreateRequire } from 'node:module'; const require = __aicloudCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
-    legalComments: 'none',
-  });
-  return join(outdir, 'aicloud.mjs');
+export function bundleCli(outdir = join(root, 'dist')) {
+  return bundleNode({ name: 'aicloud', entry: join(root, 'provider/src/cli/main.ts'), outdir });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

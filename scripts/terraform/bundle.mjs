@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleNode } from '../bundle-node.mjs';
 import protobuf from 'protobufjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,25 +25,13 @@ export async function bundleProvider({ outdir = join(root, 'dist'), entry = 'mai
   // keepCase: the runtime reads the protocol's snake_case field names, as @grpc/proto-loader does in development.
   const json = new protobuf.Root().loadSync(['tfplugin6.proto', 'go-plugin.proto', 'health.proto'].map((f) => join(protoDir, f)), { keepCase: true }).toJSON();
   mkdirSync(outdir, { recursive: true });
-  await build({
-    entryPoints: { [out]: join(root, file) },
+  return bundleNode({
+    name: out,
+    entry: join(root, file),
     outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    outExtension: { '.js': '.mjs' },
-    chunkNames: `${out}-chunks/[name]-[hash]`,
-    // Native and worker-based modules must stay real files next to node_modules.
-    external: ['better-sqlite3', 'pino', 'thread-stream', 'pino-pretty'],
     define: { AICLOUD_TF_PROTO_JSON: JSON.stringify(json) },
-    banner: { js: "import { createRequire as __aicloudCreateRequire } from 'node:module'; const require = __aicloudCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
     minify: true,
-    legalComments: 'none',
   });
-  return join(outdir, `${out}.mjs`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -2,26 +2,16 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CloudClient, createHttpTransport, NetworkError, type Transport } from '../../provider/src/client/index.ts';
 import { isAicloudError } from '../../provider/src/core/index.ts';
+import { seededRandom } from '../../controlplane/src/allocator/index.ts';
 import { ADMIN, TRAIN_A, testServer } from '../controlplane/helpers.ts';
 
 const noSleep = async () => {};
 
-/** mulberry32: a fixed sequence, so which requests fail is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('the client against a server with injected faults', () => {
   let s: Awaited<ReturnType<typeof testServer>>;
   before(async () => {
-    s = await testServer({ random: seeded(7) });
+    s = await testServer({ random: seededRandom(7) });
   });
   after(() => s.close());
 
