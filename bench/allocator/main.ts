@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import type { PolicyName } from '../../controlplane/src/allocator/policy.ts';
 import { DEFAULT_POLICY, isPolicyName, POLICY_NAMES } from '../../controlplane/src/allocator/policies/policy-registry.ts';
 import { runModeA } from './mode-a.ts';
-import { runModeB } from './mode-b.ts';
+import { runModeB, type DynamicSeed } from './mode-b.ts';
 import { PUBLISHED } from './published-fgd.ts';
 import { readNodes, readPods, TraceMissingError } from './read-openb.ts';
 import { renderSvg } from './render-svg.ts';
@@ -28,7 +28,7 @@ function main(): void {
       out: { type: 'string', default: resolve(repo, 'bench/results/allocator.json') },
       policies: { type: 'string', default: POLICY_NAMES.join(',') },
       arrivals: { type: 'string', default: '200000' },
-      'dynamic-seeds': { type: 'string', default: '5' },
+      'dynamic-seeds': { type: 'string', default: '20' },
       'speed-arrivals': { type: 'string', default: '150000' },
       'speed-supernodes': { type: 'string', default: '100' },
     },
@@ -82,6 +82,13 @@ function main(): void {
     out.push('NPU demand accepted, minus best-fit on the same stream (points; mean ± sd, range, streams won):');
     out.push(renderTable(['policy', 'difference', 'min', 'max', 'won'], Object.entries(pairedB).map(([p, d]) => [p + (p === DEFAULT_POLICY ? ' *' : ''), `${signed(d.mean)} ± ${d.sd.toFixed(2)}`, d.min, d.max, `${d.wins}/${d.n}`])));
   }
+  const pooled = b.info.pooledBound;
+  out.push('');
+  out.push(`Pooled bound (best-fit with gangs allowed to span supernodes, same streams): NPU acc ${spread(pooled.map((d) => d.npuAcceptance))}%, gangs acc ${spread(pooled.map((d) => d.gangAcceptance))}%.`);
+  if (bestFitSeeds) {
+    const cost = pairedDifference(pooled.map((d) => d.npuAcceptance), bestFitSeeds.map((d) => d.npuAcceptance));
+    out.push(`The one-supernode rule costs best-fit ${cost.mean.toFixed(2)} ± ${cost.sd.toFixed(2)} points of NPU demand; no placement policy can be expected to win all of that back.`);
+  }
   out.push('');
   out.push('Largest free block per supernode (time average, dynamic run):');
   for (const r of b.results) out.push(`  ${r.policy.padEnd(9)} ${r.largestFreeBlockPerSupernode.map((v) => Math.round(v)).join(' ')}`);
@@ -125,13 +132,14 @@ function main(): void {
     },
     modeB: {
       ...b.info,
+      pooledBound: b.info.pooledBound.map(roundSeed),
       policies: perPolicy(b.results, (r) => ({
         allocationRatio100: round(r.allocationRatio100, 3), allocationRatio130: round(r.allocationRatio130, 3), fragmentation90: round(r.fragmentation90, 3),
         acceptance: round(r.acceptance, 4), acceptanceBySource: Object.fromEntries(Object.entries(r.acceptanceBySource).map(([k, v]) => [k, round(v, 4)])),
         npuAcceptance: round(r.npuAcceptance, 4), utilisation: round(r.utilisation, 4), strandedNpus: round(r.strandedNpus, 1),
         largestFreeBlockPerSupernode: r.largestFreeBlockPerSupernode.map((v) => round(v, 1)), p50Ms: round(r.p50Ms, 4), p99Ms: round(r.p99Ms, 4),
         npuAcceptanceSd: round(stdev(r.dynamicPerSeed.map((d) => d.npuAcceptance)) / 100, 4),
-        dynamicPerSeed: r.dynamicPerSeed.map((d) => ({ seed: d.seed, npuAcceptance: round(d.npuAcceptance, 3), gangAcceptance: round(d.gangAcceptance, 3), utilisation: round(d.utilisation, 3) })),
+        dynamicPerSeed: r.dynamicPerSeed.map(roundSeed),
         npuAcceptanceMinusBestFit: pairedB[r.policy] ? Object.fromEntries(Object.entries(pairedB[r.policy]!).map(([k, v]) => [k, round(v, 3)])) : undefined,
       })),
     },
@@ -147,6 +155,10 @@ function main(): void {
     { title: 'Mode B: CloudMatrix384 region', curves: b.results.map((r) => ({ policy: r.policy, curve: r.curve })) },
   ], DEFAULT_POLICY));
   log(`wrote ${relative(process.cwd(), outPath)} and ${relative(process.cwd(), svgPath)}`);
+}
+
+function roundSeed(d: DynamicSeed): DynamicSeed {
+  return { seed: d.seed, npuAcceptance: round(d.npuAcceptance, 3), gangAcceptance: round(d.gangAcceptance, 3), utilisation: round(d.utilisation, 3) };
 }
 
 function positiveInt(text: string, flag: string): number {

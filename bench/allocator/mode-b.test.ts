@@ -18,3 +18,14 @@ test('mode B runs every policy on the same dynamic streams, one result per strea
   const bf = results[0]!.dynamicPerSeed.map((d) => d.npuAcceptance);
   assert.notEqual(new Set(bf).size, 1);
 });
+
+test('the pooled bound lets gangs span supernodes, so on a busy stream it accepts more gang demand than best-fit', () => {
+  // Gangs of 16-320 NPUs on a region of 16 supernodes: when one supernode cannot take a gang, the
+  // pooled run can still place it across several, so on a busy stream it accepts more.
+  const { info, results } = runModeB(pods, ['best-fit'], 1, 4000, 2);
+  assert.equal(info.pooledBound.length, 2);
+  const bf = results[0]!.dynamicPerSeed;
+  const pooledGangs = info.pooledBound.reduce((a, d) => a + d.gangAcceptance, 0);
+  const bfGangs = bf.reduce((a, d) => a + d.gangAcceptance, 0);
+  assert.ok(pooledGangs > bfGangs, `pooled ${pooledGangs} against best-fit ${bfGangs}`);
+});

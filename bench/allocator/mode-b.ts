@@ -47,6 +47,11 @@ export interface ModeBInfo {
   dynamicArrivals: number;
   dynamicSeeds: number;
   strandedDefinition: string;
+  /**
+   * Best-fit on the same dynamic streams with gangs allowed to span supernodes: no placement policy under
+   * the one-supernode rule can be expected to reach it, so it says how much there is to win at all.
+   */
+  pooledBound: DynamicSeed[];
 }
 
 const SUPERNODES = 16;
@@ -70,9 +75,14 @@ export function runModeB(pods: readonly OpenbPod[], policies: readonly PolicyNam
   const offeredLoad = 1.1;
   const rate = (offeredLoad * capacity) / meanWork;
   const info: ModeBInfo = {
+    pooledBound: [],
     supernodes: SUPERNODES, npus: capacity, modalGangNpus, offeredLoad, dynamicArrivals, dynamicSeeds,
     strandedDefinition: `free NPUs in supernodes with fewer whole free servers than the modal gang (${modalGangNpus} NPUs = ${modalGangNpus / 8} servers) needs`,
   };
+  info.pooledBound = Array.from({ length: dynamicSeeds }, (_, i) => {
+    const d = dynamicRun(topo, pods, 'best-fit', i + 1, capacity, modalGangNpus, rate, dynamicArrivals, 'zone');
+    return dynamicSeedFigures(i + 1, d);
+  });
   const results: ModeBResult[] = [];
   for (const policy of policies) {
     const fills = Array.from({ length: seeds }, (_, i) => fillRun(topo, pods, policy, i + 1, capacity, modalGangNpus));
@@ -93,11 +103,15 @@ export function runModeB(pods: readonly OpenbPod[], policies: readonly PolicyNam
       // Latency percentiles of the first stream; the speed run is the one that measures latency.
       p50Ms: dyns[0]!.p50Ms,
       p99Ms: dyns[0]!.p99Ms,
-      dynamicPerSeed: dyns.map((d, i) => ({ seed: i + 1, npuAcceptance: 100 * d.npuAcceptance, gangAcceptance: 100 * d.acceptanceBySource['synthetic-gang'], utilisation: 100 * d.utilisation })),
+      dynamicPerSeed: dyns.map((d, i) => dynamicSeedFigures(i + 1, d)),
       curve: fills[0]!.curve.map((_, i) => ({ arrived: i, allocated: mean(fills.map((f) => f.curve[i]!)) })),
     });
   }
   return { info, results };
+}
+
+function dynamicSeedFigures(seed: number, d: ReturnType<typeof dynamicRun>): DynamicSeed {
+  return { seed, npuAcceptance: 100 * d.npuAcceptance, gangAcceptance: 100 * d.acceptanceBySource['synthetic-gang'], utilisation: 100 * d.utilisation };
 }
 
 function takeItems(gen: Generator<StreamItem>, n: number): StreamItem[] {
@@ -137,7 +151,7 @@ export function fillRun(topo: Topology, pods: readonly OpenbPod[], policy: Polic
   return { curve, stranded90 };
 }
 
-export function dynamicRun(topo: Topology, pods: readonly OpenbPod[], policy: PolicyName, seed: number, capacity: number, modalGangNpus: number, rate: number, arrivals: number) {
+export function dynamicRun(topo: Topology, pods: readonly OpenbPod[], policy: PolicyName, seed: number, capacity: number, modalGangNpus: number, rate: number, arrivals: number, gangScope: 'supernode' | 'zone' = 'supernode') {
   const a = new Allocator(topo, { policy, seed, learn: 'manual' });
   const rng = seededRandom(seed * 131 + 3);
   const stream = syntheticStream(pods, seededRandom(seed * 31 + 7));
@@ -173,7 +187,7 @@ export function dynamicRun(topo: Topology, pods: readonly OpenbPod[], policy: Po
     if (n === warmup) measuredFrom = now;
     const owner = `r${n}`;
     const measuring = n >= warmup;
-    const ok = runStreamItem(a, owner, item, measuring ? latencies : undefined);
+    const ok = runStreamItem(a, owner, item, measuring ? latencies : undefined, gangScope);
     if (ok) {
       held += item.npus;
       departures.push(now + item.duration, { owner, npus: item.npus });

@@ -7,8 +7,9 @@ import type { StreamItem } from './synthetic-stream.ts';
  * Offers one mode-B arrival to the allocator the way the control plane would: an openb pod is a
  * one-server request, a gang a `supernode` request, an endpoint a `spread` cluster with its replicas
  * placed inside. Returns whether it was placed, and the time spent in decisions (not in commits).
+ * `gangScope: 'zone'` lets gangs span supernodes: the pooled bound of what the one-supernode rule costs.
  */
-export function runStreamItem(a: Allocator, owner: string, item: StreamItem, latencies?: number[]): boolean {
+export function runStreamItem(a: Allocator, owner: string, item: StreamItem, latencies?: number[], gangScope: 'supernode' | 'zone' = 'supernode'): boolean {
   const base = { owner, project: 'bench', acceleratorType: 'ascend-910c', zone: CM_ZONE };
   const timed = <T>(fn: () => T): T => {
     if (!latencies) return fn();
@@ -25,7 +26,7 @@ export function runStreamItem(a: Allocator, owner: string, item: StreamItem, lat
     return d.ok;
   }
   if (item.source === 'synthetic-gang') {
-    const r = { ...base, count: item.npus, unit: 'accelerators' as const, scope: 'supernode' as const };
+    const r = { ...base, count: item.npus, unit: 'accelerators' as const, scope: gangScope };
     a.observe(r);
     const d = timed(() => a.place(r));
     if (d.ok) a.commit(owner, d);

@@ -23,7 +23,8 @@ import type {
 import { WorkloadProfile } from './workload-profile.ts';
 
 export interface AllocatorOptions {
-  policy?: PolicyName;
+  /** A policy by name, or any implementation of the interface (the benchmark measures variants this way). */
+  policy?: PolicyName | Policy;
   /** Seeds the random policy; every other policy is deterministic. */
   seed?: number;
   /**
@@ -57,7 +58,7 @@ export class Allocator {
 
   constructor(inventory: Inventory | Topology, options: AllocatorOptions & { profile?: WorkloadProfile; learnOff?: boolean } = {}) {
     this.topology = inventory instanceof Topology ? inventory : new Topology(inventory);
-    this.policy = createPolicy(options.policy ?? DEFAULT_POLICY);
+    this.policy = typeof options.policy === 'object' ? options.policy : createPolicy(options.policy ?? DEFAULT_POLICY);
     this.seed = options.seed ?? 1;
     this.rng = seededRandom(this.seed);
     this.learn = options.learnOff ? 'off' : options.learn ?? 'commit';
@@ -629,7 +630,7 @@ export class Allocator {
 
   /** A scratch copy for previews: shares the topology and the learned profile, learns nothing itself. */
   private fork(): Allocator {
-    const copy = new Allocator(this.topology, { policy: this.policy.name, seed: this.seed ^ 0x9e3779b9, profile: this.profile, learnOff: true });
+    const copy = new Allocator(this.topology, { policy: this.policy, seed: this.seed ^ 0x9e3779b9, profile: this.profile, learnOff: true });
     copy.state = this.state.clone();
     for (const [owner, h] of this.holdingsByOwner) {
       copy.holdingsByOwner.set(owner, { ...h, children: new Set(h.children), parts: new Map([...h.parts].map(([s, p]) => [s, { ...p }])) });

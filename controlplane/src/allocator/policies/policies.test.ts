@@ -68,7 +68,7 @@ test('fgd puts a piece where the leftover still fits what the workload asks for;
   assert.equal(commit(bf, bf.place(piece('one', 1))).servers[0]!.serverId, 'sn-1/s02');
 });
 
-test('fgd breaks a whole server where gangs lose least; fgd-pack breaks one in the fullest supernode', () => {
+test('fgd breaks a whole server where gangs lose least; fgd-pack breaks them in a fixed order, and only when it must', () => {
   const setup = (policy: PolicyName) => {
     const a = new Allocator(testInventory(), { policy, learn: 'manual' });
     // Gangs of 4 servers and singles; sn-2 has lost one server already, so it cannot host a gang.
@@ -81,11 +81,25 @@ test('fgd breaks a whole server where gangs lose least; fgd-pack breaks one in t
   const fgd = setup('fgd');
   assert.deepEqual(commit(fgd, fgd.place(piece('one', 1))).supernodes, ['sn-2']);
   assert.notDeepEqual(commit(fgd, fgd.place(req('gang', { count: 4 }))).supernodes, ['sn-2']);
+  // fgd-pack breaks the lowest-numbered supernode's server, as best-fit does, whatever the other holds.
   const pack = setup('fgd-pack');
-  assert.deepEqual(commit(pack, pack.place(piece('one', 1))).supernodes, ['sn-2']);
-  // Without x, every supernode is whole: best-fit breaks the lowest-numbered one, and so does fgd-pack.
-  const bf = new Allocator(testInventory(), { policy: 'best-fit' });
-  const ids = Array.from({ length: 8 }, (_, i) => `t-1a/sn-2/s01/${i}`);
-  bf.commit('x', { ok: true, owner: 'x', project: 'p1', acceleratorType: 'ascend-910c', region: 't-1', zone: 't-1a', scope: 'zone', unit: 'servers', acceleratorCount: 8, supernodes: ['sn-2'], servers: [{ serverId: 'sn-2/s01', supernode: 'sn-2', acceleratorIds: ids }] });
-  assert.deepEqual(commit(bf, bf.place(piece('one', 1))).supernodes, ['sn-1'], 'best-fit does not look at supernodes when it breaks a server');
+  assert.deepEqual(commit(pack, pack.place(piece('one', 1))).servers.map((s) => s.serverId), ['sn-1/s01']);
+  const bf = setup('best-fit');
+  assert.deepEqual(commit(bf, bf.place(piece('one', 1))).servers.map((s) => s.serverId), ['sn-1/s01']);
+});
+
+test('fgd-pack keeps whole servers whole for gangs; without gangs in the workload it is FGD', () => {
+  // Pieces of 4: a 1 on the server with 4 free leaves 3 that no 4 can use, so FGD breaks a whole server.
+  const run = (policy: PolicyName, gangs: boolean) => {
+    const a = new Allocator(testInventory(), { policy, learn: 'manual' });
+    for (let i = 0; i < 9; i++) a.observe(piece('x', 4));
+    if (gangs) for (let i = 0; i < 3; i++) a.observe(req('g', { count: 4 }));
+    const four = commit(a, a.place(piece('four', 4)));
+    const one = commit(a, a.place(piece('one', 1)));
+    return one.servers[0]!.serverId === four.servers[0]!.serverId ? 'shares' : 'breaks a whole server';
+  };
+  assert.equal(run('fgd', false), 'breaks a whole server');
+  assert.equal(run('fgd-pack', false), 'breaks a whole server');
+  assert.equal(run('fgd-pack', true), 'shares');
+  assert.equal(run('best-fit', true), 'shares');
 });
