@@ -1,5 +1,5 @@
 import { Allocator } from '../../controlplane/src/allocator/allocator.ts';
-import type { PolicyName } from '../../controlplane/src/allocator/policy.ts';
+import type { Policy, PolicyName } from '../../controlplane/src/allocator/policy.ts';
 import { seededRandom } from '../../controlplane/src/allocator/seeded-random.ts';
 import { Topology } from '../../controlplane/src/allocator/topology.ts';
 import { cloudMatrixRegion } from './cloudmatrix-region.ts';
@@ -7,6 +7,7 @@ import type { CurvePoint } from './mode-a.ts';
 import { MinHeap } from './min-heap.ts';
 import type { OpenbPod } from './read-openb.ts';
 import { runStreamItem } from './run-stream-item.ts';
+import type { LifetimeOracle } from './variants/lifetime-aligned.ts';
 import { mean, percentile } from './stats.ts';
 import { syntheticStream, type StreamItem } from './synthetic-stream.ts';
 
@@ -56,6 +57,19 @@ export interface ModeBInfo {
 
 const SUPERNODES = 16;
 
+/** Mode B's region and arrival rate, shared by the policy comparison and the variants. */
+export function modeBSetting(pods: readonly OpenbPod[]) {
+  const topo = new Topology(cloudMatrixRegion(SUPERNODES));
+  const capacity = topo.acceleratorCount;
+  const sample = takeItems(syntheticStream(pods, seededRandom(4242)), 50_000);
+  const gangCounts = new Map<number, number>();
+  for (const it of sample) if (it.source === 'synthetic-gang') gangCounts.set(it.npus, (gangCounts.get(it.npus) ?? 0) + 1);
+  const modalGangNpus = [...gangCounts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+  const meanWork = mean(sample.map((it) => it.npus * it.duration));
+  const offeredLoad = 1.1;
+  return { topo, capacity, modalGangNpus, offeredLoad, rate: (offeredLoad * capacity) / meanWork };
+}
+
 /**
  * Mode B, the project's own topology: a CloudMatrix384 region (16 supernodes, 6,144 NPUs) under the
  * openb stream plus synthetic gangs and endpoints. A fill run (no departures, to 130% arrived demand)
@@ -65,22 +79,14 @@ const SUPERNODES = 16;
  * another than the policies do; every policy sees the same streams, so differences are paired.
  */
 export function runModeB(pods: readonly OpenbPod[], policies: readonly PolicyName[], seeds: number, dynamicArrivals: number, dynamicSeeds: number): { info: ModeBInfo; results: ModeBResult[] } {
-  const topo = new Topology(cloudMatrixRegion(SUPERNODES));
-  const capacity = topo.acceleratorCount;
-  const sample = takeItems(syntheticStream(pods, seededRandom(4242)), 50_000);
-  const gangCounts = new Map<number, number>();
-  for (const it of sample) if (it.source === 'synthetic-gang') gangCounts.set(it.npus, (gangCounts.get(it.npus) ?? 0) + 1);
-  const modalGangNpus = [...gangCounts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
-  const meanWork = mean(sample.map((it) => it.npus * it.duration));
-  const offeredLoad = 1.1;
-  const rate = (offeredLoad * capacity) / meanWork;
+  const { topo, capacity, modalGangNpus, offeredLoad, rate } = modeBSetting(pods);
   const info: ModeBInfo = {
     pooledBound: [],
     supernodes: SUPERNODES, npus: capacity, modalGangNpus, offeredLoad, dynamicArrivals, dynamicSeeds,
     strandedDefinition: `free NPUs in supernodes with fewer whole free servers than the modal gang (${modalGangNpus} NPUs = ${modalGangNpus / 8} servers) needs`,
   };
   info.pooledBound = Array.from({ length: dynamicSeeds }, (_, i) => {
-    const d = dynamicRun(topo, pods, 'best-fit', i + 1, capacity, modalGangNpus, rate, dynamicArrivals, 'zone');
+    const d = dynamicRun(topo, pods, 'best-fit', i + 1, capacity, modalGangNpus, rate, dynamicArrivals, { gangScope: 'zone' });
     return dynamicSeedFigures(i + 1, d);
   });
   const results: ModeBResult[] = [];
@@ -151,7 +157,15 @@ export function fillRun(topo: Topology, pods: readonly OpenbPod[], policy: Polic
   return { curve, stranded90 };
 }
 
-export function dynamicRun(topo: Topology, pods: readonly OpenbPod[], policy: PolicyName, seed: number, capacity: number, modalGangNpus: number, rate: number, arrivals: number, gangScope: 'supernode' | 'zone' = 'supernode') {
+/** `gangScope: 'zone'` gives the pooled bound; an `oracle` is told every arrival's run time (variants only). */
+export interface DynamicOptions {
+  gangScope?: 'supernode' | 'zone';
+  oracle?: LifetimeOracle;
+}
+
+export function dynamicRun(topo: Topology, pods: readonly OpenbPod[], policy: PolicyName | Policy, seed: number, capacity: number, modalGangNpus: number, rate: number, arrivals: number, opts: DynamicOptions = {}) {
+  const { gangScope = 'supernode', oracle } = opts;
+  const blockOf = new Map(topo.blockName.map((name, b) => [name, b]));
   const a = new Allocator(topo, { policy, seed, learn: 'manual' });
   const rng = seededRandom(seed * 131 + 3);
   const stream = syntheticStream(pods, seededRandom(seed * 31 + 7));
@@ -180,6 +194,7 @@ export function dynamicRun(topo: Topology, pods: readonly OpenbPod[], policy: Po
       if (n > warmup) busyArea += held * (at - now);
       now = at;
       a.release(dep.owner);
+      oracle?.departed(dep.owner);
       held -= dep.npus;
     }
     if (n > warmup) busyArea += held * (t - now);
@@ -187,7 +202,9 @@ export function dynamicRun(topo: Topology, pods: readonly OpenbPod[], policy: Po
     if (n === warmup) measuredFrom = now;
     const owner = `r${n}`;
     const measuring = n >= warmup;
+    oracle?.arrive(now, now + item.duration);
     const ok = runStreamItem(a, owner, item, measuring ? latencies : undefined, gangScope);
+    if (ok && oracle) oracle.placed(owner, a.holdings(owner)!.supernodes.map((n) => blockOf.get(n)!));
     if (ok) {
       held += item.npus;
       departures.push(now + item.duration, { owner, npus: item.npus });

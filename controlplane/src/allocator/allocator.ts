@@ -18,7 +18,7 @@ import { shrinkOrder } from './shrink-plan.ts';
 import { Topology } from './topology.ts';
 import type {
   AllocationRequest, CapacityFilter, CapacityReport, Decision, HealthReport, Holding, HoldingRow, InvariantReport,
-  PlacedServer, Placement, PreviewItem, PreviewResult, Refusal, ReplicaRequest,
+  PlacedServer, Placement, PreviewItem, PreviewResult, Refusal, ReplicaRequest, Scope,
 } from './types.ts';
 import { WorkloadProfile } from './workload-profile.ts';
 
@@ -72,7 +72,7 @@ export class Allocator {
     if ('ok' in need) return need;
     const quota = this.checkQuota(req, need.accelerators);
     if (quota) return quota;
-    const parts = decide(this.context(need.type), need);
+    const parts = decide(this.context(need.type, need.scope), need);
     if (!parts) return this.capacityRefusal(req, need);
     return this.toPlacement(req, [parts], {});
   }
@@ -109,7 +109,7 @@ export class Allocator {
     }
     need.heldPerBlock = heldPerBlock;
     if (req.scope === 'supernode') need.onlyBlocks = new Set(heldPerBlock.keys());
-    const parts = decide(this.context(need.type), need);
+    const parts = decide(this.context(need.type, need.scope), need);
     if (!parts) {
       const where = req.scope === 'supernode'
         ? `${[...heldPerBlock.keys()].map((b) => this.topology.blockLabel(b)).join(', ')} of ${zoneName}`
@@ -482,8 +482,8 @@ export class Allocator {
     }
   }
 
-  private context(type: number): EngineContext {
-    return { topo: this.topology, state: this.state, tables: this.profile.tables(type), rng: this.rng, policy: this.policy };
+  private context(type: number, scope?: Scope): EngineContext {
+    return { topo: this.topology, state: this.state, tables: this.profile.tables(type), rng: this.rng, policy: this.policy, scope };
   }
 
   private checkQuota(req: AllocationRequest, asked: number): Refusal | undefined {

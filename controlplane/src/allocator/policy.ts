@@ -1,6 +1,7 @@
 import type { AllocState } from './alloc-state.ts';
 import { keyOfMask, popcount } from './server-layout.ts';
 import type { Topology } from './topology.ts';
+import type { Scope } from './types.ts';
 import type { ProfileTables } from './workload-profile.ts';
 
 export type PolicyName = 'first-fit' | 'best-fit' | 'random' | 'fgd' | 'fgd-pack';
@@ -12,6 +13,8 @@ export interface ScoreContext {
   /** The workload profile of the request's accelerator type. */
   readonly tables: ProfileTables;
   readonly rng: () => number;
+  /** The scope of the request being placed: a policy may treat one-supernode gangs and spreading clusters apart. */
+  readonly scope?: Scope;
 }
 
 /**
