@@ -165,7 +165,6 @@ export interface DynamicOptions {
 
 export function dynamicRun(topo: Topology, pods: readonly OpenbPod[], policy: PolicyName | Policy, seed: number, capacity: number, modalGangNpus: number, rate: number, arrivals: number, opts: DynamicOptions = {}) {
   const { gangScope = 'supernode', oracle } = opts;
-  const blockOf = new Map(topo.blockName.map((name, b) => [name, b]));
   const a = new Allocator(topo, { policy, seed, learn: 'manual' });
   const rng = seededRandom(seed * 131 + 3);
   const stream = syntheticStream(pods, seededRandom(seed * 31 + 7));
@@ -204,7 +203,7 @@ export function dynamicRun(topo: Topology, pods: readonly OpenbPod[], policy: Po
     const measuring = n >= warmup;
     oracle?.arrive(now, now + item.duration);
     const ok = runStreamItem(a, owner, item, measuring ? latencies : undefined, gangScope);
-    if (ok && oracle) oracle.placed(owner, a.holdings(owner)!.supernodes.map((n) => blockOf.get(n)!));
+    if (ok && oracle) oracle.placed(owner, a.holdings(owner)!.supernodes);
     if (ok) {
       held += item.npus;
       departures.push(now + item.duration, { owner, npus: item.npus });

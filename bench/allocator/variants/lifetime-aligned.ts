@@ -1,6 +1,7 @@
 // An oracle, not a policy a cloud could run: it is told how long each request will hold its accelerators.
-import type { Policy } from '../../../controlplane/src/allocator/policy.ts';
-import { bestFitBlock, bestFitServer, breaksWhole, variantPolicy } from './shared.ts';
+import { isWholeServer, type Policy } from '../../../controlplane/src/allocator/policy.ts';
+import type { Topology } from '../../../controlplane/src/allocator/topology.ts';
+import { bestFitBlock, bestFitServer, variantPolicy } from './shared.ts';
 
 /**
  * What the benchmark tells a lifetime-aware variant: each arrival's time and end, where it was placed,
@@ -11,9 +12,11 @@ export class LifetimeOracle {
   private endsAt = 0;
   private readonly residents: Map<string, number>[];
   private readonly blocksOf = new Map<string, number[]>();
+  private readonly blockOfName = new Map<string, number>();
 
-  constructor(blocks: number) {
-    this.residents = Array.from({ length: blocks }, () => new Map());
+  constructor(topo: Topology) {
+    this.residents = Array.from({ length: topo.blockCount }, () => new Map());
+    topo.blockName.forEach((name, b) => name !== null && this.blockOfName.set(name, b));
   }
 
   arrive(now: number, endsAt: number): void {
@@ -21,8 +24,10 @@ export class LifetimeOracle {
     this.endsAt = endsAt;
   }
 
-  placed(owner: string, blocks: readonly number[]): void {
-    this.blocksOf.set(owner, [...blocks]);
+  /** `supernodes`: the placement's supernode names, as a holding lists them. */
+  placed(owner: string, supernodes: readonly string[]): void {
+    const blocks = supernodes.map((name) => this.blockOfName.get(name)!);
+    this.blocksOf.set(owner, blocks);
     for (const b of blocks) this.residents[b]!.set(owner, this.endsAt);
   }
 
@@ -47,7 +52,7 @@ export function lifetimeAligned(oracle: LifetimeOracle, weight: number, pieces: 
   return variantPolicy({
     scoreServer: (ctx, s, take, cpu, mem) => {
       const fit = bestFitServer(ctx, s, take, cpu, mem, 1);
-      if (!pieces || !breaksWhole(ctx, s)) return fit;
+      if (!pieces || !isWholeServer(ctx, s)) return fit;
       const b = ctx.topo.serverBlock[s]!;
       return fit + 1e-3 * b + weight * oracle.extension(b);
     },

@@ -1,6 +1,6 @@
 // Gang placement that looks past the next request: FGD's block term, room for the next K gangs, sum of squares.
-import type { Policy, ScoreContext } from '../../../controlplane/src/allocator/policy.ts';
-import { bestFitBlock, bestFitServer, breaksWhole, gangSizeOdds, variantPolicy } from './shared.ts';
+import { isWholeServer, type Policy, type ScoreContext } from '../../../controlplane/src/allocator/policy.ts';
+import { bestFitBlock, bestFitServer, gangSizeOdds, variantPolicy } from './shared.ts';
 
 /** Whole servers stranded for the learned gang sizes (f * P(gang > f)) grow least; best-fit pieces. */
 export function fgdForGangs(): Policy {
@@ -36,7 +36,7 @@ function roomLost(ctx: ScoreContext, b: number, d: number, k: number, bySize: bo
 /** Pieces and gangs both go where the least room for the next `k` gangs of each size is lost. */
 export function capacityLookAhead(k: number, bySize = true): Policy {
   return variantPolicy({
-    scoreServer: (ctx, s, take, cpu, mem) => 1e-6 * bestFitServer(ctx, s, take, cpu, mem, 1) + (breaksWhole(ctx, s) ? roomLost(ctx, ctx.topo.serverBlock[s]!, 1, k, bySize) : 0),
+    scoreServer: (ctx, s, take, cpu, mem) => 1e-6 * bestFitServer(ctx, s, take, cpu, mem, 1) + (isWholeServer(ctx, s) ? roomLost(ctx, ctx.topo.serverBlock[s]!, 1, k, bySize) : 0),
     scoreBlock: (ctx, b, servers) => roomLost(ctx, b, servers, k, bySize) + 1e-6 * bestFitBlock(ctx, b, servers),
   });
 }
@@ -63,7 +63,7 @@ export function sumOfSquares(pieces: boolean): Policy {
     scoreServer: (ctx, s, take, cpu, mem) => {
       const fit = bestFitServer(ctx, s, take, cpu, mem, 1);
       if (!pieces) return fit;
-      if (!breaksWhole(ctx, s)) return 1e-6 * fit;
+      if (!isWholeServer(ctx, s)) return 1e-6 * fit;
       const block = ctx.topo.serverBlock[s]!;
       return 1e-6 * fit + 1e3 + squaresDelta(ctx, block, 1) + 1e-3 * block;
     },

@@ -17,8 +17,8 @@ export function measureVariant(pods: readonly OpenbPod[], variant: string, strea
   const found = findVariant(variant);
   if (!found) throw new Error(`unknown variant ${variant}`);
   const { topo, capacity, modalGangNpus, rate } = modeBSetting(pods);
-  const oracle = found.needsOracle ? new LifetimeOracle(topo.blockCount) : undefined;
-  const policy = found.make(oracle ?? new LifetimeOracle(topo.blockCount));
+  const oracle = found.needsOracle ? new LifetimeOracle(topo) : undefined;
+  const policy = found.make(oracle ?? new LifetimeOracle(topo));
   const d = dynamicRun(topo, pods, policy, stream, capacity, modalGangNpus, rate, arrivals, { oracle });
   return { variant, stream, npuAcceptance: 100 * d.npuAcceptance, gangAcceptance: 100 * d.acceptanceBySource['synthetic-gang'] };
 }

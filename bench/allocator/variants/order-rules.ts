@@ -1,12 +1,10 @@
 // Variants that change only an order: spreading clusters by supernode number, gang ties to the top.
-import { fgdPackPolicy } from '../../../controlplane/src/allocator/policies/fgd-pack.ts';
-import { leftoverShare, serverFragmentDelta, type Policy } from '../../../controlplane/src/allocator/policy.ts';
-import { bestFitBlock, bestFitServer, variantPolicy } from './shared.ts';
+import { isWholeServer, leftoverShare, serverFragmentDelta, type Policy } from '../../../controlplane/src/allocator/policy.ts';
+import { bestFitBlock, bestFitServer, piecesOf, variantPolicy } from './shared.ts';
 
 /** Spreading clusters (endpoints) take supernodes in a fixed order instead of the fewest whole servers first. */
 export function spreadInOrder(base: 'best-fit' | 'fgd-pack'): Policy {
-  const piece = base === 'best-fit' ? bestFitServer : fgdPackPolicy().scoreServer;
-  return variantPolicy({ scoreServer: piece, scoreBlock: (ctx, b, servers) => (ctx.scope === 'spread' ? b : bestFitBlock(ctx, b, servers)) });
+  return variantPolicy({ scoreServer: piecesOf(base), scoreBlock: (ctx, b, servers) => (ctx.scope === 'spread' ? b : bestFitBlock(ctx, b, servers)) });
 }
 
 /** Block best-fit with ties to the highest-numbered supernode, away from where pieces are packed. */
@@ -19,7 +17,7 @@ export function previousFgdPack(): Policy {
   return variantPolicy({
     scoreServer: (ctx, s, take, cpu, mem) => {
       let score = serverFragmentDelta(ctx, s, take, cpu, mem) + 1e-6 * leftoverShare(ctx, s, take, cpu, mem);
-      if (ctx.state.usable[s] === ctx.topo.layoutOf(s).fullMask) {
+      if (isWholeServer(ctx, s)) {
         const b = ctx.topo.serverBlock[s]!;
         score += 1e-3 * (1 + ctx.state.blockFull[b]! / (ctx.topo.blockEnd[b]! - ctx.topo.blockStart[b]!));
       }

@@ -1,20 +1,22 @@
-// Building blocks the policy variants share: best-fit's two scores and the questions they ask of the state.
-import { leftoverShare, type Policy, type ScoreContext } from '../../../controlplane/src/allocator/policy.ts';
+// Building blocks the policy variants share: the shipped policies' own scores and the questions they ask of the state.
+import { bestFitPolicy } from '../../../controlplane/src/allocator/policies/best-fit.ts';
+import { fgdPackPolicy } from '../../../controlplane/src/allocator/policies/fgd-pack.ts';
+import type { Policy, ScoreContext } from '../../../controlplane/src/allocator/policy.ts';
 
 export type ScoreServer = Policy['scoreServer'];
 export type ScoreBlock = Policy['scoreBlock'];
 
+const bestFit = bestFitPolicy();
+
 /** Best-fit's piece score: the server left with the least free. */
-export const bestFitServer: ScoreServer = (ctx, s, take, cpu, mem) => leftoverShare(ctx, s, take, cpu, mem);
+export const bestFitServer: ScoreServer = bestFit.scoreServer;
 
 /** Block best-fit: the supernode with the fewest whole servers to spare. */
-export const bestFitBlock: ScoreBlock = (ctx, b, servers) => ctx.state.blockFull[b]! - servers;
+export const bestFitBlock: ScoreBlock = bestFit.scoreBlock;
 
-export const firstOfBucket: Policy['pick'] = (_ctx, bucket) => bucket[0]!;
-
-/** Whether placing on server `s` breaks a wholly free server. */
-export function breaksWhole(ctx: ScoreContext, s: number): boolean {
-  return ctx.state.usable[s] === ctx.topo.layoutOf(s).fullMask;
+/** The piece score of the policy a variant builds on. */
+export function piecesOf(base: 'best-fit' | 'fgd-pack'): ScoreServer {
+  return base === 'best-fit' ? bestFitServer : fgdPackPolicy().scoreServer;
 }
 
 /** The `k` blocks with the most whole free servers (ties to the lower index). */
@@ -35,5 +37,5 @@ export function gangSizeOdds(ctx: ScoreContext): number[] {
 /** A variant is a policy under a name of its own; the allocator accepts any implementation. */
 export function variantPolicy(parts: Pick<Policy, 'scoreServer' | 'scoreBlock'> & Partial<Pick<Policy, 'pick'>>): Policy {
   // The name only labels the policy's own output; variants are told apart by the benchmark's names.
-  return { name: 'best-fit', pick: firstOfBucket, ...parts };
+  return { ...bestFit, ...parts };
 }

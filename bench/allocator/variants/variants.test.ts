@@ -17,7 +17,7 @@ const pods: OpenbPod[] = [1, 1, 2, 4, 8, 1, 2].map((gpus, i) => ({ name: `p${i}`
 test('every variant keeps the allocator\'s invariants through arrivals and departures on a small region', () => {
   const topo = new Topology(cloudMatrixRegion(3));
   for (const variant of VARIANTS) {
-    const oracle = new LifetimeOracle(topo.blockCount);
+    const oracle = new LifetimeOracle(topo);
     const a = new Allocator(topo, { policy: variant.make(oracle), learn: 'manual' });
     const rng = seededRandom(5);
     const live: string[] = [];
@@ -35,7 +35,7 @@ test('every variant keeps the allocator\'s invariants through arrivals and depar
       if (runStreamItem(a, owner, item)) {
         placed++;
         live.push(owner);
-        oracle.placed(owner, a.holdings(owner)!.supernodes.map((name) => topo.blockName.indexOf(name)));
+        oracle.placed(owner, a.holdings(owner)!.supernodes);
       }
       if (n % 50 === 0) {
         const owners = new Set(live.flatMap((o) => [o, `${o}/endpoint`]));
@@ -57,9 +57,10 @@ test('a variant runs on the very streams mode B gives its policies', () => {
 });
 
 test('the lifetime oracle says how far an arrival would push back a supernode\'s last departure', () => {
-  const oracle = new LifetimeOracle(2);
+  const topo = new Topology(cloudMatrixRegion(2));
+  const oracle = new LifetimeOracle(topo);
   oracle.arrive(0, 10);
-  oracle.placed('a', [0]);
+  oracle.placed('a', [topo.blockName[0]!]);
   oracle.arrive(1, 4);
   assert.equal(oracle.extension(0), 0, 'it leaves before a does');
   assert.equal(oracle.extension(1), 3, 'an empty supernode empties when it leaves');

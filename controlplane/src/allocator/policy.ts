@@ -50,6 +50,11 @@ export function serverFragment(ctx: ScoreContext, s: number, mask: number, cpuFr
   return frag * free;
 }
 
+/** Whether server `s` is wholly usable, so a piece there breaks a server a gang could have had. */
+export function isWholeServer(ctx: ScoreContext, s: number): boolean {
+  return ctx.state.usable[s] === ctx.topo.layoutOf(s).fullMask;
+}
+
 /** Change of the server-level fragment when `take` goes to server `s`. */
 export function serverFragmentDelta(ctx: ScoreContext, s: number, take: number, cpu: number, mem: number): number {
   const st = ctx.state;

@@ -1,4 +1,4 @@
-import { leftoverShare, serverFragmentDelta, type Policy } from '../policy.ts';
+import { isWholeServer, leftoverShare, serverFragmentDelta, type Policy } from '../policy.ts';
 
 /** Above any change of FGD's measure (at most the accelerators of one server), so it decides first. */
 const WHOLE_SERVER_COST = 1e3;
@@ -20,7 +20,7 @@ export function fgdPackPolicy(): Policy {
     name: 'fgd-pack',
     scoreServer: (ctx, s, take, cpu, mem) => {
       let score = serverFragmentDelta(ctx, s, take, cpu, mem) + TIE_BREAK * leftoverShare(ctx, s, take, cpu, mem);
-      if (ctx.tables.pGangAbove[0]! > 0 && ctx.state.usable[s] === ctx.topo.layoutOf(s).fullMask) score += WHOLE_SERVER_COST;
+      if (ctx.tables.pGangAbove[0]! > 0 && isWholeServer(ctx, s)) score += WHOLE_SERVER_COST;
       return score;
     },
     scoreBlock: (ctx, b, servers) => ctx.state.blockFull[b]! - servers,

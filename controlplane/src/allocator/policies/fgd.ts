@@ -1,4 +1,4 @@
-import { blockFragmentDelta, leftoverShare, serverFragmentDelta, type Policy } from '../policy.ts';
+import { blockFragmentDelta, isWholeServer, leftoverShare, serverFragmentDelta, type Policy } from '../policy.ts';
 
 /** Ties between equal fragment changes go to the fuller server, as in FGD's artefact. */
 const TIE_BREAK = 1e-6;
@@ -14,8 +14,7 @@ export function fgdPolicy(): Policy {
   return {
     name: 'fgd',
     scoreServer: (ctx, s, take, cpu, mem) => {
-      const layout = ctx.topo.layoutOf(s);
-      const breaks = ctx.state.usable[s] === layout.fullMask ? 1 : 0;
+      const breaks = isWholeServer(ctx, s) ? 1 : 0;
       let used = 0;
       for (let m = take; m !== 0; m &= m - 1) used++;
       return serverFragmentDelta(ctx, s, take, cpu, mem)
