@@ -5,18 +5,13 @@ import { acceleratorLedger, createProjectWithToken, invariants, listEverything }
 import { assertConverged } from '../support/apply-checks.ts';
 import { runCli, spawnCli } from '../support/cli.ts';
 import { startControlPlane } from '../support/control-plane.ts';
-import { bigStack, writeStack, type StackResource } from '../support/stack-files.ts';
+import { writeStack, type StackResource } from '../support/stack-files.ts';
 import { sampleInputs } from '../support/sample-inputs.ts';
+import { stackProject } from '../support/stack-project.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 test('two applies of one stack: the second fails on the lock naming the holder, or waits for it', async (t) => {
-  const dir = tempDir(t);
-  const cp = await startControlPlane(t);
-  const token = await createProjectWithToken(cp.url, cp.adminToken, 'twice');
-  const stack = join(dir.path, 'stack');
-  const declared = bigStack(60, 'two');
-  writeStack(stack, declared);
-  const env = { AICLOUD_ENDPOINT: cp.url, AICLOUD_TOKEN: token, AICLOUD_PROJECT: 'twice' };
+  const { cp, stack, declared, env } = await stackProject(t, 'twice', 60, 'two');
   const first = spawnCli(['apply', stack, '--auto-approve', '--parallelism', '2'], { env });
   // Once it is creating, it holds the lock; frozen there, it keeps holding it for as long as the test needs.
   await first.stderr.waitFor(/creating/);

@@ -7,6 +7,7 @@ import { runCli, spawnCli } from '../support/cli.ts';
 import { spawnControlPlane, startControlPlane } from '../support/control-plane.ts';
 import { bigStack, writeStack } from '../support/stack-files.ts';
 import { sqliteIntegrity } from '../support/sqlite-integrity.ts';
+import { stackProject } from '../support/stack-project.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const COUNT = 60;
@@ -45,13 +46,7 @@ test('kill -9 of the control plane mid-apply: restarted on the same data, the ap
 });
 
 test('kill -9 of the CLI mid-apply: the rerun names the dead holder, and after force-unlock adopts what the dead run made', async (t) => {
-  const dir = tempDir(t);
-  const cp = await startControlPlane(t);
-  const token = await createProjectWithToken(cp.url, cp.adminToken, 'clik');
-  const stack = join(dir.path, 'stack');
-  const declared = bigStack(COUNT, 'clk');
-  writeStack(stack, declared);
-  const env = { AICLOUD_ENDPOINT: cp.url, AICLOUD_TOKEN: token, AICLOUD_PROJECT: 'clik' };
+  const { cp, stack, declared, env } = await stackProject(t, 'clik', COUNT, 'clk');
   const first = spawnCli(['apply', stack, '--auto-approve', '--parallelism', '4'], { env });
   await first.stderr.waitFor(nthMatch(CREATED, 15));
   first.child.kill('SIGKILL');

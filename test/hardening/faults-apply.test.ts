@@ -1,29 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { CloudClient } from '../../provider/src/client/index.ts';
 import { isAicloudError, type Kind } from '../../provider/src/core/index.ts';
 import type { Plan } from '../../provider/src/plan/plan-types.ts';
-import { acceleratorLedger, createProjectWithToken, invariants, listEverything, setFaults } from '../support/admin-api.ts';
+import { acceleratorLedger, invariants, listEverything, setFaults } from '../support/admin-api.ts';
 import { assertConverged } from '../support/apply-checks.ts';
 import { runCli } from '../support/cli.ts';
-import { startControlPlane } from '../support/control-plane.ts';
 import { faultSpec } from '../support/fault-spec.ts';
-import { bigStack, bigStackAccelerators, writeStack } from '../support/stack-files.ts';
-import { tempDir } from '../support/temp-dir.ts';
+import { bigStackAccelerators, writeStack } from '../support/stack-files.ts';
+import { stackProject } from '../support/stack-project.ts';
 
 const COUNT = 200;
 
 test(`a ${COUNT}-resource apply converges while 20% of requests fail with 5xx/429 and 10% of operations fail`, async (t) => {
-  const dir = tempDir(t);
-  const cp = await startControlPlane(t);
-  const token = await createProjectWithToken(cp.url, cp.adminToken, 'faulty');
-  const stack = join(dir.path, 'big');
-  const declared = bigStack(COUNT, 'flt');
-  writeStack(stack, declared);
+  const { cp, token, stack, declared, env } = await stackProject(t, 'faulty', COUNT, 'flt');
   await setFaults(cp.url, cp.adminToken, faultSpec({ errorRate: 0.2, operationFailureRate: 0.1 }));
 
-  const run = await runCli(['apply', stack, '--auto-approve'], { env: { AICLOUD_ENDPOINT: cp.url, AICLOUD_TOKEN: token, AICLOUD_PROJECT: 'faulty' } });
+  const run = await runCli(['apply', stack, '--auto-approve'], { env });
   const retries = run.stderr.split('\n').filter((l) => /retrying/.test(l)).length;
   t.diagnostic(`apply exit ${run.code}; ${retries} step retries logged`);
   // The checks below must see the cloud, not the faults.
@@ -42,18 +35,12 @@ test(`a ${COUNT}-resource apply converges while 20% of requests fail with 5xx/42
   assert.deepEqual(ledger, { taken: bigStackAccelerators(COUNT), heldByClusters: bigStackAccelerators(COUNT) });
 
   // A second apply finds nothing to do: the first one left no half-made resource behind.
-  const again = await runCli(['plan', stack, '--detailed-exitcode'], { env: { AICLOUD_ENDPOINT: cp.url, AICLOUD_TOKEN: token, AICLOUD_PROJECT: 'faulty' } });
+  const again = await runCli(['plan', stack, '--detailed-exitcode'], { env });
   assert.equal(again.code, 0, `the stack still has changes after a successful apply:\n${again.stdout.split('\n').filter((l) => /^Plan/.test(l)).join('\n')}`);
 });
 
 test('scale-ups converge when the control plane fails a third of the update operations', async (t) => {
-  const dir = tempDir(t);
-  const cp = await startControlPlane(t);
-  const token = await createProjectWithToken(cp.url, cp.adminToken, 'scaling');
-  const stack = join(dir.path, 'scale');
-  const declared = bigStack(40, 'scl');
-  writeStack(stack, declared);
-  const env = { AICLOUD_ENDPOINT: cp.url, AICLOUD_TOKEN: token, AICLOUD_PROJECT: 'scaling' };
+  const { cp, token, stack, declared, env } = await stackProject(t, 'scaling', 40, 'scl');
   const first = await runCli(['apply', stack, '--auto-approve'], { env });
   assert.equal(first.code, 0, first.stderr.slice(-800));
 
@@ -71,13 +58,7 @@ test('scale-ups converge when the control plane fails a third of the update oper
 });
 
 test('a rerun finishes what a run that gave up left failed: a failed create is replaced, a failed scale-up retried in place', async (t) => {
-  const dir = tempDir(t);
-  const cp = await startControlPlane(t);
-  const token = await createProjectWithToken(cp.url, cp.adminToken, 'rerun');
-  const env = { AICLOUD_ENDPOINT: cp.url, AICLOUD_TOKEN: token, AICLOUD_PROJECT: 'rerun' };
-  const stack = join(dir.path, 'rerun');
-  const declared = bigStack(10, 'rrn');
-  writeStack(stack, declared);
+  const { cp, token, stack, declared, env } = await stackProject(t, 'rerun', 10, 'rrn');
   assert.equal((await runCli(['apply', stack, '--auto-approve'], { env })).code, 0);
   const poolBefore = (await listEverything(cp.url, token, 'rerun')).find((r) => r.name === 'rrn-kvcachepool-0');
 

@@ -8,6 +8,7 @@ import { runCli } from '../support/cli.ts';
 import { startControlPlane } from '../support/control-plane.ts';
 import { startLossyProxy } from '../support/lossy-proxy.ts';
 import { bigStack, writeStack } from '../support/stack-files.ts';
+import { stackProject } from '../support/stack-project.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const COUNT = 100;
@@ -33,13 +34,7 @@ test(`creates whose answers are lost are retried without doubling: ${COUNT} reso
 });
 
 test('scale-ups and deletes whose answers are lost still converge', async (t) => {
-  const dir = tempDir(t);
-  const cp = await startControlPlane(t);
-  const token = await createProjectWithToken(cp.url, cp.adminToken, 'lossy2');
-  const stack = join(dir.path, 'stack');
-  const declared = bigStack(50, 'ls2');
-  writeStack(stack, declared);
-  const direct = { AICLOUD_ENDPOINT: cp.url, AICLOUD_TOKEN: token, AICLOUD_PROJECT: 'lossy2' };
+  const { cp, stack, declared, env: direct } = await stackProject(t, 'lossy2', 50, 'ls2');
   assert.equal((await runCli(['apply', stack, '--auto-approve'], { env: direct })).code, 0);
 
   const random = seededRandom(5);
