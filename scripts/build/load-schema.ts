@@ -83,6 +83,7 @@ export function loadSchema(path = schemaPath): ResolvedSchema {
     if (base.replaceOnChanges) out.replaceOnChanges = true;
     if (base.secret) out.secret = true;
     if (base['x-references']) out.references = base['x-references'];
+    if (base['x-references-external']) out.referencesExternal = true;
     if (base.defaultInfo?.environment) out.env = base.defaultInfo.environment;
     return out;
   }

@@ -9,6 +9,8 @@ export function sampleInputs(kind: Kind, name: string, refs: { cluster?: string;
   switch (kind) {
     case 'Cluster':
       return { name, zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 1, placement: 'zone' };
+    case 'Queue':
+      return { name, quotas: [{ acceleratorType: 'ascend-910c', nominal: 384, borrowingLimit: 96 }], admissionPolicy: 'fifo' };
     case 'Volume':
       return { name, zone: 'cn-southwest-2a', sizeGib: 100, type: 'ssd' };
     case 'FileSystem':

@@ -60,6 +60,9 @@ export function hourlyCost(kind: Kind, inputs: Record<string, unknown>, ctx: Cos
       const type = ctx.acceleratorType ? ACCELERATOR_TYPES[ctx.acceleratorType] : undefined;
       return type ? round(acceleratorsHeld(kind, inputs) * type.pricePerHour) : 0;
     }
+    case 'Queue':
+      // The work a queue admits is billed on its own resources.
+      return 0;
   }
 }
 

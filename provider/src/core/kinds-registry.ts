@@ -9,7 +9,7 @@ export interface KindInfo extends KindSpec {
   /** Output names that are secret (the endpoint's apiKey). */
   secretOutputs: string[];
   /** Input paths that hold the name of another resource, and which kind. */
-  references: { path: string; kind: Kind }[];
+  references: { path: string; kind: Kind; external?: boolean }[];
 }
 
 function walk(props: Record<string, PropertySpec>, prefix: string, visit: (path: string, p: PropertySpec) => void) {
@@ -28,10 +28,10 @@ const BY_TF = new Map<string, Kind>();
 for (const kind of KINDS) {
   const spec = KIND_SPECS[kind];
   const replaceOnChanges: string[] = [];
-  const references: { path: string; kind: Kind }[] = [];
+  const references: { path: string; kind: Kind; external?: boolean }[] = [];
   walk(spec.inputs, '', (path, p) => {
     if (p.replaceOnChanges) replaceOnChanges.push(path);
-    if (p.references) references.push({ path, kind: p.references.split(':')[2] as Kind });
+    if (p.references) references.push({ path, kind: p.references.split(':')[2] as Kind, ...(p.referencesExternal ? { external: true } : {}) });
   });
   const secretOutputs = Object.entries(spec.outputs)
     .filter(([, p]) => p.secret)

@@ -12,6 +12,8 @@ export const NOMINAL_LATENCY_MS: Readonly<Record<Kind, number>> = {
   Bucket: 1_000,
   // A pool reserves memory on servers its cluster already holds.
   KvCachePool: 5_000,
+  // A queue is bookkeeping in the control plane.
+  Queue: 500,
 };
 
 /** A delete releases rather than provisions, so it takes a fifth of a create. */

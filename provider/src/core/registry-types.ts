@@ -15,6 +15,8 @@ export interface PropertySpec {
   secret?: boolean;
   /** Token of the resource kind whose name this string property holds. */
   references?: string;
+  /** The referenced resource may live outside the stack (a queue a platform team shares), so a name the stack does not declare is no error. */
+  referencesExternal?: boolean;
   properties?: Record<string, PropertySpec>;
   required?: string[];
   items?: PropertySpec;

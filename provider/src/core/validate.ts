@@ -61,7 +61,9 @@ export function validate<K extends Kind>(kind: K, inputs: unknown, ctx: Validate
   const isUnknownAt = (segments: (string | number)[]) =>
     unknownPaths.some((u) => u.length <= segments.length && u.every((s, i) => s === segments[i]));
 
-  if (value.region === undefined && !isUnknownAt(['region'])) {
+  // Queues belong to a project, not a region; every other kind lives in one.
+  const regional = 'region' in kindInfo(kind).inputs;
+  if (regional && value.region === undefined && !isUnknownAt(['region'])) {
     if (ctx.defaultRegion) value.region = ctx.defaultRegion;
     else if (typeof value.zone === 'string' && /[a-z]$/.test(value.zone)) value.region = value.zone.slice(0, -1);
     else if (isUnknownAt(['zone'])) unknownPaths.push(['region']);
@@ -70,7 +72,7 @@ export function validate<K extends Kind>(kind: K, inputs: unknown, ctx: Validate
   const diagnostics: Diagnostic[] = [];
   const fn = validator(kind);
   if (!fn(value)) diagnostics.push(...mapAjvErrors(kind, fn.errors ?? [], value, isUnknownAt));
-  if (value.region === undefined && !isUnknownAt(['region'])) {
+  if (regional && value.region === undefined && !isUnknownAt(['region'])) {
     diagnostics.push(error('MISSING_FIELD', 'region', 'region is required', { hint: "Set region, a zone, or the provider's default region (AICLOUD_REGION)." }));
   }
   if (value.labels && typeof value.labels === 'object') diagnostics.push(...checkLabels(value.labels as Record<string, unknown>));

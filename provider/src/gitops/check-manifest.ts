@@ -1,3 +1,4 @@
+import { KINDS } from '../core/index.ts';
 import { API_VERSION, type ManifestDiagnostic } from './manifest.ts';
 
 /** A structural problem of one document, before it is given a position. */
@@ -24,7 +25,7 @@ export function checkManifestValue(value: Record<string, unknown>): ManifestProb
     push('INVALID_VALUE', 'apiVersion', `apiVersion must be ${API_VERSION}`, `write \`apiVersion: ${API_VERSION}\``, value.apiVersion);
   }
   if (typeof value.kind !== 'string' || value.kind === '') {
-    push('MISSING_FIELD', 'kind', 'kind is missing', 'set kind to Cluster, Volume, FileSystem, Bucket, KvCachePool or ModelEndpoint', value.kind);
+    push('MISSING_FIELD', 'kind', 'kind is missing', `set kind to one of ${KINDS.join(', ')}`, value.kind);
   }
   const metadata = value.metadata;
   if (!isRecord(metadata)) {

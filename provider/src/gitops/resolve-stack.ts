@@ -1,4 +1,4 @@
-import { isKind, kindInfo, validate, type Diagnostic, type Kind, type ValidateContext } from '../core/index.ts';
+import { isKind, KINDS, kindInfo, validate, type Diagnostic, type Kind, type ValidateContext } from '../core/index.ts';
 import type { DesiredResource } from '../plan/plan-types.ts';
 import { copyFields } from './copy-fields.ts';
 import { DependencyGraph } from './dependency-graph.ts';
@@ -38,7 +38,7 @@ export function resolveStack(manifests: readonly Manifest[], options: ResolveOpt
         path: 'kind',
         value: manifest.kind,
         message: `unknown kind "${manifest.kind}"`,
-        hint: 'use one of Cluster, Volume, FileSystem, Bucket, KvCachePool, ModelEndpoint',
+        hint: `use one of ${KINDS.join(', ')}`,
         position: manifest.positionOf('kind'),
       });
       continue;
@@ -72,6 +72,8 @@ export function resolveStack(manifests: readonly Manifest[], options: ResolveOpt
       const target = addressOf(ref.kind, value);
       const path = `spec.${ref.path}`;
       if (!byAddress.has(target)) {
+        // A shared queue lives in another stack; the control plane checks that it exists.
+        if (ref.external) continue;
         diagnostics.push({
           code: 'DANGLING_REFERENCE',
           path,

@@ -1,5 +1,5 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
-import { kindFromToken } from '../core/index.ts';
+import { KINDS, kindFromToken, kindInfo } from '../core/index.ts';
 import type { Kind } from '../core/index.ts';
 import { RpcError } from './rpc-error.ts';
 
@@ -14,6 +14,6 @@ export function kindOfRequest(req: { getType?(): string; getUrn(): string }): Ki
     token = qualified.split('$').pop() ?? '';
   }
   const kind = kindFromToken(token);
-  if (!kind) throw new RpcError(GrpcStatus.INVALID_ARGUMENT, `unknown resource type ${JSON.stringify(token)}; the aicloud provider manages aicloud:compute:Cluster, aicloud:storage:Volume, aicloud:storage:FileSystem, aicloud:storage:Bucket, aicloud:inference:KvCachePool and aicloud:inference:ModelEndpoint`);
+  if (!kind) throw new RpcError(GrpcStatus.INVALID_ARGUMENT, `unknown resource type ${JSON.stringify(token)}; the aicloud provider manages ${KINDS.map((k) => kindInfo(k).token).join(', ')}`);
   return kind;
 }

@@ -69,11 +69,23 @@ export class Cluster extends pulumi.CustomResource {
      */
     declare public readonly placement: pulumi.Output<enums.compute.Placement>;
     /**
+     * Preemptible.
+     */
+    declare public readonly preemptible: pulumi.Output<boolean | undefined>;
+    /**
+     * Priority.
+     */
+    declare public readonly priority: pulumi.Output<number | undefined>;
+    /**
+     * Queue.
+     */
+    declare public readonly queue: pulumi.Output<string | undefined>;
+    /**
      * Region.
      */
     declare public readonly region: pulumi.Output<string>;
     /**
-     * `provisioning`, `ready`, `updating`, `deleting` or `failed`.
+     * `pending` (waiting in its queue), `provisioning`, `ready`, `updating`, `deleting` or `failed`.
      */
     declare public readonly status: pulumi.Output<string>;
     /**
@@ -113,6 +125,9 @@ export class Cluster extends pulumi.CustomResource {
             resourceInputs["name"] = args ? args.name : undefined;
             resourceInputs["nodeCount"] = args ? args.nodeCount : undefined;
             resourceInputs["placement"] = (args ? args.placement : undefined) ?? "zone";
+            resourceInputs["preemptible"] = args ? args.preemptible : undefined;
+            resourceInputs["priority"] = args ? args.priority : undefined;
+            resourceInputs["queue"] = args ? args.queue : undefined;
             resourceInputs["region"] = args ? args.region : undefined;
             resourceInputs["zone"] = args ? args.zone : undefined;
             resourceInputs["acceleratorCount"] = undefined /*out*/;
@@ -129,6 +144,9 @@ export class Cluster extends pulumi.CustomResource {
             resourceInputs["name"] = undefined /*out*/;
             resourceInputs["nodeCount"] = undefined /*out*/;
             resourceInputs["placement"] = undefined /*out*/;
+            resourceInputs["preemptible"] = undefined /*out*/;
+            resourceInputs["priority"] = undefined /*out*/;
+            resourceInputs["queue"] = undefined /*out*/;
             resourceInputs["region"] = undefined /*out*/;
             resourceInputs["status"] = undefined /*out*/;
             resourceInputs["statusReason"] = undefined /*out*/;
@@ -165,6 +183,18 @@ export interface ClusterArgs {
      * Topology placement.
      */
     placement?: pulumi.Input<enums.compute.Placement>;
+    /**
+     * Whether higher-priority queued work may evict it, and defragmentation may move it.
+     */
+    preemptible?: pulumi.Input<boolean>;
+    /**
+     * Priority in its queue (higher first under the `priority` policy, and the rank preemption compares); 0 when absent.
+     */
+    priority?: pulumi.Input<number>;
+    /**
+     * Name of the Queue to wait in when the accelerators are not free; without one, a request that does not fit is refused at once.
+     */
+    queue?: pulumi.Input<string>;
     /**
      * Region; defaults to the provider's region.
      */

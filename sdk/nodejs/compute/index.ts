@@ -10,6 +10,9 @@ export type { GetCapacityArgs, GetCapacityResult, GetCapacityOutputArgs } from "
 import { Cluster } from "./cluster";
 export { Cluster };
 export type { ClusterArgs } from "./cluster";
+import { Queue } from "./queue";
+export { Queue };
+export type { QueueArgs } from "./queue";
 
 const _module = {
     version: utilities.getVersion(),
@@ -17,6 +20,8 @@ const _module = {
         switch (type) {
             case "aicloud:compute:Cluster":
                 return new Cluster(name, <any>undefined, { urn })
+            case "aicloud:compute:Queue":
+                return new Queue(name, <any>undefined, { urn })
             default:
                 throw new Error(`unknown resource type ${type}`);
         }

@@ -81,6 +81,18 @@ export class ModelEndpoint extends pulumi.CustomResource {
      */
     declare public readonly parallelism: pulumi.Output<outputs.inference.Parallelism>;
     /**
+     * Preemptible.
+     */
+    declare public readonly preemptible: pulumi.Output<boolean | undefined>;
+    /**
+     * Priority.
+     */
+    declare public readonly priority: pulumi.Output<number | undefined>;
+    /**
+     * Queue.
+     */
+    declare public readonly queue: pulumi.Output<string | undefined>;
+    /**
      * Region.
      */
     declare public readonly region: pulumi.Output<string>;
@@ -148,6 +160,9 @@ export class ModelEndpoint extends pulumi.CustomResource {
             resourceInputs["model"] = args ? args.model : undefined;
             resourceInputs["name"] = args ? args.name : undefined;
             resourceInputs["parallelism"] = args ? args.parallelism : undefined;
+            resourceInputs["preemptible"] = args ? args.preemptible : undefined;
+            resourceInputs["priority"] = args ? args.priority : undefined;
+            resourceInputs["queue"] = args ? args.queue : undefined;
             resourceInputs["region"] = args ? args.region : undefined;
             resourceInputs["replicas"] = args ? args.replicas : undefined;
             resourceInputs["runtime"] = args ? args.runtime : undefined;
@@ -170,6 +185,9 @@ export class ModelEndpoint extends pulumi.CustomResource {
             resourceInputs["model"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
             resourceInputs["parallelism"] = undefined /*out*/;
+            resourceInputs["preemptible"] = undefined /*out*/;
+            resourceInputs["priority"] = undefined /*out*/;
+            resourceInputs["queue"] = undefined /*out*/;
             resourceInputs["region"] = undefined /*out*/;
             resourceInputs["replicaPlacements"] = undefined /*out*/;
             resourceInputs["replicas"] = undefined /*out*/;
@@ -228,6 +246,18 @@ export interface ModelEndpointArgs {
      * Parallelism of a replica; the product of the degrees equals acceleratorsPerReplica.
      */
     parallelism?: pulumi.Input<inputs.inference.ParallelismArgs>;
+    /**
+     * Whether higher-priority queued work may evict it, and defragmentation may move it.
+     */
+    preemptible?: pulumi.Input<boolean>;
+    /**
+     * Priority in its queue (higher first under the `priority` policy, and the rank preemption compares); 0 when absent.
+     */
+    priority?: pulumi.Input<number>;
+    /**
+     * Name of the Queue to wait in when the accelerators are not free; without one, a request that does not fit is refused at once.
+     */
+    queue?: pulumi.Input<string>;
     /**
      * Region; defaults to the provider's region.
      */

@@ -25,6 +25,22 @@ export namespace compute {
      */
     export type AcceleratorType = (typeof AcceleratorType)[keyof typeof AcceleratorType];
 
+    export const AdmissionPolicy = {
+        /**
+         * First come, first served; a gang at the head gets a reservation and later work only backfills around it.
+         */
+        Fifo: "fifo",
+        /**
+         * Highest priority first, then arrival; a gang at the head gets a reservation and later work only backfills around it.
+         */
+        Priority: "priority",
+    } as const;
+
+    /**
+     * The order in which a queue admits waiting work.
+     */
+    export type AdmissionPolicy = (typeof AdmissionPolicy)[keyof typeof AdmissionPolicy];
+
     export const Placement = {
         /**
          * All servers in one supernode (one high-bandwidth domain).
@@ -44,6 +60,22 @@ export namespace compute {
      * How a cluster's servers are laid on the topology.
      */
     export type Placement = (typeof Placement)[keyof typeof Placement];
+
+    export const Preemption = {
+        /**
+         * Never evict running work; wait instead.
+         */
+        Never: "never",
+        /**
+         * Evict running work of lower priority that is marked preemptible, when that makes the waiting request fit.
+         */
+        LowerPriority: "lowerPriority",
+    } as const;
+
+    /**
+     * Whether waiting work may evict running work to start.
+     */
+    export type Preemption = (typeof Preemption)[keyof typeof Preemption];
 
 }
 

@@ -63,6 +63,46 @@ export namespace compute {
     }
 
     /**
+     * How many accelerators of one type a queue may hold.
+     */
+    export interface QueueQuotaArgs {
+        /**
+         * Accelerator type the quota counts.
+         */
+        acceleratorType: pulumi.Input<enums.compute.AcceleratorType>;
+        /**
+         * Accelerators beyond nominal the queue may borrow from unused nominal quota of queues in its cohort; 0 when absent.
+         */
+        borrowingLimit?: pulumi.Input<number>;
+        /**
+         * Accelerators the queue may hold on its own.
+         */
+        nominal: pulumi.Input<number>;
+    }
+
+    /**
+     * What a queue holds and what waits in it, per accelerator type.
+     */
+    export interface QueueUsageArgs {
+        /**
+         * Accelerator type.
+         */
+        acceleratorType: pulumi.Input<string>;
+        /**
+         * Accelerators held by admitted work.
+         */
+        admitted: pulumi.Input<number>;
+        /**
+         * Of those, accelerators borrowed from the cohort.
+         */
+        borrowed: pulumi.Input<number>;
+        /**
+         * Accelerators asked for by waiting work.
+         */
+        pending: pulumi.Input<number>;
+    }
+
+    /**
      * Free and total accelerators of one type in one zone.
      */
     export interface ZoneCapacityArgs {

@@ -63,6 +63,46 @@ export namespace compute {
     }
 
     /**
+     * How many accelerators of one type a queue may hold.
+     */
+    export interface QueueQuota {
+        /**
+         * Accelerator type the quota counts.
+         */
+        acceleratorType: enums.compute.AcceleratorType;
+        /**
+         * Accelerators beyond nominal the queue may borrow from unused nominal quota of queues in its cohort; 0 when absent.
+         */
+        borrowingLimit?: number;
+        /**
+         * Accelerators the queue may hold on its own.
+         */
+        nominal: number;
+    }
+
+    /**
+     * What a queue holds and what waits in it, per accelerator type.
+     */
+    export interface QueueUsage {
+        /**
+         * Accelerator type.
+         */
+        acceleratorType: string;
+        /**
+         * Accelerators held by admitted work.
+         */
+        admitted: number;
+        /**
+         * Of those, accelerators borrowed from the cohort.
+         */
+        borrowed: number;
+        /**
+         * Accelerators asked for by waiting work.
+         */
+        pending: number;
+    }
+
+    /**
      * Free and total accelerators of one type in one zone.
      */
     export interface ZoneCapacity {

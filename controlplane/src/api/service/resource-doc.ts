@@ -21,6 +21,7 @@ export interface WireResource {
 
 const ID_PREFIX: Record<string, string> = {
   Cluster: 'cl',
+  Queue: 'q',
   Volume: 'vol',
   FileSystem: 'fs',
   Bucket: 'bkt',

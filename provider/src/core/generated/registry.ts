@@ -2,7 +2,7 @@
 
 import type { KindSpec, FunctionSpec, PropertySpec } from '../registry-types.ts';
 
-export const KINDS = ["Cluster","Volume","FileSystem","Bucket","KvCachePool","ModelEndpoint"] as const;
+export const KINDS = ["Cluster","Queue","Volume","FileSystem","Bucket","KvCachePool","ModelEndpoint"] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** Validated, defaulted inputs of aicloud:compute:Cluster. */
@@ -19,6 +19,28 @@ export interface ClusterInputs {
   nodeCount: number;
   /** Topology placement. */
   placement: "supernode" | "zone" | "spread";
+  /** Name of the Queue to wait in when the accelerators are not free; without one, a request that does not fit is refused at once. */
+  queue?: string;
+  /** Priority in its queue (higher first under the `priority` policy, and the rank preemption compares); 0 when absent. */
+  priority?: number;
+  /** Whether higher-priority queued work may evict it, and defragmentation may move it. */
+  preemptible?: boolean;
+  /** Labels; keys under `aicloud.dev/` are managed by aicloud. */
+  labels?: Record<string, string>;
+}
+
+/** Validated, defaulted inputs of aicloud:compute:Queue. */
+export interface QueueInputs {
+  /** Name, unique per project. */
+  name: string;
+  /** Cohort whose queues lend each other unused nominal quota. */
+  cohort?: string;
+  /** Quotas per accelerator type; work of a type without a quota is refused by the queue. */
+  quotas: Array<{ acceleratorType: "ascend-910c" | "ascend-910b" | "nvidia-h200" | "nvidia-gb200"; nominal: number; borrowingLimit?: number }>;
+  /** Order of admission. */
+  admissionPolicy: "fifo" | "priority";
+  /** Whether waiting work may evict lower-priority preemptible work. */
+  preemption: "never" | "lowerPriority";
   /** Labels; keys under `aicloud.dev/` are managed by aicloud. */
   labels?: Record<string, string>;
 }
@@ -119,12 +141,19 @@ export interface ModelEndpointInputs {
   contextLength: number;
   /** Full-context sequences each replica must hold in HBM at once; sets the minimum KV cache. */
   sequencesPerReplica: number;
+  /** Name of the Queue to wait in when the accelerators are not free; without one, a request that does not fit is refused at once. */
+  queue?: string;
+  /** Priority in its queue (higher first under the `priority` policy, and the rank preemption compares); 0 when absent. */
+  priority?: number;
+  /** Whether higher-priority queued work may evict it, and defragmentation may move it. */
+  preemptible?: boolean;
   /** Labels. */
   labels?: Record<string, string>;
 }
 
 export interface InputsByKind {
   Cluster: ClusterInputs;
+  Queue: QueueInputs;
   Volume: VolumeInputs;
   FileSystem: FileSystemInputs;
   Bucket: BucketInputs;
@@ -210,6 +239,23 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
         "default": "zone",
         "replaceOnChanges": true
       },
+      "queue": {
+        "type": "string",
+        "description": "Name of the Queue to wait in when the accelerators are not free; without one, a request that does not fit is refused at once.",
+        "pattern": "^[a-z][a-z0-9-]{0,61}[a-z0-9]$",
+        "references": "aicloud:compute:Queue",
+        "referencesExternal": true
+      },
+      "priority": {
+        "type": "integer",
+        "description": "Priority in its queue (higher first under the `priority` policy, and the rank preemption compares); 0 when absent.",
+        "minimum": -1000,
+        "maximum": 1000
+      },
+      "preemptible": {
+        "type": "boolean",
+        "description": "Whether higher-priority queued work may evict it, and defragmentation may move it."
+      },
       "labels": {
         "type": "map",
         "description": "Labels; keys under `aicloud.dev/` are managed by aicloud.",
@@ -284,6 +330,18 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
           }
         ]
       },
+      "queue": {
+        "type": "string",
+        "description": "Queue."
+      },
+      "priority": {
+        "type": "integer",
+        "description": "Priority."
+      },
+      "preemptible": {
+        "type": "boolean",
+        "description": "Preemptible."
+      },
       "labels": {
         "type": "map",
         "description": "Labels.",
@@ -294,7 +352,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       },
       "status": {
         "type": "string",
-        "description": "`provisioning`, `ready`, `updating`, `deleting` or `failed`."
+        "description": "`pending` (waiting in its queue), `provisioning`, `ready`, `updating`, `deleting` or `failed`."
       },
       "statusReason": {
         "type": "string",
@@ -401,6 +459,21 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
           ],
           "default": "zone"
         },
+        "queue": {
+          "description": "Name of the Queue to wait in when the accelerators are not free; without one, a request that does not fit is refused at once.",
+          "type": "string",
+          "pattern": "^[a-z][a-z0-9-]{0,61}[a-z0-9]$"
+        },
+        "priority": {
+          "description": "Priority in its queue (higher first under the `priority` policy, and the rank preemption compares); 0 when absent.",
+          "type": "integer",
+          "minimum": -1000,
+          "maximum": 1000
+        },
+        "preemptible": {
+          "description": "Whether higher-priority queued work may evict it, and defragmentation may move it.",
+          "type": "boolean"
+        },
         "labels": {
           "description": "Labels; keys under `aicloud.dev/` are managed by aicloud.",
           "type": "object",
@@ -415,6 +488,355 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
         "zone",
         "acceleratorType",
         "nodeCount"
+      ],
+      "additionalProperties": false
+    }
+  },
+  "Queue": {
+    "kind": "Queue",
+    "token": "aicloud:compute:Queue",
+    "module": "compute",
+    "collection": "queues",
+    "tfType": "aicloud_queue",
+    "description": "An admission queue: clusters and endpoints that name it wait in it when they do not fit, instead of being refused. It holds quotas per accelerator type, lends to and borrows from the queues of its cohort, gives the gang at its head a reservation and lets later work backfill only where it cannot delay that gang.",
+    "inputs": {
+      "name": {
+        "type": "string",
+        "description": "Name, unique per project.",
+        "pattern": "^[a-z][a-z0-9-]{0,61}[a-z0-9]$",
+        "replaceOnChanges": true
+      },
+      "cohort": {
+        "type": "string",
+        "description": "Cohort whose queues lend each other unused nominal quota.",
+        "pattern": "^[a-z][a-z0-9-]{0,61}[a-z0-9]$"
+      },
+      "quotas": {
+        "type": "array",
+        "description": "Quotas per accelerator type; work of a type without a quota is refused by the queue.",
+        "items": {
+          "type": "object",
+          "description": "item",
+          "typeName": "aicloud:compute:QueueQuota",
+          "properties": {
+            "acceleratorType": {
+              "type": "string",
+              "description": "Accelerator type the quota counts.",
+              "typeName": "aicloud:compute:AcceleratorType",
+              "enum": [
+                {
+                  "value": "ascend-910c",
+                  "description": "Huawei Ascend 910C, 128 GiB HBM, 8 per server, 384 per CloudMatrix384 supernode."
+                },
+                {
+                  "value": "ascend-910b",
+                  "description": "Huawei Ascend 910B, 64 GiB HBM, 8 per server in two HCCS groups of 4."
+                },
+                {
+                  "value": "nvidia-h200",
+                  "description": "NVIDIA H200, 141 GiB HBM3e, 8 per server (NVLink within the server)."
+                },
+                {
+                  "value": "nvidia-gb200",
+                  "description": "NVIDIA GB200, 186 GiB HBM3e, 4 per server, 72 per NVL72 rack."
+                }
+              ]
+            },
+            "nominal": {
+              "type": "integer",
+              "description": "Accelerators the queue may hold on its own.",
+              "minimum": 0,
+              "maximum": 1000000
+            },
+            "borrowingLimit": {
+              "type": "integer",
+              "description": "Accelerators beyond nominal the queue may borrow from unused nominal quota of queues in its cohort; 0 when absent.",
+              "minimum": 0,
+              "maximum": 1000000
+            }
+          },
+          "required": [
+            "acceleratorType",
+            "nominal"
+          ]
+        }
+      },
+      "admissionPolicy": {
+        "type": "string",
+        "description": "Order of admission.",
+        "typeName": "aicloud:compute:AdmissionPolicy",
+        "enum": [
+          {
+            "value": "fifo",
+            "description": "First come, first served; a gang at the head gets a reservation and later work only backfills around it."
+          },
+          {
+            "value": "priority",
+            "description": "Highest priority first, then arrival; a gang at the head gets a reservation and later work only backfills around it."
+          }
+        ],
+        "default": "fifo"
+      },
+      "preemption": {
+        "type": "string",
+        "description": "Whether waiting work may evict lower-priority preemptible work.",
+        "typeName": "aicloud:compute:Preemption",
+        "enum": [
+          {
+            "value": "never",
+            "description": "Never evict running work; wait instead."
+          },
+          {
+            "value": "lowerPriority",
+            "description": "Evict running work of lower priority that is marked preemptible, when that makes the waiting request fit."
+          }
+        ],
+        "default": "never"
+      },
+      "labels": {
+        "type": "map",
+        "description": "Labels; keys under `aicloud.dev/` are managed by aicloud.",
+        "additionalProperties": {
+          "type": "string",
+          "description": "value"
+        }
+      }
+    },
+    "requiredInputs": [
+      "name",
+      "quotas"
+    ],
+    "outputs": {
+      "name": {
+        "type": "string",
+        "description": "Name."
+      },
+      "cohort": {
+        "type": "string",
+        "description": "Cohort."
+      },
+      "quotas": {
+        "type": "array",
+        "description": "Quotas per accelerator type.",
+        "items": {
+          "type": "object",
+          "description": "item",
+          "typeName": "aicloud:compute:QueueQuota",
+          "properties": {
+            "acceleratorType": {
+              "type": "string",
+              "description": "Accelerator type the quota counts.",
+              "typeName": "aicloud:compute:AcceleratorType",
+              "enum": [
+                {
+                  "value": "ascend-910c",
+                  "description": "Huawei Ascend 910C, 128 GiB HBM, 8 per server, 384 per CloudMatrix384 supernode."
+                },
+                {
+                  "value": "ascend-910b",
+                  "description": "Huawei Ascend 910B, 64 GiB HBM, 8 per server in two HCCS groups of 4."
+                },
+                {
+                  "value": "nvidia-h200",
+                  "description": "NVIDIA H200, 141 GiB HBM3e, 8 per server (NVLink within the server)."
+                },
+                {
+                  "value": "nvidia-gb200",
+                  "description": "NVIDIA GB200, 186 GiB HBM3e, 4 per server, 72 per NVL72 rack."
+                }
+              ]
+            },
+            "nominal": {
+              "type": "integer",
+              "description": "Accelerators the queue may hold on its own.",
+              "minimum": 0,
+              "maximum": 1000000
+            },
+            "borrowingLimit": {
+              "type": "integer",
+              "description": "Accelerators beyond nominal the queue may borrow from unused nominal quota of queues in its cohort; 0 when absent.",
+              "minimum": 0,
+              "maximum": 1000000
+            }
+          },
+          "required": [
+            "acceleratorType",
+            "nominal"
+          ]
+        }
+      },
+      "admissionPolicy": {
+        "type": "string",
+        "description": "Order of admission.",
+        "typeName": "aicloud:compute:AdmissionPolicy",
+        "enum": [
+          {
+            "value": "fifo",
+            "description": "First come, first served; a gang at the head gets a reservation and later work only backfills around it."
+          },
+          {
+            "value": "priority",
+            "description": "Highest priority first, then arrival; a gang at the head gets a reservation and later work only backfills around it."
+          }
+        ]
+      },
+      "preemption": {
+        "type": "string",
+        "description": "Preemption.",
+        "typeName": "aicloud:compute:Preemption",
+        "enum": [
+          {
+            "value": "never",
+            "description": "Never evict running work; wait instead."
+          },
+          {
+            "value": "lowerPriority",
+            "description": "Evict running work of lower priority that is marked preemptible, when that makes the waiting request fit."
+          }
+        ]
+      },
+      "labels": {
+        "type": "map",
+        "description": "Labels.",
+        "additionalProperties": {
+          "type": "string",
+          "description": "value"
+        }
+      },
+      "status": {
+        "type": "string",
+        "description": "Lifecycle status."
+      },
+      "statusReason": {
+        "type": "string",
+        "description": "Why, when failed."
+      },
+      "pendingCount": {
+        "type": "integer",
+        "description": "Requests waiting in the queue."
+      },
+      "usage": {
+        "type": "array",
+        "description": "Admitted, borrowed and pending accelerators per type.",
+        "items": {
+          "type": "object",
+          "description": "item",
+          "typeName": "aicloud:compute:QueueUsage",
+          "properties": {
+            "acceleratorType": {
+              "type": "string",
+              "description": "Accelerator type."
+            },
+            "admitted": {
+              "type": "integer",
+              "description": "Accelerators held by admitted work."
+            },
+            "borrowed": {
+              "type": "integer",
+              "description": "Of those, accelerators borrowed from the cohort."
+            },
+            "pending": {
+              "type": "integer",
+              "description": "Accelerators asked for by waiting work."
+            }
+          },
+          "required": [
+            "acceleratorType",
+            "admitted",
+            "borrowed",
+            "pending"
+          ]
+        }
+      }
+    },
+    "requiredOutputs": [
+      "name",
+      "quotas",
+      "admissionPolicy",
+      "preemption",
+      "status",
+      "pendingCount"
+    ],
+    "inputSchema": {
+      "type": "object",
+      "properties": {
+        "name": {
+          "description": "Name, unique per project.",
+          "type": "string",
+          "pattern": "^[a-z][a-z0-9-]{0,61}[a-z0-9]$"
+        },
+        "cohort": {
+          "description": "Cohort whose queues lend each other unused nominal quota.",
+          "type": "string",
+          "pattern": "^[a-z][a-z0-9-]{0,61}[a-z0-9]$"
+        },
+        "quotas": {
+          "description": "Quotas per accelerator type; work of a type without a quota is refused by the queue.",
+          "type": "array",
+          "items": {
+            "description": "item",
+            "type": "object",
+            "properties": {
+              "acceleratorType": {
+                "description": "Accelerator type the quota counts.",
+                "type": "string",
+                "enum": [
+                  "ascend-910c",
+                  "ascend-910b",
+                  "nvidia-h200",
+                  "nvidia-gb200"
+                ]
+              },
+              "nominal": {
+                "description": "Accelerators the queue may hold on its own.",
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 1000000
+              },
+              "borrowingLimit": {
+                "description": "Accelerators beyond nominal the queue may borrow from unused nominal quota of queues in its cohort; 0 when absent.",
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 1000000
+              }
+            },
+            "required": [
+              "acceleratorType",
+              "nominal"
+            ],
+            "additionalProperties": false
+          }
+        },
+        "admissionPolicy": {
+          "description": "Order of admission.",
+          "type": "string",
+          "enum": [
+            "fifo",
+            "priority"
+          ],
+          "default": "fifo"
+        },
+        "preemption": {
+          "description": "Whether waiting work may evict lower-priority preemptible work.",
+          "type": "string",
+          "enum": [
+            "never",
+            "lowerPriority"
+          ],
+          "default": "never"
+        },
+        "labels": {
+          "description": "Labels; keys under `aicloud.dev/` are managed by aicloud.",
+          "type": "object",
+          "additionalProperties": {
+            "description": "value",
+            "type": "string"
+          }
+        }
+      },
+      "required": [
+        "name",
+        "quotas"
       ],
       "additionalProperties": false
     }
@@ -1546,6 +1968,23 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
         "maximum": 65536,
         "default": 1
       },
+      "queue": {
+        "type": "string",
+        "description": "Name of the Queue to wait in when the accelerators are not free; without one, a request that does not fit is refused at once.",
+        "pattern": "^[a-z][a-z0-9-]{0,61}[a-z0-9]$",
+        "references": "aicloud:compute:Queue",
+        "referencesExternal": true
+      },
+      "priority": {
+        "type": "integer",
+        "description": "Priority in its queue (higher first under the `priority` policy, and the rank preemption compares); 0 when absent.",
+        "minimum": -1000,
+        "maximum": 1000
+      },
+      "preemptible": {
+        "type": "boolean",
+        "description": "Whether higher-priority queued work may evict it, and defragmentation may move it."
+      },
       "labels": {
         "type": "map",
         "description": "Labels.",
@@ -1804,6 +2243,18 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       "sequencesPerReplica": {
         "type": "integer",
         "description": "Sequences per replica."
+      },
+      "queue": {
+        "type": "string",
+        "description": "Queue."
+      },
+      "priority": {
+        "type": "integer",
+        "description": "Priority."
+      },
+      "preemptible": {
+        "type": "boolean",
+        "description": "Preemptible."
       },
       "labels": {
         "type": "map",
@@ -2101,6 +2552,21 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
           "minimum": 1,
           "maximum": 65536,
           "default": 1
+        },
+        "queue": {
+          "description": "Name of the Queue to wait in when the accelerators are not free; without one, a request that does not fit is refused at once.",
+          "type": "string",
+          "pattern": "^[a-z][a-z0-9-]{0,61}[a-z0-9]$"
+        },
+        "priority": {
+          "description": "Priority in its queue (higher first under the `priority` policy, and the rank preemption compares); 0 when absent.",
+          "type": "integer",
+          "minimum": -1000,
+          "maximum": 1000
+        },
+        "preemptible": {
+          "description": "Whether higher-priority queued work may evict it, and defragmentation may move it.",
+          "type": "boolean"
         },
         "labels": {
           "description": "Labels.",

@@ -5,12 +5,14 @@ import { fileSystemRules } from './file-system.ts';
 import type { KindRules } from './kind-rules.ts';
 import { kvCachePoolRules } from './kv-cache-pool.ts';
 import { modelEndpointRules } from './model-endpoint.ts';
+import { queueRules } from './queue.ts';
 import { volumeRules } from './volume.ts';
 
 export type { KindRules, RuleContext } from './kind-rules.ts';
 
 export const KIND_RULES: Record<Kind, KindRules> = {
   Cluster: clusterRules,
+  Queue: queueRules,
   Volume: volumeRules,
   FileSystem: fileSystemRules,
   Bucket: {},

@@ -5,6 +5,7 @@ export * as cluster from './cluster/index.ts';
 export * as fileSystem from './file-system/index.ts';
 export * as kvCachePool from './kv-cache-pool/index.ts';
 export * as modelEndpoint from './model-endpoint/index.ts';
+export * as queue from './queue/index.ts';
 export * as volume from './volume/index.ts';
 export * as dataAicloudAcceleratorTypes from './data-aicloud-accelerator-types/index.ts';
 export * as dataAicloudCapacity from './data-aicloud-capacity/index.ts';

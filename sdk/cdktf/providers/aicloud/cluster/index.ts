@@ -39,6 +39,24 @@ export interface ClusterConfig extends cdktf.TerraformMetaArguments {
   */
   readonly placement?: string;
   /**
+  * Whether higher-priority queued work may evict it, and defragmentation may move it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/cluster#preemptible Cluster#preemptible}
+  */
+  readonly preemptible?: boolean | cdktf.IResolvable;
+  /**
+  * Priority in its queue (higher first under the `priority` policy, and the rank preemption compares); 0 when absent.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/cluster#priority Cluster#priority}
+  */
+  readonly priority?: number;
+  /**
+  * Name of the Queue to wait in when the accelerators are not free; without one, a request that does not fit is refused at once.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/cluster#queue Cluster#queue}
+  */
+  readonly queue?: string;
+  /**
   * Region; defaults to the provider's region. Changing it replaces the resource.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/cluster#region Cluster#region}
@@ -348,6 +366,9 @@ export class Cluster extends cdktf.TerraformResource {
     this._name = config.name;
     this._nodeCount = config.nodeCount;
     this._placement = config.placement;
+    this._preemptible = config.preemptible;
+    this._priority = config.priority;
+    this._queue = config.queue;
     this._region = config.region;
     this._zone = config.zone;
     this._timeouts.internalValue = config.timeouts;
@@ -449,6 +470,54 @@ export class Cluster extends cdktf.TerraformResource {
     return this._placement;
   }
 
+  // preemptible - computed: false, optional: true, required: false
+  private _preemptible?: boolean | cdktf.IResolvable; 
+  public get preemptible() {
+    return this.getBooleanAttribute('preemptible');
+  }
+  public set preemptible(value: boolean | cdktf.IResolvable) {
+    this._preemptible = value;
+  }
+  public resetPreemptible() {
+    this._preemptible = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get preemptibleInput() {
+    return this._preemptible;
+  }
+
+  // priority - computed: false, optional: true, required: false
+  private _priority?: number; 
+  public get priority() {
+    return this.getNumberAttribute('priority');
+  }
+  public set priority(value: number) {
+    this._priority = value;
+  }
+  public resetPriority() {
+    this._priority = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get priorityInput() {
+    return this._priority;
+  }
+
+  // queue - computed: false, optional: true, required: false
+  private _queue?: string; 
+  public get queue() {
+    return this.getStringAttribute('queue');
+  }
+  public set queue(value: string) {
+    this._queue = value;
+  }
+  public resetQueue() {
+    this._queue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get queueInput() {
+    return this._queue;
+  }
+
   // region - computed: true, optional: true, required: false
   private _region?: string; 
   public get region() {
@@ -515,6 +584,9 @@ export class Cluster extends cdktf.TerraformResource {
       name: cdktf.stringToTerraform(this._name),
       node_count: cdktf.numberToTerraform(this._nodeCount),
       placement: cdktf.stringToTerraform(this._placement),
+      preemptible: cdktf.booleanToTerraform(this._preemptible),
+      priority: cdktf.numberToTerraform(this._priority),
+      queue: cdktf.stringToTerraform(this._queue),
       region: cdktf.stringToTerraform(this._region),
       zone: cdktf.stringToTerraform(this._zone),
       timeouts: clusterTimeoutsToTerraform(this._timeouts.internalValue),
@@ -549,6 +621,24 @@ export class Cluster extends cdktf.TerraformResource {
       },
       placement: {
         value: cdktf.stringToHclTerraform(this._placement),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      preemptible: {
+        value: cdktf.booleanToHclTerraform(this._preemptible),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      priority: {
+        value: cdktf.numberToHclTerraform(this._priority),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      queue: {
+        value: cdktf.stringToHclTerraform(this._queue),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

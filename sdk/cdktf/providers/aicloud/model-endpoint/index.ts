@@ -63,6 +63,24 @@ export interface ModelEndpointConfig extends cdktf.TerraformMetaArguments {
   */
   readonly parallelism?: ModelEndpointParallelism;
   /**
+  * Whether higher-priority queued work may evict it, and defragmentation may move it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/model_endpoint#preemptible ModelEndpoint#preemptible}
+  */
+  readonly preemptible?: boolean | cdktf.IResolvable;
+  /**
+  * Priority in its queue (higher first under the `priority` policy, and the rank preemption compares); 0 when absent.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/model_endpoint#priority ModelEndpoint#priority}
+  */
+  readonly priority?: number;
+  /**
+  * Name of the Queue to wait in when the accelerators are not free; without one, a request that does not fit is refused at once.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/model_endpoint#queue ModelEndpoint#queue}
+  */
+  readonly queue?: string;
+  /**
   * Region; defaults to the provider's region. Changing it replaces the resource.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/model_endpoint#region ModelEndpoint#region}
@@ -1259,6 +1277,9 @@ export class ModelEndpoint extends cdktf.TerraformResource {
     this._model.internalValue = config.model;
     this._name = config.name;
     this._parallelism.internalValue = config.parallelism;
+    this._preemptible = config.preemptible;
+    this._priority = config.priority;
+    this._queue = config.queue;
     this._region = config.region;
     this._replicas = config.replicas;
     this._runtime.internalValue = config.runtime;
@@ -1417,6 +1438,54 @@ export class ModelEndpoint extends cdktf.TerraformResource {
     return this._parallelism.internalValue;
   }
 
+  // preemptible - computed: false, optional: true, required: false
+  private _preemptible?: boolean | cdktf.IResolvable; 
+  public get preemptible() {
+    return this.getBooleanAttribute('preemptible');
+  }
+  public set preemptible(value: boolean | cdktf.IResolvable) {
+    this._preemptible = value;
+  }
+  public resetPreemptible() {
+    this._preemptible = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get preemptibleInput() {
+    return this._preemptible;
+  }
+
+  // priority - computed: false, optional: true, required: false
+  private _priority?: number; 
+  public get priority() {
+    return this.getNumberAttribute('priority');
+  }
+  public set priority(value: number) {
+    this._priority = value;
+  }
+  public resetPriority() {
+    this._priority = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get priorityInput() {
+    return this._priority;
+  }
+
+  // queue - computed: false, optional: true, required: false
+  private _queue?: string; 
+  public get queue() {
+    return this.getStringAttribute('queue');
+  }
+  public set queue(value: string) {
+    this._queue = value;
+  }
+  public resetQueue() {
+    this._queue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get queueInput() {
+    return this._queue;
+  }
+
   // region - computed: true, optional: true, required: false
   private _region?: string; 
   public get region() {
@@ -1530,6 +1599,9 @@ export class ModelEndpoint extends cdktf.TerraformResource {
       model: modelEndpointModelToTerraform(this._model.internalValue),
       name: cdktf.stringToTerraform(this._name),
       parallelism: modelEndpointParallelismToTerraform(this._parallelism.internalValue),
+      preemptible: cdktf.booleanToTerraform(this._preemptible),
+      priority: cdktf.numberToTerraform(this._priority),
+      queue: cdktf.stringToTerraform(this._queue),
       region: cdktf.stringToTerraform(this._region),
       replicas: cdktf.numberToTerraform(this._replicas),
       runtime: modelEndpointRuntimeToTerraform(this._runtime.internalValue),
@@ -1593,6 +1665,24 @@ export class ModelEndpoint extends cdktf.TerraformResource {
         isBlock: true,
         type: "struct",
         storageClassType: "ModelEndpointParallelism",
+      },
+      preemptible: {
+        value: cdktf.booleanToHclTerraform(this._preemptible),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      priority: {
+        value: cdktf.numberToHclTerraform(this._priority),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      queue: {
+        value: cdktf.stringToHclTerraform(this._queue),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
       },
       region: {
         value: cdktf.stringToHclTerraform(this._region),
