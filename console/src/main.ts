@@ -1,0 +1,73 @@
+import { ApiClient } from './api-client.ts';
+import { h, replace } from './dom.ts';
+import { faultsPage } from './faults-page.ts';
+import { loginForm } from './login-form.ts';
+import { occupancyPage } from './occupancy-page.ts';
+import { operationsPage } from './operations-page.ts';
+import { hasQueues, queuesPage } from './queues-page.ts';
+import { resourcesPage } from './resources-page.ts';
+import { clearSession, readSession, saveSession, takeTokenFromFragment, type Session } from './session-token.ts';
+
+type Page = (root: HTMLElement, api: ApiClient) => () => void;
+
+const PAGES: Record<string, { title: string; page: Page }> = {
+  map: { title: 'Occupancy map', page: occupancyPage },
+  resources: { title: 'Resources', page: resourcesPage },
+  operations: { title: 'Operations', page: operationsPage },
+  queues: { title: 'Queues', page: queuesPage },
+  faults: { title: 'Fault switches', page: faultsPage },
+};
+
+/** Entry point: takes a token from the address (aicloud console), else asks for one, then routes by `#page`. */
+function start(): void {
+  const main = document.getElementById('main')!;
+  const nav = document.getElementById('nav')!;
+  const who = document.getElementById('who')!;
+  takeTokenFromFragment(window.location, window.history, sessionStorage);
+  let stop: (() => void) | undefined;
+
+  const signIn = (notice?: string) => {
+    stop?.();
+    nav.hidden = true;
+    replace(who);
+    loginForm(main, (s) => {
+      saveSession(sessionStorage, s);
+      void open(s);
+    }, notice);
+  };
+
+  const open = async (session: Session) => {
+    const api = new ApiClient(session);
+    const [admin, queues] = await Promise.all([
+      api.get('/v1/admin/faults').then(() => true, () => false),
+      hasQueues(api),
+    ]);
+    const shown = Object.keys(PAGES).filter((k) => (k !== 'faults' || admin) && (k !== 'queues' || queues));
+    const go = () => {
+      const name = window.location.hash.replace(/^#/, '');
+      const key = shown.includes(name) ? name : 'map';
+      stop?.();
+      for (const a of nav.querySelectorAll('a')) {
+        if (a.dataset.page === key) a.setAttribute('aria-current', 'page');
+        else a.removeAttribute('aria-current');
+      }
+      document.title = `${PAGES[key]!.title} · aicloud console`;
+      stop = PAGES[key]!.page(main, api);
+    };
+    replace(nav, h('ul', {}, ...shown.map((k) => h('li', {}, h('a', { href: `#${k}`, 'data-page': k }, PAGES[k]!.title)))));
+    nav.hidden = false;
+    replace(
+      who,
+      `Project ${session.project}${admin ? ' (admin token)' : ''} `,
+      h('button', { type: 'button', onclick: () => { clearSession(sessionStorage); window.location.hash = ''; signIn(); } }, 'Sign out'),
+    );
+    window.onhashchange = go;
+    go();
+  };
+
+  const session = readSession(sessionStorage);
+  if (session) void open(session);
+  else signIn();
+}
+
+start();
