@@ -38,14 +38,21 @@ function start(): void {
 
   const open = async (session: Session) => {
     const api = new ApiClient(session);
-    const [admin, queues] = await Promise.all([
-      api.get('/v1/admin/faults').then(() => true, () => false),
-      hasQueues(api),
-    ]);
-    const shown = Object.keys(PAGES).filter((k) => (k !== 'faults' || admin) && (k !== 'queues' || queues));
+    // The map starts at once; whether the token is the admin's and whether queues exist is asked
+    // meanwhile, and the menu grows when the answers come.
+    let shown = ['map', 'resources', 'operations'];
+    let admin = false;
+    let opened = '';
+    const markCurrent = () => {
+      for (const a of nav.querySelectorAll('a')) {
+        if (a.dataset.page === opened) a.setAttribute('aria-current', 'page');
+        else a.removeAttribute('aria-current');
+      }
+    };
     const go = () => {
       const name = window.location.hash.replace(/^#/, '');
       const key = shown.includes(name) ? name : 'map';
+      opened = key;
       stop?.();
       for (const a of nav.querySelectorAll('a')) {
         if (a.dataset.page === key) a.setAttribute('aria-current', 'page');
@@ -54,15 +61,26 @@ function start(): void {
       document.title = `${PAGES[key]!.title} · aicloud console`;
       stop = PAGES[key]!.page(main, api);
     };
-    replace(nav, h('ul', {}, ...shown.map((k) => h('li', {}, h('a', { href: `#${k}`, 'data-page': k }, PAGES[k]!.title)))));
-    nav.hidden = false;
-    replace(
-      who,
-      `Project ${session.project}${admin ? ' (admin token)' : ''} `,
-      h('button', { type: 'button', onclick: () => { clearSession(sessionStorage); window.location.hash = ''; signIn(); } }, 'Sign out'),
-    );
+    const drawNav = () => {
+      replace(nav, h('ul', {}, ...shown.map((k) => h('li', {}, h('a', { href: `#${k}`, 'data-page': k }, PAGES[k]!.title)))));
+      nav.hidden = false;
+      replace(
+        who,
+        `Project ${session.project}${admin ? ' (admin token)' : ''} `,
+        h('button', { type: 'button', onclick: () => { clearSession(sessionStorage); window.location.hash = ''; signIn(); } }, 'Sign out'),
+      );
+    };
+    drawNav();
     window.onhashchange = go;
     go();
+    const [isAdmin, queues] = await Promise.all([api.get('/v1/admin/faults').then(() => true, () => false), hasQueues(api)]);
+    admin = isAdmin;
+    shown = Object.keys(PAGES).filter((k) => (k !== 'faults' || admin) && (k !== 'queues' || queues));
+    drawNav();
+    // A link to a page that only now turned out to exist (#faults for the admin) opens it.
+    const wanted = window.location.hash.replace(/^#/, '');
+    if (wanted !== opened && shown.includes(wanted)) go();
+    else markCurrent();
   };
 
   const session = readSession(sessionStorage);

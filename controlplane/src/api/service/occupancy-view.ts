@@ -1,3 +1,4 @@
+import { KINDS } from '../../../../provider/src/core/index.ts';
 import type { Principal } from '../auth.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { capacityView } from './inventory-view.ts';
@@ -35,12 +36,16 @@ export async function occupancyView(cp: ControlPlane, principal: Principal, proj
   const holderIndex = new Map<string, number>();
   const byServer = new Map<string, Array<[number, number]>>();
   const rows = await cp.store.listAllocations();
+  // Names come from one listing per project whose holdings the caller may see (a lookup by id is a scan).
+  const names = new Map<string, { kind: string; name: string }>();
+  const named = new Set(rows.filter((r) => r.parentOwner === null && (principal.admin || r.project === project)).map((r) => r.project));
+  for (const p of named) for (const rec of await cp.store.listResourcesOfKinds(p, KINDS)) names.set(rec.id, { kind: rec.kind, name: rec.name });
   for (const row of rows) {
     if (row.parentOwner !== null) continue;
     const seesName = principal.admin || row.project === project;
     let index = seesName ? holderIndex.get(row.owner) : 0;
     if (index === undefined) {
-      const rec = await cp.store.getResourceById(row.owner);
+      const rec = names.get(row.owner);
       index = holders.length;
       holders.push({ visible: true, project: row.project, kind: rec?.kind ?? null, name: rec?.name ?? null, id: row.owner });
       holderIndex.set(row.owner, index);
