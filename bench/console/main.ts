@@ -11,6 +11,8 @@ import { apiRequest, createProjectWithToken, startControlPlane } from '../../tes
 import { browserMissing, launchBrowser } from '../../test/support/browser.ts';
 import { seededRandom } from '../../controlplane/src/allocator/seeded-random.ts';
 
+type MapWindow = { aicloudMap?: { firstRenderAt: number | null; fetchMs: number; renderMs: number; accelerators: number } };
+
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, seed: { type: 'string', default: '1' } } });
 const runs = Number(values.runs);
@@ -58,8 +60,9 @@ try {
     const context = await browser.context();
     const page = await context.newPage();
     await page.goto(`${cp.url}/#token=${encodeURIComponent(token)}&project=bench`);
-    await page.waitForFunction(() => window.aicloudMap?.firstRenderAt != null, undefined, { timeout: 60_000 });
-    const t = await page.evaluate(() => ({ ...window.aicloudMap! }));
+    // The map page publishes its timings on window.aicloudMap (console/src/occupancy-page.ts).
+    await page.waitForFunction(() => (window as unknown as MapWindow).aicloudMap?.firstRenderAt != null, undefined, { timeout: 60_000 });
+    const t = await page.evaluate(() => ({ ...(window as unknown as MapWindow).aicloudMap! }));
     samples.push({ firstRenderMs: t.firstRenderAt!, fetchMs: t.fetchMs, renderMs: t.renderMs, accelerators: t.accelerators });
     await context.close();
   }

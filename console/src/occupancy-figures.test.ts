@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { holderTotals, serverCounts, zoneFigures } from './occupancy-figures.ts';
+import { holderTotals, serverCounts, zoneFigures, zoneTypeFigures } from './occupancy-figures.ts';
 import { faultSpecText } from './fault-spec-text.ts';
 import { maskSecrets } from './collections.ts';
 import type { ServerOccupancy, ZoneOccupancy } from './occupancy-types.ts';
@@ -42,4 +42,20 @@ test('outputs that are credentials are masked before display', () => {
   assert.deepEqual(maskSecrets({ url: 'https://x', apiKey: 'sk-123', nested: [{ token: 't' }], count: 3 }), {
     url: 'https://x', apiKey: '••••••• (secret, not shown)', nested: [{ token: '••••••• (secret, not shown)' }], count: 3,
   });
+});
+
+test('figures are split by accelerator type, and a free standalone server counts as a block of its own', () => {
+  const zone: ZoneOccupancy = {
+    region: 'r', zone: 'z',
+    supernodes: [{ id: 'sn-1', acceleratorType: 'a', total: 16, free: 8, wholeServersFree: 1, largestFreeBlock: 8, servers: [server('sn-1/s1', [[1, 0xff]]), server('sn-1/s2', [])] }],
+    servers: [{ ...server('b-1', []), acceleratorType: 'b' }, { ...server('b-2', [[1, 0x0f]]), acceleratorType: 'b' }],
+  };
+  const byType = Object.fromEntries(zoneTypeFigures(zone).map((x) => [x.acceleratorType, x.figures]));
+  assert.deepEqual(Object.keys(byType), ['a', 'b']);
+  assert.equal(byType.a!.utilisation, 0.5);
+  assert.equal(byType.a!.fragmentation, 0);
+  assert.equal(byType.b!.free, 12);
+  assert.equal(byType.b!.largestFreeBlock, 8);
+  assert.equal(byType.b!.largestFreeBlockWhere, 'b-1');
+  assert.equal(byType.b!.fragmentation, 1 - 8 / 12);
 });

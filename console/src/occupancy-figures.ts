@@ -44,8 +44,8 @@ export interface ZoneFigures extends Counts {
   /** held / total. */
   utilisation: number;
   /**
-   * 1 - largest free block / free: 0 when all free accelerators sit in one supernode-sized block,
-   * near 1 when they are scattered in pieces no large gang can use.
+   * 1 - largest free block / free: 0 when all free accelerators sit in one block (one supernode),
+   * near 1 when they are scattered in pieces no large one-supernode gang can use.
    */
   fragmentation: number;
   largestFreeBlock: number;
@@ -56,6 +56,14 @@ export function zoneFigures(z: ZoneOccupancy): ZoneFigures {
   const c = sumCounts([...z.supernodes.flatMap((sn) => sn.servers), ...z.servers]);
   let largest = 0;
   let where: string | null = null;
+  // Servers outside supernodes have no supernode-wide block; a whole free server is their largest.
+  for (const s of z.servers) {
+    const free = serverCounts(s).free;
+    if (free > largest) {
+      largest = free;
+      where = s.id;
+    }
+  }
   for (const sn of z.supernodes) {
     if (sn.largestFreeBlock > largest) {
       largest = sn.largestFreeBlock;
@@ -69,6 +77,26 @@ export function zoneFigures(z: ZoneOccupancy): ZoneFigures {
     largestFreeBlock: largest,
     largestFreeBlockWhere: where,
   };
+}
+
+/**
+ * Figures per zone and accelerator type: free ascend-910c accelerators do nothing for a request of
+ * nvidia-gb200, so utilisation and fragmentation are only meaningful within one type.
+ */
+export function zoneTypeFigures(z: ZoneOccupancy): Array<{ acceleratorType: string; figures: ZoneFigures }> {
+  const types = [...new Set([...z.supernodes.map((sn) => sn.acceleratorType), ...z.servers.map((s) => s.acceleratorType ?? 'unknown')])];
+  return types.map((t) => {
+    const figures = zoneFigures({ ...z, supernodes: z.supernodes.filter((sn) => sn.acceleratorType === t), servers: z.servers.filter((s) => (s.acceleratorType ?? 'unknown') === t) });
+    // Within supernodes the largest block is the best supernode's (what a one-supernode gang can
+    // get); for servers outside supernodes the allocator knows what a gang may span.
+    const block = z.supernodes.some((sn) => sn.acceleratorType === t) ? undefined : z.blocks?.find((b) => b.acceleratorType === t);
+    if (block) {
+      figures.largestFreeBlock = block.largestFreeBlock;
+      figures.largestFreeBlockWhere = block.where;
+      figures.fragmentation = figures.free ? Math.max(0, 1 - block.largestFreeBlock / figures.free) : 0;
+    }
+    return { acceleratorType: t, figures };
+  });
 }
 
 /** What one holder has in the shown inventory: servers touched and accelerators held. */

@@ -2,7 +2,7 @@ import type { ApiClient } from './api-client.ts';
 import { h, replace } from './dom.ts';
 import { FREE_COLOUR, holderColour } from './holder-colours.ts';
 import { holderLabel } from './holder-label.ts';
-import { holderTotals, zoneFigures } from './occupancy-figures.ts';
+import { holderTotals, zoneTypeFigures } from './occupancy-figures.ts';
 import type { Occupancy, ZoneOccupancy } from './occupancy-types.ts';
 import { poll } from './poll.ts';
 import { serverTable } from './server-table.ts';
@@ -33,7 +33,12 @@ export function occupancyPage(root: HTMLElement, api: ApiClient): () => void {
   const figures = h('div', { class: 'zones' });
   const legend = h('ul', { class: 'legend', 'aria-label': 'Legend' });
   const maps = h('div', {});
-  const detail = h('section', { class: 'detail', 'aria-live': 'polite', tabindex: '-1' });
+  const detail = h('section', {
+    class: 'detail', 'aria-live': 'polite', tabindex: '-1',
+    onkeydown: (e: Event) => {
+      if ((e as KeyboardEvent).key === 'Escape') closeDetail();
+    },
+  });
   const error = h('p', { class: 'error', role: 'alert' });
   replace(root, h('h2', {}, 'Occupancy'), error, figures, h('h3', {}, 'Legend'), legend, maps, detail);
   const cards = new Map<string, SupernodeCard>();
@@ -105,17 +110,17 @@ export function occupancyPage(root: HTMLElement, api: ApiClient): () => void {
       h(
         'table',
         { class: 'figures' },
-        h('caption', {}, 'Utilisation and fragmentation per zone'),
-        h('thead', {}, h('tr', {}, ...['Zone', 'Utilisation', 'Fragmentation', 'Held', 'Free', 'Faulty', 'Draining', 'Largest free block'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('caption', {}, 'Utilisation and fragmentation per zone and accelerator type'),
+        h('thead', {}, h('tr', {}, ...['Zone', 'Accelerator type', 'Utilisation', 'Fragmentation', 'Held', 'Free', 'Faulty', 'Draining', 'Largest free block'].map((t) => h('th', { scope: 'col' }, t)))),
         h(
           'tbody',
           {},
-          ...occ.zones.map((z) => {
-            const f = zoneFigures(z);
+          ...occ.zones.flatMap((z) => zoneTypeFigures(z).map(({ acceleratorType, figures: f }) => {
             return h(
               'tr',
-              { 'data-zone': z.zone },
+              { 'data-zone': z.zone, 'data-accelerator-type': acceleratorType },
               h('th', { scope: 'row' }, `${z.zone} (${z.region})`),
+              h('td', {}, acceleratorType),
               h('td', { class: 'num' }, pct(f.utilisation)),
               h('td', { class: 'num', title: '1 - largest free block / free accelerators' }, pct(f.fragmentation)),
               h('td', { class: 'num' }, f.held),
@@ -124,7 +129,7 @@ export function occupancyPage(root: HTMLElement, api: ApiClient): () => void {
               h('td', { class: 'num' }, f.draining),
               h('td', {}, f.largestFreeBlockWhere ? `${f.largestFreeBlock} in ${f.largestFreeBlockWhere}` : String(f.largestFreeBlock)),
             );
-          }),
+          })),
         ),
       ),
     );

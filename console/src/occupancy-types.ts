@@ -35,6 +35,8 @@ export interface SupernodeOccupancy {
 export interface ZoneOccupancy {
   region: string;
   zone: string;
+  /** The allocator's largest free block per accelerator type (absent from older control planes). */
+  blocks?: Array<{ acceleratorType: string; largestFreeBlock: number; where: string | null }>;
   supernodes: SupernodeOccupancy[];
   servers: ServerOccupancy[];
 }

@@ -48,6 +48,11 @@ export function consolePaths(paths: Record<string, unknown>, schemas: Record<str
           properties: {
             region: { type: 'string' },
             zone: { type: 'string' },
+            blocks: {
+              type: 'array',
+              description: "The allocator's largest free block per accelerator type in this zone.",
+              items: { type: 'object', properties: { acceleratorType: { type: 'string' }, largestFreeBlock: { type: 'integer' }, where: { type: 'string', nullable: true } } },
+            },
             supernodes: {
               type: 'array',
               items: {

@@ -1,6 +1,7 @@
 // The web console in a real browser (Debian's chromium through playwright-core): the example stack
 // on the map, a delete seen without a reload, keyboard access, project isolation, `aicloud console`.
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +52,9 @@ test('the map shows the example stack held, changes without a reload when a clus
   // The token moved from the address into this tab's session storage.
   assert.equal(new URL(page.url()).hash, '');
   assert.equal(await page.evaluate(() => sessionStorage.getItem('aicloud.token')), token);
+  // No queues collection on this control plane yet, and a project token is not the admin.
+  await page.locator('#who', { hasText: 'Project team-a' }).waitFor();
+  assert.deepEqual(await page.locator('nav a').evaluateAll((as) => as.map((a) => a.getAttribute('data-page'))), ['map', 'resources', 'operations']);
 
   // Each cluster's accelerators, servers and supernodes as the API reports them.
   assert.equal(await legendCount(page, 'Cluster train-a'), train.allocation.acceleratorCount);
@@ -90,6 +94,9 @@ test('the map shows the example stack held, changes without a reload when a clus
   const row = page.locator(`table.servers tr[data-server="${infer.allocation.servers[0]}"]`);
   await row.waitFor();
   assert.match(await row.innerText(), /Cluster infer-a \(8\)/);
+  await page.keyboard.press('Escape');
+  await row.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-supernode')), inferSn, 'Escape gives focus back to the supernode');
 
   // The resources page shows status and outputs, and the history of the deleted cluster's neighbours.
   await page.locator('nav a[data-page="resources"]').click();
@@ -173,4 +180,15 @@ test('aicloud console serves the embedded cloud and its printed link signs in as
   await page.locator('table th', { hasText: id }).waitFor();
   await page.locator('nav a[data-page="map"]').click();
   await page.locator('button[data-supernode="cn-southwest-2a/sn-4"][aria-label*="faulty 1"]').waitFor();
+
+  // Another process changes the same embedded cloud file; the open console follows it.
+  const extra = join(dir.path, 'extra');
+  mkdirSync(extra);
+  writeFileSync(join(extra, 'cluster.yaml'), [
+    'apiVersion: aicloud.dev/v1', 'kind: Cluster', 'metadata:', '  name: extra', 'spec:',
+    '  zone: cn-southwest-2b', '  acceleratorType: ascend-910c', '  nodeCount: 3', '  placement: supernode', '',
+  ].join('\n'));
+  const applied2 = await runCli(['apply', extra, '--auto-approve'], { cwd: dir.path, env });
+  assert.equal(applied2.code, 0, applied2.stderr);
+  await page.locator('.legend li[data-holder="Cluster extra"][data-accelerators="24"]').waitFor();
 });

@@ -66,7 +66,9 @@ export async function occupancyView(cp: ControlPlane, principal: Principal, proj
       faulty.set(server, ((faulty.get(server) ?? 0) | (1 << Number(m.target.slice(at + 1)))) >>> 0);
     }
   }
-  const capacity = capacityView(cp, filter) as { supernodes: Array<{ id: string; zone: string; free: number; total: number; wholeServersFree: number; largestFreeBlock: number }> };
+  const capacity = capacityView(cp, filter) as {
+    zones: Array<{ zone: string; acceleratorType: string; largestFreeBlock: number; largestFreeBlockWhere: string | null }>;
+    supernodes: Array<{ id: string; zone: string; free: number; total: number; wholeServersFree: number; largestFreeBlock: number }> };
   const snCapacity = new Map(capacity.supernodes.map((s) => [`${s.zone}/${s.id}`, s]));
   const server = (zone: string, s: { id: string; acceleratorCount: number }): OccupancyServer => {
     const key = `${zone}/${s.id}`;
@@ -79,6 +81,10 @@ export async function occupancyView(cp: ControlPlane, principal: Principal, proj
       zones.push({
         region: region.name,
         zone: zone.name,
+        // The allocator's own largest free block per accelerator type, for the fragmentation figure.
+        blocks: capacity.zones
+          .filter((c) => c.zone === zone.name)
+          .map((c) => ({ acceleratorType: c.acceleratorType, largestFreeBlock: c.largestFreeBlock, where: c.largestFreeBlockWhere })),
         supernodes: zone.supernodes.map((sn) => {
           const c = snCapacity.get(`${zone.name}/${sn.id}`);
           return {
