@@ -83,6 +83,14 @@ function start(): void {
     else markCurrent();
   };
 
+  // A sign-in link opened in a tab that already shows the console.
+  window.addEventListener('hashchange', () => {
+    if (!/(^#|&)token=/.test(window.location.hash)) return;
+    takeTokenFromFragment(window.location, window.history, sessionStorage);
+    const s = readSession(sessionStorage);
+    if (s) void open(s);
+  });
+
   const session = readSession(sessionStorage);
   if (session) void open(session);
   else signIn();

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { apiRequest, createProjectWithToken, runCli, spawnCli, startControlPlane, tempDir } from '../support/index.ts';
@@ -225,4 +226,44 @@ test('the queues page appears once the API has a queues collection and renders i
   const text = await queue.innerText();
   assert.match(text, /batch\s+ready/);
   assert.match(text, /"pending": 3/);
+});
+
+test('every page passes axe-core\'s WCAG 2 A and AA checks', { skip: missing }, async (t) => {
+  const cp = await startControlPlane(t);
+  const token = await createProjectWithToken(cp.url, cp.adminToken, 'team-a');
+  await applyExample(cp.url, token, 'team-a');
+  await apiRequest(cp.url, 'POST', '/v1/admin/servers:drain', { token: cp.adminToken, body: { ids: ['cn-southwest-2a/sn-2/s01'] } });
+  // axe is injected as a script, which the console's own content security policy rightly forbids.
+  const context = await launched!.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  const check = async (what: string) => {
+    await page.addScriptTag({ path: axe });
+    const { violations, passes } = await page.evaluate(async () => {
+      type Result = { id: string; help: string; nodes: unknown[] };
+      const r = await (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Result[]; passes: Result[] }> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
+      });
+      return { violations: r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.help}`), passes: r.passes.map((p) => p.id) };
+    });
+    assert.deepEqual(violations, [], `${what}: ${violations.join('; ')}`);
+    // The rules that matter did run: contrast and names of buttons everywhere, labels where there are fields.
+    const rules = ['color-contrast', 'button-name', ...(what === 'sign-in' || what === 'faults' ? ['label'] : [])];
+    for (const rule of rules) assert.ok(passes.includes(rule), `${what}: axe did not check ${rule}`);
+  };
+  await page.goto(`${cp.url}/`);
+  await page.getByLabel('API token').waitFor();
+  await check('sign-in');
+  await page.goto(`${cp.url}/#token=${encodeURIComponent(cp.adminToken)}&project=team-a`);
+  await page.locator('.legend li[data-holder="Cluster train-a"]').waitFor();
+  await page.locator('button[data-supernode="cn-southwest-2a/sn-1"]').click();
+  await page.locator('table.servers').waitFor();
+  await check('map with a server list');
+  await page.locator('nav a[data-page="faults"]').waitFor();
+  for (const [name, ready] of [['resources', 'tr[data-resource]'], ['operations', 'table.ops'], ['faults', '#fault-spec']] as const) {
+    await page.locator(`nav a[data-page="${name}"]`).click();
+    await page.locator(ready).first().waitFor();
+    await check(name);
+  }
 });
