@@ -160,12 +160,16 @@ export function occupancyPage(root: HTMLElement, api: ApiClient): () => void {
     if (open) showDetail();
   };
 
+  let etag: string | undefined;
   const tick = async () => {
     const t0 = performance.now();
     let occ: Occupancy;
     try {
-      occ = await api.get<Occupancy>(api.projectPath('/occupancy'));
+      const answer = await api.getIfChanged<Occupancy>(api.projectPath('/occupancy'), etag);
       replace(error);
+      if (!answer) return;
+      occ = answer.body;
+      etag = answer.etag;
     } catch (e) {
       replace(error, `Could not read the occupancy: ${(e as Error).message}`);
       throw e;

@@ -77,8 +77,12 @@ export function consolePaths(paths: Record<string, unknown>, schemas: Record<str
   paths['/v1/projects/{project}/occupancy'] = {
     get: {
       summary: 'Who holds each accelerator: this project by resource, other projects only as held; faulty and draining hardware',
-      parameters: [projectParam, { name: 'zone', in: 'query', schema: { type: 'string' } }],
-      responses: { 200: { description: 'The occupancy map.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Occupancy' } } } }, 404: errorResponse('Not found.') },
+      parameters: [projectParam, { name: 'zone', in: 'query', schema: { type: 'string' } }, { name: 'If-None-Match', in: 'header', schema: { type: 'string' } }],
+      responses: {
+        200: { description: 'The occupancy map; ETag names this answer.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Occupancy' } } } },
+        304: { description: 'Unchanged since the ETag given in If-None-Match.' },
+        404: errorResponse('Not found.'),
+      },
     },
   };
   paths['/v1/projects/{project}/operations'] = {

@@ -30,6 +30,16 @@ test('occupancy names the caller\'s holders, shows other projects only as held, 
   assert.ok(seenByAdmin.body.holders.some((h: any) => h.name === 'secret-training' && h.project === 'team-a'));
   assert.equal(heldBy(seenByAdmin.body).get(0), undefined, 'the admin sees no anonymous holdings');
 
+  // Polls of an unchanged map answer 304; a change gives a new ETag.
+  const tag = seenByB.headers.get('etag')!;
+  assert.ok(tag);
+  assert.equal((await apiRequest(cp.url, 'GET', '/v1/projects/team-b/occupancy', { token: b, headers: { 'if-none-match': tag } })).status, 304);
+  assert.equal((await apiRequest(cp.url, 'DELETE', '/v1/projects/team-a/clusters/secret-training', { token: a })).status, 202);
+  const changed = await apiRequest(cp.url, 'GET', '/v1/projects/team-b/occupancy', { token: b, headers: { 'if-none-match': tag } });
+  assert.equal(changed.status, 200);
+  assert.equal(heldBy(changed.body).get(0), undefined, 'team A released its servers');
+  assert.notEqual(changed.headers.get('etag'), tag);
+
   // A token of another project cannot read this project's occupancy at all.
   assert.equal((await apiRequest(cp.url, 'GET', '/v1/projects/team-a/occupancy', { token: b })).status, 404);
   assert.equal((await apiRequest(cp.url, 'GET', '/v1/projects/team-a/occupancy')).status, 401);
