@@ -28,6 +28,8 @@ function start(): void {
 
   const signIn = (notice?: string) => {
     stop?.();
+    stop = undefined;
+    window.onhashchange = null;
     nav.hidden = true;
     replace(who);
     loginForm(main, (s) => {

@@ -150,6 +150,15 @@ test("another project's token sees nothing of this project in the console", { sk
   for (const html of seen) {
     for (const name of ['train-a', 'infer-a', 'deepseek-r1', 'team-a', 'cl-0']) assert.ok(!html.includes(name), `the page shows ${name}`);
   }
+
+  // Signing out forgets the token and stays signed out.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('API token').waitFor();
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('aicloud.token')), null);
+  // One task later the hashchange that signing out caused has been handled (a yield, not a timed wait).
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  assert.equal(await page.locator('.legend').count(), 0);
+  assert.equal(await page.locator('nav').isHidden(), true);
 });
 
 test('aicloud console serves the embedded cloud and its printed link signs in as the admin', { skip: missing }, async (t) => {
