@@ -22,3 +22,19 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
 export function replace(el: Element, ...children: Child[]): void {
   el.replaceChildren(...children.filter((c): c is Node | string | number => c !== null && c !== undefined && c !== false).map((c) => (typeof c === 'object' ? c : String(c))));
 }
+
+const shownKeys = new WeakMap<Element, string>();
+
+/**
+ * Re-renders `el` only when `key` (what it shows) changed, and gives focus back to the element
+ * with the same `data-focus` afterwards: polled pages must not steal keyboard focus or make screen
+ * readers announce the same content every second.
+ */
+export function rerender(el: Element, key: string, build: () => Child[]): void {
+  if (shownKeys.get(el) === key) return;
+  shownKeys.set(el, key);
+  const active = document.activeElement;
+  const focusKey = active && el.contains(active) ? active.getAttribute('data-focus') : null;
+  replace(el, ...build());
+  if (focusKey) (el.querySelector(`[data-focus="${CSS.escape(focusKey)}"]`) as HTMLElement | null)?.focus();
+}

@@ -1,6 +1,6 @@
 import type { ApiClient } from './api-client.ts';
 import type { WireOperation } from './collections.ts';
-import { h, replace } from './dom.ts';
+import { h, replace, rerender } from './dom.ts';
 import { operationsTable } from './operations-table.ts';
 import { poll } from './poll.ts';
 
@@ -20,7 +20,8 @@ export function operationsPage(root: HTMLElement, api: ApiClient): () => void {
       throw e;
     }
     const running = ops.filter((o) => o.status === 'running').length;
-    replace(summary, `${running} running, ${ops.length} shown (newest first, updated live).`);
-    replace(body, ops.length ? operationsTable('Operations', ops) : h('p', {}, 'No operations yet.'));
+    const text = `${running} running, ${ops.length} shown (newest first, updated live).`;
+    rerender(summary, text, () => [text]);
+    rerender(body, JSON.stringify(ops), () => [ops.length ? operationsTable('Operations', ops) : h('p', {}, 'No operations yet.')]);
   }, 1000);
 }

@@ -1,6 +1,6 @@
 import type { ApiClient } from './api-client.ts';
 import { maskSecrets } from './collections.ts';
-import { h, replace } from './dom.ts';
+import { h, replace, rerender } from './dom.ts';
 import { listCollection } from './list-collection.ts';
 import { poll } from './poll.ts';
 
@@ -24,8 +24,7 @@ export function queuesPage(root: HTMLElement, api: ApiClient): () => void {
   replace(root, h('h2', {}, `Queues of ${api.project}`), body);
   return poll(async () => {
     const items = (await listCollection<QueueItem>(api, 'queues')) ?? [];
-    replace(
-      body,
+    rerender(body, JSON.stringify(items), () => [
       items.length === 0
         ? h('p', {}, 'No queues.')
         : h(
@@ -41,6 +40,6 @@ export function queuesPage(root: HTMLElement, api: ApiClient): () => void {
               ),
             ),
           ),
-    );
+    ]);
   }, 2000);
 }

@@ -1,6 +1,6 @@
 import type { ApiClient } from './api-client.ts';
 import { COLLECTIONS, maskSecrets, type WireOperation, type WireResource } from './collections.ts';
-import { h, replace } from './dom.ts';
+import { h, replace, rerender } from './dom.ts';
 import { listCollection } from './list-collection.ts';
 import { operationsTable } from './operations-table.ts';
 import { poll } from './poll.ts';
@@ -20,13 +20,12 @@ export function resourcesPage(root: HTMLElement, api: ApiClient): () => void {
   const renderDetail = async () => {
     const r = resources.find((x) => x.id === open);
     if (!r) {
-      replace(detail);
+      rerender(detail, '', () => []);
       return;
     }
     const history = await api.get<{ operations: WireOperation[] }>(api.projectPath(`/operations?resource=${encodeURIComponent(r.id)}&limit=50`));
     const alloc = r.allocation;
-    replace(
-      detail,
+    rerender(detail, JSON.stringify([r, history]), () => [
       h('h3', {}, `${r.kind} ${r.name}`),
       h(
         'dl',
@@ -41,7 +40,7 @@ export function resourcesPage(root: HTMLElement, api: ApiClient): () => void {
       h('h4', {}, 'Spec'),
       h('pre', { class: 'json' }, JSON.stringify(maskSecrets(r.spec), null, 2)),
       operationsTable(`Operation history of ${r.name}`, history.operations),
-    );
+    ]);
   };
 
   const tick = async () => {
@@ -53,8 +52,7 @@ export function resourcesPage(root: HTMLElement, api: ApiClient): () => void {
       replace(error, `Could not list resources: ${(e as Error).message}`);
       throw e;
     }
-    replace(
-      table,
+    rerender(table, JSON.stringify([open, resources]), () => [
       resources.length === 0
         ? h('p', {}, 'This project has no resources.')
         : h(
@@ -79,11 +77,12 @@ export function resourcesPage(root: HTMLElement, api: ApiClient): () => void {
                     {},
                     h('button', {
                       type: 'button',
+                      'data-focus': r.id,
                       'aria-expanded': String(open === r.id),
                       'aria-label': `Details of ${r.kind} ${r.name}`,
                       onclick: () => {
                         open = open === r.id ? undefined : r.id;
-                        void renderDetail().then(() => detail.focus());
+                        void tick().then(() => open && detail.focus());
                       },
                     }, open === r.id ? 'Hide' : 'Details'),
                   ),
@@ -91,7 +90,7 @@ export function resourcesPage(root: HTMLElement, api: ApiClient): () => void {
               ),
             ),
           ),
-    );
+    ]);
     if (open) await renderDetail();
   };
   return poll(tick, 2000);

@@ -109,6 +109,14 @@ test('the map shows the example stack held, changes without a reload when a clus
   assert.match(detail, /Operation history of deepseek-r1/);
   assert.doesNotMatch(detail, /aic_|sk-/, 'a secret reached the page');
 
+  // A live update of the list keeps keyboard focus where it was.
+  const inferButton = page.locator('button[aria-label="Details of Cluster infer-a"]');
+  await inferButton.focus();
+  const created = await apiRequest(cp.url, 'POST', '/v1/projects/team-a/buckets', { token, body: { name: 'console-new-bucket', region: 'cn-southwest-2' } });
+  assert.equal(created.status, 202, created.text);
+  await page.locator('tr[data-resource="Bucket/console-new-bucket"]').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Details of Cluster infer-a');
+
   // Operations live: the delete of train-a is listed, done.
   await page.locator('nav a[data-page="operations"]').click();
   await page.locator('table.ops tr[data-status="done"]').first().waitFor();
