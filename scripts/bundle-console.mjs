@@ -18,7 +18,8 @@ export async function bundleConsole(outdir = join(root, 'dist', 'console')) {
     format: 'esm',
     platform: 'browser',
     target: ['chrome110', 'firefox110', 'safari16'],
-    minify: true,
+    // AICLOUD_CONSOLE_MINIFY=0 keeps names readable in a browser profile.
+    minify: process.env.AICLOUD_CONSOLE_MINIFY !== "0",
     sourcemap: false,
     logLevel: 'warning',
     legalComments: 'none',

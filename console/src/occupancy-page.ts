@@ -1,5 +1,6 @@
 import type { ApiClient } from './api-client.ts';
 import { h, replace } from './dom.ts';
+import { drawStats } from './draw-servers.ts';
 import { FREE_COLOUR, holderColour } from './holder-colours.ts';
 import { holderLabel } from './holder-label.ts';
 import { holderTotals, zoneTypeFigures } from './occupancy-figures.ts';
@@ -12,6 +13,8 @@ import { SupernodeCard, type CardData } from './supernode-card.ts';
 export interface RenderTiming {
   fetchMs: number;
   renderMs: number;
+  /** Of renderMs, the part spent drawing canvases. */
+  drawMs: number;
   accelerators: number;
   /** performance.now() when the first full render finished. */
   firstRenderAt: number | null;
@@ -45,7 +48,7 @@ export function occupancyPage(root: HTMLElement, api: ApiClient): () => void {
   const zoneLists = new Map<string, HTMLElement>();
   let data: Occupancy | undefined;
   let open: string | undefined;
-  const timing: RenderTiming = { fetchMs: 0, renderMs: 0, accelerators: 0, firstRenderAt: null };
+  const timing: RenderTiming = { fetchMs: 0, renderMs: 0, drawMs: 0, accelerators: 0, firstRenderAt: null };
   window.aicloudMap = timing;
 
   const cardData = (key: string): CardData | undefined => {
@@ -175,10 +178,12 @@ export function occupancyPage(root: HTMLElement, api: ApiClient): () => void {
       throw e;
     }
     const t1 = performance.now();
+    const drawnBefore = drawStats.ms;
     render(occ);
     const t2 = performance.now();
     timing.fetchMs = t1 - t0;
     timing.renderMs = t2 - t1;
+    timing.drawMs = drawStats.ms - drawnBefore;
     timing.accelerators = occ.zones.reduce((n, z) => n + [...z.supernodes.flatMap((s) => s.servers), ...z.servers].reduce((m, s) => m + s.accelerators, 0), 0);
     if (timing.firstRenderAt === null) timing.firstRenderAt = t2;
     root.dataset.mapVersion = String(Number(root.dataset.mapVersion ?? 0) + 1);
