@@ -2,6 +2,7 @@
 import type { ResolvedSchema } from './load-schema.ts';
 import { propertiesToJsonSchema } from './json-schema.ts';
 import { kindMeta } from './gen-registry.ts';
+import { consolePaths } from './openapi-console-paths.ts';
 
 const error = { $ref: '#/components/schemas/Error' };
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: error } } });
@@ -122,6 +123,7 @@ export function generateOpenApi(schema: ResolvedSchema): Record<string, unknown>
       responses: { 200: { description: 'The operation.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Operation' } } } }, 404: errorResponse('Not found.') },
     },
   };
+  consolePaths(paths, schemas, errorResponse);
   return {
     $comment: 'Generated from schema/schema.json by scripts/build.ts. Do not edit.',
     openapi: '3.0.3',

@@ -5,9 +5,11 @@ import { apiError } from './errors.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 import { projectGuard, requestGuard } from './request-guards.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { consoleRoutes } from './routes/console.ts';
 import { healthRoutes } from './routes/health.ts';
 import { inventoryRoutes } from './routes/inventory.ts';
 import { lockRoutes } from './routes/locks.ts';
+import { occupancyRoutes } from './routes/occupancy.ts';
 import { operationRoutes } from './routes/operations.ts';
 import { placementRoutes } from './routes/placements.ts';
 import { resourceRoutes } from './routes/resources.ts';
@@ -44,6 +46,7 @@ export async function buildApp(cp: ControlPlane, opts: AppOptions = {}): Promise
   app.addHook('onRequest', requestGuard(cp, opts.rateLimit));
 
   await app.register(healthRoutes);
+  await app.register(consoleRoutes);
   await app.register(inventoryRoutes, { cp });
   await app.register(adminRoutes, { cp, prefix: '/v1/admin' });
   await app.register(
@@ -51,6 +54,7 @@ export async function buildApp(cp: ControlPlane, opts: AppOptions = {}): Promise
       projectScope.addHook('preHandler', projectGuard(cp));
       await projectScope.register(operationRoutes, { cp });
       await projectScope.register(lockRoutes, { cp });
+      await projectScope.register(occupancyRoutes, { cp });
       await projectScope.register(placementRoutes, { cp });
       await projectScope.register(resourceRoutes, { cp });
     },

@@ -35,7 +35,8 @@ export function requestGuard(cp: ControlPlane, rateLimit: RateLimitOptions | und
         throw apiError(code, `injected fault: ${status} for ${request.method} ${path}`, { status });
       }
     }
-    if (OPEN_PATHS.has(path)) return;
+    // The console's page and bundle hold no data; the page's API calls carry the token.
+    if (OPEN_PATHS.has(path) || (request.method === 'GET' && (path === '/' || path.startsWith('/console/')))) return;
     const principal = cp.authenticate(request.headers.authorization);
     request.principal = principal;
     if (limiter) {

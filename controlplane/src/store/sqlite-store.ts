@@ -114,6 +114,8 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
     ),
     runningOf: db.prepare("SELECT * FROM operations WHERE status = 'running' AND resource_id = ?"),
     nextDue: db.prepare("SELECT min(due_at) FROM operations WHERE status = 'running'").pluck(),
+    listOperations: db.prepare('SELECT * FROM operations WHERE project = ? ORDER BY created_at DESC, id DESC LIMIT ?'),
+    listOperationsOf: db.prepare('SELECT * FROM operations WHERE project = ? AND resource_id = ? ORDER BY created_at DESC, id DESC LIMIT ?'),
     listHoldings: db.prepare('SELECT owner, server, project, parent_owner AS parentOwner, mask FROM holdings'),
     listHoldingsInside: db.prepare('SELECT owner, server, project, parent_owner AS parentOwner, mask FROM holdings WHERE parent_owner = ?'),
     putHolding: db.prepare(
@@ -203,6 +205,10 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
     deleteResource: (r) => void s.deleteResource.run(r.kind, r.project, r.name, r.id),
     liveResourceIds: () => new Set(s.resourceIds.all() as string[]),
 
+    listOperations(project, resourceId, limit) {
+      const rows = (resourceId === undefined ? s.listOperations.all(project, limit) : s.listOperationsOf.all(project, resourceId, limit)) as OperationRow[];
+      return rows.map(toOperation);
+    },
     getOperation(project, id) {
       const row = s.getOperation.get(project, id) as OperationRow | undefined;
       return row ? toOperation(row) : undefined;

@@ -50,6 +50,8 @@ export interface Store {
   runningOperationsOf(resourceId: string): OperationRecord[];
   /** Earliest due time of any running operation, or undefined when none runs. */
   nextDueAt(): number | undefined;
+  /** A project's operations, newest first, optionally of one resource id (the console's history). */
+  listOperations(project: string, resourceId: string | undefined, limit: number): OperationRecord[];
 
   /** Every holding row (start-up, reloads after another process wrote, the invariant check). */
   listAllocations(): HoldingRecord[];

@@ -94,6 +94,16 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     .argument('<stack>', 'stack name')
     .action(lazy(() => import('./commands/force-unlock.ts')));
 
+  program
+    .command('console')
+    .description('serve the web console of the embedded cloud on 127.0.0.1 and print a sign-in link')
+    .option('--port <n>', 'port (0 picks a free one)', (value: string) => {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('use a port from 0 to 65535');
+      return n;
+    }, 0)
+    .action(lazy(() => import('./commands/console.ts')));
+
   // Its flags belong to the control plane's own entry point; main() hands them over untouched.
   program.command('server').description('run the control plane as an HTTP server (flags: aicloud server --help)').allowUnknownOption().helpOption(false);
 
