@@ -14,7 +14,8 @@ export interface TempDir {
  */
 export function tempDir(t?: { after(fn: () => void | Promise<void>): void }, prefix = 'aicloud-test-'): TempDir {
   const path = mkdtempSync(join(tmpdir(), prefix));
-  const dir = { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+  // A process killed with -9 can leave a file behind for a moment after its exit (its WAL, say): retry.
+  const dir = { path, remove: () => rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }) };
   t?.after(() => dir.remove());
   return dir;
 }
