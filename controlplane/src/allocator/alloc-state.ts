@@ -152,7 +152,7 @@ export class AllocState {
     const bit = (1 << index) >>> 0;
     this.sliceUnits[acc] = this.sliceUnits[acc]! + sign * units;
     this.slicePositions[acc] = sign === 1 ? (this.slicePositions[acc]! | positions) >>> 0 : (this.slicePositions[acc]! & ~positions) >>> 0;
-    this.free[s] = this.sliceUnits[acc]! > 0 ? (this.free[s]! & ~bit) >>> 0 : (this.free[s]! | bit) >>> 0;
+    if (units !== 0) this.free[s] = this.sliceUnits[acc]! > 0 ? (this.free[s]! & ~bit) >>> 0 : (this.free[s]! | bit) >>> 0;
     this.cpuFree[s] = this.cpuFree[s]! - sign * cpu;
     this.memFree[s] = this.memFree[s]! - sign * mem;
     this.refresh(s);

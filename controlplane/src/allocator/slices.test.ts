@@ -145,3 +145,12 @@ test('every policy places partitions without breaking invariants', () => {
     assert.ok(a.checkInvariants(new Set(a.owners())).ok, policy);
   }
 });
+
+test('a partition beside a whole accelerator held on the same server leaves that one held', () => {
+  const a = new Allocator(testInventory(), { policy: 'first-fit' });
+  placeOk(a, { owner: 'w', project: 'p1', acceleratorType: 'nvidia-h200', zone: 't-1b', count: 1, unit: 'accelerators', scope: 'server', cpuMilli: 1, memoryMib: 1 });
+  placeOk(a, { ...h200('s', '1g.18gb'), cpuMilli: 1, memoryMib: 1 });
+  a.release('s');
+  assert.ok(a.checkInvariants(new Set(a.owners())).ok);
+  assert.equal(h200Free(a), 15);
+});
