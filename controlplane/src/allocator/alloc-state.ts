@@ -23,6 +23,8 @@ export class AllocState {
   /** Per accelerator: partition units held (pooled) or positions taken (positional) by slices; a sliced accelerator is not free. */
   readonly sliceUnits: Int32Array;
   readonly slicePositions: Uint32Array;
+  /** Per server: bumped on every change, so scores cached per server know when they are stale. */
+  readonly version: Uint32Array;
   /** Per block: usable accelerators, and servers whose every accelerator is usable. */
   readonly blockFree: Int32Array;
   readonly blockFull: Int32Array;
@@ -42,6 +44,7 @@ export class AllocState {
       this.holder = from.holder.slice();
       this.subHolder = from.subHolder.slice();
       this.sliceUnits = from.sliceUnits.slice();
+      this.version = from.version.slice();
       this.slicePositions = from.slicePositions.slice();
       this.cpuFree = from.cpuFree.slice();
       this.memFree = from.memFree.slice();
@@ -60,6 +63,7 @@ export class AllocState {
     this.holder = new Int32Array(topo.acceleratorCount).fill(-1);
     this.subHolder = new Int32Array(topo.acceleratorCount).fill(-1);
     this.sliceUnits = new Int32Array(topo.acceleratorCount);
+    this.version = new Uint32Array(n);
     this.slicePositions = new Uint32Array(topo.acceleratorCount);
     this.cpuFree = topo.serverCpu.slice();
     this.memFree = topo.serverMem.slice();
@@ -93,6 +97,7 @@ export class AllocState {
   refresh(s: number): void {
     const topo = this.topo;
     const layout = topo.layoutOf(s);
+    this.version[s] = this.version[s]! + 1;
     const next = this.draining[s] ? 0 : (this.free[s]! & ~this.faulty[s]!) >>> 0;
     const prev = this.usable[s]!;
     const b = topo.serverBlock[s]!;

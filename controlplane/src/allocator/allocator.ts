@@ -14,7 +14,7 @@ import { placeReplicaParts } from './place-replicas.ts';
 import type { Policy, PolicyName } from './policy.ts';
 import { createPolicy, DEFAULT_POLICY } from './policies/policy-registry.ts';
 import { seededRandom } from './seeded-random.ts';
-import { placeSlices } from './place-slices.ts';
+import { placeSlices, SliceScoreCache } from './place-slices.ts';
 import { SliceWorkload } from './slice-workload.ts';
 import { popcount } from './server-layout.ts';
 import { shrinkOrder } from './shrink-plan.ts';
@@ -63,6 +63,9 @@ export class Allocator {
   private readonly partitions: (PartitionCatalogue | undefined)[];
   private readonly sliceWorkloads: (SliceWorkload | undefined)[];
   private readonly sliceHoldings = new Map<string, SliceHolding>();
+  private sliceCache: SliceScoreCache | undefined;
+  /** Per type index: partition holdings, so whole requests know when partitions are around. */
+  private readonly slicedTypes = new Map<number, number>();
 
   constructor(inventory: Inventory | Topology, options: AllocatorOptions & { profile?: WorkloadProfile; learnOff?: boolean; sliceWorkloads?: (SliceWorkload | undefined)[] } = {}) {
     this.topology = inventory instanceof Topology ? inventory : new Topology(inventory);
@@ -84,9 +87,34 @@ export class Allocator {
     if ('ok' in need) return need;
     const quota = this.checkQuota(req, need.accelerators);
     if (quota) return quota;
+    if (req.scope === 'server' && req.unit === 'accelerators' && (this.slicedTypes.get(need.type) ?? 0) > 0) {
+      const part = this.placeWholeBesideSlices(need, req.count);
+      return part ? this.toPlacement(req, [[part]], {}) : this.capacityRefusal(req, need);
+    }
     const parts = decide(this.context(need.type, need.scope), need);
     if (!parts) return this.capacityRefusal(req, need);
     return this.toPlacement(req, [parts], {});
+  }
+
+  /**
+   * Whole accelerators on one server of a type that has partitions: scored with the same slice-aware
+   * measure as partitions (a whole accelerator is a partition of every unit), so the policy sees what a
+   * whole request does to the partly used accelerators around it.
+   */
+  private placeWholeBesideSlices(need: Need, count: number): Part | undefined {
+    const catalogue = this.partitions[need.type]!;
+    const whole = { name: '(whole)', size: catalogue.units, compute: catalogue.units, memoryGib: 0, starts: [0] };
+    const workload = this.sliceWorkloads[need.type];
+    const classes = workload?.classes() ?? [];
+    this.sliceCache ??= new SliceScoreCache(this.topology.serverCount);
+    const choice = placeSlices(
+      { topo: this.topology, state: this.state, policy: this.policy.name, rng: this.rng, classes, generation: workload?.generation ?? 0, cache: this.sliceCache },
+      { zones: need.zones, type: need.type, catalogue, profile: whole, count, cpu: need.cpu, mem: need.mem },
+    );
+    if (!choice) return undefined;
+    let mask = 0;
+    for (const p of choice.pieces) mask |= 1 << p.index;
+    return { server: choice.server, mask: mask >>> 0, cpu: need.cpu, mem: need.mem };
   }
 
   /**
@@ -228,6 +256,7 @@ export class Allocator {
       }
       this.state.slice(sh.server, 0, 0, 0, sh.cpu, sh.mem, -1);
       this.sliceHoldings.delete(owner);
+      this.slicedTypes.set(sh.type, (this.slicedTypes.get(sh.type) ?? 0) - 1);
       return { owners: [owner], acceleratorCount: 0 };
     }
     const h = this.holdingsByOwner.get(owner);
@@ -330,12 +359,14 @@ export class Allocator {
       if (this.state.draining[s]) fresh.setDraining(s, true);
     }
     this.state = fresh;
+    this.sliceCache = undefined;
     this.holdingsByOwner.clear();
     this.ownerNames.length = 0;
     this.freeOwnerNos.length = 0;
     this.quotaUsed.clear();
     this.loadViolations = [];
     this.sliceHoldings.clear();
+    this.slicedTypes.clear();
     for (const row of rows) if (row.slice) this.loadSliceRow(row);
     const resolved = rows.filter((row) => !row.slice).map((row) => ({ row, at: topo.resolveAccelerator(row.acceleratorId) }));
     for (const pass of ['clusters', 'endpoints'] as const) {
@@ -678,6 +709,7 @@ export class Allocator {
       partitions: Object.fromEntries(this.topology.typeNames.flatMap((n, i) => (this.partitions[i] ? [[n, this.partitions[i]!]] : []))),
     });
     for (const [owner, sh] of this.sliceHoldings) copy.sliceHoldings.set(owner, { ...sh, pieces: sh.pieces.map((p) => ({ ...p })) });
+    for (const [k, v] of this.slicedTypes) copy.slicedTypes.set(k, v);
     copy.state = this.state.clone();
     for (const [owner, h] of this.holdingsByOwner) {
       copy.holdingsByOwner.set(owner, { ...h, children: new Set(h.children), parts: new Map([...h.parts].map(([s, p]) => [s, { ...p }])) });
@@ -707,8 +739,11 @@ export class Allocator {
     if (!Number.isInteger(req.count) || req.count < 1 || req.count > maxCount) {
       return refuse('OUT_OF_RANGE', 'count', `count of ${profile.name} instances must be a whole number from 1 to ${maxCount} (one server), got ${String(req.count)}`);
     }
+    const workload = this.sliceWorkloads[need.type];
+    const classes = workload?.classes() ?? [];
+    this.sliceCache ??= new SliceScoreCache(this.topology.serverCount);
     const choice = placeSlices(
-      { topo: this.topology, state: this.state, policy: this.policy.name, rng: this.rng, classes: this.sliceWorkloads[need.type]?.classes() ?? [] },
+      { topo: this.topology, state: this.state, policy: this.policy.name, rng: this.rng, classes, generation: workload?.generation ?? 0, cache: this.sliceCache },
       { zones: need.zones, type: need.type, catalogue, profile, count: req.count, cpu: need.cpu, mem: need.mem },
     );
     if (!choice) {
@@ -759,6 +794,7 @@ export class Allocator {
     if (this.state.cpuFree[server]! < host.cpu || this.state.memFree[server]! < host.mem) throw new AicloudError('CAPACITY_EXHAUSTED', `placement for ${owner} is stale: host CPU or memory taken`, { hint: 'Place the request again.' });
     for (const p of pieces) this.state.slice(server, p.acc - this.topology.serverBase[server]!, p.units, p.positions, 0, 0, 1);
     this.state.slice(server, 0, 0, 0, host.cpu, host.mem, 1);
+    this.slicedTypes.set(type, (this.slicedTypes.get(type) ?? 0) + 1);
     this.sliceHoldings.set(owner, { owner, project: placement.project, type, zone: this.topology.serverZone[server]!, server, profile: profile.name, pieces, cpu: host.cpu, mem: host.mem });
     if (this.learn === 'commit') this.sliceWorkloads[type]?.observeSlice(profile, host.cpu, host.mem, pieces.length);
   }
@@ -782,6 +818,7 @@ export class Allocator {
     if (!sh) {
       sh = { owner: row.owner, project: row.project, type, zone: this.topology.serverZone[at.server]!, server: at.server, profile: profile.name, pieces: [], cpu: 0, mem: 0 };
       this.sliceHoldings.set(row.owner, sh);
+      this.slicedTypes.set(type, (this.slicedTypes.get(type) ?? 0) + 1);
     }
     this.state.slice(at.server, at.index, profile.size, positions, 0, 0, 1);
     sh.pieces.push({ acc, start: row.slice!.start, positions, units: profile.size });

@@ -24,12 +24,35 @@ export interface SliceNeed {
   mem: number;
 }
 
+/**
+ * Scores of servers for one kind of partition request, kept while the server is unchanged (its state
+ * version) and the workload classes are the same (their generation): a decision then re-scores only
+ * the servers that changed since the last one.
+ */
+export class SliceScoreCache {
+  private readonly byKind = new Map<string, { version: Uint32Array; gen: Uint32Array; score: Float64Array; pieces: (SliceChoice[] | null)[] }>();
+
+  constructor(private readonly servers: number) {}
+
+  kind(key: string) {
+    let e = this.byKind.get(key);
+    if (!e) {
+      e = { version: new Uint32Array(this.servers), gen: new Uint32Array(this.servers), score: new Float64Array(this.servers), pieces: new Array<SliceChoice[] | null>(this.servers).fill(null) };
+      this.byKind.set(key, e);
+    }
+    return e;
+  }
+}
+
 export interface SliceContext {
   topo: Topology;
   state: AllocState;
   policy: PolicyName;
   rng: () => number;
   classes: readonly SliceClass[];
+  /** Generation of `classes`, and a score cache (not for the random policy, whose scores are draws). */
+  generation?: number;
+  cache?: SliceScoreCache;
 }
 
 /** Fills a view of server `s` for partitioning: free pool units per accelerator, positions taken. */
@@ -64,6 +87,9 @@ export function placeSlices(ctx: SliceContext, need: SliceNeed): { server: numbe
   const fgd = policy === 'fgd' || policy === 'fgd-pack';
   let best: { server: number; pieces: SliceChoice[]; score: number } | undefined;
   const pristineSeen = new Set<number>();
+  const useCache = ctx.cache && policy !== 'random';
+  const cached = useCache ? ctx.cache!.kind(`${profile.name}|${need.count}|${need.cpu}|${need.mem}`) : undefined;
+  const gen = (ctx.generation ?? 0) + 1;
   for (const z of need.zones) {
     for (const b of topo.zoneBlocks[z]!.get(need.type) ?? []) {
       for (let s = topo.blockStart[b]!; s < topo.blockEnd[b]!; s++) {
@@ -77,6 +103,12 @@ export function placeSlices(ctx: SliceContext, need: SliceNeed): { server: numbe
           pristineSeen.add(key);
         }
         if (state.usable[s] === 0 && !hasSliced(topo, state, s)) continue;
+        if (cached && cached.version[s] === state.version[s] && cached.gen[s] === gen) {
+          const pieces = cached.pieces[s];
+          if (pieces && (!best || cached.score[s]! < best.score)) best = { server: s, pieces, score: cached.score[s]! };
+          if (pieces && policy === 'first-fit') return best;
+          continue;
+        }
         viewOf(topo, state, catalogue, s, view);
         const before = fgd ? sliceFragment(ctx.classes, catalogue, view) : 0;
         const pieces: SliceChoice[] = [];
@@ -87,10 +119,12 @@ export function placeSlices(ctx: SliceContext, need: SliceNeed): { server: numbe
           view.free[piece.index] = view.free[piece.index]! - piece.units;
           view.taken[piece.index] = (view.taken[piece.index]! | piece.positions) >>> 0;
         }
+        if (cached) { cached.version[s] = state.version[s]!; cached.gen[s] = gen; cached.pieces[s] = null; }
         if (pieces.length < need.count) continue;
         view.cpu -= need.cpu;
         view.mem -= need.mem;
         const score = serverScore(ctx, catalogue, view, s, before, pristine, fgd);
+        if (cached) { cached.score[s] = score; cached.pieces[s] = pieces; }
         if (!best || score < best.score) best = { server: s, pieces, score };
         if (policy === 'first-fit') return best;
       }

@@ -14,7 +14,7 @@ export interface SliceClass {
 }
 
 /** Most classes FGD's measure looks at; the rest are rare and merged into their nearest kept class. */
-const MAX_CLASSES = 48;
+const MAX_CLASSES = 128;
 
 /**
  * The target workload of a partitionable type as FGD uses it: how often each kind of request comes,
@@ -23,6 +23,10 @@ const MAX_CLASSES = 48;
 export class SliceWorkload {
   private readonly weights = new Map<string, { c: Omit<SliceClass, 'p'>; w: number }>();
   private cache: SliceClass[] | undefined;
+  private total = 0;
+  private sinceCache = 0;
+  /** Bumped whenever the classes are recomputed, so cached scores know when they are stale. */
+  generation = 0;
 
   constructor(readonly catalogue: PartitionCatalogue) {}
 
@@ -36,7 +40,10 @@ export class SliceWorkload {
 
   /** The classes, most frequent first, weights summing to 1 (empty before anything was observed). */
   classes(): SliceClass[] {
-    if (this.cache) return this.cache;
+    // The distribution drifts slowly: recompute once 2% more has been observed, not on every arrival.
+    if (this.cache && this.sinceCache <= Math.max(50, 0.02 * this.total)) return this.cache;
+    this.sinceCache = 0;
+    this.generation++;
     const all = [...this.weights.values()].sort((x, y) => y.w - x.w);
     const kept = all.slice(0, MAX_CLASSES).map((e) => ({ ...e.c, p: e.w }));
     for (const e of all.slice(MAX_CLASSES)) {
@@ -53,6 +60,7 @@ export class SliceWorkload {
     const e = this.weights.get(key);
     if (e) e.w += weight;
     else this.weights.set(key, { c, w: weight });
-    this.cache = undefined;
+    this.total += weight;
+    this.sinceCache += weight;
   }
 }
