@@ -87,7 +87,9 @@ export class Allocator {
     if ('ok' in need) return need;
     const quota = this.checkQuota(req, need.accelerators);
     if (quota) return quota;
-    if (req.scope === 'server' && req.unit === 'accelerators' && (this.slicedTypes.get(need.type) ?? 0) > 0) {
+    // Servers with one fast-link group only: with HCCS groups a piece must stay inside a group, which the engine keeps.
+    const oneGroup = this.topology.layouts[this.topology.typeLayout[need.type]!]!.groups.length === 1;
+    if (oneGroup && req.scope === 'server' && req.unit === 'accelerators' && (this.slicedTypes.get(need.type) ?? 0) > 0) {
       const part = this.placeWholeBesideSlices(need, req.count);
       return part ? this.toPlacement(req, [[part]], {}) : this.capacityRefusal(req, need);
     }

@@ -154,3 +154,34 @@ test('a partition beside a whole accelerator held on the same server leaves that
   assert.ok(a.checkInvariants(new Set(a.owners())).ok);
   assert.equal(h200Free(a), 15);
 });
+
+test('policies on slices: best-fit and fgd fill a partly used accelerator before breaking a whole one; first-fit takes the lowest', () => {
+  for (const policy of ['best-fit', 'fgd', 'fgd-pack', 'first-fit'] as const) {
+    const a = new Allocator(testInventory(), { policy });
+    a.observe({ acceleratorType: 'ascend-910b', count: 1, unit: 'accelerators', scope: 'server', profile: 'vir05_1c_16g' }, 10);
+    const first = placeOk(a, npu('a', 'vir05_1c_16g')).slices![0]!.acceleratorId;
+    const second = placeOk(a, npu('b', 'vir05_1c_16g')).slices![0]!.acceleratorId;
+    assert.equal(second, first, `${policy} packs the second vNPU beside the first`);
+  }
+  const r = new Allocator(testInventory(), { policy: 'random', seed: 5 });
+  const spots = new Set<string>();
+  for (let i = 0; i < 8; i++) spots.add(placeOk(r, npu(`r${i}`, 'vir05_1c_16g')).slices![0]!.acceleratorId);
+  assert.ok(spots.size > 1, 'random spreads');
+});
+
+test('a whole request beside partitions is scored slice-aware and never takes a partitioned accelerator', () => {
+  const a = new Allocator(testInventory(), { policy: 'fgd-pack' });
+  for (let i = 0; i < 3; i++) placeOk(a, npu(`v${i}`, 'vir10_3c_32g'));
+  const sliced = new Set(a.owners().flatMap((o) => a.holdings(o)!.slices!.map((s) => s.acceleratorId)));
+  for (const [owner, count] of [['w4', 4], ['w2', 2], ['w1', 1]] as const) {
+    const d = placeOk(a, { owner, project: 'p1', acceleratorType: 'ascend-910b', zone: 't-1a', count, unit: 'accelerators', scope: 'server' });
+    assert.ok(d.servers[0]!.acceleratorIds.every((id) => !sliced.has(id)));
+  }
+  const h = new Allocator(testInventory(), { policy: 'fgd-pack' });
+  placeOk(h, h200('m', '1g.18gb'));
+  const slicedH = h.holdings('m')!.slices![0]!.acceleratorId;
+  const d = placeOk(h, { owner: 'w', project: 'p1', acceleratorType: 'nvidia-h200', zone: 't-1b', count: 7, unit: 'accelerators', scope: 'server' });
+  assert.ok(!d.servers[0]!.acceleratorIds.includes(slicedH));
+  assert.ok(h.checkInvariants(new Set(h.owners())).ok);
+  assert.ok(a.checkInvariants(new Set(a.owners())).ok);
+});
