@@ -694,6 +694,12 @@ export class Allocator {
       if (h.parent !== undefined) entry.parentOwner = h.parent;
       return entry;
     });
+    // Partition owners on those accelerators are affected too.
+    for (const sh of this.sliceHoldings.values()) {
+      if (sh.server !== s) continue;
+      const hit = sh.pieces.filter((p) => (mask >>> (p.acc - base)) & 1).map((p) => this.accName(p.acc));
+      if (hit.length) affected.push({ owner: sh.owner, project: sh.project, acceleratorIds: [...new Set(hit)] });
+    }
     return { acceleratorIds: ids, affected };
   }
 

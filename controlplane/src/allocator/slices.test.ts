@@ -185,3 +185,13 @@ test('a whole request beside partitions is scored slice-aware and never takes a 
   assert.ok(h.checkInvariants(new Set(h.owners())).ok);
   assert.ok(a.checkInvariants(new Set(a.owners())).ok);
 });
+
+test('a faulty partitioned accelerator reports its partition owners and takes no new slices', () => {
+  const a = new Allocator(testInventory(), { policy: 'first-fit' });
+  const id = placeOk(a, h200('m', '1g.18gb')).slices![0]!.acceleratorId;
+  const report = a.markFaulty(id);
+  assert.deepEqual(report.affected, [{ owner: 'm', project: 'p1', acceleratorIds: [id] }]);
+  assert.notEqual(placeOk(a, h200('n', '1g.18gb')).slices![0]!.acceleratorId, id);
+  assert.ok(a.health().affected.some((x) => x.owner === 'm'));
+  assert.ok(a.checkInvariants(new Set(a.owners())).ok);
+});
