@@ -41,7 +41,7 @@ export class SliceWorkload {
   /** The classes, most frequent first, weights summing to 1 (empty before anything was observed). */
   classes(): SliceClass[] {
     // The distribution drifts slowly: recompute once 2% more has been observed, not on every arrival.
-    if (this.cache && this.sinceCache <= Math.max(50, 0.02 * this.total)) return this.cache;
+    if (this.cache && (this.cache.length > 0 || this.total === 0) && this.sinceCache <= Math.max(50, 0.02 * this.total)) return this.cache;
     this.sinceCache = 0;
     this.generation++;
     const all = [...this.weights.values()].sort((x, y) => y.w - x.w);
