@@ -20,6 +20,11 @@ export class AllocState {
   readonly subHolder: Int32Array;
   readonly cpuFree: Float64Array;
   readonly memFree: Float64Array;
+  /** Per accelerator: partition units held (pooled) or positions taken (positional) by slices; a sliced accelerator is not free. */
+  readonly sliceUnits: Int32Array;
+  readonly slicePositions: Uint32Array;
+  /** Per server: bumped on every change, so scores cached per server know when they are stale. */
+  readonly version: Uint32Array;
   /** Per block: usable accelerators, and servers whose every accelerator is usable. */
   readonly blockFree: Int32Array;
   readonly blockFull: Int32Array;
@@ -38,6 +43,9 @@ export class AllocState {
       this.usable = from.usable.slice();
       this.holder = from.holder.slice();
       this.subHolder = from.subHolder.slice();
+      this.sliceUnits = from.sliceUnits.slice();
+      this.version = from.version.slice();
+      this.slicePositions = from.slicePositions.slice();
       this.cpuFree = from.cpuFree.slice();
       this.memFree = from.memFree.slice();
       this.blockFree = from.blockFree.slice();
@@ -54,6 +62,9 @@ export class AllocState {
     this.usable = new Uint32Array(n);
     this.holder = new Int32Array(topo.acceleratorCount).fill(-1);
     this.subHolder = new Int32Array(topo.acceleratorCount).fill(-1);
+    this.sliceUnits = new Int32Array(topo.acceleratorCount);
+    this.version = new Uint32Array(n);
+    this.slicePositions = new Uint32Array(topo.acceleratorCount);
     this.cpuFree = topo.serverCpu.slice();
     this.memFree = topo.serverMem.slice();
     this.blockFree = new Int32Array(topo.blockCount);
@@ -86,6 +97,7 @@ export class AllocState {
   refresh(s: number): void {
     const topo = this.topo;
     const layout = topo.layoutOf(s);
+    this.version[s] = this.version[s]! + 1;
     const next = this.draining[s] ? 0 : (this.free[s]! & ~this.faulty[s]!) >>> 0;
     const prev = this.usable[s]!;
     const b = topo.serverBlock[s]!;
@@ -132,6 +144,22 @@ export class AllocState {
     this.free[s] = (this.free[s]! | mask) >>> 0;
     this.cpuFree[s] = this.cpuFree[s]! + cpu;
     this.memFree[s] = this.memFree[s]! + mem;
+    this.refresh(s);
+  }
+
+  /**
+   * Adds (sign 1) or removes (sign -1) one slice on accelerator `index` of server `s`: `units` of its pool
+   * and `positions` of its position mask. The first slice takes the accelerator out of the free mask, so
+   * it is never handed out whole; removing the last one makes it whole and free again.
+   */
+  slice(s: number, index: number, units: number, positions: number, cpu: number, mem: number, sign: 1 | -1): void {
+    const acc = this.topo.serverBase[s]! + index;
+    const bit = (1 << index) >>> 0;
+    this.sliceUnits[acc] = this.sliceUnits[acc]! + sign * units;
+    this.slicePositions[acc] = sign === 1 ? (this.slicePositions[acc]! | positions) >>> 0 : (this.slicePositions[acc]! & ~positions) >>> 0;
+    if (units !== 0) this.free[s] = this.sliceUnits[acc]! > 0 ? (this.free[s]! & ~bit) >>> 0 : (this.free[s]! | bit) >>> 0;
+    this.cpuFree[s] = this.cpuFree[s]! - sign * cpu;
+    this.memFree[s] = this.memFree[s]! - sign * mem;
     this.refresh(s);
   }
 

@@ -1,4 +1,5 @@
 import { AicloudError } from '../../../provider/src/core/errors.ts';
+import { findProfile, PARTITION_CATALOGUE, type PartitionCatalogue } from '../../../provider/src/core/partitions.ts';
 import type { Inventory } from '../inventory/types.ts';
 import { AllocState } from './alloc-state.ts';
 import { capacityReport } from './capacity-report.ts';
@@ -6,13 +7,15 @@ import { checkInvariants } from './check-invariants.ts';
 import { decide } from './decide.ts';
 import { describeNeed } from './describe-request.ts';
 import type { EngineContext, Need, Part } from './engine-types.ts';
-import { quotaKey, type AllocatorInternals, type HoldingState } from './holding-state.ts';
+import { quotaKey, type AllocatorInternals, type HoldingState, type SliceHolding } from './holding-state.ts';
 import { describeFreeBlock, largestFreeBlock } from './largest-free-block.ts';
 import { normalizeRequest } from './normalize-request.ts';
 import { placeReplicaParts } from './place-replicas.ts';
 import type { Policy, PolicyName } from './policy.ts';
 import { createPolicy, DEFAULT_POLICY } from './policies/policy-registry.ts';
 import { seededRandom } from './seeded-random.ts';
+import { placeSlices, SliceScoreCache } from './place-slices.ts';
+import { SliceWorkload } from './slice-workload.ts';
 import { popcount } from './server-layout.ts';
 import { shrinkOrder } from './shrink-plan.ts';
 import { Topology } from './topology.ts';
@@ -32,6 +35,8 @@ export interface AllocatorOptions {
    * `manual` only from `observe()`, for callers that see every arrival (the benchmark).
    */
   learn?: 'commit' | 'manual';
+  /** Partition catalogues by type name; the core's catalogue by default (the benchmark adds its own GPU's). */
+  partitions?: Record<string, PartitionCatalogue>;
 }
 
 /**
@@ -55,8 +60,14 @@ export class Allocator {
   private readonly quotaUsed = new Map<string, number>();
   private loadViolations: string[] = [];
   private readonly partsOf = new WeakMap<object, Part[][]>();
+  private readonly partitions: (PartitionCatalogue | undefined)[];
+  private readonly sliceWorkloads: (SliceWorkload | undefined)[];
+  private readonly sliceHoldings = new Map<string, SliceHolding>();
+  private sliceCache: SliceScoreCache | undefined;
+  /** Per type index: partition holdings, so whole requests know when partitions are around. */
+  private readonly slicedTypes = new Map<number, number>();
 
-  constructor(inventory: Inventory | Topology, options: AllocatorOptions & { profile?: WorkloadProfile; learnOff?: boolean } = {}) {
+  constructor(inventory: Inventory | Topology, options: AllocatorOptions & { profile?: WorkloadProfile; learnOff?: boolean; sliceWorkloads?: (SliceWorkload | undefined)[] } = {}) {
     this.topology = inventory instanceof Topology ? inventory : new Topology(inventory);
     this.policy = typeof options.policy === 'object' ? options.policy : createPolicy(options.policy ?? DEFAULT_POLICY);
     this.seed = options.seed ?? 1;
@@ -64,17 +75,48 @@ export class Allocator {
     this.learn = options.learnOff ? 'off' : options.learn ?? 'commit';
     this.state = new AllocState(this.topology);
     this.profile = options.profile ?? new WorkloadProfile(this.topology);
+    const catalogues = options.partitions ?? PARTITION_CATALOGUE;
+    this.partitions = this.topology.typeNames.map((name) => catalogues[name]);
+    this.sliceWorkloads = options.sliceWorkloads ?? this.partitions.map((c) => c && new SliceWorkload(c));
   }
 
   /** Decides where a new request goes; changes nothing. */
   place(req: AllocationRequest): Decision {
+    if (req.profile !== undefined) return this.placeProfile(req);
     const need = normalizeRequest(this.topology, req);
     if ('ok' in need) return need;
     const quota = this.checkQuota(req, need.accelerators);
     if (quota) return quota;
+    // Servers with one fast-link group only: with HCCS groups a piece must stay inside a group, which the engine keeps.
+    const oneGroup = this.topology.layouts[this.topology.typeLayout[need.type]!]!.groups.length === 1;
+    if (oneGroup && req.scope === 'server' && req.unit === 'accelerators' && (this.slicedTypes.get(need.type) ?? 0) > 0) {
+      const part = this.placeWholeBesideSlices(need, req.count);
+      return part ? this.toPlacement(req, [[part]], {}) : this.capacityRefusal(req, need);
+    }
     const parts = decide(this.context(need.type, need.scope), need);
     if (!parts) return this.capacityRefusal(req, need);
     return this.toPlacement(req, [parts], {});
+  }
+
+  /**
+   * Whole accelerators on one server of a type that has partitions: scored with the same slice-aware
+   * measure as partitions (a whole accelerator is a partition of every unit), so the policy sees what a
+   * whole request does to the partly used accelerators around it.
+   */
+  private placeWholeBesideSlices(need: Need, count: number): Part | undefined {
+    const catalogue = this.partitions[need.type]!;
+    const whole = { name: '(whole)', size: catalogue.units, compute: catalogue.units, memoryGib: 0, starts: [0] };
+    const workload = this.sliceWorkloads[need.type];
+    const classes = workload?.classes() ?? [];
+    this.sliceCache ??= new SliceScoreCache(this.topology.serverCount);
+    const choice = placeSlices(
+      { topo: this.topology, state: this.state, policy: this.policy.name, rng: this.rng, classes, generation: workload?.generation ?? 0, cache: this.sliceCache },
+      { zones: need.zones, type: need.type, catalogue, profile: whole, count, cpu: need.cpu, mem: need.mem },
+    );
+    if (!choice) return undefined;
+    let mask = 0;
+    for (const p of choice.pieces) mask |= 1 << p.index;
+    return { server: choice.server, mask: mask >>> 0, cpu: need.cpu, mem: need.mem };
   }
 
   /**
@@ -167,6 +209,7 @@ export class Allocator {
    */
   commit(owner: string, placement: Placement): void {
     if (placement.owner !== owner) throw new AicloudError('INTERNAL', `placement for ${placement.owner} committed as ${owner}`);
+    if (placement.slices) return this.commitSlices(owner, placement);
     const replicas = this.resolveParts(placement);
     if (placement.parentOwner !== undefined) return this.commitReplicas(owner, placement, replicas);
     const parts = replicas.flat();
@@ -207,6 +250,17 @@ export class Allocator {
 
   /** Frees everything an owner holds (a cluster's endpoints too); returns which owners were released. */
   release(owner: string): { owners: string[]; acceleratorCount: number } {
+    const sh = this.sliceHoldings.get(owner);
+    if (sh) {
+      for (const p of sh.pieces) {
+        const index = p.acc - this.topology.serverBase[sh.server]!;
+        this.state.slice(sh.server, index, p.units, p.positions, 0, 0, -1);
+      }
+      this.state.slice(sh.server, 0, 0, 0, sh.cpu, sh.mem, -1);
+      this.sliceHoldings.delete(owner);
+      this.slicedTypes.set(sh.type, (this.slicedTypes.get(sh.type) ?? 0) - 1);
+      return { owners: [owner], acceleratorCount: 0 };
+    }
     const h = this.holdingsByOwner.get(owner);
     if (!h) return { owners: [], acceleratorCount: 0 };
     const owners: string[] = [];
@@ -307,12 +361,16 @@ export class Allocator {
       if (this.state.draining[s]) fresh.setDraining(s, true);
     }
     this.state = fresh;
+    this.sliceCache = undefined;
     this.holdingsByOwner.clear();
     this.ownerNames.length = 0;
     this.freeOwnerNos.length = 0;
     this.quotaUsed.clear();
     this.loadViolations = [];
-    const resolved = rows.map((row) => ({ row, at: topo.resolveAccelerator(row.acceleratorId) }));
+    this.sliceHoldings.clear();
+    this.slicedTypes.clear();
+    for (const row of rows) if (row.slice) this.loadSliceRow(row);
+    const resolved = rows.filter((row) => !row.slice).map((row) => ({ row, at: topo.resolveAccelerator(row.acceleratorId) }));
     for (const pass of ['clusters', 'endpoints'] as const) {
       for (const { row, at } of resolved) {
         if ((row.parentOwner === undefined) !== (pass === 'clusters')) continue;
@@ -354,6 +412,12 @@ export class Allocator {
 
   /** One row per accelerator an owner holds, to persist with the resource. */
   rowsFor(owner: string): HoldingRow[] {
+    const sh = this.sliceHoldings.get(owner);
+    if (sh) {
+      return sh.pieces.map((p) => ({
+        acceleratorId: this.accName(p.acc), owner, project: sh.project, slice: { profile: sh.profile, start: p.start, units: p.units },
+      }));
+    }
     const h = this.holdingsByOwner.get(owner);
     if (!h) return [];
     const rows: HoldingRow[] = [];
@@ -369,6 +433,8 @@ export class Allocator {
 
   /** What an owner holds, shaped for its `allocation` output. */
   holdings(owner: string): Holding | undefined {
+    const sh = this.sliceHoldings.get(owner);
+    if (sh) return this.sliceHoldingView(sh);
     const h = this.holdingsByOwner.get(owner);
     if (!h) return undefined;
     const servers = this.placedServers([...h.parts].map(([server, p]) => ({ server, mask: p.mask, cpu: 0, mem: 0 })));
@@ -381,7 +447,7 @@ export class Allocator {
   }
 
   owners(): string[] {
-    return [...this.holdingsByOwner.keys()];
+    return [...this.holdingsByOwner.keys(), ...this.sliceHoldings.keys()];
   }
 
   /** A project's limit of one accelerator type, in accelerators; `null` removes it. */
@@ -441,11 +507,18 @@ export class Allocator {
   }
 
   /** Tells fragmentation-aware policies about a request the workload made (placed or not). */
-  observe(req: Pick<AllocationRequest, 'acceleratorType' | 'count' | 'unit' | 'scope' | 'cpuMilli' | 'memoryMib'>, weight = 1): void {
+  observe(req: Pick<AllocationRequest, 'acceleratorType' | 'count' | 'unit' | 'scope' | 'cpuMilli' | 'memoryMib' | 'profile'>, weight = 1): void {
     const t = this.topology.typeIndex.get(req.acceleratorType);
     if (t === undefined || !(req.count >= 1)) return;
+    const slices = this.sliceWorkloads[t];
+    if (req.profile !== undefined) {
+      const profile = findProfile(this.partitions[t], req.profile);
+      if (profile) slices?.observeSlice(profile, req.cpuMilli ?? 0, req.memoryMib ?? 0, weight * req.count);
+      return;
+    }
     const per = this.topology.layouts[this.topology.typeLayout[t]!]!.count;
     const accelerators = req.unit === 'servers' ? req.count * per : req.count;
+    if (accelerators <= per) slices?.observeWhole(accelerators, req.cpuMilli ?? 0, req.memoryMib ?? 0, weight);
     if (req.scope === 'server' || (req.unit === 'accelerators' && accelerators < per)) {
       this.profile.observe(t, { size: Math.min(accelerators, per), servers: 0, cpuMilli: req.cpuMilli ?? 0, memoryMib: req.memoryMib ?? 0 }, weight);
     } else {
@@ -621,16 +694,30 @@ export class Allocator {
       if (h.parent !== undefined) entry.parentOwner = h.parent;
       return entry;
     });
+    // Partition owners on those accelerators are affected too.
+    for (const sh of this.sliceHoldings.values()) {
+      if (sh.server !== s) continue;
+      const hit = sh.pieces.filter((p) => (mask >>> (p.acc - base)) & 1).map((p) => this.accName(p.acc));
+      if (hit.length) affected.push({ owner: sh.owner, project: sh.project, acceleratorIds: [...new Set(hit)] });
+    }
     return { acceleratorIds: ids, affected };
   }
 
   private internals(): AllocatorInternals {
-    return { topo: this.topology, state: this.state, holdings: this.holdingsByOwner, ownerNames: this.ownerNames, quotaUsed: this.quotaUsed, loadViolations: this.loadViolations };
+    return {
+      topo: this.topology, state: this.state, holdings: this.holdingsByOwner, ownerNames: this.ownerNames, quotaUsed: this.quotaUsed, loadViolations: this.loadViolations,
+      partitions: this.partitions, sliceHoldings: this.sliceHoldings,
+    };
   }
 
   /** A scratch copy for previews: shares the topology and the learned profile, learns nothing itself. */
   private fork(): Allocator {
-    const copy = new Allocator(this.topology, { policy: this.policy, seed: this.seed ^ 0x9e3779b9, profile: this.profile, learnOff: true });
+    const copy = new Allocator(this.topology, {
+      policy: this.policy, seed: this.seed ^ 0x9e3779b9, profile: this.profile, learnOff: true, sliceWorkloads: this.sliceWorkloads,
+      partitions: Object.fromEntries(this.topology.typeNames.flatMap((n, i) => (this.partitions[i] ? [[n, this.partitions[i]!]] : []))),
+    });
+    for (const [owner, sh] of this.sliceHoldings) copy.sliceHoldings.set(owner, { ...sh, pieces: sh.pieces.map((p) => ({ ...p })) });
+    for (const [k, v] of this.slicedTypes) copy.slicedTypes.set(k, v);
     copy.state = this.state.clone();
     for (const [owner, h] of this.holdingsByOwner) {
       copy.holdingsByOwner.set(owner, { ...h, children: new Set(h.children), parts: new Map([...h.parts].map(([s, p]) => [s, { ...p }])) });
@@ -640,6 +727,125 @@ export class Allocator {
     for (const [k, v] of this.quotas) copy.quotas.set(k, v);
     for (const [k, v] of this.quotaUsed) copy.quotaUsed.set(k, v);
     return copy;
+  }
+
+  /** Places `count` instances of a partition profile on one server; changes nothing. */
+  private placeProfile(req: AllocationRequest): Decision {
+    const refuse = (code: Refusal['code'], field: string, message: string, hint?: string): Refusal => {
+      const r: Refusal = { ok: false, code, message, owner: req.owner, project: req.project, field };
+      if (hint) r.hint = hint;
+      return r;
+    };
+    const need = normalizeRequest(this.topology, { ...req, count: 1, unit: 'accelerators', scope: 'server' });
+    if ('ok' in need) return need;
+    const catalogue = this.partitions[need.type];
+    if (!catalogue) return refuse('INVALID_VALUE', 'acceleratorProfile', `${req.acceleratorType} cannot be partitioned; got profile ${req.profile}`, 'Leave acceleratorProfile out to get whole accelerators.');
+    const profile = findProfile(catalogue, req.profile!);
+    if (!profile) return refuse('INVALID_VALUE', 'acceleratorProfile', `${req.acceleratorType} has no partition profile ${req.profile}`, `Use one of: ${catalogue.profiles.map((p) => p.name).join(', ')}.`);
+    const per = this.topology.layoutOf(this.topology.blockStart[this.topology.zoneBlocks[need.zones[0]!]!.get(need.type)![0]!]!).count;
+    const maxCount = per * Math.floor(catalogue.units / profile.size);
+    if (!Number.isInteger(req.count) || req.count < 1 || req.count > maxCount) {
+      return refuse('OUT_OF_RANGE', 'count', `count of ${profile.name} instances must be a whole number from 1 to ${maxCount} (one server), got ${String(req.count)}`);
+    }
+    const workload = this.sliceWorkloads[need.type];
+    const classes = workload?.classes() ?? [];
+    this.sliceCache ??= new SliceScoreCache(this.topology.serverCount);
+    const choice = placeSlices(
+      { topo: this.topology, state: this.state, policy: this.policy.name, rng: this.rng, classes, generation: workload?.generation ?? 0, cache: this.sliceCache },
+      { zones: need.zones, type: need.type, catalogue, profile, count: req.count, cpu: need.cpu, mem: need.mem },
+    );
+    if (!choice) {
+      return refuse('CAPACITY_EXHAUSTED', 'count', `no server of ${req.zone ?? req.region ?? 'this cloud'} has room for ${req.count} ${profile.name} of ${req.acceleratorType}`, 'Ask for fewer instances, a smaller profile, or release partitions.');
+    }
+    const s = choice.server;
+    const base = this.topology.serverBase[s]!;
+    const slices = choice.pieces.map((p) => ({ acceleratorId: this.accName(base + p.index), profile: profile.name, start: p.start, units: p.units }));
+    const z = this.topology.serverZone[s]!;
+    return {
+      ok: true, owner: req.owner, project: req.project, acceleratorType: req.acceleratorType, region: this.topology.zoneRegion[z]!, zone: this.topology.zoneNames[z]!,
+      scope: 'server', unit: 'accelerators', acceleratorCount: 0, supernodes: this.topology.blockName[this.topology.serverBlock[s]!] ? [this.topology.blockName[this.topology.serverBlock[s]!]!] : [],
+      servers: [{ serverId: this.topology.serverName[s]!, supernode: this.topology.blockName[this.topology.serverBlock[s]!] ?? null, acceleratorIds: [...new Set(slices.map((x) => x.acceleratorId))] }],
+      profile: profile.name, slices, ...(need.cpu || need.mem ? { hostShare: { cpu: need.cpu, mem: need.mem } } : {}),
+    };
+  }
+
+  /** Makes a partition placement real; throws when an instance's room was taken meanwhile. */
+  private commitSlices(owner: string, placement: Placement): void {
+    if (this.sliceHoldings.has(owner) || this.holdingsByOwner.has(owner)) throw new AicloudError('ALREADY_EXISTS', `${owner} already holds accelerators; release it first`);
+    const type = this.topology.typeIndex.get(placement.acceleratorType);
+    const catalogue = type === undefined ? undefined : this.partitions[type];
+    const profile = findProfile(catalogue, placement.profile ?? '');
+    if (type === undefined || !catalogue || !profile) throw new AicloudError('INVALID_VALUE', `placement names unknown type or profile (${placement.acceleratorType}, ${placement.profile})`);
+    const pieces: SliceHolding['pieces'] = [];
+    let server = -1;
+    const taken = new Map<number, { units: number; positions: number }>();
+    for (const sl of placement.slices!) {
+      const at = this.topology.resolveAccelerator(sl.acceleratorId);
+      if (!at || this.topology.serverType[at.server] !== type || (server >= 0 && at.server !== server) || sl.profile !== profile.name || sl.units !== profile.size) {
+        throw new AicloudError('INVALID_VALUE', `partition placement for ${owner} does not match its type, profile or server`);
+      }
+      server = at.server;
+      const acc = this.topology.serverBase[at.server]! + at.index;
+      const positions = catalogue.kind === 'positional' ? (((1 << profile.size) - 1) << sl.start) >>> 0 : 0;
+      if (catalogue.kind === 'positional' && !profile.starts!.includes(sl.start)) throw new AicloudError('INVALID_VALUE', `${profile.name} cannot start at position ${sl.start}`);
+      const prev = taken.get(acc) ?? { units: 0, positions: 0 };
+      const bit = (1 << at.index) >>> 0;
+      const st = this.state;
+      const open = !st.draining[at.server] && !(st.faulty[at.server]! & bit) && (st.sliceUnits[acc]! > 0 || (st.usable[at.server]! & bit) !== 0);
+      if (!open || st.sliceUnits[acc]! + prev.units + profile.size > catalogue.units || ((st.slicePositions[acc]! | prev.positions) & positions) !== 0) {
+        throw new AicloudError('CAPACITY_EXHAUSTED', `placement for ${owner} is stale: ${sl.acceleratorId} no longer has room for ${profile.name}`, { hint: 'Place the request again.' });
+      }
+      taken.set(acc, { units: prev.units + profile.size, positions: (prev.positions | positions) >>> 0 });
+      pieces.push({ acc, start: sl.start, positions, units: profile.size });
+    }
+    const host = placement.hostShare ?? { cpu: 0, mem: 0 };
+    if (this.state.cpuFree[server]! < host.cpu || this.state.memFree[server]! < host.mem) throw new AicloudError('CAPACITY_EXHAUSTED', `placement for ${owner} is stale: host CPU or memory taken`, { hint: 'Place the request again.' });
+    for (const p of pieces) this.state.slice(server, p.acc - this.topology.serverBase[server]!, p.units, p.positions, 0, 0, 1);
+    this.state.slice(server, 0, 0, 0, host.cpu, host.mem, 1);
+    this.slicedTypes.set(type, (this.slicedTypes.get(type) ?? 0) + 1);
+    this.sliceHoldings.set(owner, { owner, project: placement.project, type, zone: this.topology.serverZone[server]!, server, profile: profile.name, pieces, cpu: host.cpu, mem: host.mem });
+    if (this.learn === 'commit') this.sliceWorkloads[type]?.observeSlice(profile, host.cpu, host.mem, pieces.length);
+  }
+
+  /** Rebuilds one partition row; a row that clashes is recorded as a violation, not loaded. */
+  private loadSliceRow(row: HoldingRow): void {
+    const at = this.topology.resolveAccelerator(row.acceleratorId);
+    if (!at) { this.loadViolations.push(`row of ${row.owner} names unknown accelerator ${row.acceleratorId}`); return; }
+    const type = this.topology.serverType[at.server]!;
+    const catalogue = this.partitions[type];
+    const profile = findProfile(catalogue, row.slice!.profile);
+    if (!catalogue || !profile) { this.loadViolations.push(`row of ${row.owner} names unknown profile ${row.slice!.profile} of ${this.topology.typeNames[type]}`); return; }
+    const acc = this.topology.serverBase[at.server]! + at.index;
+    const positions = catalogue.kind === 'positional' ? (((1 << profile.size) - 1) << row.slice!.start) >>> 0 : 0;
+    let sh = this.sliceHoldings.get(row.owner);
+    if (sh && (sh.server !== at.server || sh.profile !== profile.name)) { this.loadViolations.push(`${row.owner} has partition rows on more than one server or profile (${row.acceleratorId})`); return; }
+    if (this.state.sliceUnits[acc]! + profile.size > catalogue.units || (this.state.slicePositions[acc]! & positions) !== 0) {
+      this.loadViolations.push(`${row.acceleratorId}: partition ${profile.name} of ${row.owner} overlaps slices already held`);
+      return;
+    }
+    if (!sh) {
+      sh = { owner: row.owner, project: row.project, type, zone: this.topology.serverZone[at.server]!, server: at.server, profile: profile.name, pieces: [], cpu: 0, mem: 0 };
+      this.sliceHoldings.set(row.owner, sh);
+      this.slicedTypes.set(type, (this.slicedTypes.get(type) ?? 0) + 1);
+    }
+    this.state.slice(at.server, at.index, profile.size, positions, 0, 0, 1);
+    sh.pieces.push({ acc, start: row.slice!.start, positions, units: profile.size });
+  }
+
+  private sliceHoldingView(sh: SliceHolding): Holding {
+    const s = sh.server;
+    const supernode = this.topology.blockName[this.topology.serverBlock[s]!] ?? null;
+    const slices = sh.pieces.map((p) => ({ acceleratorId: this.accName(p.acc), profile: sh.profile, start: p.start, units: p.units }));
+    return {
+      owner: sh.owner, project: sh.project, acceleratorType: this.topology.typeNames[sh.type]!, region: this.topology.zoneRegion[sh.zone]!, zone: this.topology.zoneNames[sh.zone]!,
+      acceleratorCount: 0, supernodes: supernode ? [supernode] : [], servers: [{ serverId: this.topology.serverName[s]!, supernode, acceleratorIds: [...new Set(slices.map((x) => x.acceleratorId))] }],
+      profile: sh.profile, slices,
+    };
+  }
+
+  private accName(acc: number): string {
+    const s = this.topology.acceleratorServer[acc]!;
+    return this.topology.acceleratorName(s, acc - this.topology.serverBase[s]!);
   }
 
   private get topo(): Topology {

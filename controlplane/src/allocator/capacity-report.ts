@@ -28,10 +28,23 @@ export function capacityReport(a: AllocatorInternals, filter: CapacityFilter = {
           entry.free += usable;
           entry.held += count - unheld;
           entry.unavailable += unheld - usable;
-          entry.servers.push({
+          const server: ZoneCapacity['servers'][number] = {
             serverId: topo.serverName[s]!, supernode: topo.blockName[b] ?? null, total: count, free: usable,
             faulty: popcount(state.faulty[s]!), draining: state.draining[s] === 1,
-          });
+          };
+          const catalogue = a.partitions[t];
+          if (catalogue) {
+            let partitioned = 0;
+            let freeUnits = 0;
+            for (let i = 0; i < count; i++) {
+              const acc = topo.serverBase[s]! + i;
+              if (state.sliceUnits[acc]! === 0) continue;
+              partitioned++;
+              if (!state.draining[s] && !(state.faulty[s]! & (1 << i))) freeUnits += catalogue.units - state.sliceUnits[acc]!;
+            }
+            if (partitioned > 0) { server.partitioned = partitioned; server.freeSliceUnits = freeUnits; }
+          }
+          entry.servers.push(server);
         }
         if (topo.blockIsSupernode[b]) {
           entry.supernodes.push({

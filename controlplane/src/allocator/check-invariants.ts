@@ -60,6 +60,29 @@ export function checkInvariants(a: AllocatorInternals, liveOwners: ReadonlySet<s
     if (state.subHolder[acc] !== subBy[acc]) add(`${accName(acc)}: endpoint index says ${a.ownerNames[state.subHolder[acc]!] ?? 'none'}, holdings say ${a.ownerNames[subBy[acc]!] ?? 'none'}`);
   }
 
+  // Partitions: no position or pool unit held twice, none on an accelerator held whole, owners live.
+  const sliceUnits = new Int32Array(topo.acceleratorCount);
+  const slicePositions = new Uint32Array(topo.acceleratorCount);
+  for (const sh of a.sliceHoldings.values()) {
+    if (!liveOwners.has(sh.owner)) add(`${sh.owner} holds ${sh.pieces.length} ${sh.profile} partitions but is not a live resource`);
+    const catalogue = a.partitions[sh.type];
+    if (!catalogue) { add(`${sh.owner} holds partitions of ${topo.typeNames[sh.type]}, which cannot be partitioned`); continue; }
+    if (a.holdings.has(sh.owner)) add(`${sh.owner} holds both whole accelerators and partitions`);
+    for (const p of sh.pieces) {
+      if (topo.acceleratorServer[p.acc] !== sh.server) add(`${sh.owner}: partition on ${accName(p.acc)} is outside its server ${topo.serverName[sh.server]}`);
+      if (heldBy[p.acc]! >= 0) add(`${accName(p.acc)} is held whole by ${a.ownerNames[heldBy[p.acc]!]} and partitioned for ${sh.owner}`);
+      if ((slicePositions[p.acc]! & p.positions) !== 0) add(`${accName(p.acc)}: a slice position is held twice (${sh.owner} overlaps)`);
+      slicePositions[p.acc] = (slicePositions[p.acc]! | p.positions) >>> 0;
+      sliceUnits[p.acc] = sliceUnits[p.acc]! + p.units;
+      if (sliceUnits[p.acc]! > catalogue.units) add(`${accName(p.acc)}: ${sliceUnits[p.acc]} partition units held, it has ${catalogue.units}`);
+    }
+  }
+  for (let acc = 0; acc < topo.acceleratorCount; acc++) {
+    if (state.sliceUnits[acc] !== sliceUnits[acc] || state.slicePositions[acc] !== slicePositions[acc]) {
+      add(`${accName(acc)}: slice index says ${state.sliceUnits[acc]} units / positions ${state.slicePositions[acc]}, holdings say ${sliceUnits[acc]} / ${slicePositions[acc]}`);
+    }
+  }
+
   const blockFree = new Int32Array(topo.blockCount);
   const blockFull = new Int32Array(topo.blockCount);
   let total = 0;
@@ -71,7 +94,7 @@ export function checkInvariants(a: AllocatorInternals, liveOwners: ReadonlySet<s
     let freeMask = 0;
     for (let i = 0; i < layout.count; i++) {
       total++;
-      if (heldBy[base + i]! >= 0) held++;
+      if (heldBy[base + i]! >= 0 || sliceUnits[base + i]! > 0) held++;
       else { free++; freeMask |= 1 << i; }
     }
     freeMask >>>= 0;

@@ -1,5 +1,27 @@
 import type { AllocState } from './alloc-state.ts';
+import type { PartitionCatalogue } from '../../../provider/src/core/partitions.ts';
 import type { Topology } from './topology.ts';
+
+/** One partition instance an owner holds: accelerator number, positions (positional) and pool units. */
+export interface SlicePiece {
+  acc: number;
+  start: number;
+  positions: number;
+  units: number;
+}
+
+/** What one owner holds in partitions: instances of one profile on one server, with its host share. */
+export interface SliceHolding {
+  owner: string;
+  project: string;
+  type: number;
+  zone: number;
+  server: number;
+  profile: string;
+  pieces: SlicePiece[];
+  cpu: number;
+  mem: number;
+}
 
 /** What one owner holds, per server; an endpoint's parts are masks inside its cluster's parts. */
 export interface HoldingState {
@@ -22,6 +44,9 @@ export interface AllocatorInternals {
   ownerNames: (string | undefined)[];
   quotaUsed: Map<string, number>;
   loadViolations: string[];
+  /** Per type index: its partition catalogue, if it can be partitioned. */
+  partitions: (PartitionCatalogue | undefined)[];
+  sliceHoldings: Map<string, SliceHolding>;
 }
 
 export function quotaKey(project: string, type: string): string {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { Allocator } from './allocator.ts';
 import { POLICY_NAMES } from './policies/policy-registry.ts';
 import { testInventory } from './testing.ts';
+import { PARTITION_CATALOGUE } from '../../../provider/src/core/partitions.ts';
 import type { AllocationRequest, Scope, Unit } from './types.ts';
 
 const TYPES = [
@@ -25,10 +26,12 @@ const step = fc.oneof(
   fc.record({ op: fc.constant('replicas' as const), owner: fc.integer({ min: 0, max: 11 }), endpoint: fc.integer({ min: 0, max: 3 }), replicas: fc.integer({ min: 1, max: 4 }), per: fc.constantFrom(1, 2, 4, 8, 16) }),
   fc.record({ op: fc.constant('faulty' as const), server: fc.nat(), index: fc.integer({ min: 0, max: 7 }), on: fc.boolean() }),
   fc.record({ op: fc.constant('drain' as const), server: fc.nat(), on: fc.boolean() }),
+  fc.record({ op: fc.constant('slice' as const), owner: fc.integer({ min: 0, max: 11 }), type: fc.integer({ min: 0, max: 3 }), profile: fc.nat(), count: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({ op: fc.constant('unslice' as const), owner: fc.integer({ min: 0, max: 11 }) }),
   fc.record({ op: fc.constant('preview' as const), owner: fc.integer({ min: 0, max: 11 }), count: fc.integer({ min: 1, max: 6 }) }),
 );
 
-test('random requests, growth, shrink, replicas, health marks and releases never break the invariants', () => {
+test('random requests, partitions, growth, shrink, replicas, health marks and releases never break the invariants', () => {
   fc.assert(
     fc.property(fc.constantFrom(...POLICY_NAMES), fc.integer({ min: 1, max: 1000 }), fc.array(step, { minLength: 1, maxLength: 60 }), (policy, seed, steps) => {
       const a = new Allocator(testInventory(), { policy, seed });
@@ -106,6 +109,24 @@ test('random requests, growth, shrink, replicas, health marks and releases never
             a.drainServer(`${topo.zoneNames[topo.serverZone[srv]!]}/${topo.serverName[srv]}`, s.on);
             break;
           }
+          case 'slice': {
+            const owner = `s${s.owner}`;
+            if (live.has(owner)) break;
+            const t = TYPES[s.type]!;
+            const catalogue = PARTITION_CATALOGUE[t.type]!;
+            const profile = catalogue.profiles[s.profile % catalogue.profiles.length]!.name;
+            const d = a.place({ owner, project: 'p', acceleratorType: t.type, zone: t.zone, count: s.count, unit: 'accelerators', scope: 'server', profile });
+            assert.equal(JSON.stringify(a.capacity()), before, 'place of a partition changed state');
+            if (d.ok) {
+              a.commit(owner, d);
+              live.add(owner);
+            }
+            break;
+          }
+          case 'unslice': {
+            for (const o of a.release(`s${s.owner}`).owners) live.delete(o);
+            break;
+          }
           case 'preview': {
             a.preview([{ owner: `p${s.owner}`, project: 'p', acceleratorType: 'ascend-910c', zone: 't-1a', count: s.count, unit: 'servers', scope: 'zone' }], { releases: [...live].slice(0, 2) });
             assert.equal(JSON.stringify(a.capacity()), before, 'preview changed state');
@@ -121,6 +142,8 @@ test('random requests, growth, shrink, replicas, health marks and releases never
       const b = new Allocator(testInventory(), { policy });
       b.load(rows);
       assert.ok(b.checkInvariants(live).ok);
+      // Slices and whole holdings come back exactly (host shares and health marks are not rows).
+      for (const o of live) assert.deepEqual(b.holdings(o), a.holdings(o));
     }),
     { numRuns: 150 },
   );

@@ -17,6 +17,20 @@ export interface AllocationRequest {
   /** Host CPU and memory per server; only benchmark traces set them. */
   cpuMilli?: number;
   memoryMib?: number;
+  /**
+   * A partition profile of the type (a MIG profile, a vNPU template): then `count` instances of it are
+   * placed on one server, each inside one accelerator; `unit` and `scope` are ignored.
+   */
+  profile?: string;
+}
+
+/** One partition instance: which accelerator, which positions (positional) or how many pool units. */
+export interface PlacedSlice {
+  acceleratorId: string;
+  profile: string;
+  /** First position (positional profiles); -1 for pooled ones, whose units are interchangeable. */
+  start: number;
+  units: number;
 }
 
 export interface PlacedServer {
@@ -50,6 +64,11 @@ export interface Placement {
   /** Endpoint replicas: a sub-holding inside this cluster's holding. */
   parentOwner?: string;
   replicas?: PlacedReplica[];
+  /** Partition instances (a request with `profile`); `acceleratorCount` is then 0. */
+  profile?: string;
+  slices?: PlacedSlice[];
+  /** Host CPU and memory a partition placement takes on its server (benchmark traces only). */
+  hostShare?: { cpu: number; mem: number };
 }
 
 /** Why a request cannot be placed; the message names the request and the largest free block. */
@@ -82,6 +101,8 @@ export interface HoldingRow {
   project: string;
   /** Set on an endpoint's rows: the cluster whose accelerators it uses. */
   parentOwner?: string;
+  /** Set when the row is one partition instance of the accelerator rather than the whole of it. */
+  slice?: { profile: string; start: number; units: number };
 }
 
 /** What an owner holds, shaped for a resource's `allocation` output. */
@@ -95,6 +116,8 @@ export interface Holding {
   acceleratorCount: number;
   supernodes: string[];
   servers: PlacedServer[];
+  profile?: string;
+  slices?: PlacedSlice[];
 }
 
 /** Owners running on accelerators that just became faulty or draining. */
@@ -121,6 +144,9 @@ export interface ServerCapacity {
   free: number;
   faulty: number;
   draining: boolean;
+  /** Accelerators cut into partitions (counted as not free), and their pool units or positions still free. */
+  partitioned?: number;
+  freeSliceUnits?: number;
 }
 
 export interface SupernodeCapacity {

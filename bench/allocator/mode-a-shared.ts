@@ -1,0 +1,177 @@
+import { performance } from 'node:perf_hooks';
+import type { PartitionCatalogue } from '../../provider/src/core/partitions.ts';
+import { Allocator } from '../../controlplane/src/allocator/allocator.ts';
+import type { PolicyName } from '../../controlplane/src/allocator/policy.ts';
+import { seededRandom } from '../../controlplane/src/allocator/seeded-random.ts';
+import { sliceFragment, type SliceView } from '../../controlplane/src/allocator/slice-fragment.ts';
+import type { SliceClass } from '../../controlplane/src/allocator/slice-workload.ts';
+import { Topology } from '../../controlplane/src/allocator/topology.ts';
+import { OPENB_TYPE, OPENB_ZONE, openbInventory } from './openb-cluster.ts';
+import type { OpenbNode, OpenbPod } from './read-openb.ts';
+import { mean, percentile, stdev } from './stats.ts';
+
+/** Milli-GPU units of one openb GPU: the trace's own grain of sharing. */
+export const MILLI = 1000;
+
+/**
+ * The openb GPU as a partitionable accelerator, like-for-like with FGD's setting: FGD shares a GPU by
+ * milli-fraction (a pod with `gpu_milli` m fits a GPU with at least m milli free, anywhere), which is a
+ * pooled catalogue of 1000 interchangeable units with one profile per share the trace asks for.
+ */
+export function openbCatalogue(pods: readonly OpenbPod[]): PartitionCatalogue {
+  const shares = [...new Set(pods.filter((p) => p.gpus === 1 && p.gpuMilli > 0 && p.gpuMilli < MILLI).map((p) => p.gpuMilli))].sort((x, y) => x - y);
+  return {
+    kind: 'pooled', units: MILLI, source: 'openb trace: GPU shares in milli-GPU, as FGD models them',
+    profiles: shares.map((m) => ({ name: profileName(m), size: m, compute: m, memoryGib: 0 })),
+  };
+}
+
+export function profileName(milli: number): string {
+  return `m${milli}`;
+}
+
+export interface SharedResult {
+  policy: PolicyName;
+  allocationRatio100: number;
+  allocationRatio130: number;
+  fragmentation90: number;
+  /** Sharing pods placed, over sharing pods arrived (up to 130% arrived demand). */
+  sharedPlaced: number;
+  sharedArrived: number;
+  acceptance: number;
+  p50Ms: number;
+  p99Ms: number;
+  perSeed: { seed: number; allocationRatio100: number; allocationRatio130: number; fragmentation90: number; sharedPlaced: number }[];
+  sd100: number;
+  sd130: number;
+}
+
+/**
+ * Mode A without rounding: the openb cluster, GPU pods in trace order (then drawn with the seed), no
+ * departures, until arrived GPU demand (in milli-GPU) is 130% of capacity. A pod with `gpu_milli` < 1000
+ * asks for one partition of that share; the others ask for whole GPUs. Allocation ratio, arrived demand
+ * and fragmentation are all in GPUs with fractions, as FGD reports them.
+ */
+export function runModeAShared(nodes: readonly OpenbNode[], pods: readonly OpenbPod[], policies: readonly PolicyName[], seeds: number): { info: { servers: number; gpus: number; gpuPods: number; sharedGpuPods: number; traceDemandPercent: number }; results: SharedResult[] } {
+  const topo = new Topology(openbInventory(nodes));
+  const gpuPods = pods.filter((p) => p.gpus > 0);
+  const catalogue = openbCatalogue(gpuPods);
+  const demand = (p: OpenbPod) => (p.gpuMilli < MILLI ? p.gpuMilli / MILLI : p.gpus);
+  const classes = typicalClasses(gpuPods);
+  const info = {
+    servers: topo.serverCount, gpus: topo.acceleratorCount, gpuPods: gpuPods.length, sharedGpuPods: gpuPods.filter((p) => p.gpuMilli < MILLI).length,
+    traceDemandPercent: (100 * gpuPods.reduce((a, p) => a + demand(p), 0)) / topo.acceleratorCount,
+  };
+  const results: SharedResult[] = [];
+  for (const policy of policies) {
+    const perSeed: SharedResult['perSeed'] = [];
+    const latencies: number[] = [];
+    let placed = 0;
+    let arrived = 0;
+    let sharedArrived = 0;
+    for (let seed = 1; seed <= seeds; seed++) {
+      const run = runOnce(topo, catalogue, gpuPods, classes, policy, seed);
+      perSeed.push({ seed, allocationRatio100: run.at100, allocationRatio130: run.at130, fragmentation90: run.frag90, sharedPlaced: run.sharedPlaced });
+      latencies.push(...run.latencies);
+      placed += run.placed;
+      arrived += run.arrived;
+      sharedArrived += run.sharedArrived;
+    }
+    latencies.sort((x, y) => x - y);
+    results.push({
+      policy,
+      allocationRatio100: mean(perSeed.map((s) => s.allocationRatio100)),
+      allocationRatio130: mean(perSeed.map((s) => s.allocationRatio130)),
+      fragmentation90: mean(perSeed.map((s) => s.fragmentation90)),
+      sharedPlaced: perSeed.reduce((a, s) => a + s.sharedPlaced, 0),
+      sharedArrived,
+      acceptance: placed / arrived,
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      perSeed,
+      sd100: stdev(perSeed.map((s) => s.allocationRatio100)),
+      sd130: stdev(perSeed.map((s) => s.allocationRatio130)),
+    });
+  }
+  return { info, results };
+}
+
+/** The trace's pods as FGD's target workload: one class per (share or GPU count, CPU, memory). */
+export function typicalClasses(gpuPods: readonly OpenbPod[]): SliceClass[] {
+  const byKey = new Map<string, SliceClass>();
+  for (const p of gpuPods) {
+    const shared = p.gpuMilli < MILLI;
+    const key = `${shared ? `s${p.gpuMilli}` : `w${p.gpus}`}|${p.cpuMilli}|${p.memoryMib}`;
+    const c = byKey.get(key);
+    if (c) c.p += 1 / gpuPods.length;
+    else byKey.set(key, { whole: shared ? 0 : p.gpus, units: shared ? p.gpuMilli : 0, masks: [], cpu: p.cpuMilli, mem: p.memoryMib, p: 1 / gpuPods.length });
+  }
+  return [...byKey.values()];
+}
+
+function runOnce(topo: Topology, catalogue: PartitionCatalogue, gpuPods: readonly OpenbPod[], classes: readonly SliceClass[], policy: PolicyName, seed: number) {
+  const a = new Allocator(topo, { policy, seed, learn: 'manual', partitions: { [OPENB_TYPE]: catalogue } });
+  // FGD measures fragmentation against the trace's pods, known up front.
+  for (const p of gpuPods) a.observe(request(p, ''));
+  const rng = seededRandom(seed * 7919 + 17);
+  const capacity = topo.acceleratorCount;
+  // The benchmark's own books, to measure fragmentation: free milli per GPU, CPU and memory per server.
+  const freeMilli = new Int32Array(topo.acceleratorCount).fill(MILLI);
+  const freeCpu = topo.serverCpu.slice();
+  const freeMem = topo.serverMem.slice();
+  const curve: number[] = [0];
+  const latencies: number[] = [];
+  let arrivedGpus = 0;
+  let allocated = 0;
+  let placed = 0;
+  let sharedPlaced = 0;
+  let sharedArrived = 0;
+  let frag90 = NaN;
+  let i = 0;
+  for (; arrivedGpus < 1.3 * capacity; i++) {
+    const pod = i < gpuPods.length ? gpuPods[i]! : gpuPods[Math.floor(rng() * gpuPods.length)]!;
+    const shared = pod.gpuMilli < MILLI;
+    const gpus = shared ? pod.gpuMilli / MILLI : pod.gpus;
+    const before = arrivedGpus;
+    arrivedGpus += gpus;
+    if (shared) sharedArrived++;
+    const t0 = performance.now();
+    const d = a.place(request(pod, `pod-${i}`));
+    latencies.push(performance.now() - t0);
+    if (d.ok) {
+      a.commit(d.owner, d);
+      const s = topo.resolveAccelerator(d.servers[0]!.acceleratorIds[0]!)!.server;
+      for (const id of d.servers[0]!.acceleratorIds) {
+        const at = topo.resolveAccelerator(id)!;
+        freeMilli[topo.serverBase[at.server]! + at.index] = freeMilli[topo.serverBase[at.server]! + at.index]! - (shared ? pod.gpuMilli : MILLI);
+      }
+      freeCpu[s] = freeCpu[s]! - pod.cpuMilli;
+      freeMem[s] = freeMem[s]! - pod.memoryMib;
+      allocated += gpus;
+      placed++;
+      if (shared) sharedPlaced++;
+    }
+    if (before < 0.9 * capacity && arrivedGpus >= 0.9 * capacity) frag90 = fragmentationShared(topo, catalogue, classes, freeMilli, freeCpu, freeMem);
+    while (curve.length <= 130 && arrivedGpus >= (curve.length / 100) * capacity) curve.push((100 * allocated) / capacity);
+  }
+  return { at100: curve[100]!, at130: curve[130]!, frag90, latencies, placed, arrived: i, sharedPlaced, sharedArrived };
+}
+
+function request(pod: OpenbPod, owner: string) {
+  const base = { owner, project: 'openb', acceleratorType: OPENB_TYPE, zone: OPENB_ZONE, unit: 'accelerators' as const, scope: 'server' as const, cpuMilli: pod.cpuMilli, memoryMib: pod.memoryMib };
+  return pod.gpuMilli < MILLI ? { ...base, count: 1, profile: profileName(pod.gpuMilli) } : { ...base, count: pod.gpus };
+}
+
+/** FGD's fragmentation of the whole cluster on slices, in % of all GPUs (the allocator's own measure per server, summed). */
+export function fragmentationShared(topo: Topology, catalogue: PartitionCatalogue, classes: readonly SliceClass[], freeMilli: Int32Array, freeCpu: Float64Array, freeMem: Float64Array): number {
+  const view: SliceView = { free: new Int32Array(32), taken: new Uint32Array(32), count: 0, cpu: 0, mem: 0 };
+  let frag = 0;
+  for (let s = 0; s < topo.serverCount; s++) {
+    view.count = topo.layoutOf(s).count;
+    view.cpu = freeCpu[s]!;
+    view.mem = freeMem[s]!;
+    for (let i = 0; i < view.count; i++) view.free[i] = freeMilli[topo.serverBase[s]! + i]!;
+    frag += sliceFragment(classes, catalogue, view);
+  }
+  return (100 * frag) / topo.acceleratorCount;
+}
