@@ -1,0 +1,177 @@
+import type { Allocator } from '../allocator/allocator.ts';
+import type { AllocationRequest, Decision } from '../allocator/types.ts';
+import { chooseFence } from './choose-fence.ts';
+import { findVictims } from './find-victims.ts';
+import { finishMoves } from './finish-moves.ts';
+import { orderPending } from './order-pending.ts';
+import { describeWait, pendingReason } from './pending-reason.ts';
+import { planMoves } from './plan-moves.ts';
+import { QuotaLedger } from './quota-ledger.ts';
+import { supernodeOccupancy } from './supernode-occupancy.ts';
+import type { AdmissionDecision, AdmissionState, AdmitOptions, MoveInFlight, PendingRequest, Reservation, RunningWork } from './types.ts';
+
+const DEFAULT_MOVE_MS = 60_000;
+
+/**
+ * One admission pass. Finishes due moves, then walks the pending requests in order: a request with a
+ * reservation starts only inside its fence; any other starts only outside every fence (conservative
+ * backfill: it can never take what a reserved gang waits for). Gangs are all-or-nothing. A request
+ * that does not fit may preempt lower-priority preemptible work (queue `preemption: lowerPriority`);
+ * the first blocked `supernode` gang of each type gets a reservation, and with `defragment` the pass
+ * moves movable holdings out of the fence. Commits and releases go to `allocator` at once; the new
+ * state and the decisions come back, so the caller persists both together.
+ */
+export function admit(state: AdmissionState, allocator: Allocator, now: number, options: AdmitOptions = {}): { state: AdmissionState; decisions: AdmissionDecision[] } {
+  const { backfill = true, defragment = false, maxMovesPerPass = 16, reservationsPerType = 1 } = options;
+  const moveMs = options.moveDurationMs ?? (() => DEFAULT_MOVE_MS);
+  const decisions: AdmissionDecision[] = [];
+  const queues = new Map(state.queues.map((q) => [q.name, q]));
+  const running = new Map(state.running.map((w) => [w.id, w]));
+  const ledger = new QuotaLedger(queues);
+  for (const w of state.running) ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
+
+  const finished = finishMoves(allocator, state.moves, now);
+  let moves: MoveInFlight[] = finished.left;
+  for (const m of finished.done) decisions.push({ kind: 'move-done', owner: m.owner });
+
+  const pendingIds = new Set(state.pending.map((p) => p.id));
+  const reservations = new Map<string, Reservation>();
+  for (const r of state.reservations) if (pendingIds.has(r.requestId)) reservations.set(r.requestId, r);
+  const fences = () => new Set([...reservations.values()].map((r) => r.supernode));
+
+  // Within a pass capacity only shrinks (until a preemption), so a shape that failed fails again at
+  // the same size or larger: skip those place calls (this keeps a pass fast with many pending).
+  let failedAt = new Map<string, number>();
+  const tryPlace = (req: AllocationRequest, limits: { only?: string[]; exclude?: string[] }): Decision | undefined => {
+    const key = `${req.acceleratorType}|${req.zone ?? ''}|${req.region ?? ''}|${req.scope}|${req.unit}|${limits.only?.join(',') ?? ''}|${limits.exclude?.join(',') ?? ''}|${req.cpuMilli ?? 0}|${req.memoryMib ?? 0}`;
+    const failed = failedAt.get(key);
+    if (failed !== undefined && req.count >= failed) return undefined;
+    const d = allocator.placeWithin(req, limits);
+    if (!d.ok && d.code === 'CAPACITY_EXHAUSTED') failedAt.set(key, Math.min(req.count, failed ?? Infinity));
+    return d;
+  };
+
+  const stillPending: PendingRequest[] = [];
+  const admitted = new Set<string>();
+  const order = orderPending(state.pending, queues);
+  let position = 0;
+  for (const p of order) {
+    position++;
+    const type = p.request.acceleratorType;
+    const perServer = serverSize(allocator, type);
+    const wait = describeWait(p.request, perServer);
+    const ask = askOf(p.request, perServer);
+    const quota = ledger.fits(p.queue, type, ask);
+    if (!quota.ok) {
+      stillPending.push(p);
+      decisions.push({ kind: 'pending', id: p.id, position, reason: pendingReason(wait, position, undefined, quota.why) });
+      continue;
+    }
+    const reservation = reservations.get(p.id);
+    const fenceSet = fences();
+    const others = [...fenceSet].filter((f) => f !== reservation?.supernode);
+    const blockedByHead = !backfill && reservations.size > 0 && !reservation;
+    let d: Decision | undefined;
+    if (!blockedByHead) d = reservation ? tryPlace(p.request, { only: [reservation.supernode] }) : tryPlace(p.request, { exclude: others });
+    if (!d?.ok && !blockedByHead && queues.get(p.queue)?.preemption === 'lowerPriority') {
+      const victims = findVictims(allocator, p.request, p.priority, [...running.values()].filter((w) => !moves.some((m) => m.owner === w.id)), new Set(others));
+      if (victims) {
+        for (const v of victims) {
+          const w = running.get(v)!;
+          allocator.release(v);
+          running.delete(v);
+          ledger.add(w.queue, w.request.acceleratorType, -w.accelerators);
+          decisions.push({ kind: 'preempt', id: v, by: p.id });
+        }
+        failedAt = new Map();
+        d = allocator.placeWithin(p.request, { exclude: others });
+      }
+    }
+    if (d?.ok) {
+      allocator.commit(p.id, d);
+      const accelerators = d.acceleratorCount;
+      ledger.add(p.queue, type, accelerators);
+      const work: RunningWork = { id: p.id, request: p.request, queue: p.queue, priority: p.priority, preemptible: p.preemptible, movable: p.preemptible || p.movable === true, accelerators, admittedAt: now };
+      running.set(p.id, work);
+      reservations.delete(p.id);
+      admitted.add(p.id);
+      decisions.push({ kind: 'admit', id: p.id, placement: d, borrowed: quota.borrowed, waitedMs: now - p.arrival });
+      continue;
+    }
+    stillPending.push(p);
+    let held = reservation;
+    if (!held && !blockedByHead && p.request.scope === 'supernode' && reservationsOf(reservations, type, p.request.zone) < reservationsPerType) {
+      const servers = Math.ceil(ask / perServer);
+      const occ = supernodeOccupancy(allocator, p.request.zone, type, [...running.values()]);
+      const fence = chooseFence(occ, servers, running, fenceSet);
+      if (fence) {
+        held = { requestId: p.id, supernode: fence, since: now };
+        reservations.set(p.id, held);
+        decisions.push({ kind: 'reserve', id: p.id, supernode: fence, since: now });
+      }
+    }
+    if (held && defragment) {
+      const occ = supernodeOccupancy(allocator, p.request.zone, type, [...running.values()]).get(held.supernode) ?? [];
+      const moving = new Set(moves.map((m) => m.owner));
+      const budget = maxMovesPerPass - moves.filter((m) => m.startedAt === now).length;
+      const planned = planMoves(allocator, held.supernode, occ, Math.ceil(ask / perServer), running, moving, [...fences()], now, moveMs, budget, p.id);
+      for (const m of planned) {
+        decisions.push({ kind: 'move-start', owner: m.owner, holdingOwner: m.holdingOwner, from: allocator.holdings(m.owner)?.servers.map((s) => s.serverId) ?? [], to: m.target.servers.map((s) => s.serverId), due: m.due });
+      }
+      moves = [...moves, ...planned];
+    }
+    const extra = blockedByHead ? 'behind a reserved gang (backfill off)' : undefined;
+    decisions.push({ kind: 'pending', id: p.id, position, reason: pendingReason(wait, position, held, extra) });
+  }
+  // Positions count only requests still waiting; renumber the pending decisions' reasons accordingly.
+  renumber(decisions, admitted);
+  return {
+    state: {
+      queues: state.queues,
+      pending: state.pending.filter((p) => !admitted.has(p.id)),
+      running: [...running.values()],
+      reservations: [...reservations.values()],
+      moves,
+    },
+    decisions,
+  };
+}
+
+/** Work left the cloud (finished or deleted): drop it from the engine's state; release it in the allocator first. */
+export function forgetWork(state: AdmissionState, id: string): AdmissionState {
+  return {
+    ...state,
+    pending: state.pending.filter((p) => p.id !== id),
+    running: state.running.filter((w) => w.id !== id),
+    reservations: state.reservations.filter((r) => r.requestId !== id),
+    moves: state.moves.filter((m) => m.owner !== id),
+  };
+}
+
+function askOf(req: AllocationRequest, perServer: number): number {
+  return req.unit === 'servers' ? req.count * perServer : req.count;
+}
+
+function reservationsOf(reservations: ReadonlyMap<string, Reservation>, _type: string, _zone: string | undefined): number {
+  return reservations.size;
+}
+
+/** Accelerators per server of a type (its usual layout); 8 when the type is unknown. */
+function serverSize(allocator: Allocator, type: string): number {
+  const topo = allocator.topology;
+  const t = topo.typeIndex.get(type);
+  return t === undefined ? 8 : topo.layouts[topo.typeLayout[t]!]!.count;
+}
+
+function renumber(decisions: AdmissionDecision[], admitted: ReadonlySet<string>): void {
+  let n = 0;
+  for (const d of decisions) {
+    if (d.kind !== 'pending') continue;
+    if (admitted.has(d.id)) continue;
+    n++;
+    if (d.position !== n) {
+      d.reason = d.reason.replace(`; position ${d.position}`, `; position ${n}`);
+      d.position = n;
+    }
+  }
+}
