@@ -22,7 +22,7 @@ const DEFAULT_MOVE_MS = 60_000;
  * state and the decisions come back, so the caller persists both together.
  */
 export function admit(state: AdmissionState, allocator: Allocator, now: number, options: AdmitOptions = {}): { state: AdmissionState; decisions: AdmissionDecision[] } {
-  const { backfill = true, defragment = false, maxMovesPerPass = 16, reservationsPerType = 1 } = options;
+  const { backfill = true, defragment = false, maxMovesPerPass = 16, reservationsPerType = 1, replanMs = 60_000 } = options;
   const moveMs = options.moveDurationMs ?? (() => DEFAULT_MOVE_MS);
   const decisions: AdmissionDecision[] = [];
   const queues = new Map(state.queues.map((q) => [q.name, q]));
@@ -36,40 +36,48 @@ export function admit(state: AdmissionState, allocator: Allocator, now: number, 
 
   const pendingIds = new Set(state.pending.map((p) => p.id));
   const reservations = new Map<string, Reservation>();
-  for (const r of state.reservations) if (pendingIds.has(r.requestId)) reservations.set(r.requestId, r);
-  const fences = () => new Set([...reservations.values()].map((r) => r.supernode));
+  for (const r of state.reservations) if (pendingIds.has(r.requestId)) reservations.set(r.requestId, { ...r });
+  let fenceSet = new Set([...reservations.values()].map((r) => r.supernode));
+  let fenceList = [...fenceSet];
+  const refreshFences = () => {
+    fenceSet = new Set([...reservations.values()].map((r) => r.supernode));
+    fenceList = [...fenceSet];
+  };
 
   // Within a pass capacity only shrinks (until a preemption), so a shape that failed fails again at
   // the same size or larger: skip those place calls (this keeps a pass fast with many pending).
-  let failedAt = new Map<string, number>();
+  let failedAt = new Map<string, Map<string, number>>();
   const tryPlace = (req: AllocationRequest, limits: { only?: string[]; exclude?: string[] }): Decision | undefined => {
-    const key = `${req.acceleratorType}|${req.zone ?? ''}|${req.region ?? ''}|${req.scope}|${req.unit}|${limits.only?.join(',') ?? ''}|${limits.exclude?.join(',') ?? ''}|${req.cpuMilli ?? 0}|${req.memoryMib ?? 0}`;
-    const failed = failedAt.get(key);
+    const lk = limits.only ? `only ${limits.only.join(',')}` : limits.exclude?.length ? `not ${limits.exclude.join(',')}` : '';
+    let byShape = failedAt.get(lk);
+    if (!byShape) failedAt.set(lk, (byShape = new Map()));
+    const key = shapeKey(req);
+    const failed = byShape.get(key);
     if (failed !== undefined && req.count >= failed) return undefined;
     const d = allocator.placeWithin(req, limits);
-    if (!d.ok && d.code === 'CAPACITY_EXHAUSTED') failedAt.set(key, Math.min(req.count, failed ?? Infinity));
+    if (!d.ok && d.code === 'CAPACITY_EXHAUSTED') byShape.set(key, Math.min(req.count, failed ?? Infinity));
     return d;
   };
 
   const stillPending: PendingRequest[] = [];
   const admitted = new Set<string>();
   const order = orderPending(state.pending, queues);
-  let position = 0;
+  // Reasons are written after the walk, when positions among the requests still waiting are known.
+  const waiting: { p: PendingRequest; perServer: number; extra?: string }[] = [];
+  const sizes = new Map<string, number>();
   for (const p of order) {
-    position++;
     const type = p.request.acceleratorType;
-    const perServer = serverSize(allocator, type);
-    const wait = describeWait(p.request, perServer);
+    let perServer = sizes.get(type);
+    if (perServer === undefined) sizes.set(type, (perServer = serverSize(allocator, type)));
     const ask = askOf(p.request, perServer);
     const quota = ledger.fits(p.queue, type, ask);
     if (!quota.ok) {
       stillPending.push(p);
-      decisions.push({ kind: 'pending', id: p.id, position, reason: pendingReason(wait, position, undefined, quota.why) });
+      waiting.push({ p, perServer, extra: quota.why });
       continue;
     }
     const reservation = reservations.get(p.id);
-    const fenceSet = fences();
-    const others = [...fenceSet].filter((f) => f !== reservation?.supernode);
+    const others = reservation ? [...fenceSet].filter((f) => f !== reservation.supernode) : fenceList;
     const blockedByHead = !backfill && reservations.size > 0 && !reservation;
     let d: Decision | undefined;
     if (!blockedByHead) d = reservation ? tryPlace(p.request, { only: [reservation.supernode] }) : tryPlace(p.request, { exclude: others });
@@ -93,7 +101,7 @@ export function admit(state: AdmissionState, allocator: Allocator, now: number, 
       ledger.add(p.queue, type, accelerators);
       const work: RunningWork = { id: p.id, request: p.request, queue: p.queue, priority: p.priority, preemptible: p.preemptible, movable: p.preemptible || p.movable === true, accelerators, admittedAt: now };
       running.set(p.id, work);
-      reservations.delete(p.id);
+      if (reservations.delete(p.id)) refreshFences();
       admitted.add(p.id);
       decisions.push({ kind: 'admit', id: p.id, placement: d, borrowed: quota.borrowed, waitedMs: now - p.arrival });
       continue;
@@ -107,24 +115,28 @@ export function admit(state: AdmissionState, allocator: Allocator, now: number, 
       if (fence) {
         held = { requestId: p.id, supernode: fence, since: now };
         reservations.set(p.id, held);
+        refreshFences();
         decisions.push({ kind: 'reserve', id: p.id, supernode: fence, since: now });
       }
     }
-    if (held && defragment) {
+    // Plan moves once per wave: while this gang's moves run, wait for them rather than re-reading the topology.
+    // and re-read a fence's occupancy at most once per `replanMs`.
+    if (held && defragment && !moves.some((m) => m.forRequest === p.id) && (held.plannedAt === undefined || now - held.plannedAt >= replanMs)) {
+      held.plannedAt = now;
       const occ = supernodeOccupancy(allocator, p.request.zone, type, [...running.values()]).get(held.supernode) ?? [];
       const moving = new Set(moves.map((m) => m.owner));
       const budget = maxMovesPerPass - moves.filter((m) => m.startedAt === now).length;
-      const planned = planMoves(allocator, held.supernode, occ, Math.ceil(ask / perServer), running, moving, [...fences()], now, moveMs, budget, p.id);
+      const planned = planMoves(allocator, held.supernode, occ, Math.ceil(ask / perServer), running, moving, [...fenceSet], now, moveMs, budget, p.id);
       for (const m of planned) {
         decisions.push({ kind: 'move-start', owner: m.owner, holdingOwner: m.holdingOwner, from: allocator.holdings(m.owner)?.servers.map((s) => s.serverId) ?? [], to: m.target.servers.map((s) => s.serverId), due: m.due });
       }
       moves = [...moves, ...planned];
     }
-    const extra = blockedByHead ? 'behind a reserved gang (backfill off)' : undefined;
-    decisions.push({ kind: 'pending', id: p.id, position, reason: pendingReason(wait, position, held, extra) });
+    waiting.push({ p, perServer, extra: blockedByHead ? 'behind a reserved gang (backfill off)' : undefined });
   }
-  // Positions count only requests still waiting; renumber the pending decisions' reasons accordingly.
-  renumber(decisions, admitted);
+  waiting.forEach(({ p, perServer, extra }, i) => {
+    decisions.push({ kind: 'pending', id: p.id, position: i + 1, reason: pendingReason(waitText(p.request, perServer), i + 1, reservations.get(p.id), extra) });
+  });
   return {
     state: {
       queues: state.queues,
@@ -148,6 +160,27 @@ export function forgetWork(state: AdmissionState, id: string): AdmissionState {
   };
 }
 
+const waitTexts = new WeakMap<AllocationRequest, string>();
+
+/** What a request waits for, cached per request object (the text never changes). */
+function waitText(req: AllocationRequest, perServer: number): string {
+  let t = waitTexts.get(req);
+  if (t === undefined) waitTexts.set(req, (t = describeWait(req, perServer)));
+  return t;
+}
+
+const shapeKeys = new WeakMap<AllocationRequest, string>();
+
+/** A request's shape apart from its size (requests are the same objects pass after pass, so this is cached). */
+function shapeKey(req: AllocationRequest): string {
+  let k = shapeKeys.get(req);
+  if (k === undefined) {
+    k = `${req.acceleratorType}|${req.zone ?? ''}|${req.region ?? ''}|${req.scope}|${req.unit}|${req.cpuMilli ?? 0}|${req.memoryMib ?? 0}`;
+    shapeKeys.set(req, k);
+  }
+  return k;
+}
+
 function askOf(req: AllocationRequest, perServer: number): number {
   return req.unit === 'servers' ? req.count * perServer : req.count;
 }
@@ -161,17 +194,4 @@ function serverSize(allocator: Allocator, type: string): number {
   const topo = allocator.topology;
   const t = topo.typeIndex.get(type);
   return t === undefined ? 8 : topo.layouts[topo.typeLayout[t]!]!.count;
-}
-
-function renumber(decisions: AdmissionDecision[], admitted: ReadonlySet<string>): void {
-  let n = 0;
-  for (const d of decisions) {
-    if (d.kind !== 'pending') continue;
-    if (admitted.has(d.id)) continue;
-    n++;
-    if (d.position !== n) {
-      d.reason = d.reason.replace(`; position ${d.position}`, `; position ${n}`);
-      d.position = n;
-    }
-  }
 }

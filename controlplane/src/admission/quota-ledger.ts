@@ -5,18 +5,19 @@ import type { QueueSpec } from './types.ts';
  * borrowing limit taken from unused nominal quota of the other queues in its cohort.
  */
 export class QuotaLedger {
-  private readonly used = new Map<string, number>();
+  private readonly used = new Map<string, Map<string, number>>();
 
   constructor(private readonly queues: ReadonlyMap<string, QueueSpec>) {}
 
   /** Counts accelerators against a queue (negative to give back). */
   add(queue: string, type: string, n: number): void {
-    const k = `${queue}\u0000${type}`;
-    this.used.set(k, (this.used.get(k) ?? 0) + n);
+    let byType = this.used.get(queue);
+    if (!byType) this.used.set(queue, (byType = new Map()));
+    byType.set(type, (byType.get(type) ?? 0) + n);
   }
 
   usedBy(queue: string, type: string): number {
-    return this.used.get(`${queue}\u0000${type}`) ?? 0;
+    return this.used.get(queue)?.get(type) ?? 0;
   }
 
   /** Whether `n` more fits; `borrowed` is how much of the queue's use would be above its nominal quota. */

@@ -46,6 +46,8 @@ export interface Reservation {
   requestId: string;
   supernode: string;
   since: number;
+  /** When defragmentation last looked at this fence. */
+  plannedAt?: number;
 }
 
 /**
@@ -89,6 +91,8 @@ export interface AdmitOptions {
   moveDurationMs?: (work: RunningWork) => number;
   /** Moves started in one pass at most; default 16. */
   maxMovesPerPass?: number;
+  /** Defragmentation re-reads a fence at most this often, in ms; default 60 s. */
+  replanMs?: number;
   /** Reservations at most per accelerator type and zone; default 1. */
   reservationsPerType?: number;
 }
