@@ -33,8 +33,8 @@ function main(): void {
       'speed-arrivals': { type: 'string', default: '150000' },
       'speed-supernodes': { type: 'string', default: '100' },
       // Mode C (queues): streams and arrivals per stream, the waiting-time limit in hours; `--modes c` runs it alone.
-      streams: { type: 'string', default: '5' },
-      'queue-arrivals': { type: 'string', default: '200000' },
+      streams: { type: 'string', default: '8' },
+      'queue-arrivals': { type: 'string', default: '40000' },
       'wait-limit': { type: 'string', default: '0.5' },
       modes: { type: 'string', default: 'a,b,c' },
     },
