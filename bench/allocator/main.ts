@@ -9,6 +9,7 @@ import type { PolicyName } from '../../controlplane/src/allocator/policy.ts';
 import { DEFAULT_POLICY, isPolicyName, POLICY_NAMES } from '../../controlplane/src/allocator/policies/policy-registry.ts';
 import { runModeA } from './mode-a.ts';
 import { runModeB, type DynamicSeed } from './mode-b.ts';
+import { runModeCSection } from './mode-c-section.ts';
 import { PUBLISHED } from './published-fgd.ts';
 import { readNodes, readPods, TraceMissingError } from './read-openb.ts';
 import { renderSvg } from './render-svg.ts';
@@ -31,6 +32,11 @@ function main(): void {
       'dynamic-seeds': { type: 'string', default: '20' },
       'speed-arrivals': { type: 'string', default: '150000' },
       'speed-supernodes': { type: 'string', default: '100' },
+      // Mode C (queues): streams and arrivals per stream, the waiting-time limit in hours; `--modes c` runs it alone.
+      streams: { type: 'string', default: '8' },
+      'queue-arrivals': { type: 'string', default: '40000' },
+      'wait-limit': { type: 'string', default: '0.5' },
+      modes: { type: 'string', default: 'a,b,c' },
     },
   });
   const seeds = positiveInt(values.seeds!, '--seeds');
@@ -45,6 +51,11 @@ function main(): void {
   const nodes = readNodes(resolve(values.nodes!));
   const pods = readPods(resolve(values.pods!));
 
+  const modes = new Set(values.modes!.split(',').map((m) => m.trim()));
+  const modeC = modes.has('c')
+    ? runModeCSection(pods, positiveInt(values.streams!, '--streams'), positiveInt(values['queue-arrivals']!, '--queue-arrivals'), Number(values['wait-limit']), resolve(values.out!), log)
+    : undefined;
+  if (!modes.has('a') && !modes.has('b')) return;
   log(`mode A: openb cluster, ${seeds} seeds ...`);
   const a = runModeA(nodes, pods, names, seeds);
   log(`mode B: CloudMatrix384 region, ${seeds} fill seeds, ${dynamicSeeds} dynamic seeds of ${arrivals} arrivals ...`);
@@ -145,6 +156,7 @@ function main(): void {
     },
     speed: perPolicy(speed, (r) => ({ supernodes: r.supernodes, npus: r.npus, decisions: r.decisions, p50Ms: round(r.p50Ms, 4), p99Ms: round(r.p99Ms, 4), maxMs: round(r.maxMs, 3), decisionsPerSecond: Math.round(r.decisionsPerSecond), arrivalsPerSecond: Math.round(r.arrivalsPerSecond) })),
     goals,
+    ...(modeC ? { modeC } : {}),
   };
   const outPath = resolve(values.out!);
   mkdirSync(dirname(outPath), { recursive: true });

@@ -17,6 +17,7 @@ import { seededRandom } from './seeded-random.ts';
 import { placeSlices, SliceScoreCache } from './place-slices.ts';
 import { SliceWorkload } from './slice-workload.ts';
 import { popcount } from './server-layout.ts';
+import { allowedBlocks, type BlockLimits } from './restrict-blocks.ts';
 import { shrinkOrder } from './shrink-plan.ts';
 import { Topology } from './topology.ts';
 import type {
@@ -117,6 +118,21 @@ export class Allocator {
     let mask = 0;
     for (const p of choice.pieces) mask |= 1 << p.index;
     return { server: choice.server, mask: mask >>> 0, cpu: need.cpu, mem: need.mem };
+  }
+
+  /**
+   * Like `place`, but only in (or never in) the named supernodes; changes nothing. The admission
+   * engine uses it to keep backfill out of a reserved gang's fence and to place moves elsewhere.
+   */
+  placeWithin(req: AllocationRequest, limits: BlockLimits): Decision {
+    const need = normalizeRequest(this.topology, req);
+    if ('ok' in need) return need;
+    const quota = this.checkQuota(req, need.accelerators);
+    if (quota) return quota;
+    need.onlyBlocks = allowedBlocks(this.topology, need.type, need.zones, limits);
+    const parts = decide(this.context(need.type, need.scope), need);
+    if (!parts) return this.capacityRefusal(req, need);
+    return this.toPlacement(req, [parts], {});
   }
 
   /**

@@ -1,0 +1,197 @@
+import type { Allocator } from '../allocator/allocator.ts';
+import type { AllocationRequest, Decision } from '../allocator/types.ts';
+import { chooseFence } from './choose-fence.ts';
+import { findVictims } from './find-victims.ts';
+import { finishMoves } from './finish-moves.ts';
+import { orderPending } from './order-pending.ts';
+import { describeWait, pendingReason } from './pending-reason.ts';
+import { planMoves } from './plan-moves.ts';
+import { QuotaLedger } from './quota-ledger.ts';
+import { supernodeOccupancy } from './supernode-occupancy.ts';
+import type { AdmissionDecision, AdmissionState, AdmitOptions, MoveInFlight, PendingRequest, Reservation, RunningWork } from './types.ts';
+
+const DEFAULT_MOVE_MS = 60_000;
+
+/**
+ * One admission pass. Finishes due moves, then walks the pending requests in order: a request with a
+ * reservation starts only inside its fence; any other starts only outside every fence (conservative
+ * backfill: it can never take what a reserved gang waits for). Gangs are all-or-nothing. A request
+ * that does not fit may preempt lower-priority preemptible work (queue `preemption: lowerPriority`);
+ * the first blocked `supernode` gang of each type gets a reservation, and with `defragment` the pass
+ * moves movable holdings out of the fence. Commits and releases go to `allocator` at once; the new
+ * state and the decisions come back, so the caller persists both together.
+ */
+export function admit(state: AdmissionState, allocator: Allocator, now: number, options: AdmitOptions = {}): { state: AdmissionState; decisions: AdmissionDecision[] } {
+  const { backfill = true, defragment = false, maxMovesPerPass = 16, reservationsPerType = 1, replanMs = 60_000 } = options;
+  const moveMs = options.moveDurationMs ?? (() => DEFAULT_MOVE_MS);
+  const decisions: AdmissionDecision[] = [];
+  const queues = new Map(state.queues.map((q) => [q.name, q]));
+  const running = new Map(state.running.map((w) => [w.id, w]));
+  const ledger = new QuotaLedger(queues);
+  for (const w of state.running) ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
+
+  const finished = finishMoves(allocator, state.moves, now);
+  let moves: MoveInFlight[] = finished.left;
+  for (const m of finished.done) decisions.push({ kind: 'move-done', owner: m.owner });
+
+  const pendingIds = new Set(state.pending.map((p) => p.id));
+  const reservations = new Map<string, Reservation>();
+  for (const r of state.reservations) if (pendingIds.has(r.requestId)) reservations.set(r.requestId, { ...r });
+  let fenceSet = new Set([...reservations.values()].map((r) => r.supernode));
+  let fenceList = [...fenceSet];
+  const refreshFences = () => {
+    fenceSet = new Set([...reservations.values()].map((r) => r.supernode));
+    fenceList = [...fenceSet];
+  };
+
+  // Within a pass capacity only shrinks (until a preemption), so a shape that failed fails again at
+  // the same size or larger: skip those place calls (this keeps a pass fast with many pending).
+  let failedAt = new Map<string, Map<string, number>>();
+  const tryPlace = (req: AllocationRequest, limits: { only?: string[]; exclude?: string[] }): Decision | undefined => {
+    const lk = limits.only ? `only ${limits.only.join(',')}` : limits.exclude?.length ? `not ${limits.exclude.join(',')}` : '';
+    let byShape = failedAt.get(lk);
+    if (!byShape) failedAt.set(lk, (byShape = new Map()));
+    const key = shapeKey(req);
+    const failed = byShape.get(key);
+    if (failed !== undefined && req.count >= failed) return undefined;
+    const d = allocator.placeWithin(req, limits);
+    if (!d.ok && d.code === 'CAPACITY_EXHAUSTED') byShape.set(key, Math.min(req.count, failed ?? Infinity));
+    return d;
+  };
+
+  const stillPending: PendingRequest[] = [];
+  const admitted = new Set<string>();
+  const order = orderPending(state.pending, queues);
+  // Reasons are written after the walk, when positions among the requests still waiting are known.
+  const waiting: { p: PendingRequest; perServer: number; extra?: string }[] = [];
+  const sizes = new Map<string, number>();
+  for (const p of order) {
+    const type = p.request.acceleratorType;
+    let perServer = sizes.get(type);
+    if (perServer === undefined) sizes.set(type, (perServer = serverSize(allocator, type)));
+    const ask = askOf(p.request, perServer);
+    const quota = ledger.fits(p.queue, type, ask);
+    if (!quota.ok) {
+      stillPending.push(p);
+      waiting.push({ p, perServer, extra: quota.why });
+      continue;
+    }
+    const reservation = reservations.get(p.id);
+    const others = reservation ? [...fenceSet].filter((f) => f !== reservation.supernode) : fenceList;
+    const blockedByHead = !backfill && reservations.size > 0 && !reservation;
+    let d: Decision | undefined;
+    if (!blockedByHead) d = reservation ? tryPlace(p.request, { only: [reservation.supernode] }) : tryPlace(p.request, { exclude: others });
+    if (!d?.ok && !blockedByHead && queues.get(p.queue)?.preemption === 'lowerPriority') {
+      const victims = findVictims(allocator, p.request, p.priority, [...running.values()].filter((w) => !moves.some((m) => m.owner === w.id)), new Set(others));
+      if (victims) {
+        for (const v of victims) {
+          const w = running.get(v)!;
+          allocator.release(v);
+          running.delete(v);
+          ledger.add(w.queue, w.request.acceleratorType, -w.accelerators);
+          decisions.push({ kind: 'preempt', id: v, by: p.id });
+        }
+        failedAt = new Map();
+        d = allocator.placeWithin(p.request, { exclude: others });
+      }
+    }
+    if (d?.ok) {
+      allocator.commit(p.id, d);
+      const accelerators = d.acceleratorCount;
+      ledger.add(p.queue, type, accelerators);
+      const work: RunningWork = { id: p.id, request: p.request, queue: p.queue, priority: p.priority, preemptible: p.preemptible, movable: p.preemptible || p.movable === true, accelerators, admittedAt: now };
+      running.set(p.id, work);
+      if (reservations.delete(p.id)) refreshFences();
+      admitted.add(p.id);
+      decisions.push({ kind: 'admit', id: p.id, placement: d, borrowed: quota.borrowed, waitedMs: now - p.arrival });
+      continue;
+    }
+    stillPending.push(p);
+    let held = reservation;
+    if (!held && !blockedByHead && p.request.scope === 'supernode' && reservationsOf(reservations, type, p.request.zone) < reservationsPerType) {
+      const servers = Math.ceil(ask / perServer);
+      const occ = supernodeOccupancy(allocator, p.request.zone, type, [...running.values()]);
+      const fence = chooseFence(occ, servers, running, fenceSet);
+      if (fence) {
+        held = { requestId: p.id, supernode: fence, since: now };
+        reservations.set(p.id, held);
+        refreshFences();
+        decisions.push({ kind: 'reserve', id: p.id, supernode: fence, since: now });
+      }
+    }
+    // Plan moves once per wave: while this gang's moves run, wait for them rather than re-reading the topology.
+    // and re-read a fence's occupancy at most once per `replanMs`.
+    if (held && defragment && !moves.some((m) => m.forRequest === p.id) && (held.plannedAt === undefined || now - held.plannedAt >= replanMs)) {
+      held.plannedAt = now;
+      const occ = supernodeOccupancy(allocator, p.request.zone, type, [...running.values()]).get(held.supernode) ?? [];
+      const moving = new Set(moves.map((m) => m.owner));
+      const budget = maxMovesPerPass - moves.filter((m) => m.startedAt === now).length;
+      const planned = planMoves(allocator, held.supernode, occ, Math.ceil(ask / perServer), running, moving, [...fenceSet], now, moveMs, budget, p.id);
+      for (const m of planned) {
+        decisions.push({ kind: 'move-start', owner: m.owner, holdingOwner: m.holdingOwner, from: allocator.holdings(m.owner)?.servers.map((s) => s.serverId) ?? [], to: m.target.servers.map((s) => s.serverId), due: m.due });
+      }
+      moves = [...moves, ...planned];
+    }
+    waiting.push({ p, perServer, extra: blockedByHead ? 'behind a reserved gang (backfill off)' : undefined });
+  }
+  waiting.forEach(({ p, perServer, extra }, i) => {
+    decisions.push({ kind: 'pending', id: p.id, position: i + 1, reason: pendingReason(waitText(p.request, perServer), i + 1, reservations.get(p.id), extra) });
+  });
+  return {
+    state: {
+      queues: state.queues,
+      pending: state.pending.filter((p) => !admitted.has(p.id)),
+      running: [...running.values()],
+      reservations: [...reservations.values()],
+      moves,
+    },
+    decisions,
+  };
+}
+
+/** Work left the cloud (finished or deleted): drop it from the engine's state; release it in the allocator first. */
+export function forgetWork(state: AdmissionState, id: string): AdmissionState {
+  return {
+    ...state,
+    pending: state.pending.filter((p) => p.id !== id),
+    running: state.running.filter((w) => w.id !== id),
+    reservations: state.reservations.filter((r) => r.requestId !== id),
+    moves: state.moves.filter((m) => m.owner !== id),
+  };
+}
+
+const waitTexts = new WeakMap<AllocationRequest, string>();
+
+/** What a request waits for, cached per request object (the text never changes). */
+function waitText(req: AllocationRequest, perServer: number): string {
+  let t = waitTexts.get(req);
+  if (t === undefined) waitTexts.set(req, (t = describeWait(req, perServer)));
+  return t;
+}
+
+const shapeKeys = new WeakMap<AllocationRequest, string>();
+
+/** A request's shape apart from its size (requests are the same objects pass after pass, so this is cached). */
+function shapeKey(req: AllocationRequest): string {
+  let k = shapeKeys.get(req);
+  if (k === undefined) {
+    k = `${req.acceleratorType}|${req.zone ?? ''}|${req.region ?? ''}|${req.scope}|${req.unit}|${req.cpuMilli ?? 0}|${req.memoryMib ?? 0}`;
+    shapeKeys.set(req, k);
+  }
+  return k;
+}
+
+function askOf(req: AllocationRequest, perServer: number): number {
+  return req.unit === 'servers' ? req.count * perServer : req.count;
+}
+
+function reservationsOf(reservations: ReadonlyMap<string, Reservation>, _type: string, _zone: string | undefined): number {
+  return reservations.size;
+}
+
+/** Accelerators per server of a type (its usual layout); 8 when the type is unknown. */
+function serverSize(allocator: Allocator, type: string): number {
+  const topo = allocator.topology;
+  const t = topo.typeIndex.get(type);
+  return t === undefined ? 8 : topo.layouts[topo.typeLayout[t]!]!.count;
+}

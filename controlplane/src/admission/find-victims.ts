@@ -1,0 +1,32 @@
+import type { Allocator } from '../allocator/allocator.ts';
+import type { AllocationRequest } from '../allocator/types.ts';
+import type { RunningWork } from './types.ts';
+
+/**
+ * The fewest running holdings to preempt so `req` fits: only work of lower priority that is
+ * preemptible, lowest priority and latest admitted first; then victims that turn out not to be needed
+ * are spared. Decided on the allocator's preview, so nothing changes here. Undefined when even all of
+ * them would not make room, or when the place found would enter a fence.
+ */
+export function findVictims(allocator: Allocator, req: AllocationRequest, priority: number, running: readonly RunningWork[], fences: ReadonlySet<string>): string[] | undefined {
+  const candidates = running
+    .filter((w) => w.preemptible && w.priority < priority && w.request.acceleratorType === req.acceleratorType && w.id !== req.owner)
+    .sort((a, b) => a.priority - b.priority || b.admittedAt - a.admittedAt || (a.id < b.id ? 1 : -1));
+  if (candidates.length === 0) return undefined;
+  const fitsWith = (releases: string[]): boolean => {
+    const r = allocator.preview([req], { releases }).results[0]!;
+    return r.ok && !r.supernodes.some((sn) => fences.has(sn));
+  };
+  const victims: string[] = [];
+  let fits = false;
+  for (const c of candidates) {
+    victims.push(c.id);
+    if (fitsWith(victims)) { fits = true; break; }
+  }
+  if (!fits) return undefined;
+  for (let i = victims.length - 2; i >= 0; i--) {
+    const without = victims.filter((_, j) => j !== i);
+    if (fitsWith(without)) victims.splice(i, 1);
+  }
+  return victims;
+}

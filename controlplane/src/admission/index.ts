@@ -1,0 +1,10 @@
+// The admission engine: queues with cohort quotas, all-or-nothing gang admission in order, reservations
+// with conservative backfill, preemption of lower-priority preemptible work, and defragmentation moves.
+// Pure over the allocator's public API; all state is plain JSON so the control plane can persist it.
+export { admit, forgetWork } from './admit.ts';
+export { finishMoves, releaseWork } from './finish-moves.ts';
+export { orderPending } from './order-pending.ts';
+export { describeWait, pendingReason } from './pending-reason.ts';
+export { QuotaLedger } from './quota-ledger.ts';
+export { moveHoldingOwner } from './types.ts';
+export type { AdmissionDecision, AdmissionState, AdmitOptions, MoveInFlight, PendingRequest, QueueSpec, Reservation, RunningWork, TypeQuota } from './types.ts';

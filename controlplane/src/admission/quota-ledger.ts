@@ -1,0 +1,48 @@
+import type { QueueSpec } from './types.ts';
+
+/**
+ * Queue quotas with cohort borrowing (Kueue's rule): a queue may use its nominal quota, plus up to its
+ * borrowing limit taken from unused nominal quota of the other queues in its cohort.
+ */
+export class QuotaLedger {
+  private readonly used = new Map<string, Map<string, number>>();
+
+  constructor(private readonly queues: ReadonlyMap<string, QueueSpec>) {}
+
+  /** Counts accelerators against a queue (negative to give back). */
+  add(queue: string, type: string, n: number): void {
+    let byType = this.used.get(queue);
+    if (!byType) this.used.set(queue, (byType = new Map()));
+    byType.set(type, (byType.get(type) ?? 0) + n);
+  }
+
+  usedBy(queue: string, type: string): number {
+    return this.used.get(queue)?.get(type) ?? 0;
+  }
+
+  /** Whether `n` more fits; `borrowed` is how much of the queue's use would be above its nominal quota. */
+  fits(queue: string, type: string, n: number): { ok: boolean; borrowed: number; why?: string } {
+    const q = this.queues.get(queue);
+    if (!q) return { ok: false, borrowed: 0, why: `queue ${queue} does not exist` };
+    const quota = q.quotas[type];
+    if (!quota) return { ok: false, borrowed: 0, why: `queue ${queue} has no quota for ${type}` };
+    const used = this.usedBy(queue, type);
+    const after = used + n;
+    const limit = quota.nominal + (q.cohort === undefined ? 0 : quota.borrowingLimit ?? 0);
+    if (after > limit) return { ok: false, borrowed: 0, why: `queue ${queue} uses ${used} of ${limit} ${type} (nominal ${quota.nominal}); asked ${n}` };
+    const borrowed = Math.max(0, after - quota.nominal);
+    if (borrowed > 0) {
+      let cohortNominal = 0;
+      let cohortUsed = 0;
+      for (const other of this.queues.values()) {
+        if (other.cohort !== q.cohort) continue;
+        cohortNominal += other.quotas[type]?.nominal ?? 0;
+        cohortUsed += this.usedBy(other.name, type);
+      }
+      if (cohortUsed + n > cohortNominal) {
+        return { ok: false, borrowed: 0, why: `cohort ${q.cohort} uses ${cohortUsed} of ${cohortNominal} ${type}; asked ${n}` };
+      }
+    }
+    return { ok: true, borrowed };
+  }
+}

@@ -1,0 +1,103 @@
+import type { AllocationRequest, Placement } from '../allocator/types.ts';
+
+/** A queue's share of one accelerator type: what it owns, and how much more it may borrow from its cohort. */
+export interface TypeQuota {
+  nominal: number;
+  /** Extra accelerators it may borrow from unused nominal quota of its cohort (0 when absent). */
+  borrowingLimit?: number;
+}
+
+/** A queue (Kueue's ClusterQueue, Volcano's queue): quotas per accelerator type, a cohort, an order and a preemption rule. */
+export interface QueueSpec {
+  name: string;
+  /** Accelerators per type; a type not named has no quota in this queue (nothing of it is admitted). */
+  quotas: Record<string, TypeQuota>;
+  cohort?: string;
+  admissionPolicy: 'fifo' | 'priority';
+  preemption: 'never' | 'lowerPriority';
+}
+
+/** A request waiting for admission: one all-or-nothing gang plus where it queues. Times are epoch milliseconds. */
+export interface PendingRequest {
+  id: string;
+  request: AllocationRequest;
+  queue: string;
+  priority: number;
+  preemptible: boolean;
+  /** Small holdings the defragmenter may move once running (preemptible work is movable too). */
+  movable?: boolean;
+  arrival: number;
+}
+
+/** Admitted work the engine knows about: what preemption and defragmentation may touch. */
+export interface RunningWork {
+  id: string;
+  request: AllocationRequest;
+  queue: string;
+  priority: number;
+  preemptible: boolean;
+  movable: boolean;
+  accelerators: number;
+  admittedAt: number;
+}
+
+/** A head-of-queue gang's fence: the supernode it will get; nothing else starts there. */
+export interface Reservation {
+  requestId: string;
+  supernode: string;
+  since: number;
+  /** When defragmentation last looked at this fence. */
+  plannedAt?: number;
+}
+
+/**
+ * A simulated migration: the source stays held by `owner` until `due`; the target is held from the
+ * start by `holdingOwner`, so no accelerator is held twice and invariants hold at every step.
+ */
+export interface MoveInFlight {
+  owner: string;
+  holdingOwner: string;
+  target: Placement;
+  startedAt: number;
+  due: number;
+  /** The reservation the move frees room for. */
+  forRequest: string;
+}
+
+/** All engine state: plain JSON, so the control plane can persist it and resume after a crash. */
+export interface AdmissionState {
+  queues: QueueSpec[];
+  pending: PendingRequest[];
+  running: RunningWork[];
+  reservations: Reservation[];
+  moves: MoveInFlight[];
+}
+
+/** What one admission pass decided; the allocator has already been changed accordingly. */
+export type AdmissionDecision =
+  | { kind: 'admit'; id: string; placement: Placement; borrowed: number; waitedMs: number }
+  | { kind: 'preempt'; id: string; by: string }
+  | { kind: 'reserve'; id: string; supernode: string; since: number }
+  | { kind: 'move-start'; owner: string; holdingOwner: string; from: string[]; to: string[]; due: number }
+  | { kind: 'move-done'; owner: string }
+  | { kind: 'pending'; id: string; position: number; reason: string };
+
+export interface AdmitOptions {
+  /** Let later requests start outside reservations' fences (conservative backfill); default true. */
+  backfill?: boolean;
+  /** Plan moves out of a reserved gang's fence; default false. */
+  defragment?: boolean;
+  /** How long a move of this work takes, in ms (the control plane's latency table); default 60 s. */
+  moveDurationMs?: (work: RunningWork) => number;
+  /** Moves started in one pass at most; default 16. */
+  maxMovesPerPass?: number;
+  /** Defragmentation re-reads a fence at most this often, in ms; default 60 s. */
+  replanMs?: number;
+  /** Reservations at most per accelerator type and zone; default 1. */
+  reservationsPerType?: number;
+}
+
+/** The holding owner a move's target is committed under while the move runs. */
+export function moveHoldingOwner(owner: string): string {
+  return `${owner}~move`;
+}
