@@ -35,7 +35,7 @@ export interface RunningServer {
 
 /** Starts the control plane's HTTP server; `aicloud server` and the tests call this. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const opened = openControlPlane({
+  const opened = await openControlPlane({
     dbPath: options.dataDir && !options.memory ? join(options.dataDir, 'cloud.db') : undefined,
     memory: options.memory || !options.dataDir,
     inventoryFile: options.inventoryFile,
@@ -49,7 +49,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   try {
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   } catch (e) {
-    opened.close();
+    await opened.close();
     throw e;
   }
   const address = app.server.address();
@@ -60,7 +60,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     adminToken: opened.adminToken,
     async close() {
       await app.close();
-      opened.close();
+      await opened.close();
     },
   };
 }

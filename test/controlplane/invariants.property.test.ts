@@ -65,7 +65,7 @@ test('after any sequence of creates, patches and deletes through the API, the in
   const statuses = new Map<number, number>();
   await fc.assert(
     fc.asyncProperty(fc.array(step, { minLength: 60, maxLength: 120 }), async (sequence) => {
-      const { cp, close } = openControlPlane({ memory: true, timeScale: 0, bootstrapToken: ADMIN });
+      const { cp, close } = await openControlPlane({ memory: true, timeScale: 0, bootstrapToken: ADMIN });
       const app = await buildApp(cp, { logLevel: 'silent' });
       const headers = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
       try {
@@ -84,7 +84,7 @@ test('after any sequence of creates, patches and deletes through the API, the in
         assert.equal(held, claimed);
       } finally {
         await app.close();
-        close();
+        await close();
       }
     }),
     { numRuns: 4 },

@@ -17,7 +17,7 @@ export async function injectableControlPlane(
   open: OpenOptions = {},
   appOptions: AppOptions = {},
 ): Promise<InjectableControlPlane> {
-  const opened = openControlPlane({ memory: true, timeScale: 0, bootstrapToken: 'aic_test-admin', ...open });
+  const opened = await openControlPlane({ memory: true, timeScale: 0, bootstrapToken: 'aic_test-admin', ...open });
   const app = await buildApp(opened.cp, { logLevel: 'silent', ...appOptions });
   await app.ready();
   const h = {
@@ -26,7 +26,7 @@ export async function injectableControlPlane(
     adminToken: opened.adminToken!,
     close: async () => {
       await app.close();
-      opened.close();
+      await opened.close();
     },
   };
   t?.after(h.close);

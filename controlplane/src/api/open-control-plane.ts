@@ -32,7 +32,7 @@ export interface OpenedControlPlane {
   cp: ControlPlane;
   /** The admin token, when known: created or given on this start, or read back from admin.token. */
   adminToken: string | undefined;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -40,7 +40,7 @@ export interface OpenedControlPlane {
  * project and an admin token exist. Next to a database file it keeps `admin.token` and
  * `secret.key` (mode 0600); in memory both live only in the process.
  */
-export function openControlPlane(opts: OpenOptions): OpenedControlPlane {
+export async function openControlPlane(opts: OpenOptions): Promise<OpenedControlPlane> {
   const store: Store =
     opts.memory || !opts.dbPath
       ? openSqliteStore({ memory: true })
@@ -57,7 +57,7 @@ export function openControlPlane(opts: OpenOptions): OpenedControlPlane {
     const clock = opts.clock ?? systemClock;
     const inventory = opts.inventory ?? (opts.inventoryFile ? loadInventoryFile(opts.inventoryFile) : defaultInventory());
     const secretKey = dir ? readOrCreateFile(join(dir, 'secret.key'), () => randomBytes(32).toString('base64')) : randomBytes(32).toString('base64');
-    let adminToken = bootstrap(store, clock.now(), opts.bootstrapToken);
+    let adminToken = await bootstrap(store, clock.now(), opts.bootstrapToken);
     if (dir) {
       const file = join(dir, 'admin.token');
       if (adminToken) writeSecretFile(file, adminToken);
@@ -80,10 +80,10 @@ export function openControlPlane(opts: OpenOptions): OpenedControlPlane {
       sharedFile: opts.sharedFile ?? false,
       defaultRegion: inventory.regions[0]?.name ?? 'cn-southwest-2',
     };
-    reloadControlPlane(cp);
+    await reloadControlPlane(cp);
     return { cp, adminToken, close: () => store.close() };
   } catch (e) {
-    store.close();
+    await store.close();
     throw e;
   }
 }
