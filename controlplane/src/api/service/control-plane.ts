@@ -5,6 +5,7 @@ import type { FaultSpec } from '../faults.ts';
 import type { SecretBox } from '../secret-box.ts';
 import type { Principal } from '../auth.ts';
 import { expandRows } from './holding-rows.ts';
+import type { Mutex } from '../../store/async-mutex.ts';
 
 /**
  * Everything a request needs, in one place the routes share. The allocator and the project list
@@ -25,16 +26,30 @@ export interface ControlPlane {
   projects: Set<string>;
   /** Earliest due time of a running operation; undefined when none runs, so reads skip the database. */
   nextDueAt: number | undefined;
-  /** Set when other processes may write the same database file (the embedded cloud). */
+  /** Set when other processes may write the same database (the embedded cloud's file, PostgreSQL instances). */
   sharedFile: boolean;
+  /**
+   * Held by a write transaction and by a reload: requests in flight take turns on the caches, so a
+   * reload never replaces the allocator under a change that is still deciding.
+   */
+  exclusive: Mutex;
   /** Region used when a resource without a zone (a bucket) names none. */
   defaultRegion: string;
 }
 
 /** Reloads caches when another connection or instance committed; cheap (one query) when nothing changed. */
 export async function syncControlPlane(cp: ControlPlane): Promise<void> {
-  if (!cp.sharedFile || !(await cp.store.changedElsewhere())) return;
-  await reloadControlPlane(cp);
+  if (!cp.sharedFile) return;
+  const release = await cp.exclusive.acquire();
+  try {
+    await syncHeld(cp);
+  } finally {
+    release();
+  }
+}
+
+async function syncHeld(cp: ControlPlane): Promise<void> {
+  if (cp.sharedFile && (await cp.store.changedElsewhere())) await reloadControlPlane(cp);
 }
 
 export async function reloadControlPlane(cp: ControlPlane): Promise<void> {
@@ -86,10 +101,11 @@ const CONFLICT_RETRIES = 5;
  */
 export async function writeTransaction<T>(cp: ControlPlane, fn: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
+    const release = await cp.exclusive.acquire();
     const epoch = cp.allocatorEpoch;
     try {
       return await cp.store.transaction(async () => {
-        await syncControlPlane(cp);
+        await syncHeld(cp);
         return fn();
       });
     } catch (e) {
@@ -99,6 +115,8 @@ export async function writeTransaction<T>(cp: ControlPlane, fn: () => Promise<T>
         cp.nextDueAt = await cp.store.nextDueAt();
       }
       if (!isRetryableConflict(e) || attempt >= CONFLICT_RETRIES) throw e;
+    } finally {
+      release();
     }
   }
 }
