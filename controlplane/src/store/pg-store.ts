@@ -84,6 +84,9 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
 
   type Row = Record<string, unknown>;
   const query = async <R extends Row>(name: string, text: string, values: unknown[] = []): Promise<R[]> => {
+    // PostgreSQL text cannot hold NUL, so nothing stored has one: a lookup by such a key finds nothing.
+    // (SQLite would look and find nothing too.) Writes never get one past validation.
+    if (text.startsWith('SELECT') && values.some((v) => typeof v === 'string' && v.includes('\u0000'))) return [];
     const runner = current.getStore() ?? pool;
     // Named statements are parsed once per connection.
     const res = await runner.query<R>({ name, text, values });
