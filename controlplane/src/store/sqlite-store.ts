@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Store } from './store.ts';
@@ -166,20 +165,20 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
   const commit = db.prepare('COMMIT');
   const rollback = db.prepare('ROLLBACK');
   // One connection serves every request of the process: a transaction holds it until it ends, so
-  // requests in flight take turns, and a read outside a transaction waits rather than see another
-  // request's uncommitted rows.
+  // requests in flight take turns. (Not reentrant: the control plane opens one per change. Reads
+  // outside a transaction run at once, as on any single connection; every change of the control
+  // plane also holds its own lock, so a read sees a change either whole or not at all unless the
+  // change rolls back.)
   const mutex = createMutex();
-  const inside = new AsyncLocalStorage<true>();
 
   const transaction = async <T>(fn: () => Promise<T>): Promise<T> => {
-    if (inside.getStore()) return fn();
     const release = await mutex.acquire();
     try {
       // IMMEDIATE takes the write lock first, so a decision made inside cannot race another process.
       begin.run();
       let result: T;
       try {
-        result = await inside.run(true, fn);
+        result = await fn();
         commit.run();
       } catch (e) {
         if (db.inTransaction) rollback.run();
@@ -267,18 +266,7 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
   };
   const store = { transaction } as Store;
   for (const [name, method] of Object.entries(sync) as [string, (...a: unknown[]) => unknown][]) {
-    (store as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
-      // Another request's transaction is open on the connection: wait for it to end.
-      if (db.inTransaction && !inside.getStore()) {
-        const release = await mutex.acquire();
-        try {
-          return method(...args);
-        } finally {
-          release();
-        }
-      }
-      return method(...args);
-    };
+    (store as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => method(...args);
   }
   return store;
 }

@@ -17,7 +17,7 @@ import type {
  * this process, other processes on the same embedded file, other instances on the same database.
  */
 export interface Store {
-  /** Runs fn in one write transaction; nested calls join the outer one. Throws roll back. */
+  /** Runs fn in one write transaction, exclusive against every other writer; not reentrant. Throws roll back. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   /** True when another connection committed since the last call, so cached state must be reloaded. */
   changedElsewhere(): Promise<boolean>;
