@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every *.test.ts file under the source folders with Node's built-in test runner (through tsx),
 // because Node 20's `--test` does not expand globs itself.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -28,4 +28,23 @@ if (prepare.status !== 0) process.exit(prepare.status ?? 1);
 let files = roots.flatMap((r) => walk(r, [])).sort();
 if (only.length) files = files.filter((f) => only.some((o) => f.includes(o)));
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+
+// The control-plane integration tests again, every control plane that a test does not pin to a
+// SQLite file on a fresh PostgreSQL database (test/support/test-store.ts).
+const POSTGRES_SUITES = ['test/controlplane/', 'test/hardening/'];
+const pgFiles = files.filter((f) => POSTGRES_SUITES.some((s) => f.includes(s)));
+let pgStatus = 0;
+if (pgFiles.length && process.env.AICLOUD_TEST_SKIP_POSTGRES !== '1') {
+  if (!existsSync('/usr/lib/postgresql')) {
+    console.error('!! PostgreSQL is not installed (apt-get install -y postgresql): the run against PostgreSQL is skipped');
+  } else {
+    console.log(`== the control-plane integration tests against PostgreSQL (${pgFiles.length} files)`);
+    const pg = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'test/support/run-with-postgres.ts', process.execPath, '--import', 'tsx', '--test', '--test-concurrency=2', ...pgFiles],
+      { stdio: 'inherit' },
+    );
+    pgStatus = pg.status ?? 1;
+  }
+}
+process.exit((result.status ?? 1) || pgStatus);

@@ -9,7 +9,8 @@ declare module 'autocannon' {
       setupRequest?: (req: any, context: any) => any;
     }
     interface Options {
-      url: string;
+      /** Several URLs spread the connections across them. */
+      url: string | string[];
       connections?: number;
       duration?: number;
       method?: string;

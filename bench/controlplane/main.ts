@@ -6,11 +6,27 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { startPostgres, type TestPostgres } from '../../test/support/postgres.ts';
 
 const here = import.meta.dirname;
 const root = join(here, '../..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+/** `--store sqlite|postgres` and `--instances N`: with postgres, the run adds PostgreSQL at 1 and N instances. */
+function parseArgs(argv: string[]): { store: 'sqlite' | 'postgres'; instances: number } {
+  const get = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i === -1 ? undefined : argv[i + 1];
+  };
+  const store = get('--store') ?? 'sqlite';
+  if (store !== 'sqlite' && store !== 'postgres') throw new Error(`--store must be sqlite or postgres, not ${store}`);
+  const instances = Number(get('--instances') ?? 1);
+  if (!Number.isInteger(instances) || instances < 1 || instances > 16) throw new Error(`--instances must be a whole number from 1 to 16, not ${get('--instances')}`);
+  return { store, instances };
+}
+const args = parseArgs(process.argv.slice(2));
+
 
 function start(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
@@ -87,11 +103,24 @@ async function main() {
     }
     cp.child.kill('SIGTERM');
 
+    // The same creates on PostgreSQL: one instance, then several behind a round-robin client.
+    const stores: StoreRun[] = [{ store: 'sqlite', instances: 1, connections, creates, invariantsOk: inv.ok }];
+    if (args.store === 'postgres') {
+      const pg = await startPostgres({ durable: true });
+      try {
+        const counts = [...new Set([1, args.instances])];
+        for (const n of counts) stores.push(await postgresRun(pg, work, n, token, cluster, children));
+      } finally {
+        pg.stop();
+      }
+    }
+
     const result = {
       machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
       settings: { seconds, connections, timeScale: 0, store: 'SQLite file, WAL, synchronous=NORMAL' },
       baseline: { reads: baseReads, creates: baseCreates },
       controlplane: { reads, creates, invariantsOk: inv.ok },
+      stores,
       ratio: {
         reads: Number((reads.requestsPerSecond / baseReads.requestsPerSecond).toFixed(3)),
         creates: Number((creates.requestsPerSecond / baseCreates.requestsPerSecond).toFixed(3)),
@@ -106,10 +135,58 @@ async function main() {
     console.log(row('control plane reads', reads));
     console.log(row('control plane creates', creates));
     console.log(`ratio reads ${result.ratio.reads}, creates ${result.ratio.creates}; invariants ok: ${inv.ok}`);
+    for (const r of stores) {
+      console.log(`creates on ${r.store.padEnd(8)} x${r.instances} (${String(r.connections).padStart(2)} connections) ${String(r.creates.requestsPerSecond).padStart(7)} req/s  p99 ${r.creates.p99Ms} ms; invariants ok: ${r.invariantsOk}`);
+    }
     console.log(`wrote ${out}`);
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+interface StoreRun {
+  store: 'sqlite' | 'postgres';
+  instances: number;
+  connections: number;
+  creates: Figures;
+  invariantsOk: boolean;
+}
+
+/** Creates on `n` control planes sharing one fresh PostgreSQL database, connections spread evenly. */
+async function postgresRun(pg: TestPostgres, dataRoot: string, n: number, token: string, cluster: Record<string, unknown>, children: ChildProcess[]): Promise<StoreRun> {
+  const db = await pg.createDatabase();
+  const urls: string[] = [];
+  const started: ChildProcess[] = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const cp = await start(
+        [join(root, 'controlplane/src/main.ts'), '--port', '0', '--database', db, '--data-dir', join(dataRoot, `pg${n}-${i}`), '--time-scale', '0', '--log-level', 'warn', '--inventory', join(here, 'inventory.yaml')],
+        { AICLOUD_BOOTSTRAP_TOKEN: token },
+      );
+      children.push(cp.child);
+      started.push(cp.child);
+      urls.push(cp.url);
+    }
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    // Autocannon spreads connections over URLs; a multiple of the instance count keeps them even.
+    const conns = Math.ceil(connections / n) * n;
+    const creates = await load({
+      url: urls.map((u) => `${u}/v1/projects/default/clusters`),
+      connections: conns,
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ ...cluster, name: 'x' }),
+      requests: [{ setupRequest: uniqueNames(`pg${n}`) }],
+    });
+    if (creates.non2xx > 0 || creates.errors > 0) {
+      throw new Error(`postgres x${n} creates: ${creates.non2xx} non-2xx answers and ${creates.errors} errors; the run does not measure what it claims`);
+    }
+    let ok = true;
+    for (const u of urls) ok &&= ((await (await fetch(`${u}/v1/admin/invariants`, { headers })).json()) as { ok: boolean }).ok;
+    return { store: 'postgres', instances: n, connections: conns, creates, invariantsOk: ok };
+  } finally {
+    for (const c of started) c.kill('SIGTERM');
   }
 }
 

@@ -36,7 +36,7 @@ export interface EmbeddedCloud {
  * takes SQLite's write lock and reloads what others changed first.
  */
 export async function openEmbeddedCloud(options: EmbeddedOptions): Promise<EmbeddedCloud> {
-  const opened = openControlPlane({
+  const opened = await openControlPlane({
     dbPath: options.path,
     timeScale: options.timeScale ?? 0,
     clock: options.clock,
@@ -45,7 +45,7 @@ export async function openEmbeddedCloud(options: EmbeddedOptions): Promise<Embed
     bootstrapToken: process.env.AICLOUD_BOOTSTRAP_TOKEN || undefined,
   });
   if (!opened.adminToken) {
-    opened.close();
+    await opened.close();
     throw new Error(`the embedded cloud at ${options.path} has no admin.token beside it`);
   }
   const app = await buildApp(opened.cp, { logLevel: process.env.AICLOUD_LOG_LEVEL ?? 'silent' });
@@ -67,7 +67,7 @@ export async function openEmbeddedCloud(options: EmbeddedOptions): Promise<Embed
     },
     async close() {
       await app.close();
-      opened.close();
+      await opened.close();
     },
   };
 }

@@ -11,6 +11,11 @@ export interface ServerOptions {
   host?: string;
   /** Folder for cloud.db, admin.token and secret.key. */
   dataDir?: string;
+  /**
+   * A postgres:// URL: the control plane keeps its state in PostgreSQL, and several servers may
+   * serve one database. Defaults to AICLOUD_DATABASE_URL; without either, SQLite in dataDir.
+   */
+  databaseUrl?: string;
   /** Keep everything in memory (tests); the default when no dataDir is given. */
   memory?: boolean;
   inventoryFile?: string;
@@ -35,7 +40,10 @@ export interface RunningServer {
 
 /** Starts the control plane's HTTP server; `aicloud server` and the tests call this. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const opened = openControlPlane({
+  const databaseUrl = options.databaseUrl ?? (options.memory ? undefined : process.env.AICLOUD_DATABASE_URL || undefined);
+  const opened = await openControlPlane({
+    databaseUrl,
+    dataDir: options.dataDir,
     dbPath: options.dataDir && !options.memory ? join(options.dataDir, 'cloud.db') : undefined,
     memory: options.memory || !options.dataDir,
     inventoryFile: options.inventoryFile,
@@ -49,7 +57,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   try {
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   } catch (e) {
-    opened.close();
+    await opened.close();
     throw e;
   }
   const address = app.server.address();
@@ -60,7 +68,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     adminToken: opened.adminToken,
     async close() {
       await app.close();
-      opened.close();
+      await opened.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type ServerOptions } from '../../controlplane/src/server.ts';
+import { testDatabaseUrl } from '../support/test-store.ts';
 
 export const ADMIN = 'test-admin-token-0123456789';
 
@@ -33,7 +34,8 @@ export interface Reply {
 
 /** A server on port 0 with a known admin token, and a small fetch helper. */
 export async function testServer(opts: ServerOptions = {}) {
-  const server = await startServer({ memory: true, timeScale: 0, logLevel: 'silent', bootstrapToken: ADMIN, ...opts });
+  const databaseUrl = opts.dataDir || opts.databaseUrl ? opts.databaseUrl : await testDatabaseUrl();
+  const server = await startServer({ memory: true, timeScale: 0, logLevel: 'silent', bootstrapToken: ADMIN, databaseUrl, ...opts });
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, token: string | null = ADMIN): Promise<Reply> => {
     const h: Record<string, string> = { ...headers };
     if (token) h.authorization = `Bearer ${token}`;

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildApp } from '../../controlplane/src/api/build-app.ts';
 import { openControlPlane } from '../../controlplane/src/api/open-control-plane.ts';
+import { testDatabaseUrl } from '../support/test-store.ts';
 import { endpointBody } from './helpers.ts';
 
 const ADMIN = 'property-admin-token-0123456789';
@@ -65,7 +66,7 @@ test('after any sequence of creates, patches and deletes through the API, the in
   const statuses = new Map<number, number>();
   await fc.assert(
     fc.asyncProperty(fc.array(step, { minLength: 60, maxLength: 120 }), async (sequence) => {
-      const { cp, close } = openControlPlane({ memory: true, timeScale: 0, bootstrapToken: ADMIN });
+      const { cp, close } = await openControlPlane({ memory: true, timeScale: 0, bootstrapToken: ADMIN, databaseUrl: await testDatabaseUrl() });
       const app = await buildApp(cp, { logLevel: 'silent' });
       const headers = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
       try {
@@ -84,7 +85,7 @@ test('after any sequence of creates, patches and deletes through the API, the in
         assert.equal(held, claimed);
       } finally {
         await app.close();
-        close();
+        await close();
       }
     }),
     { numRuns: 4 },

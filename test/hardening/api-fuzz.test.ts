@@ -159,7 +159,7 @@ function checkAnswer(req: FuzzRequest, status: number, text: string): boolean {
 test(`${RUNS} hostile API requests through inject(): no 5xx, every error names its field, rejected requests change nothing`, async (t) => {
   const h = await injectableControlPlane(t);
   const token = await seed(h);
-  let before = stateFingerprint(h.cp, STACKS);
+  let before = await stateFingerprint(h.cp, STACKS);
   const seen = { rejected: 0, accepted: 0, byStatus: new Map<number, number>() };
   await checkProperty(
     requestArb(token),
@@ -167,7 +167,7 @@ test(`${RUNS} hostile API requests through inject(): no 5xx, every error names i
       const res = await h.app.inject({ method: req.method, url: req.url, headers: req.headers, payload: req.payload });
       seen.byStatus.set(res.statusCode, (seen.byStatus.get(res.statusCode) ?? 0) + 1);
       const rejected = checkAnswer(req, res.statusCode, res.body);
-      const after = stateFingerprint(h.cp, STACKS);
+      const after = await stateFingerprint(h.cp, STACKS);
       if (rejected) {
         seen.rejected++;
         assert.equal(after, before, `${req.what}: a rejected request (${res.statusCode} ${res.body.slice(0, 200)}) changed the state`);
@@ -224,10 +224,10 @@ test('bodies nested thousands of levels deep get a 400 naming the body, not a 50
       ['array', '{"name":"deep-a","labels":{"x":' + '['.repeat(depth) + ']'.repeat(depth) + '}}'],
     ] as const) {
       for (const coll of ['buckets', 'clusters']) {
-        const before = stateFingerprint(h.cp, STACKS);
+        const before = await stateFingerprint(h.cp, STACKS);
         const res = await h.app.inject({ method: 'POST', url: `/v1/projects/${PROJECT}/${coll}`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload });
         if (res.statusCode !== 400) failures.push(`${shape} of depth ${depth} to ${coll}: ${res.statusCode} ${res.body.slice(0, 120)}`);
-        assert.equal(stateFingerprint(h.cp, STACKS), before);
+        assert.equal(await stateFingerprint(h.cp, STACKS), before);
       }
     }
   }

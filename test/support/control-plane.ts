@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startServer, type ServerOptions } from '../../controlplane/src/server.ts';
 import { watchLines, type LineWatcher } from './line-watcher.ts';
+import { testDatabaseUrl } from './test-store.ts';
 
 type AfterHook = { after(fn: () => void | Promise<void>): void };
 
@@ -17,7 +18,8 @@ export interface TestControlPlane {
  * read), in memory unless `dataDir` is set. Closed when the test ends if `t` is given.
  */
 export async function startControlPlane(t: AfterHook | undefined, options: ServerOptions = {}): Promise<TestControlPlane> {
-  const server = await startServer({ port: 0, timeScale: 0, logLevel: 'silent', ...options });
+  const databaseUrl = options.dataDir || options.databaseUrl ? options.databaseUrl : await testDatabaseUrl();
+  const server = await startServer({ port: 0, timeScale: 0, logLevel: 'silent', databaseUrl, ...options });
   if (!server.adminToken) {
     await server.close();
     throw new Error('the control plane started without a known admin token');
@@ -55,7 +57,8 @@ const MAIN = fileURLToPath(new URL('./control-plane-main.ts', import.meta.url));
  * same `dataDir` again to restart on the data a killed process left behind.
  */
 export async function spawnControlPlane(t: AfterHook | undefined, options: ServerOptions = {}, env: Record<string, string> = {}): Promise<ChildControlPlane> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, JSON.stringify({ timeScale: 0, ...options })], {
+  const databaseUrl = options.dataDir || options.databaseUrl ? options.databaseUrl : await testDatabaseUrl();
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, JSON.stringify({ timeScale: 0, databaseUrl, ...options })], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });

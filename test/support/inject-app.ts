@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../controlplane/src/api/build-app.ts';
 import { openControlPlane, type OpenOptions } from '../../controlplane/src/api/open-control-plane.ts';
 import type { ControlPlane } from '../../controlplane/src/api/service/control-plane.ts';
+import { testDatabaseUrl } from './test-store.ts';
 
 /** The control plane's fastify app with no socket: fastest for fuzzing thousands of requests. */
 export interface InjectableControlPlane {
@@ -17,7 +18,8 @@ export async function injectableControlPlane(
   open: OpenOptions = {},
   appOptions: AppOptions = {},
 ): Promise<InjectableControlPlane> {
-  const opened = openControlPlane({ memory: true, timeScale: 0, bootstrapToken: 'aic_test-admin', ...open });
+  const databaseUrl = open.dbPath || open.databaseUrl ? open.databaseUrl : await testDatabaseUrl();
+  const opened = await openControlPlane({ memory: true, timeScale: 0, bootstrapToken: 'aic_test-admin', databaseUrl, ...open });
   const app = await buildApp(opened.cp, { logLevel: 'silent', ...appOptions });
   await app.ready();
   const h = {
@@ -26,7 +28,7 @@ export async function injectableControlPlane(
     adminToken: opened.adminToken!,
     close: async () => {
       await app.close();
-      opened.close();
+      await opened.close();
     },
   };
   t?.after(h.close);

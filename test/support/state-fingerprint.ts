@@ -7,16 +7,16 @@ import type { ControlPlane } from '../../controlplane/src/api/service/control-pl
  * rows and locks of the given stacks. Equal digests before and after a rejected request prove it
  * changed nothing.
  */
-export function stateFingerprint(cp: ControlPlane, lockStacks: readonly string[] = []): string {
+export async function stateFingerprint(cp: ControlPlane, lockStacks: readonly string[] = []): Promise<string> {
   const h = createHash('sha256');
-  const projects = cp.store.listProjects();
+  const projects = await cp.store.listProjects();
   h.update(JSON.stringify(projects));
   for (const p of projects) {
-    const rows = cp.store.listResourcesOfKinds(p, KINDS).map((r) => JSON.stringify(r)).sort();
+    const rows = (await cp.store.listResourcesOfKinds(p, KINDS)).map((r) => JSON.stringify(r)).sort();
     h.update(rows.join('\n'));
-    for (const s of lockStacks) h.update(JSON.stringify(cp.store.getLock(p, s) ?? null));
+    for (const s of lockStacks) h.update(JSON.stringify((await cp.store.getLock(p, s)) ?? null));
   }
-  h.update(JSON.stringify(cp.store.listAllocations().map((a) => JSON.stringify(a)).sort()));
-  h.update(JSON.stringify(cp.store.listQuotas()));
+  h.update(JSON.stringify((await cp.store.listAllocations()).map((a) => JSON.stringify(a)).sort()));
+  h.update(JSON.stringify(await cp.store.listQuotas()));
   return h.digest('hex');
 }

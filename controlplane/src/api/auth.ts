@@ -15,16 +15,16 @@ export interface Principal {
  * Tokens are never revoked in this mock, so a cached answer never goes stale; only unknown tokens
  * are not cached (a flood of garbage must not grow memory).
  */
-export function createAuthenticator(store: Store): (authorization: string | undefined) => Principal {
+export function createAuthenticator(store: Store): (authorization: string | undefined) => Promise<Principal> {
   const cache = new Map<string, Principal>();
-  return (authorization) => {
+  return async (authorization) => {
     if (!authorization) throw apiError('UNAUTHENTICATED', 'missing bearer token');
     const token = authorization.startsWith('Bearer ') ? authorization.slice(7).trim() : '';
     if (!token) throw apiError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
     const hit = cache.get(token);
     if (hit) return hit;
     const hash = hashToken(token);
-    const row = store.getToken(hash);
+    const row = await store.getToken(hash);
     if (!row) throw apiError('UNAUTHENTICATED', 'unknown or revoked token');
     const principal: Principal = { admin: row.admin, project: row.project, id: hash.slice(0, 12) };
     if (cache.size >= 10_000) cache.clear();

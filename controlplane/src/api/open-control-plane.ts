@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { openSqliteStore, type Store } from '../store/index.ts';
+import { openPgStore, openSqliteStore, type Store } from '../store/index.ts';
+import { createMutex } from '../store/async-mutex.ts';
 import { systemClock, type Clock } from '../operations/index.ts';
 import { Allocator } from '../allocator/index.ts';
 import type { Inventory } from '../inventory/index.ts';
@@ -12,8 +13,12 @@ import { createSecretBox } from './secret-box.ts';
 import { bootstrap } from './service/bootstrap.ts';
 import { reloadControlPlane, type ControlPlane } from './service/control-plane.ts';
 
-/** How to open a control plane; `dbPath` or `memory` picks the store. */
+/** How to open a control plane; `databaseUrl`, `dbPath` or `memory` picks the store. */
 export interface OpenOptions {
+  /** A postgres:// URL: several instances may serve one database. */
+  databaseUrl?: string;
+  /** With `databaseUrl`: the folder where a created admin token is written (admin.token). */
+  dataDir?: string;
   dbPath?: string;
   memory?: boolean;
   inventory?: Inventory;
@@ -32,7 +37,7 @@ export interface OpenedControlPlane {
   cp: ControlPlane;
   /** The admin token, when known: created or given on this start, or read back from admin.token. */
   adminToken: string | undefined;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -40,9 +45,10 @@ export interface OpenedControlPlane {
  * project and an admin token exist. Next to a database file it keeps `admin.token` and
  * `secret.key` (mode 0600); in memory both live only in the process.
  */
-export function openControlPlane(opts: OpenOptions): OpenedControlPlane {
-  const store: Store =
-    opts.memory || !opts.dbPath
+export async function openControlPlane(opts: OpenOptions): Promise<OpenedControlPlane> {
+  const store: Store = opts.databaseUrl
+    ? await openPgStore({ url: opts.databaseUrl })
+    : opts.memory || !opts.dbPath
       ? openSqliteStore({ memory: true })
       : openSqliteStore(
           { path: opts.dbPath },
@@ -52,12 +58,16 @@ export function openControlPlane(opts: OpenOptions): OpenedControlPlane {
             onCheckpointError: (message) => process.stderr.write(`aicloud: background WAL checkpoint failed (retried later): ${message}\n`),
           },
         );
-  const dir = opts.dbPath && !opts.memory ? dirname(opts.dbPath) : undefined;
+  const dir = opts.databaseUrl ? opts.dataDir : opts.dbPath && !opts.memory ? dirname(opts.dbPath) : undefined;
+  if (dir) mkdirSync(dir, { recursive: true });
   try {
     const clock = opts.clock ?? systemClock;
     const inventory = opts.inventory ?? (opts.inventoryFile ? loadInventoryFile(opts.inventoryFile) : defaultInventory());
-    const secretKey = dir ? readOrCreateFile(join(dir, 'secret.key'), () => randomBytes(32).toString('base64')) : randomBytes(32).toString('base64');
-    let adminToken = bootstrap(store, clock.now(), opts.bootstrapToken);
+    const secretKey = opts.databaseUrl
+      ? await sharedSecretKey(store)
+      : dir
+        ? readOrCreateFile(join(dir, 'secret.key'), () => randomBytes(32).toString('base64')) : randomBytes(32).toString('base64');
+    let adminToken = await bootstrap(store, clock.now(), opts.bootstrapToken);
     if (dir) {
       const file = join(dir, 'admin.token');
       if (adminToken) writeSecretFile(file, adminToken);
@@ -77,15 +87,27 @@ export function openControlPlane(opts: OpenOptions): OpenedControlPlane {
       authenticate: createAuthenticator(store),
       projects: new Set(),
       nextDueAt: undefined,
-      sharedFile: opts.sharedFile ?? false,
+      sharedFile: opts.sharedFile ?? opts.databaseUrl !== undefined,
+      exclusive: createMutex(),
       defaultRegion: inventory.regions[0]?.name ?? 'cn-southwest-2',
     };
-    reloadControlPlane(cp);
+    await reloadControlPlane(cp);
     return { cp, adminToken, close: () => store.close() };
   } catch (e) {
-    store.close();
+    await store.close();
     throw e;
   }
+}
+
+/** Instances on one database must seal and open secrets with one key, so it lives in the database. */
+async function sharedSecretKey(store: Store): Promise<string> {
+  return store.transaction(async () => {
+    const found = await store.getMeta('secret-key');
+    if (found) return found;
+    const key = randomBytes(32).toString('base64');
+    await store.putMeta('secret-key', key);
+    return key;
+  });
 }
 
 function writeSecretFile(path: string, content: string): void {

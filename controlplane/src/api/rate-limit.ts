@@ -1,3 +1,5 @@
+import type { Store } from '../store/index.ts';
+
 /** Requests per second each token may make, with a burst allowance. */
 export interface RateLimitOptions {
   perSecond: number;
@@ -8,10 +10,16 @@ export interface RateLimitOptions {
  * A token bucket per caller. Returns 0 when the request may pass, otherwise the seconds to wait,
  * which becomes `Retry-After`.
  */
-export function createRateLimiter(opts: RateLimitOptions, now: () => number): (caller: string) => number {
+export function createRateLimiter(
+  opts: RateLimitOptions,
+  now: () => number,
+  shared?: Pick<Store, 'takeRateToken'>,
+): (caller: string) => Promise<number> {
   const burst = opts.burst ?? Math.max(1, Math.ceil(opts.perSecond));
   const buckets = new Map<string, { tokens: number; at: number }>();
-  return (caller) => {
+  // Instances on one database share the buckets there, so the limit is per caller, not per instance.
+  if (shared?.takeRateToken) return (caller) => shared.takeRateToken!(caller, now(), opts.perSecond, burst);
+  return async (caller) => {
     const t = now();
     let b = buckets.get(caller);
     if (!b) {

@@ -21,7 +21,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * single function so the hot path is a few map lookups.
  */
 export function requestGuard(cp: ControlPlane, rateLimit: RateLimitOptions | undefined) {
-  const limiter = rateLimit ? createRateLimiter(rateLimit, () => cp.clock.now()) : undefined;
+  const limiter = rateLimit ? createRateLimiter(rateLimit, () => cp.clock.now(), cp.store) : undefined;
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const q = request.url.indexOf('?');
     const path = q === -1 ? request.url : request.url.slice(0, q);
@@ -37,10 +37,10 @@ export function requestGuard(cp: ControlPlane, rateLimit: RateLimitOptions | und
     }
     // The console's page and bundle hold no data; the page's API calls carry the token.
     if (OPEN_PATHS.has(path) || (request.method === 'GET' && (path === '/' || path.startsWith('/console/')))) return;
-    const principal = cp.authenticate(request.headers.authorization);
+    const principal = await cp.authenticate(request.headers.authorization);
     request.principal = principal;
     if (limiter) {
-      const wait = limiter(principal.id);
+      const wait = await limiter(principal.id);
       if (wait > 0) {
         throw apiError('RATE_LIMITED', `too many requests; retry in ${wait}s`, { details: { retryAfterSeconds: wait } });
       }
@@ -52,8 +52,8 @@ export function requestGuard(cp: ControlPlane, rateLimit: RateLimitOptions | und
 export function projectGuard(cp: ControlPlane) {
   return async (request: FastifyRequest) => {
     const project = (request.params as { project: string }).project;
-    syncControlPlane(cp);
+    await syncControlPlane(cp);
     assertProjectAccess(request.principal!, project, cp.projects.has(project));
-    advance(cp);
+    await advance(cp);
   };
 }

@@ -5,12 +5,12 @@ import type { OperationRecord, Store } from '../store/index.ts';
  * time. Called from reads instead of timers, so the embedded cloud, a restarted server and a test
  * on a virtual clock all see the same history. The caller holds the write transaction.
  */
-export function advanceDueOperations(
+export async function advanceDueOperations(
   store: Store,
   now: number,
-  settle: (op: OperationRecord) => void,
-): number | undefined {
-  for (const op of store.dueOperations(now)) settle(op);
+  settle: (op: OperationRecord) => Promise<void>,
+): Promise<number | undefined> {
+  for (const op of await store.dueOperations(now)) await settle(op);
   return store.nextDueAt();
 }
 

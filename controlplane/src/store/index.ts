@@ -1,4 +1,4 @@
-// The control plane's persistence: the Store interface, its records and the SQLite implementation.
+// The control plane's persistence: the Store interface, its records, and the SQLite and PostgreSQL implementations.
 export type { Store } from './store.ts';
 export type {
   HealthMark,
@@ -15,3 +15,5 @@ export type {
 } from './records.ts';
 export { openSqliteStore } from './sqlite-store.ts';
 export type { SqliteLocation, SqliteOptions } from './sqlite-store.ts';
+export { openPgStore } from './pg-store.ts';
+export type { PgOptions } from './pg-store.ts';

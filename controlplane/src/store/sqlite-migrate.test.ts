@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { MIGRATIONS } from './sqlite-schema.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 
-test('a database of the first schema opens with its resources, operations and allocations carried over', () => {
+test('a database of the first schema opens with its resources, operations and allocations carried over', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'aicloud-migrate-'));
   try {
     const path = join(dir, 'cloud.db');
@@ -23,39 +23,39 @@ test('a database of the first schema opens with its resources, operations and al
 
     const store = openSqliteStore({ path });
     try {
-      assert.equal(store.getResource('default', 'Cluster', 'train-a')?.id, 'cl-1');
-      assert.equal(store.getResourceById('cl-1')?.name, 'train-a');
-      assert.deepEqual(store.runningOperationsOf('cl-1').map((o) => o.id), ['op-1']);
-      assert.equal(store.nextDueAt(), 5);
+      assert.equal((await store.getResource('default', 'Cluster', 'train-a'))?.id, 'cl-1');
+      assert.equal((await store.getResourceById('cl-1'))?.name, 'train-a');
+      assert.deepEqual((await store.runningOperationsOf('cl-1')).map((o) => o.id), ['op-1']);
+      assert.equal((await store.nextDueAt()), 5);
       assert.deepEqual(
-        store.listAllocations().sort((a, b) => a.server.localeCompare(b.server)),
+        (await store.listAllocations()).sort((a, b) => a.server.localeCompare(b.server)),
         [
           { owner: 'cl-1', server: 'cn-southwest-2a/sn-1/s01', project: 'default', parentOwner: null, mask: 0b10000111 },
           { owner: 'cl-1', server: 'cn-southwest-2a/sn-1/s12', project: 'default', parentOwner: null, mask: 0b100000 },
         ],
       );
     } finally {
-      store.close();
+      await store.close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test('holding rows OR into one mask per owner and server, and an owner drops with the endpoints inside it', () => {
+test('holding rows OR into one mask per owner and server, and an owner drops with the endpoints inside it', async () => {
   const store = openSqliteStore({ memory: true });
   try {
-    store.transaction(() => {
-      store.putHoldings([{ owner: 'cl-1', server: 'z/s1', project: 'p', parentOwner: null, mask: 0b0011 }]);
-      store.putHoldings([{ owner: 'cl-1', server: 'z/s1', project: 'p', parentOwner: null, mask: 0b1100 }]);
-      store.putHoldings([{ owner: 'ep-1', server: 'z/s1', project: 'p', parentOwner: 'cl-1', mask: 0b0001 }]);
-      store.putHoldings([{ owner: 'cl-2', server: 'z/s2', project: 'p', parentOwner: null, mask: 0b0001 }]);
+    await store.transaction(async () => {
+      await store.putHoldings([{ owner: 'cl-1', server: 'z/s1', project: 'p', parentOwner: null, mask: 0b0011 }]);
+      await store.putHoldings([{ owner: 'cl-1', server: 'z/s1', project: 'p', parentOwner: null, mask: 0b1100 }]);
+      await store.putHoldings([{ owner: 'ep-1', server: 'z/s1', project: 'p', parentOwner: 'cl-1', mask: 0b0001 }]);
+      await store.putHoldings([{ owner: 'cl-2', server: 'z/s2', project: 'p', parentOwner: null, mask: 0b0001 }]);
     });
-    assert.equal(store.listAllocations().find((r) => r.owner === 'cl-1')?.mask, 0b1111);
-    assert.deepEqual(store.listHoldingsInside('cl-1').map((r) => r.owner), ['ep-1']);
-    store.transaction(() => store.deleteHoldingsOf('cl-1'));
-    assert.deepEqual(store.listAllocations().map((r) => r.owner), ['cl-2']);
+    assert.equal((await store.listAllocations()).find((r) => r.owner === 'cl-1')?.mask, 0b1111);
+    assert.deepEqual((await store.listHoldingsInside('cl-1')).map((r) => r.owner), ['ep-1']);
+    await store.transaction(() => store.deleteHoldingsOf('cl-1'));
+    assert.deepEqual((await store.listAllocations()).map((r) => r.owner), ['cl-2']);
   } finally {
-    store.close();
+    await store.close();
   }
 });

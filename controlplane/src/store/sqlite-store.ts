@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Store } from './store.ts';
+import { createMutex } from './async-mutex.ts';
 import type {
   HealthMark,
   HoldingRecord,
@@ -162,17 +163,37 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
   const deleteHoldings = (owner: string, servers: readonly string[]) => {
     for (const server of servers) s.deleteHolding.run(owner, server);
   };
-  // One wrapper made once: better-sqlite3 builds a new function per db.transaction() call.
-  const run = db.transaction((fn: () => unknown) => fn());
+  const begin = db.prepare('BEGIN IMMEDIATE');
+  const commit = db.prepare('COMMIT');
+  const rollback = db.prepare('ROLLBACK');
+  // One connection serves every request of the process: a transaction holds it until it ends, so
+  // requests in flight take turns. (Not reentrant: the control plane opens one per change. Reads
+  // outside a transaction run at once, as on any single connection; every change of the control
+  // plane also holds its own lock, so a read sees a change either whole or not at all unless the
+  // change rolls back.)
+  const mutex = createMutex();
 
-  const store: Store = {
-    transaction<T>(fn: () => T): T {
-      if (db.inTransaction) return fn();
+  const transaction = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const release = await mutex.acquire();
+    try {
       // IMMEDIATE takes the write lock first, so a decision made inside cannot race another process.
-      const result = run.immediate(fn) as T;
+      begin.run();
+      let result: T;
+      try {
+        result = await fn();
+        commit.run();
+      } catch (e) {
+        if (db.inTransaction) rollback.run();
+        throw e;
+      }
       if (checkpointer && ++commits % COMMITS_PER_CHECKPOINT === 0) checkpointer.nudge();
       return result;
-    },
+    } finally {
+      release();
+    }
+  };
+
+  const sync: SyncStore = {
     changedElsewhere() {
       const v = dataVersion();
       if (v === seenVersion) return false;
@@ -249,8 +270,17 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
     getMeta: (key) => (s.getMeta.get(key) as string | undefined) ?? undefined,
     putMeta: (key, value) => void s.putMeta.run(key, value),
   };
+  const store = { transaction } as Store;
+  for (const [name, method] of Object.entries(sync) as [string, (...a: unknown[]) => unknown][]) {
+    (store as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => method(...args);
+  }
   return store;
 }
+
+/** The store's methods as better-sqlite3 runs them: synchronous, wrapped into the async Store once. */
+type SyncStore = {
+  [K in Exclude<keyof Store, 'transaction' | 'takeRateToken'>]: Store[K] extends (...a: infer A) => Promise<infer R> ? (...a: A) => R : never;
+};
 
 function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;

@@ -10,75 +10,82 @@ import type {
 } from './records.ts';
 
 /**
- * What the control plane needs from a database. Synchronous because the control plane is one
- * writer that decides against in-memory allocator state: a change, its operation and its
- * allocation rows are written inside one `transaction`, which must be exclusive against other
- * writers (other processes opening the same embedded file included).
+ * What the control plane needs from a database: SQLite (the embedded default) or PostgreSQL (several
+ * instances on one database). Asynchronous because PostgreSQL answers over a socket. The control plane
+ * decides against in-memory allocator state, so a change, its operation and its allocation rows are
+ * written inside one `transaction`, which is exclusive against every other writer: other requests of
+ * this process, other processes on the same embedded file, other instances on the same database.
  */
 export interface Store {
-  /** Runs fn in one write transaction; nested calls join the outer one. Throws roll back. */
-  transaction<T>(fn: () => T): T;
+  /** Runs fn in one write transaction, exclusive against every other writer; not reentrant. Throws roll back. */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
   /** True when another connection committed since the last call, so cached state must be reloaded. */
-  changedElsewhere(): boolean;
-  close(): void;
+  changedElsewhere(): Promise<boolean>;
+  close(): Promise<void>;
 
-  hasProject(name: string): boolean;
-  putProject(name: string, createdAt: number): void;
-  listProjects(): string[];
+  hasProject(name: string): Promise<boolean>;
+  putProject(name: string, createdAt: number): Promise<void>;
+  listProjects(): Promise<string[]>;
 
-  getToken(hash: string): TokenRecord | undefined;
-  putToken(token: TokenRecord): void;
-  countTokens(): number;
+  getToken(hash: string): Promise<TokenRecord | undefined>;
+  putToken(token: TokenRecord): Promise<void>;
+  countTokens(): Promise<number>;
 
-  getResource(project: string, kind: string, name: string): ResourceRecord | undefined;
+  getResource(project: string, kind: string, name: string): Promise<ResourceRecord | undefined>;
   /** By id: a scan, because nothing hot looks resources up that way; for reports and rare paths. */
-  getResourceById(id: string): ResourceRecord | undefined;
+  getResourceById(id: string): Promise<ResourceRecord | undefined>;
   /** Resources of a kind with this name in any project (bucket names are global). */
-  findResourcesByName(kind: string, name: string): ResourceRecord[];
+  findResourcesByName(kind: string, name: string): Promise<ResourceRecord[]>;
   /** Page of a collection ordered by name, starting after `afterName`. */
-  listResources(project: string, kind: string, afterName: string, limit: number): ResourceRecord[];
+  listResources(project: string, kind: string, afterName: string, limit: number): Promise<ResourceRecord[]>;
   /** Every resource of a project that refers to another by name (pools and endpoints of a cluster). */
-  listResourcesOfKinds(project: string, kinds: readonly string[]): ResourceRecord[];
-  putResource(resource: ResourceRecord): void;
-  deleteResource(resource: Pick<ResourceRecord, 'kind' | 'project' | 'name' | 'id'>): void;
-  liveResourceIds(): Set<string>;
+  listResourcesOfKinds(project: string, kinds: readonly string[]): Promise<ResourceRecord[]>;
+  putResource(resource: ResourceRecord): Promise<void>;
+  deleteResource(resource: Pick<ResourceRecord, 'kind' | 'project' | 'name' | 'id'>): Promise<void>;
+  liveResourceIds(): Promise<Set<string>>;
 
-  getOperation(project: string, id: string): OperationRecord | undefined;
-  putOperation(op: OperationRecord): void;
+  getOperation(project: string, id: string): Promise<OperationRecord | undefined>;
+  putOperation(op: OperationRecord): Promise<void>;
   /** Running operations due at or before `now`, oldest first. */
-  dueOperations(now: number): OperationRecord[];
-  runningOperationsOf(resourceId: string): OperationRecord[];
+  dueOperations(now: number): Promise<OperationRecord[]>;
+  runningOperationsOf(resourceId: string): Promise<OperationRecord[]>;
   /** Earliest due time of any running operation, or undefined when none runs. */
-  nextDueAt(): number | undefined;
+  nextDueAt(): Promise<number | undefined>;
   /** A project's operations, newest first, optionally of one resource id (the console's history). */
-  listOperations(project: string, resourceId: string | undefined, limit: number): OperationRecord[];
+  listOperations(project: string, resourceId: string | undefined, limit: number): Promise<OperationRecord[]>;
 
   /** Every holding row (start-up, reloads after another process wrote, the invariant check). */
-  listAllocations(): HoldingRecord[];
+  listAllocations(): Promise<HoldingRecord[]>;
   /** Rows of endpoints that run inside a cluster's holding. */
-  listHoldingsInside(parentOwner: string): HoldingRecord[];
+  listHoldingsInside(parentOwner: string): Promise<HoldingRecord[]>;
   /** Adds rows; a row for a server the owner already holds there ORs the masks. */
-  putHoldings(rows: readonly HoldingRecord[]): void;
+  putHoldings(rows: readonly HoldingRecord[]): Promise<void>;
   /** Drops an owner's rows on some servers (a cluster shrinking). */
-  deleteHoldings(owner: string, servers: readonly string[]): void;
+  deleteHoldings(owner: string, servers: readonly string[]): Promise<void>;
   /** Drops an owner's rows and the rows of endpoints inside it. */
-  deleteHoldingsOf(owner: string): void;
+  deleteHoldingsOf(owner: string): Promise<void>;
 
-  getIdempotency(project: string, key: string): IdempotencyRecord | undefined;
-  putIdempotency(record: IdempotencyRecord): void;
-  pruneIdempotency(before: number): void;
+  getIdempotency(project: string, key: string): Promise<IdempotencyRecord | undefined>;
+  putIdempotency(record: IdempotencyRecord): Promise<void>;
+  pruneIdempotency(before: number): Promise<void>;
 
-  getLock(project: string, stack: string): LockRecord | undefined;
-  putLock(lock: LockRecord): void;
-  deleteLock(project: string, stack: string): void;
+  getLock(project: string, stack: string): Promise<LockRecord | undefined>;
+  putLock(lock: LockRecord): Promise<void>;
+  deleteLock(project: string, stack: string): Promise<void>;
 
-  listQuotas(): QuotaRecord[];
-  putQuota(quota: QuotaRecord): void;
+  listQuotas(): Promise<QuotaRecord[]>;
+  putQuota(quota: QuotaRecord): Promise<void>;
 
-  listHealthMarks(): HealthMark[];
-  putHealthMark(mark: HealthMark): void;
+  listHealthMarks(): Promise<HealthMark[]>;
+  putHealthMark(mark: HealthMark): Promise<void>;
+
+  /**
+   * A token bucket per caller kept in the database, so a limit holds across instances; returns 0
+   * when the request may pass, else the seconds to wait. Absent where one process serves (SQLite).
+   */
+  takeRateToken?(caller: string, now: number, perSecond: number, burst: number): Promise<number>;
 
   /** Small key-value settings that must survive restarts (the secret-encryption key in memory mode). */
-  getMeta(key: string): string | undefined;
-  putMeta(key: string, value: string): void;
+  getMeta(key: string): Promise<string | undefined>;
+  putMeta(key: string, value: string): Promise<void>;
 }

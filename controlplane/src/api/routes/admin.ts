@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { assertAdmin } from '../auth.ts';
 import type { ControlPlane } from '../service/control-plane.ts';
-import { syncControlPlane } from '../service/control-plane.ts';
+import { syncControlPlane, writeTransaction } from '../service/control-plane.ts';
 import { createProject, createProjectToken, setFaults, setQuota } from '../service/admin.ts';
 import { checkInvariants } from '../service/check-invariants.ts';
 import { healthView, markHealth } from '../service/health-marks.ts';
@@ -11,11 +11,11 @@ import { NO_FAULTS } from '../faults.ts';
 export const adminRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, { cp }) => {
   app.addHook('preHandler', async (req) => {
     assertAdmin(req.principal!);
-    syncControlPlane(cp);
+    await syncControlPlane(cp);
   });
-  app.post('/projects', async (req, reply) => reply.code(201).send(createProject(cp, req.body)));
+  app.post('/projects', async (req, reply) => reply.code(201).send(await createProject(cp, req.body)));
   app.post<{ Params: { project: string } }>('/projects/:project/tokens', async (req, reply) =>
-    reply.code(201).send(createProjectToken(cp, req.params.project)),
+    reply.code(201).send(await createProjectToken(cp, req.params.project)),
   );
   app.put<{ Params: { project: string; type: string } }>('/projects/:project/quotas/:type', async (req) =>
     setQuota(cp, req.params.project, req.params.type, req.body),
@@ -29,5 +29,6 @@ export const adminRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app,
   app.post('/accelerators::markFaulty', async (req) => markHealth(cp, 'accelerator', req.body));
   app.post('/servers::drain', async (req) => markHealth(cp, 'server', req.body));
   app.get('/health', async () => healthView(cp));
-  app.get('/invariants', async () => checkInvariants(cp));
+  // Inside a write transaction: memory and rows are compared at one instant no other writer can move.
+  app.get('/invariants', async () => writeTransaction(cp, () => checkInvariants(cp)));
 };

@@ -6,11 +6,11 @@ import { capacityView, regionsView } from '../service/inventory-view.ts';
 /** What the cloud has: regions and accelerator types, and free versus total capacity. */
 export const inventoryRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, { cp }) => {
   app.get('/v1/regions', async () => {
-    syncControlPlane(cp);
+    await syncControlPlane(cp);
     return regionsView(cp);
   });
   app.get<{ Querystring: { zone?: string; acceleratorType?: string } }>('/v1/capacity', async (req) => {
-    syncControlPlane(cp);
+    await syncControlPlane(cp);
     return capacityView(cp, { zone: req.query.zone, acceleratorType: req.query.acceleratorType });
   });
 };

@@ -9,7 +9,7 @@ export const lockRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, 
   app.put<{ Params: Params }>('/locks/:stack', async (req) => acquireLock(cp, req.params.project, req.params.stack, req.body));
   app.get<{ Params: Params }>('/locks/:stack', async (req) => readLock(cp, req.params.project, req.params.stack));
   app.delete<{ Params: Params; Querystring: { holder?: string; force?: string } }>('/locks/:stack', async (req, reply) => {
-    releaseLock(cp, req.params.project, req.params.stack, req.query.holder, req.query.force === 'true');
+    await releaseLock(cp, req.params.project, req.params.stack, req.query.holder, req.query.force === 'true');
     return reply.code(204).send();
   });
 };

@@ -6,7 +6,7 @@ import type { ControlPlane } from '../service/control-plane.ts';
 /** GET /v1/projects/{project}/operations/{id}; the project guard has already settled what is due. */
 export const operationRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, { cp }) => {
   app.get<{ Params: { project: string; id: string } }>('/operations/:id', async (req) => {
-    const op = cp.store.getOperation(req.params.project, req.params.id);
+    const op = await cp.store.getOperation(req.params.project, req.params.id);
     if (!op) throw notFound(`operation ${req.params.id}`);
     return toWireOperation(op);
   });

@@ -24,31 +24,31 @@ export const resourceRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (a
   app.post<{ Params: Params }>('/:collection', async (req, reply) => {
     const kind = kindOf(req.params.collection);
     const key = req.headers['idempotency-key'];
-    const r = createResource(cp, req.principal!, req.params.project, kind, req.body, typeof key === 'string' ? key : undefined);
+    const r = await createResource(cp, req.principal!, req.params.project, kind, req.body, typeof key === 'string' ? key : undefined);
     return reply.code(r.status).type('application/json').send(r.body);
   });
 
   app.get<{ Params: Params; Querystring: ListQuery }>('/:collection', async (req, reply) => {
-    const body = listResources(cp, req.params.project, kindOf(req.params.collection), req.query);
+    const body = await listResources(cp, req.params.project, kindOf(req.params.collection), req.query);
     return reply.type('application/json').send(body);
   });
 
   app.get<{ Params: Params }>('/:collection/:name', async (req, reply) => {
     const kind = kindOf(req.params.collection);
-    const r = getResourceReply(cp, req.params.project, kind, req.params.name);
+    const r = await getResourceReply(cp, req.params.project, kind, req.params.name);
     if (!r) throw notFound(`${kind} ${req.params.name}`);
     return reply.header('etag', etag(r.version)).type('application/json').send(r.body);
   });
 
   app.patch<{ Params: Params }>('/:collection/:name', async (req, reply) => {
     const kind = kindOf(req.params.collection);
-    const r = updateResource(cp, req.params.project, kind, req.params.name, req.body, req.headers['if-match']);
+    const r = await updateResource(cp, req.params.project, kind, req.params.name, req.body, req.headers['if-match']);
     return reply.code(r.status).type('application/json').send(r.body);
   });
 
   app.delete<{ Params: Params }>('/:collection/:name', async (req, reply) => {
     const kind = kindOf(req.params.collection);
-    const r = deleteResource(cp, req.params.project, kind, req.params.name, req.headers['if-match']);
+    const r = await deleteResource(cp, req.params.project, kind, req.params.name, req.headers['if-match']);
     return reply.code(r.status).type('application/json').send(r.body);
   });
 };

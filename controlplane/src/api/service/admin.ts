@@ -6,28 +6,28 @@ import { changeHoldings, writeTransaction, type ControlPlane } from './control-p
 
 const PROJECT_NAME = /^[a-z][a-z0-9-]{0,62}$/;
 
-export function createProject(cp: ControlPlane, body: unknown): { name: string } {
+export async function createProject(cp: ControlPlane, body: unknown): Promise<{ name: string }> {
   const name = (body as { name?: unknown } | null)?.name;
   if (typeof name !== 'string' || !PROJECT_NAME.test(name)) {
     throw apiError('INVALID_FORMAT', 'name must match ^[a-z][a-z0-9-]{0,62}$', { field: 'name', value: name, status: 400 });
   }
-  return writeTransaction(cp, () => {
-    if (cp.store.hasProject(name)) throw apiError('ALREADY_EXISTS', `project ${name} already exists`, { field: 'name', value: name });
-    cp.store.putProject(name, cp.clock.now());
+  return writeTransaction(cp, async () => {
+    if (await cp.store.hasProject(name)) throw apiError('ALREADY_EXISTS', `project ${name} already exists`, { field: 'name', value: name });
+    await cp.store.putProject(name, cp.clock.now());
     cp.projects.add(name);
     return { name };
   });
 }
 
 /** Issues a project token; only its hash is kept, so this reply is the one chance to read it. */
-export function createProjectToken(cp: ControlPlane, project: string): { token: string; project: string } {
+export async function createProjectToken(cp: ControlPlane, project: string): Promise<{ token: string; project: string }> {
   if (!cp.projects.has(project)) throw notFound(`project ${project}`);
   const token = newToken();
-  writeTransaction(cp, () => cp.store.putToken({ hash: hashToken(token), project, admin: false, createdAt: cp.clock.now() }));
+  await writeTransaction(cp, () => cp.store.putToken({ hash: hashToken(token), project, admin: false, createdAt: cp.clock.now() }));
   return { token, project };
 }
 
-export function setQuota(cp: ControlPlane, project: string, acceleratorType: string, body: unknown) {
+export async function setQuota(cp: ControlPlane, project: string, acceleratorType: string, body: unknown) {
   if (!cp.projects.has(project)) throw notFound(`project ${project}`);
   if (!ACCELERATOR_TYPES[acceleratorType]) {
     throw apiError('INVALID_VALUE', `unknown accelerator type ${acceleratorType}`, { field: 'acceleratorType', value: acceleratorType, status: 400 });
@@ -37,7 +37,7 @@ export function setQuota(cp: ControlPlane, project: string, acceleratorType: str
     throw apiError('OUT_OF_RANGE', 'limit must be a whole number of accelerators, 0 or more', { field: 'limit', value: limit, status: 400 });
   }
   const quota = { project, acceleratorType, limit: limit as number };
-  writeTransaction(cp, () =>
+  await writeTransaction(cp, () =>
     changeHoldings(
       cp,
       (store) => store.putQuota(quota),

@@ -8,19 +8,24 @@ import { settleOperation } from './settle-operation.ts';
  * finished at once sets the final status in the same write, so time scale 0 costs one write per row.
  * Deletes that finish at once go through the full settle (the resource and its rows go away).
  */
-export function writeChange(cp: ControlPlane, doc: WireResource, op: OperationRecord, put: (doc: WireResource) => void): void {
+export async function writeChange(
+  cp: ControlPlane,
+  doc: WireResource,
+  op: OperationRecord,
+  put: (doc: WireResource) => Promise<void>,
+): Promise<void> {
   if (op.status === 'running') {
-    put(doc);
+    await put(doc);
     return;
   }
   if (op.type === 'delete') {
-    put(doc);
-    cp.store.putOperation({ ...op, status: 'running', error: null, doneAt: null });
-    settleOperation(cp, { ...op, status: 'running', error: null, doneAt: null });
+    await put(doc);
+    await cp.store.putOperation({ ...op, status: 'running', error: null, doneAt: null });
+    await settleOperation(cp, { ...op, status: 'running', error: null, doneAt: null });
     return;
   }
   doc.status = op.status === 'failed' ? 'failed' : 'ready';
   doc.statusReason = op.status === 'failed' ? (op.error?.message ?? 'failed') : null;
-  put(doc);
-  cp.store.putOperation(op);
+  await put(doc);
+  await cp.store.putOperation(op);
 }

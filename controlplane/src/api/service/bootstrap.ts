@@ -6,16 +6,16 @@ import type { Store } from '../../store/index.ts';
  * (AICLOUD_BOOTSTRAP_TOKEN) is registered on every start, so it keeps working after a restart.
  * Returns the admin token when this start created or was given one, undefined otherwise.
  */
-export function bootstrap(store: Store, now: number, given: string | undefined): string | undefined {
-  return store.transaction(() => {
-    store.putProject('default', now);
+export async function bootstrap(store: Store, now: number, given: string | undefined): Promise<string | undefined> {
+  return store.transaction(async () => {
+    await store.putProject('default', now);
     if (given) {
-      store.putToken({ hash: hashToken(given), project: null, admin: true, createdAt: now });
+      await store.putToken({ hash: hashToken(given), project: null, admin: true, createdAt: now });
       return given;
     }
-    if (store.countTokens() > 0) return undefined;
+    if ((await store.countTokens()) > 0) return undefined;
     const token = newToken();
-    store.putToken({ hash: hashToken(token), project: null, admin: true, createdAt: now });
+    await store.putToken({ hash: hashToken(token), project: null, admin: true, createdAt: now });
     return token;
   });
 }

@@ -9,10 +9,10 @@ import { expandRows } from './holding-rows.ts';
  * allocator rebuilt from the database rows alone (a mask row can hide a double hand-out that no key
  * would catch); and memory equal to the database, owner by owner and server by server.
  */
-export function checkInvariants(cp: ControlPlane): InvariantReport {
-  const live = cp.store.liveResourceIds();
+export async function checkInvariants(cp: ControlPlane): Promise<InvariantReport> {
+  const live = await cp.store.liveResourceIds();
   const violations = [...cp.allocator.checkInvariants(live).violations];
-  const rows = cp.store.listAllocations();
+  const rows = await cp.store.listAllocations();
   const scratch = new Allocator(cp.allocator.topology, { learn: 'manual' });
   scratch.load(expandRows(rows));
   for (const v of scratch.checkInvariants(live).violations) violations.push(`in the database: ${v}`);

@@ -10,7 +10,7 @@ type Spec = Record<string, unknown>;
 /** A decided change to what a resource holds; `commit` writes its rows and then tells the allocator. */
 export interface HoldingPlan {
   allocation: AllocationSummary;
-  commit(cp: ControlPlane): void;
+  commit(cp: ControlPlane): Promise<void>;
 }
 
 function request(project: string, owner: string, spec: Spec, count: number): AllocationRequest {
@@ -48,7 +48,14 @@ export function planNewCluster(cp: ControlPlane, project: string, id: string, sp
  * `supernode`); shrinking gives back the servers that leave the fewest fragments, and is refused when
  * an endpoint runs on one of them.
  */
-export function planResize(cp: ControlPlane, project: string, id: string, name: string, spec: Spec, before: AllocationSummary): HoldingPlan {
+export async function planResize(
+  cp: ControlPlane,
+  project: string,
+  id: string,
+  name: string,
+  spec: Spec,
+  before: AllocationSummary,
+): Promise<HoldingPlan> {
   const { allocator } = cp;
   const held = before.servers.length;
   const target = spec.nodeCount as number;
@@ -64,12 +71,13 @@ export function planResize(cp: ControlPlane, project: string, id: string, name: 
   const release = allocator.shrinkPlan(id, held - target);
   const zone = before.zone;
   const releasing = new Set(release.map((s) => `${zone}/${s}`));
-  const users = [...new Set(cp.store.listHoldingsInside(id).filter((r) => releasing.has(r.server)).map((r) => r.owner))];
+  const users = [...new Set((await cp.store.listHoldingsInside(id)).filter((r) => releasing.has(r.server)).map((r) => r.owner))];
   if (users.length) {
-    const names = users.map((owner) => {
-      const rec = cp.store.getResourceById(owner);
-      return rec ? `${rec.kind} ${rec.name}` : owner;
-    });
+    const names: string[] = [];
+    for (const owner of users) {
+      const rec = await cp.store.getResourceById(owner);
+      names.push(rec ? `${rec.kind} ${rec.name}` : owner);
+    }
     throw apiError('RESOURCE_IN_USE', `shrinking cluster ${name} to ${target} servers would free accelerators used by ${names.join(', ')}`, {
       field: 'nodeCount',
       value: target,

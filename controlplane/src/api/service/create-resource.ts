@@ -19,18 +19,18 @@ export interface SerializedReply {
  * Creates a resource: validation by the core, the kind's effects (accelerators, outputs), then the
  * resource, its operation, its allocation rows and the idempotency record in one transaction.
  */
-export function createResource(
+export async function createResource(
   cp: ControlPlane,
   _principal: Principal,
   project: string,
   kind: Kind,
   body: unknown,
   idempotencyKey: string | undefined,
-): SerializedReply {
+): Promise<SerializedReply> {
   const requestHash = idempotencyKey ? hashRequest(kind, body) : '';
-  return writeTransaction(cp, () => {
+  return writeTransaction(cp, async () => {
     if (idempotencyKey) {
-      const seen = cp.store.getIdempotency(project, idempotencyKey);
+      const seen = await cp.store.getIdempotency(project, idempotencyKey);
       if (seen) {
         if (seen.requestHash !== requestHash) {
           throw apiError('IDEMPOTENCY_KEY_REUSED', `Idempotency-Key ${idempotencyKey} was used for a different request`);
@@ -40,7 +40,7 @@ export function createResource(
     }
     const cluster =
       kind === 'ModelEndpoint' || kind === 'KvCachePool'
-        ? referencedCluster(cp, project, (body as Record<string, unknown> | null)?.cluster)
+        ? await referencedCluster(cp, project, (body as Record<string, unknown> | null)?.cluster)
         : undefined;
     const b = body as Record<string, unknown> | null;
     const defaultRegion =
@@ -52,15 +52,15 @@ export function createResource(
     const spec = v.value as unknown as Record<string, unknown>;
     const name = spec.name as string;
     checkLocation(cp, spec);
-    if (cp.store.getResource(project, kind, name)) {
+    if (await cp.store.getResource(project, kind, name)) {
       throw apiError('ALREADY_EXISTS', `${kind} ${name} already exists in project ${project}`, { field: 'name', value: name });
     }
-    if (kind === 'Bucket' && cp.store.findResourcesByName('Bucket', name).length) {
+    if (kind === 'Bucket' && (await cp.store.findResourcesByName('Bucket', name)).length) {
       throw apiError('ALREADY_EXISTS', `bucket name ${name} is taken (bucket names are global)`, { field: 'name', value: name });
     }
     const now = cp.clock.now();
     const id = newResourceId(kind);
-    const effects = createEffects(cp, project, kind, id, spec);
+    const effects = await createEffects(cp, project, kind, id, spec);
     const doc: WireResource = {
       kind,
       project,
@@ -77,20 +77,20 @@ export function createResource(
       updatedAt: iso(now),
     };
     const secret = effects.secret ? cp.secrets.seal(effects.secret) : null;
-    const op = startOperation(cp, 'create', doc, now);
+    const op = await startOperation(cp, 'create', doc, now);
     // The stored document is the reply's resource; it is serialized once.
     let docJson = '';
-    writeChange(cp, doc, op, (d) => {
+    await writeChange(cp, doc, op, async (d) => {
       const record = toRecord(d, secret);
       docJson = record.doc;
-      cp.store.putResource(record);
+      await cp.store.putResource(record);
     });
     const reply = `{"resource":${docJson},"operation":${JSON.stringify(toWireOperation(op))}}`;
     if (idempotencyKey) {
       // The stored reply has no secret; a replay adds the apiKey again from the resource.
-      cp.store.putIdempotency({ project, key: idempotencyKey, requestHash, status: 202, body: reply, createdAt: now });
+      await cp.store.putIdempotency({ project, key: idempotencyKey, requestHash, status: 202, body: reply, createdAt: now });
     }
-    effects.commitHoldings?.(cp);
+    await effects.commitHoldings?.(cp);
     return { status: 202, body: withApiKey(reply, effects.secret) };
   });
 }
@@ -99,11 +99,11 @@ function hashRequest(kind: string, body: unknown): string {
   return createHash('sha256').update(kind).update('\n').update(JSON.stringify(body) ?? '').digest('hex');
 }
 
-function replay(cp: ControlPlane, project: string, kind: Kind, status: number, body: string): SerializedReply {
+async function replay(cp: ControlPlane, project: string, kind: Kind, status: number, body: string): Promise<SerializedReply> {
   if (kind !== 'ModelEndpoint') return { status, body };
   const parsed = JSON.parse(body) as { resource: WireResource };
   const r = parsed.resource;
-  const found = cp.store.getResource(r.project, r.kind, r.name);
+  const found = await cp.store.getResource(r.project, r.kind, r.name);
   const record = found?.id === r.id ? found : undefined;
   const key = record?.secret ? cp.secrets.open(record.secret) : undefined;
   return { status, body: withApiKey(body, key) };

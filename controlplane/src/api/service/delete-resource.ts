@@ -13,30 +13,30 @@ import { startOperation, toWireOperation } from './start-operation.ts';
  * pool that others still use is a 409 naming them. Deleting what is already being deleted answers
  * with the running delete, so retries are safe.
  */
-export function deleteResource(
+export async function deleteResource(
   cp: ControlPlane,
   project: string,
   kind: Kind,
   name: string,
   ifMatch: string | undefined,
-): SerializedReply {
-  return writeTransaction(cp, () => {
-    const record = cp.store.getResource(project, kind, name);
+): Promise<SerializedReply> {
+  return writeTransaction(cp, async () => {
+    const record = await cp.store.getResource(project, kind, name);
     if (!record) throw notFound(`${kind} ${name}`);
     checkIfMatch(ifMatch, record.resourceVersion);
     const before = readDoc(record);
-    const running = cp.store.runningOperationsOf(record.id).find((o) => o.type === 'delete');
+    const running = (await cp.store.runningOperationsOf(record.id)).find((o) => o.type === 'delete');
     if (running) {
       return { status: 202, body: JSON.stringify({ resource: before, operation: toWireOperation(running) }) };
     }
-    const users = usersOf(cp, before);
+    const users = await usersOf(cp, before);
     if (users.length) {
       throw apiError('RESOURCE_IN_USE', `${kind} ${name} is used by ${users.join(', ')}`, { details: { usedBy: users } });
     }
     const now = cp.clock.now();
     const doc = { ...before, status: runningStatus('delete'), statusReason: null, resourceVersion: before.resourceVersion + 1, updatedAt: iso(now) };
-    const op = startOperation(cp, 'delete', doc, now);
-    writeChange(cp, doc, op, (d) => cp.store.putResource(toRecord(d, record.secret)));
+    const op = await startOperation(cp, 'delete', doc, now);
+    await writeChange(cp, doc, op, (d) => cp.store.putResource(toRecord(d, record.secret)));
     return { status: 202, body: JSON.stringify({ resource: doc, operation: toWireOperation(op) }) };
   });
 }

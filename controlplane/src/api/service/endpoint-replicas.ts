@@ -7,7 +7,7 @@ import { ENDPOINT_FIELDS, refusalError } from './refusal-error.ts';
 /** An endpoint's replicas, decided inside its cluster's holding; `commit` writes and records them. */
 export interface ReplicaPlan {
   placements: ReplicaPlacement[];
-  commit: (cp: ControlPlane) => void;
+  commit: (cp: ControlPlane) => Promise<void>;
 }
 
 /**
@@ -28,9 +28,9 @@ export function planReplicas(cp: ControlPlane, clusterId: string, endpointId: st
     commit: (c) =>
       changeHoldings(
         c,
-        (store) => {
-          store.deleteHoldingsOf(endpointId);
-          store.putHoldings(rowsOfPlacement(d));
+        async (store) => {
+          await store.deleteHoldingsOf(endpointId);
+          await store.putHoldings(rowsOfPlacement(d));
         },
         (allocator) => allocator.commit(endpointId, d),
       ),

@@ -17,7 +17,7 @@ export interface AffectedResource {
  * and whoever holds them keeps them until released. The reply names the resources that run there,
  * so an operator knows whom to move.
  */
-export function markHealth(cp: ControlPlane, type: HealthMark['type'], body: unknown) {
+export async function markHealth(cp: ControlPlane, type: HealthMark['type'], body: unknown) {
   const b = (body ?? {}) as { ids?: unknown; reason?: unknown };
   const field = 'ids';
   if (!Array.isArray(b.ids) || b.ids.some((x) => typeof x !== 'string') || b.ids.length === 0) {
@@ -26,35 +26,39 @@ export function markHealth(cp: ControlPlane, type: HealthMark['type'], body: unk
   const topo = cp.allocator.topology;
   const targets = (b.ids as string[]).map((id, i) => (type === 'accelerator' ? acceleratorTarget(topo, id, i) : serverTarget(topo, id, i)));
   const reason = typeof b.reason === 'string' ? b.reason : type === 'server' ? 'drained' : 'faulty';
-  return writeTransaction(cp, () => {
+  return writeTransaction(cp, async () => {
     const marks: HealthMark[] = targets.map((target) => ({ target, type, reason, createdAt: cp.clock.now() }));
     const reports: HealthReport[] = [];
-    changeHoldings(
+    await changeHoldings(
       cp,
-      (store) => marks.forEach((m) => store.putHealthMark(m)),
+      async (store) => {
+        for (const m of marks) await store.putHealthMark(m);
+      },
       (allocator) => {
         for (const m of marks) reports.push(type === 'accelerator' ? allocator.markFaulty(m.target) : allocator.drainServer(m.target));
       },
     );
     const byOwner = new Map<string, string[]>();
     for (const r of reports) for (const a of r.affected) byOwner.set(a.owner, [...(byOwner.get(a.owner) ?? []), ...a.acceleratorIds]);
-    return { marked: targets, reason, affected: describeOwners(cp, byOwner) };
+    return { marked: targets, reason, affected: await describeOwners(cp, byOwner) };
   });
 }
 
 /** `GET /v1/admin/health`: every mark, and what runs on the marked hardware now. */
-export function healthView(cp: ControlPlane) {
-  const rows = cp.store.listAllocations();
-  return {
-    marks: cp.store.listHealthMarks().map((m) => {
+export async function healthView(cp: ControlPlane) {
+  const rows = await cp.store.listAllocations();
+  const marks = [];
+  for (const m of await cp.store.listHealthMarks()) {
+    {
       const byOwner = new Map<string, string[]>();
       for (const row of rows) {
         const ids = heldOn(row, m);
         if (ids.length) byOwner.set(row.owner, [...(byOwner.get(row.owner) ?? []), ...ids]);
       }
-      return { ...m, createdAt: new Date(m.createdAt).toISOString(), affected: describeOwners(cp, byOwner) };
-    }),
-  };
+      marks.push({ ...m, createdAt: new Date(m.createdAt).toISOString(), affected: await describeOwners(cp, byOwner) });
+    }
+  }
+  return { marks };
 }
 
 function heldOn(row: HoldingRecord, m: HealthMark): string[] {
@@ -69,11 +73,13 @@ function heldOn(row: HoldingRecord, m: HealthMark): string[] {
   return out;
 }
 
-function describeOwners(cp: ControlPlane, byOwner: ReadonlyMap<string, string[]>): AffectedResource[] {
-  return [...byOwner].map(([owner, acceleratorIds]) => {
-    const rec = cp.store.getResourceById(owner);
-    return { kind: rec?.kind ?? 'unknown', project: rec?.project ?? '', name: rec?.name ?? owner, id: owner, acceleratorIds };
-  });
+async function describeOwners(cp: ControlPlane, byOwner: ReadonlyMap<string, string[]>): Promise<AffectedResource[]> {
+  const out: AffectedResource[] = [];
+  for (const [owner, acceleratorIds] of byOwner) {
+    const rec = await cp.store.getResourceById(owner);
+    out.push({ kind: rec?.kind ?? 'unknown', project: rec?.project ?? '', name: rec?.name ?? owner, id: owner, acceleratorIds });
+  }
+  return out;
 }
 
 function acceleratorTarget(topo: Topology, id: string, i: number): string {

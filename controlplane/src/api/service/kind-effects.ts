@@ -11,7 +11,7 @@ import { readDoc, type WireResource } from './resource-doc.ts';
 /** What a kind adds to a change besides its spec: accelerators held, outputs, a secret. */
 export interface Effects {
   /** Writes the change's holding rows and then records it in the allocator; run after the resource's writes. */
-  commitHoldings?: (cp: ControlPlane) => void;
+  commitHoldings?: (cp: ControlPlane) => Promise<void>;
   allocation: AllocationSummary | null;
   outputs: Record<string, unknown>;
   /** Plain secret to seal and store (an endpoint's apiKey), when one is new. */
@@ -21,14 +21,14 @@ export interface Effects {
 type Spec = Record<string, unknown>;
 
 /** The cluster a pool or endpoint names, which must exist in the same project. */
-export function referencedCluster(cp: ControlPlane, project: string, name: unknown): WireResource | undefined {
+export async function referencedCluster(cp: ControlPlane, project: string, name: unknown): Promise<WireResource | undefined> {
   if (typeof name !== 'string') return undefined;
-  const rec = cp.store.getResource(project, 'Cluster', name);
+  const rec = await cp.store.getResource(project, 'Cluster', name);
   return rec ? readDoc(rec) : undefined;
 }
 
-function requireCluster(cp: ControlPlane, project: string, spec: Spec): WireResource {
-  const cluster = referencedCluster(cp, project, spec.cluster);
+async function requireCluster(cp: ControlPlane, project: string, spec: Spec): Promise<WireResource> {
+  const cluster = await referencedCluster(cp, project, spec.cluster);
   if (!cluster) {
     throw apiError('DEPENDENCY_NOT_FOUND', `cluster ${String(spec.cluster)} does not exist in project ${project}`, {
       field: 'cluster',
@@ -39,33 +39,33 @@ function requireCluster(cp: ControlPlane, project: string, spec: Spec): WireReso
 }
 
 /** Endpoints and pools of a project, parsed once per request that needs them. */
-function dependents(cp: ControlPlane, project: string): WireResource[] {
-  return cp.store.listResourcesOfKinds(project, ['KvCachePool', 'ModelEndpoint']).map(readDoc);
+async function dependents(cp: ControlPlane, project: string): Promise<WireResource[]> {
+  return (await cp.store.listResourcesOfKinds(project, ['KvCachePool', 'ModelEndpoint'])).map(readDoc);
 }
 
 /** Names of the resources that refer to `target` by name, so a delete can say who blocks it. */
-export function usersOf(cp: ControlPlane, target: WireResource): string[] {
+export async function usersOf(cp: ControlPlane, target: WireResource): Promise<string[]> {
   if (target.kind !== 'Cluster' && target.kind !== 'KvCachePool') return [];
   const field = target.kind === 'Cluster' ? 'cluster' : 'kvCachePool';
-  return dependents(cp, target.project)
+  return (await dependents(cp, target.project))
     .filter((r) => r.spec[field] === target.name && r.id !== target.id)
     .map((r) => `${r.kind} ${r.name}`);
 }
 
 /** Decides a kind's effects for a create; throws the API's 409 when the cloud cannot do it. */
-export function createEffects(cp: ControlPlane, project: string, kind: Kind, id: string, spec: Spec): Effects {
+export async function createEffects(cp: ControlPlane, project: string, kind: Kind, id: string, spec: Spec): Promise<Effects> {
   switch (kind) {
     case 'Cluster': {
       const plan = planNewCluster(cp, project, id, spec);
       return { commitHoldings: plan.commit, allocation: plan.allocation, outputs: clusterOutputs(spec, plan.allocation) };
     }
     case 'KvCachePool': {
-      const cluster = requireCluster(cp, project, spec);
+      const cluster = await requireCluster(cp, project, spec);
       return { allocation: null, outputs: poolOutputs(spec, cluster) };
     }
     case 'ModelEndpoint': {
-      const cluster = requireCluster(cp, project, spec);
-      checkPool(cp, project, spec);
+      const cluster = await requireCluster(cp, project, spec);
+      await checkPool(cp, project, spec);
       const replicas = planReplicas(cp, cluster.id, id, spec);
       const apiKey = `sk-aic-${randomBytes(24).toString('base64url')}`;
       return { commitHoldings: replicas.commit, allocation: null, outputs: endpointOutputs(project, spec, cluster, replicas.placements), secret: apiKey };
@@ -76,21 +76,21 @@ export function createEffects(cp: ControlPlane, project: string, kind: Kind, id:
 }
 
 /** Decides a kind's effects for an in-place update from `before` to `spec`. */
-export function updateEffects(cp: ControlPlane, before: WireResource, spec: Spec): Effects {
+export async function updateEffects(cp: ControlPlane, before: WireResource, spec: Spec): Promise<Effects> {
   const project = before.project;
   switch (before.kind as Kind) {
     case 'Cluster': {
       if (spec.nodeCount === before.spec.nodeCount) {
         return { allocation: before.allocation, outputs: clusterOutputs(spec, before.allocation) };
       }
-      const plan = planResize(cp, project, before.id, before.name, spec, before.allocation!);
+      const plan = await planResize(cp, project, before.id, before.name, spec, before.allocation!);
       return { commitHoldings: plan.commit, allocation: plan.allocation, outputs: clusterOutputs(spec, plan.allocation) };
     }
     case 'KvCachePool':
-      return { allocation: null, outputs: poolOutputs(spec, requireCluster(cp, project, spec)) };
+      return { allocation: null, outputs: poolOutputs(spec, await requireCluster(cp, project, spec)) };
     case 'ModelEndpoint': {
-      const cluster = requireCluster(cp, project, spec);
-      checkPool(cp, project, spec);
+      const cluster = await requireCluster(cp, project, spec);
+      await checkPool(cp, project, spec);
       const old = (before.outputs.replicaPlacements as ReplicaPlacement[] | undefined) ?? [];
       if (keepsReplicas(before.spec, spec, old)) return { allocation: null, outputs: endpointOutputs(project, spec, cluster, old) };
       const replicas = planReplicas(cp, cluster.id, before.id, spec);
@@ -114,9 +114,9 @@ function poolOutputs(spec: Spec, cluster: WireResource): Record<string, unknown>
   };
 }
 
-function checkPool(cp: ControlPlane, project: string, spec: Spec): void {
+async function checkPool(cp: ControlPlane, project: string, spec: Spec): Promise<void> {
   if (spec.kvCachePool === undefined) return;
-  const pool = cp.store.getResource(project, 'KvCachePool', spec.kvCachePool as string);
+  const pool = await cp.store.getResource(project, 'KvCachePool', spec.kvCachePool as string);
   if (!pool) {
     throw apiError('DEPENDENCY_NOT_FOUND', `kvCachePool ${String(spec.kvCachePool)} does not exist in project ${project}`, {
       field: 'kvCachePool',

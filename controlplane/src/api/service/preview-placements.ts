@@ -20,14 +20,14 @@ export type PreviewOutcome =
  * and releases of clusters the plan deletes or replaces (applied first, as apply would). The
  * allocator decides on a scratch copy, so the answers are the ones apply will get; nothing changes.
  */
-export function previewPlacements(cp: ControlPlane, project: string, body: unknown): { results: PreviewOutcome[] } {
+export async function previewPlacements(cp: ControlPlane, project: string, body: unknown): Promise<{ results: PreviewOutcome[] }> {
   const raw = (body as { requests?: unknown } | null)?.requests;
   if (!Array.isArray(raw)) throw apiError('MISSING_FIELD', 'requests must be an array', { field: 'requests', status: 400 });
   const requests: PreviewRequest[] = raw.map((r, i) => parseRequest(r, i));
   const releases: string[] = [];
   const items: PreviewItem[] = [];
   const slots: ({ item: number; held?: { servers: string[]; count: number } } | PreviewOutcome)[] = [];
-  requests.forEach((r, index) => {
+  for (const [index, r] of requests.entries()) {
     const base = { index, action: r.action, name: r.name };
     if (r.action === 'create') {
       slots.push({ item: items.length });
@@ -35,24 +35,24 @@ export function previewPlacements(cp: ControlPlane, project: string, body: unkno
         owner: `preview/${index}/${r.name}`, project, acceleratorType: r.acceleratorType, zone: r.zone,
         count: r.nodeCount, unit: 'servers', scope: r.placement as 'zone',
       });
-      return;
+      continue;
     }
-    const rec = cp.store.getResource(project, 'Cluster', r.name);
+    const rec = await cp.store.getResource(project, 'Cluster', r.name);
     if (r.action === 'release') {
       if (rec) releases.push(rec.id);
       slots.push({ ...base, fits: true });
-      return;
+      continue;
     }
     const held = rec ? cp.allocator.holdings(rec.id) : undefined;
     if (!rec || !held) {
       slots.push({ ...base, fits: false, code: 'NOT_FOUND', message: `cluster ${r.name} holds no accelerators in project ${project}` });
-      return;
+      continue;
     }
     const servers = held.servers.length;
     if (r.nodeCount <= servers) {
       // Shrinking only frees accelerators; the batch is judged without counting them.
       slots.push({ ...base, fits: true });
-      return;
+      continue;
     }
     const spec = readDoc(rec).spec;
     slots.push({ item: items.length, held: { servers: held.servers.map((s) => s.serverId), count: held.acceleratorCount } });
@@ -60,7 +60,7 @@ export function previewPlacements(cp: ControlPlane, project: string, body: unkno
       owner: rec.id, project, acceleratorType: held.acceleratorType, zone: held.zone,
       count: r.nodeCount - servers, unit: 'servers', scope: spec.placement as 'zone', grow: true,
     });
-  });
+  }
   const { results } = cp.allocator.preview(items, { releases });
   return {
     results: slots.map((slot, index) => {

@@ -7,8 +7,13 @@ import { withSecret } from './kind-effects.ts';
 import { readDoc } from './resource-doc.ts';
 
 /** A resource for its own project: the stored document, plus the apiKey for endpoints. */
-export function getResourceReply(cp: ControlPlane, project: string, kind: Kind, name: string): { body: string; version: number } | undefined {
-  const record = cp.store.getResource(project, kind, name);
+export async function getResourceReply(
+  cp: ControlPlane,
+  project: string,
+  kind: Kind,
+  name: string,
+): Promise<{ body: string; version: number } | undefined> {
+  const record = await cp.store.getResource(project, kind, name);
   if (!record) return undefined;
   if (!record.secret) return { body: record.doc, version: record.resourceVersion };
   return { body: JSON.stringify(withSecret(cp, record, readDoc(record))), version: record.resourceVersion };
@@ -24,7 +29,7 @@ export interface ListQuery {
  * One page of a collection ordered by name; the page token is the last name returned, so pages stay
  * stable while resources come and go. Lists never carry secrets.
  */
-export function listResources(cp: ControlPlane, project: string, kind: Kind, q: ListQuery): string {
+export async function listResources(cp: ControlPlane, project: string, kind: Kind, q: ListQuery): Promise<string> {
   const terms = q.labelSelector ? parseLabelSelector(q.labelSelector) : [];
   if (!Array.isArray(terms)) {
     throw apiError('INVALID_VALUE', `labelSelector term "${terms.badTerm}" is not k=v, k!=v, k or !k`, { field: 'labelSelector', status: 400 });
@@ -43,7 +48,7 @@ export function listResources(cp: ControlPlane, project: string, kind: Kind, q: 
   let more = false;
   // Read in batches until the page is full, because the selector filters after the query.
   for (;;) {
-    const batch: ResourceRecord[] = cp.store.listResources(project, kind, after, Math.max(pageSize * 2, 50));
+    const batch: ResourceRecord[] = await cp.store.listResources(project, kind, after, Math.max(pageSize * 2, 50));
     for (const r of batch) {
       if (items.length === pageSize) {
         more = true;

@@ -8,16 +8,16 @@ import { iso, readDoc, runningStatus, toRecord } from './resource-doc.ts';
  * accelerators; a failure marks the resource failed with the reason (a failed cluster keeps its
  * accelerators until it is deleted, so nothing that refers to it is left dangling).
  */
-export function settleOperation(cp: ControlPlane, op: OperationRecord): void {
+export async function settleOperation(cp: ControlPlane, op: OperationRecord): Promise<void> {
   const done = finishOperation(op);
-  cp.store.putOperation(done);
-  const found = cp.store.getResource(op.project, op.kind, op.name);
+  await cp.store.putOperation(done);
+  const found = await cp.store.getResource(op.project, op.kind, op.name);
   // A resource of the same name made after this one was deleted is not this operation's.
   const record = found?.id === op.resourceId ? found : undefined;
   if (!record) return;
   if (op.type === 'delete' && done.status === 'done') {
-    cp.store.deleteResource(record);
-    changeHoldings(
+    await cp.store.deleteResource(record);
+    await changeHoldings(
       cp,
       (store) => store.deleteHoldingsOf(record.id),
       (allocator) => void allocator.release(record.id),
@@ -25,7 +25,7 @@ export function settleOperation(cp: ControlPlane, op: OperationRecord): void {
     return;
   }
   const doc = readDoc(record);
-  const others = cp.store.runningOperationsOf(record.id).filter((o) => o.id !== op.id);
+  const others = (await cp.store.runningOperationsOf(record.id)).filter((o) => o.id !== op.id);
   if (done.status === 'failed') {
     doc.status = 'failed';
     doc.statusReason = done.error?.message ?? 'failed';
@@ -35,14 +35,14 @@ export function settleOperation(cp: ControlPlane, op: OperationRecord): void {
   }
   doc.resourceVersion += 1;
   doc.updatedAt = iso(done.doneAt ?? op.dueAt);
-  cp.store.putResource(toRecord(doc, record.secret));
+  await cp.store.putResource(toRecord(doc, record.secret));
 }
 
 /** Settles whatever is due; a no-op without touching the database when nothing is. */
-export function advance(cp: ControlPlane): void {
+export async function advance(cp: ControlPlane): Promise<void> {
   const now = cp.clock.now();
   if (cp.nextDueAt === undefined || now < cp.nextDueAt) return;
-  writeTransaction(cp, () => {
-    cp.nextDueAt = advanceDueOperations(cp.store, now, (op) => settleOperation(cp, op));
+  await writeTransaction(cp, async () => {
+    cp.nextDueAt = await advanceDueOperations(cp.store, now, (op) => settleOperation(cp, op));
   });
 }

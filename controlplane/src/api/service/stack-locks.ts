@@ -21,7 +21,7 @@ function lockedError(l: LockRecord): Error {
 }
 
 /** Takes the lock, or refreshes it for the same holder; an expired lock is free to take. */
-export function acquireLock(cp: ControlPlane, project: string, stack: string, body: unknown): WireLock {
+export async function acquireLock(cp: ControlPlane, project: string, stack: string, body: unknown): Promise<WireLock> {
   const b = (body ?? {}) as { holder?: unknown; ttlSeconds?: unknown };
   if (typeof b.holder !== 'string' || b.holder.trim() === '' || b.holder.length > 256) {
     throw apiError('MISSING_FIELD', 'holder is required: who takes the lock (user@host, CI job id)', { field: 'holder', status: 400 });
@@ -35,34 +35,34 @@ export function acquireLock(cp: ControlPlane, project: string, stack: string, bo
   }
   const holder = b.holder;
   const ttl = b.ttlSeconds as number | undefined;
-  return writeTransaction(cp, () => {
+  return writeTransaction(cp, async () => {
     const now = cp.clock.now();
-    const held = live(cp.store.getLock(project, stack), now);
+    const held = live(await cp.store.getLock(project, stack), now);
     if (held && held.holder !== holder) throw lockedError(held);
     const lock: LockRecord = { project, stack, holder, since: held?.since ?? now, expiresAt: ttl ? now + ttl * 1000 : null };
-    cp.store.putLock(lock);
+    await cp.store.putLock(lock);
     return wire(lock);
   });
 }
 
-export function readLock(cp: ControlPlane, project: string, stack: string): WireLock {
-  const held = live(cp.store.getLock(project, stack), cp.clock.now());
+export async function readLock(cp: ControlPlane, project: string, stack: string): Promise<WireLock> {
+  const held = live(await cp.store.getLock(project, stack), cp.clock.now());
   if (!held) throw notFound(`lock of stack ${stack}`);
   return wire(held);
 }
 
 /** Only the holder releases, unless forced; releasing a free lock succeeds so retries are safe. */
-export function releaseLock(cp: ControlPlane, project: string, stack: string, holder: string | undefined, force: boolean): void {
-  writeTransaction(cp, () => {
-    const held = live(cp.store.getLock(project, stack), cp.clock.now());
+export async function releaseLock(cp: ControlPlane, project: string, stack: string, holder: string | undefined, force: boolean): Promise<void> {
+  await writeTransaction(cp, async () => {
+    const held = live(await cp.store.getLock(project, stack), cp.clock.now());
     if (!held) {
-      cp.store.deleteLock(project, stack);
+      await cp.store.deleteLock(project, stack);
       return;
     }
     if (!force) {
       if (!holder) throw apiError('MISSING_FIELD', 'holder is required to unlock (or force=true)', { field: 'holder', status: 400 });
       if (holder !== held.holder) throw lockedError(held);
     }
-    cp.store.deleteLock(project, stack);
+    await cp.store.deleteLock(project, stack);
   });
 }

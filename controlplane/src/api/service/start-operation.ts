@@ -9,15 +9,15 @@ import { newOperationId } from './resource-doc.ts';
  * injection), so a restart between start and due time cannot change the outcome. An operation
  * never comes due before an earlier one on the same resource, so they settle in order.
  */
-export function startOperation(
+export async function startOperation(
   cp: ControlPlane,
   type: OperationType,
   target: { project: string; kind: string; name: string; id: string },
   now: number,
-): OperationRecord {
+): Promise<OperationRecord> {
   let dueAt = now + operationLatencyMs(target.kind, type, cp.timeScale);
   // A new resource has no earlier operations; skip the query on the hot create path.
-  if (type !== 'create') for (const running of cp.store.runningOperationsOf(target.id)) dueAt = Math.max(dueAt, running.dueAt);
+  if (type !== 'create') for (const running of await cp.store.runningOperationsOf(target.id)) dueAt = Math.max(dueAt, running.dueAt);
   const fails = cp.faults.operationFailureRate > 0 && cp.random() < cp.faults.operationFailureRate;
   const op: OperationRecord = {
     id: newOperationId(),
@@ -36,7 +36,7 @@ export function startOperation(
     doneAt: null,
   };
   if (dueAt <= now) return finishOperation(op);
-  cp.store.putOperation(op);
+  await cp.store.putOperation(op);
   if (cp.nextDueAt === undefined || dueAt < cp.nextDueAt) cp.nextDueAt = dueAt;
   return op;
 }

@@ -14,26 +14,26 @@ import { startOperation, toWireOperation } from './start-operation.ts';
  * diff decides, and a replace-only field is a 409 naming it. A cluster's new size is allocated (or
  * freed) in the same transaction.
  */
-export function updateResource(
+export async function updateResource(
   cp: ControlPlane,
   project: string,
   kind: Kind,
   name: string,
   patch: unknown,
   ifMatch: string | undefined,
-): SerializedReply {
+): Promise<SerializedReply> {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
     throw apiError('INVALID_BODY', 'a PATCH body must be a JSON object (merge patch of the spec)');
   }
-  return writeTransaction(cp, () => {
-    const record = cp.store.getResource(project, kind, name);
+  return writeTransaction(cp, async () => {
+    const record = await cp.store.getResource(project, kind, name);
     if (!record) throw notFound(`${kind} ${name}`);
     checkIfMatch(ifMatch, record.resourceVersion);
     const before = readDoc(record);
     if (before.status === 'deleting') throw notFound(`${kind} ${name} (it is being deleted)`);
     const merged = mergePatch(before.spec, patch) as Record<string, unknown>;
     const cluster =
-      kind === 'ModelEndpoint' || kind === 'KvCachePool' ? referencedCluster(cp, project, merged.cluster) : undefined;
+      kind === 'ModelEndpoint' || kind === 'KvCachePool' ? await referencedCluster(cp, project, merged.cluster) : undefined;
     const v = validate(kind, merged, { acceleratorType: cluster?.spec.acceleratorType as string | undefined });
     if (!v.ok) throw diagnosticsError(v.diagnostics);
     const spec = v.value as unknown as Record<string, unknown>;
@@ -52,7 +52,7 @@ export function updateResource(
         value: field.new,
       });
     }
-    const effects = updateEffects(cp, before, spec);
+    const effects = await updateEffects(cp, before, spec);
     const now = cp.clock.now();
     const doc = {
       ...before,
@@ -66,9 +66,9 @@ export function updateResource(
       generation: retry ? before.generation : before.generation + 1,
       updatedAt: iso(now),
     };
-    const op = startOperation(cp, 'update', doc, now);
-    writeChange(cp, doc, op, (d) => cp.store.putResource(toRecord(d, record.secret)));
-    effects.commitHoldings?.(cp);
+    const op = await startOperation(cp, 'update', doc, now);
+    await writeChange(cp, doc, op, (d) => cp.store.putResource(toRecord(d, record.secret)));
+    await effects.commitHoldings?.(cp);
     return {
       status: 202,
       body: JSON.stringify({ resource: withSecret(cp, record, doc), operation: toWireOperation(op) }),

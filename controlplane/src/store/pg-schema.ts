@@ -1,0 +1,77 @@
+/**
+ * Tables of the PostgreSQL store, one entry per version; `schema_migrations` records which ran.
+ * Same tables as the SQLite store's latest schema, plus what several instances share: the write
+ * generation and the rate-limit buckets.
+ */
+export const PG_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE projects (name TEXT PRIMARY KEY, created_at BIGINT NOT NULL);
+  CREATE TABLE tokens (hash TEXT PRIMARY KEY, project TEXT, admin BOOLEAN NOT NULL, created_at BIGINT NOT NULL);
+  CREATE TABLE resources (
+    kind TEXT NOT NULL,
+    project TEXT NOT NULL,
+    name TEXT NOT NULL,
+    id TEXT NOT NULL,
+    resource_version INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    secret TEXT,
+    PRIMARY KEY (kind, project, name)
+  );
+  CREATE INDEX resources_id ON resources (id);
+  CREATE TABLE operations (
+    id TEXT PRIMARY KEY,
+    project TEXT NOT NULL,
+    type TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    resource_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    error TEXT,
+    failure TEXT,
+    created_at BIGINT NOT NULL,
+    due_at BIGINT NOT NULL,
+    done_at BIGINT
+  );
+  CREATE INDEX operations_running ON operations (due_at) WHERE status = 'running';
+  CREATE INDEX operations_resource ON operations (resource_id) WHERE status = 'running';
+  CREATE TABLE holdings (
+    owner TEXT NOT NULL,
+    server TEXT NOT NULL,
+    project TEXT NOT NULL,
+    parent_owner TEXT,
+    mask BIGINT NOT NULL,
+    PRIMARY KEY (owner, server)
+  );
+  CREATE INDEX holdings_parent ON holdings (parent_owner) WHERE parent_owner IS NOT NULL;
+  CREATE TABLE idempotency (
+    project TEXT NOT NULL,
+    key TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (project, key)
+  );
+  CREATE TABLE locks (
+    project TEXT NOT NULL,
+    stack TEXT NOT NULL,
+    holder TEXT NOT NULL,
+    since BIGINT NOT NULL,
+    expires_at BIGINT,
+    PRIMARY KEY (project, stack)
+  );
+  CREATE TABLE quotas (
+    project TEXT NOT NULL,
+    accelerator_type TEXT NOT NULL,
+    quota_limit INTEGER NOT NULL,
+    PRIMARY KEY (project, accelerator_type)
+  );
+  CREATE TABLE health_marks (target TEXT PRIMARY KEY, type TEXT NOT NULL, reason TEXT NOT NULL, created_at BIGINT NOT NULL);
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  -- Bumped by every write transaction: an instance that sees a value it did not write reloads its caches.
+  CREATE TABLE write_generation (id INTEGER PRIMARY KEY CHECK (id = 1), value BIGINT NOT NULL);
+  INSERT INTO write_generation VALUES (1, 0);
+  -- Token buckets of the rate limit, shared by every instance.
+  CREATE TABLE rate_buckets (caller TEXT PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL, at BIGINT NOT NULL, passed BOOLEAN NOT NULL);
+  `,
+];
