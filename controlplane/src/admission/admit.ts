@@ -34,7 +34,8 @@ export function admit(state: AdmissionState, allocator: Allocator, now: number, 
   let moves: MoveInFlight[] = finished.left;
   for (const m of finished.done) decisions.push({ kind: 'move-done', owner: m.owner });
 
-  const pendingIds = new Set(state.pending.map((p) => p.id));
+  const byId = new Map(state.pending.map((p) => [p.id, p]));
+  const pendingIds = new Set(byId.keys());
   const reservations = new Map<string, Reservation>();
   for (const r of state.reservations) if (pendingIds.has(r.requestId)) reservations.set(r.requestId, { ...r });
   let fenceSet = new Set([...reservations.values()].map((r) => r.supernode));
@@ -59,7 +60,6 @@ export function admit(state: AdmissionState, allocator: Allocator, now: number, 
     return d;
   };
 
-  const stillPending: PendingRequest[] = [];
   const admitted = new Set<string>();
   const order = orderPending(state.pending, queues);
   // Reasons are written after the walk, when positions among the requests still waiting are known.
@@ -72,7 +72,6 @@ export function admit(state: AdmissionState, allocator: Allocator, now: number, 
     const ask = askOf(p.request, perServer);
     const quota = ledger.fits(p.queue, type, ask);
     if (!quota.ok) {
-      stillPending.push(p);
       waiting.push({ p, perServer, extra: quota.why });
       continue;
     }
@@ -106,9 +105,8 @@ export function admit(state: AdmissionState, allocator: Allocator, now: number, 
       decisions.push({ kind: 'admit', id: p.id, placement: d, borrowed: quota.borrowed, waitedMs: now - p.arrival });
       continue;
     }
-    stillPending.push(p);
     let held = reservation;
-    if (!held && !blockedByHead && p.request.scope === 'supernode' && reservationsOf(reservations, type, p.request.zone) < reservationsPerType) {
+    if (!held && !blockedByHead && p.request.scope === 'supernode' && reservationsOf(reservations, byId, type, p.request.zone) < reservationsPerType) {
       const servers = Math.ceil(ask / perServer);
       const occ = supernodeOccupancy(allocator, p.request.zone, type, [...running.values()]);
       const fence = chooseFence(occ, servers, running, fenceSet);
@@ -185,8 +183,14 @@ function askOf(req: AllocationRequest, perServer: number): number {
   return req.unit === 'servers' ? req.count * perServer : req.count;
 }
 
-function reservationsOf(reservations: ReadonlyMap<string, Reservation>, _type: string, _zone: string | undefined): number {
-  return reservations.size;
+/** Reservations held by requests of one accelerator type and zone. */
+function reservationsOf(reservations: ReadonlyMap<string, Reservation>, byId: ReadonlyMap<string, PendingRequest>, type: string, zone: string | undefined): number {
+  let n = 0;
+  for (const id of reservations.keys()) {
+    const r = byId.get(id)?.request;
+    if (r && r.acceleratorType === type && r.zone === zone) n++;
+  }
+  return n;
 }
 
 /** Accelerators per server of a type (its usual layout); 8 when the type is unknown. */
