@@ -4,6 +4,7 @@ import type { ControlPlane } from '../service/control-plane.ts';
 import { syncControlPlane } from '../service/control-plane.ts';
 import { createProject, createProjectToken, setFaults, setQuota } from '../service/admin.ts';
 import { checkInvariants } from '../service/check-invariants.ts';
+import { admissionView, defragment } from '../service/defragment.ts';
 import { healthView, markHealth } from '../service/health-marks.ts';
 import { NO_FAULTS } from '../faults.ts';
 
@@ -30,4 +31,6 @@ export const adminRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app,
   app.post('/servers::drain', async (req) => markHealth(cp, 'server', req.body));
   app.get('/health', async () => healthView(cp));
   app.get('/invariants', async () => checkInvariants(cp));
+  app.post('/defragment', async (req) => defragment(cp, req.body));
+  app.get('/queues', async () => admissionView(cp));
 };

@@ -1,3 +1,5 @@
+import { loadAdmissionState } from './admission-state.ts';
+import { queueOutputs } from './queue-outputs.ts';
 import { randomBytes } from 'node:crypto';
 import { hourlyCost, type Kind } from '../../../../provider/src/core/index.ts';
 import type { ResourceRecord } from '../../store/index.ts';
@@ -45,6 +47,13 @@ function dependents(cp: ControlPlane, project: string): WireResource[] {
 
 /** Names of the resources that refer to `target` by name, so a delete can say who blocks it. */
 export function usersOf(cp: ControlPlane, target: WireResource): string[] {
+  if (target.kind === 'Queue') {
+    return cp.store
+      .listResourcesOfKinds(target.project, ['Cluster', 'ModelEndpoint'])
+      .map(readDoc)
+      .filter((r) => r.spec.queue === target.name)
+      .map((r) => `${r.kind} ${r.name}`);
+  }
   if (target.kind !== 'Cluster' && target.kind !== 'KvCachePool') return [];
   const field = target.kind === 'Cluster' ? 'cluster' : 'kvCachePool';
   return dependents(cp, target.project)
@@ -70,6 +79,8 @@ export function createEffects(cp: ControlPlane, project: string, kind: Kind, id:
       const apiKey = `sk-aic-${randomBytes(24).toString('base64url')}`;
       return { commitHoldings: replicas.commit, allocation: null, outputs: endpointOutputs(project, spec, cluster, replicas.placements), secret: apiKey };
     }
+    case 'Queue':
+      return { allocation: null, outputs: queueOutputs(loadAdmissionState(cp.store), project, spec) };
     default:
       return { allocation: null, outputs: storageOutputs(project, kind, spec) };
   }
@@ -96,6 +107,8 @@ export function updateEffects(cp: ControlPlane, before: WireResource, spec: Spec
       const replicas = planReplicas(cp, cluster.id, before.id, spec);
       return { commitHoldings: replicas.commit, allocation: null, outputs: endpointOutputs(project, spec, cluster, replicas.placements) };
     }
+    case 'Queue':
+      return { allocation: null, outputs: queueOutputs(loadAdmissionState(cp.store), project, spec) };
     default:
       return { allocation: null, outputs: storageOutputs(project, before.kind as Kind, spec) };
   }

@@ -5,11 +5,15 @@ import { matchesLabels, parseLabelSelector } from '../label-selector.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { withSecret } from './kind-effects.ts';
 import { readDoc } from './resource-doc.ts';
+import type { AdmissionState } from '../../admission/index.ts';
+import { loadAdmissionState } from './admission-state.ts';
+import { withQueueOutputs } from './queue-outputs.ts';
 
 /** A resource for its own project: the stored document, plus the apiKey for endpoints. */
 export function getResourceReply(cp: ControlPlane, project: string, kind: Kind, name: string): { body: string; version: number } | undefined {
   const record = cp.store.getResource(project, kind, name);
   if (!record) return undefined;
+  if (kind === 'Queue') return { body: JSON.stringify(withQueueOutputs(cp, readDoc(record))), version: record.resourceVersion };
   if (!record.secret) return { body: record.doc, version: record.resourceVersion };
   return { body: JSON.stringify(withSecret(cp, record, readDoc(record))), version: record.resourceVersion };
 }
@@ -41,6 +45,7 @@ export function listResources(cp: ControlPlane, project: string, kind: Kind, q: 
   const items: string[] = [];
   let last = '';
   let more = false;
+  let admission: AdmissionState | undefined;
   // Read in batches until the page is full, because the selector filters after the query.
   for (;;) {
     const batch: ResourceRecord[] = cp.store.listResources(project, kind, after, Math.max(pageSize * 2, 50));
@@ -51,7 +56,7 @@ export function listResources(cp: ControlPlane, project: string, kind: Kind, q: 
       }
       after = r.name;
       if (terms.length && !matchesLabels((readDoc(r).spec.labels as Record<string, string> | undefined) ?? {}, terms)) continue;
-      items.push(r.doc);
+      items.push(kind === 'Queue' ? JSON.stringify(withQueueOutputs(cp, readDoc(r), admission ??= loadAdmissionState(cp.store))) : r.doc);
       last = r.name;
     }
     if (more || batch.length < Math.max(pageSize * 2, 50)) break;

@@ -2,6 +2,7 @@ import { advanceDueOperations, finishOperation } from '../../operations/index.ts
 import type { OperationRecord } from '../../store/index.ts';
 import { changeHoldings, writeTransaction, type ControlPlane } from './control-plane.ts';
 import { iso, readDoc, runningStatus, toRecord } from './resource-doc.ts';
+import { forgetQueuedWork, runAdmission } from './admission-pass.ts';
 
 /**
  * Applies a due operation to its resource: a finished delete removes the resource and frees its
@@ -17,11 +18,14 @@ export function settleOperation(cp: ControlPlane, op: OperationRecord): void {
   if (!record) return;
   if (op.type === 'delete' && done.status === 'done') {
     cp.store.deleteResource(record);
+    forgetQueuedWork(cp, record.id);
     changeHoldings(
       cp,
       (store) => store.deleteHoldingsOf(record.id),
       (allocator) => void allocator.release(record.id),
     );
+    // Freed accelerators may be what a queued request waits for.
+    runAdmission(cp);
     return;
   }
   const doc = readDoc(record);
@@ -29,6 +33,8 @@ export function settleOperation(cp: ControlPlane, op: OperationRecord): void {
   if (done.status === 'failed') {
     doc.status = 'failed';
     doc.statusReason = done.error?.message ?? 'failed';
+  } else if (doc.status === 'pending') {
+    // A preempted cluster waits in its queue again; its finished operation does not make it ready.
   } else if (doc.status !== 'failed') {
     doc.status = others.length ? runningStatus(others[0].type) : 'ready';
     doc.statusReason = null;
@@ -44,5 +50,8 @@ export function advance(cp: ControlPlane): void {
   if (cp.nextDueAt === undefined || now < cp.nextDueAt) return;
   writeTransaction(cp, () => {
     cp.nextDueAt = advanceDueOperations(cp.store, now, (op) => settleOperation(cp, op));
+    // Moves that came due finish here, and what they made room for is admitted.
+    runAdmission(cp);
+    cp.nextDueAt = cp.store.nextDueAt();
   });
 }
