@@ -125,7 +125,7 @@ export function buildOpenApi(): Record<string, unknown> {
         name: { type: 'string' },
         id: { type: 'string' },
         spec: ref(`${kind}Spec`),
-        status: { enum: ['provisioning', 'ready', 'updating', 'deleting', 'failed'] },
+        status: { enum: ['pending', 'provisioning', 'ready', 'updating', 'deleting', 'failed'] },
         statusReason: { type: ['string', 'null'] },
         allocation: spec.outputs.allocation ? propertySchema(spec.outputs.allocation) : { type: 'null' },
         outputs: { type: 'object', properties: outputs },

@@ -8,9 +8,13 @@ export interface WireOperation {
   status: OperationRecord['status'];
   error: { code: string; message: string } | null;
   createdAt: string;
-  dueAt: string;
+  /** Null while the work waits in its queue: nothing says when it will be admitted. */
+  dueAt: string | null;
   doneAt: string | null;
 }
+
+/** The due time of a create still waiting in a queue (the latest time a date can hold). */
+export const PENDING_DUE_AT = 8.64e15;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -22,7 +26,7 @@ export function toWireOperation(op: OperationRecord): WireOperation {
     status: op.status,
     error: op.error,
     createdAt: iso(op.createdAt),
-    dueAt: iso(op.dueAt),
+    dueAt: op.dueAt >= PENDING_DUE_AT ? null : iso(op.dueAt),
     doneAt: op.doneAt === null ? null : iso(op.doneAt),
   };
 }

@@ -1,5 +1,5 @@
 /** Resource lifecycle states shown to users. */
-export type ResourceStatus = 'provisioning' | 'ready' | 'updating' | 'deleting' | 'failed';
+export type ResourceStatus = 'pending' | 'provisioning' | 'ready' | 'updating' | 'deleting' | 'failed';
 
 /** A resource as the control plane keeps it; `doc` is the wire JSON without secrets. */
 export interface ResourceRecord {

@@ -20,7 +20,7 @@ export interface ConvergeContext {
  */
 export const MAX_LOOKS = 6;
 
-const BUSY = new Set(['provisioning', 'updating', 'deleting']);
+const BUSY = new Set(['pending', 'provisioning', 'updating', 'deleting']);
 
 export function isBusy(r: CloudResource): boolean {
   return BUSY.has(r.status);

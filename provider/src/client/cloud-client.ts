@@ -48,7 +48,7 @@ export interface ClientOptions {
 
 /** One entry of a placement preview batch (see the control plane's placements:preview). */
 export type PlacementRequest =
-  | { action?: 'create'; name: string; zone: string; acceleratorType: string; nodeCount: number; placement?: string }
+  | { action?: 'create'; name: string; zone: string; acceleratorType: string; nodeCount: number; placement?: string; queue?: string }
   | { action: 'grow'; name: string; nodeCount: number }
   | { action: 'release'; name: string };
 
@@ -57,6 +57,8 @@ export interface PlacementResult {
   action: string;
   name: string;
   fits: boolean;
+  /** Does not fit now; the request names a queue, where it will wait. */
+  queued?: boolean;
   allocation?: Record<string, unknown>;
   code?: string;
   message?: string;

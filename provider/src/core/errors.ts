@@ -37,6 +37,7 @@ export const ERROR_CATALOGUE = {
   ALREADY_EXISTS: { status: 409, hint: 'Pick another name, or import the existing resource.' },
   IDEMPOTENCY_KEY_REUSED: { status: 409, hint: 'Use a new Idempotency-Key for a different request.' },
   FIELD_REQUIRES_REPLACE: { status: 409, hint: 'This field forces replacement: delete and create the resource.' },
+  RESOURCE_PENDING: { status: 409, hint: 'Wait until its queue admits it, or delete it and create it again as it should be.' },
   RESOURCE_IN_USE: { status: 409, hint: 'Delete or move the resources that use it first.' },
   DEPENDENCY_NOT_FOUND: { status: 409, hint: 'Create the resource it depends on first.' },
   CAPACITY_EXHAUSTED: { status: 409, hint: 'Free capacity, pick another zone or placement, or ask for fewer accelerators.' },

@@ -8,7 +8,7 @@ export interface CloudResource {
   name: string;
   id: string;
   spec: Record<string, unknown>;
-  status: 'provisioning' | 'ready' | 'updating' | 'deleting' | 'failed';
+  status: 'pending' | 'provisioning' | 'ready' | 'updating' | 'deleting' | 'failed';
   statusReason?: string | null;
   allocation?: Record<string, unknown> | null;
   outputs?: Record<string, unknown>;

@@ -8,7 +8,8 @@ export function attachPlacement(plan: Plan, outcomes: readonly PlacementOutcome[
   if (!plan.placement) return plan;
   const problems = [...plan.problems];
   for (const outcome of outcomes) {
-    if (outcome.fits) continue;
+    // Work that names a queue waits there; the plan says so but is not refused.
+    if (outcome.fits || outcome.queued) continue;
     problems.push({
       code: 'PLAN_WILL_NOT_FIT',
       address: outcome.address,

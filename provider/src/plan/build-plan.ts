@@ -212,7 +212,7 @@ function placementRequests(steps: readonly PlanStep[]): PlacementRequest[] {
     const inputs = step.inputs;
     const common = { ...base, zone: String(inputs.zone), acceleratorType: String(inputs.acceleratorType), placement: String(inputs.placement ?? 'zone'), nodeCount: Number(inputs.nodeCount) };
     if (step.action === 'create' || step.action === 'replace') {
-      takes.push({ ...common, action: 'create', acceleratorCount: step.accelerators.after });
+      takes.push({ ...common, action: 'create', acceleratorCount: step.accelerators.after, ...(typeof inputs.queue === 'string' ? { queue: inputs.queue } : {}) });
     } else if (step.action === 'update' && step.accelerators.after > step.accelerators.before) {
       takes.push({ ...common, action: 'grow', acceleratorCount: step.accelerators.after - step.accelerators.before });
     }

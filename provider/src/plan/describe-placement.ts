@@ -17,6 +17,7 @@ export function describeRequest(r: PlacementRequest): string {
 export function describeOutcome(r: PlacementRequest, outcome: PlacementOutcome | undefined): { fits: boolean; text: string } | undefined {
   if (r.action === 'release' && (!outcome || outcome.fits)) return undefined;
   if (!outcome) return { fits: true, text: 'not previewed' };
+  if (!outcome.fits && outcome.queued) return { fits: true, text: `will queue: ${outcome.message ?? 'no capacity now'}` };
   if (!outcome.fits) return { fits: false, text: `will not fit: ${outcome.message ?? 'no capacity'}` };
   const where = [outcome.zone, (outcome.supernodes ?? []).join(', ')].filter(Boolean).join(' / ');
   return { fits: true, text: `${where}; servers ${summarizeServers(outcome.servers ?? [])}` };

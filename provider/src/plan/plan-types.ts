@@ -78,6 +78,8 @@ export interface PlacementRequest {
   /** For create and grow: the cluster's total servers afterwards. */
   nodeCount?: number;
   placement?: string;
+  /** The queue a created cluster waits in when it does not fit at once. */
+  queue?: string;
   /** Accelerators taken (create, grow: the increase) or freed (release). */
   acceleratorCount: number;
 }
@@ -91,6 +93,8 @@ export interface PlacementOutcome {
   supernodes?: string[];
   servers?: string[];
   acceleratorCount?: number;
+  /** It does not fit now, but names a queue: apply leaves it waiting there instead of failing. */
+  queued?: boolean;
   /** The refusal, e.g. `need 320 ascend-910c in one supernode of ...; largest free block: 248 in sn-2`. */
   message?: string;
 }

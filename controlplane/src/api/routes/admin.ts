@@ -4,6 +4,7 @@ import type { ControlPlane } from '../service/control-plane.ts';
 import { syncControlPlane, writeTransaction } from '../service/control-plane.ts';
 import { createProject, createProjectToken, setFaults, setQuota } from '../service/admin.ts';
 import { checkInvariants } from '../service/check-invariants.ts';
+import { admissionView, defragment } from '../service/defragment.ts';
 import { healthView, markHealth } from '../service/health-marks.ts';
 import { NO_FAULTS } from '../faults.ts';
 
@@ -31,4 +32,6 @@ export const adminRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app,
   app.get('/health', async () => healthView(cp));
   // Inside a write transaction: memory and rows are compared at one instant no other writer can move.
   app.get('/invariants', async () => writeTransaction(cp, () => checkInvariants(cp)));
+  app.post('/defragment', async (req) => defragment(cp, req.body));
+  app.get('/queues', async () => admissionView(cp));
 };

@@ -1,6 +1,7 @@
 import { Allocator, type InvariantReport } from '../../allocator/index.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { expandRows } from './holding-rows.ts';
+import { moveHolders } from './admission-pass.ts';
 
 /**
  * `GET /v1/admin/invariants`. Three checks, because the allocator's memory and the database could
@@ -10,7 +11,8 @@ import { expandRows } from './holding-rows.ts';
  * would catch); and memory equal to the database, owner by owner and server by server.
  */
 export async function checkInvariants(cp: ControlPlane): Promise<InvariantReport> {
-  const live = await cp.store.liveResourceIds();
+  // A move's target is held by its own owner until the move finishes; it is live while it runs.
+  const live = new Set([...(await cp.store.liveResourceIds()), ...(await moveHolders(cp))]);
   const violations = [...cp.allocator.checkInvariants(live).violations];
   const rows = await cp.store.listAllocations();
   const scratch = new Allocator(cp.allocator.topology, { learn: 'manual' });

@@ -8,6 +8,9 @@ import { createEffects, referencedCluster } from './kind-effects.ts';
 import { iso, newResourceId, runningStatus, toRecord, type WireResource } from './resource-doc.ts';
 import { startOperation, toWireOperation } from './start-operation.ts';
 import { writeChange } from './apply-finished.ts';
+import { runAdmission } from './admission-pass.ts';
+import { startPendingOperation } from './pending-operation.ts';
+import { checkQueuedCluster, enqueueCluster, isQueued, pendingClusterOutputs } from './queued-cluster.ts';
 
 /** A reply already serialized, so an idempotent replay sends exactly the first answer. */
 export interface SerializedReply {
@@ -60,15 +63,18 @@ export async function createResource(
     }
     const now = cp.clock.now();
     const id = newResourceId(kind);
-    const effects = await createEffects(cp, project, kind, id, spec);
+    // A cluster that names a queue waits there when it does not fit, instead of being refused.
+    const queued = isQueued(kind, spec);
+    if (queued) await checkQueuedCluster(cp, project, spec);
+    const effects = queued ? { allocation: null, outputs: pendingClusterOutputs(spec) } : await createEffects(cp, project, kind, id, spec);
     const doc: WireResource = {
       kind,
       project,
       name,
       id,
       spec,
-      status: runningStatus('create'),
-      statusReason: null,
+      status: queued ? 'pending' : runningStatus('create'),
+      statusReason: queued ? 'waiting for admission' : null,
       allocation: effects.allocation,
       outputs: effects.outputs,
       resourceVersion: 1,
@@ -77,20 +83,32 @@ export async function createResource(
       updatedAt: iso(now),
     };
     const secret = effects.secret ? cp.secrets.seal(effects.secret) : null;
-    const op = await startOperation(cp, 'create', doc, now);
+    let op;
     // The stored document is the reply's resource; it is serialized once.
     let docJson = '';
-    await writeChange(cp, doc, op, async (d) => {
-      const record = toRecord(d, secret);
-      docJson = record.doc;
-      await cp.store.putResource(record);
-    });
+    if (queued) {
+      op = await startPendingOperation(cp, doc, now);
+      await cp.store.putResource(toRecord(doc, secret));
+      await enqueueCluster(cp, project, id, spec, now);
+      // The pass may admit it at once; the reply shows what it decided.
+      await runAdmission(cp);
+      docJson = (await cp.store.getResourceById(id))!.doc;
+      op = (await cp.store.getOperation(project, op.id)) ?? op;
+    } else {
+      op = await startOperation(cp, 'create', doc, now);
+      await writeChange(cp, doc, op, async (d) => {
+        const record = toRecord(d, secret);
+        docJson = record.doc;
+        await cp.store.putResource(record);
+      });
+    }
     const reply = `{"resource":${docJson},"operation":${JSON.stringify(toWireOperation(op))}}`;
     if (idempotencyKey) {
       // The stored reply has no secret; a replay adds the apiKey again from the resource.
       await cp.store.putIdempotency({ project, key: idempotencyKey, requestHash, status: 202, body: reply, createdAt: now });
     }
     await effects.commitHoldings?.(cp);
+    if (kind === 'Queue') await runAdmission(cp);
     return { status: 202, body: withApiKey(reply, effects.secret) };
   });
 }

@@ -7,6 +7,8 @@ import { usersOf } from './kind-effects.ts';
 import { iso, readDoc, runningStatus, toRecord } from './resource-doc.ts';
 import { writeChange } from './apply-finished.ts';
 import { startOperation, toWireOperation } from './start-operation.ts';
+import { forgetQueuedWork } from './admission-pass.ts';
+import { cancelPendingOperations } from './pending-operation.ts';
 
 /**
  * Deletes a resource; its accelerators are freed when the delete operation finishes. A cluster or
@@ -34,6 +36,11 @@ export async function deleteResource(
       throw apiError('RESOURCE_IN_USE', `${kind} ${name} is used by ${users.join(', ')}`, { details: { usedBy: users } });
     }
     const now = cp.clock.now();
+    if (before.status === 'pending') {
+      // Nothing is held yet: the queue forgets the request and its waiting create ends.
+      await forgetQueuedWork(cp, before.id);
+      await cancelPendingOperations(cp, before.id, now);
+    }
     const doc = { ...before, status: runningStatus('delete'), statusReason: null, resourceVersion: before.resourceVersion + 1, updatedAt: iso(now) };
     const op = await startOperation(cp, 'delete', doc, now);
     await writeChange(cp, doc, op, (d) => cp.store.putResource(toRecord(d, record.secret)));

@@ -1,3 +1,5 @@
+import { loadAdmissionState } from './admission-state.ts';
+import { queueOutputs } from './queue-outputs.ts';
 import { randomBytes } from 'node:crypto';
 import { hourlyCost, type Kind } from '../../../../provider/src/core/index.ts';
 import type { ResourceRecord } from '../../store/index.ts';
@@ -45,6 +47,12 @@ async function dependents(cp: ControlPlane, project: string): Promise<WireResour
 
 /** Names of the resources that refer to `target` by name, so a delete can say who blocks it. */
 export async function usersOf(cp: ControlPlane, target: WireResource): Promise<string[]> {
+  if (target.kind === 'Queue') {
+    return (await cp.store.listResourcesOfKinds(target.project, ['Cluster', 'ModelEndpoint']))
+      .map(readDoc)
+      .filter((r) => r.spec.queue === target.name)
+      .map((r) => `${r.kind} ${r.name}`);
+  }
   if (target.kind !== 'Cluster' && target.kind !== 'KvCachePool') return [];
   const field = target.kind === 'Cluster' ? 'cluster' : 'kvCachePool';
   return (await dependents(cp, target.project))
@@ -70,6 +78,8 @@ export async function createEffects(cp: ControlPlane, project: string, kind: Kin
       const apiKey = `sk-aic-${randomBytes(24).toString('base64url')}`;
       return { commitHoldings: replicas.commit, allocation: null, outputs: endpointOutputs(project, spec, cluster, replicas.placements), secret: apiKey };
     }
+    case 'Queue':
+      return { allocation: null, outputs: queueOutputs(await loadAdmissionState(cp.store), project, spec) };
     default:
       return { allocation: null, outputs: storageOutputs(project, kind, spec) };
   }
@@ -96,6 +106,8 @@ export async function updateEffects(cp: ControlPlane, before: WireResource, spec
       const replicas = planReplicas(cp, cluster.id, before.id, spec);
       return { commitHoldings: replicas.commit, allocation: null, outputs: endpointOutputs(project, spec, cluster, replicas.placements) };
     }
+    case 'Queue':
+      return { allocation: null, outputs: queueOutputs(await loadAdmissionState(cp.store), project, spec) };
     default:
       return { allocation: null, outputs: storageOutputs(project, before.kind as Kind, spec) };
   }

@@ -7,13 +7,13 @@ import { readDoc } from './resource-doc.ts';
 
 /** One entry of a placement preview batch; `nodeCount` of a growth is the new total. */
 export type PreviewRequest =
-  | { action: 'create'; name: string; zone: string; acceleratorType: string; nodeCount: number; placement: string }
+  | { action: 'create'; name: string; zone: string; acceleratorType: string; nodeCount: number; placement: string; queue?: string }
   | { action: 'grow'; name: string; nodeCount: number }
   | { action: 'release'; name: string };
 
 export type PreviewOutcome =
   | { index: number; action: string; name: string; fits: true; allocation?: AllocationSummary }
-  | { index: number; action: string; name: string; fits: false; code: string; message: string };
+  | { index: number; action: string; name: string; fits: false; queued?: true; code: string; message: string };
 
 /**
  * Dry run of a plan's accelerator requests taken together: creations, growth of existing clusters
@@ -73,6 +73,9 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
 /** A growth shows the whole allocation it would leave, as a create does. */
 function outcome(cp: ControlPlane, index: number, r: PreviewRequest, d: Decision, held?: { servers: string[]; count: number }): PreviewOutcome {
   const base = { index, action: r.action, name: r.name };
+  if (!d.ok && r.action === 'create' && r.queue && d.code === 'CAPACITY_EXHAUSTED') {
+    return { ...base, fits: false, queued: true, code: d.code, message: `waits in queue ${r.queue}: ${d.message}` };
+  }
   if (!d.ok) return { ...base, fits: false, code: d.code, message: d.message };
   const servers = [...(held?.servers ?? []), ...d.servers.map((s) => s.serverId)];
   const allocation = summarizeServers(cp.allocator.topology, d.zone, servers, (held?.count ?? 0) + d.acceleratorCount);
@@ -101,5 +104,8 @@ function parseRequest(r: unknown, i: number): PreviewRequest {
     throw apiError('INVALID_VALUE', `${field}.${d.path}: ${d.message}`, { field: `${field}.${d.path}`, status: 400 });
   }
   const c = v.value;
-  return { action, name: c.name, zone: c.zone, acceleratorType: c.acceleratorType, nodeCount: c.nodeCount, placement: c.placement };
+  if (o.queue !== undefined && typeof o.queue !== 'string') {
+    throw apiError('INVALID_TYPE', `${field}.queue must be a string`, { field: `${field}.queue`, value: o.queue, status: 400 });
+  }
+  return { action, name: c.name, zone: c.zone, acceleratorType: c.acceleratorType, nodeCount: c.nodeCount, placement: c.placement, ...(o.queue ? { queue: o.queue as string } : {}) };
 }

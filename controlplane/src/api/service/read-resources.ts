@@ -5,6 +5,9 @@ import { matchesLabels, parseLabelSelector } from '../label-selector.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { withSecret } from './kind-effects.ts';
 import { readDoc } from './resource-doc.ts';
+import type { AdmissionState } from '../../admission/index.ts';
+import { loadAdmissionState } from './admission-state.ts';
+import { withQueueOutputs } from './queue-outputs.ts';
 
 /** A resource for its own project: the stored document, plus the apiKey for endpoints. */
 export async function getResourceReply(
@@ -15,6 +18,7 @@ export async function getResourceReply(
 ): Promise<{ body: string; version: number } | undefined> {
   const record = await cp.store.getResource(project, kind, name);
   if (!record) return undefined;
+  if (kind === 'Queue') return { body: JSON.stringify(await withQueueOutputs(cp, readDoc(record))), version: record.resourceVersion };
   if (!record.secret) return { body: record.doc, version: record.resourceVersion };
   return { body: JSON.stringify(withSecret(cp, record, readDoc(record))), version: record.resourceVersion };
 }
@@ -46,6 +50,7 @@ export async function listResources(cp: ControlPlane, project: string, kind: Kin
   const items: string[] = [];
   let last = '';
   let more = false;
+  let admission: AdmissionState | undefined;
   // Read in batches until the page is full, because the selector filters after the query.
   for (;;) {
     const batch: ResourceRecord[] = await cp.store.listResources(project, kind, after, Math.max(pageSize * 2, 50));
@@ -56,7 +61,7 @@ export async function listResources(cp: ControlPlane, project: string, kind: Kin
       }
       after = r.name;
       if (terms.length && !matchesLabels((readDoc(r).spec.labels as Record<string, string> | undefined) ?? {}, terms)) continue;
-      items.push(r.doc);
+      items.push(kind === 'Queue' ? JSON.stringify(await withQueueOutputs(cp, readDoc(r), (admission ??= await loadAdmissionState(cp.store)))) : r.doc);
       last = r.name;
     }
     if (more || batch.length < Math.max(pageSize * 2, 50)) break;

@@ -2,6 +2,7 @@ import { advanceDueOperations, finishOperation } from '../../operations/index.ts
 import type { OperationRecord } from '../../store/index.ts';
 import { changeHoldings, writeTransaction, type ControlPlane } from './control-plane.ts';
 import { iso, readDoc, runningStatus, toRecord } from './resource-doc.ts';
+import { forgetQueuedWork, runAdmission } from './admission-pass.ts';
 
 /**
  * Applies a due operation to its resource: a finished delete removes the resource and frees its
@@ -17,11 +18,14 @@ export async function settleOperation(cp: ControlPlane, op: OperationRecord): Pr
   if (!record) return;
   if (op.type === 'delete' && done.status === 'done') {
     await cp.store.deleteResource(record);
+    await forgetQueuedWork(cp, record.id);
     await changeHoldings(
       cp,
       (store) => store.deleteHoldingsOf(record.id),
       (allocator) => void allocator.release(record.id),
     );
+    // Freed accelerators may be what a queued request waits for.
+    await runAdmission(cp);
     return;
   }
   const doc = readDoc(record);
@@ -29,6 +33,8 @@ export async function settleOperation(cp: ControlPlane, op: OperationRecord): Pr
   if (done.status === 'failed') {
     doc.status = 'failed';
     doc.statusReason = done.error?.message ?? 'failed';
+  } else if (doc.status === 'pending') {
+    // A preempted cluster waits in its queue again; its finished operation does not make it ready.
   } else if (doc.status !== 'failed') {
     doc.status = others.length ? runningStatus(others[0].type) : 'ready';
     doc.statusReason = null;
@@ -44,5 +50,8 @@ export async function advance(cp: ControlPlane): Promise<void> {
   if (cp.nextDueAt === undefined || now < cp.nextDueAt) return;
   await writeTransaction(cp, async () => {
     cp.nextDueAt = await advanceDueOperations(cp.store, now, (op) => settleOperation(cp, op));
+    // Moves that came due finish here, and what they made room for is admitted.
+    await runAdmission(cp);
+    cp.nextDueAt = await cp.store.nextDueAt();
   });
 }

@@ -8,6 +8,7 @@ import { mergePatch } from './merge-patch.ts';
 import { iso, readDoc, runningStatus, toRecord } from './resource-doc.ts';
 import { writeChange } from './apply-finished.ts';
 import { startOperation, toWireOperation } from './start-operation.ts';
+import { runAdmission } from './admission-pass.ts';
 
 /**
  * Applies a JSON merge patch to a resource's inputs. Only in-place changes are allowed: the core's
@@ -31,6 +32,12 @@ export async function updateResource(
     checkIfMatch(ifMatch, record.resourceVersion);
     const before = readDoc(record);
     if (before.status === 'deleting') throw notFound(`${kind} ${name} (it is being deleted)`);
+    if (before.status === 'pending') {
+      throw apiError('RESOURCE_PENDING', `${kind} ${name} is waiting in queue ${String(before.spec.queue)} (${before.statusReason ?? 'not admitted yet'}); it cannot change until it is admitted`, {
+        field: 'queue',
+        value: before.spec.queue,
+      });
+    }
     const merged = mergePatch(before.spec, patch) as Record<string, unknown>;
     const cluster =
       kind === 'ModelEndpoint' || kind === 'KvCachePool' ? await referencedCluster(cp, project, merged.cluster) : undefined;
@@ -69,6 +76,8 @@ export async function updateResource(
     const op = await startOperation(cp, 'update', doc, now);
     await writeChange(cp, doc, op, (d) => cp.store.putResource(toRecord(d, record.secret)));
     await effects.commitHoldings?.(cp);
+    // A smaller cluster or a changed queue can let waiting work in.
+    if (kind === 'Queue' || kind === 'Cluster') await runAdmission(cp);
     return {
       status: 202,
       body: JSON.stringify({ resource: withSecret(cp, record, doc), operation: toWireOperation(op) }),

@@ -1,6 +1,7 @@
 import type { CliContext, CloudOptions } from '../cli-context.ts';
 import { withCloud } from '../open-cloud.ts';
 import { renderCapacity, type CapacityReport } from '../render-capacity.ts';
+import { renderQueues } from '../render-queues.ts';
 
 /** `aicloud capacity`: what is free where, before anyone writes a manifest that will not fit. */
 export async function run(options: CloudOptions & { zone?: string; acceleratorType?: string }, ctx: CliContext): Promise<number> {
@@ -10,6 +11,9 @@ export async function run(options: CloudOptions & { zone?: string; acceleratorTy
       ...(options.acceleratorType ? { acceleratorType: options.acceleratorType } : {}),
     })) as CapacityReport;
     ctx.stdout.write(renderCapacity(report));
+    const queues = await cloud.list('Queue');
+    const waiting = queues.length ? (await cloud.list('Cluster')).filter((c) => c.status === 'pending') : [];
+    ctx.stdout.write(renderQueues(queues, waiting));
     return 0;
   });
 }

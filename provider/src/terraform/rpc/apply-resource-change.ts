@@ -95,5 +95,11 @@ async function afterFailure(
   respond: (state: Obj | null, resource?: CloudResource, diagnostics?: WireDiagnostic[]) => ApplyResourceChangeResponse,
 ): Promise<ApplyResourceChangeResponse> {
   const existing = await (await ctx.cloud()).get(kind, name).catch(() => undefined);
-  return existing ? respond(stateFromCloud(schema, existing, previous), existing, [diagnostic]) : respond(null, undefined, [diagnostic]);
+  if (!existing) return respond(null, undefined, [diagnostic]);
+  // Why it is not ready yet (still waiting in its queue, say), with the id users need to look it up.
+  if (existing.status !== 'ready') {
+    const why = existing.statusReason ? `${existing.status}: ${existing.statusReason}` : existing.status;
+    diagnostic = { ...diagnostic, detail: `${kind} ${name} (id ${existing.id}) is ${why}.\n${diagnostic.detail ?? ''}`.trim() };
+  }
+  return respond(stateFromCloud(schema, existing, previous), existing, [diagnostic]);
 }

@@ -101,12 +101,12 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
 /**
  * Asks the cloud whether the accelerators exist now: a cluster that is replaced first releases what
  * it holds, one that grows asks for the new total next to what it has. A request that cannot fit is an
- * error, as in a GitOps plan; a preview that could not run is only a warning, since apply will find out.
+ * error, as in a GitOps plan, unless the cluster names a queue, where it will wait (a warning); a preview that could not run is only a warning, since apply will find out.
  */
 async function capacityCheck(ctx: ProviderContext, inputs: Obj, step: string): Promise<WireDiagnostic[]> {
   if (Object.values(inputs).some((v) => isUnknown(v))) return [];
   const name = String(inputs.name);
-  const create = { name, zone: String(inputs.zone), acceleratorType: String(inputs.acceleratorType), nodeCount: Number(inputs.nodeCount), placement: String(inputs.placement ?? 'zone') };
+  const create = { name, zone: String(inputs.zone), acceleratorType: String(inputs.acceleratorType), nodeCount: Number(inputs.nodeCount), placement: String(inputs.placement ?? 'zone'), ...(typeof inputs.queue === 'string' ? { queue: inputs.queue } : {}) };
   const requests: PlacementRequest[] =
     step === 'create' ? [create]
       : step === 'replace' ? [{ action: 'release', name }, create]
@@ -114,6 +114,9 @@ async function capacityCheck(ctx: ProviderContext, inputs: Obj, step: string): P
   try {
     const results = await (await ctx.cloud()).previewPlacements(requests);
     const outcome = results[results.length - 1];
+    if (outcome && !outcome.fits && outcome.queued) {
+      return [plainDiagnostic('warning', `Cluster ${name} will queue`, `${outcome.message ?? 'not enough free accelerators now'}\nApply waits for admission within the create timeout (the timeouts block).`, 'queue')];
+    }
     if (outcome && !outcome.fits) {
       return [plainDiagnostic('error', `Cluster ${name} will not fit`,
         `${outcome.message ?? 'not enough free accelerators'}\nLower node_count, pick another zone or placement, or free capacity (the aicloud_capacity data source shows what is free). (PLAN_WILL_NOT_FIT)`,

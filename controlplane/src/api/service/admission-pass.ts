@@ -1,0 +1,181 @@
+import { admit, forgetWork, type AdmissionDecision, type AdmissionState, type RunningWork } from '../../admission/index.ts';
+import type { Placement } from '../../allocator/index.ts';
+import { finishOperation, operationLatencyMs } from '../../operations/index.ts';
+import { hourlyCost } from '../../../../provider/src/core/index.ts';
+import { summarizeServers } from './allocation-wire.ts';
+import { loadAdmissionState, loadDefragmentMode, saveAdmissionState, toQueueSpec } from './admission-state.ts';
+import type { ControlPlane } from './control-plane.ts';
+import { rowsOfPlacement } from './holding-rows.ts';
+import { iso, newOperationId, readDoc, toRecord, type WireResource } from './resource-doc.ts';
+import { PENDING_DUE_AT } from './pending-operation.ts';
+
+export interface PassOptions {
+  /** Plan moves for reserved gangs in this pass (the admin operation), whatever the background mode. */
+  defragment?: boolean;
+}
+
+/**
+ * Runs one admission pass inside the caller's write transaction: the engine decides on the live
+ * allocator, and each decision is written here (holdings, resource documents, operations) together
+ * with the engine's new state. Cheap when nothing waits and nothing moves.
+ */
+export async function runAdmission(cp: ControlPlane, opts: PassOptions = {}): Promise<AdmissionDecision[]> {
+  const state = await loadAdmissionState(cp.store);
+  if (!state.pending.length && !state.moves.length) return [];
+  const now = cp.clock.now();
+  const running: RunningWork[] = [];
+  for (const w of state.running) running.push(await guardReplicas(cp, w));
+  const input: AdmissionState = { ...state, queues: await currentQueues(cp), running };
+  const defragment = opts.defragment || (await loadDefragmentMode(cp.store)) === 'auto';
+  cp.allocatorEpoch++;
+  const { state: next, decisions } = admit(input, cp.allocator, now, {
+    defragment,
+    moveDurationMs: () => Math.max(1, operationLatencyMs('Cluster', 'update', cp.timeScale)),
+  });
+  const requeued: AdmissionState['pending'] = [];
+  for (const d of decisions) await applyDecision(cp, d, now, state, next, requeued);
+  await saveAdmissionState(cp.store, { ...next, pending: [...next.pending, ...requeued] });
+  if (requeued.length) await runAdmission(cp);
+  return decisions;
+}
+
+/** Queue specs as they are now: quotas or cohorts may have changed since the last pass. */
+async function currentQueues(cp: ControlPlane) {
+  const out = [];
+  for (const project of cp.projects) {
+    for (const r of await cp.store.listResourcesOfKinds(project, ['Queue'])) out.push(toQueueSpec(project, readDoc(r).spec));
+  }
+  return out;
+}
+
+/** A cluster that endpoints run inside is neither moved nor preempted: that would break their replicas. */
+async function guardReplicas(cp: ControlPlane, w: RunningWork): Promise<RunningWork> {
+  if (!w.preemptible && !w.movable) return w;
+  if (!(await cp.store.listHoldingsInside(w.id)).length) return w;
+  return { ...w, preemptible: false, movable: false };
+}
+
+async function applyDecision(cp: ControlPlane, d: AdmissionDecision, now: number, before: AdmissionState, after: AdmissionState, requeued: AdmissionState['pending']): Promise<void> {
+  switch (d.kind) {
+    case 'admit': {
+      await cp.store.putHoldings(rowsOfPlacement(d.placement));
+      return updateDoc(cp, d.id, (doc) => startProvisioning(cp, doc, d.placement, now));
+    }
+    case 'pending':
+    case 'reserve': {
+      if (d.kind === 'reserve') return;
+      return updateDoc(cp, d.id, (doc) => {
+        if (doc.status === 'pending' && doc.statusReason === d.reason) return false;
+        doc.status = 'pending';
+        doc.statusReason = d.reason;
+        return true;
+      });
+    }
+    case 'preempt': {
+      await cp.store.deleteHoldingsOf(d.id);
+      const work = before.running.find((w) => w.id === d.id);
+      const by = await describeOwner(cp, d.by);
+      // Evicted work waits again in its queue, in its first arrival's place.
+      if (work) requeued.push({ id: work.id, request: work.request, queue: work.queue, priority: work.priority, preemptible: work.preemptible, movable: work.movable, arrival: work.admittedAt });
+      return updateDoc(cp, d.id, (doc) => {
+        doc.status = 'pending';
+        doc.statusReason = `preempted by ${by}; waiting to be admitted again`;
+        doc.allocation = null;
+        doc.outputs = { ...doc.outputs, acceleratorCount: 0 };
+        return true;
+      });
+    }
+    case 'move-start': {
+      const move = after.moves.find((m) => m.owner === d.owner && m.holdingOwner === d.holdingOwner);
+      if (!move) return;
+      const project = move.target.project;
+      await cp.store.putHoldings(rowsOfPlacement({ ...move.target, owner: d.holdingOwner, project }));
+      return updateDoc(cp, d.owner, async (doc) => {
+        // The migration is an update operation of the moved cluster, due when the move is; its
+        // settling is what wakes the control plane to finish the move.
+        await cp.store.putOperation({
+          id: newOperationId(), project: doc.project, type: 'update', kind: doc.kind, name: doc.name, resourceId: doc.id,
+          status: 'running', error: null, failure: null, createdAt: now, dueAt: d.due, doneAt: null,
+        });
+        if (cp.nextDueAt === undefined || d.due < cp.nextDueAt) cp.nextDueAt = d.due;
+        doc.status = 'updating';
+        doc.statusReason = `moving from ${d.from.join(', ')} to ${d.to.join(', ')} to make room for a queued gang`;
+        return true;
+      });
+    }
+    case 'move-done': {
+      const move = before.moves.find((m) => m.owner === d.owner);
+      if (!move) return;
+      await cp.store.deleteHoldingsOf(move.holdingOwner);
+      await cp.store.deleteHoldingsOf(d.owner);
+      const target: Placement = { ...move.target, owner: d.owner };
+      await cp.store.putHoldings(rowsOfPlacement(target));
+      return updateDoc(cp, d.owner, (doc) => {
+        const held = cp.allocator.holdings(d.owner);
+        if (held) doc.allocation = summarizeServers(cp.allocator.topology, held.zone, held.servers.map((s) => s.serverId), held.acceleratorCount);
+        if (doc.status === 'ready' || doc.status === 'updating') doc.statusReason = null;
+        return true;
+      });
+    }
+  }
+}
+
+/** An admitted request: its accelerators are held now, and its create operation runs from here. */
+async function startProvisioning(cp: ControlPlane, doc: WireResource, placement: Placement, now: number): Promise<boolean> {
+  doc.allocation = summarizeServers(cp.allocator.topology, placement.zone, placement.servers.map((s) => s.serverId), placement.acceleratorCount);
+  doc.outputs = { ...doc.outputs, acceleratorCount: placement.acceleratorCount, hourlyCost: hourlyCost('Cluster', doc.spec) };
+  doc.status = 'provisioning';
+  doc.statusReason = null;
+  const op = (await cp.store.runningOperationsOf(doc.id)).find((o) => o.type === 'create' && o.dueAt >= PENDING_DUE_AT);
+  if (!op) return true;
+  const dueAt = now + operationLatencyMs(doc.kind, 'create', cp.timeScale);
+  const started = { ...op, dueAt };
+  if (dueAt <= now) {
+    const done = finishOperation(started);
+    await cp.store.putOperation(done);
+    doc.status = done.status === 'failed' ? 'failed' : 'ready';
+    doc.statusReason = done.status === 'failed' ? (done.error?.message ?? 'failed') : null;
+    return true;
+  }
+  await cp.store.putOperation(started);
+  if (cp.nextDueAt === undefined || dueAt < cp.nextDueAt) cp.nextDueAt = dueAt;
+  return true;
+}
+
+async function updateDoc(cp: ControlPlane, id: string, change: (doc: WireResource) => boolean | Promise<boolean>): Promise<void> {
+  const record = await cp.store.getResourceById(id);
+  if (!record) return;
+  const doc = readDoc(record);
+  if (!(await change(doc))) return;
+  doc.resourceVersion += 1;
+  doc.updatedAt = iso(cp.clock.now());
+  await cp.store.putResource(toRecord(doc, record.secret));
+}
+
+async function describeOwner(cp: ControlPlane, id: string): Promise<string> {
+  const r = await cp.store.getResourceById(id);
+  return r ? `${r.kind} ${r.name} of project ${r.project}` : id;
+}
+
+/**
+ * Work left the cloud (deleted, or its create was cancelled): the engine forgets it, and a move
+ * target it held is freed with it. Call before the allocator releases the owner.
+ */
+export async function forgetQueuedWork(cp: ControlPlane, id: string): Promise<boolean> {
+  const state = await loadAdmissionState(cp.store);
+  const known = state.pending.some((p) => p.id === id) || state.running.some((w) => w.id === id);
+  if (!known) return false;
+  for (const m of state.moves) {
+    if (m.owner !== id) continue;
+    cp.allocatorEpoch++;
+    cp.allocator.release(m.holdingOwner);
+    await cp.store.deleteHoldingsOf(m.holdingOwner);
+  }
+  await saveAdmissionState(cp.store, forgetWork(state, id));
+  return true;
+}
+
+/** Owners that hold accelerators for a move in flight; the invariant check counts them as live. */
+export async function moveHolders(cp: ControlPlane): Promise<string[]> {
+  return (await loadAdmissionState(cp.store)).moves.map((m) => m.holdingOwner);
+}

@@ -1,0 +1,66 @@
+import { ACCELERATOR_TYPES, hourlyCost } from '../../../../provider/src/core/index.ts';
+import type { AllocationRequest } from '../../allocator/index.ts';
+import { apiError } from '../errors.ts';
+import { loadAdmissionState, queueKey, saveAdmissionState, toQueueSpec } from './admission-state.ts';
+import type { ControlPlane } from './control-plane.ts';
+import { readDoc } from './resource-doc.ts';
+
+type Spec = Record<string, unknown>;
+
+/** Whether a create goes through admission: a cluster that names a queue. */
+export function isQueued(kind: string, spec: Spec): boolean {
+  return kind === 'Cluster' && typeof spec.queue === 'string';
+}
+
+/**
+ * Checks that a queued cluster can ever be admitted (its queue exists and has a quota for the type
+ * that covers the request, borrowing included), so a request that could only wait forever is
+ * refused at once, with the numbers.
+ */
+export async function checkQueuedCluster(cp: ControlPlane, project: string, spec: Spec): Promise<void> {
+  const name = spec.queue as string;
+  const record = await cp.store.getResource(project, 'Queue', name);
+  if (!record) {
+    throw apiError('DEPENDENCY_NOT_FOUND', `queue ${name} does not exist in project ${project}`, { field: 'queue', value: name, hint: 'Create the Queue first, or remove queue to be placed (or refused) at once.' });
+  }
+  const queue = toQueueSpec(project, readDoc(record).spec);
+  const type = spec.acceleratorType as string;
+  const quota = queue.quotas[type];
+  if (!quota) {
+    throw apiError('INVALID_VALUE', `queue ${name} has no quota for ${type}`, { field: 'queue', value: name, status: 400, hint: `Add a quota for ${type} to the queue, or use a queue that has one.` });
+  }
+  const ask = (spec.nodeCount as number) * (ACCELERATOR_TYPES[type]?.acceleratorsPerServer ?? 8);
+  const limit = quota.nominal + (queue.cohort ? (quota.borrowingLimit ?? 0) : 0);
+  if (ask > limit) {
+    throw apiError('QUOTA_EXCEEDED', `${spec.nodeCount} ${type} servers are ${ask} accelerators; queue ${name} may hold ${limit} (nominal ${quota.nominal}${queue.cohort ? `, borrowing ${quota.borrowingLimit ?? 0}` : ''}), so it could never be admitted`, {
+      field: 'nodeCount',
+      value: spec.nodeCount,
+    });
+  }
+}
+
+/** What a queued cluster shows before admission: nothing held yet. */
+export function pendingClusterOutputs(spec: Spec): Record<string, unknown> {
+  return { acceleratorCount: 0, hourlyCost: hourlyCost('Cluster', spec) };
+}
+
+/** Puts a queued cluster's gang at the back of its queue (or in its priority's place). */
+export async function enqueueCluster(cp: ControlPlane, project: string, id: string, spec: Spec, now: number): Promise<void> {
+  const request: AllocationRequest = {
+    owner: id,
+    project,
+    acceleratorType: spec.acceleratorType as string,
+    region: spec.region as string | undefined,
+    zone: spec.zone as string,
+    count: spec.nodeCount as number,
+    unit: 'servers',
+    scope: spec.placement as AllocationRequest['scope'],
+  };
+  const state = await loadAdmissionState(cp.store);
+  const preemptible = spec.preemptible === true;
+  state.pending = [
+    ...state.pending,
+    { id, request, queue: queueKey(project, spec.queue as string), priority: (spec.priority as number | undefined) ?? 0, preemptible, movable: preemptible, arrival: now },
+  ];
+  await saveAdmissionState(cp.store, state);
+}
