@@ -255,7 +255,7 @@ export interface ModelEndpointArgs {
      */
     priority?: pulumi.Input<number>;
     /**
-     * Name of the Queue to wait in when the accelerators are not free; without one, a request that does not fit is refused at once.
+     * Queue for the endpoint's own admission. Not admitted yet: replicas run inside their cluster's servers, so set queue on the cluster; a value here is refused with a hint.
      */
     queue?: pulumi.Input<string>;
     /**

@@ -179,3 +179,21 @@ export async function forgetQueuedWork(cp: ControlPlane, id: string): Promise<bo
 export async function moveHolders(cp: ControlPlane): Promise<string[]> {
   return (await loadAdmissionState(cp.store)).moves.map((m) => m.holdingOwner);
 }
+
+/**
+ * A resource deleted while it moves: the move is called off (its target is freed and its update
+ * operation ends), so the delete does not wait for a migration nobody needs any more.
+ */
+export async function cancelMoveOf(cp: ControlPlane, id: string, now: number): Promise<void> {
+  const state = await loadAdmissionState(cp.store);
+  const move = state.moves.find((m) => m.owner === id);
+  if (!move) return;
+  cp.allocatorEpoch++;
+  cp.allocator.release(move.holdingOwner);
+  await cp.store.deleteHoldingsOf(move.holdingOwner);
+  for (const op of await cp.store.runningOperationsOf(id)) {
+    if (op.type !== 'update' || op.dueAt !== move.due) continue;
+    await cp.store.putOperation({ ...op, status: 'failed', error: { code: 'CANCELLED', message: `the move of ${op.kind} ${op.name} was called off: it is being deleted` }, doneAt: now });
+  }
+  await saveAdmissionState(cp.store, { ...state, moves: state.moves.filter((m) => m !== move) });
+}

@@ -7,7 +7,7 @@ import { usersOf } from './kind-effects.ts';
 import { iso, readDoc, runningStatus, toRecord } from './resource-doc.ts';
 import { writeChange } from './apply-finished.ts';
 import { startOperation, toWireOperation } from './start-operation.ts';
-import { forgetQueuedWork } from './admission-pass.ts';
+import { cancelMoveOf, forgetQueuedWork } from './admission-pass.ts';
 import { cancelPendingOperations } from './pending-operation.ts';
 
 /**
@@ -41,6 +41,7 @@ export async function deleteResource(
       await forgetQueuedWork(cp, before.id);
       await cancelPendingOperations(cp, before.id, now);
     }
+    await cancelMoveOf(cp, before.id, now);
     const doc = { ...before, status: runningStatus('delete'), statusReason: null, resourceVersion: before.resourceVersion + 1, updatedAt: iso(now) };
     const op = await startOperation(cp, 'delete', doc, now);
     await writeChange(cp, doc, op, (d) => cp.store.putResource(toRecord(d, record.secret)));

@@ -141,7 +141,7 @@ export interface ModelEndpointInputs {
   contextLength: number;
   /** Full-context sequences each replica must hold in HBM at once; sets the minimum KV cache. */
   sequencesPerReplica: number;
-  /** Name of the Queue to wait in when the accelerators are not free; without one, a request that does not fit is refused at once. */
+  /** Queue for the endpoint's own admission. Not admitted yet: replicas run inside their cluster's servers, so set queue on the cluster; a value here is refused with a hint. */
   queue?: string;
   /** Priority in its queue (higher first under the `priority` policy, and the rank preemption compares); 0 when absent. */
   priority?: number;
@@ -1970,7 +1970,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       },
       "queue": {
         "type": "string",
-        "description": "Name of the Queue to wait in when the accelerators are not free; without one, a request that does not fit is refused at once.",
+        "description": "Queue for the endpoint's own admission. Not admitted yet: replicas run inside their cluster's servers, so set queue on the cluster; a value here is refused with a hint.",
         "pattern": "^[a-z][a-z0-9-]{0,61}[a-z0-9]$",
         "references": "aicloud:compute:Queue",
         "referencesExternal": true
@@ -2554,7 +2554,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
           "default": 1
         },
         "queue": {
-          "description": "Name of the Queue to wait in when the accelerators are not free; without one, a request that does not fit is refused at once.",
+          "description": "Queue for the endpoint's own admission. Not admitted yet: replicas run inside their cluster's servers, so set queue on the cluster; a value here is refused with a hint.",
           "type": "string",
           "pattern": "^[a-z][a-z0-9-]{0,61}[a-z0-9]$"
         },

@@ -75,7 +75,7 @@ export interface ModelEndpointConfig extends cdktf.TerraformMetaArguments {
   */
   readonly priority?: number;
   /**
-  * Name of the Queue to wait in when the accelerators are not free; without one, a request that does not fit is refused at once.
+  * Queue for the endpoint's own admission. Not admitted yet: replicas run inside their cluster's servers, so set queue on the cluster; a value here is refused with a hint.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/model_endpoint#queue ModelEndpoint#queue}
   */
