@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { toOperation, type OperationRow } from './operation-row.ts';
 import pg from 'pg';
 import type { Store } from './store.ts';
 import type {
@@ -6,7 +7,6 @@ import type {
   HoldingRecord,
   IdempotencyRecord,
   LockRecord,
-  OperationRecord,
   QuotaRecord,
   ResourceRecord,
   TokenRecord,
@@ -24,35 +24,6 @@ export interface PgOptions {
   poolSize?: number;
 }
 
-interface OperationRow {
-  id: string;
-  project: string;
-  type: string;
-  kind: string;
-  name: string;
-  resource_id: string;
-  status: string;
-  error: string | null;
-  failure: string | null;
-  created_at: number;
-  due_at: number;
-  done_at: number | null;
-}
-
-const toOperation = (r: OperationRow): OperationRecord => ({
-  id: r.id,
-  project: r.project,
-  type: r.type as OperationRecord['type'],
-  kind: r.kind,
-  name: r.name,
-  resourceId: r.resource_id,
-  status: r.status as OperationRecord['status'],
-  error: r.error ? JSON.parse(r.error) : null,
-  failure: r.failure ? JSON.parse(r.failure) : null,
-  createdAt: r.created_at,
-  dueAt: r.due_at,
-  doneAt: r.done_at,
-});
 
 const RESOURCE_COLUMNS = 'id, project, kind, name, resource_version AS "resourceVersion", doc, secret';
 const HOLDING_COLUMNS = 'owner, server, project, parent_owner AS "parentOwner", mask';

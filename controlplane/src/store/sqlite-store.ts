@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { toOperation, type OperationRow } from './operation-row.ts';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Store } from './store.ts';
@@ -8,7 +9,6 @@ import type {
   HoldingRecord,
   IdempotencyRecord,
   LockRecord,
-  OperationRecord,
   QuotaRecord,
   ResourceRecord,
   TokenRecord,
@@ -33,35 +33,6 @@ export interface SqliteOptions {
 const COMMITS_PER_CHECKPOINT = 128;
 const FOREGROUND_CHECKPOINT_PAGES = 4000;
 
-interface OperationRow {
-  id: string;
-  project: string;
-  type: string;
-  kind: string;
-  name: string;
-  resource_id: string;
-  status: string;
-  error: string | null;
-  failure: string | null;
-  created_at: number;
-  due_at: number;
-  done_at: number | null;
-}
-
-const toOperation = (r: OperationRow): OperationRecord => ({
-  id: r.id,
-  project: r.project,
-  type: r.type as OperationRecord['type'],
-  kind: r.kind,
-  name: r.name,
-  resourceId: r.resource_id,
-  status: r.status as OperationRecord['status'],
-  error: r.error ? JSON.parse(r.error) : null,
-  failure: r.failure ? JSON.parse(r.failure) : null,
-  createdAt: r.created_at,
-  dueAt: r.due_at,
-  doneAt: r.done_at,
-});
 
 const RESOURCE_COLUMNS = 'id, project, kind, name, resource_version AS resourceVersion, doc, secret';
 
