@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { ADMIN, tempDir, testServer } from './helpers.ts';
 
 type Server = Awaited<ReturnType<typeof testServer>>;
@@ -69,7 +70,14 @@ describe('MIG-partitioned clusters through the API', () => {
       for (const sl of (await s.call('GET', `/v1/projects/default/clusters/${name}`)).body.allocation.slices) partitioned.add(sl.accelerator);
     }
     const cap = (await s.call('GET', `/v1/capacity?zone=${ZONE}&acceleratorType=nvidia-h200`)).body;
-    const servers = cap.servers ?? cap.zones?.[0]?.servers;
+    const servers = cap.servers;
+    // Capacity names the partitioned accelerators and the slice positions still free on them.
+    const cut = servers.filter((x: any) => x.partitioned > 0);
+    const cutServers = new Set([...partitioned].map(serverOf));
+    assert.deepEqual(new Set(cut.map((x: any) => `${x.zone}/${x.id}`)), cutServers);
+    assert.equal(cut.reduce((n: number, x: any) => n + x.partitioned, 0), partitioned.size);
+    // 7 one-position instances and one four-position instance of 8-position accelerators.
+    assert.equal(cut.reduce((n: number, x: any) => n + x.freeSliceUnits, 0), partitioned.size * 8 - 7 - 4);
     const wholeFree = servers.filter((x: any) => x.free === 8).length;
     // Take every whole server that is free: none of them may contain a partitioned accelerator.
     const whole = await s.call('POST', '/v1/projects/default/clusters', { name: 'h200-whole', zone: ZONE, acceleratorType: 'nvidia-h200', nodeCount: wholeFree });
@@ -87,6 +95,30 @@ describe('MIG-partitioned clusters through the API', () => {
     assert.deepEqual((await s.call('GET', '/v1/admin/invariants')).body, { ok: true, violations: [] });
     assert.equal((await s.call('DELETE', '/v1/projects/default/clusters/h200-whole')).status, 202);
     assert.equal((await s.call('DELETE', '/v1/projects/default/clusters/mig-beside')).status, 202);
+  });
+
+  it('previews partition requests with the plan, on a scratch copy', async () => {
+    const before = (await s.call('GET', `/v1/capacity?zone=${ZONE}&acceleratorType=nvidia-h200`)).body;
+    const r = await s.call('POST', '/v1/projects/default/placements:preview', {
+      requests: [
+        { action: 'create', name: 'p-small', zone: ZONE, acceleratorType: 'nvidia-h200', nodeCount: 1, acceleratorProfile: '1g.18gb', profileCount: 2 },
+        { action: 'create', name: 'p-whole', zone: ZONE, acceleratorType: 'nvidia-h200', nodeCount: 1, acceleratorProfile: '7g.141gb', profileCount: 8 },
+        { action: 'release', name: 'mig-big' },
+      ],
+    });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const [small, whole] = r.body.results;
+    assert.equal(small.fits, true);
+    assert.equal(small.allocation.slices.length, 2);
+    assert.ok(small.allocation.slices.every((x: any) => x.profile === '1g.18gb'));
+    assert.equal(whole.fits, true);
+    assert.equal(whole.allocation.slices.length, 8);
+    assert.deepEqual((await s.call('GET', `/v1/capacity?zone=${ZONE}&acceleratorType=nvidia-h200`)).body, before, 'a preview changes nothing');
+    const bad = await s.call('POST', '/v1/projects/default/placements:preview', {
+      requests: [{ action: 'create', name: 'p-bad', zone: ZONE, acceleratorType: 'nvidia-h200', nodeCount: 1, acceleratorProfile: '9g.1tb' }],
+    });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.field, 'requests[0].acceleratorProfile');
   });
 
   it('refuses a profile of another type, naming the field, and more instances than one server has', async () => {
@@ -144,7 +176,26 @@ describe('partition holdings survive a restart', () => {
         await second.close();
       }
     } finally {
-      dir.cleanup();
+      // The store's close resolves before SQLite removes its -wal and -shm files; removal retries until they are gone.
+      rmSync(dir.path, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+    }
+  });
+});
+
+describe('health marks on partitioned accelerators', () => {
+  it('names the partitioned clusters a faulty accelerator affects, now and in the health view', async () => {
+    const s = await testServer();
+    try {
+      const r = await s.call('POST', '/v1/projects/default/clusters', mig('mig-h', '2g.35gb', 2));
+      assert.equal(r.status, 202, JSON.stringify(r.body));
+      const acc = r.body.resource.allocation.slices[0].accelerator as string;
+      const marked = await s.call('POST', '/v1/admin/accelerators:markFaulty', { ids: [acc] });
+      assert.equal(marked.status, 200, JSON.stringify(marked.body));
+      assert.deepEqual(marked.body.affected.map((a: any) => [a.name, a.acceleratorIds]), [['mig-h', [acc]]]);
+      const health = (await s.call('GET', '/v1/admin/health')).body.marks;
+      assert.deepEqual(health.map((m: any) => [m.target, m.affected.map((a: any) => [a.name, a.acceleratorIds])]), [[acc, [['mig-h', [acc]]]]]);
+    } finally {
+      await s.close();
     }
   });
 });

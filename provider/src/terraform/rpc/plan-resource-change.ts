@@ -106,7 +106,11 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
 async function capacityCheck(ctx: ProviderContext, inputs: Obj, step: string): Promise<WireDiagnostic[]> {
   if (Object.values(inputs).some((v) => isUnknown(v))) return [];
   const name = String(inputs.name);
-  const create = { name, zone: String(inputs.zone), acceleratorType: String(inputs.acceleratorType), nodeCount: Number(inputs.nodeCount), placement: String(inputs.placement ?? 'zone'), ...(typeof inputs.queue === 'string' ? { queue: inputs.queue } : {}) };
+  const create = {
+    name, zone: String(inputs.zone), acceleratorType: String(inputs.acceleratorType), nodeCount: Number(inputs.nodeCount), placement: String(inputs.placement ?? 'zone'),
+    ...(typeof inputs.queue === 'string' ? { queue: inputs.queue } : {}),
+    ...(typeof inputs.acceleratorProfile === 'string' ? { acceleratorProfile: inputs.acceleratorProfile, profileCount: Number(inputs.profileCount ?? 1) } : {}),
+  };
   const requests: PlacementRequest[] =
     step === 'create' ? [create]
       : step === 'replace' ? [{ action: 'release', name }, create]
