@@ -27,6 +27,7 @@ test('a MIG-partitioned cluster plans, applies and shows in aicloud capacity thr
     assert.equal(plan.code, 2, plan.stderr + plan.stdout);
     assert.match(plan.stdout, /Plan: 2 to create/);
     assert.doesNotMatch(plan.stdout, /will not fit/i);
+    assert.match(plan.stdout, /Cluster\/mig-small: 3 x 1g\.18gb of nvidia-h200 \(partitions, one server\) -> cn-southwest-2b; servers /);
 
     const apply = await runBin(['apply', stack, '--auto-approve'], env);
     assert.equal(apply.code, 0, apply.stderr + apply.stdout);
