@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { ADMIN, tempDir, testServer } from './helpers.ts';
+import { testDatabaseUrl } from '../support/test-store.ts';
 
 type Server = Awaited<ReturnType<typeof testServer>>;
 
@@ -178,6 +179,25 @@ describe('partition holdings survive a restart', () => {
     } finally {
       // The store's close resolves before SQLite removes its -wal and -shm files; removal retries until they are gone.
       rmSync(dir.path, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+    }
+  });
+});
+
+describe('partition holdings survive a restart on PostgreSQL', () => {
+  it('a second control plane on the same database loads the same slices', async (t) => {
+    const databaseUrl = await testDatabaseUrl();
+    // Only the suite's PostgreSQL run has a database to share; the SQLite run covers the data directory above.
+    if (!databaseUrl) return t.skip('no PostgreSQL in this run');
+    const first = await testServer({ databaseUrl });
+    const r = await first.call('POST', '/v1/projects/default/clusters', mig('pg-keep', '2g.35gb', 3));
+    assert.equal(r.status, 202, JSON.stringify(r.body));
+    await first.close();
+    const second = await testServer({ databaseUrl });
+    try {
+      assert.deepEqual((await second.call('GET', '/v1/projects/default/clusters/pg-keep')).body.allocation, r.body.resource.allocation);
+      assert.deepEqual((await second.call('GET', '/v1/admin/invariants')).body, { ok: true, violations: [] });
+    } finally {
+      await second.close();
     }
   });
 });

@@ -1,5 +1,6 @@
 // The real terraform binary creates a MIG-partitioned cluster: the profile reaches the control plane,
-// a second plan is empty, changing profile_count replaces it, and a wrong profile fails the plan.
+// a second plan is empty, changing profile_count replaces it, and a request that fits nowhere or names a
+// wrong profile fails the plan.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CloudClient } from '../../provider/src/client/index.ts';
@@ -53,6 +54,16 @@ describe('terraform and partitioned clusters', { skip: skipReason() }, () => {
     assert.deepEqual(change?.actions, ['delete', 'create']);
     await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve', 'tfplan']);
     assert.equal(((await cloud.get('Cluster', 'mig-a'))?.allocation as { slices: unknown[] }).slices.length, 5);
+  });
+
+  test('a partition request that fits no server fails the plan on profile_count', async () => {
+    // Every other server taken whole: only the partitioned one is left, with fewer than 8 accelerators free for 7g instances.
+    await cloud.create('Cluster', { name: 'h200-rest', zone: 'cn-southwest-2b', acceleratorType: 'nvidia-h200', nodeCount: 15 });
+    ws.write({ 'main.tf': PROVIDER_BLOCK + mig('1g.18gb', 5) + mig('7g.141gb', 8).replace('"mig"', '"full"').replace('mig-a', 'mig-full') });
+    const r = await ws.tf(['plan', '-input=false', '-no-color']);
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stderr, /Cluster mig-full will not fit/);
+    assert.match(r.stderr, /Lower profile_count/);
   });
 
   test('a profile of another type fails the plan, naming the attribute', async () => {

@@ -122,9 +122,11 @@ async function capacityCheck(ctx: ProviderContext, inputs: Obj, step: string): P
       return [plainDiagnostic('warning', `Cluster ${name} will queue`, `${outcome.message ?? 'not enough free accelerators now'}\nApply waits for admission within the create timeout (the timeouts block).`, 'queue')];
     }
     if (outcome && !outcome.fits) {
+      // A partitioned cluster's size is its profile_count.
+      const size = typeof inputs.acceleratorProfile === 'string' ? 'profile_count' : 'node_count';
       return [plainDiagnostic('error', `Cluster ${name} will not fit`,
-        `${outcome.message ?? 'not enough free accelerators'}\nLower node_count, pick another zone or placement, or free capacity (the aicloud_capacity data source shows what is free). (PLAN_WILL_NOT_FIT)`,
-        'node_count')];
+        `${outcome.message ?? 'not enough free accelerators'}\nLower ${size}, pick another zone or placement, or free capacity (the aicloud_capacity data source shows what is free). (PLAN_WILL_NOT_FIT)`,
+        size)];
     }
     return [];
   } catch (err) {
