@@ -4,7 +4,7 @@
 export { Allocator, type AllocatorOptions } from './allocator.ts';
 export type {
   AllocationRequest, CapacityFilter, CapacityReport, Decision, FreeBlock, HealthReport, Holding, HoldingRow, InvariantReport,
-  PlacedReplica, PlacedServer, Placement, PreviewItem, PreviewResult, Refusal, ReplicaRequest, Scope, ServerCapacity,
+  PlacedReplica, PlacedServer, PlacedSlice, Placement, PreviewItem, PreviewResult, Refusal, ReplicaRequest, Scope, ServerCapacity,
   SupernodeCapacity, Unit, ZoneCapacity,
 } from './types.ts';
 export type { Policy, PolicyName } from './policy.ts';

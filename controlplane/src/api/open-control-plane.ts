@@ -5,6 +5,7 @@ import { openPgStore, openSqliteStore, type Store } from '../store/index.ts';
 import { createMutex } from '../store/async-mutex.ts';
 import { systemClock, type Clock } from '../operations/index.ts';
 import { Allocator } from '../allocator/index.ts';
+import { PARTITION_CATALOGUE } from '../../../provider/src/core/partitions.ts';
 import type { Inventory } from '../inventory/index.ts';
 import { defaultInventory, loadInventoryFile } from '../inventory/index.ts';
 import { createAuthenticator } from './auth.ts';
@@ -77,7 +78,8 @@ export async function openControlPlane(opts: OpenOptions): Promise<OpenedControl
       store,
       // Decisions depend only on what the database holds (no profile learned from this process's
       // history), so every process that opens the same file decides the same way.
-      allocator: new Allocator(inventory, { learn: 'manual' }),
+      // The partition catalogue is the one validation checks `acceleratorProfile` against.
+      allocator: new Allocator(inventory, { learn: 'manual', partitions: PARTITION_CATALOGUE }),
       allocatorEpoch: 0,
       clock,
       timeScale: opts.timeScale ?? 1,

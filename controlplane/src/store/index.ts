@@ -2,6 +2,7 @@
 export type { Store } from './store.ts';
 export type {
   HealthMark,
+  HeldSlice,
   HoldingRecord,
   IdempotencyRecord,
   LockRecord,

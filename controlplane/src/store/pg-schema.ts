@@ -74,4 +74,8 @@ export const PG_MIGRATIONS: readonly string[] = [
   -- Token buckets of the rate limit, shared by every instance.
   CREATE TABLE rate_buckets (caller TEXT PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL, at BIGINT NOT NULL, passed BOOLEAN NOT NULL);
   `,
+  // Partition instances (MIG, vNPU) an owner holds on a server, as JSON; NULL on whole-accelerator rows.
+  `
+  ALTER TABLE holdings ADD COLUMN slices TEXT;
+  `,
 ];

@@ -12,6 +12,7 @@ import type {
   TokenRecord,
 } from './records.ts';
 import { PG_MIGRATIONS } from './pg-schema.ts';
+import { readHoldingRow, type StoredHolding } from './read-holding-row.ts';
 
 /** Advisory-lock keys: one for writers, one for migrations (arbitrary constants, "aic" + a digit). */
 const WRITE_LOCK = 6_179_267_1;
@@ -26,7 +27,7 @@ export interface PgOptions {
 
 
 const RESOURCE_COLUMNS = 'id, project, kind, name, resource_version AS "resourceVersion", doc, secret';
-const HOLDING_COLUMNS = 'owner, server, project, parent_owner AS "parentOwner", mask';
+const HOLDING_COLUMNS = 'owner, server, project, parent_owner AS "parentOwner", mask, slices';
 
 // Timestamps and masks are BIGINT; every value the control plane keeps fits a double.
 const types = {
@@ -189,9 +190,9 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
       return row?.d ?? undefined;
     },
 
-    listAllocations: async () => query<HoldingRecord & Row>('listHoldings', `SELECT ${HOLDING_COLUMNS} FROM holdings`),
+    listAllocations: async () => (await query<StoredHolding & Row>('listHoldings', `SELECT ${HOLDING_COLUMNS} FROM holdings`)).map(readHoldingRow),
     listHoldingsInside: async (parentOwner) =>
-      query<HoldingRecord & Row>('listHoldingsInside', `SELECT ${HOLDING_COLUMNS} FROM holdings WHERE parent_owner = $1`, [parentOwner]),
+      (await query<StoredHolding & Row>('listHoldingsInside', `SELECT ${HOLDING_COLUMNS} FROM holdings WHERE parent_owner = $1`, [parentOwner])).map(readHoldingRow),
     async putHoldings(given) {
       if (!given.length) return;
       // One statement may touch a row once: rows of one owner on one server are ORed here first.
@@ -199,16 +200,20 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
       for (const r of given) {
         const key = `${r.owner}\n${r.server}`;
         const seenRow = merged.get(key);
-        merged.set(key, seenRow ? { ...seenRow, mask: (seenRow.mask | r.mask) >>> 0 } : r);
+        const slices = [...(seenRow?.slices ?? []), ...(r.slices ?? [])];
+        merged.set(key, seenRow ? { ...seenRow, mask: (seenRow.mask | r.mask) >>> 0, slices } : r);
       }
       const rows = [...merged.values()];
       // One statement for all rows; a row for a server the owner already holds ORs the masks.
       await query(
         'putHoldings',
-        `INSERT INTO holdings (owner, server, project, parent_owner, mask)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[])
-         ON CONFLICT (owner, server) DO UPDATE SET mask = holdings.mask | excluded.mask`,
-        [rows.map((r) => r.owner), rows.map((r) => r.server), rows.map((r) => r.project), rows.map((r) => r.parentOwner), rows.map((r) => r.mask >>> 0)],
+        `INSERT INTO holdings (owner, server, project, parent_owner, mask, slices)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[])
+         ON CONFLICT (owner, server) DO UPDATE SET mask = holdings.mask | excluded.mask, slices = coalesce(excluded.slices, holdings.slices)`,
+        [
+          rows.map((r) => r.owner), rows.map((r) => r.server), rows.map((r) => r.project), rows.map((r) => r.parentOwner), rows.map((r) => r.mask >>> 0),
+          rows.map((r) => (r.slices?.length ? JSON.stringify(r.slices) : null)),
+        ],
       );
     },
     async deleteHoldings(owner, servers) {

@@ -48,6 +48,20 @@ export interface HoldingRecord {
   /** Set on an endpoint's rows: the cluster whose accelerators it runs on. */
   parentOwner: string | null;
   mask: number;
+  /**
+   * Partition instances the owner holds on this server (its accelerators are then not in `mask`, which
+   * is 0): absent or null on rows of whole accelerators, which is every row written before partitions.
+   */
+  slices?: HeldSlice[] | null;
+}
+
+/** One partition instance in a holding row: the accelerator's index on the server, profile, place. */
+export interface HeldSlice {
+  index: number;
+  profile: string;
+  /** First position (positional profiles), -1 for pooled ones. */
+  start: number;
+  units: number;
 }
 
 export interface TokenRecord {

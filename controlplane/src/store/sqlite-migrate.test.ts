@@ -59,3 +59,28 @@ test('holding rows OR into one mask per owner and server, and an owner drops wit
     await store.close();
   }
 });
+
+test('a database from before partitions gains the slices column; whole rows read as before, partition rows round-trip', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aicloud-migrate-'));
+  try {
+    const path = join(dir, 'cloud.db');
+    const old = new Database(path);
+    for (const m of MIGRATIONS.slice(0, 2)) old.exec(m);
+    old.pragma('user_version = 2');
+    old.prepare("INSERT INTO holdings (owner, server, project, parent_owner, mask) VALUES ('cl-1', 'z/s1', 'p', NULL, 15)").run();
+    old.close();
+
+    const store = openSqliteStore({ path });
+    try {
+      assert.deepEqual(await store.listAllocations(), [{ owner: 'cl-1', server: 'z/s1', project: 'p', parentOwner: null, mask: 15 }]);
+      const slices = [{ index: 4, profile: '1g.18gb', start: 0, units: 1 }, { index: 4, profile: '1g.18gb', start: 1, units: 1 }];
+      await store.transaction(() => store.putHoldings([{ owner: 'cl-2', server: 'z/s1', project: 'p', parentOwner: null, mask: 0, slices }]));
+      const row = (await store.listAllocations()).find((r) => r.owner === 'cl-2');
+      assert.deepEqual(row, { owner: 'cl-2', server: 'z/s1', project: 'p', parentOwner: null, mask: 0, slices });
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -121,4 +121,8 @@ export const MIGRATIONS: readonly string[] = [
     FROM allocations GROUP BY owner, zone, server;
   DROP TABLE allocations;
   `,
+  // Partition instances (MIG, vNPU) an owner holds on a server, as JSON; NULL on whole-accelerator rows.
+  `
+  ALTER TABLE holdings ADD COLUMN slices TEXT;
+  `,
 ];

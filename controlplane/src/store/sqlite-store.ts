@@ -14,6 +14,7 @@ import type {
   TokenRecord,
 } from './records.ts';
 import { MIGRATIONS } from './sqlite-schema.ts';
+import { readHoldingRow, type StoredHolding } from './read-holding-row.ts';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.ts';
 
 /** Where the store keeps its data: a file, or memory for tests. */
@@ -88,11 +89,11 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
     nextDue: db.prepare("SELECT min(due_at) FROM operations WHERE status = 'running'").pluck(),
     listOperations: db.prepare('SELECT * FROM operations WHERE project = ? ORDER BY created_at DESC, id DESC LIMIT ?'),
     listOperationsOf: db.prepare('SELECT * FROM operations WHERE project = ? AND resource_id = ? ORDER BY created_at DESC, id DESC LIMIT ?'),
-    listHoldings: db.prepare('SELECT owner, server, project, parent_owner AS parentOwner, mask FROM holdings'),
-    listHoldingsInside: db.prepare('SELECT owner, server, project, parent_owner AS parentOwner, mask FROM holdings WHERE parent_owner = ?'),
+    listHoldings: db.prepare('SELECT owner, server, project, parent_owner AS parentOwner, mask, slices FROM holdings'),
+    listHoldingsInside: db.prepare('SELECT owner, server, project, parent_owner AS parentOwner, mask, slices FROM holdings WHERE parent_owner = ?'),
     putHolding: db.prepare(
-      `INSERT INTO holdings (owner, server, project, parent_owner, mask) VALUES (@owner, @server, @project, @parentOwner, @mask)
-       ON CONFLICT (owner, server) DO UPDATE SET mask = mask | excluded.mask`,
+      `INSERT INTO holdings (owner, server, project, parent_owner, mask, slices) VALUES (@owner, @server, @project, @parentOwner, @mask, @slices)
+       ON CONFLICT (owner, server) DO UPDATE SET mask = mask | excluded.mask, slices = coalesce(excluded.slices, slices)`,
     ),
     deleteHolding: db.prepare('DELETE FROM holdings WHERE owner = ? AND server = ?'),
     deleteHoldingsOf: db.prepare('DELETE FROM holdings WHERE owner = ?'),
@@ -129,7 +130,7 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
 
   // Callers already hold the transaction; these loops must not open savepoints of their own.
   const putHoldings = (rows: readonly HoldingRecord[]) => {
-    for (const row of rows) s.putHolding.run(row);
+    for (const row of rows) s.putHolding.run({ ...row, slices: row.slices?.length ? JSON.stringify(row.slices) : null });
   };
   const deleteHoldings = (owner: string, servers: readonly string[]) => {
     for (const server of servers) s.deleteHolding.run(owner, server);
@@ -215,8 +216,8 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
     runningOperationsOf: (resourceId) => (s.runningOf.all(resourceId) as OperationRow[]).map(toOperation),
     nextDueAt: () => (s.nextDue.get() as number | null) ?? undefined,
 
-    listAllocations: () => s.listHoldings.all() as HoldingRecord[],
-    listHoldingsInside: (parentOwner) => s.listHoldingsInside.all(parentOwner) as HoldingRecord[],
+    listAllocations: () => (s.listHoldings.all() as StoredHolding[]).map(readHoldingRow),
+    listHoldingsInside: (parentOwner) => (s.listHoldingsInside.all(parentOwner) as StoredHolding[]).map(readHoldingRow),
     putHoldings: (rows) => putHoldings(rows),
     deleteHoldings: (owner, servers) => deleteHoldings(owner, servers),
     deleteHoldingsOf(owner) {

@@ -12,7 +12,11 @@ export async function previewPlan(cloud: StackCloud, plan: Plan): Promise<Plan> 
       ? { action: 'release', name: r.name }
       : r.action === 'grow'
         ? { action: 'grow', name: r.name, nodeCount: r.nodeCount! }
-        : { action: 'create', name: r.name, zone: r.zone!, acceleratorType: r.acceleratorType!, nodeCount: r.nodeCount!, placement: r.placement!, ...(r.queue ? { queue: r.queue } : {}) },
+        : {
+            action: 'create', name: r.name, zone: r.zone!, acceleratorType: r.acceleratorType!, nodeCount: r.nodeCount!, placement: r.placement!,
+            ...(r.queue ? { queue: r.queue } : {}),
+            ...(r.acceleratorProfile ? { acceleratorProfile: r.acceleratorProfile, profileCount: r.profileCount ?? 1 } : {}),
+          },
   );
   const results = await cloud.previewPlacements(wire);
   const outcomes: PlacementOutcome[] = results.map((result) => {

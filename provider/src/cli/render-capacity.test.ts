@@ -24,3 +24,25 @@ test('shows each zone with its supernodes and a map of held and free servers', (
   assert.ok(lines.includes('z1a sn-1  ##  0/16 free'));
   assert.ok(lines.includes('z1a sn-2  +.  12/16 free'));
 });
+
+test('lists partitioned accelerators with their free slice units', () => {
+  const text = renderCapacity({
+    zones: [{ zone: 'z1b', acceleratorType: 'nvidia-h200', total: 16, free: 14, largestFreeBlock: 8 }],
+    supernodes: [],
+    servers: [
+      { id: 'h200-01', zone: 'z1b', supernode: null, acceleratorType: 'nvidia-h200', total: 8, free: 6, partitioned: 2, freeSliceUnits: 9 },
+      { id: 'h200-02', zone: 'z1b', supernode: null, acceleratorType: 'nvidia-h200', total: 8, free: 8 },
+    ],
+  });
+  const lines = text.split('\n');
+  assert.ok(lines.includes('z1b (nvidia-h200)  +.  14/16 free'), text);
+  const at = lines.findIndex((l) => l.startsWith('Partitioned accelerators'));
+  assert.ok(at > 0, text);
+  assert.match(lines[at + 2]!, /^z1b\/h200-01\s+nvidia-h200\s+2\s+9$/);
+  assert.equal(lines[at + 3], '');
+});
+
+test('says nothing of partitions when no accelerator is partitioned', () => {
+  const text = renderCapacity({ zones: [], supernodes: [], servers: [{ id: 's', zone: 'z', supernode: null, acceleratorType: 't', total: 8, free: 8 }] });
+  assert.ok(!text.includes('Partitioned'));
+});

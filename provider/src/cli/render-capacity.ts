@@ -4,13 +4,19 @@ import { formatInt } from '../plan/format-value.ts';
 export interface CapacityReport {
   zones: { zone: string; acceleratorType: string; total: number; free: number; largestFreeBlock: number }[];
   supernodes: { id: string; zone: string; acceleratorType: string; total: number; free: number }[];
-  servers: { id: string; zone: string; supernode: string | null; acceleratorType: string; total: number; free: number }[];
+  servers: {
+    id: string; zone: string; supernode: string | null; acceleratorType: string; total: number; free: number;
+    /** Accelerators cut into partitions (MIG, vNPU), not counted free, and their slice units still free. */
+    partitioned?: number;
+    freeSliceUnits?: number;
+  }[];
 }
 
 /**
  * A table of free and total accelerators per zone and supernode, then an
  * occupancy map with one character per server (`#` held, `.` free, `+` partly
- * free), so fragmentation shows at a glance.
+ * free), so fragmentation shows at a glance. Servers whose accelerators are cut into partitions are
+ * listed last with the slice units (MIG positions, vNPU AI cores) they still have free.
  */
 export function renderCapacity(report: CapacityReport): string {
   const lines: string[] = [];
@@ -45,6 +51,14 @@ export function renderCapacity(report: CapacityReport): string {
       const label = i === 0 ? key.padEnd(labelWidth) : ' '.repeat(labelWidth);
       lines.push(`${label}  ${chunk.padEnd(Math.min(64, map.length))}${i === 0 ? `  ${formatInt(free)}/${formatInt(total)} free` : ''}`);
     });
+  }
+  const partitioned = report.servers.filter((s) => (s.partitioned ?? 0) > 0).sort((a, b) => a.zone.localeCompare(b.zone) || a.id.localeCompare(b.id, 'en', { numeric: true }));
+  if (partitioned.length) {
+    lines.push('');
+    lines.push('Partitioned accelerators (not free whole; slice units are MIG positions or vNPU AI cores):');
+    const prow = [['SERVER', 'TYPE', 'PARTITIONED', 'FREE SLICE UNITS'], ...partitioned.map((s) => [`${s.zone}/${s.id}`, s.acceleratorType, formatInt(s.partitioned!), formatInt(s.freeSliceUnits ?? 0)])];
+    const w = prow[0]!.map((_, i) => Math.max(...prow.map((r) => r[i]!.length)));
+    for (const row of prow) lines.push(row.map((cell, i) => (i >= 2 ? cell.padStart(w[i]!) : cell.padEnd(w[i]!))).join('  ').trimEnd());
   }
   return `${lines.join('\n')}\n`;
 }

@@ -48,7 +48,7 @@ export interface ClientOptions {
 
 /** One entry of a placement preview batch (see the control plane's placements:preview). */
 export type PlacementRequest =
-  | { action?: 'create'; name: string; zone: string; acceleratorType: string; nodeCount: number; placement?: string; queue?: string }
+  | { action?: 'create'; name: string; zone: string; acceleratorType: string; nodeCount: number; placement?: string; queue?: string; acceleratorProfile?: string; profileCount?: number }
   | { action: 'grow'; name: string; nodeCount: number }
   | { action: 'release'; name: string };
 

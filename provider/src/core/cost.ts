@@ -1,5 +1,6 @@
 import { ACCELERATOR_TYPES } from './accelerators.ts';
 import type { Kind } from './generated/registry.ts';
+import { findProfile, PARTITION_CATALOGUE } from './partitions.ts';
 
 /** List prices the mock cloud charges, USD per hour; plans show them before and after a change. */
 export const STORAGE_PRICES = {
@@ -22,9 +23,22 @@ export function reservedReplicas(inputs: Record<string, unknown>): number {
   return (a?.minReplicas ?? (inputs.replicas as number | undefined) ?? 1) as number;
 }
 
+/**
+ * What a partitioned cluster's instances amount to in accelerators (an instance of `size` units of a
+ * `units`-unit accelerator is that fraction of it): partitions are billed by the share they take.
+ */
+export function partitionShare(inputs: Record<string, unknown>): number {
+  const catalogue = PARTITION_CATALOGUE[inputs.acceleratorType as string];
+  const profile = findProfile(catalogue, inputs.acceleratorProfile as string);
+  if (!catalogue || !profile) return 0;
+  return ((inputs.profileCount as number | undefined) ?? 1) * (profile.size / catalogue.units);
+}
+
 /** Accelerators a resource holds: a cluster's servers, or an endpoint's reserved replicas (inside its cluster). */
 export function acceleratorsHeld(kind: Kind, inputs: Record<string, unknown>): number {
   if (kind === 'Cluster') {
+    // Partitions hold no accelerator whole (the allocator counts them as 0 accelerators).
+    if (inputs.acceleratorProfile !== undefined) return 0;
     const type = ACCELERATOR_TYPES[inputs.acceleratorType as string];
     return type ? (inputs.nodeCount as number) * type.acceleratorsPerServer : 0;
   }
@@ -41,6 +55,7 @@ export function hourlyCost(kind: Kind, inputs: Record<string, unknown>, ctx: Cos
   switch (kind) {
     case 'Cluster': {
       const type = ACCELERATOR_TYPES[inputs.acceleratorType as string];
+      if (type && typeof inputs.acceleratorProfile === 'string') return round(partitionShare(inputs) * type.pricePerHour);
       return type ? round(acceleratorsHeld(kind, inputs) * type.pricePerHour) : 0;
     }
     case 'Volume':

@@ -205,12 +205,16 @@ function placementRequests(steps: readonly PlanStep[]): PlacementRequest[] {
   for (const step of steps) {
     if (step.kind !== 'Cluster') continue;
     const base = { address: step.address, name: step.name };
-    if ((step.action === 'delete' || step.action === 'replace') && step.accelerators.before > 0) {
+    // A partitioned cluster holds no whole accelerator but still has partitions to give back (and a price).
+    if ((step.action === 'delete' || step.action === 'replace') && (step.accelerators.before > 0 || step.hourlyCost.before > 0)) {
       releases.push({ ...base, action: 'release', acceleratorCount: step.accelerators.before });
     }
     if (!step.inputs) continue;
     const inputs = step.inputs;
-    const common = { ...base, zone: String(inputs.zone), acceleratorType: String(inputs.acceleratorType), placement: String(inputs.placement ?? 'zone'), nodeCount: Number(inputs.nodeCount) };
+    const common = {
+      ...base, zone: String(inputs.zone), acceleratorType: String(inputs.acceleratorType), placement: String(inputs.placement ?? 'zone'), nodeCount: Number(inputs.nodeCount),
+      ...(typeof inputs.acceleratorProfile === 'string' ? { acceleratorProfile: inputs.acceleratorProfile, profileCount: Number(inputs.profileCount ?? 1) } : {}),
+    };
     if (step.action === 'create' || step.action === 'replace') {
       takes.push({ ...common, action: 'create', acceleratorCount: step.accelerators.after, ...(typeof inputs.queue === 'string' ? { queue: inputs.queue } : {}) });
     } else if (step.action === 'update' && step.accelerators.after > step.accelerators.before) {

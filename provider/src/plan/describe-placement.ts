@@ -5,11 +5,13 @@ import type { PlacementOutcome, PlacementRequest } from './plan-types.ts';
 export function describeRequest(r: PlacementRequest): string {
   switch (r.action) {
     case 'create':
+      if (r.acceleratorProfile) return `${formatInt(r.profileCount ?? 1)} x ${r.acceleratorProfile} of ${r.acceleratorType} (partitions, one server)`;
       return `${formatInt(r.acceleratorCount)} ${r.acceleratorType} (${r.nodeCount} servers, ${r.placement})`;
     case 'grow':
       return `+${formatInt(r.acceleratorCount)} ${r.acceleratorType} (to ${r.nodeCount} servers, ${r.placement})`;
     case 'release':
-      return `frees ${formatInt(r.acceleratorCount)} accelerators`;
+      // A partitioned cluster holds no accelerator whole.
+      return r.acceleratorCount > 0 ? `frees ${formatInt(r.acceleratorCount)} accelerators` : 'frees its partitions';
   }
 }
 

@@ -80,6 +80,9 @@ export interface PlacementRequest {
   placement?: string;
   /** The queue a created cluster waits in when it does not fit at once. */
   queue?: string;
+  /** A partitioned cluster's profile and its number of instances (then `nodeCount` is 1). */
+  acceleratorProfile?: string;
+  profileCount?: number;
   /** Accelerators taken (create, grow: the increase) or freed (release). */
   acceleratorCount: number;
 }

@@ -7,7 +7,7 @@ import * as enums from "../types/enums";
 import * as utilities from "../utilities";
 
 /**
- * Servers of one accelerator type reserved in one zone. Scaling nodeCount updates in place and grows next to what the cluster holds; changing zone, type or placement replaces it.
+ * Servers of one accelerator type reserved in one zone. Scaling nodeCount updates in place and grows next to what the cluster holds; changing zone, type or placement replaces it. With acceleratorProfile set, the cluster holds profileCount partitions (MIG instances, vNPUs) on one server instead of whole servers.
  */
 export class Cluster extends pulumi.CustomResource {
     /**
@@ -40,6 +40,10 @@ export class Cluster extends pulumi.CustomResource {
      * nodeCount x accelerators per server.
      */
     declare public readonly acceleratorCount: pulumi.Output<number>;
+    /**
+     * Partition profile, when the cluster holds partitions.
+     */
+    declare public readonly acceleratorProfile: pulumi.Output<string | undefined>;
     /**
      * Accelerator type.
      */
@@ -76,6 +80,10 @@ export class Cluster extends pulumi.CustomResource {
      * Priority.
      */
     declare public readonly priority: pulumi.Output<number | undefined>;
+    /**
+     * Partitions held, when it has a profile.
+     */
+    declare public readonly profileCount: pulumi.Output<number | undefined>;
     /**
      * Queue.
      */
@@ -120,6 +128,7 @@ export class Cluster extends pulumi.CustomResource {
             if ((!args || args.zone === undefined) && !opts.urn) {
                 throw new Error("Missing required property 'zone'");
             }
+            resourceInputs["acceleratorProfile"] = args ? args.acceleratorProfile : undefined;
             resourceInputs["acceleratorType"] = args ? args.acceleratorType : undefined;
             resourceInputs["labels"] = args ? args.labels : undefined;
             resourceInputs["name"] = args ? args.name : undefined;
@@ -127,6 +136,7 @@ export class Cluster extends pulumi.CustomResource {
             resourceInputs["placement"] = (args ? args.placement : undefined) ?? "zone";
             resourceInputs["preemptible"] = args ? args.preemptible : undefined;
             resourceInputs["priority"] = args ? args.priority : undefined;
+            resourceInputs["profileCount"] = args ? args.profileCount : undefined;
             resourceInputs["queue"] = args ? args.queue : undefined;
             resourceInputs["region"] = args ? args.region : undefined;
             resourceInputs["zone"] = args ? args.zone : undefined;
@@ -137,6 +147,7 @@ export class Cluster extends pulumi.CustomResource {
             resourceInputs["statusReason"] = undefined /*out*/;
         } else {
             resourceInputs["acceleratorCount"] = undefined /*out*/;
+            resourceInputs["acceleratorProfile"] = undefined /*out*/;
             resourceInputs["acceleratorType"] = undefined /*out*/;
             resourceInputs["allocation"] = undefined /*out*/;
             resourceInputs["hourlyCost"] = undefined /*out*/;
@@ -146,6 +157,7 @@ export class Cluster extends pulumi.CustomResource {
             resourceInputs["placement"] = undefined /*out*/;
             resourceInputs["preemptible"] = undefined /*out*/;
             resourceInputs["priority"] = undefined /*out*/;
+            resourceInputs["profileCount"] = undefined /*out*/;
             resourceInputs["queue"] = undefined /*out*/;
             resourceInputs["region"] = undefined /*out*/;
             resourceInputs["status"] = undefined /*out*/;
@@ -153,7 +165,7 @@ export class Cluster extends pulumi.CustomResource {
             resourceInputs["zone"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
-        const replaceOnChanges = { replaceOnChanges: ["name", "region", "zone", "acceleratorType", "placement"] };
+        const replaceOnChanges = { replaceOnChanges: ["name", "region", "zone", "acceleratorType", "acceleratorProfile", "profileCount", "placement"] };
         opts = pulumi.mergeOptions(opts, replaceOnChanges);
         super(Cluster.__pulumiType, name, resourceInputs, opts);
     }
@@ -163,6 +175,10 @@ export class Cluster extends pulumi.CustomResource {
  * The set of arguments for constructing a Cluster resource.
  */
 export interface ClusterArgs {
+    /**
+     * Partition profile of the accelerator type (a MIG profile such as `1g.18gb` for nvidia-h200, a vNPU template such as `vir05_1c_16g` for Ascend): the cluster then holds `profileCount` partitions on one server instead of whole servers, and `nodeCount` must be 1. Types without a partition catalogue take no profile.
+     */
+    acceleratorProfile?: pulumi.Input<string>;
     /**
      * Accelerator type of every server.
      */
@@ -191,6 +207,10 @@ export interface ClusterArgs {
      * Priority in its queue (higher first under the `priority` policy, and the rank preemption compares); 0 when absent.
      */
     priority?: pulumi.Input<number>;
+    /**
+     * Partitions of `acceleratorProfile` the cluster holds, all on one server; 1 when absent. Only with `acceleratorProfile`. Changing it replaces the cluster.
+     */
+    profileCount?: pulumi.Input<number>;
     /**
      * Name of the Queue to wait in when the accelerators are not free; without one, a request that does not fit is refused at once.
      */

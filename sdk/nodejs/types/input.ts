@@ -41,6 +41,28 @@ export namespace compute {
     }
 
     /**
+     * One partition instance a cluster holds.
+     */
+    export interface AllocatedSliceArgs {
+        /**
+         * Accelerator id, `zone/server/index`.
+         */
+        accelerator: pulumi.Input<string>;
+        /**
+         * Partition profile.
+         */
+        profile: pulumi.Input<string>;
+        /**
+         * First slice position (MIG); -1 for pooled profiles (vNPU).
+         */
+        start: pulumi.Input<number>;
+        /**
+         * Positions or pool units the instance takes.
+         */
+        units: pulumi.Input<number>;
+    }
+
+    /**
      * Where a cluster's accelerators were placed.
      */
     export interface ClusterAllocationArgs {
@@ -52,6 +74,10 @@ export namespace compute {
          * Servers held, as `supernode/server` (or `server` outside supernodes).
          */
         servers: pulumi.Input<pulumi.Input<string>[]>;
+        /**
+         * Partitions held, when the cluster has an acceleratorProfile: each names its accelerator.
+         */
+        slices?: pulumi.Input<pulumi.Input<inputs.compute.AllocatedSliceArgs>[]>;
         /**
          * Supernodes that hold part of the cluster.
          */

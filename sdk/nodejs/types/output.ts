@@ -41,6 +41,28 @@ export namespace compute {
     }
 
     /**
+     * One partition instance a cluster holds.
+     */
+    export interface AllocatedSlice {
+        /**
+         * Accelerator id, `zone/server/index`.
+         */
+        accelerator: string;
+        /**
+         * Partition profile.
+         */
+        profile: string;
+        /**
+         * First slice position (MIG); -1 for pooled profiles (vNPU).
+         */
+        start: number;
+        /**
+         * Positions or pool units the instance takes.
+         */
+        units: number;
+    }
+
+    /**
      * Where a cluster's accelerators were placed.
      */
     export interface ClusterAllocation {
@@ -52,6 +74,10 @@ export namespace compute {
          * Servers held, as `supernode/server` (or `server` outside supernodes).
          */
         servers: string[];
+        /**
+         * Partitions held, when the cluster has an acceleratorProfile: each names its accelerator.
+         */
+        slices?: outputs.compute.AllocatedSlice[];
         /**
          * Supernodes that hold part of the cluster.
          */

@@ -1,4 +1,4 @@
-import type { PlacedReplica, Topology } from '../../allocator/index.ts';
+import type { PlacedReplica, PlacedSlice, Topology } from '../../allocator/index.ts';
 
 /** Where a cluster's accelerators are, as shown on the wire (`resource.allocation`). */
 export interface AllocationSummary {
@@ -6,6 +6,24 @@ export interface AllocationSummary {
   supernodes: string[];
   servers: string[];
   acceleratorCount: number;
+  /** Partition instances, when the cluster has an `acceleratorProfile` (its acceleratorCount is then 0). */
+  slices?: SliceSummary[];
+}
+
+/** One partition instance as shown on the wire: which accelerator, which profile, where in it. */
+export interface SliceSummary {
+  accelerator: string;
+  profile: string;
+  start: number;
+  units: number;
+}
+
+/** A partition holding's allocation: its one server, and each instance by accelerator. */
+export function summarizeSlices(topo: Topology, zone: string, serverIds: Iterable<string>, slices: readonly PlacedSlice[]): AllocationSummary {
+  return {
+    ...summarizeServers(topo, zone, serverIds, 0),
+    slices: slices.map((s) => ({ accelerator: s.acceleratorId, profile: s.profile, start: s.start, units: s.units })),
+  };
 }
 
 /** One endpoint replica as shown in `outputs.replicaPlacements`. */

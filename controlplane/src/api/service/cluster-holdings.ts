@@ -1,11 +1,14 @@
 import type { AllocationRequest, Placement } from '../../allocator/index.ts';
 import { apiError } from '../errors.ts';
-import { summarizeServers, type AllocationSummary } from './allocation-wire.ts';
+import { summarizeServers, summarizeSlices, type AllocationSummary } from './allocation-wire.ts';
 import { changeHoldings, type ControlPlane } from './control-plane.ts';
 import { rowsOfPlacement } from './holding-rows.ts';
 import { CLUSTER_FIELDS, refusalError } from './refusal-error.ts';
 
 type Spec = Record<string, unknown>;
+
+/** A partition request's fields, named as a partitioned cluster's inputs. */
+const PARTITION_FIELDS: Readonly<Record<string, string>> = { count: 'profileCount', acceleratorProfile: 'acceleratorProfile' };
 
 /** A decided change to what a resource holds; `commit` writes its rows and then tells the allocator. */
 export interface HoldingPlan {
@@ -14,6 +17,13 @@ export interface HoldingPlan {
 }
 
 function request(project: string, owner: string, spec: Spec, count: number): AllocationRequest {
+  if (typeof spec.acceleratorProfile === 'string') {
+    // A partitioned cluster: `profileCount` instances of the profile on one server.
+    return {
+      owner, project, acceleratorType: spec.acceleratorType as string, region: spec.region as string | undefined, zone: spec.zone as string,
+      count: (spec.profileCount as number | undefined) ?? 1, unit: 'accelerators', scope: 'server', profile: spec.acceleratorProfile,
+    };
+  }
   return {
     owner,
     project,
@@ -38,8 +48,9 @@ function commitPlacement(placement: Placement) {
 /** Where a new cluster's servers go (its `placement` is the allocator's scope), or the allocator's refusal. */
 export function planNewCluster(cp: ControlPlane, project: string, id: string, spec: Spec): HoldingPlan {
   const d = cp.allocator.place(request(project, id, spec, spec.nodeCount as number));
-  if (!d.ok) throw refusalError(d, CLUSTER_FIELDS, 'nodeCount');
+  if (!d.ok) throw spec.acceleratorProfile ? refusalError(d, PARTITION_FIELDS, 'profileCount') : refusalError(d, CLUSTER_FIELDS, 'nodeCount');
   const servers = d.servers.map((s) => s.serverId);
+  if (d.slices) return { allocation: summarizeSlices(cp.allocator.topology, d.zone, servers, d.slices), commit: commitPlacement(d) };
   return { allocation: summarizeServers(cp.allocator.topology, d.zone, servers, d.acceleratorCount), commit: commitPlacement(d) };
 }
 

@@ -70,6 +70,11 @@ function heldOn(row: HoldingRecord, m: HealthMark): string[] {
     const id = `${row.server}/${i}`;
     if (mask & 1 && (m.type === 'server' || id === m.target)) out.push(id);
   }
+  // Partition instances share accelerators: each accelerator is named once.
+  for (const index of new Set((row.slices ?? []).map((s) => s.index))) {
+    const id = `${row.server}/${index}`;
+    if (m.type === 'server' || id === m.target) out.push(id);
+  }
   return out;
 }
 

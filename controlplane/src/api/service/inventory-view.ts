@@ -49,6 +49,8 @@ function toWire(report: CapacityReport) {
       servers.push({
         id: s.serverId, zone: z.zone, supernode: s.supernode, acceleratorType: z.acceleratorType, total: s.total, free: s.free,
         faulty: s.faulty, draining: s.draining,
+        // Accelerators cut into partitions count as not free; their free pool units or positions show here.
+        ...(s.partitioned ? { partitioned: s.partitioned, freeSliceUnits: s.freeSliceUnits ?? 0 } : {}),
       });
     }
   }

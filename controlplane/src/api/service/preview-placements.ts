@@ -1,13 +1,13 @@
 import { validate } from '../../../../provider/src/core/index.ts';
 import type { Decision, PreviewItem } from '../../allocator/index.ts';
 import { apiError } from '../errors.ts';
-import { summarizeServers, type AllocationSummary } from './allocation-wire.ts';
+import { summarizeServers, summarizeSlices, type AllocationSummary } from './allocation-wire.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { readDoc } from './resource-doc.ts';
 
 /** One entry of a placement preview batch; `nodeCount` of a growth is the new total. */
 export type PreviewRequest =
-  | { action: 'create'; name: string; zone: string; acceleratorType: string; nodeCount: number; placement: string; queue?: string }
+  | { action: 'create'; name: string; zone: string; acceleratorType: string; nodeCount: number; placement: string; queue?: string; acceleratorProfile?: string; profileCount?: number }
   | { action: 'grow'; name: string; nodeCount: number }
   | { action: 'release'; name: string };
 
@@ -31,10 +31,12 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
     const base = { index, action: r.action, name: r.name };
     if (r.action === 'create') {
       slots.push({ item: items.length });
-      items.push({
-        owner: `preview/${index}/${r.name}`, project, acceleratorType: r.acceleratorType, zone: r.zone,
-        count: r.nodeCount, unit: 'servers', scope: r.placement as 'zone',
-      });
+      const owner = `preview/${index}/${r.name}`;
+      items.push(
+        r.acceleratorProfile
+          ? { owner, project, acceleratorType: r.acceleratorType, zone: r.zone, count: r.profileCount ?? 1, unit: 'accelerators', scope: 'server', profile: r.acceleratorProfile }
+          : { owner, project, acceleratorType: r.acceleratorType, zone: r.zone, count: r.nodeCount, unit: 'servers', scope: r.placement as 'zone' },
+      );
       continue;
     }
     const rec = await cp.store.getResource(project, 'Cluster', r.name);
@@ -77,6 +79,7 @@ function outcome(cp: ControlPlane, index: number, r: PreviewRequest, d: Decision
     return { ...base, fits: false, queued: true, code: d.code, message: `waits in queue ${r.queue}: ${d.message}` };
   }
   if (!d.ok) return { ...base, fits: false, code: d.code, message: d.message };
+  if (d.slices) return { ...base, fits: true, allocation: summarizeSlices(cp.allocator.topology, d.zone, d.servers.map((s) => s.serverId), d.slices) };
   const servers = [...(held?.servers ?? []), ...d.servers.map((s) => s.serverId)];
   const allocation = summarizeServers(cp.allocator.topology, d.zone, servers, (held?.count ?? 0) + d.acceleratorCount);
   return { ...base, fits: true, allocation };
@@ -98,7 +101,11 @@ function parseRequest(r: unknown, i: number): PreviewRequest {
   if (action !== 'create') {
     throw apiError('INVALID_VALUE', `${field}.action must be create, grow or release`, { field: `${field}.action`, value: action, status: 400 });
   }
-  const v = validate('Cluster', { name: o.name, zone: o.zone, acceleratorType: o.acceleratorType, nodeCount: o.nodeCount, placement: o.placement });
+  const v = validate('Cluster', {
+    name: o.name, zone: o.zone, acceleratorType: o.acceleratorType, nodeCount: o.nodeCount, placement: o.placement,
+    ...(o.acceleratorProfile !== undefined ? { acceleratorProfile: o.acceleratorProfile } : {}),
+    ...(o.profileCount !== undefined ? { profileCount: o.profileCount } : {}),
+  });
   if (!v.ok) {
     const d = v.diagnostics[0];
     throw apiError('INVALID_VALUE', `${field}.${d.path}: ${d.message}`, { field: `${field}.${d.path}`, status: 400 });
@@ -107,5 +114,9 @@ function parseRequest(r: unknown, i: number): PreviewRequest {
   if (o.queue !== undefined && typeof o.queue !== 'string') {
     throw apiError('INVALID_TYPE', `${field}.queue must be a string`, { field: `${field}.queue`, value: o.queue, status: 400 });
   }
-  return { action, name: c.name, zone: c.zone, acceleratorType: c.acceleratorType, nodeCount: c.nodeCount, placement: c.placement, ...(o.queue ? { queue: o.queue as string } : {}) };
+  return {
+    action, name: c.name, zone: c.zone, acceleratorType: c.acceleratorType, nodeCount: c.nodeCount, placement: c.placement,
+    ...(o.queue ? { queue: o.queue as string } : {}),
+    ...(c.acceleratorProfile ? { acceleratorProfile: c.acceleratorProfile, profileCount: c.profileCount ?? 1 } : {}),
+  };
 }

@@ -17,6 +17,10 @@ export interface ClusterInputs {
   acceleratorType: "ascend-910c" | "ascend-910b" | "nvidia-h200" | "nvidia-gb200";
   /** Servers in the cluster. */
   nodeCount: number;
+  /** Partition profile of the accelerator type (a MIG profile such as `1g.18gb` for nvidia-h200, a vNPU template such as `vir05_1c_16g` for Ascend): the cluster then holds `profileCount` partitions on one server instead of whole servers, and `nodeCount` must be 1. Types without a partition catalogue take no profile. */
+  acceleratorProfile?: string;
+  /** Partitions of `acceleratorProfile` the cluster holds, all on one server; 1 when absent. Only with `acceleratorProfile`. Changing it replaces the cluster. */
+  profileCount?: number;
   /** Topology placement. */
   placement: "supernode" | "zone" | "spread";
   /** Name of the Queue to wait in when the accelerators are not free; without one, a request that does not fit is refused at once. */
@@ -168,7 +172,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     "module": "compute",
     "collection": "clusters",
     "tfType": "aicloud_cluster",
-    "description": "Servers of one accelerator type reserved in one zone. Scaling nodeCount updates in place and grows next to what the cluster holds; changing zone, type or placement replaces it.",
+    "description": "Servers of one accelerator type reserved in one zone. Scaling nodeCount updates in place and grows next to what the cluster holds; changing zone, type or placement replaces it. With acceleratorProfile set, the cluster holds profileCount partitions (MIG instances, vNPUs) on one server instead of whole servers.",
     "inputs": {
       "name": {
         "type": "string",
@@ -217,6 +221,19 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
         "description": "Servers in the cluster.",
         "minimum": 1,
         "maximum": 4096
+      },
+      "acceleratorProfile": {
+        "type": "string",
+        "description": "Partition profile of the accelerator type (a MIG profile such as `1g.18gb` for nvidia-h200, a vNPU template such as `vir05_1c_16g` for Ascend): the cluster then holds `profileCount` partitions on one server instead of whole servers, and `nodeCount` must be 1. Types without a partition catalogue take no profile.",
+        "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$",
+        "replaceOnChanges": true
+      },
+      "profileCount": {
+        "type": "integer",
+        "description": "Partitions of `acceleratorProfile` the cluster holds, all on one server; 1 when absent. Only with `acceleratorProfile`. Changing it replaces the cluster.",
+        "minimum": 1,
+        "maximum": 256,
+        "replaceOnChanges": true
       },
       "placement": {
         "type": "string",
@@ -311,6 +328,14 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
         "type": "integer",
         "description": "Servers in the cluster."
       },
+      "acceleratorProfile": {
+        "type": "string",
+        "description": "Partition profile, when the cluster holds partitions."
+      },
+      "profileCount": {
+        "type": "integer",
+        "description": "Partitions held, when it has a profile."
+      },
       "placement": {
         "type": "string",
         "description": "Topology placement.",
@@ -386,6 +411,39 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
           "acceleratorCount": {
             "type": "integer",
             "description": "Accelerators held."
+          },
+          "slices": {
+            "type": "array",
+            "description": "Partitions held, when the cluster has an acceleratorProfile: each names its accelerator.",
+            "items": {
+              "type": "object",
+              "description": "item",
+              "typeName": "aicloud:compute:AllocatedSlice",
+              "properties": {
+                "accelerator": {
+                  "type": "string",
+                  "description": "Accelerator id, `zone/server/index`."
+                },
+                "profile": {
+                  "type": "string",
+                  "description": "Partition profile."
+                },
+                "start": {
+                  "type": "integer",
+                  "description": "First slice position (MIG); -1 for pooled profiles (vNPU)."
+                },
+                "units": {
+                  "type": "integer",
+                  "description": "Positions or pool units the instance takes."
+                }
+              },
+              "required": [
+                "accelerator",
+                "profile",
+                "start",
+                "units"
+              ]
+            }
           }
         },
         "required": [
@@ -448,6 +506,17 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
           "type": "integer",
           "minimum": 1,
           "maximum": 4096
+        },
+        "acceleratorProfile": {
+          "description": "Partition profile of the accelerator type (a MIG profile such as `1g.18gb` for nvidia-h200, a vNPU template such as `vir05_1c_16g` for Ascend): the cluster then holds `profileCount` partitions on one server instead of whole servers, and `nodeCount` must be 1. Types without a partition catalogue take no profile.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$"
+        },
+        "profileCount": {
+          "description": "Partitions of `acceleratorProfile` the cluster holds, all on one server; 1 when absent. Only with `acceleratorProfile`. Changing it replaces the cluster.",
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 256
         },
         "placement": {
           "description": "Topology placement.",

@@ -106,7 +106,11 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
 async function capacityCheck(ctx: ProviderContext, inputs: Obj, step: string): Promise<WireDiagnostic[]> {
   if (Object.values(inputs).some((v) => isUnknown(v))) return [];
   const name = String(inputs.name);
-  const create = { name, zone: String(inputs.zone), acceleratorType: String(inputs.acceleratorType), nodeCount: Number(inputs.nodeCount), placement: String(inputs.placement ?? 'zone'), ...(typeof inputs.queue === 'string' ? { queue: inputs.queue } : {}) };
+  const create = {
+    name, zone: String(inputs.zone), acceleratorType: String(inputs.acceleratorType), nodeCount: Number(inputs.nodeCount), placement: String(inputs.placement ?? 'zone'),
+    ...(typeof inputs.queue === 'string' ? { queue: inputs.queue } : {}),
+    ...(typeof inputs.acceleratorProfile === 'string' ? { acceleratorProfile: inputs.acceleratorProfile, profileCount: Number(inputs.profileCount ?? 1) } : {}),
+  };
   const requests: PlacementRequest[] =
     step === 'create' ? [create]
       : step === 'replace' ? [{ action: 'release', name }, create]
@@ -118,9 +122,11 @@ async function capacityCheck(ctx: ProviderContext, inputs: Obj, step: string): P
       return [plainDiagnostic('warning', `Cluster ${name} will queue`, `${outcome.message ?? 'not enough free accelerators now'}\nApply waits for admission within the create timeout (the timeouts block).`, 'queue')];
     }
     if (outcome && !outcome.fits) {
+      // A partitioned cluster's size is its profile_count.
+      const size = typeof inputs.acceleratorProfile === 'string' ? 'profile_count' : 'node_count';
       return [plainDiagnostic('error', `Cluster ${name} will not fit`,
-        `${outcome.message ?? 'not enough free accelerators'}\nLower node_count, pick another zone or placement, or free capacity (the aicloud_capacity data source shows what is free). (PLAN_WILL_NOT_FIT)`,
-        'node_count')];
+        `${outcome.message ?? 'not enough free accelerators'}\nLower ${size}, pick another zone or placement, or free capacity (the aicloud_capacity data source shows what is free). (PLAN_WILL_NOT_FIT)`,
+        size)];
     }
     return [];
   } catch (err) {

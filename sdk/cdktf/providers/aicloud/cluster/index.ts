@@ -9,6 +9,12 @@ import * as cdktf from 'cdktf';
 
 export interface ClusterConfig extends cdktf.TerraformMetaArguments {
   /**
+  * Partition profile of the accelerator type (a MIG profile such as `1g.18gb` for nvidia-h200, a vNPU template such as `vir05_1c_16g` for Ascend): the cluster then holds `profileCount` partitions on one server instead of whole servers, and `nodeCount` must be 1. Types without a partition catalogue take no profile. Changing it replaces the resource.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/cluster#accelerator_profile Cluster#accelerator_profile}
+  */
+  readonly acceleratorProfile?: string;
+  /**
   * Accelerator type of every server. One of `ascend-910c`, `ascend-910b`, `nvidia-h200`, `nvidia-gb200`. Changing it replaces the resource.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/cluster#accelerator_type Cluster#accelerator_type}
@@ -51,6 +57,12 @@ export interface ClusterConfig extends cdktf.TerraformMetaArguments {
   */
   readonly priority?: number;
   /**
+  * Partitions of `acceleratorProfile` the cluster holds, all on one server; 1 when absent. Only with `acceleratorProfile`. Changing it replaces the cluster. Changing it replaces the resource.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/cluster#profile_count Cluster#profile_count}
+  */
+  readonly profileCount?: number;
+  /**
   * Name of the Queue to wait in when the accelerators are not free; without one, a request that does not fit is refused at once.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/cluster#queue Cluster#queue}
@@ -74,6 +86,96 @@ export interface ClusterConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/cluster#timeouts Cluster#timeouts}
   */
   readonly timeouts?: ClusterTimeouts;
+}
+export interface ClusterAllocationSlices {
+}
+
+export function clusterAllocationSlicesToTerraform(struct?: ClusterAllocationSlices): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+  }
+}
+
+
+export function clusterAllocationSlicesToHclTerraform(struct?: ClusterAllocationSlices): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+  };
+  return attrs;
+}
+
+export class ClusterAllocationSlicesOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): ClusterAllocationSlices | undefined {
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: ClusterAllocationSlices | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+    }
+  }
+
+  // accelerator - computed: true, optional: false, required: false
+  public get accelerator() {
+    return this.getStringAttribute('accelerator');
+  }
+
+  // profile - computed: true, optional: false, required: false
+  public get profile() {
+    return this.getStringAttribute('profile');
+  }
+
+  // start - computed: true, optional: false, required: false
+  public get start() {
+    return this.getNumberAttribute('start');
+  }
+
+  // units - computed: true, optional: false, required: false
+  public get units() {
+    return this.getNumberAttribute('units');
+  }
+}
+
+export class ClusterAllocationSlicesList extends cdktf.ComplexList {
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(protected override terraformResource: cdktf.IInterpolatingParent, protected override terraformAttribute: string, protected override wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet)
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): ClusterAllocationSlicesOutputReference {
+    return new ClusterAllocationSlicesOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
 }
 export interface ClusterAllocation {
 }
@@ -142,6 +244,12 @@ export class ClusterAllocationOutputReference extends cdktf.ComplexObject {
   // accelerator_count - computed: true, optional: false, required: false
   public get acceleratorCount() {
     return this.getNumberAttribute('accelerator_count');
+  }
+
+  // slices - computed: true, optional: false, required: false
+  private _slices = new ClusterAllocationSlicesList(this, "slices", false);
+  public get slices() {
+    return this._slices;
   }
 }
 export interface ClusterTimeouts {
@@ -361,6 +469,7 @@ export class Cluster extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    this._acceleratorProfile = config.acceleratorProfile;
     this._acceleratorType = config.acceleratorType;
     this._labels = config.labels;
     this._name = config.name;
@@ -368,6 +477,7 @@ export class Cluster extends cdktf.TerraformResource {
     this._placement = config.placement;
     this._preemptible = config.preemptible;
     this._priority = config.priority;
+    this._profileCount = config.profileCount;
     this._queue = config.queue;
     this._region = config.region;
     this._zone = config.zone;
@@ -381,6 +491,22 @@ export class Cluster extends cdktf.TerraformResource {
   // accelerator_count - computed: true, optional: false, required: false
   public get acceleratorCount() {
     return this.getNumberAttribute('accelerator_count');
+  }
+
+  // accelerator_profile - computed: false, optional: true, required: false
+  private _acceleratorProfile?: string; 
+  public get acceleratorProfile() {
+    return this.getStringAttribute('accelerator_profile');
+  }
+  public set acceleratorProfile(value: string) {
+    this._acceleratorProfile = value;
+  }
+  public resetAcceleratorProfile() {
+    this._acceleratorProfile = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get acceleratorProfileInput() {
+    return this._acceleratorProfile;
   }
 
   // accelerator_type - computed: false, optional: false, required: true
@@ -502,6 +628,22 @@ export class Cluster extends cdktf.TerraformResource {
     return this._priority;
   }
 
+  // profile_count - computed: false, optional: true, required: false
+  private _profileCount?: number; 
+  public get profileCount() {
+    return this.getNumberAttribute('profile_count');
+  }
+  public set profileCount(value: number) {
+    this._profileCount = value;
+  }
+  public resetProfileCount() {
+    this._profileCount = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get profileCountInput() {
+    return this._profileCount;
+  }
+
   // queue - computed: false, optional: true, required: false
   private _queue?: string; 
   public get queue() {
@@ -579,6 +721,7 @@ export class Cluster extends cdktf.TerraformResource {
 
   protected override synthesizeAttributes(): { [name: string]: any } {
     return {
+      accelerator_profile: cdktf.stringToTerraform(this._acceleratorProfile),
       accelerator_type: cdktf.stringToTerraform(this._acceleratorType),
       labels: cdktf.hashMapper(cdktf.stringToTerraform)(this._labels),
       name: cdktf.stringToTerraform(this._name),
@@ -586,6 +729,7 @@ export class Cluster extends cdktf.TerraformResource {
       placement: cdktf.stringToTerraform(this._placement),
       preemptible: cdktf.booleanToTerraform(this._preemptible),
       priority: cdktf.numberToTerraform(this._priority),
+      profile_count: cdktf.numberToTerraform(this._profileCount),
       queue: cdktf.stringToTerraform(this._queue),
       region: cdktf.stringToTerraform(this._region),
       zone: cdktf.stringToTerraform(this._zone),
@@ -595,6 +739,12 @@ export class Cluster extends cdktf.TerraformResource {
 
   protected override synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
+      accelerator_profile: {
+        value: cdktf.stringToHclTerraform(this._acceleratorProfile),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
       accelerator_type: {
         value: cdktf.stringToHclTerraform(this._acceleratorType),
         isBlock: false,
@@ -633,6 +783,12 @@ export class Cluster extends cdktf.TerraformResource {
       },
       priority: {
         value: cdktf.numberToHclTerraform(this._priority),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      profile_count: {
+        value: cdktf.numberToHclTerraform(this._profileCount),
         isBlock: false,
         type: "simple",
         storageClassType: "number",
