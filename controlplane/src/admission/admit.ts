@@ -1,5 +1,6 @@
 import type { Allocator } from '../allocator/allocator.ts';
 import type { AllocationRequest, Decision } from '../allocator/types.ts';
+import { admitReplicas, splitReplicaWork } from './admit-replicas.ts';
 import { chooseFence } from './choose-fence.ts';
 import { findVictims } from './find-victims.ts';
 import { finishMoves } from './finish-moves.ts';
@@ -22,6 +23,13 @@ const DEFAULT_MOVE_MS = 60_000;
  * state and the decisions come back, so the caller persists both together.
  */
 export function admit(state: AdmissionState, allocator: Allocator, now: number, options: AdmitOptions = {}): { state: AdmissionState; decisions: AdmissionDecision[] } {
+  // Endpoints wait for room inside their cluster: they have their own stage, after the gangs.
+  const split = splitReplicaWork(state);
+  return admitReplicas(admitGangs(split.gangs, allocator, now, options), split, allocator, now);
+}
+
+/** The gang stage of a pass: clusters, which take whole servers (see `admit`). */
+function admitGangs(state: AdmissionState, allocator: Allocator, now: number, options: AdmitOptions): { state: AdmissionState; decisions: AdmissionDecision[] } {
   const { backfill = true, defragment = false, maxMovesPerPass = 16, reservationsPerType = 1, replanMs = 60_000 } = options;
   const moveMs = options.moveDurationMs ?? (() => DEFAULT_MOVE_MS);
   const decisions: AdmissionDecision[] = [];

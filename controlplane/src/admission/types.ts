@@ -27,6 +27,20 @@ export interface PendingRequest {
   /** Small holdings the defragmenter may move once running (preemptible work is movable too). */
   movable?: boolean;
   arrival: number;
+  /** Set for an endpoint: its replicas wait for room inside one cluster's accelerators, not for servers. */
+  replicas?: ReplicaAsk;
+}
+
+/**
+ * An endpoint's replicas: all of them are placed inside the cluster `cluster` (its owner id) or none.
+ * `request` of the same work counts `replicas x acceleratorsPerReplica` accelerators of the cluster's type.
+ */
+export interface ReplicaAsk {
+  cluster: string;
+  /** The cluster's name, for pending reasons. */
+  clusterName: string;
+  replicas: number;
+  acceleratorsPerReplica: number;
 }
 
 /** Admitted work the engine knows about: what preemption and defragmentation may touch. */
@@ -39,6 +53,8 @@ export interface RunningWork {
   movable: boolean;
   accelerators: number;
   admittedAt: number;
+  /** Set for an endpoint (see `PendingRequest.replicas`). */
+  replicas?: ReplicaAsk;
 }
 
 /** A head-of-queue gang's fence: the supernode it will get; nothing else starts there. */

@@ -1,0 +1,144 @@
+import type { Allocator } from '../allocator/allocator.ts';
+import type { Decision, ReplicaRequest } from '../allocator/types.ts';
+import { orderPending } from './order-pending.ts';
+import { QuotaLedger } from './quota-ledger.ts';
+import type { AdmissionDecision, AdmissionState, PendingRequest, ReplicaAsk, RunningWork } from './types.ts';
+
+/** The pending work of a pass split in two: gangs (clusters) place servers, endpoints place replicas inside a cluster. */
+export interface SplitWork {
+  /** The state the gang stage sees: no waiting endpoints, and running endpoints never preempted or moved by it. */
+  gangs: AdmissionState;
+  endpoints: PendingRequest[];
+  /** Running endpoints as they really are, restored after the gang stage. */
+  endpointWork: Map<string, RunningWork>;
+}
+
+/**
+ * Endpoints take no servers: they wait for accelerators inside their cluster. The gang stage still
+ * counts their quota, but must not preempt or move them (their release would free no server).
+ */
+export function splitReplicaWork(state: AdmissionState): SplitWork {
+  const endpointWork = new Map<string, RunningWork>();
+  for (const w of state.running) if (w.replicas) endpointWork.set(w.id, w);
+  const endpoints = state.pending.filter((p) => p.replicas);
+  if (!endpoints.length && !endpointWork.size) return { gangs: state, endpoints, endpointWork };
+  return {
+    gangs: {
+      ...state,
+      pending: state.pending.filter((p) => !p.replicas),
+      running: state.running.map((w) => (w.replicas ? { ...w, preemptible: false, movable: false } : w)),
+    },
+    endpoints,
+    endpointWork,
+  };
+}
+
+/**
+ * The endpoint stage of a pass, after the gangs (so an endpoint whose cluster was just admitted can
+ * start in the same pass). In queue order, each waiting endpoint's replicas are placed all or none
+ * inside its cluster. The cluster is the fence: once an endpoint waits for room in cluster X, no
+ * later endpoint may take X's free accelerators, so backfill never delays the head (later endpoints
+ * still start in other clusters). A request that does not fit may release lower-priority preemptible
+ * endpoints of the same cluster (queue `preemption: lowerPriority`), the fewest that make it fit.
+ */
+export function admitReplicas(after: { state: AdmissionState; decisions: AdmissionDecision[] }, split: SplitWork, allocator: Allocator, now: number): { state: AdmissionState; decisions: AdmissionDecision[] } {
+  const decisions = after.decisions;
+  if (!split.endpoints.length && !split.endpointWork.size) return after;
+  const state = after.state;
+  const queues = new Map(state.queues.map((q) => [q.name, q]));
+  const running = new Map(state.running.map((w) => [w.id, split.endpointWork.get(w.id) ?? w]));
+  if (!split.endpoints.length) return { state: { ...state, running: [...running.values()] }, decisions };
+  const ledger = new QuotaLedger(queues);
+  for (const w of running.values()) ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
+  const pendingClusters = new Set(state.pending.map((p) => p.id));
+
+  const fenced = new Set<string>();
+  const positions = new Map<string, number>();
+  const admitted = new Set<string>();
+  for (const p of orderPending(split.endpoints, queues)) {
+    const ask = p.replicas!;
+    const type = p.request.acceleratorType;
+    const wait = (extra?: string, fence = true) => {
+      const position = (positions.get(ask.cluster) ?? 0) + 1;
+      positions.set(ask.cluster, position);
+      if (fence) fenced.add(ask.cluster);
+      decisions.push({ kind: 'pending', id: p.id, position, reason: replicaReason(ask, type, position, extra) });
+    };
+    const quota = ledger.fits(p.queue, type, p.request.count);
+    // Over quota it waits for its queue, not for the cluster: it fences nothing.
+    if (!quota.ok) { wait(quota.why, false); continue; }
+    if (!allocator.holdings(ask.cluster)) {
+      wait(pendingClusters.has(ask.cluster) ? `cluster ${ask.clusterName} is waiting in its own queue` : `cluster ${ask.clusterName} holds no accelerators`);
+      continue;
+    }
+    if (fenced.has(ask.cluster)) { wait(); continue; }
+    const req = replicaRequest(p.id, ask);
+    let d: Decision = allocator.placeReplicas(req);
+    if (!d.ok && d.code === 'CAPACITY_EXHAUSTED' && queues.get(p.queue)?.preemption === 'lowerPriority') {
+      const victims = findReplicaVictims(allocator, req, p.priority, [...running.values()]);
+      if (victims) {
+        for (const v of victims) {
+          const w = running.get(v)!;
+          allocator.release(v);
+          running.delete(v);
+          ledger.add(w.queue, w.request.acceleratorType, -w.accelerators);
+          decisions.push({ kind: 'preempt', id: v, by: p.id });
+        }
+        d = allocator.placeReplicas(req);
+      }
+    }
+    if (d.ok) {
+      allocator.commit(p.id, d);
+      ledger.add(p.queue, type, d.acceleratorCount);
+      running.set(p.id, { id: p.id, request: p.request, queue: p.queue, priority: p.priority, preemptible: p.preemptible, movable: false, accelerators: d.acceleratorCount, admittedAt: now, replicas: ask });
+      admitted.add(p.id);
+      decisions.push({ kind: 'admit', id: p.id, placement: d, borrowed: quota.borrowed, waitedMs: now - p.arrival });
+      continue;
+    }
+    // Room that will never come from other endpoints leaving (a replica larger than a server can
+    // hold) is named; plain lack of room is what the position already says.
+    wait(d.code === 'CAPACITY_EXHAUSTED' ? undefined : d.message);
+  }
+  return {
+    state: { ...state, pending: [...state.pending, ...split.endpoints.filter((p) => !admitted.has(p.id))], running: [...running.values()] },
+    decisions,
+  };
+}
+
+/** The allocator's request for an endpoint's replicas inside its cluster. */
+export function replicaRequest(id: string, ask: ReplicaAsk): ReplicaRequest {
+  return { clusterOwner: ask.cluster, endpointOwner: id, replicas: ask.replicas, acceleratorsPerReplica: ask.acceleratorsPerReplica };
+}
+
+/** `waiting for 2 replicas of 8 nvidia-h200 in cluster train-a; position 1`: position counts the endpoints waiting for that cluster. */
+export function replicaReason(ask: ReplicaAsk, type: string, position: number, extra?: string): string {
+  let s = `waiting for ${ask.replicas} replica${ask.replicas === 1 ? '' : 's'} of ${ask.acceleratorsPerReplica} ${type} in cluster ${ask.clusterName}; position ${position}`;
+  if (extra) s += `; ${extra}`;
+  return s;
+}
+
+/**
+ * The fewest running endpoints of the same cluster to release so `req` fits: only queued endpoints of
+ * lower priority that are preemptible; lowest priority first, then the largest (so fewer go), then
+ * the latest admitted; victims that turn out not to be needed are spared. Decided on the allocator's
+ * preview, so nothing changes here; undefined when even all of them would not make room.
+ */
+export function findReplicaVictims(allocator: Allocator, req: ReplicaRequest, priority: number, running: readonly RunningWork[]): string[] | undefined {
+  const candidates = running
+    .filter((w) => w.replicas?.cluster === req.clusterOwner && w.preemptible && w.priority < priority && w.id !== req.endpointOwner)
+    .sort((a, b) => a.priority - b.priority || b.accelerators - a.accelerators || b.admittedAt - a.admittedAt || (a.id < b.id ? 1 : -1));
+  if (!candidates.length) return undefined;
+  const fitsWith = (releases: string[]) => allocator.preview([req], { releases }).results[0]!.ok;
+  const victims: string[] = [];
+  let fits = false;
+  for (const c of candidates) {
+    victims.push(c.id);
+    if (fitsWith(victims)) { fits = true; break; }
+  }
+  if (!fits) return undefined;
+  for (let i = victims.length - 2; i >= 0; i--) {
+    const without = victims.filter((_, j) => j !== i);
+    if (fitsWith(without)) victims.splice(i, 1);
+  }
+  return victims;
+}
