@@ -1,4 +1,4 @@
-import { admit, forgetWork, type AdmissionDecision, type AdmissionState, type RunningWork } from '../../admission/index.ts';
+import { admit, forgetWork, type AdmissionDecision, type AdmissionState, type QueueSpec, type RunningWork } from '../../admission/index.ts';
 import type { Placement } from '../../allocator/index.ts';
 import { finishOperation, operationLatencyMs } from '../../operations/index.ts';
 import { hourlyCost } from '../../../../provider/src/core/index.ts';
@@ -8,6 +8,7 @@ import type { ControlPlane } from './control-plane.ts';
 import { rowsOfPlacement } from './holding-rows.ts';
 import { iso, newOperationId, readDoc, toRecord, type WireResource } from './resource-doc.ts';
 import { PENDING_DUE_AT } from './pending-operation.ts';
+import { admittedEndpointOutputs, preemptedEndpointOutputs } from './queued-endpoint.ts';
 
 export interface PassOptions {
   /** Plan moves for reserved gangs in this pass (the admin operation), whatever the background mode. */
@@ -40,8 +41,8 @@ export async function runAdmission(cp: ControlPlane, opts: PassOptions = {}): Pr
 }
 
 /** Queue specs as they are now: quotas or cohorts may have changed since the last pass. */
-async function currentQueues(cp: ControlPlane) {
-  const out = [];
+export async function currentQueues(cp: ControlPlane): Promise<QueueSpec[]> {
+  const out: QueueSpec[] = [];
   for (const project of cp.projects) {
     for (const r of await cp.store.listResourcesOfKinds(project, ['Queue'])) out.push(toQueueSpec(project, readDoc(r).spec));
   }
@@ -76,12 +77,12 @@ async function applyDecision(cp: ControlPlane, d: AdmissionDecision, now: number
       const work = before.running.find((w) => w.id === d.id);
       const by = await describeOwner(cp, d.by);
       // Evicted work waits again in its queue, in its first arrival's place.
-      if (work) requeued.push({ id: work.id, request: work.request, queue: work.queue, priority: work.priority, preemptible: work.preemptible, movable: work.movable, arrival: work.admittedAt });
+      if (work) requeued.push({ id: work.id, request: work.request, queue: work.queue, priority: work.priority, preemptible: work.preemptible, movable: work.movable, arrival: work.admittedAt, ...(work.replicas ? { replicas: work.replicas } : {}) });
       return updateDoc(cp, d.id, (doc) => {
         doc.status = 'pending';
         doc.statusReason = `preempted by ${by}; waiting to be admitted again`;
         doc.allocation = null;
-        doc.outputs = { ...doc.outputs, acceleratorCount: 0 };
+        doc.outputs = doc.kind === 'ModelEndpoint' ? preemptedEndpointOutputs(doc.outputs) : { ...doc.outputs, acceleratorCount: 0 };
         return true;
       });
     }
@@ -122,8 +123,13 @@ async function applyDecision(cp: ControlPlane, d: AdmissionDecision, now: number
 
 /** An admitted request: its accelerators are held now, and its create operation runs from here. */
 async function startProvisioning(cp: ControlPlane, doc: WireResource, placement: Placement, now: number): Promise<boolean> {
-  doc.allocation = summarizeServers(cp.allocator.topology, placement.zone, placement.servers.map((s) => s.serverId), placement.acceleratorCount);
-  doc.outputs = { ...doc.outputs, acceleratorCount: placement.acceleratorCount, hourlyCost: hourlyCost('Cluster', doc.spec) };
+  if (doc.kind === 'ModelEndpoint') {
+    // An endpoint's replicas live inside its cluster's allocation; its outputs say where.
+    doc.outputs = await admittedEndpointOutputs(cp, doc, placement);
+  } else {
+    doc.allocation = summarizeServers(cp.allocator.topology, placement.zone, placement.servers.map((s) => s.serverId), placement.acceleratorCount);
+    doc.outputs = { ...doc.outputs, acceleratorCount: placement.acceleratorCount, hourlyCost: hourlyCost('Cluster', doc.spec) };
+  }
   doc.status = 'provisioning';
   doc.statusReason = null;
   const op = (await cp.store.runningOperationsOf(doc.id)).find((o) => o.type === 'create' && o.dueAt >= PENDING_DUE_AT);

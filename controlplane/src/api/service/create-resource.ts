@@ -11,6 +11,7 @@ import { writeChange } from './apply-finished.ts';
 import { runAdmission } from './admission-pass.ts';
 import { startPendingOperation } from './pending-operation.ts';
 import { checkQueuedCluster, enqueueCluster, isQueued, pendingClusterOutputs } from './queued-cluster.ts';
+import { checkQueuedEndpoint, enqueueEndpoint, pendingEndpointEffects } from './queued-endpoint.ts';
 
 /** A reply already serialized, so an idempotent replay sends exactly the first answer. */
 export interface SerializedReply {
@@ -63,10 +64,14 @@ export async function createResource(
     }
     const now = cp.clock.now();
     const id = newResourceId(kind);
-    // A cluster that names a queue waits there when it does not fit, instead of being refused.
+    // A cluster or endpoint that names a queue waits there when it does not fit, instead of being refused.
     const queued = isQueued(kind, spec);
-    if (queued) await checkQueuedCluster(cp, project, spec);
-    const effects = queued ? { allocation: null, outputs: pendingClusterOutputs(spec) } : await createEffects(cp, project, kind, id, spec);
+    const queuedEndpoint = queued && kind === 'ModelEndpoint';
+    const endpointCluster = queuedEndpoint ? await checkQueuedEndpoint(cp, project, spec, cluster) : undefined;
+    if (queued && !queuedEndpoint) await checkQueuedCluster(cp, project, spec);
+    const effects = endpointCluster
+      ? pendingEndpointEffects(spec, endpointCluster)
+      : queued ? { allocation: null, outputs: pendingClusterOutputs(spec) } : await createEffects(cp, project, kind, id, spec);
     const doc: WireResource = {
       kind,
       project,
@@ -89,7 +94,8 @@ export async function createResource(
     if (queued) {
       op = await startPendingOperation(cp, doc, now);
       await cp.store.putResource(toRecord(doc, secret));
-      await enqueueCluster(cp, project, id, spec, now);
+      if (endpointCluster) await enqueueEndpoint(cp, project, id, spec, endpointCluster, now);
+      else await enqueueCluster(cp, project, id, spec, now);
       // The pass may admit it at once; the reply shows what it decided.
       await runAdmission(cp);
       docJson = (await cp.store.getResourceById(id))!.doc;

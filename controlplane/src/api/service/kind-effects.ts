@@ -126,7 +126,8 @@ function poolOutputs(spec: Spec, cluster: WireResource): Record<string, unknown>
   };
 }
 
-async function checkPool(cp: ControlPlane, project: string, spec: Spec): Promise<void> {
+/** A pool an endpoint names must exist and sit on the endpoint's cluster. */
+export async function checkPool(cp: ControlPlane, project: string, spec: Spec): Promise<void> {
   if (spec.kvCachePool === undefined) return;
   const pool = await cp.store.getResource(project, 'KvCachePool', spec.kvCachePool as string);
   if (!pool) {
@@ -145,7 +146,8 @@ async function checkPool(cp: ControlPlane, project: string, spec: Spec): Promise
   }
 }
 
-function endpointOutputs(project: string, spec: Spec, cluster: WireResource, placements: ReplicaPlacement[]) {
+/** An endpoint's outputs once its replicas are placed (a queued endpoint gets them on admission). */
+export function endpointOutputs(project: string, spec: Spec, cluster: WireResource, placements: ReplicaPlacement[]) {
   return {
     url: `https://${String(spec.name)}.${project}.${String(spec.region)}.aicloud.local/v1`,
     replicaPlacements: placements,

@@ -7,9 +7,9 @@ import { readDoc } from './resource-doc.ts';
 
 type Spec = Record<string, unknown>;
 
-/** Whether a create goes through admission: a cluster that names a queue. */
+/** Whether a create goes through admission: a cluster or an endpoint that names a queue. */
 export function isQueued(kind: string, spec: Spec): boolean {
-  return kind === 'Cluster' && typeof spec.queue === 'string';
+  return (kind === 'Cluster' || kind === 'ModelEndpoint') && typeof spec.queue === 'string';
 }
 
 /**
@@ -18,23 +18,27 @@ export function isQueued(kind: string, spec: Spec): boolean {
  * refused at once, with the numbers.
  */
 export async function checkQueuedCluster(cp: ControlPlane, project: string, spec: Spec): Promise<void> {
-  const name = spec.queue as string;
+  const type = spec.acceleratorType as string;
+  const ask = (spec.nodeCount as number) * (ACCELERATOR_TYPES[type]?.acceleratorsPerServer ?? 8);
+  await checkQueueCovers(cp, project, spec.queue as string, type, ask, { field: 'nodeCount', value: spec.nodeCount, what: `${spec.nodeCount} ${type} servers are ${ask} accelerators` });
+}
+
+/** The queue exists and its quota for `type` (borrowing included) covers `ask` accelerators; otherwise a clear refusal. */
+export async function checkQueueCovers(cp: ControlPlane, project: string, name: string, type: string, ask: number, about: { field: string; value: unknown; what: string }): Promise<void> {
   const record = await cp.store.getResource(project, 'Queue', name);
   if (!record) {
     throw apiError('DEPENDENCY_NOT_FOUND', `queue ${name} does not exist in project ${project}`, { field: 'queue', value: name, hint: 'Create the Queue first, or remove queue to be placed (or refused) at once.' });
   }
   const queue = toQueueSpec(project, readDoc(record).spec);
-  const type = spec.acceleratorType as string;
   const quota = queue.quotas[type];
   if (!quota) {
     throw apiError('INVALID_VALUE', `queue ${name} has no quota for ${type}`, { field: 'queue', value: name, status: 400, hint: `Add a quota for ${type} to the queue, or use a queue that has one.` });
   }
-  const ask = (spec.nodeCount as number) * (ACCELERATOR_TYPES[type]?.acceleratorsPerServer ?? 8);
   const limit = quota.nominal + (queue.cohort ? (quota.borrowingLimit ?? 0) : 0);
   if (ask > limit) {
-    throw apiError('QUOTA_EXCEEDED', `${spec.nodeCount} ${type} servers are ${ask} accelerators; queue ${name} may hold ${limit} (nominal ${quota.nominal}${queue.cohort ? `, borrowing ${quota.borrowingLimit ?? 0}` : ''}), so it could never be admitted`, {
-      field: 'nodeCount',
-      value: spec.nodeCount,
+    throw apiError('QUOTA_EXCEEDED', `${about.what}; queue ${name} may hold ${limit} (nominal ${quota.nominal}${queue.cohort ? `, borrowing ${quota.borrowingLimit ?? 0}` : ''}), so it could never be admitted`, {
+      field: about.field,
+      value: about.value,
     });
   }
 }

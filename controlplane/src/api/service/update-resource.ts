@@ -9,6 +9,7 @@ import { iso, readDoc, runningStatus, toRecord } from './resource-doc.ts';
 import { writeChange } from './apply-finished.ts';
 import { startOperation, toWireOperation } from './start-operation.ts';
 import { runAdmission } from './admission-pass.ts';
+import { resizeQueuedEndpoint } from './queued-endpoint.ts';
 
 /**
  * Applies a JSON merge patch to a resource's inputs. Only in-place changes are allowed: the core's
@@ -59,6 +60,7 @@ export async function updateResource(
         value: field.new,
       });
     }
+    if (kind === 'ModelEndpoint') await resizeQueuedEndpoint(cp, before, spec);
     const effects = await updateEffects(cp, before, spec);
     const now = cp.clock.now();
     const doc = {
@@ -76,8 +78,8 @@ export async function updateResource(
     const op = await startOperation(cp, 'update', doc, now);
     await writeChange(cp, doc, op, (d) => cp.store.putResource(toRecord(d, record.secret)));
     await effects.commitHoldings?.(cp);
-    // A smaller cluster or a changed queue can let waiting work in.
-    if (kind === 'Queue' || kind === 'Cluster') await runAdmission(cp);
+    // A resized cluster or endpoint, or a changed queue, can let waiting work in.
+    if (kind === 'Queue' || kind === 'Cluster' || kind === 'ModelEndpoint') await runAdmission(cp);
     return {
       status: 202,
       body: JSON.stringify({ resource: withSecret(cp, record, doc), operation: toWireOperation(op) }),

@@ -121,13 +121,6 @@ export const modelEndpointRules: KindRules = {
   check(value, ctx) {
     const e = value as unknown as Endpoint;
     const out = checkShape(e);
-    // Replicas run inside their cluster's servers, so it is the cluster that waits for accelerators.
-    if (value.queue !== undefined) {
-      out.push(error('INVALID_VALUE', 'queue', `endpoint replicas run inside their cluster and do not wait in a queue themselves (queue ${JSON.stringify(value.queue)})`, {
-        value: value.queue,
-        hint: 'Set queue on the cluster the endpoint runs on; priority and preemptible on the endpoint are kept for its replicas.',
-      }));
-    }
     if (ctx.acceleratorType) out.push(...checkAgainstType(e, ctx.acceleratorType));
     return out;
   },

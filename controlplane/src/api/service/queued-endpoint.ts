@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { hourlyCost, reservedReplicas } from '../../../../provider/src/core/index.ts';
+import type { AllocationRequest, Placement } from '../../allocator/index.ts';
+import { QuotaLedger, type PendingRequest } from '../../admission/index.ts';
+import { apiError } from '../errors.ts';
+import { currentQueues } from './admission-pass.ts';
+import { loadAdmissionState, queueKey, saveAdmissionState } from './admission-state.ts';
+import { toReplicaPlacements } from './allocation-wire.ts';
+import type { ControlPlane } from './control-plane.ts';
+import { checkPool, endpointOutputs, referencedCluster, type Effects } from './kind-effects.ts';
+import { checkQueueCovers } from './queued-cluster.ts';
+import type { WireResource } from './resource-doc.ts';
+
+type Spec = Record<string, unknown>;
+
+/** Accelerators an endpoint's replicas take: what its queue counts against its quota. */
+function replicaAccelerators(spec: Spec): number {
+  return reservedReplicas(spec) * (spec.acceleratorsPerReplica as number);
+}
+
+/**
+ * Checks a queued endpoint before it waits: its cluster exists (it may itself still be waiting), its
+ * pool fits, and its queue could ever hold its replicas, so nothing waits forever for a quota.
+ */
+export async function checkQueuedEndpoint(cp: ControlPlane, project: string, spec: Spec, cluster: WireResource | undefined): Promise<WireResource> {
+  if (!cluster) {
+    throw apiError('DEPENDENCY_NOT_FOUND', `cluster ${String(spec.cluster)} does not exist in project ${project}`, { field: 'cluster', value: spec.cluster });
+  }
+  await checkPool(cp, project, spec);
+  const type = cluster.spec.acceleratorType as string;
+  const ask = replicaAccelerators(spec);
+  await checkQueueCovers(cp, project, spec.queue as string, type, ask, {
+    field: 'replicas',
+    value: reservedReplicas(spec),
+    what: `${reservedReplicas(spec)} replicas x ${String(spec.acceleratorsPerReplica)} ${type} are ${ask} accelerators`,
+  });
+  return cluster;
+}
+
+/** What a queued endpoint shows before admission: no url and no replicas yet; its API key is made now and stays secret. */
+export function pendingEndpointEffects(spec: Spec, cluster: WireResource): Effects {
+  return {
+    allocation: null,
+    outputs: { replicaPlacements: [], hourlyCost: hourlyCost('ModelEndpoint', spec, { acceleratorType: cluster.spec.acceleratorType as string }) },
+    secret: `sk-aic-${randomBytes(24).toString('base64url')}`,
+  };
+}
+
+/** Puts a queued endpoint's replicas at the back of its queue (or in its priority's place). */
+export async function enqueueEndpoint(cp: ControlPlane, project: string, id: string, spec: Spec, cluster: WireResource, now: number): Promise<void> {
+  const state = await loadAdmissionState(cp.store);
+  state.pending = [...state.pending, endpointRequest(project, id, spec, cluster, now)];
+  await saveAdmissionState(cp.store, state);
+}
+
+function endpointRequest(project: string, id: string, spec: Spec, cluster: WireResource, arrival: number): PendingRequest {
+  const request: AllocationRequest = {
+    owner: id,
+    project,
+    acceleratorType: cluster.spec.acceleratorType as string,
+    zone: cluster.spec.zone as string,
+    region: cluster.spec.region as string | undefined,
+    count: replicaAccelerators(spec),
+    unit: 'accelerators',
+    scope: 'zone',
+  };
+  return {
+    id,
+    request,
+    queue: queueKey(project, spec.queue as string),
+    priority: (spec.priority as number | undefined) ?? 0,
+    preemptible: spec.preemptible === true,
+    arrival,
+    replicas: { cluster: cluster.id, clusterName: cluster.name, replicas: reservedReplicas(spec), acceleratorsPerReplica: spec.acceleratorsPerReplica as number },
+  };
+}
+
+/** An admitted endpoint's outputs: its url and where each replica runs. */
+export async function admittedEndpointOutputs(cp: ControlPlane, doc: WireResource, placement: Placement): Promise<Record<string, unknown>> {
+  const cluster = await referencedCluster(cp, doc.project, doc.spec.cluster);
+  if (!cluster) return doc.outputs;
+  return { ...doc.outputs, ...endpointOutputs(doc.project, doc.spec, cluster, toReplicaPlacements(placement.replicas ?? [])) };
+}
+
+/** A preempted endpoint serves nothing until it is admitted again: no url, no replicas. */
+export function preemptedEndpointOutputs(outputs: Record<string, unknown>): Record<string, unknown> {
+  const { url: _url, ...rest } = outputs;
+  return { ...rest, replicaPlacements: [] };
+}
+
+/**
+ * A running queued endpoint that changes size: its queue must still cover it (growth counts against
+ * the quota like an admission; it is placed at once or refused, as without a queue), and the engine
+ * records its new size. A no-op for endpoints the engine does not know.
+ */
+export async function resizeQueuedEndpoint(cp: ControlPlane, before: WireResource, spec: Spec): Promise<void> {
+  const state = await loadAdmissionState(cp.store);
+  const work = state.running.find((w) => w.id === before.id);
+  if (!work?.replicas) return;
+  const ask = replicaAccelerators(spec);
+  if (ask === work.accelerators && reservedReplicas(spec) === work.replicas.replicas) return;
+  const type = work.request.acceleratorType;
+  const ledger = new QuotaLedger(new Map((await currentQueues(cp)).map((q) => [q.name, q])));
+  for (const w of state.running) if (w.id !== work.id) ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
+  if (ask > work.accelerators) {
+    const fits = ledger.fits(work.queue, type, ask);
+    if (!fits.ok) {
+      throw apiError('QUOTA_EXCEEDED', `${before.kind} ${before.name} would hold ${ask} ${type}: ${fits.why}`, { field: 'replicas', value: reservedReplicas(spec) });
+    }
+  }
+  const resized = {
+    ...work,
+    request: { ...work.request, count: ask },
+    accelerators: ask,
+    replicas: { ...work.replicas, replicas: reservedReplicas(spec), acceleratorsPerReplica: spec.acceleratorsPerReplica as number },
+  };
+  await saveAdmissionState(cp.store, { ...state, running: state.running.map((w) => (w.id === work.id ? resized : w)) });
+}
