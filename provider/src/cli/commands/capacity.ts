@@ -12,7 +12,8 @@ export async function run(options: CloudOptions & { zone?: string; acceleratorTy
     })) as CapacityReport;
     ctx.stdout.write(renderCapacity(report));
     const queues = await cloud.list('Queue');
-    const waiting = queues.length ? (await cloud.list('Cluster')).filter((c) => c.status === 'pending') : [];
+    // Clusters wait for servers, endpoints for room inside their cluster; both are listed under their queue.
+    const waiting = queues.length ? [...(await cloud.list('Cluster')), ...(await cloud.list('ModelEndpoint'))].filter((c) => c.status === 'pending') : [];
     ctx.stdout.write(renderQueues(queues, waiting));
     return 0;
   });
