@@ -82,7 +82,7 @@ describe('aicloud: a queued endpoint', () => {
     await writeFile(join(dir, 'stack.yaml'), BASE + endpoint('chat', '  queue: serving\n'));
     const plan = await runCli(['plan', dir, '--stack', 'e'], { env: env() });
     assert.equal(plan.code, 0, plan.stderr);
-    assert.match(plan.stdout, /chat/);
+    assert.match(plan.stdout, /ModelEndpoint\/chat.*will queue: waits in queue serving: need 1 replica x 8 ascend-910c for chat inside cluster serve/s, plan.stdout);
 
     const apply = spawnCli(['apply', dir, '--stack', 'e', '--auto-approve'], { env: env() });
     await apply.stderr.waitFor(/ModelEndpoint\/chat: creating/);

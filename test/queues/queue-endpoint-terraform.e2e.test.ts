@@ -58,6 +58,14 @@ describe('terraform: a queued endpoint', { skip: skipReason() }, () => {
     await s?.close();
   });
 
+  test('plan warns that the endpoint will queue instead of failing', async () => {
+    const r = await ws.tf(['plan', '-input=false', '-no-color']);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const out = (r.stdout + r.stderr).replace(/\s+/g, ' ');
+    assert.match(out, /Warning: ModelEndpoint chat will queue/);
+    assert.match(out, /waits in queue serving: need 1 replica x 8 ascend-910c for chat inside cluster serve/);
+  });
+
   test('the create waits up to its timeout, then fails with the status, the pending reason and the id', async () => {
     const r = await ws.tf(['apply', '-auto-approve', '-input=false', '-no-color']);
     assert.equal(r.code, 1, r.stdout);

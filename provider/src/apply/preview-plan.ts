@@ -10,6 +10,8 @@ export async function previewPlan(cloud: StackCloud, plan: Plan): Promise<Plan> 
   const wire: WireRequest[] = requests.map((r) =>
     r.action === 'release'
       ? { action: 'release', name: r.name }
+      : r.action === 'replicas'
+        ? { action: 'replicas', name: r.name, cluster: r.cluster!, replicas: r.replicas!, acceleratorsPerReplica: r.acceleratorsPerReplica!, ...(r.queue ? { queue: r.queue } : {}) }
       : r.action === 'grow'
         ? { action: 'grow', name: r.name, nodeCount: r.nodeCount! }
         : {

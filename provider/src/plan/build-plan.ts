@@ -1,3 +1,4 @@
+import { reservedReplicas } from '../core/index.ts';
 import { PROTECT_ANNOTATION, addressOf } from '../gitops/manifest.ts';
 import { fingerprintState, idempotencyKey } from './fingerprint.ts';
 import { linkDependencies, orderSteps } from './link-steps.ts';
@@ -202,7 +203,10 @@ function protectedProblem(address: string, what: 'prune' | 'destroy' | 'replace'
 function placementRequests(steps: readonly PlanStep[]): PlacementRequest[] {
   const releases: PlacementRequest[] = [];
   const takes: PlacementRequest[] = [];
+  const replicas: PlacementRequest[] = [];
   for (const step of steps) {
+    const endpoint = queuedEndpointRequest(step);
+    if (endpoint) replicas.push(endpoint);
     if (step.kind !== 'Cluster') continue;
     const base = { address: step.address, name: step.name };
     // A partitioned cluster holds no whole accelerator but still has partitions to give back (and a price).
@@ -221,7 +225,20 @@ function placementRequests(steps: readonly PlanStep[]): PlacementRequest[] {
       takes.push({ ...common, action: 'grow', acceleratorCount: step.accelerators.after - step.accelerators.before });
     }
   }
-  return [...releases, ...takes];
+  // Endpoints go last: their clusters (created or grown in this plan) are placed first.
+  return [...releases, ...takes, ...replicas];
+}
+
+/** A new endpoint that names a queue: previewed so the plan says whether it starts or waits (others are placed at apply). */
+function queuedEndpointRequest(step: PlanStep): PlacementRequest | undefined {
+  const inputs = step.inputs;
+  if (step.kind !== 'ModelEndpoint' || step.action !== 'create' || !inputs || typeof inputs.queue !== 'string') return undefined;
+  const replicas = reservedReplicas(inputs);
+  const per = Number(inputs.acceleratorsPerReplica);
+  return {
+    address: step.address, name: step.name, action: 'replicas', cluster: String(inputs.cluster),
+    replicas, acceleratorsPerReplica: per, queue: inputs.queue, acceleratorCount: replicas * per,
+  };
 }
 
 /** The bill of the billed kinds, summed in list order so the rounding is the same on every run. */

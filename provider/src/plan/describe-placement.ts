@@ -9,6 +9,8 @@ export function describeRequest(r: PlacementRequest): string {
       return `${formatInt(r.acceleratorCount)} ${r.acceleratorType} (${r.nodeCount} servers, ${r.placement})`;
     case 'grow':
       return `+${formatInt(r.acceleratorCount)} ${r.acceleratorType} (to ${r.nodeCount} servers, ${r.placement})`;
+    case 'replicas':
+      return `${formatInt(r.replicas ?? 1)} x ${formatInt(r.acceleratorsPerReplica ?? 1)} accelerators (replicas in cluster ${r.cluster ?? '?'})`;
     case 'release':
       // A partitioned cluster holds no accelerator whole.
       return r.acceleratorCount > 0 ? `frees ${formatInt(r.acceleratorCount)} accelerators` : 'frees its partitions';

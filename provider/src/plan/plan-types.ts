@@ -71,14 +71,18 @@ export interface PlanStep {
  */
 export interface PlacementRequest {
   address: string;
-  action: 'create' | 'grow' | 'release';
+  action: 'create' | 'grow' | 'release' | 'replicas';
   name: string;
+  /** For `replicas` (a queued endpoint): its cluster, how many replicas and how large. */
+  cluster?: string;
+  replicas?: number;
+  acceleratorsPerReplica?: number;
   zone?: string;
   acceleratorType?: string;
   /** For create and grow: the cluster's total servers afterwards. */
   nodeCount?: number;
   placement?: string;
-  /** The queue a created cluster waits in when it does not fit at once. */
+  /** The queue a created cluster (or endpoint) waits in when it does not fit at once. */
   queue?: string;
   /** A partitioned cluster's profile and its number of instances (then `nodeCount` is 1). */
   acceleratorProfile?: string;

@@ -9,7 +9,9 @@ import { readDoc } from './resource-doc.ts';
 export type PreviewRequest =
   | { action: 'create'; name: string; zone: string; acceleratorType: string; nodeCount: number; placement: string; queue?: string; acceleratorProfile?: string; profileCount?: number }
   | { action: 'grow'; name: string; nodeCount: number }
-  | { action: 'release'; name: string };
+  | { action: 'release'; name: string }
+  /** A queued endpoint's replicas inside `cluster` (an existing cluster, or one created earlier in the batch). */
+  | { action: 'replicas'; name: string; cluster: string; replicas: number; acceleratorsPerReplica: number; queue?: string };
 
 export type PreviewOutcome =
   | { index: number; action: string; name: string; fits: true; allocation?: AllocationSummary }
@@ -26,7 +28,8 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
   const requests: PreviewRequest[] = raw.map((r, i) => parseRequest(r, i));
   const releases: string[] = [];
   const items: PreviewItem[] = [];
-  const slots: ({ item: number; held?: { servers: string[]; count: number } } | PreviewOutcome)[] = [];
+  // `names`: internal owners a refusal may mention, and the names users know them by.
+  const slots: ({ item: number; held?: { servers: string[]; count: number }; names?: [string, string][] } | PreviewOutcome)[] = [];
   for (const [index, r] of requests.entries()) {
     const base = { index, action: r.action, name: r.name };
     if (r.action === 'create') {
@@ -37,6 +40,17 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
           ? { owner, project, acceleratorType: r.acceleratorType, zone: r.zone, count: r.profileCount ?? 1, unit: 'accelerators', scope: 'server', profile: r.acceleratorProfile }
           : { owner, project, acceleratorType: r.acceleratorType, zone: r.zone, count: r.nodeCount, unit: 'servers', scope: r.placement as 'zone' },
       );
+      continue;
+    }
+    if (r.action === 'replicas') {
+      const created = requests.findIndex((x, j) => j < index && x.action === 'create' && x.name === r.cluster);
+      const clusterOwner = created >= 0 ? `preview/${created}/${r.cluster}` : (await cp.store.getResource(project, 'Cluster', r.cluster))?.id;
+      if (!clusterOwner) {
+        slots.push({ ...base, fits: false, code: 'DEPENDENCY_NOT_FOUND', message: `cluster ${r.cluster} does not exist in project ${project}` });
+        continue;
+      }
+      slots.push({ item: items.length, names: [[clusterOwner, r.cluster], [`preview/${index}/${r.name}`, r.name]] });
+      items.push({ clusterOwner, endpointOwner: `preview/${index}/${r.name}`, replicas: r.replicas, acceleratorsPerReplica: r.acceleratorsPerReplica });
       continue;
     }
     const rec = await cp.store.getResource(project, 'Cluster', r.name);
@@ -67,7 +81,9 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
   return {
     results: slots.map((slot, index) => {
       if (!('item' in slot)) return slot;
-      return outcome(cp, index, requests[index]!, results[slot.item]!, slot.held);
+      const d = results[slot.item]!;
+      if (!d.ok && slot.names) for (const [owner, name] of slot.names) d.message = d.message.split(owner).join(name);
+      return outcome(cp, index, requests[index]!, d, slot.held);
     }),
   };
 }
@@ -76,6 +92,10 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
 function outcome(cp: ControlPlane, index: number, r: PreviewRequest, d: Decision, held?: { servers: string[]; count: number }): PreviewOutcome {
   const base = { index, action: r.action, name: r.name };
   if (!d.ok && r.action === 'create' && r.queue && d.code === 'CAPACITY_EXHAUSTED') {
+    return { ...base, fits: false, queued: true, code: d.code, message: `waits in queue ${r.queue}: ${d.message}` };
+  }
+  // An endpoint waits for room in its cluster, or for its cluster to be admitted from its own queue.
+  if (!d.ok && r.action === 'replicas' && r.queue && (d.code === 'CAPACITY_EXHAUSTED' || d.code === 'DEPENDENCY_NOT_FOUND')) {
     return { ...base, fits: false, queued: true, code: d.code, message: `waits in queue ${r.queue}: ${d.message}` };
   }
   if (!d.ok) return { ...base, fits: false, code: d.code, message: d.message };
@@ -98,8 +118,9 @@ function parseRequest(r: unknown, i: number): PreviewRequest {
     }
     return { action, name: o.name, nodeCount: o.nodeCount as number };
   }
+  if (action === 'replicas') return parseReplicas(o, field);
   if (action !== 'create') {
-    throw apiError('INVALID_VALUE', `${field}.action must be create, grow or release`, { field: `${field}.action`, value: action, status: 400 });
+    throw apiError('INVALID_VALUE', `${field}.action must be create, grow, release or replicas`, { field: `${field}.action`, value: action, status: 400 });
   }
   const v = validate('Cluster', {
     name: o.name, zone: o.zone, acceleratorType: o.acceleratorType, nodeCount: o.nodeCount, placement: o.placement,
@@ -118,5 +139,21 @@ function parseRequest(r: unknown, i: number): PreviewRequest {
     action, name: c.name, zone: c.zone, acceleratorType: c.acceleratorType, nodeCount: c.nodeCount, placement: c.placement,
     ...(o.queue ? { queue: o.queue as string } : {}),
     ...(c.acceleratorProfile ? { acceleratorProfile: c.acceleratorProfile, profileCount: c.profileCount ?? 1 } : {}),
+  };
+}
+
+function parseReplicas(o: Record<string, unknown>, field: string): PreviewRequest {
+  if (typeof o.cluster !== 'string') throw apiError('MISSING_FIELD', `${field}.cluster is required`, { field: `${field}.cluster`, status: 400 });
+  for (const k of ['replicas', 'acceleratorsPerReplica'] as const) {
+    if (!Number.isInteger(o[k]) || (o[k] as number) < 1) {
+      throw apiError('OUT_OF_RANGE', `${field}.${k} must be a positive integer`, { field: `${field}.${k}`, value: o[k], status: 400 });
+    }
+  }
+  if (o.queue !== undefined && typeof o.queue !== 'string') {
+    throw apiError('INVALID_TYPE', `${field}.queue must be a string`, { field: `${field}.queue`, value: o.queue, status: 400 });
+  }
+  return {
+    action: 'replicas', name: o.name as string, cluster: o.cluster, replicas: o.replicas as number, acceleratorsPerReplica: o.acceleratorsPerReplica as number,
+    ...(o.queue ? { queue: o.queue as string } : {}),
   };
 }

@@ -89,6 +89,7 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
   if (step === 'no-op' && prior) planned = { ...prior, ...Object.fromEntries(schema.blocks.map((b) => [b.name, config[b.name] ?? null])) };
 
   if (kind === 'Cluster' && (step === 'create' || step === 'replace' || growing)) diagnostics.push(...(await capacityCheck(ctx, validated, step)));
+  if (kind === 'ModelEndpoint' && (step === 'create' || step === 'replace') && typeof validated.queue === 'string') diagnostics.push(...(await endpointQueueCheck(ctx, validated)));
 
   return {
     planned_state: { msgpack: encodeCty(planned, schema.type) },
@@ -131,5 +132,30 @@ async function capacityCheck(ctx: ProviderContext, inputs: Obj, step: string): P
     return [];
   } catch (err) {
     return [plainDiagnostic('warning', 'Capacity was not checked', `The placement preview failed: ${err instanceof Error ? err.message : String(err)}. Apply still refuses a cluster that does not fit.`)];
+  }
+}
+
+/**
+ * A new endpoint that names a queue: the preview says whether its replicas fit in its cluster now.
+ * When they do not, the plan warns that it will queue (apply waits within the create timeout); an
+ * endpoint without a queue is placed or refused at apply, as before.
+ */
+async function endpointQueueCheck(ctx: ProviderContext, inputs: Obj): Promise<WireDiagnostic[]> {
+  if (Object.values(inputs).some((v) => isUnknown(v))) return [];
+  const name = String(inputs.name);
+  const autoscaling = inputs.autoscaling as { minReplicas?: number } | undefined;
+  const request: PlacementRequest = {
+    action: 'replicas', name, cluster: String(inputs.cluster), queue: String(inputs.queue),
+    replicas: Number(autoscaling?.minReplicas ?? inputs.replicas ?? 1), acceleratorsPerReplica: Number(inputs.acceleratorsPerReplica),
+  };
+  try {
+    const [outcome] = await (await ctx.cloud()).previewPlacements([request]);
+    if (outcome && !outcome.fits && outcome.queued) {
+      return [plainDiagnostic('warning', `ModelEndpoint ${name} will queue`, `${outcome.message ?? 'no room in its cluster now'}\nApply waits for admission within the create timeout (the timeouts block).`, 'queue')];
+    }
+    return [];
+  } catch {
+    // Only a warning could come of it; apply finds out either way.
+    return [];
   }
 }
