@@ -139,4 +139,21 @@ describe('queued model endpoints', () => {
     const missing = await s.call('POST', `${P}/endpoints`, ep('nowhere', 'serve', 1, 1, { queue: 'nope' }));
     assert.equal(missing.body.code, 'DEPENDENCY_NOT_FOUND');
   });
+
+  it('a running queued endpoint grows within its quota; shrinking lets a waiting one in', async () => {
+    // serve: 24 accelerators, held by e2 (4), e3 (16) and urgent (4); on-second (8) is in the queue too.
+    const waiter = await s.call('POST', `${P}/endpoints`, ep('waiter', 'serve', 1, 8));
+    assert.equal(waiter.body.resource.status, 'pending');
+    const over = await s.call('PATCH', `${P}/endpoints/e3`, { replicas: 7 });
+    assert.equal(over.status, 409);
+    assert.equal(over.body.code, 'QUOTA_EXCEEDED');
+    assert.match(over.body.message, /^ModelEndpoint e3 would hold 56 ascend-910c: queue serving uses 16 of 64 ascend-910c \(nominal 64\); asked 56$/);
+    const shrink = await s.call('PATCH', `${P}/endpoints/e3`, { replicas: 1 });
+    assert.equal(shrink.status, 202, JSON.stringify(shrink.body));
+    const admitted = await get('waiter');
+    assert.equal(admitted.status, 'ready', admitted.statusReason);
+    const view = (await s.call('GET', `${P}/queues/serving`)).body;
+    assert.deepEqual(view.outputs.usage, [{ acceleratorType: 'ascend-910c', admitted: 32, borrowed: 0, pending: 0 }]);
+    await clean('after the resize');
+  });
 });

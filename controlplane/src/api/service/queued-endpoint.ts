@@ -105,7 +105,9 @@ export async function resizeQueuedEndpoint(cp: ControlPlane, before: WireResourc
   if (ask > work.accelerators) {
     const fits = ledger.fits(work.queue, type, ask);
     if (!fits.ok) {
-      throw apiError('QUOTA_EXCEEDED', `${before.kind} ${before.name} would hold ${ask} ${type}: ${fits.why}`, { field: 'replicas', value: reservedReplicas(spec) });
+      // The engine names queues `project/name`; users know the name.
+      const why = (fits.why ?? '').split(work.queue).join(String(before.spec.queue));
+      throw apiError('QUOTA_EXCEEDED', `${before.kind} ${before.name} would hold ${ask} ${type}: ${why}`, { field: 'replicas', value: reservedReplicas(spec) });
     }
   }
   const resized = {
