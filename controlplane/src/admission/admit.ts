@@ -1,5 +1,6 @@
 import type { Allocator } from '../allocator/allocator.ts';
 import type { AllocationRequest, Decision } from '../allocator/types.ts';
+import { admitPartitions, splitPartitionWork } from './admit-partitions.ts';
 import { admitReplicas, splitReplicaWork } from './admit-replicas.ts';
 import { chooseFence } from './choose-fence.ts';
 import { findVictims } from './find-victims.ts';
@@ -23,9 +24,10 @@ const DEFAULT_MOVE_MS = 60_000;
  * state and the decisions come back, so the caller persists both together.
  */
 export function admit(state: AdmissionState, allocator: Allocator, now: number, options: AdmitOptions = {}): { state: AdmissionState; decisions: AdmissionDecision[] } {
-  // Endpoints wait for room inside their cluster: they have their own stage, after the gangs.
+  // Partitioned clusters and endpoints (room inside their cluster) have their own stages, after the gangs.
   const split = splitReplicaWork(state);
-  return admitReplicas(admitGangs(split.gangs, allocator, now, options), split, allocator, now);
+  const parts = splitPartitionWork(split.gangs);
+  return admitReplicas(admitPartitions(admitGangs(parts.rest, allocator, now, options), parts, allocator, now), split, allocator, now);
 }
 
 /** The gang stage of a pass: clusters, which take whole servers (see `admit`). */

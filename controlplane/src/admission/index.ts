@@ -2,6 +2,7 @@
 // with conservative backfill, preemption of lower-priority preemptible work, and defragmentation moves.
 // Pure over the allocator's public API; all state is plain JSON so the control plane can persist it.
 export { admit, forgetWork } from './admit.ts';
+export { partitionShare } from './admit-partitions.ts';
 export { finishMoves, releaseWork } from './finish-moves.ts';
 export { orderPending } from './order-pending.ts';
 export { describeWait, pendingReason } from './pending-reason.ts';

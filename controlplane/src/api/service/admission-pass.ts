@@ -2,7 +2,7 @@ import { admit, forgetWork, type AdmissionDecision, type AdmissionState, type Qu
 import type { Placement } from '../../allocator/index.ts';
 import { finishOperation, operationLatencyMs } from '../../operations/index.ts';
 import { hourlyCost } from '../../../../provider/src/core/index.ts';
-import { summarizeServers } from './allocation-wire.ts';
+import { summarizeServers, summarizeSlices } from './allocation-wire.ts';
 import { loadAdmissionState, loadDefragmentMode, saveAdmissionState, toQueueSpec } from './admission-state.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { rowsOfPlacement } from './holding-rows.ts';
@@ -126,6 +126,10 @@ async function startProvisioning(cp: ControlPlane, doc: WireResource, placement:
   if (doc.kind === 'ModelEndpoint') {
     // An endpoint's replicas live inside its cluster's allocation; its outputs say where.
     doc.outputs = await admittedEndpointOutputs(cp, doc, placement);
+  } else if (placement.slices) {
+    // A partitioned cluster holds instances of its profile, no accelerator whole.
+    doc.allocation = summarizeSlices(cp.allocator.topology, placement.zone, placement.servers.map((s) => s.serverId), placement.slices);
+    doc.outputs = { ...doc.outputs, acceleratorCount: 0, hourlyCost: hourlyCost('Cluster', doc.spec) };
   } else {
     doc.allocation = summarizeServers(cp.allocator.topology, placement.zone, placement.servers.map((s) => s.serverId), placement.acceleratorCount);
     doc.outputs = { ...doc.outputs, acceleratorCount: placement.acceleratorCount, hourlyCost: hourlyCost('Cluster', doc.spec) };

@@ -1,5 +1,5 @@
 import { ACCELERATOR_TYPES } from '../../../../provider/src/core/index.ts';
-import type { AdmissionState } from '../../admission/index.ts';
+import { partitionShare, type AdmissionState } from '../../admission/index.ts';
 import { loadAdmissionState, queueKey } from './admission-state.ts';
 import type { ControlPlane } from './control-plane.ts';
 import type { WireResource } from './resource-doc.ts';
@@ -34,7 +34,7 @@ export function queueOutputs(state: AdmissionState, project: string, spec: Recor
   for (const p of state.pending) {
     if (p.queue !== key) continue;
     pendingCount++;
-    row(p.request.acceleratorType).pending += p.request.unit === 'servers' ? p.request.count * (ACCELERATOR_TYPES[p.request.acceleratorType]?.acceleratorsPerServer ?? 8) : p.request.count;
+    row(p.request.acceleratorType).pending += p.request.unit === 'servers' ? p.request.count * (ACCELERATOR_TYPES[p.request.acceleratorType]?.acceleratorsPerServer ?? 8) : partitionShare(p.request) ?? p.request.count;
   }
   const nominal = new Map(((spec.quotas as { acceleratorType: string; nominal: number }[] | undefined) ?? []).map((q) => [q.acceleratorType, q.nominal]));
   for (const u of usage.values()) u.borrowed = Math.max(0, u.admitted - (nominal.get(u.acceleratorType) ?? 0));

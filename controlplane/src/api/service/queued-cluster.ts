@@ -1,5 +1,6 @@
 import { ACCELERATOR_TYPES, hourlyCost } from '../../../../provider/src/core/index.ts';
 import type { AllocationRequest } from '../../allocator/index.ts';
+import { partitionShare } from '../../admission/index.ts';
 import { apiError } from '../errors.ts';
 import { loadAdmissionState, queueKey, saveAdmissionState, toQueueSpec } from './admission-state.ts';
 import type { ControlPlane } from './control-plane.ts';
@@ -19,6 +20,13 @@ export function isQueued(kind: string, spec: Spec): boolean {
  */
 export async function checkQueuedCluster(cp: ControlPlane, project: string, spec: Spec): Promise<void> {
   const type = spec.acceleratorType as string;
+  const request = clusterRequest(project, '', spec);
+  const share = partitionShare(request);
+  if (share !== undefined) {
+    // A partition counts as its share of an accelerator.
+    await checkQueueCovers(cp, project, spec.queue as string, type, share, { field: 'profileCount', value: request.count, what: `${request.count} x ${String(spec.acceleratorProfile)} are ${share} ${type}` });
+    return;
+  }
   const ask = (spec.nodeCount as number) * (ACCELERATOR_TYPES[type]?.acceleratorsPerServer ?? 8);
   await checkQueueCovers(cp, project, spec.queue as string, type, ask, { field: 'nodeCount', value: spec.nodeCount, what: `${spec.nodeCount} ${type} servers are ${ask} accelerators` });
 }
@@ -50,16 +58,7 @@ export function pendingClusterOutputs(spec: Spec): Record<string, unknown> {
 
 /** Puts a queued cluster's gang at the back of its queue (or in its priority's place). */
 export async function enqueueCluster(cp: ControlPlane, project: string, id: string, spec: Spec, now: number): Promise<void> {
-  const request: AllocationRequest = {
-    owner: id,
-    project,
-    acceleratorType: spec.acceleratorType as string,
-    region: spec.region as string | undefined,
-    zone: spec.zone as string,
-    count: spec.nodeCount as number,
-    unit: 'servers',
-    scope: spec.placement as AllocationRequest['scope'],
-  };
+  const request = clusterRequest(project, id, spec);
   const state = await loadAdmissionState(cp.store);
   const preemptible = spec.preemptible === true;
   state.pending = [
@@ -67,4 +66,13 @@ export async function enqueueCluster(cp: ControlPlane, project: string, id: stri
     { id, request, queue: queueKey(project, spec.queue as string), priority: (spec.priority as number | undefined) ?? 0, preemptible, movable: preemptible, arrival: now },
   ];
   await saveAdmissionState(cp.store, state);
+}
+
+/** A queued cluster's request: its servers, or for a partitioned cluster `profileCount` instances of its profile on one server. */
+function clusterRequest(project: string, id: string, spec: Spec): AllocationRequest {
+  const base = { owner: id, project, acceleratorType: spec.acceleratorType as string, region: spec.region as string | undefined, zone: spec.zone as string };
+  if (typeof spec.acceleratorProfile === 'string') {
+    return { ...base, count: (spec.profileCount as number | undefined) ?? 1, unit: 'accelerators', scope: 'server', profile: spec.acceleratorProfile };
+  }
+  return { ...base, count: spec.nodeCount as number, unit: 'servers', scope: spec.placement as AllocationRequest['scope'] };
 }

@@ -33,9 +33,6 @@ export function profileOfType(value: Record<string, unknown>): Diagnostic[] {
     const names = catalogue.profiles.map((p) => p.name).join(', ');
     out.push(error('INVALID_VALUE', 'acceleratorProfile', `acceleratorProfile ${profile} is not a profile of ${type}; allowed: ${names}`, { value: profile, hint: `Use one of: ${names}.` }));
   }
-  if (value.queue !== undefined) {
-    out.push(error('INVALID_VALUE', 'queue', `queue ${String(value.queue)} with acceleratorProfile ${profile}: partitioned clusters do not wait in queues`, { value: value.queue, hint: 'Leave queue out; a partition request that does not fit is refused at once.' }));
-  }
   if (typeof nodeCount === 'number' && nodeCount !== 1) {
     out.push(error('INVALID_VALUE', 'nodeCount', `nodeCount ${nodeCount} with acceleratorProfile ${profile}: a partitioned cluster holds its partitions on one server`, { value: nodeCount, hint: 'Set nodeCount to 1 and the number of partitions in profileCount.' }));
   }

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Allocator } from '../allocator/allocator.ts';
+import { testInventory } from '../allocator/testing.ts';
+import { partitionShare } from './admit-partitions.ts';
+import { admit, forgetWork } from './admit.ts';
+import { releaseWork } from './finish-moves.ts';
+import { emptyState, liveOwners, pending, queue } from './testing.ts';
+import type { AdmissionDecision, AdmissionState, PendingRequest } from './types.ts';
+
+/** `count` MIG instances of `profile` on one H200 server of zone t-1b (two servers of 8 H200). */
+function mig(id: string, profile: string, count: number, over: Partial<PendingRequest> = {}): PendingRequest {
+  return pending(id, count, over, { acceleratorType: 'nvidia-h200', zone: 't-1b', unit: 'accelerators', scope: 'server', profile });
+}
+const h200 = (nominal: number) => queue('q', { quotas: { 'nvidia-h200': { nominal } } });
+const admitted = (ds: AdmissionDecision[]) => ds.filter((d) => d.kind === 'admit').map((d) => (d as { id: string }).id);
+const reasonOf = (ds: AdmissionDecision[], id: string) => (ds.find((d) => d.kind === 'pending' && d.id === id) as { reason: string } | undefined)?.reason;
+
+function pass(s: AdmissionState, a: Allocator, now = 0) {
+  const r = admit(s, a, now);
+  assert.deepEqual(a.checkInvariants(liveOwners(r.state)).violations, []);
+  return r;
+}
+
+test('a partition counts as its share of an accelerator: slices / slices per accelerator', () => {
+  assert.equal(partitionShare({ owner: 'x', project: 'p', acceleratorType: 'nvidia-h200', count: 3, unit: 'accelerators', scope: 'server', profile: '1g.18gb' }), 3 / 8);
+  assert.equal(partitionShare({ owner: 'x', project: 'p', acceleratorType: 'nvidia-h200', count: 2, unit: 'accelerators', scope: 'server', profile: '3g.71gb' }), 1);
+  assert.equal(partitionShare({ owner: 'x', project: 'p', acceleratorType: 'ascend-910c', count: 2, unit: 'servers', scope: 'zone' }), undefined);
+});
+
+test('partitioned clusters wait on their queue\'s quota by share and start when quota frees', () => {
+  const a = new Allocator(testInventory());
+  let s = emptyState([h200(1)]);
+  s.pending = [mig('m1', '1g.18gb', 7, { arrival: 1 }), mig('m2', '1g.18gb', 2, { arrival: 2 })];
+  let r = pass(s, a);
+  assert.deepEqual(admitted(r.decisions), ['m1']);
+  assert.equal(r.state.running.find((w) => w.id === 'm1')?.accelerators, 7 / 8);
+  assert.equal(reasonOf(r.decisions, 'm2'), 'waiting for 2 x 1g.18gb of nvidia-h200 on one server; position 1; queue q uses 0.875 of 1 nvidia-h200 (nominal 1); asked 0.25');
+  s = { ...forgetWork(r.state, 'm1'), moves: releaseWork(a, r.state.moves, 'm1') };
+  r = pass(s, a, 5);
+  assert.deepEqual(admitted(r.decisions), ['m2']);
+  assert.equal(a.holdings('m2')?.acceleratorType, 'nvidia-h200');
+});
+
+test('partitions wait for room in order: a later request of the same type and zone does not take the slices the head waits for', () => {
+  const a = new Allocator(testInventory());
+  let s = emptyState([h200(100)]);
+  // 16 H200 in t-1b (two servers of 8): 15 whole-accelerator instances leave one accelerator free.
+  s.pending = Array.from({ length: 15 }, (_, i) => mig(`full-${i}`, '7g.141gb', 1, { arrival: i }));
+  s = pass(s, a).state;
+  assert.equal(s.running.length, 15);
+  s.pending = [mig('head', '7g.141gb', 2, { arrival: 20 }), mig('small', '1g.18gb', 1, { arrival: 21 })];
+  let r = pass(s, a, 1);
+  assert.deepEqual(admitted(r.decisions), []);
+  assert.equal(reasonOf(r.decisions, 'head'), 'waiting for 2 x 7g.141gb of nvidia-h200 on one server; position 1');
+  assert.equal(reasonOf(r.decisions, 'small'), 'waiting for 1 x 1g.18gb of nvidia-h200 on one server; position 2');
+  // Two instances on one server leave: that server now has room for the head, which takes it first.
+  const serverOf = (id: string) => a.holdings(id)?.servers[0]?.serverId;
+  const leaving = s.running.filter((w) => serverOf(w.id) === serverOf('full-0')).slice(0, 2).map((w) => w.id);
+  s = r.state;
+  for (const id of leaving) s = { ...forgetWork(s, id), moves: releaseWork(a, s.moves, id) };
+  r = pass(s, a, 2);
+  // The head goes first; the small request takes what is left after it.
+  assert.deepEqual(admitted(r.decisions), ['head', 'small']);
+  assert.equal(a.holdings('head')?.servers.length, 1);
+});
