@@ -23,6 +23,7 @@ describe('queued model endpoints', () => {
     assert.deepEqual((await s.call('GET', '/v1/admin/invariants')).body.violations, [], `invariants ${when}`);
   };
   const get = async (name: string) => (await s.call('GET', `${P}/endpoints/${name}`)).body;
+  let admittedId = '';
 
   it('waits behind the endpoint that fills its cluster and is admitted when that one is deleted', async () => {
     const q = await s.call('POST', `${P}/queues`, { name: 'serving', admissionPolicy: 'priority', preemption: 'lowerPriority', quotas: [{ acceleratorType: 'ascend-910c', nominal: 64 }] });
@@ -152,8 +153,24 @@ describe('queued model endpoints', () => {
     assert.equal(shrink.status, 202, JSON.stringify(shrink.body));
     const admitted = await get('waiter');
     assert.equal(admitted.status, 'ready', admitted.statusReason);
+    admittedId = admitted.id;
     const view = (await s.call('GET', `${P}/queues/serving`)).body;
     assert.deepEqual(view.outputs.usage, [{ acceleratorType: 'ascend-910c', admitted: 32, borrowed: 0, pending: 0 }]);
     await clean('after the resize');
+  });
+
+  it('a running endpoint that drops its queue leaves the queue\'s count; one that gains a queue joins it', async () => {
+    const usage = async () => (await s.call('GET', `${P}/queues/serving`)).body.outputs.usage[0].admitted;
+    const before = await usage();
+    assert.equal((await s.call('PATCH', `${P}/endpoints/waiter`, { queue: null })).status, 202);
+    assert.equal(await usage(), before - 8);
+    const nowhere = await s.call('PATCH', `${P}/endpoints/waiter`, { queue: 'nope' });
+    assert.equal(nowhere.body.code, 'DEPENDENCY_NOT_FOUND');
+    assert.equal((await s.call('PATCH', `${P}/endpoints/waiter`, { queue: 'serving', priority: 2 })).status, 202);
+    assert.equal(await usage(), before);
+    const queues = (await s.call('GET', '/v1/admin/queues')).body;
+    const waiter = queues.running.find((w: { id: string }) => w.id === admittedId);
+    assert.equal(waiter?.priority, 2);
+    await clean('after the queue changes');
   });
 });

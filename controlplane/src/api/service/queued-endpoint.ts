@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hourlyCost, reservedReplicas } from '../../../../provider/src/core/index.ts';
 import type { AllocationRequest, Placement } from '../../allocator/index.ts';
-import { QuotaLedger, type PendingRequest } from '../../admission/index.ts';
+import { forgetWork, QuotaLedger, type PendingRequest, type RunningWork } from '../../admission/index.ts';
 import { apiError } from '../errors.ts';
 import { currentQueues } from './admission-pass.ts';
 import { loadAdmissionState, queueKey, saveAdmissionState } from './admission-state.ts';
@@ -89,32 +89,41 @@ export function preemptedEndpointOutputs(outputs: Record<string, unknown>): Reco
 }
 
 /**
- * A running queued endpoint that changes size: its queue must still cover it (growth counts against
- * the quota like an admission; it is placed at once or refused, as without a queue), and the engine
- * records its new size. A no-op for endpoints the engine does not know.
+ * A running endpoint's in-place change as its queue sees it: a new size, or a new `queue`, `priority`
+ * or `preemptible`. Growth, or a move to another queue, must fit that queue's quota (it is placed at
+ * once or refused, as without a queue); the engine then records the endpoint as it now is. An
+ * endpoint that drops its queue is forgotten by the engine (never preempted again); one that gains
+ * a queue is counted from now on.
  */
-export async function resizeQueuedEndpoint(cp: ControlPlane, before: WireResource, spec: Spec): Promise<void> {
+export async function syncQueuedEndpoint(cp: ControlPlane, before: WireResource, spec: Spec): Promise<void> {
   const state = await loadAdmissionState(cp.store);
   const work = state.running.find((w) => w.id === before.id);
-  if (!work?.replicas) return;
+  const named = typeof spec.queue === 'string' ? queueKey(before.project, spec.queue) : undefined;
+  if (!work && !named) return;
+  if (!named) {
+    await saveAdmissionState(cp.store, forgetWork(state, before.id));
+    return;
+  }
+  const cluster = await referencedCluster(cp, before.project, spec.cluster);
+  if (!cluster) return;
+  const type = cluster.spec.acceleratorType as string;
   const ask = replicaAccelerators(spec);
-  if (ask === work.accelerators && reservedReplicas(spec) === work.replicas.replicas) return;
-  const type = work.request.acceleratorType;
-  const ledger = new QuotaLedger(new Map((await currentQueues(cp)).map((q) => [q.name, q])));
-  for (const w of state.running) if (w.id !== work.id) ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
-  if (ask > work.accelerators) {
-    const fits = ledger.fits(work.queue, type, ask);
+  // A new queue must exist and have a quota for the type.
+  if (work?.queue !== named) await checkQueueCovers(cp, before.project, spec.queue as string, type, ask, { field: 'replicas', value: reservedReplicas(spec), what: `${reservedReplicas(spec)} replicas x ${String(spec.acceleratorsPerReplica)} ${type} are ${ask} accelerators` });
+  if (!work || ask > work.accelerators || work.queue !== named) {
+    const ledger = new QuotaLedger(new Map((await currentQueues(cp)).map((q) => [q.name, q])));
+    for (const w of state.running) if (w.id !== before.id) ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
+    const fits = ledger.fits(named, type, ask);
     if (!fits.ok) {
       // The engine names queues `project/name`; users know the name.
-      const why = (fits.why ?? '').split(work.queue).join(String(before.spec.queue));
-      throw apiError('QUOTA_EXCEEDED', `${before.kind} ${before.name} would hold ${ask} ${type}: ${why}`, { field: 'replicas', value: reservedReplicas(spec) });
+      const why = (fits.why ?? '').split(named).join(String(spec.queue));
+      throw apiError('QUOTA_EXCEEDED', `${before.kind} ${before.name} would hold ${ask} ${type}: ${why}`, { field: work?.queue === named ? 'replicas' : 'queue', value: work?.queue === named ? reservedReplicas(spec) : spec.queue });
     }
   }
-  const resized = {
-    ...work,
-    request: { ...work.request, count: ask },
-    accelerators: ask,
-    replicas: { ...work.replicas, replicas: reservedReplicas(spec), acceleratorsPerReplica: spec.acceleratorsPerReplica as number },
+  const request = endpointRequest(before.project, before.id, spec, cluster, work?.admittedAt ?? cp.clock.now());
+  const now: RunningWork = {
+    id: before.id, request: request.request, queue: request.queue, priority: request.priority, preemptible: request.preemptible,
+    movable: false, accelerators: ask, admittedAt: work?.admittedAt ?? cp.clock.now(), replicas: request.replicas!,
   };
-  await saveAdmissionState(cp.store, { ...state, running: state.running.map((w) => (w.id === work.id ? resized : w)) });
+  await saveAdmissionState(cp.store, { ...state, running: [...state.running.filter((w) => w.id !== before.id), now] });
 }

@@ -9,7 +9,7 @@ import { iso, readDoc, runningStatus, toRecord } from './resource-doc.ts';
 import { writeChange } from './apply-finished.ts';
 import { startOperation, toWireOperation } from './start-operation.ts';
 import { runAdmission } from './admission-pass.ts';
-import { resizeQueuedEndpoint } from './queued-endpoint.ts';
+import { syncQueuedEndpoint } from './queued-endpoint.ts';
 
 /**
  * Applies a JSON merge patch to a resource's inputs. Only in-place changes are allowed: the core's
@@ -60,7 +60,7 @@ export async function updateResource(
         value: field.new,
       });
     }
-    if (kind === 'ModelEndpoint') await resizeQueuedEndpoint(cp, before, spec);
+    if (kind === 'ModelEndpoint') await syncQueuedEndpoint(cp, before, spec);
     const effects = await updateEffects(cp, before, spec);
     const now = cp.clock.now();
     const doc = {
