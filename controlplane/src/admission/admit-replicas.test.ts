@@ -157,3 +157,21 @@ test('the gang stage never preempts or moves a running endpoint, and an old stat
   const old = JSON.parse(JSON.stringify({ queues: [queue('q')], pending: [pending('g', 1, {}, { scope: 'server' })], running: [], reservations: [], moves: [] })) as AdmissionState;
   assert.deepEqual(admitted(admit(old, b, 0).decisions), ['g']);
 });
+
+test('an endpoint does not start in a cluster that is being moved; it starts once the move is done', () => {
+  const a = new Allocator(testInventory());
+  let s = emptyState([queue('q'), clusters]);
+  seedCluster(a, s, 'c1', 'sn-1', 1);
+  // A move of c1 in flight (as defragmentation starts one): its target is held by `c1~move`.
+  const target = a.placeWithin({ owner: 'c1~move', project: 'p1', acceleratorType: 'ascend-910c', zone: 't-1a', count: 1, unit: 'servers', scope: 'server' }, { only: ['sn-2'] });
+  assert.ok(target.ok);
+  a.commit('c1~move', target);
+  s.moves = [{ owner: 'c1', holdingOwner: 'c1~move', target, startedAt: 0, due: 10, forRequest: 'x' }];
+  s.pending = [endpoint('e1', 1, 8)];
+  let r = pass(s, a, 5);
+  assert.deepEqual(admitted(r.decisions), []);
+  assert.equal(reasonOf(r.decisions, 'e1'), 'waiting for 1 replica of 8 ascend-910c in cluster train-c1; position 1; cluster train-c1 is moving');
+  r = pass(r.state, a, 10);
+  assert.deepEqual(r.decisions.filter((d) => d.kind === 'move-done' || d.kind === 'admit').map((d) => d.kind), ['move-done', 'admit']);
+  assert.equal(a.holdings('e1')?.servers[0]?.serverId, a.holdings('c1')?.servers[0]?.serverId);
+});

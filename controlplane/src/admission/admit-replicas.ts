@@ -51,6 +51,7 @@ export function admitReplicas(after: { state: AdmissionState; decisions: Admissi
   const ledger = new QuotaLedger(queues);
   for (const w of running.values()) ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
   const pendingClusters = new Set(state.pending.map((p) => p.id));
+  const moving = new Set(state.moves.map((m) => m.owner));
 
   const fenced = new Set<string>();
   const positions = new Map<string, number>();
@@ -72,6 +73,8 @@ export function admitReplicas(after: { state: AdmissionState; decisions: Admissi
       continue;
     }
     if (fenced.has(ask.cluster)) { wait(); continue; }
+    // A cluster being moved would leave replicas placed now on its old servers: wait for the move.
+    if (moving.has(ask.cluster)) { wait(`cluster ${ask.clusterName} is moving`); continue; }
     const req = replicaRequest(p.id, ask);
     let d: Decision = allocator.placeReplicas(req);
     if (!d.ok && d.code === 'CAPACITY_EXHAUSTED' && queues.get(p.queue)?.preemption === 'lowerPriority') {
