@@ -255,7 +255,7 @@ export interface ModelEndpointArgs {
      */
     priority?: pulumi.Input<number>;
     /**
-     * Queue for the endpoint's own admission. Not admitted yet: replicas run inside their cluster's servers, so set queue on the cluster; a value here is refused with a hint.
+     * Queue to wait in when the replicas do not fit in the free accelerators of their cluster (or the cluster itself still waits); without one, an endpoint that does not fit is refused at once.
      */
     queue?: pulumi.Input<string>;
     /**

@@ -145,7 +145,7 @@ export interface ModelEndpointInputs {
   contextLength: number;
   /** Full-context sequences each replica must hold in HBM at once; sets the minimum KV cache. */
   sequencesPerReplica: number;
-  /** Queue for the endpoint's own admission. Not admitted yet: replicas run inside their cluster's servers, so set queue on the cluster; a value here is refused with a hint. */
+  /** Queue to wait in when the replicas do not fit in the free accelerators of their cluster (or the cluster itself still waits); without one, an endpoint that does not fit is refused at once. */
   queue?: string;
   /** Priority in its queue (higher first under the `priority` policy, and the rank preemption compares); 0 when absent. */
   priority?: number;
@@ -2039,7 +2039,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       },
       "queue": {
         "type": "string",
-        "description": "Queue for the endpoint's own admission. Not admitted yet: replicas run inside their cluster's servers, so set queue on the cluster; a value here is refused with a hint.",
+        "description": "Queue to wait in when the replicas do not fit in the free accelerators of their cluster (or the cluster itself still waits); without one, an endpoint that does not fit is refused at once.",
         "pattern": "^[a-z][a-z0-9-]{0,61}[a-z0-9]$",
         "references": "aicloud:compute:Queue",
         "referencesExternal": true
@@ -2623,7 +2623,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
           "default": 1
         },
         "queue": {
-          "description": "Queue for the endpoint's own admission. Not admitted yet: replicas run inside their cluster's servers, so set queue on the cluster; a value here is refused with a hint.",
+          "description": "Queue to wait in when the replicas do not fit in the free accelerators of their cluster (or the cluster itself still waits); without one, an endpoint that does not fit is refused at once.",
           "type": "string",
           "pattern": "^[a-z][a-z0-9-]{0,61}[a-z0-9]$"
         },

@@ -75,7 +75,7 @@ export interface ModelEndpointConfig extends cdktf.TerraformMetaArguments {
   */
   readonly priority?: number;
   /**
-  * Queue for the endpoint's own admission. Not admitted yet: replicas run inside their cluster's servers, so set queue on the cluster; a value here is refused with a hint.
+  * Queue to wait in when the replicas do not fit in the free accelerators of their cluster (or the cluster itself still waits); without one, an endpoint that does not fit is refused at once.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/model_endpoint#queue ModelEndpoint#queue}
   */
