@@ -1,4 +1,5 @@
 import { loadAdmissionState } from './admission-state.ts';
+import { keepClusterInPlace } from './admission-pass.ts';
 import { queueOutputs } from './queue-outputs.ts';
 import { randomBytes } from 'node:crypto';
 import { hourlyCost, type Kind } from '../../../../provider/src/core/index.ts';
@@ -74,6 +75,7 @@ export async function createEffects(cp: ControlPlane, project: string, kind: Kin
     case 'ModelEndpoint': {
       const cluster = await requireCluster(cp, project, spec);
       await checkPool(cp, project, spec);
+      await keepClusterInPlace(cp, cluster.id);
       const replicas = planReplicas(cp, cluster.id, id, spec);
       const apiKey = `sk-aic-${randomBytes(24).toString('base64url')}`;
       return { commitHoldings: replicas.commit, allocation: null, outputs: endpointOutputs(project, spec, cluster, replicas.placements), secret: apiKey };
@@ -103,6 +105,7 @@ export async function updateEffects(cp: ControlPlane, before: WireResource, spec
       await checkPool(cp, project, spec);
       const old = (before.outputs.replicaPlacements as ReplicaPlacement[] | undefined) ?? [];
       if (keepsReplicas(before.spec, spec, old)) return { allocation: null, outputs: endpointOutputs(project, spec, cluster, old) };
+      await keepClusterInPlace(cp, cluster.id);
       const replicas = planReplicas(cp, cluster.id, before.id, spec);
       return { commitHoldings: replicas.commit, allocation: null, outputs: endpointOutputs(project, spec, cluster, replicas.placements) };
     }
