@@ -13,7 +13,7 @@ import { mean, round, stdev } from './stats.ts';
 export function runModeCSection(pods: readonly OpenbPod[], streams: number, arrivals: number, waitLimitHours: number, outPath: string, log: (m: string) => void) {
   if (!(waitLimitHours > 0)) throw new Error(`--wait-limit must be a positive number of hours, got ${waitLimitHours}`);
   log(`mode C: mode-B streams with queues, ${streams} streams of ${arrivals} arrivals, waiting-time limit ${waitLimitHours} h ...`);
-  const c = runModeC(pods, streams, arrivals, { waitLimitHours, moveHours: 1 / 60 }, log);
+  const c = runModeC(pods, streams, arrivals, { waitLimitHours, moveHours: 1 / 60, replanMinutes: 1 }, log);
   log('admission speed: 1,000 pending on 100 supernodes ...');
   const speed = admissionSpeed(pods, 100, 1000, 500);
   const se = (xs: number[]) => stdev(xs) / Math.sqrt(xs.length);

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { admit, forgetWork, releaseWork, type AdmissionState, type PendingRequest } from '../../controlplane/src/admission/index.ts';
+import { admit, admitPass, AdmissionView, type AdmissionState, type PendingRequest } from '../../controlplane/src/admission/index.ts';
 import { Allocator } from '../../controlplane/src/allocator/allocator.ts';
 import { seededRandom } from '../../controlplane/src/allocator/seeded-random.ts';
 import { Topology } from '../../controlplane/src/allocator/topology.ts';
@@ -20,6 +20,8 @@ export interface ModeCSettings {
   waitLimitHours: number;
   /** How long one simulated migration takes, in hours. */
   moveHours: number;
+  /** Defragmentation re-reads a reserved fence at most this often, in minutes (the engine's `replanMs`). */
+  replanMinutes: number;
   defragment: boolean;
 }
 
@@ -44,16 +46,19 @@ export interface ModeCSeed {
  * waiting-time limit leaves: served demand is demand admitted within the limit, so queueing cannot win
  * by letting work wait for ever. Passes run at every arrival, departure, deadline and move completion.
  */
-export function queuedRun(topo: Topology, pods: readonly OpenbPod[], seed: number, capacity: number, rate: number, arrivals: number, settings: ModeCSettings): ModeCSeed & { passMs: number[] } {
+export function queuedRun(topo: Topology, pods: readonly OpenbPod[], seed: number, capacity: number, rate: number, arrivals: number, settings: ModeCSettings): ModeCSeed & { passMs: number[]; skippedPasses: number } {
   const a = new Allocator(topo, { policy: 'best-fit', seed, learn: 'manual' });
   const rng = seededRandom(seed * 131 + 3);
   const stream = syntheticStream(pods, seededRandom(seed * 31 + 7));
   const warmup = Math.floor(arrivals / 4);
   const items = new Map<string, { item: StreamItem; measured: boolean }>();
-  let state: AdmissionState = {
+  // The engine's view lives for the whole stream and is updated in place; passes that cannot decide
+  // anything (nothing new waits, nothing was freed, no move or replan is due) are skipped.
+  const view = AdmissionView.fromState({
     queues: [{ name: 'bench', quotas: { 'ascend-910c': { nominal: capacity } }, admissionPolicy: 'fifo', preemption: 'never' }],
     pending: [], running: [], reservations: [], moves: [],
-  };
+  });
+  const options = { defragment: settings.defragment, moveDurationMs: () => settings.moveHours * HOUR_MS, replanMs: settings.replanMinutes * 60_000 };
   // Events: 0 departure, 1 deadline, 2 move due.
   const events = new MinHeap<{ kind: 0 | 1 | 2; id: string }>();
   const waits: number[] = [];
@@ -73,12 +78,18 @@ export function queuedRun(topo: Topology, pods: readonly OpenbPod[], seed: numbe
     if (measuring) busyArea += held * (t - now);
     now = t;
   };
+  let skipped = 0;
+  let dbgN = 0;
   const pass = (measuring: boolean) => {
+    if (!view.needsPass(now * HOUR_MS, options.defragment, options.replanMs)) {
+      skipped++;
+      return;
+    }
     const t0 = performance.now();
-    const r = admit(state, a, now * HOUR_MS, { defragment: settings.defragment, moveDurationMs: () => settings.moveHours * HOUR_MS });
+    const decisions = admitPass(view, a, now * HOUR_MS, options);
+    if (process.env.DBG && view.pending.size > 3 && dbgN++ < 10) console.log(now, view.pending.size, view.running.size, JSON.stringify(decisions.map((d) => d.kind === "pending" ? d.reason : d.kind)));
     passMs.push(performance.now() - t0);
-    state = r.state;
-    for (const d of r.decisions) {
+    for (const d of decisions) {
       if (d.kind === 'move-start') {
         if (measuring) moves++;
         events.push(d.due / HOUR_MS, { kind: 2, id: d.owner });
@@ -88,8 +99,7 @@ export function queuedRun(topo: Topology, pods: readonly OpenbPod[], seed: numbe
       if (item.source === 'synthetic-endpoint') {
         const e = a.placeReplicas({ clusterOwner: d.id, endpointOwner: `${d.id}/endpoint`, replicas: item.replicas, acceleratorsPerReplica: item.perReplica });
         if (!e.ok) {
-          a.release(d.id);
-          state = forgetWork(state, d.id);
+          view.release(a, d.id);
           continue;
         }
         a.commit(e.owner, e);
@@ -118,12 +128,12 @@ export function queuedRun(topo: Topology, pods: readonly OpenbPod[], seed: numbe
       advance(at, n > warmup);
       if (ev.kind === 0) {
         if (!heldNpus.has(ev.id)) continue;
-        state = { ...forgetWork(state, ev.id), moves: releaseWork(a, state.moves, ev.id) };
+        view.release(a, ev.id);
         held -= heldNpus.get(ev.id)!;
         heldNpus.delete(ev.id);
       } else if (ev.kind === 1) {
-        if (!state.pending.some((p) => p.id === ev.id)) continue;
-        state = forgetWork(state, ev.id);
+        if (!view.pending.has(ev.id)) continue;
+        view.forget(ev.id);
       }
       pass(n > warmup);
     }
@@ -132,7 +142,7 @@ export function queuedRun(topo: Topology, pods: readonly OpenbPod[], seed: numbe
     const id = `r${n}`;
     const measured = n >= warmup;
     items.set(id, { item, measured });
-    state.pending.push(toPending(id, item, now));
+    view.enqueue(toPending(id, item, now));
     events.push(now + settings.waitLimitHours, { kind: 1, id });
     if (measured) {
       npuOffered += item.npus;
@@ -147,7 +157,7 @@ export function queuedRun(topo: Topology, pods: readonly OpenbPod[], seed: numbe
   return {
     seed, npuServed: (100 * npuServed) / npuOffered, gangServed: (100 * gangServed) / gangOffered,
     utilisation: (100 * busyArea) / (capacity * hours), meanWaitHours: mean(waits), p99WaitHours: percentile(waits, 99), gangP99WaitHours: percentile(gangWaits, 99),
-    movesPerHour: moves / hours, passMs,
+    movesPerHour: moves / hours, passMs, skippedPasses: skipped,
   };
 }
 
@@ -193,11 +203,11 @@ export function runModeC(pods: readonly OpenbPod[], streams: number, arrivals: n
     bestFit.push({ seed, npuServed: 100 * b.npuAcceptance, utilisation: 100 * b.utilisation });
     const p = dynamicRun(topo, pods, 'best-fit', seed, capacity, modalGangNpus, rate, arrivals, { gangScope: 'zone' });
     pooledBound.push({ seed, npuServed: 100 * p.npuAcceptance, utilisation: 100 * p.utilisation });
-    const { passMs: _a, ...plain } = queuedRun(topo, pods, seed, capacity, rate, arrivals, { ...settings, defragment: false });
+    const { passMs: _a, skippedPasses: _c, ...plain } = queuedRun(topo, pods, seed, capacity, rate, arrivals, { ...settings, defragment: false });
     queuedNoDefrag.push(plain);
     const q = queuedRun(topo, pods, seed, capacity, rate, arrivals, { ...settings, defragment: true });
     passes.push(...q.passMs);
-    const { passMs: _b, ...rest } = q;
+    const { passMs: _b, skippedPasses: _d, ...rest } = q;
     queued.push(rest);
     log(`  stream ${seed}: best-fit ${bestFit.at(-1)!.npuServed.toFixed(2)}%, queue ${plain.npuServed.toFixed(2)}%, queue+defrag ${rest.npuServed.toFixed(2)}%, pooled ${pooledBound.at(-1)!.npuServed.toFixed(2)}%`);
   }
