@@ -79,7 +79,6 @@ export function queuedRun(topo: Topology, pods: readonly OpenbPod[], seed: numbe
     now = t;
   };
   let skipped = 0;
-  let dbgN = 0;
   const pass = (measuring: boolean) => {
     if (!view.needsPass(now * HOUR_MS, options.defragment, options.replanMs)) {
       skipped++;
@@ -87,7 +86,6 @@ export function queuedRun(topo: Topology, pods: readonly OpenbPod[], seed: numbe
     }
     const t0 = performance.now();
     const decisions = admitPass(view, a, now * HOUR_MS, options);
-    if (process.env.DBG && view.pending.size > 3 && dbgN++ < 10) console.log(now, view.pending.size, view.running.size, JSON.stringify(decisions.map((d) => d.kind === "pending" ? d.reason : d.kind)));
     passMs.push(performance.now() - t0);
     for (const d of decisions) {
       if (d.kind === 'move-start') {
@@ -206,7 +204,7 @@ export function runModeC(pods: readonly OpenbPod[], streams: number, arrivals: n
     const { passMs: _a, skippedPasses: _c, ...plain } = queuedRun(topo, pods, seed, capacity, rate, arrivals, { ...settings, defragment: false });
     queuedNoDefrag.push(plain);
     const q = queuedRun(topo, pods, seed, capacity, rate, arrivals, { ...settings, defragment: true });
-    passes.push(...q.passMs);
+    for (const ms of q.passMs) passes.push(ms);
     const { passMs: _b, skippedPasses: _d, ...rest } = q;
     queued.push(rest);
     log(`  stream ${seed}: best-fit ${bestFit.at(-1)!.npuServed.toFixed(2)}%, queue ${plain.npuServed.toFixed(2)}%, queue+defrag ${rest.npuServed.toFixed(2)}%, pooled ${pooledBound.at(-1)!.npuServed.toFixed(2)}%`);

@@ -1,4 +1,5 @@
 import type { Allocator } from '../allocator/allocator.ts';
+import type { Placement } from '../allocator/types.ts';
 import { QuotaLedger } from './quota-ledger.ts';
 import type { AdmissionState, MoveInFlight, PendingRequest, QueueSpec, Reservation, RunningWork } from './types.ts';
 
@@ -22,12 +23,25 @@ export class AdmissionView {
   moves: MoveInFlight[];
   /** Something happened since the last pass that a pass could act on. */
   private dirty = true;
+  /**
+   * Which running work holds how many accelerators on each server (server id, then owner). Built from
+   * the allocator the first time a pass needs it (fence choice, defragmentation), then kept up to date.
+   */
+  private holders?: Map<string, Map<string, number>>;
+  /** The servers each indexed owner was entered on, so it can be taken out without asking the allocator. */
+  private readonly indexed = new Map<string, readonly string[]>();
+  /** Admission order of running work: holders of a server are listed in it, as a rebuilt view would list them. */
+  private readonly seq = new Map<string, number>();
+  private nextSeq = 0;
 
   private constructor(state: AdmissionState) {
     this.queues = state.queues;
     this.queueByName = new Map(state.queues.map((q) => [q.name, q]));
     for (const p of state.pending) this.pending.set(p.id, p);
-    for (const w of state.running) this.running.set(w.id, w);
+    for (const w of state.running) {
+      this.running.set(w.id, w);
+      this.seq.set(w.id, this.nextSeq++);
+    }
     this.ledger = new QuotaLedger(this.queueByName);
     for (const w of state.running) this.ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
     this.reservations = state.reservations;
@@ -50,17 +64,64 @@ export class AdmissionView {
     this.dirty = true;
   }
 
-  /** Running work starts (an admission): counted against its queue. */
-  addRunning(w: RunningWork): void {
+  /** Running work starts (an admission) on `placement`: counted against its queue and indexed by server. */
+  addRunning(w: RunningWork, placement: Pick<Placement, 'servers'>): void {
     this.running.set(w.id, w);
+    this.seq.set(w.id, this.nextSeq++);
     this.ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
+    if (this.holders) this.index(w.id, placement.servers);
+  }
+
+  /** A move finished: the owner now holds the move's target instead of its old servers. */
+  moved(owner: string, to: Pick<Placement, 'servers'>): void {
+    if (!this.holders || !this.running.has(owner)) return;
+    this.unindex(owner);
+    this.index(owner, to.servers);
+  }
+
+  /** Holders per server of all running work, from the index (built from the allocator on first use). */
+  serverHolders(allocator: Allocator): ReadonlyMap<string, ReadonlyMap<string, number>> {
+    if (!this.holders) {
+      this.holders = new Map();
+      for (const id of this.running.keys()) this.index(id, allocator.holdings(id)?.servers ?? []);
+    }
+    return this.holders;
+  }
+
+  private index(owner: string, servers: Placement['servers']): void {
+    const holders = this.holders!;
+    for (const s of servers) {
+      let byOwner = holders.get(s.serverId);
+      if (!byOwner) holders.set(s.serverId, (byOwner = new Map()));
+      byOwner.set(owner, s.acceleratorIds.length);
+      // A moved owner lands after later admissions: put the server's holders back in admission order.
+      if (byOwner.size > 1 && [...byOwner.keys()].some((id) => this.seqOf(id) > this.seqOf(owner))) {
+        holders.set(s.serverId, new Map([...byOwner].sort((x, y) => this.seqOf(x[0]) - this.seqOf(y[0]))));
+      }
+    }
+    this.indexed.set(owner, servers.map((s) => s.serverId));
+  }
+
+  private seqOf(id: string): number {
+    return this.seq.get(id) ?? Infinity;
+  }
+
+  private unindex(owner: string): void {
+    for (const id of this.indexed.get(owner) ?? []) {
+      const byOwner = this.holders?.get(id);
+      byOwner?.delete(owner);
+      if (byOwner?.size === 0) this.holders!.delete(id);
+    }
+    this.indexed.delete(owner);
   }
 
   /** Running work stops counting (preempted or gone); the caller releases it in the allocator. */
   removeRunning(id: string): RunningWork | undefined {
     const w = this.running.get(id);
     if (!w) return undefined;
+    this.unindex(id);
     this.running.delete(id);
+    this.seq.delete(id);
     this.ledger.add(w.queue, w.request.acceleratorType, -w.accelerators);
     this.dirty = true;
     return w;

@@ -41,7 +41,10 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
 
   const finished = finishMoves(allocator, view.moves, now);
   let moves: MoveInFlight[] = finished.left;
-  for (const m of finished.done) decisions.push({ kind: 'move-done', owner: m.owner });
+  for (const m of finished.done) {
+    view.moved(m.owner, m.target);
+    decisions.push({ kind: 'move-done', owner: m.owner });
+  }
 
   const byId = view.pending;
   const pendingList = [...byId.values()];
@@ -106,7 +109,7 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
       allocator.commit(p.id, d);
       const accelerators = d.acceleratorCount;
       const work: RunningWork = { id: p.id, request: p.request, queue: p.queue, priority: p.priority, preemptible: p.preemptible, movable: p.preemptible || p.movable === true, accelerators, admittedAt: now };
-      view.addRunning(work);
+      view.addRunning(work, d);
       if (reservations.delete(p.id)) {
         refreshFences();
         again = true;
@@ -118,7 +121,7 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
     let held = reservation;
     if (!held && !blockedByHead && p.request.scope === 'supernode' && reservationsOf(reservations, byId, type, p.request.zone) < reservationsPerType) {
       const servers = Math.ceil(ask / perServer);
-      const occ = supernodeOccupancy(allocator, p.request.zone, type, [...running.values()]);
+      const occ = supernodeOccupancy(allocator, p.request.zone, type, view.serverHolders(allocator));
       const fence = chooseFence(occ, servers, running, fenceSet);
       if (fence) {
         held = { requestId: p.id, supernode: fence, since: now };
@@ -131,7 +134,7 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
     // and re-read a fence's occupancy at most once per `replanMs`.
     if (held && defragment && !moves.some((m) => m.forRequest === p.id) && (held.plannedAt === undefined || now - held.plannedAt >= replanMs)) {
       held.plannedAt = now;
-      const occ = supernodeOccupancy(allocator, p.request.zone, type, [...running.values()]).get(held.supernode) ?? [];
+      const occ = supernodeOccupancy(allocator, p.request.zone, type, view.serverHolders(allocator)).get(held.supernode) ?? [];
       const moving = new Set(moves.map((m) => m.owner));
       const budget = maxMovesPerPass - moves.filter((m) => m.startedAt === now).length;
       const planned = planMoves(allocator, held.supernode, occ, Math.ceil(ask / perServer), running, moving, [...fenceSet], now, moveMs, budget, p.id);
