@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { admit, admitPass, AdmissionView, type AdmissionState, type PendingRequest } from '../../controlplane/src/admission/index.ts';
+import { admit, admitPass, AdmissionView, forgetWork, releaseWork, type AdmissionDecision, type AdmissionState, type PendingRequest } from '../../controlplane/src/admission/index.ts';
 import { Allocator } from '../../controlplane/src/allocator/allocator.ts';
 import { seededRandom } from '../../controlplane/src/allocator/seeded-random.ts';
 import { Topology } from '../../controlplane/src/allocator/topology.ts';
@@ -35,6 +35,7 @@ export interface ModeCSeed {
   meanWaitHours: number;
   p99WaitHours: number;
   /** Waits of the supernode gangs alone (the requests that queue). */
+  gangMeanWaitHours: number;
   gangP99WaitHours: number;
   movesPerHour: number;
 }
@@ -154,7 +155,7 @@ export function queuedRun(topo: Topology, pods: readonly OpenbPod[], seed: numbe
   const hours = now - measuredFrom;
   return {
     seed, npuServed: (100 * npuServed) / npuOffered, gangServed: (100 * gangServed) / gangOffered,
-    utilisation: (100 * busyArea) / (capacity * hours), meanWaitHours: mean(waits), p99WaitHours: percentile(waits, 99), gangP99WaitHours: percentile(gangWaits, 99),
+    utilisation: (100 * busyArea) / (capacity * hours), meanWaitHours: mean(waits), p99WaitHours: percentile(waits, 99), gangMeanWaitHours: mean(gangWaits), gangP99WaitHours: percentile(gangWaits, 99),
     movesPerHour: moves / hours, passMs, skippedPasses: skipped,
   };
 }
@@ -182,7 +183,12 @@ export interface ModeCResult {
   noDefragMinusBestFit: ReturnType<typeof pairedDifference>;
   gapToPooled: number;
   gapClosed: number;
+  /** Passes run and skipped (nothing could change) over the queue + defragmentation streams, and their p99 time. */
+  passes: number;
+  skippedPasses: number;
   passP99Ms: number;
+  /** Wall-clock seconds of the whole comparison. */
+  seconds: number;
 }
 
 /**
@@ -196,6 +202,8 @@ export function runModeC(pods: readonly OpenbPod[], streams: number, arrivals: n
   const queued: ModeCSeed[] = [];
   const queuedNoDefrag: ModeCSeed[] = [];
   const passes: number[] = [];
+  let skippedPasses = 0;
+  const t0 = performance.now();
   for (let seed = 1; seed <= streams; seed++) {
     const b = dynamicRun(topo, pods, 'best-fit', seed, capacity, modalGangNpus, rate, arrivals);
     bestFit.push({ seed, npuServed: 100 * b.npuAcceptance, utilisation: 100 * b.utilisation });
@@ -205,6 +213,7 @@ export function runModeC(pods: readonly OpenbPod[], streams: number, arrivals: n
     queuedNoDefrag.push(plain);
     const q = queuedRun(topo, pods, seed, capacity, rate, arrivals, { ...settings, defragment: true });
     for (const ms of q.passMs) passes.push(ms);
+    skippedPasses += q.skippedPasses;
     const { passMs: _b, skippedPasses: _d, ...rest } = q;
     queued.push(rest);
     log(`  stream ${seed}: best-fit ${bestFit.at(-1)!.npuServed.toFixed(2)}%, queue ${plain.npuServed.toFixed(2)}%, queue+defrag ${rest.npuServed.toFixed(2)}%, pooled ${pooledBound.at(-1)!.npuServed.toFixed(2)}%`);
@@ -216,7 +225,8 @@ export function runModeC(pods: readonly OpenbPod[], streams: number, arrivals: n
   return {
     settings: { ...settings, defragment: true }, streams, arrivals, bestFit, pooledBound, queued, queuedNoDefrag,
     queuedMinusBestFit: diff, noDefragMinusBestFit: pairedDifference(served(queuedNoDefrag), served(bestFit)),
-    gapToPooled, gapClosed: gapToPooled > 0 ? diff.mean / gapToPooled : NaN, passP99Ms: percentile(passes, 99),
+    gapToPooled, gapClosed: gapToPooled > 0 ? diff.mean / gapToPooled : NaN,
+    passes: passes.length, skippedPasses, passP99Ms: percentile(passes, 99), seconds: (performance.now() - t0) / 1000,
   };
 }
 
@@ -233,28 +243,39 @@ export interface AdmissionSpeed {
 
 /**
  * The speed figure: admission passes with about `pendingCount` pending requests on a region of
- * `supernodes` supernodes filled by best-fit, each pass after one departure (after 100 uncounted warm-up passes). Returns pass times in ms.
+ * `supernodes` supernodes filled by best-fit through the queue (so the engine knows every running
+ * holding, as it would after admitting them), each pass after one departure, after 100 uncounted
+ * warm-up passes. `incremental` passes run on one long-lived view (`admitPass`); `stateless` passes
+ * rebuild the view from the plain state every time (`admit`, as the control plane calls it).
  */
-export function admissionSpeed(pods: readonly OpenbPod[], supernodes: number, pendingCount: number, passes: number): AdmissionSpeed {
+export function admissionSpeed(pods: readonly OpenbPod[], supernodes: number, pendingCount: number, passes: number, mode: 'incremental' | 'stateless'): AdmissionSpeed & { running: number } {
   const topo = new Topology(cloudMatrixRegion(supernodes));
   const a = new Allocator(topo, { policy: 'best-fit', seed: 1, learn: 'manual' });
   const stream = syntheticStream(pods, seededRandom(99));
   const owners: string[] = [];
+  const state: AdmissionState = {
+    queues: [{ name: 'bench', quotas: { 'ascend-910c': { nominal: topo.acceleratorCount } }, admissionPolicy: 'fifo', preemption: 'never' }],
+    pending: [], running: [], reservations: [], moves: [],
+  };
   let n = 0;
   let refused = 0;
   // Fill until arrivals are refused steadily, so the pending requests mostly do not fit.
   // A generator closes when a for-of breaks out of it, so the stream is read with next().
   const next = (): StreamItem => stream.next().value as StreamItem;
   while (refused <= 2000) {
-    if (runStreamItem(a, `f${n}`, next())) owners.push(`f${n}`);
-    else refused++;
-    n++;
+    const id = `f${n++}`;
+    const item = next();
+    if (!runStreamItem(a, id, item)) {
+      refused++;
+      continue;
+    }
+    owners.push(id);
+    const p = toPending(id, item, 0);
+    state.running.push({ id, request: p.request, queue: p.queue, priority: 0, preemptible: false, movable: p.movable === true, accelerators: a.holdings(id)!.acceleratorCount, admittedAt: 0 });
   }
-  let state: AdmissionState = {
-    queues: [{ name: 'bench', quotas: { 'ascend-910c': { nominal: topo.acceleratorCount } }, admissionPolicy: 'fifo', preemption: 'never' }],
-    pending: [], running: [], reservations: [], moves: [],
-  };
   while (state.pending.length < pendingCount) state.pending.push(toPending(`p${n++}`, next(), n));
+  const view = AdmissionView.fromState(state);
+  let plain = state;
   const rng = seededRandom(7);
   const times: number[] = [];
   const cpuTimes: number[] = [];
@@ -262,24 +283,64 @@ export function admissionSpeed(pods: readonly OpenbPod[], supernodes: number, pe
   const warmup = Math.min(100, passes);
   for (let i = 0; i < passes + warmup; i++) {
     const victim = owners.splice(Math.floor(rng() * owners.length), 1)[0];
-    if (victim) a.release(victim);
+    if (victim && mode === 'incremental') view.release(a, victim);
+    if (victim && mode === 'stateless') plain = { ...forgetWork(plain, victim), moves: releaseWork(a, plain.moves, victim) };
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    const r = admit(state, a, i * 1000, { defragment: true });
+    let decisions: AdmissionDecision[];
+    if (mode === 'incremental') decisions = admitPass(view, a, i * 1000, { defragment: true });
+    else ({ state: plain, decisions } = admit(plain, a, i * 1000, { defragment: true }));
     const wall = performance.now() - t0;
     const cpu = process.cpuUsage(c0);
     if (i >= warmup) {
       times.push(wall);
       cpuTimes.push((cpu.user + cpu.system) / 1000);
     }
-    state = r.state;
+    for (const d of decisions) if (d.kind === 'admit') owners.push(d.id);
     // Keep the queue at its size: admitted requests are replaced by new arrivals.
-    while (state.pending.length < pendingCount) state.pending.push(toPending(`p${n++}`, next(), n));
+    if (mode === 'incremental') while (view.pending.size < pendingCount) view.enqueue(toPending(`p${n++}`, next(), n));
+    else while (plain.pending.length < pendingCount) plain.pending.push(toPending(`p${n++}`, next(), n));
   }
   times.sort((x, y) => x - y);
   cpuTimes.sort((x, y) => x - y);
   return {
     p50Ms: percentile(times, 50), p99Ms: percentile(times, 99), maxMs: times.at(-1)!,
-    cpuP50Ms: percentile(cpuTimes, 50), cpuP99Ms: percentile(cpuTimes, 99), pending: state.pending.length, passes: times.length,
+    cpuP50Ms: percentile(cpuTimes, 50), cpuP99Ms: percentile(cpuTimes, 99),
+    pending: mode === 'incremental' ? view.pending.size : plain.pending.length, passes: times.length,
+    running: mode === 'incremental' ? view.running.size : plain.running.length,
   };
+}
+
+/** Queue + defragmentation at one more waiting-time limit, paired with best-fit immediate on the same streams. */
+export interface WaitLimitPoint {
+  waitLimitMinutes: number;
+  npuServed: number;
+  minusBestFit: ReturnType<typeof pairedDifference>;
+  gapClosed: number;
+  p99WaitMinutes: number;
+  gangP99WaitMinutes: number;
+  movesPerHour: number;
+}
+
+/**
+ * How the result depends on the waiting-time limit: queue + defragmentation re-run on the same streams
+ * at each limit (minutes), against the best-fit and pooled figures of the main comparison.
+ */
+export function waitLimitSweep(pods: readonly OpenbPod[], c: ModeCResult, limitsMinutes: readonly number[], log: (m: string) => void = () => {}): WaitLimitPoint[] {
+  const { topo, capacity, rate } = modeBSetting(pods);
+  const bestFit = c.bestFit.map((b) => b.npuServed);
+  return limitsMinutes.map((minutes) => {
+    const runs: ModeCSeed[] = [];
+    for (let seed = 1; seed <= c.streams; seed++) {
+      const { passMs: _a, skippedPasses: _b, ...q } = queuedRun(topo, pods, seed, capacity, rate, c.arrivals, { ...c.settings, waitLimitHours: minutes / 60, defragment: true });
+      runs.push(q);
+    }
+    const served = runs.map((q) => q.npuServed);
+    const diff = pairedDifference(served, bestFit);
+    log(`  wait limit ${minutes} min: queue+defrag ${mean(served).toFixed(2)}%, ${diff.mean >= 0 ? '+' : ''}${diff.mean.toFixed(2)} points against best-fit`);
+    return {
+      waitLimitMinutes: minutes, npuServed: mean(served), minusBestFit: diff, gapClosed: c.gapToPooled > 0 ? diff.mean / c.gapToPooled : NaN,
+      p99WaitMinutes: mean(runs.map((q) => q.p99WaitHours * 60)), gangP99WaitMinutes: mean(runs.map((q) => q.gangP99WaitHours * 60)), movesPerHour: mean(runs.map((q) => q.movesPerHour)),
+    };
+  });
 }

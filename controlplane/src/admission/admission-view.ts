@@ -38,10 +38,7 @@ export class AdmissionView {
     this.queues = state.queues;
     this.queueByName = new Map(state.queues.map((q) => [q.name, q]));
     for (const p of state.pending) this.pending.set(p.id, p);
-    for (const w of state.running) {
-      this.running.set(w.id, w);
-      this.seq.set(w.id, this.nextSeq++);
-    }
+    for (const w of state.running) this.running.set(w.id, w);
     this.ledger = new QuotaLedger(this.queueByName);
     for (const w of state.running) this.ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
     this.reservations = state.reservations;
@@ -67,9 +64,11 @@ export class AdmissionView {
   /** Running work starts (an admission) on `placement`: counted against its queue and indexed by server. */
   addRunning(w: RunningWork, placement: Pick<Placement, 'servers'>): void {
     this.running.set(w.id, w);
-    this.seq.set(w.id, this.nextSeq++);
     this.ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
-    if (this.holders) this.index(w.id, placement.servers);
+    if (this.holders) {
+      this.seq.set(w.id, this.nextSeq++);
+      this.index(w.id, placement.servers);
+    }
   }
 
   /** A move finished: the owner now holds the move's target instead of its old servers. */
@@ -83,7 +82,10 @@ export class AdmissionView {
   serverHolders(allocator: Allocator): ReadonlyMap<string, ReadonlyMap<string, number>> {
     if (!this.holders) {
       this.holders = new Map();
-      for (const id of this.running.keys()) this.index(id, allocator.holdings(id)?.servers ?? []);
+      for (const id of this.running.keys()) {
+        this.seq.set(id, this.nextSeq++);
+        this.index(id, allocator.holdings(id)?.servers ?? []);
+      }
     }
     return this.holders;
   }
