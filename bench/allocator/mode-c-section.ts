@@ -75,7 +75,7 @@ export function runModeCSection(pods: readonly OpenbPod[], o: ModeCOptions, outP
     noDefragMinusBestFit: paired(nd),
     gapToPooledBound: r4(c.gapToPooled), gapClosed: r4(c.gapClosed),
     gangP99WaitMinutes: round(minutes(c.queued.map((q) => q.gangP99WaitHours)), 3),
-    gangServed: { bestFitImmediate: null, queueNoDefrag: round(mean(c.queuedNoDefrag.map((q) => q.gangServed)), 3), queue: round(mean(c.queued.map((q) => q.gangServed)), 3) },
+    gangServed: { bestFitImmediate: round(mean(c.bestFit.map((b) => b.gangServed)), 3), pooledBound: round(mean(c.pooledBound.map((b) => b.gangServed)), 3), queueNoDefrag: round(mean(c.queuedNoDefrag.map((q) => q.gangServed)), 3), queue: round(mean(c.queued.map((q) => q.gangServed)), 3) },
     waitLimitSweep: sweep.map((s) => ({ waitLimitMinutes: s.waitLimitMinutes, npuServed: r4(s.npuServed), minusBestFit: paired(s.minusBestFit), gapClosed: r4(s.gapClosed), p99WaitMinutes: r4(s.p99WaitMinutes), gangP99WaitMinutes: r4(s.gangP99WaitMinutes), movesPerHour: round(s.movesPerHour, 2) })),
     perStream: c.queued.map((q, i) => ({
       seed: q.seed, bestFit: r4(c.bestFit[i]!.npuServed), queueNoDefrag: r4(c.queuedNoDefrag[i]!.npuServed), queue: r4(q.npuServed), pooled: r4(c.pooledBound[i]!.npuServed),

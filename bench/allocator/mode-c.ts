@@ -174,8 +174,8 @@ export interface ModeCResult {
   settings: ModeCSettings;
   streams: number;
   arrivals: number;
-  bestFit: { seed: number; npuServed: number; utilisation: number }[];
-  pooledBound: { seed: number; npuServed: number; utilisation: number }[];
+  bestFit: { seed: number; npuServed: number; gangServed: number; utilisation: number }[];
+  pooledBound: { seed: number; npuServed: number; gangServed: number; utilisation: number }[];
   queued: ModeCSeed[];
   queuedNoDefrag: ModeCSeed[];
   /** Paired over streams: queued minus best-fit immediate, and the share of best-fit's gap to the pooled bound it closes. */
@@ -206,9 +206,9 @@ export function runModeC(pods: readonly OpenbPod[], streams: number, arrivals: n
   const t0 = performance.now();
   for (let seed = 1; seed <= streams; seed++) {
     const b = dynamicRun(topo, pods, 'best-fit', seed, capacity, modalGangNpus, rate, arrivals);
-    bestFit.push({ seed, npuServed: 100 * b.npuAcceptance, utilisation: 100 * b.utilisation });
+    bestFit.push({ seed, npuServed: 100 * b.npuAcceptance, gangServed: 100 * b.acceptanceBySource['synthetic-gang'], utilisation: 100 * b.utilisation });
     const p = dynamicRun(topo, pods, 'best-fit', seed, capacity, modalGangNpus, rate, arrivals, { gangScope: 'zone' });
-    pooledBound.push({ seed, npuServed: 100 * p.npuAcceptance, utilisation: 100 * p.utilisation });
+    pooledBound.push({ seed, npuServed: 100 * p.npuAcceptance, gangServed: 100 * p.acceptanceBySource['synthetic-gang'], utilisation: 100 * p.utilisation });
     const { passMs: _a, skippedPasses: _c, ...plain } = queuedRun(topo, pods, seed, capacity, rate, arrivals, { ...settings, defragment: false });
     queuedNoDefrag.push(plain);
     const q = queuedRun(topo, pods, seed, capacity, rate, arrivals, { ...settings, defragment: true });
