@@ -17,7 +17,25 @@ export class AdmissionView {
   queueByName: Map<string, QueueSpec>;
   /** Waiting requests in insertion order. */
   readonly pending = new Map<string, PendingRequest>();
-  readonly running = new Map<string, RunningWork>();
+  /**
+   * Running work by id. Built from the state's list the first time a pass needs to look work up
+   * (preemption, fence choice, defragmentation, work leaving); until then admissions are appended to
+   * the list, so a stateless pass over thousands of running holdings does not pay for the map.
+   */
+  get running(): Map<string, RunningWork> {
+    if (!this.runningById) {
+      this.runningById = new Map();
+      for (const w of this.runningList) this.runningById.set(w.id, w);
+      for (const w of this.admittedSince) this.runningById.set(w.id, w);
+      this.runningList = [];
+      this.admittedSince = [];
+    }
+    return this.runningById;
+  }
+  private runningById?: Map<string, RunningWork>;
+  private runningList: readonly RunningWork[];
+  /** Admissions while the map is not built (kept apart: growing a large list copies it). */
+  private admittedSince: RunningWork[] = [];
   ledger: QuotaLedger;
   reservations: Reservation[];
   moves: MoveInFlight[];
@@ -38,7 +56,7 @@ export class AdmissionView {
     this.queues = state.queues;
     this.queueByName = new Map(state.queues.map((q) => [q.name, q]));
     for (const p of state.pending) this.pending.set(p.id, p);
-    for (const w of state.running) this.running.set(w.id, w);
+    this.runningList = state.running;
     this.ledger = new QuotaLedger(this.queueByName);
     for (const w of state.running) this.ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
     this.reservations = state.reservations;
@@ -47,12 +65,12 @@ export class AdmissionView {
 
   /** Builds the view of a persisted (or hand-made) state; the state's arrays are not changed later. */
   static fromState(state: AdmissionState): AdmissionView {
-    return new AdmissionView({ ...state, pending: [...state.pending], running: [...state.running], reservations: [...state.reservations], moves: [...state.moves] });
+    return new AdmissionView({ ...state, pending: [...state.pending], reservations: [...state.reservations], moves: [...state.moves] });
   }
 
   /** The plain-JSON state, in the shape `admit` takes and the control plane persists. */
   snapshot(): AdmissionState {
-    return { queues: this.queues, pending: [...this.pending.values()], running: [...this.running.values()], reservations: [...this.reservations], moves: [...this.moves] };
+    return { queues: this.queues, pending: [...this.pending.values()], running: this.runningById ? [...this.runningById.values()] : [...this.runningList, ...this.admittedSince], reservations: [...this.reservations], moves: [...this.moves] };
   }
 
   /** A new request waits (at the end of insertion order; passes order by queue policy). */
@@ -63,7 +81,8 @@ export class AdmissionView {
 
   /** Running work starts (an admission) on `placement`: counted against its queue and indexed by server. */
   addRunning(w: RunningWork, placement: Pick<Placement, 'servers'>): void {
-    this.running.set(w.id, w);
+    if (this.runningById) this.runningById.set(w.id, w);
+    else this.admittedSince.push(w);
     this.ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
     if (this.holders) {
       this.seq.set(w.id, this.nextSeq++);

@@ -35,7 +35,7 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
   const { backfill = true, defragment = false, maxMovesPerPass = 16, reservationsPerType = 1, replanMs = 60_000 } = options;
   const moveMs = options.moveDurationMs ?? (() => DEFAULT_MOVE_MS);
   const decisions: AdmissionDecision[] = [];
-  const { queueByName: queues, running, ledger } = view;
+  const { queueByName: queues, ledger } = view;
   // Set when this pass makes room (a preemption) or lifts a fence that requests earlier in the order did not see.
   let again = false;
 
@@ -93,7 +93,7 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
     let d: Decision | undefined;
     if (!blockedByHead) d = reservation ? tryPlace(p.request, { only: [reservation.supernode] }) : tryPlace(p.request, { exclude: others });
     if (!d?.ok && !blockedByHead && queues.get(p.queue)?.preemption === 'lowerPriority') {
-      const victims = findVictims(allocator, p.request, p.priority, [...running.values()].filter((w) => !moves.some((m) => m.owner === w.id)), new Set(others));
+      const victims = findVictims(allocator, p.request, p.priority, [...view.running.values()].filter((w) => !moves.some((m) => m.owner === w.id)), new Set(others));
       if (victims) {
         for (const v of victims) {
           allocator.release(v);
@@ -122,7 +122,7 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
     if (!held && !blockedByHead && p.request.scope === 'supernode' && reservationsOf(reservations, byId, type, p.request.zone) < reservationsPerType) {
       const servers = Math.ceil(ask / perServer);
       const occ = supernodeOccupancy(allocator, p.request.zone, type, view.serverHolders(allocator));
-      const fence = chooseFence(occ, servers, running, fenceSet);
+      const fence = chooseFence(occ, servers, view.running, fenceSet);
       if (fence) {
         held = { requestId: p.id, supernode: fence, since: now };
         reservations.set(p.id, held);
@@ -137,7 +137,7 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
       const occ = supernodeOccupancy(allocator, p.request.zone, type, view.serverHolders(allocator)).get(held.supernode) ?? [];
       const moving = new Set(moves.map((m) => m.owner));
       const budget = maxMovesPerPass - moves.filter((m) => m.startedAt === now).length;
-      const planned = planMoves(allocator, held.supernode, occ, Math.ceil(ask / perServer), running, moving, [...fenceSet], now, moveMs, budget, p.id);
+      const planned = planMoves(allocator, held.supernode, occ, Math.ceil(ask / perServer), view.running, moving, [...fenceSet], now, moveMs, budget, p.id);
       for (const m of planned) {
         decisions.push({ kind: 'move-start', owner: m.owner, holdingOwner: m.holdingOwner, from: allocator.holdings(m.owner)?.servers.map((s) => s.serverId) ?? [], to: m.target.servers.map((s) => s.serverId), due: m.due });
       }
