@@ -52,7 +52,11 @@ export class AdmissionView {
   private readonly seq = new Map<string, number>();
   private nextSeq = 0;
 
+  /** The state the view was built from: fields the view does not model are carried to `snapshot()` as they were. */
+  private readonly base: AdmissionState;
+
   private constructor(state: AdmissionState) {
+    this.base = state;
     this.queues = state.queues;
     this.queueByName = new Map(state.queues.map((q) => [q.name, q]));
     for (const p of state.pending) this.pending.set(p.id, p);
@@ -70,7 +74,7 @@ export class AdmissionView {
 
   /** The plain-JSON state, in the shape `admit` takes and the control plane persists. */
   snapshot(): AdmissionState {
-    return { queues: this.queues, pending: [...this.pending.values()], running: this.runningById ? [...this.runningById.values()] : [...this.runningList, ...this.admittedSince], reservations: [...this.reservations], moves: [...this.moves] };
+    return { ...this.base, queues: this.queues, pending: [...this.pending.values()], running: this.runningById ? [...this.runningById.values()] : [...this.runningList, ...this.admittedSince], reservations: [...this.reservations], moves: [...this.moves] };
   }
 
   /** A new request waits (at the end of insertion order; passes order by queue policy). */
