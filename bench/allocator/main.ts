@@ -9,7 +9,7 @@ import type { PolicyName } from '../../controlplane/src/allocator/policy.ts';
 import { DEFAULT_POLICY, isPolicyName, POLICY_NAMES } from '../../controlplane/src/allocator/policies/policy-registry.ts';
 import { runModeA } from './mode-a.ts';
 import { runModeB, type DynamicSeed } from './mode-b.ts';
-import { runModeCSection } from './mode-c-section.ts';
+import { runModeCSection, runPassSpeedSection } from './mode-c-section.ts';
 import { PUBLISHED } from './published-fgd.ts';
 import { readNodes, readPods, TraceMissingError } from './read-openb.ts';
 import { renderSvg } from './render-svg.ts';
@@ -34,7 +34,7 @@ function main(): void {
       'speed-supernodes': { type: 'string', default: '100' },
       // Mode C (queues): mode B's streams (by default as many and as long as --dynamic-seeds and --arrivals),
       // the waiting-time limit in hours, move duration and fence replanning in minutes, optional extra
-      // waiting-time limits in minutes; `--modes c` runs it alone.
+      // waiting-time limits in minutes; `--modes c` runs it alone, `--modes c-speed` re-times only the admission pass.
       streams: { type: 'string' },
       'queue-arrivals': { type: 'string' },
       'wait-limit': { type: 'string', default: '0.5' },
@@ -65,6 +65,7 @@ function main(): void {
       sweepMinutes: values['wait-sweep'] ? values['wait-sweep'].split(',').map((m) => Number(m.trim())) : [],
     }, resolve(values.out!), log)
     : undefined;
+  if (modes.has('c-speed')) runPassSpeedSection(pods, resolve(values.out!), log);
   if (!modes.has('a') && !modes.has('b')) return;
   log(`mode A: openb cluster, ${seeds} seeds ...`);
   const a = runModeA(nodes, pods, names, seeds);
