@@ -19,8 +19,8 @@ export class AdmissionView {
   readonly pending = new Map<string, PendingRequest>();
   /**
    * Running work by id. Built from the state's list the first time a pass needs to look work up
-   * (preemption, fence choice, defragmentation, work leaving); until then admissions are appended to
-   * the list, so a stateless pass over thousands of running holdings does not pay for the map.
+   * (preemption, fence choice, defragmentation, work leaving); until then admissions are kept in a short
+   * list beside the state's, so a stateless pass over thousands of running holdings does not pay for the map.
    */
   get running(): Map<string, RunningWork> {
     if (!this.runningById) {
