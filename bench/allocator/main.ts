@@ -9,7 +9,7 @@ import type { PolicyName } from '../../controlplane/src/allocator/policy.ts';
 import { DEFAULT_POLICY, isPolicyName, POLICY_NAMES } from '../../controlplane/src/allocator/policies/policy-registry.ts';
 import { runModeA } from './mode-a.ts';
 import { runModeB, type DynamicSeed } from './mode-b.ts';
-import { runModeCSection } from './mode-c-section.ts';
+import { runModeCSection, runPassSpeedSection } from './mode-c-section.ts';
 import { PUBLISHED } from './published-fgd.ts';
 import { readNodes, readPods, TraceMissingError } from './read-openb.ts';
 import { renderSvg } from './render-svg.ts';
@@ -32,10 +32,15 @@ function main(): void {
       'dynamic-seeds': { type: 'string', default: '20' },
       'speed-arrivals': { type: 'string', default: '150000' },
       'speed-supernodes': { type: 'string', default: '100' },
-      // Mode C (queues): streams and arrivals per stream, the waiting-time limit in hours; `--modes c` runs it alone.
-      streams: { type: 'string', default: '8' },
-      'queue-arrivals': { type: 'string', default: '40000' },
+      // Mode C (queues): mode B's streams (by default as many and as long as --dynamic-seeds and --arrivals),
+      // the waiting-time limit in hours, move duration and fence replanning in minutes, optional extra
+      // waiting-time limits in minutes; `--modes c` runs it alone, `--modes c-speed` re-times only the admission pass.
+      streams: { type: 'string' },
+      'queue-arrivals': { type: 'string' },
       'wait-limit': { type: 'string', default: '0.5' },
+      'move-minutes': { type: 'string', default: '1' },
+      'replan-minutes': { type: 'string', default: '1' },
+      'wait-sweep': { type: 'string', default: '' },
       modes: { type: 'string', default: 'a,b,c' },
     },
   });
@@ -53,8 +58,14 @@ function main(): void {
 
   const modes = new Set(values.modes!.split(',').map((m) => m.trim()));
   const modeC = modes.has('c')
-    ? runModeCSection(pods, positiveInt(values.streams!, '--streams'), positiveInt(values['queue-arrivals']!, '--queue-arrivals'), Number(values['wait-limit']), resolve(values.out!), log)
+    ? runModeCSection(pods, {
+      streams: positiveInt(values.streams ?? values['dynamic-seeds']!, '--streams'),
+      arrivals: positiveInt(values['queue-arrivals'] ?? values.arrivals!, '--queue-arrivals'),
+      waitLimitHours: Number(values['wait-limit']), moveMinutes: Number(values['move-minutes']), replanMinutes: Number(values['replan-minutes']),
+      sweepMinutes: values['wait-sweep'] ? values['wait-sweep'].split(',').map((m) => Number(m.trim())) : [],
+    }, resolve(values.out!), log)
     : undefined;
+  if (modes.has('c-speed')) runPassSpeedSection(pods, resolve(values.out!), log);
   if (!modes.has('a') && !modes.has('b')) return;
   log(`mode A: openb cluster, ${seeds} seeds ...`);
   const a = runModeA(nodes, pods, names, seeds);

@@ -8,7 +8,7 @@ import { finishMoves } from './finish-moves.ts';
 import { orderPending } from './order-pending.ts';
 import { describeWait, pendingReason } from './pending-reason.ts';
 import { planMoves } from './plan-moves.ts';
-import { QuotaLedger } from './quota-ledger.ts';
+import { AdmissionView } from './admission-view.ts';
 import { supernodeOccupancy } from './supernode-occupancy.ts';
 import type { AdmissionDecision, AdmissionState, AdmitOptions, MoveInFlight, PendingRequest, Reservation, RunningWork } from './types.ts';
 
@@ -30,24 +30,36 @@ export function admit(state: AdmissionState, allocator: Allocator, now: number, 
   return admitReplicas(admitPartitions(admitGangs(parts.rest, allocator, now, options), parts, allocator, now), split, allocator, now);
 }
 
-/** The gang stage of a pass: clusters, which take whole servers (see `admit`). */
+/** The gang stage of a pass: clusters, which take whole servers (see `admit`), on a view built for it. */
 function admitGangs(state: AdmissionState, allocator: Allocator, now: number, options: AdmitOptions): { state: AdmissionState; decisions: AdmissionDecision[] } {
+  const view = AdmissionView.fromState(state);
+  const decisions = admitPass(view, allocator, now, options);
+  return { state: view.snapshot(), decisions };
+}
+
+/**
+ * The same pass over a long-lived `AdmissionView`, which it updates in place (so the running-work view
+ * and quota use are never rebuilt). `admit` is this pass on a view built from the state it is given.
+ */
+export function admitPass(view: AdmissionView, allocator: Allocator, now: number, options: AdmitOptions = {}): AdmissionDecision[] {
   const { backfill = true, defragment = false, maxMovesPerPass = 16, reservationsPerType = 1, replanMs = 60_000 } = options;
   const moveMs = options.moveDurationMs ?? (() => DEFAULT_MOVE_MS);
   const decisions: AdmissionDecision[] = [];
-  const queues = new Map(state.queues.map((q) => [q.name, q]));
-  const running = new Map(state.running.map((w) => [w.id, w]));
-  const ledger = new QuotaLedger(queues);
-  for (const w of state.running) ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
+  const { queueByName: queues, ledger } = view;
+  // Set when this pass makes room (a preemption) or lifts a fence that requests earlier in the order did not see.
+  let again = false;
 
-  const finished = finishMoves(allocator, state.moves, now);
+  const finished = finishMoves(allocator, view.moves, now);
   let moves: MoveInFlight[] = finished.left;
-  for (const m of finished.done) decisions.push({ kind: 'move-done', owner: m.owner });
+  for (const m of finished.done) {
+    view.moved(m.owner, m.target);
+    decisions.push({ kind: 'move-done', owner: m.owner });
+  }
 
-  const byId = new Map(state.pending.map((p) => [p.id, p]));
-  const pendingIds = new Set(byId.keys());
+  const byId = view.pending;
+  const pendingList = [...byId.values()];
   const reservations = new Map<string, Reservation>();
-  for (const r of state.reservations) if (pendingIds.has(r.requestId)) reservations.set(r.requestId, { ...r });
+  for (const r of view.reservations) if (byId.has(r.requestId)) reservations.set(r.requestId, { ...r });
   let fenceSet = new Set([...reservations.values()].map((r) => r.supernode));
   let fenceList = [...fenceSet];
   const refreshFences = () => {
@@ -71,7 +83,7 @@ function admitGangs(state: AdmissionState, allocator: Allocator, now: number, op
   };
 
   const admitted = new Set<string>();
-  const order = orderPending(state.pending, queues);
+  const order = orderPending(pendingList, queues);
   // Reasons are written after the walk, when positions among the requests still waiting are known.
   const waiting: { p: PendingRequest; perServer: number; extra?: string }[] = [];
   const sizes = new Map<string, number>();
@@ -91,13 +103,12 @@ function admitGangs(state: AdmissionState, allocator: Allocator, now: number, op
     let d: Decision | undefined;
     if (!blockedByHead) d = reservation ? tryPlace(p.request, { only: [reservation.supernode] }) : tryPlace(p.request, { exclude: others });
     if (!d?.ok && !blockedByHead && queues.get(p.queue)?.preemption === 'lowerPriority') {
-      const victims = findVictims(allocator, p.request, p.priority, [...running.values()].filter((w) => !moves.some((m) => m.owner === w.id)), new Set(others));
+      const victims = findVictims(allocator, p.request, p.priority, [...view.running.values()].filter((w) => !moves.some((m) => m.owner === w.id)), new Set(others));
       if (victims) {
         for (const v of victims) {
-          const w = running.get(v)!;
           allocator.release(v);
-          running.delete(v);
-          ledger.add(w.queue, w.request.acceleratorType, -w.accelerators);
+          view.removeRunning(v);
+          again = true;
           decisions.push({ kind: 'preempt', id: v, by: p.id });
         }
         failedAt = new Map();
@@ -107,10 +118,12 @@ function admitGangs(state: AdmissionState, allocator: Allocator, now: number, op
     if (d?.ok) {
       allocator.commit(p.id, d);
       const accelerators = d.acceleratorCount;
-      ledger.add(p.queue, type, accelerators);
       const work: RunningWork = { id: p.id, request: p.request, queue: p.queue, priority: p.priority, preemptible: p.preemptible, movable: p.preemptible || p.movable === true, accelerators, admittedAt: now };
-      running.set(p.id, work);
-      if (reservations.delete(p.id)) refreshFences();
+      view.addRunning(work, d);
+      if (reservations.delete(p.id)) {
+        refreshFences();
+        again = true;
+      }
       admitted.add(p.id);
       decisions.push({ kind: 'admit', id: p.id, placement: d, borrowed: quota.borrowed, waitedMs: now - p.arrival });
       continue;
@@ -118,8 +131,8 @@ function admitGangs(state: AdmissionState, allocator: Allocator, now: number, op
     let held = reservation;
     if (!held && !blockedByHead && p.request.scope === 'supernode' && reservationsOf(reservations, byId, type, p.request.zone) < reservationsPerType) {
       const servers = Math.ceil(ask / perServer);
-      const occ = supernodeOccupancy(allocator, p.request.zone, type, [...running.values()]);
-      const fence = chooseFence(occ, servers, running, fenceSet);
+      const occ = supernodeOccupancy(allocator, p.request.zone, type, view.serverHolders(allocator));
+      const fence = chooseFence(occ, servers, view.running, fenceSet);
       if (fence) {
         held = { requestId: p.id, supernode: fence, since: now };
         reservations.set(p.id, held);
@@ -131,10 +144,10 @@ function admitGangs(state: AdmissionState, allocator: Allocator, now: number, op
     // and re-read a fence's occupancy at most once per `replanMs`.
     if (held && defragment && !moves.some((m) => m.forRequest === p.id) && (held.plannedAt === undefined || now - held.plannedAt >= replanMs)) {
       held.plannedAt = now;
-      const occ = supernodeOccupancy(allocator, p.request.zone, type, [...running.values()]).get(held.supernode) ?? [];
+      const occ = supernodeOccupancy(allocator, p.request.zone, type, view.serverHolders(allocator)).get(held.supernode) ?? [];
       const moving = new Set(moves.map((m) => m.owner));
       const budget = maxMovesPerPass - moves.filter((m) => m.startedAt === now).length;
-      const planned = planMoves(allocator, held.supernode, occ, Math.ceil(ask / perServer), running, moving, [...fenceSet], now, moveMs, budget, p.id);
+      const planned = planMoves(allocator, held.supernode, occ, Math.ceil(ask / perServer), view.running, moving, [...fenceSet], now, moveMs, budget, p.id);
       for (const m of planned) {
         decisions.push({ kind: 'move-start', owner: m.owner, holdingOwner: m.holdingOwner, from: allocator.holdings(m.owner)?.servers.map((s) => s.serverId) ?? [], to: m.target.servers.map((s) => s.serverId), due: m.due });
       }
@@ -145,16 +158,11 @@ function admitGangs(state: AdmissionState, allocator: Allocator, now: number, op
   waiting.forEach(({ p, perServer, extra }, i) => {
     decisions.push({ kind: 'pending', id: p.id, position: i + 1, reason: pendingReason(waitText(p.request, perServer), i + 1, reservations.get(p.id), extra) });
   });
-  return {
-    state: {
-      queues: state.queues,
-      pending: state.pending.filter((p) => !admitted.has(p.id)),
-      running: [...running.values()],
-      reservations: [...reservations.values()],
-      moves,
-    },
-    decisions,
-  };
+  for (const id of admitted) view.pending.delete(id);
+  view.reservations = [...reservations.values()];
+  view.moves = moves;
+  view.passed(again);
+  return decisions;
 }
 
 /** Work left the cloud (finished or deleted): drop it from the engine's state; release it in the allocator first. */

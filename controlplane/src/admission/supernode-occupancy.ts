@@ -1,5 +1,4 @@
 import type { Allocator } from '../allocator/allocator.ts';
-import type { RunningWork } from './types.ts';
 
 /** One server of a supernode: its size, free accelerators, and which known work holds the rest. */
 export interface ServerOccupancy {
@@ -10,24 +9,19 @@ export interface ServerOccupancy {
   holders: Map<string, number>;
 }
 
-/** The servers of each supernode of a type in a zone, with who holds them, for fence choice and moves. */
-export function supernodeOccupancy(allocator: Allocator, zone: string | undefined, type: string, running: readonly RunningWork[]): Map<string, ServerOccupancy[]> {
+/**
+ * The servers of each supernode of a type in a zone, with who holds them, for fence choice and moves.
+ * `holders` is the engine's index of running work per server (the admission view keeps it up to date).
+ */
+export function supernodeOccupancy(allocator: Allocator, zone: string | undefined, type: string, holders: ReadonlyMap<string, ReadonlyMap<string, number>>): Map<string, ServerOccupancy[]> {
   const out = new Map<string, ServerOccupancy[]>();
-  const byServer = new Map<string, ServerOccupancy>();
   for (const z of allocator.capacity({ acceleratorType: type, ...(zone ? { zone } : {}) }).zones) {
     for (const s of z.servers) {
       if (s.supernode === null) continue;
-      const occ: ServerOccupancy = { serverId: s.serverId, total: s.total, free: s.free, holders: new Map() };
+      const held = holders.get(s.serverId);
+      const occ: ServerOccupancy = { serverId: s.serverId, total: s.total, free: s.free, holders: held ? new Map(held) : new Map() };
       if (!out.has(s.supernode)) out.set(s.supernode, []);
       out.get(s.supernode)!.push(occ);
-      byServer.set(s.serverId, occ);
-    }
-  }
-  for (const w of running) {
-    if (w.request.acceleratorType !== type) continue;
-    for (const s of allocator.holdings(w.id)?.servers ?? []) {
-      const occ = byServer.get(s.serverId);
-      if (occ) occ.holders.set(w.id, s.acceleratorIds.length);
     }
   }
   return out;
