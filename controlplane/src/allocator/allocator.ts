@@ -7,10 +7,11 @@ import { checkInvariants } from './check-invariants.ts';
 import { decide } from './decide.ts';
 import { describeNeed } from './describe-request.ts';
 import type { EngineContext, Need, Part } from './engine-types.ts';
-import { quotaKey, type AllocatorInternals, type HoldingState, type SliceHolding } from './holding-state.ts';
+import { quotaKey, type AllocatorInternals, type HoldingState, type SliceHolding, type SlicePiece } from './holding-state.ts';
 import { describeFreeBlock, largestFreeBlock } from './largest-free-block.ts';
 import { normalizeRequest } from './normalize-request.ts';
 import { placeReplicaParts } from './place-replicas.ts';
+import { chooseReplicaSlices } from './place-replica-slices.ts';
 import type { Policy, PolicyName } from './policy.ts';
 import { createPolicy, DEFAULT_POLICY } from './policies/policy-registry.ts';
 import { seededRandom } from './seeded-random.ts';
@@ -179,6 +180,7 @@ export class Allocator {
 
   /** Places an endpoint's replicas inside its cluster's holding; changes nothing. */
   placeReplicas(req: ReplicaRequest): Decision {
+    if (req.profile !== undefined || this.sliceHoldings.has(req.clusterOwner)) return this.placeReplicaSlices(req);
     const cluster = this.holdingsByOwner.get(req.clusterOwner);
     const project = cluster?.project ?? '';
     const refuse = (code: Refusal['code'], field: string | undefined, message: string, extra: Partial<Refusal> = {}): Refusal => {
@@ -225,6 +227,7 @@ export class Allocator {
    */
   commit(owner: string, placement: Placement): void {
     if (placement.owner !== owner) throw new AicloudError('INTERNAL', `placement for ${placement.owner} committed as ${owner}`);
+    if (placement.slices && placement.parentOwner !== undefined) return this.commitReplicaSlices(owner, placement);
     if (placement.slices) return this.commitSlices(owner, placement);
     const replicas = this.resolveParts(placement);
     if (placement.parentOwner !== undefined) return this.commitReplicas(owner, placement, replicas);
@@ -267,7 +270,15 @@ export class Allocator {
   /** Frees everything an owner holds (a cluster's endpoints too); returns which owners were released. */
   release(owner: string): { owners: string[]; acceleratorCount: number } {
     const sh = this.sliceHoldings.get(owner);
+    if (sh?.parent !== undefined) {
+      // An endpoint's instances are its cluster's: only the marks on them go.
+      for (const p of this.sliceHoldings.get(sh.parent)?.pieces ?? []) if (p.user === owner) delete p.user;
+      this.sliceHoldings.delete(owner);
+      return { owners: [owner], acceleratorCount: 0 };
+    }
     if (sh) {
+      const released: string[] = [];
+      for (const child of [...this.sliceHoldings.values()]) if (child.parent === owner) released.push(...this.release(child.owner).owners);
       for (const p of sh.pieces) {
         const index = p.acc - this.topology.serverBase[sh.server]!;
         this.state.slice(sh.server, index, p.units, p.positions, 0, 0, -1);
@@ -275,7 +286,7 @@ export class Allocator {
       this.state.slice(sh.server, 0, 0, 0, sh.cpu, sh.mem, -1);
       this.sliceHoldings.delete(owner);
       this.slicedTypes.set(sh.type, (this.slicedTypes.get(sh.type) ?? 0) - 1);
-      return { owners: [owner], acceleratorCount: 0 };
+      return { owners: [...released, owner], acceleratorCount: 0 };
     }
     const h = this.holdingsByOwner.get(owner);
     if (!h) return { owners: [], acceleratorCount: 0 };
@@ -385,7 +396,9 @@ export class Allocator {
     this.loadViolations = [];
     this.sliceHoldings.clear();
     this.slicedTypes.clear();
-    for (const row of rows) if (row.slice) this.loadSliceRow(row);
+    // Clusters' partitions first, then the endpoint replicas that run on them.
+    for (const row of rows) if (row.slice && row.parentOwner === undefined) this.loadSliceRow(row);
+    for (const row of rows) if (row.slice && row.parentOwner !== undefined) this.loadReplicaSliceRow(row);
     const resolved = rows.filter((row) => !row.slice).map((row) => ({ row, at: topo.resolveAccelerator(row.acceleratorId) }));
     for (const pass of ['clusters', 'endpoints'] as const) {
       for (const { row, at } of resolved) {
@@ -432,6 +445,7 @@ export class Allocator {
     if (sh) {
       return sh.pieces.map((p) => ({
         acceleratorId: this.accName(p.acc), owner, project: sh.project, slice: { profile: sh.profile, start: p.start, units: p.units },
+        ...(sh.parent !== undefined ? { parentOwner: sh.parent } : {}),
       }));
     }
     const h = this.holdingsByOwner.get(owner);
@@ -714,7 +728,7 @@ export class Allocator {
     for (const sh of this.sliceHoldings.values()) {
       if (sh.server !== s) continue;
       const hit = sh.pieces.filter((p) => (mask >>> (p.acc - base)) & 1).map((p) => this.accName(p.acc));
-      if (hit.length) affected.push({ owner: sh.owner, project: sh.project, acceleratorIds: [...new Set(hit)] });
+      if (hit.length) affected.push({ owner: sh.owner, project: sh.project, acceleratorIds: [...new Set(hit)], ...(sh.parent !== undefined ? { parentOwner: sh.parent } : {}) });
     }
     return { acceleratorIds: ids, affected };
   }
@@ -848,6 +862,116 @@ export class Allocator {
     sh.pieces.push({ acc, start: row.slice!.start, positions, units: profile.size });
   }
 
+  /**
+   * Replicas of an endpoint with a profile, one per instance of its partitioned cluster that no other
+   * endpoint uses; changes nothing. A cluster of whole accelerators, or a different profile, is refused.
+   */
+  private placeReplicaSlices(req: ReplicaRequest): Decision {
+    const c = req.clusterOwner;
+    const e = req.endpointOwner;
+    const cluster = this.sliceHoldings.get(c);
+    const whole = this.holdingsByOwner.get(c);
+    const project = cluster?.project ?? whole?.project ?? '';
+    const refuse = (code: Refusal['code'], field: string, message: string, hint?: string): Refusal => {
+      const r: Refusal = { ok: false, code, message, owner: e, project, field };
+      if (hint) r.hint = hint;
+      return r;
+    };
+    if (!cluster || cluster.parent !== undefined) {
+      if (whole && whole.parent === undefined) {
+        return refuse('INVALID_VALUE', 'acceleratorProfile', `endpoint ${e} asks for acceleratorProfile ${req.profile} but cluster ${c} holds whole accelerators`, `Run the endpoint on a cluster with acceleratorProfile ${req.profile}, or leave acceleratorProfile out to use whole accelerators.`);
+      }
+      return refuse('DEPENDENCY_NOT_FOUND', 'cluster', `cluster ${c} holds no accelerators for endpoint ${e}`);
+    }
+    if (req.profile === undefined) {
+      return refuse('INVALID_VALUE', 'acceleratorProfile', `cluster ${c} holds ${cluster.profile} partitions, not whole accelerators, and endpoint ${e} names no acceleratorProfile`, `Set acceleratorProfile to ${cluster.profile} and acceleratorsPerReplica to 1.`);
+    }
+    if (req.profile !== cluster.profile) {
+      return refuse('INVALID_VALUE', 'acceleratorProfile', `acceleratorProfile ${req.profile} of endpoint ${e} is not the profile of cluster ${c} (${cluster.profile})`, `Set acceleratorProfile to ${cluster.profile}, or run the endpoint on a cluster of ${req.profile}.`);
+    }
+    if (!Number.isInteger(req.replicas) || req.replicas < 1) return refuse('OUT_OF_RANGE', 'replicas', `replicas must be a whole number of at least 1, got ${String(req.replicas)}`);
+    if (req.acceleratorsPerReplica !== 1) {
+      return refuse('INVALID_VALUE', 'acceleratorsPerReplica', `acceleratorsPerReplica ${String(req.acceleratorsPerReplica)} with acceleratorProfile ${req.profile}: each replica runs on one instance`, 'Set acceleratorsPerReplica to 1.');
+    }
+    const own = this.sliceHoldings.get(e);
+    if (this.holdingsByOwner.has(e) || (own && own.parent !== c)) return refuse('INVALID_VALUE', 'cluster', `${e} already holds accelerators outside cluster ${c}`);
+    const { topo, state } = this;
+    const s = cluster.server;
+    const base = topo.serverBase[s]!;
+    const outcome = chooseReplicaSlices(cluster, e, req.replicas, (p) => !state.draining[s] && !((state.faulty[s]! >>> (p.acc - base)) & 1));
+    if (!outcome.ok) {
+      const others = outcome.usedByOthers.length ? `, ${cluster.pieces.length - outcome.free - outcome.unavailable} used by ${outcome.usedByOthers.join(', ')}` : '';
+      const down = outcome.unavailable ? `, ${outcome.unavailable} on faulty accelerators or a draining server` : '';
+      return refuse(
+        'CAPACITY_EXHAUSTED', 'replicas',
+        `need ${req.replicas} replica${req.replicas === 1 ? '' : 's'} x ${req.profile} for ${e} inside cluster ${c}; ${outcome.free} fit: the cluster has ${cluster.pieces.length} ${req.profile} instance${cluster.pieces.length === 1 ? '' : 's'}, ${outcome.free} free${others}${down}`,
+        'Ask for fewer replicas, raise the cluster\'s profileCount, or free instances other endpoints use.',
+      );
+    }
+    const serverId = topo.serverName[s]!;
+    const supernode = topo.blockName[topo.serverBlock[s]!] ?? null;
+    const slices = outcome.pieces.map((p) => ({ acceleratorId: this.accName(p.acc), profile: cluster.profile, start: p.start, units: p.units }));
+    return {
+      ok: true, owner: e, project, acceleratorType: topo.typeNames[cluster.type]!, region: topo.zoneRegion[cluster.zone]!, zone: topo.zoneNames[cluster.zone]!,
+      scope: 'server', unit: 'accelerators', acceleratorCount: 0, supernodes: supernode ? [supernode] : [],
+      servers: [{ serverId, supernode, acceleratorIds: [...new Set(slices.map((x) => x.acceleratorId))] }],
+      parentOwner: c, profile: cluster.profile, slices,
+      replicas: slices.map((slice, index) => ({ index, supernode, servers: [serverId], acceleratorIds: [slice.acceleratorId], slice })),
+    };
+  }
+
+  /** Marks the cluster's instances an endpoint's replicas run on; throws when one was taken meanwhile. */
+  private commitReplicaSlices(owner: string, placement: Placement): void {
+    const c = placement.parentOwner!;
+    const cluster = this.sliceHoldings.get(c);
+    if (!cluster || cluster.parent !== undefined) throw new AicloudError('DEPENDENCY_NOT_FOUND', `cluster ${c} holds no partitions`);
+    if (placement.profile !== cluster.profile) throw new AicloudError('INVALID_VALUE', `placement for ${owner} names profile ${placement.profile}; cluster ${c} holds ${cluster.profile}`);
+    const existing = this.sliceHoldings.get(owner);
+    if (this.holdingsByOwner.has(owner) || (existing && existing.parent !== c)) throw new AicloudError('ALREADY_EXISTS', `${owner} already holds accelerators outside cluster ${c}`);
+    const { topo, state } = this;
+    const taken = new Set<SlicePiece>();
+    for (const sl of placement.slices!) {
+      const at = topo.resolveAccelerator(sl.acceleratorId);
+      const acc = at && at.server === cluster.server ? topo.serverBase[at.server]! + at.index : -1;
+      const piece = cluster.pieces.find((p) => p.acc === acc && p.start === sl.start && !taken.has(p) && (p.user === undefined || p.user === owner));
+      const open = at !== undefined && !state.draining[at.server] && !((state.faulty[at.server]! >>> at.index) & 1);
+      if (!piece || !open) {
+        throw new AicloudError('CAPACITY_EXHAUSTED', `replica placement for ${owner} is stale: ${sl.acceleratorId} has no free ${cluster.profile} instance of ${c} at ${sl.start}`, { hint: 'Place the replicas again.' });
+      }
+      taken.add(piece);
+    }
+    if (existing) this.release(owner);
+    for (const p of taken) p.user = owner;
+    this.sliceHoldings.set(owner, {
+      owner, project: cluster.project, type: cluster.type, zone: cluster.zone, server: cluster.server, profile: cluster.profile,
+      pieces: [...taken].map((p) => ({ acc: p.acc, start: p.start, positions: p.positions, units: p.units })), cpu: 0, mem: 0, parent: c,
+    });
+  }
+
+  /** Rebuilds one replica's instance row: it must name a free instance of its partitioned cluster. */
+  private loadReplicaSliceRow(row: HoldingRow): void {
+    const c = row.parentOwner!;
+    const cluster = this.sliceHoldings.get(c);
+    const at = this.topology.resolveAccelerator(row.acceleratorId);
+    const acc = at && cluster && at.server === cluster.server ? this.topology.serverBase[at.server]! + at.index : -1;
+    const piece = cluster?.parent === undefined ? cluster?.pieces.find((p) => p.acc === acc && p.start === row.slice!.start && p.user === undefined) : undefined;
+    if (!cluster || cluster.profile !== row.slice!.profile || !piece) {
+      const held = cluster?.pieces.find((p) => p.acc === acc && p.start === row.slice!.start)?.user;
+      this.loadViolations.push(held
+        ? `${row.acceleratorId}: the ${row.slice!.profile} instance at ${row.slice!.start} is used by two endpoints: ${held} and ${row.owner}`
+        : `endpoint ${row.owner} uses a ${row.slice!.profile} instance on ${row.acceleratorId}, which cluster ${c} does not hold`);
+      return;
+    }
+    let sh = this.sliceHoldings.get(row.owner);
+    if (sh && sh.parent !== c) { this.loadViolations.push(`${row.owner} has partition rows in more than one cluster (${row.acceleratorId})`); return; }
+    if (!sh) {
+      sh = { owner: row.owner, project: row.project, type: cluster.type, zone: cluster.zone, server: cluster.server, profile: cluster.profile, pieces: [], cpu: 0, mem: 0, parent: c };
+      this.sliceHoldings.set(row.owner, sh);
+    }
+    piece.user = row.owner;
+    sh.pieces.push({ acc: piece.acc, start: piece.start, positions: piece.positions, units: piece.units });
+  }
+
   private sliceHoldingView(sh: SliceHolding): Holding {
     const s = sh.server;
     const supernode = this.topology.blockName[this.topology.serverBlock[s]!] ?? null;
@@ -855,7 +979,7 @@ export class Allocator {
     return {
       owner: sh.owner, project: sh.project, acceleratorType: this.topology.typeNames[sh.type]!, region: this.topology.zoneRegion[sh.zone]!, zone: this.topology.zoneNames[sh.zone]!,
       acceleratorCount: 0, supernodes: supernode ? [supernode] : [], servers: [{ serverId: this.topology.serverName[s]!, supernode, acceleratorIds: [...new Set(slices.map((x) => x.acceleratorId))] }],
-      profile: sh.profile, slices,
+      profile: sh.profile, slices, ...(sh.parent !== undefined ? { parentOwner: sh.parent } : {}),
     };
   }
 

@@ -1,5 +1,5 @@
 import { keyOfMask, popcount } from './server-layout.ts';
-import { quotaKey, type AllocatorInternals } from './holding-state.ts';
+import { quotaKey, type AllocatorInternals, type SliceHolding } from './holding-state.ts';
 import type { InvariantReport } from './types.ts';
 
 const MAX_VIOLATIONS = 200;
@@ -65,6 +65,11 @@ export function checkInvariants(a: AllocatorInternals, liveOwners: ReadonlySet<s
   const slicePositions = new Uint32Array(topo.acceleratorCount);
   for (const sh of a.sliceHoldings.values()) {
     if (!liveOwners.has(sh.owner)) add(`${sh.owner} holds ${sh.pieces.length} ${sh.profile} partitions but is not a live resource`);
+    if (sh.parent !== undefined) { replicaSliceViolations(a, sh, add); continue; }
+    for (const p of sh.pieces) {
+      const user = p.user === undefined ? undefined : a.sliceHoldings.get(p.user);
+      if (p.user !== undefined && user?.parent !== sh.owner) add(`${accName(p.acc)}: a ${sh.profile} instance of ${sh.owner} is marked for endpoint ${p.user}, which holds no replica there`);
+    }
     const catalogue = a.partitions[sh.type];
     if (!catalogue) { add(`${sh.owner} holds partitions of ${topo.typeNames[sh.type]}, which cannot be partitioned`); continue; }
     if (a.holdings.has(sh.owner)) add(`${sh.owner} holds both whole accelerators and partitions`);
@@ -117,4 +122,22 @@ export function checkInvariants(a: AllocatorInternals, liveOwners: ReadonlySet<s
   if (held + free !== total || total !== topo.acceleratorCount) add(`capacity does not add up: ${held} held + ${free} free != ${topo.acceleratorCount}`);
   const more = violations.length >= MAX_VIOLATIONS ? ['(further violations omitted)'] : [];
   return { ok: violations.length === 0, violations: [...violations, ...more] };
+}
+
+/**
+ * An endpoint's replica instances must be instances of its partitioned cluster marked for it, one
+ * each: so no instance serves two endpoints and none outlives its cluster.
+ */
+function replicaSliceViolations(a: AllocatorInternals, sh: SliceHolding, add: (v: string) => void): void {
+  const cluster = a.sliceHoldings.get(sh.parent!);
+  if (!cluster || cluster.parent !== undefined) { add(`endpoint ${sh.owner} runs on partitions of ${sh.parent}, which holds none`); return; }
+  if (cluster.profile !== sh.profile) add(`endpoint ${sh.owner} runs on ${sh.profile} instances of ${sh.parent}, which holds ${cluster.profile}`);
+  const marked = cluster.pieces.filter((p) => p.user === sh.owner);
+  const left = [...marked];
+  for (const p of sh.pieces) {
+    const i = left.findIndex((q) => q.acc === p.acc && q.start === p.start);
+    if (i < 0) add(`endpoint ${sh.owner} runs on an instance (accelerator ${p.acc}, start ${p.start}) that ${sh.parent} does not mark for it`);
+    else left.splice(i, 1);
+  }
+  if (left.length > 0) add(`${sh.parent} marks ${marked.length} instances for endpoint ${sh.owner}, which runs ${sh.pieces.length} replicas`);
 }

@@ -1,0 +1,153 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Allocator } from './allocator.ts';
+import { testInventory } from './testing.ts';
+import type { Placement, ReplicaRequest } from './types.ts';
+
+function migCluster(a: Allocator, owner: string, profile: string, count: number): Placement {
+  const d = a.place({ owner, project: 'p1', acceleratorType: 'nvidia-h200', zone: 't-1b', count, unit: 'accelerators', scope: 'server', profile });
+  assert.ok(d.ok, d.ok ? '' : d.message);
+  a.commit(owner, d);
+  return d;
+}
+
+const replicas = (endpointOwner: string, clusterOwner: string, n: number, profile?: string): ReplicaRequest => ({
+  clusterOwner, endpointOwner, replicas: n, acceleratorsPerReplica: 1, ...(profile ? { profile } : {}),
+});
+
+function placeOk(a: Allocator, r: ReplicaRequest): Placement {
+  const d = a.placeReplicas(r);
+  assert.ok(d.ok, d.ok ? '' : d.message);
+  a.commit(r.endpointOwner, d);
+  return d;
+}
+
+function clean(a: Allocator): void {
+  const r = a.checkInvariants(new Set(a.owners()));
+  assert.ok(r.ok, r.violations.join('\n'));
+}
+
+test('replicas take instances of their partitioned cluster, one each, naming server, accelerator and instance', () => {
+  const a = new Allocator(testInventory(), { policy: 'first-fit' });
+  const cl = migCluster(a, 'mig', '1g.18gb', 4);
+  const ep = placeOk(a, replicas('ep', 'mig', 3, '1g.18gb'));
+  assert.equal(ep.replicas!.length, 3);
+  const clusterSlices = cl.slices!.map((s) => `${s.acceleratorId}@${s.start}`);
+  const used = ep.replicas!.map((r) => `${r.slice!.acceleratorId}@${r.slice!.start}`);
+  assert.equal(new Set(used).size, 3);
+  for (const u of used) assert.ok(clusterSlices.includes(u), `${u} is one of the cluster's instances`);
+  for (const r of ep.replicas!) {
+    assert.deepEqual(r.servers, [cl.servers[0]!.serverId]);
+    assert.deepEqual(r.acceleratorIds, [r.slice!.acceleratorId]);
+    assert.equal(r.slice!.profile, '1g.18gb');
+  }
+  const held = a.holdings('ep')!;
+  assert.equal(held.parentOwner, 'mig');
+  assert.equal(held.slices!.length, 3);
+  // The endpoint's instances are the cluster's: capacity is unchanged, and shows them as used.
+  const server = a.capacity({ acceleratorType: 'nvidia-h200' }).zones[0]!.servers.find((s) => s.instances);
+  assert.equal(server?.instances, 4);
+  assert.equal(server?.endpointInstances, 3);
+  clean(a);
+});
+
+test('a second endpoint gets only the instances the first does not use; refusal names replicas and what is free', () => {
+  const a = new Allocator(testInventory(), { policy: 'best-fit' });
+  migCluster(a, 'mig', '1g.18gb', 3);
+  const first = placeOk(a, replicas('ep1', 'mig', 2, '1g.18gb'));
+  const d = a.placeReplicas(replicas('ep2', 'mig', 2, '1g.18gb'));
+  assert.equal(d.ok, false);
+  if (!d.ok) {
+    assert.equal(d.code, 'CAPACITY_EXHAUSTED');
+    assert.equal(d.field, 'replicas');
+    assert.match(d.message, /need 2 replicas x 1g\.18gb for ep2 inside cluster mig; 1 fit: the cluster has 3 1g\.18gb instances, 1 free, 2 used by ep1/);
+  }
+  const second = placeOk(a, replicas('ep2', 'mig', 1, '1g.18gb'));
+  const taken = new Set(first.replicas!.map((r) => `${r.slice!.acceleratorId}@${r.slice!.start}`));
+  assert.ok(!taken.has(`${second.replicas![0]!.slice!.acceleratorId}@${second.replicas![0]!.slice!.start}`));
+  clean(a);
+  // Deleting the first frees its instances for others.
+  a.release('ep1');
+  placeOk(a, replicas('ep3', 'mig', 2, '1g.18gb'));
+  clean(a);
+});
+
+test('a different profile from the cluster, or none, or a whole cluster is refused on acceleratorProfile', () => {
+  const a = new Allocator(testInventory(), { policy: 'first-fit' });
+  migCluster(a, 'mig', '1g.18gb', 2);
+  const wrong = a.placeReplicas(replicas('ep', 'mig', 1, '2g.35gb'));
+  assert.ok(!wrong.ok && wrong.field === 'acceleratorProfile' && /2g\.35gb.*\(1g\.18gb\)/.test(wrong.message), JSON.stringify(wrong));
+  const none = a.placeReplicas({ clusterOwner: 'mig', endpointOwner: 'ep', replicas: 1, acceleratorsPerReplica: 1 });
+  assert.ok(!none.ok && none.field === 'acceleratorProfile', JSON.stringify(none));
+  const whole = a.place({ owner: 'whole', project: 'p1', acceleratorType: 'nvidia-h200', zone: 't-1b', count: 1, unit: 'servers', scope: 'zone' });
+  assert.ok(whole.ok);
+  a.commit('whole', whole);
+  const onWhole = a.placeReplicas(replicas('ep', 'whole', 1, '1g.18gb'));
+  assert.ok(!onWhole.ok && onWhole.field === 'acceleratorProfile', JSON.stringify(onWhole));
+  const big = a.placeReplicas({ ...replicas('ep', 'mig', 1, '1g.18gb'), acceleratorsPerReplica: 2 });
+  assert.ok(!big.ok && big.field === 'acceleratorsPerReplica');
+});
+
+test('placing an endpoint again keeps its instances and grows or shrinks beside them', () => {
+  const a = new Allocator(testInventory(), { policy: 'first-fit' });
+  migCluster(a, 'mig', '1g.18gb', 5);
+  const two = placeOk(a, replicas('ep', 'mig', 2, '1g.18gb'));
+  const four = placeOk(a, replicas('ep', 'mig', 4, '1g.18gb'));
+  const key = (p: Placement) => p.replicas!.map((r) => `${r.slice!.acceleratorId}@${r.slice!.start}`);
+  assert.deepEqual(key(four).slice(0, 2), key(two));
+  placeOk(a, replicas('ep', 'mig', 1, '1g.18gb'));
+  assert.equal(a.holdings('ep')!.slices!.length, 1);
+  clean(a);
+});
+
+test('rows reload after a restart, a clash is a violation, and releasing the cluster releases its endpoints', () => {
+  const a = new Allocator(testInventory(), { policy: 'first-fit' });
+  migCluster(a, 'mig', '1g.18gb', 3);
+  placeOk(a, replicas('ep', 'mig', 2, '1g.18gb'));
+  const rows = [...a.rowsFor('mig'), ...a.rowsFor('ep')];
+  assert.ok(a.rowsFor('ep').every((r) => r.parentOwner === 'mig' && r.slice?.profile === '1g.18gb'));
+  const b = new Allocator(testInventory(), { policy: 'first-fit' });
+  b.load([...rows].reverse());
+  const sorted = (o: string, x: Allocator) => x.holdings(o)!.slices!.map((s) => `${s.acceleratorId}@${s.start}`).sort();
+  assert.deepEqual(sorted('ep', b), sorted('ep', a));
+  assert.equal(b.holdings('ep')!.parentOwner, 'mig');
+  clean(b);
+  const c = new Allocator(testInventory(), { policy: 'first-fit' });
+  c.load([...rows, ...a.rowsFor('ep').map((r) => ({ ...r, owner: 'other' }))]);
+  const report = c.checkInvariants(new Set(c.owners()));
+  assert.ok(!report.ok && report.violations.some((v) => /used by two endpoints: ep and other/.test(v)), report.violations.join('\n'));
+  assert.deepEqual(b.release('mig').owners.sort(), ['ep', 'mig']);
+  assert.equal(b.holdings('ep'), undefined);
+  clean(b);
+});
+
+test('an endpoint instance whose owner is gone is an invariant violation', () => {
+  const a = new Allocator(testInventory(), { policy: 'first-fit' });
+  migCluster(a, 'mig', '1g.18gb', 2);
+  placeOk(a, replicas('ep', 'mig', 1, '1g.18gb'));
+  const report = a.checkInvariants(new Set(['mig']));
+  assert.ok(!report.ok && report.violations.some((v) => /^ep holds 1 1g\.18gb partitions but is not a live resource/.test(v)), report.violations.join('\n'));
+});
+
+test('faulty accelerators keep new replicas off their instances, and health marks name the endpoint', () => {
+  const a = new Allocator(testInventory(), { policy: 'first-fit' });
+  const cl = migCluster(a, 'mig', '1g.18gb', 2);
+  const ep = placeOk(a, replicas('ep', 'mig', 1, '1g.18gb'));
+  const acc = ep.replicas![0]!.slice!.acceleratorId;
+  const report = a.markFaulty(acc);
+  assert.ok(report.affected.some((x) => x.owner === 'ep' && x.parentOwner === 'mig'), JSON.stringify(report));
+  if (cl.slices!.every((s) => s.acceleratorId === acc)) {
+    const d = a.placeReplicas(replicas('ep2', 'mig', 1, '1g.18gb'));
+    assert.ok(!d.ok && /on faulty accelerators/.test(d.message), JSON.stringify(d));
+  }
+});
+
+test('a preview places profiled replicas against the scratch copy and changes nothing', () => {
+  const a = new Allocator(testInventory(), { policy: 'first-fit' });
+  migCluster(a, 'mig', '1g.18gb', 2);
+  const r = a.preview([replicas('ep1', 'mig', 2, '1g.18gb'), replicas('ep2', 'mig', 1, '1g.18gb')]);
+  assert.equal(r.results[0]!.ok, true);
+  assert.equal(r.results[1]!.ok, false);
+  assert.equal(a.holdings('ep1'), undefined);
+  clean(a);
+});
