@@ -30,7 +30,7 @@ test('lists partitioned accelerators with their free slice units', () => {
     zones: [{ zone: 'z1b', acceleratorType: 'nvidia-h200', total: 16, free: 14, largestFreeBlock: 8 }],
     supernodes: [],
     servers: [
-      { id: 'h200-01', zone: 'z1b', supernode: null, acceleratorType: 'nvidia-h200', total: 8, free: 6, partitioned: 2, freeSliceUnits: 9 },
+      { id: 'h200-01', zone: 'z1b', supernode: null, acceleratorType: 'nvidia-h200', total: 8, free: 6, partitioned: 2, freeSliceUnits: 9, instances: 5, endpointInstances: 3 },
       { id: 'h200-02', zone: 'z1b', supernode: null, acceleratorType: 'nvidia-h200', total: 8, free: 8 },
     ],
   });
@@ -38,7 +38,7 @@ test('lists partitioned accelerators with their free slice units', () => {
   assert.ok(lines.includes('z1b (nvidia-h200)  +.  14/16 free'), text);
   const at = lines.findIndex((l) => l.startsWith('Partitioned accelerators'));
   assert.ok(at > 0, text);
-  assert.match(lines[at + 2]!, /^z1b\/h200-01\s+nvidia-h200\s+2\s+9$/);
+  assert.match(lines[at + 2]!, /^z1b\/h200-01\s+nvidia-h200\s+2\s+9\s+5\s+3$/);
   assert.equal(lines[at + 3], '');
 });
 
