@@ -9,7 +9,9 @@ export async function previewPlan(cloud: StackCloud, plan: Plan): Promise<Plan> 
   if (requests.length === 0) return plan;
   const wire: WireRequest[] = requests.map((r) =>
     r.action === 'release'
-      ? { action: 'release', name: r.name }
+      ? { action: 'release', name: r.name, ...(r.kind === 'ModelEndpoint' ? { kind: 'ModelEndpoint' as const } : {}) }
+      : r.action === 'replicas'
+        ? { action: 'replicas', name: r.name, cluster: r.cluster!, replicas: r.replicas!, acceleratorProfile: r.acceleratorProfile! }
       : r.action === 'grow'
         ? { action: 'grow', name: r.name, nodeCount: r.nodeCount! }
         : {

@@ -202,6 +202,9 @@ function protectedProblem(address: string, what: 'prune' | 'destroy' | 'replace'
 function placementRequests(steps: readonly PlanStep[]): PlacementRequest[] {
   const releases: PlacementRequest[] = [];
   const takes: PlacementRequest[] = [];
+  // Endpoints give back first and take last: their replicas need their cluster's instances.
+  const endpointTakes: PlacementRequest[] = [];
+  endpointInstanceRequests(steps, releases, endpointTakes);
   for (const step of steps) {
     if (step.kind !== 'Cluster') continue;
     const base = { address: step.address, name: step.name };
@@ -221,7 +224,36 @@ function placementRequests(steps: readonly PlanStep[]): PlacementRequest[] {
       takes.push({ ...common, action: 'grow', acceleratorCount: step.accelerators.after - step.accelerators.before });
     }
   }
-  return [...releases, ...takes];
+  return [...releases, ...takes, ...endpointTakes];
+}
+
+/**
+ * Endpoints with an acceleratorProfile take instances of their partitioned cluster, so the preview asks
+ * for their replicas too. When any does, endpoints the plan deletes or replaces give theirs back first,
+ * as apply does; plans without such endpoints preview exactly what they did before.
+ */
+function endpointInstanceRequests(steps: readonly PlanStep[], releases: PlacementRequest[], takes: PlacementRequest[]): void {
+  for (const step of steps) {
+    if (step.kind !== 'ModelEndpoint' || !step.inputs || typeof step.inputs.acceleratorProfile !== 'string') continue;
+    const placed = step.action === 'create' || step.action === 'replace' || (step.action === 'update' && step.fields.some((f) => f.path === 'replicas' || f.path.startsWith('autoscaling')));
+    if (!placed) continue;
+    takes.push({
+      address: step.address, name: step.name, action: 'replicas', cluster: String(step.inputs.cluster), replicas: reservedReplicas(step.inputs),
+      acceleratorProfile: step.inputs.acceleratorProfile, acceleratorCount: 0,
+    });
+  }
+  if (takes.length === 0) return;
+  for (const step of steps) {
+    if (step.kind === 'ModelEndpoint' && (step.action === 'delete' || step.action === 'replace')) {
+      releases.push({ address: step.address, name: step.name, action: 'release', kind: 'ModelEndpoint', acceleratorCount: 0 });
+    }
+  }
+}
+
+/** Reserved replicas: the fixed count or the autoscaler's minimum. */
+function reservedReplicas(inputs: Record<string, unknown>): number {
+  const a = inputs.autoscaling as { minReplicas?: number } | undefined;
+  return Number(a?.minReplicas ?? inputs.replicas ?? 1);
 }
 
 /** The bill of the billed kinds, summed in list order so the rounding is the same on every run. */

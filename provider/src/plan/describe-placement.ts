@@ -9,7 +9,10 @@ export function describeRequest(r: PlacementRequest): string {
       return `${formatInt(r.acceleratorCount)} ${r.acceleratorType} (${r.nodeCount} servers, ${r.placement})`;
     case 'grow':
       return `+${formatInt(r.acceleratorCount)} ${r.acceleratorType} (to ${r.nodeCount} servers, ${r.placement})`;
+    case 'replicas':
+      return `${formatInt(r.replicas ?? 1)} replica${r.replicas === 1 ? '' : 's'} x ${r.acceleratorProfile} in Cluster/${r.cluster}`;
     case 'release':
+      if (r.kind === 'ModelEndpoint') return 'frees its partition instances';
       // A partitioned cluster holds no accelerator whole.
       return r.acceleratorCount > 0 ? `frees ${formatInt(r.acceleratorCount)} accelerators` : 'frees its partitions';
   }

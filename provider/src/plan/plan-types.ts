@@ -71,8 +71,14 @@ export interface PlanStep {
  */
 export interface PlacementRequest {
   address: string;
-  action: 'create' | 'grow' | 'release';
+  /** `replicas`: an endpoint's replicas on partition instances of its cluster. */
+  action: 'create' | 'grow' | 'release' | 'replicas';
   name: string;
+  /** What a release frees: a cluster (the default) or an endpoint's partition instances. */
+  kind?: 'Cluster' | 'ModelEndpoint';
+  /** For replicas: the cluster they run in, how many, and the profile of their instances. */
+  cluster?: string;
+  replicas?: number;
   zone?: string;
   acceleratorType?: string;
   /** For create and grow: the cluster's total servers afterwards. */

@@ -9,7 +9,8 @@ import { readDoc } from './resource-doc.ts';
 export type PreviewRequest =
   | { action: 'create'; name: string; zone: string; acceleratorType: string; nodeCount: number; placement: string; queue?: string; acceleratorProfile?: string; profileCount?: number }
   | { action: 'grow'; name: string; nodeCount: number }
-  | { action: 'release'; name: string };
+  | { action: 'release'; name: string; kind?: 'Cluster' | 'ModelEndpoint' }
+  | { action: 'replicas'; name: string; cluster: string; replicas: number; acceleratorProfile: string };
 
 export type PreviewOutcome =
   | { index: number; action: string; name: string; fits: true; allocation?: AllocationSummary }
@@ -27,11 +28,31 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
   const releases: string[] = [];
   const items: PreviewItem[] = [];
   const slots: ({ item: number; held?: { servers: string[]; count: number } } | PreviewOutcome)[] = [];
+  // Clusters the batch creates, by name: endpoint replicas later in the batch run inside them.
+  const created = new Map<string, string>();
   for (const [index, r] of requests.entries()) {
     const base = { index, action: r.action, name: r.name };
+    if (r.action === 'replicas') {
+      const cluster = created.get(r.cluster) ?? (await cp.store.getResource(project, 'Cluster', r.cluster))?.id;
+      if (!cluster) {
+        slots.push({ ...base, fits: false, code: 'DEPENDENCY_NOT_FOUND', message: `cluster ${r.cluster} does not exist in project ${project}` });
+        continue;
+      }
+      const existing = await cp.store.getResource(project, 'ModelEndpoint', r.name);
+      slots.push({ item: items.length });
+      items.push({ clusterOwner: cluster, endpointOwner: existing?.id ?? `preview/${index}/${r.name}`, replicas: r.replicas, acceleratorsPerReplica: 1, profile: r.acceleratorProfile });
+      continue;
+    }
+    if (r.action === 'release' && r.kind === 'ModelEndpoint') {
+      const rec = await cp.store.getResource(project, 'ModelEndpoint', r.name);
+      if (rec) releases.push(rec.id);
+      slots.push({ ...base, fits: true });
+      continue;
+    }
     if (r.action === 'create') {
       slots.push({ item: items.length });
       const owner = `preview/${index}/${r.name}`;
+      created.set(r.name, owner);
       items.push(
         r.acceleratorProfile
           ? { owner, project, acceleratorType: r.acceleratorType, zone: r.zone, count: r.profileCount ?? 1, unit: 'accelerators', scope: 'server', profile: r.acceleratorProfile }
@@ -78,7 +99,7 @@ function outcome(cp: ControlPlane, index: number, r: PreviewRequest, d: Decision
   if (!d.ok && r.action === 'create' && r.queue && d.code === 'CAPACITY_EXHAUSTED') {
     return { ...base, fits: false, queued: true, code: d.code, message: `waits in queue ${r.queue}: ${d.message}` };
   }
-  if (!d.ok) return { ...base, fits: false, code: d.code, message: d.message };
+  if (!d.ok) return { ...base, fits: false, code: d.code, message: d.message.replace(/preview\/\d+\//g, '') };
   if (d.slices) return { ...base, fits: true, allocation: summarizeSlices(cp.allocator.topology, d.zone, d.servers.map((s) => s.serverId), d.slices) };
   const servers = [...(held?.servers ?? []), ...d.servers.map((s) => s.serverId)];
   const allocation = summarizeServers(cp.allocator.topology, d.zone, servers, (held?.count ?? 0) + d.acceleratorCount);
@@ -91,7 +112,20 @@ function parseRequest(r: unknown, i: number): PreviewRequest {
   const o = r as Record<string, unknown>;
   const action = o.action ?? 'create';
   if (typeof o.name !== 'string') throw apiError('MISSING_FIELD', `${field}.name is required`, { field: `${field}.name`, status: 400 });
-  if (action === 'release') return { action, name: o.name };
+  if (action === 'release') {
+    if (o.kind !== undefined && o.kind !== 'Cluster' && o.kind !== 'ModelEndpoint') {
+      throw apiError('INVALID_VALUE', `${field}.kind must be Cluster or ModelEndpoint`, { field: `${field}.kind`, value: o.kind, status: 400 });
+    }
+    return { action, name: o.name, ...(o.kind === 'ModelEndpoint' ? { kind: 'ModelEndpoint' as const } : {}) };
+  }
+  if (action === 'replicas') {
+    if (typeof o.cluster !== 'string') throw apiError('MISSING_FIELD', `${field}.cluster is required`, { field: `${field}.cluster`, status: 400 });
+    if (!Number.isInteger(o.replicas) || (o.replicas as number) < 1) {
+      throw apiError('OUT_OF_RANGE', `${field}.replicas must be a positive integer`, { field: `${field}.replicas`, value: o.replicas, status: 400 });
+    }
+    if (typeof o.acceleratorProfile !== 'string') throw apiError('MISSING_FIELD', `${field}.acceleratorProfile is required`, { field: `${field}.acceleratorProfile`, status: 400 });
+    return { action, name: o.name, cluster: o.cluster, replicas: o.replicas as number, acceleratorProfile: o.acceleratorProfile };
+  }
   if (action === 'grow') {
     if (!Number.isInteger(o.nodeCount) || (o.nodeCount as number) < 1) {
       throw apiError('OUT_OF_RANGE', `${field}.nodeCount must be a positive integer (the new total)`, { field: `${field}.nodeCount`, status: 400 });
@@ -99,7 +133,7 @@ function parseRequest(r: unknown, i: number): PreviewRequest {
     return { action, name: o.name, nodeCount: o.nodeCount as number };
   }
   if (action !== 'create') {
-    throw apiError('INVALID_VALUE', `${field}.action must be create, grow or release`, { field: `${field}.action`, value: action, status: 400 });
+    throw apiError('INVALID_VALUE', `${field}.action must be create, grow, release or replicas`, { field: `${field}.action`, value: action, status: 400 });
   }
   const v = validate('Cluster', {
     name: o.name, zone: o.zone, acceleratorType: o.acceleratorType, nodeCount: o.nodeCount, placement: o.placement,
