@@ -68,7 +68,7 @@ describe('terraform and endpoints on partition instances', { skip: skipReason() 
     await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
     const made = await cloud.get('ModelEndpoint', 'chat-mig');
     assert.equal(made?.spec.acceleratorProfile, '1g.18gb');
-    const placements = made?.outputs.replicaPlacements as Placement[];
+    const placements = made?.outputs?.replicaPlacements as Placement[];
     assert.equal(placements.length, 3);
     const instances = ((await cloud.get('Cluster', 'mig-serve'))?.allocation as { slices: { accelerator: string; start: number }[] }).slices.map((s) => `${s.accelerator}@${s.start}`);
     for (const p of placements) assert.ok(instances.includes(`${p.slice!.accelerator}@${p.slice!.start}`), JSON.stringify(p));
@@ -100,7 +100,7 @@ describe('terraform and endpoints on partition instances', { skip: skipReason() 
     const plan = await ws.planJson();
     assert.deepEqual(plan.changes.find((c) => c.address === 'aicloud_model_endpoint.chat')?.actions, ['delete', 'create']);
     await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve', 'tfplan']);
-    const placements = (await cloud.get('ModelEndpoint', 'chat-mig'))?.outputs.replicaPlacements as Placement[];
+    const placements = (await cloud.get("ModelEndpoint", "chat-mig"))?.outputs?.replicaPlacements as Placement[];
     assert.deepEqual(placements.map((p) => p.slice?.profile), ['2g.35gb', '2g.35gb', '2g.35gb']);
     await ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 0);
   });

@@ -12,6 +12,7 @@ import { describeFreeBlock, largestFreeBlock } from './largest-free-block.ts';
 import { normalizeRequest } from './normalize-request.ts';
 import { placeReplicaParts } from './place-replicas.ts';
 import { chooseReplicaSlices } from './place-replica-slices.ts';
+import { carveReplicaSlices, type CarveServer } from './carve-replica-slices.ts';
 import type { Policy, PolicyName } from './policy.ts';
 import { createPolicy, DEFAULT_POLICY } from './policies/policy-registry.ts';
 import { seededRandom } from './seeded-random.ts';
@@ -68,6 +69,8 @@ export class Allocator {
   private sliceCache: SliceScoreCache | undefined;
   /** Per type index: partition holdings, so whole requests know when partitions are around. */
   private readonly slicedTypes = new Map<number, number>();
+  /** Accelerators of whole-accelerator clusters cut into instances for endpoints: units and positions taken. */
+  private readonly carved = new Map<number, { units: number; positions: number }>();
 
   constructor(inventory: Inventory | Topology, options: AllocatorOptions & { profile?: WorkloadProfile; learnOff?: boolean; sliceWorkloads?: (SliceWorkload | undefined)[] } = {}) {
     this.topology = inventory instanceof Topology ? inventory : new Topology(inventory);
@@ -202,7 +205,7 @@ export class Allocator {
       let mask = state.draining[s] ? 0 : (part.mask & ~state.faulty[s]!) >>> 0;
       const base = topo.serverBase[s]!;
       for (let i = 0, m = mask; m !== 0; i++, m >>>= 1) {
-        if (m & 1 && state.subHolder[base + i]! >= 0 && state.subHolder[base + i] !== ownNo) mask &= ~(1 << i);
+        if (m & 1 && ((state.subHolder[base + i]! >= 0 && state.subHolder[base + i] !== ownNo) || this.carved.has(base + i))) mask &= ~(1 << i);
       }
       available.set(s, mask >>> 0);
     }
@@ -273,6 +276,7 @@ export class Allocator {
     if (sh?.parent !== undefined) {
       // An endpoint's instances are its cluster's: only the marks on them go.
       for (const p of this.sliceHoldings.get(sh.parent)?.pieces ?? []) if (p.user === owner) delete p.user;
+      if (!this.sliceHoldings.has(sh.parent)) this.carve(sh.pieces, -1);
       this.sliceHoldings.delete(owner);
       return { owners: [owner], acceleratorCount: 0 };
     }
@@ -292,6 +296,7 @@ export class Allocator {
     if (!h) return { owners: [], acceleratorCount: 0 };
     const owners: string[] = [];
     for (const child of [...h.children]) owners.push(...this.release(child).owners);
+    for (const cut of [...this.sliceHoldings.values()]) if (cut.parent === owner) owners.push(...this.release(cut.owner).owners);
     const { state, topo } = this;
     if (h.parent !== undefined) {
       for (const [s, part] of h.parts) {
@@ -330,6 +335,10 @@ export class Allocator {
     });
     const affected = new Set<string>();
     let count = 0;
+    // Endpoints with instances cut on a released server lose them all (an endpoint's instances share one server).
+    for (const cut of [...this.sliceHoldings.values()]) {
+      if (cut.parent === owner && servers.includes(cut.server)) { affected.add(cut.owner); this.release(cut.owner); }
+    }
     for (const s of new Set(servers)) {
       const part = h.parts.get(s)!;
       for (const child of h.children) {
@@ -347,8 +356,8 @@ export class Allocator {
     h.count -= count;
     this.addQuotaUse(h.project, h.type, -count);
     for (const child of affected) {
-      const c = this.holdingsByOwner.get(child)!;
-      if (c.count === 0) this.release(child);
+      const c = this.holdingsByOwner.get(child);
+      if (c && c.count === 0) this.release(child);
     }
     if (h.count === 0) this.release(owner);
     return { acceleratorCount: count, affectedEndpoints: [...affected] };
@@ -397,8 +406,8 @@ export class Allocator {
     this.sliceHoldings.clear();
     this.slicedTypes.clear();
     // Clusters' partitions first, then the endpoint replicas that run on them.
+    this.carved.clear();
     for (const row of rows) if (row.slice && row.parentOwner === undefined) this.loadSliceRow(row);
-    for (const row of rows) if (row.slice && row.parentOwner !== undefined) this.loadReplicaSliceRow(row);
     const resolved = rows.filter((row) => !row.slice).map((row) => ({ row, at: topo.resolveAccelerator(row.acceleratorId) }));
     for (const pass of ['clusters', 'endpoints'] as const) {
       for (const { row, at } of resolved) {
@@ -437,6 +446,8 @@ export class Allocator {
         h.count++;
       }
     }
+    // Endpoint instances last: they need their cluster, and whole endpoints' accelerators known.
+    for (const row of rows) if (row.slice && row.parentOwner !== undefined) this.loadReplicaSliceRow(row);
   }
 
   /** One row per accelerator an owner holds, to persist with the resource. */
@@ -570,7 +581,7 @@ export class Allocator {
       const base = topo.serverBase[p.server]!;
       let clash = (p.mask & ~clusterMask) >>> 0 !== 0 || (p.mask & state.faulty[p.server]!) !== 0 || state.draining[p.server] === 1;
       for (let i = 0, m = p.mask; m !== 0 && !clash; i++, m >>>= 1) {
-        if (m & 1 && state.subHolder[base + i]! >= 0 && state.subHolder[base + i] !== ownNo) clash = true;
+        if (m & 1 && ((state.subHolder[base + i]! >= 0 && state.subHolder[base + i] !== ownNo) || this.carved.has(base + i))) clash = true;
       }
       if (clash) throw new AicloudError('CAPACITY_EXHAUSTED', `replica placement for ${owner} is stale: ${topo.serverName[p.server]} no longer has those accelerators free in ${parentOwner}`, { hint: 'Place the replicas again.' });
     }
@@ -736,7 +747,7 @@ export class Allocator {
   private internals(): AllocatorInternals {
     return {
       topo: this.topology, state: this.state, holdings: this.holdingsByOwner, ownerNames: this.ownerNames, quotaUsed: this.quotaUsed, loadViolations: this.loadViolations,
-      partitions: this.partitions, sliceHoldings: this.sliceHoldings,
+      partitions: this.partitions, sliceHoldings: this.sliceHoldings, carved: this.carved,
     };
   }
 
@@ -748,6 +759,7 @@ export class Allocator {
     });
     for (const [owner, sh] of this.sliceHoldings) copy.sliceHoldings.set(owner, { ...sh, pieces: sh.pieces.map((p) => ({ ...p })) });
     for (const [k, v] of this.slicedTypes) copy.slicedTypes.set(k, v);
+    for (const [k, v] of this.carved) copy.carved.set(k, { ...v });
     copy.state = this.state.clone();
     for (const [owner, h] of this.holdingsByOwner) {
       copy.holdingsByOwner.set(owner, { ...h, children: new Set(h.children), parts: new Map([...h.parts].map(([s, p]) => [s, { ...p }])) });
@@ -878,9 +890,7 @@ export class Allocator {
       return r;
     };
     if (!cluster || cluster.parent !== undefined) {
-      if (whole && whole.parent === undefined) {
-        return refuse('INVALID_VALUE', 'acceleratorProfile', `endpoint ${e} asks for acceleratorProfile ${req.profile} but cluster ${c} holds whole accelerators`, `Run the endpoint on a cluster with acceleratorProfile ${req.profile}, or leave acceleratorProfile out to use whole accelerators.`);
-      }
+      if (whole && whole.parent === undefined) return this.placeCarvedReplicas(req, whole, refuse);
       return refuse('DEPENDENCY_NOT_FOUND', 'cluster', `cluster ${c} holds no accelerators for endpoint ${e}`);
     }
     if (req.profile === undefined) {
@@ -920,10 +930,143 @@ export class Allocator {
     };
   }
 
+  /**
+   * Replicas of an endpoint with a profile on a cluster of whole accelerators: instances cut from the
+   * cluster's accelerators that no endpoint holds whole, all on one server. A so-cut accelerator is never
+   * handed out whole to another endpoint, and is whole again when its last instance goes.
+   */
+  private placeCarvedReplicas(req: ReplicaRequest, whole: HoldingState, refuse: (code: Refusal['code'], field: string, message: string, hint?: string) => Refusal): Decision {
+    const { topo, state } = this;
+    const c = req.clusterOwner;
+    const e = req.endpointOwner;
+    const typeName = topo.typeNames[whole.type]!;
+    const catalogue = this.partitions[whole.type];
+    if (!catalogue) return refuse('INVALID_VALUE', 'acceleratorProfile', `acceleratorProfile ${req.profile}: ${typeName} cannot be partitioned`, `Leave acceleratorProfile out to run on whole ${typeName}.`);
+    const profile = findProfile(catalogue, req.profile!);
+    if (!profile) return refuse('INVALID_VALUE', 'acceleratorProfile', `acceleratorProfile ${req.profile} is not a profile of ${typeName}`, `Use one of: ${catalogue.profiles.map((p) => p.name).join(', ')}.`);
+    if (!Number.isInteger(req.replicas) || req.replicas < 1) return refuse('OUT_OF_RANGE', 'replicas', `replicas must be a whole number of at least 1, got ${String(req.replicas)}`);
+    if (req.acceleratorsPerReplica !== 1) return refuse('INVALID_VALUE', 'acceleratorsPerReplica', `acceleratorsPerReplica ${String(req.acceleratorsPerReplica)} with acceleratorProfile ${req.profile}: each replica runs on one instance`, 'Set acceleratorsPerReplica to 1.');
+    const own = this.sliceHoldings.get(e);
+    if (this.holdingsByOwner.has(e) || (own && own.parent !== c)) return refuse('INVALID_VALUE', 'cluster', `${e} already holds accelerators outside cluster ${c}`);
+    const servers: CarveServer[] = [];
+    for (const [s, part] of [...whole.parts].sort((a, b) => a[0] - b[0])) {
+      if (state.draining[s]) continue;
+      const base = topo.serverBase[s]!;
+      const accs: number[] = [];
+      for (let i = 0, m = (part.mask & ~state.faulty[s]!) >>> 0; m !== 0; i++, m >>>= 1) if (m & 1 && state.subHolder[base + i]! < 0) accs.push(base + i);
+      servers.push({ server: s, accs });
+    }
+    const mine = own?.pieces ?? [];
+    const outcome = carveReplicaSlices(servers, catalogue, profile, req.replicas, (acc) => {
+      const all = this.carved.get(acc) ?? { units: 0, positions: 0 };
+      let units = all.units;
+      let positions = all.positions;
+      for (const p of mine) if (p.acc === acc) { units -= p.units; positions = (positions & ~p.positions) >>> 0; }
+      return { units, positions };
+    });
+    if (!outcome.ok) {
+      const where = outcome.where >= 0 ? ` (${topo.serverName[outcome.where]})` : '';
+      return refuse(
+        'CAPACITY_EXHAUSTED', 'replicas',
+        `need ${req.replicas} replica${req.replicas === 1 ? '' : 's'} x ${profile.name} for ${e} inside cluster ${c}; at most ${outcome.most} fit on one server${where}: instances are cut from one server's accelerators that no endpoint holds whole`,
+        'Ask for fewer replicas, free accelerators other endpoints hold whole, or grow the cluster.',
+      );
+    }
+    const s = outcome.server;
+    const serverId = topo.serverName[s]!;
+    const supernode = topo.blockName[topo.serverBlock[s]!] ?? null;
+    const slices = outcome.pieces.map((p) => ({ acceleratorId: this.accName(p.acc), profile: profile.name, start: p.start, units: p.units }));
+    return {
+      ok: true, owner: e, project: whole.project, acceleratorType: typeName, region: topo.zoneRegion[whole.zone]!, zone: topo.zoneNames[whole.zone]!,
+      scope: 'server', unit: 'accelerators', acceleratorCount: 0, supernodes: supernode ? [supernode] : [],
+      servers: [{ serverId, supernode, acceleratorIds: [...new Set(slices.map((x) => x.acceleratorId))] }],
+      parentOwner: c, profile: profile.name, slices,
+      replicas: slices.map((slice, index) => ({ index, supernode, servers: [serverId], acceleratorIds: [slice.acceleratorId], slice })),
+    };
+  }
+
+  /** Cuts (or, with -1, gives back) endpoint instances on whole clusters' accelerators. */
+  private carve(pieces: readonly SlicePiece[], sign: 1 | -1): void {
+    for (const p of pieces) {
+      const was = this.carved.get(p.acc) ?? { units: 0, positions: 0 };
+      const units = was.units + sign * p.units;
+      const positions = sign > 0 ? (was.positions | p.positions) >>> 0 : (was.positions & ~p.positions) >>> 0;
+      if (units <= 0) this.carved.delete(p.acc);
+      else this.carved.set(p.acc, { units, positions });
+    }
+  }
+
+  /** Makes a carved placement real; throws when an accelerator was taken whole or its room was cut meanwhile. */
+  private commitCarvedReplicas(owner: string, placement: Placement, whole: HoldingState): void {
+    const c = placement.parentOwner!;
+    const { topo, state } = this;
+    const catalogue = this.partitions[whole.type];
+    const profile = findProfile(catalogue, placement.profile ?? '');
+    if (!catalogue || !profile) throw new AicloudError('INVALID_VALUE', `placement for ${owner} names unknown profile ${placement.profile}`);
+    const existing = this.sliceHoldings.get(owner);
+    if (this.holdingsByOwner.has(owner) || (existing && existing.parent !== c)) throw new AicloudError('ALREADY_EXISTS', `${owner} already holds accelerators outside cluster ${c}`);
+    const mine = existing?.pieces ?? [];
+    const taken = new Map<number, { units: number; positions: number }>();
+    const pieces: SlicePiece[] = [];
+    let server = -1;
+    for (const sl of placement.slices!) {
+      const at = topo.resolveAccelerator(sl.acceleratorId);
+      const stale = () => new AicloudError('CAPACITY_EXHAUSTED', `replica placement for ${owner} is stale: ${sl.acceleratorId} has no room for ${profile.name} in ${c}`, { hint: 'Place the replicas again.' });
+      if (!at || (server >= 0 && at.server !== server) || sl.profile !== profile.name || sl.units !== profile.size) throw stale();
+      server = at.server;
+      const bit = (1 << at.index) >>> 0;
+      const acc = topo.serverBase[at.server]! + at.index;
+      const positions = catalogue.kind === 'positional' ? (((1 << profile.size) - 1) << sl.start) >>> 0 : 0;
+      if (catalogue.kind === 'positional' && !profile.starts!.includes(sl.start)) throw stale();
+      const all = this.carved.get(acc) ?? { units: 0, positions: 0 };
+      let units = all.units;
+      let held = all.positions;
+      for (const p of mine) if (p.acc === acc) { units -= p.units; held = (held & ~p.positions) >>> 0; }
+      const prev = taken.get(acc) ?? { units: 0, positions: 0 };
+      const open = ((whole.parts.get(at.server)?.mask ?? 0) & bit) !== 0 && !state.draining[at.server] && !(state.faulty[at.server]! & bit) && state.subHolder[acc]! < 0;
+      if (!open || units + prev.units + profile.size > catalogue.units || ((held | prev.positions) & positions) !== 0) throw stale();
+      taken.set(acc, { units: prev.units + profile.size, positions: (prev.positions | positions) >>> 0 });
+      pieces.push({ acc, start: sl.start, positions, units: profile.size });
+    }
+    if (existing) this.release(owner);
+    this.carve(pieces, 1);
+    this.sliceHoldings.set(owner, { owner, project: whole.project, type: whole.type, zone: whole.zone, server, profile: profile.name, pieces, cpu: 0, mem: 0, parent: c });
+  }
+
+  /** Rebuilds one carved instance row; a clash is recorded as a violation, not loaded. */
+  private loadCarvedRow(row: HoldingRow, whole: HoldingState): void {
+    const { topo, state } = this;
+    const at = topo.resolveAccelerator(row.acceleratorId);
+    const catalogue = this.partitions[whole.type];
+    const profile = findProfile(catalogue, row.slice!.profile);
+    const acc = at ? topo.serverBase[at.server]! + at.index : -1;
+    if (!at || !catalogue || !profile || ((whole.parts.get(at.server)?.mask ?? 0) & (1 << at.index)) === 0) {
+      this.loadViolations.push(`endpoint ${row.owner} uses a ${row.slice!.profile} instance on ${row.acceleratorId}, which cluster ${row.parentOwner} does not hold`);
+      return;
+    }
+    const positions = catalogue.kind === 'positional' ? (((1 << profile.size) - 1) << row.slice!.start) >>> 0 : 0;
+    const cut = this.carved.get(acc) ?? { units: 0, positions: 0 };
+    if (state.subHolder[acc]! >= 0 || cut.units + profile.size > catalogue.units || (cut.positions & positions) !== 0) {
+      this.loadViolations.push(`${row.acceleratorId}: the ${profile.name} instance of endpoint ${row.owner} overlaps what another endpoint holds there`);
+      return;
+    }
+    let sh = this.sliceHoldings.get(row.owner);
+    if (sh && (sh.parent !== row.parentOwner || sh.server !== at.server)) { this.loadViolations.push(`${row.owner} has instance rows on more than one server or cluster (${row.acceleratorId})`); return; }
+    if (!sh) {
+      sh = { owner: row.owner, project: row.project, type: whole.type, zone: whole.zone, server: at.server, profile: profile.name, pieces: [], cpu: 0, mem: 0, parent: row.parentOwner! };
+      this.sliceHoldings.set(row.owner, sh);
+    }
+    const piece = { acc, start: row.slice!.start, positions, units: profile.size };
+    this.carve([piece], 1);
+    sh.pieces.push(piece);
+  }
+
   /** Marks the cluster's instances an endpoint's replicas run on; throws when one was taken meanwhile. */
   private commitReplicaSlices(owner: string, placement: Placement): void {
     const c = placement.parentOwner!;
     const cluster = this.sliceHoldings.get(c);
+    const whole = this.holdingsByOwner.get(c);
+    if (!cluster && whole && whole.parent === undefined) return this.commitCarvedReplicas(owner, placement, whole);
     if (!cluster || cluster.parent !== undefined) throw new AicloudError('DEPENDENCY_NOT_FOUND', `cluster ${c} holds no partitions`);
     if (placement.profile !== cluster.profile) throw new AicloudError('INVALID_VALUE', `placement for ${owner} names profile ${placement.profile}; cluster ${c} holds ${cluster.profile}`);
     const existing = this.sliceHoldings.get(owner);
@@ -952,6 +1095,8 @@ export class Allocator {
   private loadReplicaSliceRow(row: HoldingRow): void {
     const c = row.parentOwner!;
     const cluster = this.sliceHoldings.get(c);
+    const whole = this.holdingsByOwner.get(c);
+    if (!cluster && whole && whole.parent === undefined) return this.loadCarvedRow(row, whole);
     const at = this.topology.resolveAccelerator(row.acceleratorId);
     const acc = at && cluster && at.server === cluster.server ? this.topology.serverBase[at.server]! + at.index : -1;
     const piece = cluster?.parent === undefined ? cluster?.pieces.find((p) => p.acc === acc && p.start === row.slice!.start && p.user === undefined) : undefined;

@@ -10,7 +10,15 @@ export function capacityReport(a: AllocatorInternals, filter: CapacityFilter = {
   // Cluster partition instances per server, and how many of them endpoint replicas run on.
   const instances = new Map<number, { all: number; used: number }>();
   for (const sh of a.sliceHoldings.values()) {
-    if (sh.parent !== undefined) continue;
+    if (sh.parent !== undefined) {
+      // Instances cut from a whole-accelerator cluster count as instances endpoints run on.
+      if (a.sliceHoldings.has(sh.parent)) continue;
+      const n = instances.get(sh.server) ?? { all: 0, used: 0 };
+      n.all += sh.pieces.length;
+      n.used += sh.pieces.length;
+      instances.set(sh.server, n);
+      continue;
+    }
     const n = instances.get(sh.server) ?? { all: 0, used: 0 };
     n.all += sh.pieces.length;
     n.used += sh.pieces.filter((p) => p.user !== undefined).length;

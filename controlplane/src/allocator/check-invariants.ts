@@ -63,9 +63,27 @@ export function checkInvariants(a: AllocatorInternals, liveOwners: ReadonlySet<s
   // Partitions: no position or pool unit held twice, none on an accelerator held whole, owners live.
   const sliceUnits = new Int32Array(topo.acceleratorCount);
   const slicePositions = new Uint32Array(topo.acceleratorCount);
+  const carvedUnits = new Int32Array(topo.acceleratorCount);
+  const carvedPositions = new Uint32Array(topo.acceleratorCount);
   for (const sh of a.sliceHoldings.values()) {
     if (!liveOwners.has(sh.owner)) add(`${sh.owner} holds ${sh.pieces.length} ${sh.profile} partitions but is not a live resource`);
-    if (sh.parent !== undefined) { replicaSliceViolations(a, sh, add); continue; }
+    if (sh.parent !== undefined) {
+      if (a.sliceHoldings.has(sh.parent) || !a.holdings.has(sh.parent)) { replicaSliceViolations(a, sh, add); continue; }
+      // Instances cut from a whole-accelerator cluster: inside it, on no accelerator an endpoint holds whole, never overlapping.
+      const cluster = a.holdings.get(sh.parent)!;
+      const catalogue = a.partitions[sh.type];
+      for (const p of sh.pieces) {
+        const s = topo.acceleratorServer[p.acc]!;
+        const i = p.acc - topo.serverBase[s]!;
+        if (s !== sh.server || ((cluster.parts.get(s)?.mask ?? 0) & (1 << i)) === 0) add(`endpoint ${sh.owner} cuts an instance from ${accName(p.acc)}, which its cluster ${sh.parent} does not hold`);
+        if (subBy[p.acc]! >= 0) add(`${accName(p.acc)} is used whole by endpoint ${a.ownerNames[subBy[p.acc]!]} and cut for ${sh.owner}`);
+        if ((carvedPositions[p.acc]! & p.positions) !== 0) add(`${accName(p.acc)}: an instance position is cut twice (${sh.owner} overlaps)`);
+        carvedPositions[p.acc] = (carvedPositions[p.acc]! | p.positions) >>> 0;
+        carvedUnits[p.acc] = carvedUnits[p.acc]! + p.units;
+        if (catalogue && carvedUnits[p.acc]! > catalogue.units) add(`${accName(p.acc)}: ${carvedUnits[p.acc]} units cut for endpoints, it has ${catalogue.units}`);
+      }
+      continue;
+    }
     for (const p of sh.pieces) {
       const user = p.user === undefined ? undefined : a.sliceHoldings.get(p.user);
       if (p.user !== undefined && user?.parent !== sh.owner) add(`${accName(p.acc)}: a ${sh.profile} instance of ${sh.owner} is marked for endpoint ${p.user}, which holds no replica there`);
@@ -83,6 +101,10 @@ export function checkInvariants(a: AllocatorInternals, liveOwners: ReadonlySet<s
     }
   }
   for (let acc = 0; acc < topo.acceleratorCount; acc++) {
+    const cut = a.carved?.get(acc) ?? { units: 0, positions: 0 };
+    if (cut.units !== carvedUnits[acc] || cut.positions !== carvedPositions[acc]) {
+      add(`${accName(acc)}: the cut index says ${cut.units} units / positions ${cut.positions}, endpoint instances say ${carvedUnits[acc]} / ${carvedPositions[acc]}`);
+    }
     if (state.sliceUnits[acc] !== sliceUnits[acc] || state.slicePositions[acc] !== slicePositions[acc]) {
       add(`${accName(acc)}: slice index says ${state.sliceUnits[acc]} units / positions ${state.slicePositions[acc]}, holdings say ${sliceUnits[acc]} / ${slicePositions[acc]}`);
     }

@@ -54,6 +54,8 @@ export interface AllocatorInternals {
   /** Per type index: its partition catalogue, if it can be partitioned. */
   partitions: (PartitionCatalogue | undefined)[];
   sliceHoldings: Map<string, SliceHolding>;
+  /** Accelerators of whole-accelerator clusters cut into endpoint instances: units and positions taken. */
+  carved?: Map<number, { units: number; positions: number }>;
 }
 
 export function quotaKey(project: string, type: string): string {

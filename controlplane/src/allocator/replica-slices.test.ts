@@ -72,18 +72,13 @@ test('a second endpoint gets only the instances the first does not use; refusal 
   clean(a);
 });
 
-test('a different profile from the cluster, or none, or a whole cluster is refused on acceleratorProfile', () => {
+test('a different profile from the partitioned cluster, or none, is refused on acceleratorProfile', () => {
   const a = new Allocator(testInventory(), { policy: 'first-fit' });
   migCluster(a, 'mig', '1g.18gb', 2);
   const wrong = a.placeReplicas(replicas('ep', 'mig', 1, '2g.35gb'));
   assert.ok(!wrong.ok && wrong.field === 'acceleratorProfile' && /2g\.35gb.*\(1g\.18gb\)/.test(wrong.message), JSON.stringify(wrong));
   const none = a.placeReplicas({ clusterOwner: 'mig', endpointOwner: 'ep', replicas: 1, acceleratorsPerReplica: 1 });
   assert.ok(!none.ok && none.field === 'acceleratorProfile', JSON.stringify(none));
-  const whole = a.place({ owner: 'whole', project: 'p1', acceleratorType: 'nvidia-h200', zone: 't-1b', count: 1, unit: 'servers', scope: 'zone' });
-  assert.ok(whole.ok);
-  a.commit('whole', whole);
-  const onWhole = a.placeReplicas(replicas('ep', 'whole', 1, '1g.18gb'));
-  assert.ok(!onWhole.ok && onWhole.field === 'acceleratorProfile', JSON.stringify(onWhole));
   const big = a.placeReplicas({ ...replicas('ep', 'mig', 1, '1g.18gb'), acceleratorsPerReplica: 2 });
   assert.ok(!big.ok && big.field === 'acceleratorsPerReplica');
 });
@@ -149,5 +144,71 @@ test('a preview places profiled replicas against the scratch copy and changes no
   assert.equal(r.results[0]!.ok, true);
   assert.equal(r.results[1]!.ok, false);
   assert.equal(a.holdings('ep1'), undefined);
+  clean(a);
+});
+
+function wholeCluster(a: Allocator, owner: string, servers: number): Placement {
+  const d = a.place({ owner, project: 'p1', acceleratorType: 'nvidia-h200', zone: 't-1b', count: servers, unit: 'servers', scope: 'zone' });
+  assert.ok(d.ok, d.ok ? '' : d.message);
+  a.commit(owner, d);
+  return d;
+}
+
+test('on a whole-accelerator cluster, instances are cut from as few accelerators as possible, never one an endpoint holds whole', () => {
+  const a = new Allocator(testInventory(), { policy: 'first-fit' });
+  wholeCluster(a, 'big', 1);
+  const wholeEp = placeOk(a, { clusterOwner: 'big', endpointOwner: 'whole-ep', replicas: 1, acceleratorsPerReplica: 4 });
+  const wholeAccs = new Set(wholeEp.replicas!.flatMap((r) => r.acceleratorIds));
+  const mig = placeOk(a, replicas('mig-ep', 'big', 9, '1g.18gb'));
+  const accs = mig.replicas!.map((r) => r.slice!.acceleratorId);
+  for (const acc of accs) assert.ok(!wholeAccs.has(acc), `${acc} is held whole by another endpoint`);
+  // Seven 1g instances fill an accelerator (starts 0-6): nine take two accelerators.
+  assert.equal(new Set(accs).size, 2);
+  clean(a);
+  // The cut accelerators are not handed out whole: a whole endpoint gets at most the two left.
+  const three = a.placeReplicas({ clusterOwner: 'big', endpointOwner: 'whole-2', replicas: 1, acceleratorsPerReplica: 4 });
+  assert.equal(three.ok, false);
+  const two = placeOk(a, { clusterOwner: 'big', endpointOwner: 'whole-2', replicas: 1, acceleratorsPerReplica: 2 });
+  for (const acc of two.replicas![0]!.acceleratorIds) assert.ok(!accs.includes(acc));
+  clean(a);
+  // Refusal names replicas and how many fit.
+  const more = a.placeReplicas(replicas('mig-2', 'big', 6, '1g.18gb'));
+  assert.ok(!more.ok && more.code === 'CAPACITY_EXHAUSTED' && more.field === 'replicas' && /at most 5 fit on one server/.test(more.message), JSON.stringify(more));
+  // Deleting the endpoint makes its accelerators whole again.
+  a.release('mig-ep');
+  a.release('whole-2');
+  placeOk(a, { clusterOwner: 'big', endpointOwner: 'whole-3', replicas: 1, acceleratorsPerReplica: 4 });
+  clean(a);
+});
+
+test('cut instances reload from rows, and releasing the cluster releases the endpoint', () => {
+  const a = new Allocator(testInventory(), { policy: 'first-fit' });
+  wholeCluster(a, 'big', 1);
+  placeOk(a, replicas('mig-ep', 'big', 3, '3g.71gb'));
+  placeOk(a, { clusterOwner: 'big', endpointOwner: 'whole-ep', replicas: 2, acceleratorsPerReplica: 2 });
+  const rows = ['big', 'mig-ep', 'whole-ep'].flatMap((o) => a.rowsFor(o));
+  const b = new Allocator(testInventory(), { policy: 'first-fit' });
+  b.load([...rows].reverse());
+  clean(b);
+  const key = (x: Allocator) => x.holdings('mig-ep')!.slices!.map((s) => `${s.acceleratorId}@${s.start}`).sort();
+  assert.deepEqual(key(b), key(a));
+  assert.equal(b.holdings('mig-ep')!.parentOwner, 'big');
+  // A row cut on an accelerator an endpoint holds whole is a violation on load.
+  const whole = a.rowsFor('whole-ep')[0]!;
+  const c = new Allocator(testInventory(), { policy: 'first-fit' });
+  c.load([...rows, { ...a.rowsFor('mig-ep')[0]!, owner: 'bad', acceleratorId: whole.acceleratorId, slice: { profile: '3g.71gb', start: 0, units: 4 } }]);
+  assert.ok(!c.checkInvariants(new Set(c.owners())).ok);
+  assert.deepEqual(b.release('big').owners.sort(), ['big', 'mig-ep', 'whole-ep']);
+  clean(b);
+  assert.equal(b.capacity({ acceleratorType: 'nvidia-h200' }).zones[0]!.free, 16);
+});
+
+test('shrinking a whole cluster off the server of cut instances releases that endpoint', () => {
+  const a = new Allocator(testInventory(), { policy: 'first-fit' });
+  wholeCluster(a, 'big', 2);
+  const ep = placeOk(a, replicas('mig-ep', 'big', 2, '2g.35gb'));
+  const r = a.releaseServers('big', [ep.servers[0]!.serverId]);
+  assert.deepEqual(r.affectedEndpoints, ['mig-ep']);
+  assert.equal(a.holdings('mig-ep'), undefined);
   clean(a);
 });

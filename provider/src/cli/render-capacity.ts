@@ -56,7 +56,7 @@ export function renderCapacity(report: CapacityReport): string {
       lines.push(`${label}  ${chunk.padEnd(Math.min(64, map.length))}${i === 0 ? `  ${formatInt(free)}/${formatInt(total)} free` : ''}`);
     });
   }
-  const partitioned = report.servers.filter((s) => (s.partitioned ?? 0) > 0).sort((a, b) => a.zone.localeCompare(b.zone) || a.id.localeCompare(b.id, 'en', { numeric: true }));
+  const partitioned = report.servers.filter((s) => (s.partitioned ?? 0) > 0 || (s.instances ?? 0) > 0).sort((a, b) => a.zone.localeCompare(b.zone) || a.id.localeCompare(b.id, 'en', { numeric: true }));
   if (partitioned.length) {
     lines.push('');
     lines.push('Partitioned accelerators (not free whole; slice units are MIG positions or vNPU AI cores):');
