@@ -158,3 +158,56 @@ describe('health marks on endpoint instances', () => {
     }
   });
 });
+
+describe('endpoint instances cut from a cluster of whole accelerators', () => {
+  it('cuts instances from accelerators no endpoint holds whole, keeps them from whole endpoints, survives a restart and frees on delete', async () => {
+    const dir = tempDir();
+    try {
+      const first = await testServer({ dataDir: dir.path, memory: false, bootstrapToken: ADMIN });
+      const whole = { name: 'h200-whole', zone: ZONE, acceleratorType: 'nvidia-h200', nodeCount: 1 };
+      assert.equal((await first.call('POST', '/v1/projects/default/clusters', whole)).status, 202);
+      const wholeEp = (name: string, n: number) => onMig(name, 'h200-whole', 1, { acceleratorProfile: undefined, acceleratorsPerReplica: n, parallelism: { tensor: n } });
+      const big = await first.call('POST', '/v1/projects/default/endpoints', wholeEp('big-model', 4));
+      assert.equal(big.status, 202, JSON.stringify(big.body));
+      const ep = await first.call('POST', '/v1/projects/default/endpoints', onMig('cut-chat', 'h200-whole', 9));
+      assert.equal(ep.status, 202, JSON.stringify(ep.body));
+      const placed = ep.body.resource.outputs.replicaPlacements;
+      const accs = new Set(placed.map((p: any) => p.slice.accelerator));
+      assert.equal(accs.size, 2, 'nine 1g instances take two accelerators (seven each)');
+      for (const acc of big.body.resource.outputs.replicaPlacements[0].accelerators) assert.ok(!accs.has(acc), `${acc} is held whole`);
+      // Two accelerators are left whole: a 4-accelerator replica no longer fits, a 2-accelerator one does.
+      const four = await first.call('POST', '/v1/projects/default/endpoints', wholeEp('four', 4));
+      assert.equal(four.status, 409, JSON.stringify(four.body));
+      const two = await first.call('POST', '/v1/projects/default/endpoints', wholeEp('two', 2));
+      assert.equal(two.status, 202, JSON.stringify(two.body));
+      const more = await first.call('POST', '/v1/projects/default/endpoints', onMig('cut-more', 'h200-whole', 6));
+      assert.equal(more.status, 409, JSON.stringify(more.body));
+      assert.equal(more.body.field, 'replicas');
+      assert.match(more.body.message, /at most 5 fit on one server/);
+      await clean(first);
+      const cap = (await first.call('GET', `/v1/capacity?zone=${ZONE}&acceleratorType=nvidia-h200`)).body.servers.find((x: any) => x.instances);
+      assert.deepEqual([cap.instances, cap.endpointInstances], [9, 9]);
+      await first.call('GET', '/v1/projects/default/endpoints');
+      await first.close();
+
+      const second = await testServer({ dataDir: dir.path, memory: false, bootstrapToken: ADMIN });
+      try {
+        await clean(second);
+        const again = await second.call('POST', '/v1/projects/default/endpoints', onMig('cut-more', 'h200-whole', 6));
+        assert.equal(again.status, 409, 'the reloaded allocator knows what is cut');
+        assert.equal((await second.call('DELETE', '/v1/projects/default/endpoints/cut-chat')).status, 202);
+        assert.equal((await second.call('DELETE', '/v1/projects/default/endpoints/two')).status, 202);
+        await second.call('GET', '/v1/projects/default/endpoints');
+        await clean(second);
+        // The cut accelerators are whole again.
+        const four2 = await second.call('POST', '/v1/projects/default/endpoints', wholeEp('four', 4));
+        assert.equal(four2.status, 202, JSON.stringify(four2.body));
+        await clean(second);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir.path, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+    }
+  });
+});
