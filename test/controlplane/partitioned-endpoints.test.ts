@@ -91,6 +91,25 @@ describe('endpoints on MIG instances through the API', () => {
     assert.equal(r.status, 202, JSON.stringify(r.body));
     await clean(s);
   });
+
+  it('rescales in place: fewer replicas keep instances they had, more take free ones', async () => {
+    const before = (await s.call('GET', '/v1/projects/default/endpoints/chat-3')).body.outputs.replicaPlacements.map(key);
+    const down = await s.call('PATCH', '/v1/projects/default/endpoints/chat-3', { replicas: 2 });
+    assert.equal(down.status, 202, JSON.stringify(down.body));
+    const kept = down.body.resource.outputs.replicaPlacements.map(key);
+    assert.equal(kept.length, 2);
+    for (const k of kept) assert.ok(before.includes(k), `${k} was one of its instances`);
+    await s.call('GET', '/v1/projects/default/endpoints');
+    await clean(s);
+    const up = await s.call('PATCH', '/v1/projects/default/endpoints/chat-3', { replicas: 3 });
+    assert.equal(up.status, 202, JSON.stringify(up.body));
+    const grown = up.body.resource.outputs.replicaPlacements.map(key);
+    assert.deepEqual(grown.slice(0, 2).sort(), [...kept].sort());
+    const other = (await s.call('GET', '/v1/projects/default/endpoints/chat-2')).body.outputs.replicaPlacements.map(key);
+    assert.ok(!other.includes(grown[2]), 'the new replica takes a free instance');
+    await s.call('GET', '/v1/projects/default/endpoints');
+    await clean(s);
+  });
 });
 
 describe('endpoint instances survive a restart', () => {
@@ -119,7 +138,7 @@ describe('endpoint instances survive a restart', () => {
         await second.close();
       }
     } finally {
-      rmSync(dir.path, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+      rmSync(dir.path, { recursive: true, force: true, maxRetries: 40, retryDelay: 100 });
     }
   });
 
@@ -207,7 +226,7 @@ describe('endpoint instances cut from a cluster of whole accelerators', () => {
         await second.close();
       }
     } finally {
-      rmSync(dir.path, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+      rmSync(dir.path, { recursive: true, force: true, maxRetries: 40, retryDelay: 100 });
     }
   });
 });

@@ -217,7 +217,7 @@ export class ModelEndpoint extends pulumi.CustomResource {
  */
 export interface ModelEndpointArgs {
     /**
-     * Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the profile must be the cluster's; on a cluster of whole accelerators the instances are cut from accelerators no other endpoint uses.
+     * Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the replicas take the cluster's instances, whose profile must be this one; on a cluster of whole accelerators the instances are cut, all on one server, from accelerators no other endpoint holds whole. Endpoints with a profile do not wait in queues yet.
      */
     acceleratorProfile?: pulumi.Input<string>;
     /**

@@ -137,7 +137,7 @@ export interface ModelEndpointInputs {
   autoscaling?: { minReplicas: number; maxReplicas: number; metric: "concurrency" | "tokens-per-second" | "accelerator-utilization"; target: number };
   /** Accelerators of one replica: at most 8 stay in one server, more stay in one supernode. */
   acceleratorsPerReplica: number;
-  /** Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the profile must be the cluster's; on a cluster of whole accelerators the instances are cut from accelerators no other endpoint uses. */
+  /** Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the replicas take the cluster's instances, whose profile must be this one; on a cluster of whole accelerators the instances are cut, all on one server, from accelerators no other endpoint holds whole. Endpoints with a profile do not wait in queues yet. */
   acceleratorProfile?: string;
   /** Parallelism of a replica; the product of the degrees equals acceleratorsPerReplica. */
   parallelism?: { tensor: number; expert: number; pipeline: number; data: number };
@@ -1984,7 +1984,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       },
       "acceleratorProfile": {
         "type": "string",
-        "description": "Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the profile must be the cluster's; on a cluster of whole accelerators the instances are cut from accelerators no other endpoint uses.",
+        "description": "Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the replicas take the cluster's instances, whose profile must be this one; on a cluster of whole accelerators the instances are cut, all on one server, from accelerators no other endpoint holds whole. Endpoints with a profile do not wait in queues yet.",
         "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$",
         "replaceOnChanges": true
       },
@@ -2609,7 +2609,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
           "maximum": 384
         },
         "acceleratorProfile": {
-          "description": "Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the profile must be the cluster's; on a cluster of whole accelerators the instances are cut from accelerators no other endpoint uses.",
+          "description": "Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the replicas take the cluster's instances, whose profile must be this one; on a cluster of whole accelerators the instances are cut, all on one server, from accelerators no other endpoint holds whole. Endpoints with a profile do not wait in queues yet.",
           "type": "string",
           "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$"
         },
