@@ -12,7 +12,8 @@ type Obj = Record<string, unknown>;
  * Terraform validates an endpoint without knowing its cluster's accelerator type, so a profile of the
  * wrong type, or replicas that do not fit the cluster's free instances, would only fail at apply. When
  * the cluster already exists, its type checks the profile (field named) and the placement preview
- * checks the replicas. A cluster whose profile differs may be changing in the same plan: apply decides.
+ * checks the replicas (the cluster's instances, or instances cut from its whole accelerators). A
+ * partitioned cluster whose profile differs may be changing in the same plan: apply decides.
  */
 export async function endpointInstanceCheck(ctx: ProviderContext, inputs: Obj, step: string, attributes: readonly TfAttribute[]): Promise<WireDiagnostic[]> {
   if (Object.values(inputs).some((v) => isUnknown(v))) return [];
@@ -24,7 +25,8 @@ export async function endpointInstanceCheck(ctx: ProviderContext, inputs: Obj, s
     if (!cluster) return [];
     const typed = validate('ModelEndpoint', inputs, { allowUnknown: true, acceleratorType: String(cluster.spec.acceleratorType) });
     if (!typed.ok) return typed.diagnostics.map((d) => wireDiagnostic(d, attributes));
-    if (cluster.spec.acceleratorProfile !== profile) return [];
+    // A partitioned cluster of another profile may be changing in this plan; a whole cluster has instances cut.
+    if (cluster.spec.acceleratorProfile !== undefined && cluster.spec.acceleratorProfile !== profile) return [];
     const autoscaling = inputs.autoscaling as { minReplicas?: number } | undefined;
     const replicas = Number(autoscaling?.minReplicas ?? inputs.replicas ?? 1);
     const requests: PlacementRequest[] = [
