@@ -319,7 +319,7 @@ export class Allocator {
     if (!Number.isInteger(servers) || servers < 0 || servers > h.parts.size) {
       throw new AicloudError('OUT_OF_RANGE', `${owner} holds ${h.parts.size} servers; cannot release ${servers}`, { field: 'nodeCount', value: servers });
     }
-    return shrinkOrder(this.topology, this.state, h.parts, servers).map((s) => this.topology.serverName[s]!);
+    return shrinkOrder(this.topology, this.state, h.parts, servers, new Set(this.carved.keys())).map((s) => this.topology.serverName[s]!);
   }
 
   /** Gives back some of an owner's servers (ids within its zone); endpoints on them lose those accelerators. */

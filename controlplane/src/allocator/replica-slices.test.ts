@@ -212,3 +212,18 @@ test('shrinking a whole cluster off the server of cut instances releases that en
   assert.equal(a.holdings('mig-ep'), undefined);
   clean(a);
 });
+
+test('a shrinking whole cluster gives back the server without cut instances first', () => {
+  for (const pick of [0, 1]) {
+    const a = new Allocator(testInventory(), { policy: 'first-fit' });
+    const cl = wholeCluster(a, 'big', 2);
+    // Force the instances onto one chosen server by holding the other one's accelerators with a whole endpoint first.
+    const other = cl.servers[1 - pick]!.serverId;
+    const blocker = placeOk(a, { clusterOwner: 'big', endpointOwner: 'blocker', replicas: 1, acceleratorsPerReplica: 8 });
+    const cutServer = blocker.replicas![0]!.servers[0] === other ? cl.servers[pick]!.serverId : other;
+    const ep = placeOk(a, replicas('mig-ep', 'big', 1, '1g.18gb'));
+    assert.equal(ep.servers[0]!.serverId, cutServer);
+    a.release('blocker');
+    assert.deepEqual(a.shrinkPlan('big', 1), [cl.servers.map((s) => s.serverId).find((s) => s !== cutServer)]);
+  }
+});
