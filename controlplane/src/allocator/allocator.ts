@@ -198,6 +198,7 @@ export class Allocator {
     }
     const own = this.holdingsByOwner.get(req.endpointOwner);
     if (own && own.parent !== req.clusterOwner) return refuse('INVALID_VALUE', undefined, `${req.endpointOwner} already holds accelerators outside cluster ${req.clusterOwner}`);
+    if (this.sliceHoldings.has(req.endpointOwner)) return refuse('INVALID_VALUE', 'acceleratorProfile', `${req.endpointOwner} runs on partition instances; whole accelerators need it replaced`);
     const ownNo = own?.no ?? -2;
     const { topo, state } = this;
     const available = new Map<number, number>();
@@ -573,6 +574,7 @@ export class Allocator {
     if (!cluster || cluster.parent !== undefined) throw new AicloudError('DEPENDENCY_NOT_FOUND', `cluster ${parentOwner} holds no accelerators`);
     const existing = this.holdingsByOwner.get(owner);
     if (existing && existing.parent !== parentOwner) throw new AicloudError('ALREADY_EXISTS', `${owner} already holds accelerators outside cluster ${parentOwner}`);
+    if (this.sliceHoldings.has(owner)) throw new AicloudError('ALREADY_EXISTS', `${owner} runs on partition instances; release it before placing whole replicas`);
     const { topo, state } = this;
     const ownNo = existing?.no ?? -2;
     const parts = replicas.flat();

@@ -227,3 +227,27 @@ test('a shrinking whole cluster gives back the server without cut instances firs
     assert.deepEqual(a.shrinkPlan('big', 1), [cl.servers.map((s) => s.serverId).find((s) => s !== cutServer)]);
   }
 });
+
+test('pooled vNPU instances: replicas take a partitioned cluster instances, or cut AI cores from whole 910B accelerators', () => {
+  const a = new Allocator(testInventory(), { policy: 'first-fit' });
+  const cl = a.place({ owner: 'npu-part', project: 'p1', acceleratorType: 'ascend-910b', zone: 't-1a', count: 3, unit: 'accelerators', scope: 'server', profile: 'vir05_1c_16g' });
+  assert.ok(cl.ok);
+  a.commit('npu-part', cl);
+  const ep = placeOk(a, replicas('npu-ep', 'npu-part', 2, 'vir05_1c_16g'));
+  assert.ok(ep.replicas!.every((r) => r.slice!.start === -1 && r.slice!.units === 5));
+  const short = a.placeReplicas(replicas('npu-ep2', 'npu-part', 2, 'vir05_1c_16g'));
+  assert.ok(!short.ok && /1 fit/.test(short.message), JSON.stringify(short));
+  const whole = a.place({ owner: 'npu-whole', project: 'p1', acceleratorType: 'ascend-910b', zone: 't-1a', count: 1, unit: 'servers', scope: 'zone' });
+  assert.ok(whole.ok);
+  a.commit('npu-whole', whole);
+  // Four 5-core instances fill a 20-core 910B: five take two accelerators.
+  const cut = placeOk(a, replicas('npu-cut', 'npu-whole', 5, 'vir05_1c_16g'));
+  assert.equal(new Set(cut.replicas!.map((r) => r.slice!.acceleratorId)).size, 2);
+  clean(a);
+  const b = new Allocator(testInventory(), { policy: 'first-fit' });
+  b.load(a.owners().flatMap((o) => a.rowsFor(o)));
+  clean(b);
+  assert.deepEqual(b.capacity(), a.capacity());
+  assert.equal(b.holdings('npu-cut')!.slices!.length, 5);
+  assert.equal(b.holdings('npu-ep')!.slices!.length, 2);
+});
