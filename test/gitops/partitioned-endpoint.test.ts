@@ -93,11 +93,52 @@ test('a GitOps stack runs an endpoint on MIG instances of its cluster: plan, app
     assert.equal(wrong.code, 1);
     assert.match(wrong.stderr, /spec\.acceleratorProfile: acceleratorProfile 1g\.10gb is not a profile of nvidia-h200/);
 
+    // A profile of the type but not the cluster's fails the plan in the preview, naming both profiles.
+    await write(endpoint('chat', 'dev-mig', 3, '2g.35gb'));
+    const other = await cli('plan', stack);
+    assert.equal(other.code, 1, other.stdout);
+    assert.match(other.stdout + other.stderr, /acceleratorProfile 2g\.35gb of endpoint .* is not the profile of cluster .* \(1g\.18gb\)/);
+
     await write(endpoint('chat', 'dev-mig', 3));
     const destroy = await cli('destroy', stack, '--auto-approve');
     assert.equal(destroy.code, 0, destroy.stderr + destroy.stdout);
     const inv = await cli('capacity', '--zone', 'cn-southwest-2b');
     assert.doesNotMatch(inv.stdout, /Partitioned accelerators/, 'destroy frees the instances and the partitions');
+  } finally {
+    await s.cleanup();
+  }
+});
+
+test('a GitOps stack cuts endpoint instances from a whole H200 cluster created in the same plan', async () => {
+  const s = await scratch();
+  try {
+    const stack = join(s.root, 'cut-serving');
+    await mkdir(stack);
+    const whole = `apiVersion: aicloud.dev/v1
+kind: Cluster
+metadata:
+  name: h200-whole
+spec:
+  zone: cn-southwest-2b
+  acceleratorType: nvidia-h200
+  nodeCount: 1
+---
+`;
+    await writeFile(join(stack, 'stack.yaml'), `${bucket}${whole}${endpoint('cut-chat', 'h200-whole', 9)}`);
+    const cli = (...args: string[]) => runInProcess(['--data-dir', s.dataDir, ...args]);
+    const plan = await cli('plan', stack, '--detailed-exitcode');
+    assert.equal(plan.code, 2, plan.stderr + plan.stdout);
+    assert.match(plan.stdout, /ModelEndpoint\/cut-chat: 9 replicas x 1g\.18gb in Cluster\/h200-whole -> cn-southwest-2b/);
+    const apply = await cli('apply', stack, '--auto-approve');
+    assert.equal(apply.code, 0, apply.stderr + apply.stdout);
+    const accs = new Set(apply.stdout.split('\n').filter((l) => /^\s+replica \d+: /.test(l)).map((l) => l.replace(/.* on (\S+) at position \d$/, '$1')));
+    assert.equal(accs.size, 2, apply.stdout);
+    assert.equal((await cli('plan', stack, '--detailed-exitcode')).code, 0);
+    const capacity = await cli('capacity', '--zone', 'cn-southwest-2b');
+    const line = capacity.stdout.split('\n').find((l) => /^cn-southwest-2b\/\S+\s+nvidia-h200(\s+\d+){4}$/.test(l));
+    assert.ok(line, capacity.stdout);
+    assert.deepEqual(line!.trim().split(/\s+/).slice(4).map(Number), [9, 9]);
+    assert.equal((await cli('destroy', stack, '--auto-approve')).code, 0);
   } finally {
     await s.cleanup();
   }

@@ -46,3 +46,14 @@ test('says nothing of partitions when no accelerator is partitioned', () => {
   const text = renderCapacity({ zones: [], supernodes: [], servers: [{ id: 's', zone: 'z', supernode: null, acceleratorType: 't', total: 8, free: 8 }] });
   assert.ok(!text.includes('Partitioned'));
 });
+
+test('lists a server whose whole accelerators have instances cut for endpoints, with 0 partitioned', () => {
+  const text = renderCapacity({
+    zones: [], supernodes: [],
+    servers: [{ id: 'h200-02', zone: 'z1b', supernode: null, acceleratorType: 'nvidia-h200', total: 8, free: 0, instances: 9, endpointInstances: 9 }],
+  });
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('Partitioned accelerators'));
+  assert.ok(at > 0, text);
+  assert.match(lines[at + 2]!, /^z1b\/h200-02\s+nvidia-h200\s+0\s+0\s+9\s+9$/);
+});

@@ -62,7 +62,7 @@ export function renderCapacity(report: CapacityReport): string {
     lines.push('Partitioned accelerators (not free whole; slice units are MIG positions or vNPU AI cores):');
     const prow = [
       ['SERVER', 'TYPE', 'PARTITIONED', 'FREE SLICE UNITS', 'INSTANCES', 'IN ENDPOINTS'],
-      ...partitioned.map((s) => [`${s.zone}/${s.id}`, s.acceleratorType, formatInt(s.partitioned!), formatInt(s.freeSliceUnits ?? 0), formatInt(s.instances ?? 0), formatInt(s.endpointInstances ?? 0)]),
+      ...partitioned.map((s) => [`${s.zone}/${s.id}`, s.acceleratorType, formatInt(s.partitioned ?? 0), formatInt(s.freeSliceUnits ?? 0), formatInt(s.instances ?? 0), formatInt(s.endpointInstances ?? 0)]),
     ];
     const w = prow[0]!.map((_, i) => Math.max(...prow.map((r) => r[i]!.length)));
     for (const row of prow) lines.push(row.map((cell, i) => (i >= 2 ? cell.padStart(w[i]!) : cell.padEnd(w[i]!))).join('  ').trimEnd());
