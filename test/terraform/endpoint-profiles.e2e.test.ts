@@ -104,4 +104,27 @@ describe('terraform and endpoints on partition instances', { skip: skipReason() 
     assert.deepEqual(placements.map((p) => p.slice?.profile), ['2g.35gb', '2g.35gb', '2g.35gb']);
     await ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 0);
   });
+
+  test('on a cluster of whole accelerators the instances are cut from its accelerators, and the plan checks them', async () => {
+    const whole = `
+resource "aicloud_cluster" "mig" {
+  name             = "mig-serve"
+  zone             = "cn-southwest-2b"
+  accelerator_type = "nvidia-h200"
+  node_count       = 1
+}
+`;
+    ws.write({ 'main.tf': PROVIDER_BLOCK + whole + endpoint('1g.18gb', 9) });
+    await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
+    const placements = (await cloud.get('ModelEndpoint', 'chat-mig'))?.outputs?.replicaPlacements as Placement[];
+    assert.equal(placements.length, 9);
+    assert.equal(new Set(placements.map((p) => p.slice!.accelerator)).size, 2, 'nine 1g instances cut from two accelerators');
+    await ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 0);
+    // 56 instances fit one server's eight accelerators; 57 do not, and the plan says so on replicas.
+    ws.write({ 'main.tf': PROVIDER_BLOCK + whole + endpoint('1g.18gb', 57) });
+    const r = await ws.tf(['plan', '-input=false', '-no-color']);
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stderr, /ModelEndpoint chat-mig will not fit/);
+    assert.match(r.stderr, /at most 56 fit on one server/);
+  });
 });

@@ -131,10 +131,17 @@ test('faulty accelerators keep new replicas off their instances, and health mark
   const acc = ep.replicas![0]!.slice!.acceleratorId;
   const report = a.markFaulty(acc);
   assert.ok(report.affected.some((x) => x.owner === 'ep' && x.parentOwner === 'mig'), JSON.stringify(report));
-  if (cl.slices!.every((s) => s.acceleratorId === acc)) {
-    const d = a.placeReplicas(replicas('ep2', 'mig', 1, '1g.18gb'));
-    assert.ok(!d.ok && /on faulty accelerators/.test(d.message), JSON.stringify(d));
-  }
+  // First-fit puts both instances on one accelerator, so the free one is on the faulty accelerator too.
+  assert.ok(cl.slices!.every((s) => s.acceleratorId === acc), JSON.stringify(cl.slices));
+  const d = a.placeReplicas(replicas('ep2', 'mig', 1, '1g.18gb'));
+  assert.ok(!d.ok && /0 fit: .* 1 on faulty accelerators or a draining server/.test(d.message), JSON.stringify(d));
+  // Whole clusters: instances are not cut from a faulty accelerator either.
+  wholeCluster(a, 'big', 1);
+  const big = a.holdings('big')!.servers[0]!.acceleratorIds;
+  for (const id of big.slice(0, 7)) a.markFaulty(id);
+  const cut = placeOk(a, replicas('ep3', 'big', 7, '1g.18gb'));
+  assert.deepEqual([...new Set(cut.replicas!.map((r) => r.slice!.acceleratorId))], [big[7]]);
+  assert.equal(a.placeReplicas(replicas('ep4', 'big', 1, '1g.18gb')).ok, false);
 });
 
 test('a preview places profiled replicas against the scratch copy and changes nothing', () => {
