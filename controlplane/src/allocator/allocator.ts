@@ -71,6 +71,8 @@ export class Allocator {
   private readonly slicedTypes = new Map<number, number>();
   /** Accelerators of whole-accelerator clusters cut into instances for endpoints: units and positions taken. */
   private readonly carved = new Map<number, { units: number; positions: number }>();
+  /** Per cluster: the endpoints whose replicas run on partition instances of it (taken or cut). */
+  private readonly sliceChildren = new Map<string, Set<string>>();
 
   constructor(inventory: Inventory | Topology, options: AllocatorOptions & { profile?: WorkloadProfile; learnOff?: boolean; sliceWorkloads?: (SliceWorkload | undefined)[] } = {}) {
     this.topology = inventory instanceof Topology ? inventory : new Topology(inventory);
@@ -279,11 +281,13 @@ export class Allocator {
       for (const p of this.sliceHoldings.get(sh.parent)?.pieces ?? []) if (p.user === owner) delete p.user;
       if (!this.sliceHoldings.has(sh.parent)) this.carve(sh.pieces, -1);
       this.sliceHoldings.delete(owner);
+      this.sliceChildren.get(sh.parent)?.delete(owner);
+      if (this.sliceChildren.get(sh.parent)?.size === 0) this.sliceChildren.delete(sh.parent);
       return { owners: [owner], acceleratorCount: 0 };
     }
     if (sh) {
       const released: string[] = [];
-      for (const child of [...this.sliceHoldings.values()]) if (child.parent === owner) released.push(...this.release(child.owner).owners);
+      for (const child of [...(this.sliceChildren.get(owner) ?? [])]) released.push(...this.release(child).owners);
       for (const p of sh.pieces) {
         const index = p.acc - this.topology.serverBase[sh.server]!;
         this.state.slice(sh.server, index, p.units, p.positions, 0, 0, -1);
@@ -297,7 +301,7 @@ export class Allocator {
     if (!h) return { owners: [], acceleratorCount: 0 };
     const owners: string[] = [];
     for (const child of [...h.children]) owners.push(...this.release(child).owners);
-    for (const cut of [...this.sliceHoldings.values()]) if (cut.parent === owner) owners.push(...this.release(cut.owner).owners);
+    for (const child of [...(this.sliceChildren.get(owner) ?? [])]) owners.push(...this.release(child).owners);
     const { state, topo } = this;
     if (h.parent !== undefined) {
       for (const [s, part] of h.parts) {
@@ -337,8 +341,8 @@ export class Allocator {
     const affected = new Set<string>();
     let count = 0;
     // Endpoints with instances cut on a released server lose them all (an endpoint's instances share one server).
-    for (const cut of [...this.sliceHoldings.values()]) {
-      if (cut.parent === owner && servers.includes(cut.server)) { affected.add(cut.owner); this.release(cut.owner); }
+    for (const child of [...(this.sliceChildren.get(owner) ?? [])]) {
+      if (servers.includes(this.sliceHoldings.get(child)!.server)) { affected.add(child); this.release(child); }
     }
     for (const s of new Set(servers)) {
       const part = h.parts.get(s)!;
@@ -408,6 +412,7 @@ export class Allocator {
     this.slicedTypes.clear();
     // Clusters' partitions first, then the endpoint replicas that run on them.
     this.carved.clear();
+    this.sliceChildren.clear();
     for (const row of rows) if (row.slice && row.parentOwner === undefined) this.loadSliceRow(row);
     const resolved = rows.filter((row) => !row.slice).map((row) => ({ row, at: topo.resolveAccelerator(row.acceleratorId) }));
     for (const pass of ['clusters', 'endpoints'] as const) {
@@ -749,7 +754,7 @@ export class Allocator {
   private internals(): AllocatorInternals {
     return {
       topo: this.topology, state: this.state, holdings: this.holdingsByOwner, ownerNames: this.ownerNames, quotaUsed: this.quotaUsed, loadViolations: this.loadViolations,
-      partitions: this.partitions, sliceHoldings: this.sliceHoldings, carved: this.carved,
+      partitions: this.partitions, sliceHoldings: this.sliceHoldings, carved: this.carved, sliceChildren: this.sliceChildren,
     };
   }
 
@@ -762,6 +767,7 @@ export class Allocator {
     for (const [owner, sh] of this.sliceHoldings) copy.sliceHoldings.set(owner, { ...sh, pieces: sh.pieces.map((p) => ({ ...p })) });
     for (const [k, v] of this.slicedTypes) copy.slicedTypes.set(k, v);
     for (const [k, v] of this.carved) copy.carved.set(k, { ...v });
+    for (const [k, v] of this.sliceChildren) copy.sliceChildren.set(k, new Set(v));
     copy.state = this.state.clone();
     for (const [owner, h] of this.holdingsByOwner) {
       copy.holdingsByOwner.set(owner, { ...h, children: new Set(h.children), parts: new Map([...h.parts].map(([s, p]) => [s, { ...p }])) });
@@ -987,6 +993,12 @@ export class Allocator {
     };
   }
 
+  private addSliceChild(cluster: string, endpoint: string): void {
+    let set = this.sliceChildren.get(cluster);
+    if (!set) this.sliceChildren.set(cluster, (set = new Set()));
+    set.add(endpoint);
+  }
+
   /** Cuts (or, with -1, gives back) endpoint instances on whole clusters' accelerators. */
   private carve(pieces: readonly SlicePiece[], sign: 1 | -1): void {
     for (const p of pieces) {
@@ -1033,6 +1045,7 @@ export class Allocator {
     if (existing) this.release(owner);
     this.carve(pieces, 1);
     this.sliceHoldings.set(owner, { owner, project: whole.project, type: whole.type, zone: whole.zone, server, profile: profile.name, pieces, cpu: 0, mem: 0, parent: c });
+    this.addSliceChild(c, owner);
   }
 
   /** Rebuilds one carved instance row; a clash is recorded as a violation, not loaded. */
@@ -1057,6 +1070,7 @@ export class Allocator {
     if (!sh) {
       sh = { owner: row.owner, project: row.project, type: whole.type, zone: whole.zone, server: at.server, profile: profile.name, pieces: [], cpu: 0, mem: 0, parent: row.parentOwner! };
       this.sliceHoldings.set(row.owner, sh);
+      this.addSliceChild(row.parentOwner!, row.owner);
     }
     const piece = { acc, start: row.slice!.start, positions, units: profile.size };
     this.carve([piece], 1);
@@ -1091,6 +1105,7 @@ export class Allocator {
       owner, project: cluster.project, type: cluster.type, zone: cluster.zone, server: cluster.server, profile: cluster.profile,
       pieces: [...taken].map((p) => ({ acc: p.acc, start: p.start, positions: p.positions, units: p.units })), cpu: 0, mem: 0, parent: c,
     });
+    this.addSliceChild(c, owner);
   }
 
   /** Rebuilds one replica's instance row: it must name a free instance of its partitioned cluster. */
@@ -1114,6 +1129,7 @@ export class Allocator {
     if (!sh) {
       sh = { owner: row.owner, project: row.project, type: cluster.type, zone: cluster.zone, server: cluster.server, profile: cluster.profile, pieces: [], cpu: 0, mem: 0, parent: c };
       this.sliceHoldings.set(row.owner, sh);
+      this.addSliceChild(c, row.owner);
     }
     piece.user = row.owner;
     sh.pieces.push({ acc: piece.acc, start: piece.start, positions: piece.positions, units: piece.units });

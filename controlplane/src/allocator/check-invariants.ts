@@ -100,6 +100,16 @@ export function checkInvariants(a: AllocatorInternals, liveOwners: ReadonlySet<s
       if (sliceUnits[p.acc]! > catalogue.units) add(`${accName(p.acc)}: ${sliceUnits[p.acc]} partition units held, it has ${catalogue.units}`);
     }
   }
+  // The index of each cluster's instance endpoints equals the holdings.
+  let indexed = 0;
+  for (const [cluster, children] of a.sliceChildren ?? []) {
+    for (const child of children) {
+      indexed++;
+      if (a.sliceHoldings.get(child)?.parent !== cluster) add(`the endpoint index lists ${child} under ${cluster}, which it does not run on`);
+    }
+  }
+  const withParent = [...a.sliceHoldings.values()].filter((sh) => sh.parent !== undefined).length;
+  if (a.sliceChildren && indexed !== withParent) add(`the endpoint index lists ${indexed} endpoints on partition instances, holdings have ${withParent}`);
   for (let acc = 0; acc < topo.acceleratorCount; acc++) {
     const cut = a.carved?.get(acc) ?? { units: 0, positions: 0 };
     if (cut.units !== carvedUnits[acc] || cut.positions !== carvedPositions[acc]) {

@@ -56,6 +56,8 @@ export interface AllocatorInternals {
   sliceHoldings: Map<string, SliceHolding>;
   /** Accelerators of whole-accelerator clusters cut into endpoint instances: units and positions taken. */
   carved?: Map<number, { units: number; positions: number }>;
+  /** Per cluster: endpoints running on partition instances of it. */
+  sliceChildren?: Map<string, Set<string>>;
 }
 
 export function quotaKey(project: string, type: string): string {
