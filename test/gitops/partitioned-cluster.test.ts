@@ -35,7 +35,7 @@ test('a MIG-partitioned cluster plans, applies and shows in aicloud capacity thr
     assert.equal(capacity.code, 0, capacity.stderr);
     assert.match(capacity.stdout, /Partitioned accelerators/);
     // 3 one-position and one four-position instance: on one accelerator 1 position is left, on two 4 + 5 = 9.
-    const line = capacity.stdout.split('\n').find((l) => /^cn-southwest-2b\/\S+\s+nvidia-h200\s+\d+\s+\d+$/.test(l));
+    const line = capacity.stdout.split('\n').find((l) => /^cn-southwest-2b\/\S+\s+nvidia-h200\s+\d+\s+\d+\s+\d+\s+\d+$/.test(l));
     assert.ok(line, capacity.stdout);
     const [, , partitioned, free] = line!.trim().split(/\s+/);
     assert.equal(Number(partitioned) * 8 - 3 - 4, Number(free));

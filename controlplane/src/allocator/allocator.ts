@@ -7,10 +7,12 @@ import { checkInvariants } from './check-invariants.ts';
 import { decide } from './decide.ts';
 import { describeNeed } from './describe-request.ts';
 import type { EngineContext, Need, Part } from './engine-types.ts';
-import { quotaKey, type AllocatorInternals, type HoldingState, type SliceHolding } from './holding-state.ts';
+import { quotaKey, type AllocatorInternals, type HoldingState, type SliceHolding, type SlicePiece } from './holding-state.ts';
 import { describeFreeBlock, largestFreeBlock } from './largest-free-block.ts';
 import { normalizeRequest } from './normalize-request.ts';
 import { placeReplicaParts } from './place-replicas.ts';
+import { chooseReplicaSlices } from './place-replica-slices.ts';
+import { carveReplicaSlices, type CarveServer } from './carve-replica-slices.ts';
 import type { Policy, PolicyName } from './policy.ts';
 import { createPolicy, DEFAULT_POLICY } from './policies/policy-registry.ts';
 import { seededRandom } from './seeded-random.ts';
@@ -67,6 +69,10 @@ export class Allocator {
   private sliceCache: SliceScoreCache | undefined;
   /** Per type index: partition holdings, so whole requests know when partitions are around. */
   private readonly slicedTypes = new Map<number, number>();
+  /** Accelerators of whole-accelerator clusters cut into instances for endpoints: units and positions taken. */
+  private readonly carved = new Map<number, { units: number; positions: number }>();
+  /** Per cluster: the endpoints whose replicas run on partition instances of it (taken or cut). */
+  private readonly sliceChildren = new Map<string, Set<string>>();
 
   constructor(inventory: Inventory | Topology, options: AllocatorOptions & { profile?: WorkloadProfile; learnOff?: boolean; sliceWorkloads?: (SliceWorkload | undefined)[] } = {}) {
     this.topology = inventory instanceof Topology ? inventory : new Topology(inventory);
@@ -179,6 +185,7 @@ export class Allocator {
 
   /** Places an endpoint's replicas inside its cluster's holding; changes nothing. */
   placeReplicas(req: ReplicaRequest): Decision {
+    if (req.profile !== undefined || this.sliceHoldings.has(req.clusterOwner)) return this.placeReplicaSlices(req);
     const cluster = this.holdingsByOwner.get(req.clusterOwner);
     const project = cluster?.project ?? '';
     const refuse = (code: Refusal['code'], field: string | undefined, message: string, extra: Partial<Refusal> = {}): Refusal => {
@@ -193,6 +200,7 @@ export class Allocator {
     }
     const own = this.holdingsByOwner.get(req.endpointOwner);
     if (own && own.parent !== req.clusterOwner) return refuse('INVALID_VALUE', undefined, `${req.endpointOwner} already holds accelerators outside cluster ${req.clusterOwner}`);
+    if (this.sliceHoldings.has(req.endpointOwner)) return refuse('INVALID_VALUE', 'acceleratorProfile', `${req.endpointOwner} runs on partition instances; whole accelerators need it replaced`);
     const ownNo = own?.no ?? -2;
     const { topo, state } = this;
     const available = new Map<number, number>();
@@ -200,7 +208,7 @@ export class Allocator {
       let mask = state.draining[s] ? 0 : (part.mask & ~state.faulty[s]!) >>> 0;
       const base = topo.serverBase[s]!;
       for (let i = 0, m = mask; m !== 0; i++, m >>>= 1) {
-        if (m & 1 && state.subHolder[base + i]! >= 0 && state.subHolder[base + i] !== ownNo) mask &= ~(1 << i);
+        if (m & 1 && ((state.subHolder[base + i]! >= 0 && state.subHolder[base + i] !== ownNo) || this.carved.has(base + i))) mask &= ~(1 << i);
       }
       available.set(s, mask >>> 0);
     }
@@ -225,6 +233,7 @@ export class Allocator {
    */
   commit(owner: string, placement: Placement): void {
     if (placement.owner !== owner) throw new AicloudError('INTERNAL', `placement for ${placement.owner} committed as ${owner}`);
+    if (placement.slices && placement.parentOwner !== undefined) return this.commitReplicaSlices(owner, placement);
     if (placement.slices) return this.commitSlices(owner, placement);
     const replicas = this.resolveParts(placement);
     if (placement.parentOwner !== undefined) return this.commitReplicas(owner, placement, replicas);
@@ -267,7 +276,18 @@ export class Allocator {
   /** Frees everything an owner holds (a cluster's endpoints too); returns which owners were released. */
   release(owner: string): { owners: string[]; acceleratorCount: number } {
     const sh = this.sliceHoldings.get(owner);
+    if (sh?.parent !== undefined) {
+      // An endpoint's instances are its cluster's: only the marks on them go.
+      for (const p of this.sliceHoldings.get(sh.parent)?.pieces ?? []) if (p.user === owner) delete p.user;
+      if (!this.sliceHoldings.has(sh.parent)) this.carve(sh.pieces, -1);
+      this.sliceHoldings.delete(owner);
+      this.sliceChildren.get(sh.parent)?.delete(owner);
+      if (this.sliceChildren.get(sh.parent)?.size === 0) this.sliceChildren.delete(sh.parent);
+      return { owners: [owner], acceleratorCount: 0 };
+    }
     if (sh) {
+      const released: string[] = [];
+      for (const child of [...(this.sliceChildren.get(owner) ?? [])]) released.push(...this.release(child).owners);
       for (const p of sh.pieces) {
         const index = p.acc - this.topology.serverBase[sh.server]!;
         this.state.slice(sh.server, index, p.units, p.positions, 0, 0, -1);
@@ -275,12 +295,13 @@ export class Allocator {
       this.state.slice(sh.server, 0, 0, 0, sh.cpu, sh.mem, -1);
       this.sliceHoldings.delete(owner);
       this.slicedTypes.set(sh.type, (this.slicedTypes.get(sh.type) ?? 0) - 1);
-      return { owners: [owner], acceleratorCount: 0 };
+      return { owners: [...released, owner], acceleratorCount: 0 };
     }
     const h = this.holdingsByOwner.get(owner);
     if (!h) return { owners: [], acceleratorCount: 0 };
     const owners: string[] = [];
     for (const child of [...h.children]) owners.push(...this.release(child).owners);
+    for (const child of [...(this.sliceChildren.get(owner) ?? [])]) owners.push(...this.release(child).owners);
     const { state, topo } = this;
     if (h.parent !== undefined) {
       for (const [s, part] of h.parts) {
@@ -303,7 +324,7 @@ export class Allocator {
     if (!Number.isInteger(servers) || servers < 0 || servers > h.parts.size) {
       throw new AicloudError('OUT_OF_RANGE', `${owner} holds ${h.parts.size} servers; cannot release ${servers}`, { field: 'nodeCount', value: servers });
     }
-    return shrinkOrder(this.topology, this.state, h.parts, servers).map((s) => this.topology.serverName[s]!);
+    return shrinkOrder(this.topology, this.state, h.parts, servers, new Set(this.carved.keys())).map((s) => this.topology.serverName[s]!);
   }
 
   /** Gives back some of an owner's servers (ids within its zone); endpoints on them lose those accelerators. */
@@ -319,6 +340,10 @@ export class Allocator {
     });
     const affected = new Set<string>();
     let count = 0;
+    // Endpoints with instances cut on a released server lose them all (an endpoint's instances share one server).
+    for (const child of [...(this.sliceChildren.get(owner) ?? [])]) {
+      if (servers.includes(this.sliceHoldings.get(child)!.server)) { affected.add(child); this.release(child); }
+    }
     for (const s of new Set(servers)) {
       const part = h.parts.get(s)!;
       for (const child of h.children) {
@@ -336,8 +361,8 @@ export class Allocator {
     h.count -= count;
     this.addQuotaUse(h.project, h.type, -count);
     for (const child of affected) {
-      const c = this.holdingsByOwner.get(child)!;
-      if (c.count === 0) this.release(child);
+      const c = this.holdingsByOwner.get(child);
+      if (c && c.count === 0) this.release(child);
     }
     if (h.count === 0) this.release(owner);
     return { acceleratorCount: count, affectedEndpoints: [...affected] };
@@ -385,7 +410,10 @@ export class Allocator {
     this.loadViolations = [];
     this.sliceHoldings.clear();
     this.slicedTypes.clear();
-    for (const row of rows) if (row.slice) this.loadSliceRow(row);
+    // Clusters' partitions first, then the endpoint replicas that run on them.
+    this.carved.clear();
+    this.sliceChildren.clear();
+    for (const row of rows) if (row.slice && row.parentOwner === undefined) this.loadSliceRow(row);
     const resolved = rows.filter((row) => !row.slice).map((row) => ({ row, at: topo.resolveAccelerator(row.acceleratorId) }));
     for (const pass of ['clusters', 'endpoints'] as const) {
       for (const { row, at } of resolved) {
@@ -424,6 +452,8 @@ export class Allocator {
         h.count++;
       }
     }
+    // Endpoint instances last: they need their cluster, and whole endpoints' accelerators known.
+    for (const row of rows) if (row.slice && row.parentOwner !== undefined) this.loadReplicaSliceRow(row);
   }
 
   /** One row per accelerator an owner holds, to persist with the resource. */
@@ -432,6 +462,7 @@ export class Allocator {
     if (sh) {
       return sh.pieces.map((p) => ({
         acceleratorId: this.accName(p.acc), owner, project: sh.project, slice: { profile: sh.profile, start: p.start, units: p.units },
+        ...(sh.parent !== undefined ? { parentOwner: sh.parent } : {}),
       }));
     }
     const h = this.holdingsByOwner.get(owner);
@@ -548,6 +579,7 @@ export class Allocator {
     if (!cluster || cluster.parent !== undefined) throw new AicloudError('DEPENDENCY_NOT_FOUND', `cluster ${parentOwner} holds no accelerators`);
     const existing = this.holdingsByOwner.get(owner);
     if (existing && existing.parent !== parentOwner) throw new AicloudError('ALREADY_EXISTS', `${owner} already holds accelerators outside cluster ${parentOwner}`);
+    if (this.sliceHoldings.has(owner)) throw new AicloudError('ALREADY_EXISTS', `${owner} runs on partition instances; release it before placing whole replicas`);
     const { topo, state } = this;
     const ownNo = existing?.no ?? -2;
     const parts = replicas.flat();
@@ -556,7 +588,7 @@ export class Allocator {
       const base = topo.serverBase[p.server]!;
       let clash = (p.mask & ~clusterMask) >>> 0 !== 0 || (p.mask & state.faulty[p.server]!) !== 0 || state.draining[p.server] === 1;
       for (let i = 0, m = p.mask; m !== 0 && !clash; i++, m >>>= 1) {
-        if (m & 1 && state.subHolder[base + i]! >= 0 && state.subHolder[base + i] !== ownNo) clash = true;
+        if (m & 1 && ((state.subHolder[base + i]! >= 0 && state.subHolder[base + i] !== ownNo) || this.carved.has(base + i))) clash = true;
       }
       if (clash) throw new AicloudError('CAPACITY_EXHAUSTED', `replica placement for ${owner} is stale: ${topo.serverName[p.server]} no longer has those accelerators free in ${parentOwner}`, { hint: 'Place the replicas again.' });
     }
@@ -714,7 +746,7 @@ export class Allocator {
     for (const sh of this.sliceHoldings.values()) {
       if (sh.server !== s) continue;
       const hit = sh.pieces.filter((p) => (mask >>> (p.acc - base)) & 1).map((p) => this.accName(p.acc));
-      if (hit.length) affected.push({ owner: sh.owner, project: sh.project, acceleratorIds: [...new Set(hit)] });
+      if (hit.length) affected.push({ owner: sh.owner, project: sh.project, acceleratorIds: [...new Set(hit)], ...(sh.parent !== undefined ? { parentOwner: sh.parent } : {}) });
     }
     return { acceleratorIds: ids, affected };
   }
@@ -722,7 +754,7 @@ export class Allocator {
   private internals(): AllocatorInternals {
     return {
       topo: this.topology, state: this.state, holdings: this.holdingsByOwner, ownerNames: this.ownerNames, quotaUsed: this.quotaUsed, loadViolations: this.loadViolations,
-      partitions: this.partitions, sliceHoldings: this.sliceHoldings,
+      partitions: this.partitions, sliceHoldings: this.sliceHoldings, carved: this.carved, sliceChildren: this.sliceChildren,
     };
   }
 
@@ -734,6 +766,8 @@ export class Allocator {
     });
     for (const [owner, sh] of this.sliceHoldings) copy.sliceHoldings.set(owner, { ...sh, pieces: sh.pieces.map((p) => ({ ...p })) });
     for (const [k, v] of this.slicedTypes) copy.slicedTypes.set(k, v);
+    for (const [k, v] of this.carved) copy.carved.set(k, { ...v });
+    for (const [k, v] of this.sliceChildren) copy.sliceChildren.set(k, new Set(v));
     copy.state = this.state.clone();
     for (const [owner, h] of this.holdingsByOwner) {
       copy.holdingsByOwner.set(owner, { ...h, children: new Set(h.children), parts: new Map([...h.parts].map(([s, p]) => [s, { ...p }])) });
@@ -848,6 +882,259 @@ export class Allocator {
     sh.pieces.push({ acc, start: row.slice!.start, positions, units: profile.size });
   }
 
+  /**
+   * Replicas of an endpoint with a profile, one per instance of its partitioned cluster that no other
+   * endpoint uses; changes nothing. A cluster of whole accelerators, or a different profile, is refused.
+   */
+  private placeReplicaSlices(req: ReplicaRequest): Decision {
+    const c = req.clusterOwner;
+    const e = req.endpointOwner;
+    const cluster = this.sliceHoldings.get(c);
+    const whole = this.holdingsByOwner.get(c);
+    const project = cluster?.project ?? whole?.project ?? '';
+    const refuse = (code: Refusal['code'], field: string, message: string, hint?: string): Refusal => {
+      const r: Refusal = { ok: false, code, message, owner: e, project, field };
+      if (hint) r.hint = hint;
+      return r;
+    };
+    if (!cluster || cluster.parent !== undefined) {
+      if (whole && whole.parent === undefined) return this.placeCarvedReplicas(req, whole, refuse);
+      return refuse('DEPENDENCY_NOT_FOUND', 'cluster', `cluster ${c} holds no accelerators for endpoint ${e}`);
+    }
+    if (req.profile === undefined) {
+      return refuse('INVALID_VALUE', 'acceleratorProfile', `cluster ${c} holds ${cluster.profile} partitions, not whole accelerators, and endpoint ${e} names no acceleratorProfile`, `Set acceleratorProfile to ${cluster.profile} and acceleratorsPerReplica to 1.`);
+    }
+    if (req.profile !== cluster.profile) {
+      return refuse('INVALID_VALUE', 'acceleratorProfile', `acceleratorProfile ${req.profile} of endpoint ${e} is not the profile of cluster ${c} (${cluster.profile})`, `Set acceleratorProfile to ${cluster.profile}, or run the endpoint on a cluster of ${req.profile}.`);
+    }
+    if (!Number.isInteger(req.replicas) || req.replicas < 1) return refuse('OUT_OF_RANGE', 'replicas', `replicas must be a whole number of at least 1, got ${String(req.replicas)}`);
+    if (req.acceleratorsPerReplica !== 1) {
+      return refuse('INVALID_VALUE', 'acceleratorsPerReplica', `acceleratorsPerReplica ${String(req.acceleratorsPerReplica)} with acceleratorProfile ${req.profile}: each replica runs on one instance`, 'Set acceleratorsPerReplica to 1.');
+    }
+    const own = this.sliceHoldings.get(e);
+    if (this.holdingsByOwner.has(e) || (own && own.parent !== c)) return refuse('INVALID_VALUE', 'cluster', `${e} already holds accelerators outside cluster ${c}`);
+    const { topo, state } = this;
+    const s = cluster.server;
+    const base = topo.serverBase[s]!;
+    const outcome = chooseReplicaSlices(cluster, e, req.replicas, (p) => !state.draining[s] && !((state.faulty[s]! >>> (p.acc - base)) & 1));
+    if (!outcome.ok) {
+      const others = outcome.usedByOthers.length ? `, ${cluster.pieces.length - outcome.free - outcome.unavailable} used by ${outcome.usedByOthers.join(', ')}` : '';
+      const down = outcome.unavailable ? `, ${outcome.unavailable} on faulty accelerators or a draining server` : '';
+      return refuse(
+        'CAPACITY_EXHAUSTED', 'replicas',
+        `need ${req.replicas} replica${req.replicas === 1 ? '' : 's'} x ${req.profile} for ${e} inside cluster ${c}; ${outcome.free} fit: the cluster has ${cluster.pieces.length} ${req.profile} instance${cluster.pieces.length === 1 ? '' : 's'}, ${outcome.free} free${others}${down}`,
+        'Ask for fewer replicas, raise the cluster\'s profileCount, or free instances other endpoints use.',
+      );
+    }
+    const serverId = topo.serverName[s]!;
+    const supernode = topo.blockName[topo.serverBlock[s]!] ?? null;
+    const slices = outcome.pieces.map((p) => ({ acceleratorId: this.accName(p.acc), profile: cluster.profile, start: p.start, units: p.units }));
+    return {
+      ok: true, owner: e, project, acceleratorType: topo.typeNames[cluster.type]!, region: topo.zoneRegion[cluster.zone]!, zone: topo.zoneNames[cluster.zone]!,
+      scope: 'server', unit: 'accelerators', acceleratorCount: 0, supernodes: supernode ? [supernode] : [],
+      servers: [{ serverId, supernode, acceleratorIds: [...new Set(slices.map((x) => x.acceleratorId))] }],
+      parentOwner: c, profile: cluster.profile, slices,
+      replicas: slices.map((slice, index) => ({ index, supernode, servers: [serverId], acceleratorIds: [slice.acceleratorId], slice })),
+    };
+  }
+
+  /**
+   * Replicas of an endpoint with a profile on a cluster of whole accelerators: instances cut from the
+   * cluster's accelerators that no endpoint holds whole, all on one server. A so-cut accelerator is never
+   * handed out whole to another endpoint, and is whole again when its last instance goes.
+   */
+  private placeCarvedReplicas(req: ReplicaRequest, whole: HoldingState, refuse: (code: Refusal['code'], field: string, message: string, hint?: string) => Refusal): Decision {
+    const { topo, state } = this;
+    const c = req.clusterOwner;
+    const e = req.endpointOwner;
+    const typeName = topo.typeNames[whole.type]!;
+    const catalogue = this.partitions[whole.type];
+    if (!catalogue) return refuse('INVALID_VALUE', 'acceleratorProfile', `acceleratorProfile ${req.profile}: ${typeName} cannot be partitioned`, `Leave acceleratorProfile out to run on whole ${typeName}.`);
+    const profile = findProfile(catalogue, req.profile!);
+    if (!profile) return refuse('INVALID_VALUE', 'acceleratorProfile', `acceleratorProfile ${req.profile} is not a profile of ${typeName}`, `Use one of: ${catalogue.profiles.map((p) => p.name).join(', ')}.`);
+    if (!Number.isInteger(req.replicas) || req.replicas < 1) return refuse('OUT_OF_RANGE', 'replicas', `replicas must be a whole number of at least 1, got ${String(req.replicas)}`);
+    if (req.acceleratorsPerReplica !== 1) return refuse('INVALID_VALUE', 'acceleratorsPerReplica', `acceleratorsPerReplica ${String(req.acceleratorsPerReplica)} with acceleratorProfile ${req.profile}: each replica runs on one instance`, 'Set acceleratorsPerReplica to 1.');
+    const own = this.sliceHoldings.get(e);
+    if (this.holdingsByOwner.has(e) || (own && own.parent !== c)) return refuse('INVALID_VALUE', 'cluster', `${e} already holds accelerators outside cluster ${c}`);
+    const servers: CarveServer[] = [];
+    for (const [s, part] of [...whole.parts].sort((a, b) => a[0] - b[0])) {
+      if (state.draining[s]) continue;
+      const base = topo.serverBase[s]!;
+      const accs: number[] = [];
+      for (let i = 0, m = (part.mask & ~state.faulty[s]!) >>> 0; m !== 0; i++, m >>>= 1) if (m & 1 && state.subHolder[base + i]! < 0) accs.push(base + i);
+      servers.push({ server: s, accs });
+    }
+    const mine = own?.pieces ?? [];
+    const outcome = carveReplicaSlices(servers, catalogue, profile, req.replicas, (acc) => {
+      const all = this.carved.get(acc) ?? { units: 0, positions: 0 };
+      let units = all.units;
+      let positions = all.positions;
+      for (const p of mine) if (p.acc === acc) { units -= p.units; positions = (positions & ~p.positions) >>> 0; }
+      return { units, positions };
+    });
+    if (!outcome.ok) {
+      const where = outcome.where >= 0 ? ` (${topo.serverName[outcome.where]})` : '';
+      return refuse(
+        'CAPACITY_EXHAUSTED', 'replicas',
+        `need ${req.replicas} replica${req.replicas === 1 ? '' : 's'} x ${profile.name} for ${e} inside cluster ${c}; at most ${outcome.most} fit on one server${where}: instances are cut from one server's accelerators that no endpoint holds whole`,
+        'Ask for fewer replicas, free accelerators other endpoints hold whole, or grow the cluster.',
+      );
+    }
+    const s = outcome.server;
+    const serverId = topo.serverName[s]!;
+    const supernode = topo.blockName[topo.serverBlock[s]!] ?? null;
+    const slices = outcome.pieces.map((p) => ({ acceleratorId: this.accName(p.acc), profile: profile.name, start: p.start, units: p.units }));
+    return {
+      ok: true, owner: e, project: whole.project, acceleratorType: typeName, region: topo.zoneRegion[whole.zone]!, zone: topo.zoneNames[whole.zone]!,
+      scope: 'server', unit: 'accelerators', acceleratorCount: 0, supernodes: supernode ? [supernode] : [],
+      servers: [{ serverId, supernode, acceleratorIds: [...new Set(slices.map((x) => x.acceleratorId))] }],
+      parentOwner: c, profile: profile.name, slices,
+      replicas: slices.map((slice, index) => ({ index, supernode, servers: [serverId], acceleratorIds: [slice.acceleratorId], slice })),
+    };
+  }
+
+  private addSliceChild(cluster: string, endpoint: string): void {
+    let set = this.sliceChildren.get(cluster);
+    if (!set) this.sliceChildren.set(cluster, (set = new Set()));
+    set.add(endpoint);
+  }
+
+  /** Cuts (or, with -1, gives back) endpoint instances on whole clusters' accelerators. */
+  private carve(pieces: readonly SlicePiece[], sign: 1 | -1): void {
+    for (const p of pieces) {
+      const was = this.carved.get(p.acc) ?? { units: 0, positions: 0 };
+      const units = was.units + sign * p.units;
+      const positions = sign > 0 ? (was.positions | p.positions) >>> 0 : (was.positions & ~p.positions) >>> 0;
+      if (units <= 0) this.carved.delete(p.acc);
+      else this.carved.set(p.acc, { units, positions });
+    }
+  }
+
+  /** Makes a carved placement real; throws when an accelerator was taken whole or its room was cut meanwhile. */
+  private commitCarvedReplicas(owner: string, placement: Placement, whole: HoldingState): void {
+    const c = placement.parentOwner!;
+    const { topo, state } = this;
+    const catalogue = this.partitions[whole.type];
+    const profile = findProfile(catalogue, placement.profile ?? '');
+    if (!catalogue || !profile) throw new AicloudError('INVALID_VALUE', `placement for ${owner} names unknown profile ${placement.profile}`);
+    const existing = this.sliceHoldings.get(owner);
+    if (this.holdingsByOwner.has(owner) || (existing && existing.parent !== c)) throw new AicloudError('ALREADY_EXISTS', `${owner} already holds accelerators outside cluster ${c}`);
+    const mine = existing?.pieces ?? [];
+    const taken = new Map<number, { units: number; positions: number }>();
+    const pieces: SlicePiece[] = [];
+    let server = -1;
+    for (const sl of placement.slices!) {
+      const at = topo.resolveAccelerator(sl.acceleratorId);
+      const stale = () => new AicloudError('CAPACITY_EXHAUSTED', `replica placement for ${owner} is stale: ${sl.acceleratorId} has no room for ${profile.name} in ${c}`, { hint: 'Place the replicas again.' });
+      if (!at || (server >= 0 && at.server !== server) || sl.profile !== profile.name || sl.units !== profile.size) throw stale();
+      server = at.server;
+      const bit = (1 << at.index) >>> 0;
+      const acc = topo.serverBase[at.server]! + at.index;
+      const positions = catalogue.kind === 'positional' ? (((1 << profile.size) - 1) << sl.start) >>> 0 : 0;
+      if (catalogue.kind === 'positional' && !profile.starts!.includes(sl.start)) throw stale();
+      const all = this.carved.get(acc) ?? { units: 0, positions: 0 };
+      let units = all.units;
+      let held = all.positions;
+      for (const p of mine) if (p.acc === acc) { units -= p.units; held = (held & ~p.positions) >>> 0; }
+      const prev = taken.get(acc) ?? { units: 0, positions: 0 };
+      const open = ((whole.parts.get(at.server)?.mask ?? 0) & bit) !== 0 && !state.draining[at.server] && !(state.faulty[at.server]! & bit) && state.subHolder[acc]! < 0;
+      if (!open || units + prev.units + profile.size > catalogue.units || ((held | prev.positions) & positions) !== 0) throw stale();
+      taken.set(acc, { units: prev.units + profile.size, positions: (prev.positions | positions) >>> 0 });
+      pieces.push({ acc, start: sl.start, positions, units: profile.size });
+    }
+    if (existing) this.release(owner);
+    this.carve(pieces, 1);
+    this.sliceHoldings.set(owner, { owner, project: whole.project, type: whole.type, zone: whole.zone, server, profile: profile.name, pieces, cpu: 0, mem: 0, parent: c });
+    this.addSliceChild(c, owner);
+  }
+
+  /** Rebuilds one carved instance row; a clash is recorded as a violation, not loaded. */
+  private loadCarvedRow(row: HoldingRow, whole: HoldingState): void {
+    const { topo, state } = this;
+    const at = topo.resolveAccelerator(row.acceleratorId);
+    const catalogue = this.partitions[whole.type];
+    const profile = findProfile(catalogue, row.slice!.profile);
+    const acc = at ? topo.serverBase[at.server]! + at.index : -1;
+    if (!at || !catalogue || !profile || ((whole.parts.get(at.server)?.mask ?? 0) & (1 << at.index)) === 0) {
+      this.loadViolations.push(`endpoint ${row.owner} uses a ${row.slice!.profile} instance on ${row.acceleratorId}, which cluster ${row.parentOwner} does not hold`);
+      return;
+    }
+    const positions = catalogue.kind === 'positional' ? (((1 << profile.size) - 1) << row.slice!.start) >>> 0 : 0;
+    const cut = this.carved.get(acc) ?? { units: 0, positions: 0 };
+    if (state.subHolder[acc]! >= 0 || cut.units + profile.size > catalogue.units || (cut.positions & positions) !== 0) {
+      this.loadViolations.push(`${row.acceleratorId}: the ${profile.name} instance of endpoint ${row.owner} overlaps what another endpoint holds there`);
+      return;
+    }
+    let sh = this.sliceHoldings.get(row.owner);
+    if (sh && (sh.parent !== row.parentOwner || sh.server !== at.server)) { this.loadViolations.push(`${row.owner} has instance rows on more than one server or cluster (${row.acceleratorId})`); return; }
+    if (!sh) {
+      sh = { owner: row.owner, project: row.project, type: whole.type, zone: whole.zone, server: at.server, profile: profile.name, pieces: [], cpu: 0, mem: 0, parent: row.parentOwner! };
+      this.sliceHoldings.set(row.owner, sh);
+      this.addSliceChild(row.parentOwner!, row.owner);
+    }
+    const piece = { acc, start: row.slice!.start, positions, units: profile.size };
+    this.carve([piece], 1);
+    sh.pieces.push(piece);
+  }
+
+  /** Marks the cluster's instances an endpoint's replicas run on; throws when one was taken meanwhile. */
+  private commitReplicaSlices(owner: string, placement: Placement): void {
+    const c = placement.parentOwner!;
+    const cluster = this.sliceHoldings.get(c);
+    const whole = this.holdingsByOwner.get(c);
+    if (!cluster && whole && whole.parent === undefined) return this.commitCarvedReplicas(owner, placement, whole);
+    if (!cluster || cluster.parent !== undefined) throw new AicloudError('DEPENDENCY_NOT_FOUND', `cluster ${c} holds no partitions`);
+    if (placement.profile !== cluster.profile) throw new AicloudError('INVALID_VALUE', `placement for ${owner} names profile ${placement.profile}; cluster ${c} holds ${cluster.profile}`);
+    const existing = this.sliceHoldings.get(owner);
+    if (this.holdingsByOwner.has(owner) || (existing && existing.parent !== c)) throw new AicloudError('ALREADY_EXISTS', `${owner} already holds accelerators outside cluster ${c}`);
+    const { topo, state } = this;
+    const taken = new Set<SlicePiece>();
+    for (const sl of placement.slices!) {
+      const at = topo.resolveAccelerator(sl.acceleratorId);
+      const acc = at && at.server === cluster.server ? topo.serverBase[at.server]! + at.index : -1;
+      const piece = cluster.pieces.find((p) => p.acc === acc && p.start === sl.start && !taken.has(p) && (p.user === undefined || p.user === owner));
+      const open = at !== undefined && !state.draining[at.server] && !((state.faulty[at.server]! >>> at.index) & 1);
+      if (!piece || !open) {
+        throw new AicloudError('CAPACITY_EXHAUSTED', `replica placement for ${owner} is stale: ${sl.acceleratorId} has no free ${cluster.profile} instance of ${c} at ${sl.start}`, { hint: 'Place the replicas again.' });
+      }
+      taken.add(piece);
+    }
+    if (existing) this.release(owner);
+    for (const p of taken) p.user = owner;
+    this.sliceHoldings.set(owner, {
+      owner, project: cluster.project, type: cluster.type, zone: cluster.zone, server: cluster.server, profile: cluster.profile,
+      pieces: [...taken].map((p) => ({ acc: p.acc, start: p.start, positions: p.positions, units: p.units })), cpu: 0, mem: 0, parent: c,
+    });
+    this.addSliceChild(c, owner);
+  }
+
+  /** Rebuilds one replica's instance row: it must name a free instance of its partitioned cluster. */
+  private loadReplicaSliceRow(row: HoldingRow): void {
+    const c = row.parentOwner!;
+    const cluster = this.sliceHoldings.get(c);
+    const whole = this.holdingsByOwner.get(c);
+    if (!cluster && whole && whole.parent === undefined) return this.loadCarvedRow(row, whole);
+    const at = this.topology.resolveAccelerator(row.acceleratorId);
+    const acc = at && cluster && at.server === cluster.server ? this.topology.serverBase[at.server]! + at.index : -1;
+    const piece = cluster?.parent === undefined ? cluster?.pieces.find((p) => p.acc === acc && p.start === row.slice!.start && p.user === undefined) : undefined;
+    if (!cluster || cluster.profile !== row.slice!.profile || !piece) {
+      const held = cluster?.pieces.find((p) => p.acc === acc && p.start === row.slice!.start)?.user;
+      this.loadViolations.push(held
+        ? `${row.acceleratorId}: the ${row.slice!.profile} instance at ${row.slice!.start} is used by two endpoints: ${held} and ${row.owner}`
+        : `endpoint ${row.owner} uses a ${row.slice!.profile} instance on ${row.acceleratorId}, which cluster ${c} does not hold`);
+      return;
+    }
+    let sh = this.sliceHoldings.get(row.owner);
+    if (sh && sh.parent !== c) { this.loadViolations.push(`${row.owner} has partition rows in more than one cluster (${row.acceleratorId})`); return; }
+    if (!sh) {
+      sh = { owner: row.owner, project: row.project, type: cluster.type, zone: cluster.zone, server: cluster.server, profile: cluster.profile, pieces: [], cpu: 0, mem: 0, parent: c };
+      this.sliceHoldings.set(row.owner, sh);
+      this.addSliceChild(c, row.owner);
+    }
+    piece.user = row.owner;
+    sh.pieces.push({ acc: piece.acc, start: piece.start, positions: piece.positions, units: piece.units });
+  }
+
   private sliceHoldingView(sh: SliceHolding): Holding {
     const s = sh.server;
     const supernode = this.topology.blockName[this.topology.serverBlock[s]!] ?? null;
@@ -855,7 +1142,7 @@ export class Allocator {
     return {
       owner: sh.owner, project: sh.project, acceleratorType: this.topology.typeNames[sh.type]!, region: this.topology.zoneRegion[sh.zone]!, zone: this.topology.zoneNames[sh.zone]!,
       acceleratorCount: 0, supernodes: supernode ? [supernode] : [], servers: [{ serverId: this.topology.serverName[s]!, supernode, acceleratorIds: [...new Set(slices.map((x) => x.acceleratorId))] }],
-      profile: sh.profile, slices,
+      profile: sh.profile, slices, ...(sh.parent !== undefined ? { parentOwner: sh.parent } : {}),
     };
   }
 

@@ -7,6 +7,23 @@ import type { CapacityFilter, CapacityReport, ZoneCapacity } from './types.ts';
 export function capacityReport(a: AllocatorInternals, filter: CapacityFilter = {}): CapacityReport {
   const { topo, state } = a;
   const zones: ZoneCapacity[] = [];
+  // Cluster partition instances per server, and how many of them endpoint replicas run on.
+  const instances = new Map<number, { all: number; used: number }>();
+  for (const sh of a.sliceHoldings.values()) {
+    if (sh.parent !== undefined) {
+      // Instances cut from a whole-accelerator cluster count as instances endpoints run on.
+      if (a.sliceHoldings.has(sh.parent)) continue;
+      const n = instances.get(sh.server) ?? { all: 0, used: 0 };
+      n.all += sh.pieces.length;
+      n.used += sh.pieces.length;
+      instances.set(sh.server, n);
+      continue;
+    }
+    const n = instances.get(sh.server) ?? { all: 0, used: 0 };
+    n.all += sh.pieces.length;
+    n.used += sh.pieces.filter((p) => p.user !== undefined).length;
+    instances.set(sh.server, n);
+  }
   for (let z = 0; z < topo.zoneNames.length; z++) {
     if (filter.zone !== undefined && topo.zoneNames[z] !== filter.zone) continue;
     if (filter.region !== undefined && topo.zoneRegion[z] !== filter.region) continue;
@@ -43,6 +60,8 @@ export function capacityReport(a: AllocatorInternals, filter: CapacityFilter = {
               if (!state.draining[s] && !(state.faulty[s]! & (1 << i))) freeUnits += catalogue.units - state.sliceUnits[acc]!;
             }
             if (partitioned > 0) { server.partitioned = partitioned; server.freeSliceUnits = freeUnits; }
+            const held = instances.get(s);
+            if (held) { server.instances = held.all; server.endpointInstances = held.used; }
           }
           entry.servers.push(server);
         }

@@ -1,5 +1,5 @@
 import { keyOfMask, popcount } from './server-layout.ts';
-import { quotaKey, type AllocatorInternals } from './holding-state.ts';
+import { quotaKey, type AllocatorInternals, type SliceHolding } from './holding-state.ts';
 import type { InvariantReport } from './types.ts';
 
 const MAX_VIOLATIONS = 200;
@@ -63,8 +63,31 @@ export function checkInvariants(a: AllocatorInternals, liveOwners: ReadonlySet<s
   // Partitions: no position or pool unit held twice, none on an accelerator held whole, owners live.
   const sliceUnits = new Int32Array(topo.acceleratorCount);
   const slicePositions = new Uint32Array(topo.acceleratorCount);
+  const carvedUnits = new Int32Array(topo.acceleratorCount);
+  const carvedPositions = new Uint32Array(topo.acceleratorCount);
   for (const sh of a.sliceHoldings.values()) {
     if (!liveOwners.has(sh.owner)) add(`${sh.owner} holds ${sh.pieces.length} ${sh.profile} partitions but is not a live resource`);
+    if (sh.parent !== undefined) {
+      if (a.sliceHoldings.has(sh.parent) || !a.holdings.has(sh.parent)) { replicaSliceViolations(a, sh, add); continue; }
+      // Instances cut from a whole-accelerator cluster: inside it, on no accelerator an endpoint holds whole, never overlapping.
+      const cluster = a.holdings.get(sh.parent)!;
+      const catalogue = a.partitions[sh.type];
+      for (const p of sh.pieces) {
+        const s = topo.acceleratorServer[p.acc]!;
+        const i = p.acc - topo.serverBase[s]!;
+        if (s !== sh.server || ((cluster.parts.get(s)?.mask ?? 0) & (1 << i)) === 0) add(`endpoint ${sh.owner} cuts an instance from ${accName(p.acc)}, which its cluster ${sh.parent} does not hold`);
+        if (subBy[p.acc]! >= 0) add(`${accName(p.acc)} is used whole by endpoint ${a.ownerNames[subBy[p.acc]!]} and cut for ${sh.owner}`);
+        if ((carvedPositions[p.acc]! & p.positions) !== 0) add(`${accName(p.acc)}: an instance position is cut twice (${sh.owner} overlaps)`);
+        carvedPositions[p.acc] = (carvedPositions[p.acc]! | p.positions) >>> 0;
+        carvedUnits[p.acc] = carvedUnits[p.acc]! + p.units;
+        if (catalogue && carvedUnits[p.acc]! > catalogue.units) add(`${accName(p.acc)}: ${carvedUnits[p.acc]} units cut for endpoints, it has ${catalogue.units}`);
+      }
+      continue;
+    }
+    for (const p of sh.pieces) {
+      const user = p.user === undefined ? undefined : a.sliceHoldings.get(p.user);
+      if (p.user !== undefined && user?.parent !== sh.owner) add(`${accName(p.acc)}: a ${sh.profile} instance of ${sh.owner} is marked for endpoint ${p.user}, which holds no replica there`);
+    }
     const catalogue = a.partitions[sh.type];
     if (!catalogue) { add(`${sh.owner} holds partitions of ${topo.typeNames[sh.type]}, which cannot be partitioned`); continue; }
     if (a.holdings.has(sh.owner)) add(`${sh.owner} holds both whole accelerators and partitions`);
@@ -77,7 +100,21 @@ export function checkInvariants(a: AllocatorInternals, liveOwners: ReadonlySet<s
       if (sliceUnits[p.acc]! > catalogue.units) add(`${accName(p.acc)}: ${sliceUnits[p.acc]} partition units held, it has ${catalogue.units}`);
     }
   }
+  // The index of each cluster's instance endpoints equals the holdings.
+  let indexed = 0;
+  for (const [cluster, children] of a.sliceChildren ?? []) {
+    for (const child of children) {
+      indexed++;
+      if (a.sliceHoldings.get(child)?.parent !== cluster) add(`the endpoint index lists ${child} under ${cluster}, which it does not run on`);
+    }
+  }
+  const withParent = [...a.sliceHoldings.values()].filter((sh) => sh.parent !== undefined).length;
+  if (a.sliceChildren && indexed !== withParent) add(`the endpoint index lists ${indexed} endpoints on partition instances, holdings have ${withParent}`);
   for (let acc = 0; acc < topo.acceleratorCount; acc++) {
+    const cut = a.carved?.get(acc) ?? { units: 0, positions: 0 };
+    if (cut.units !== carvedUnits[acc] || cut.positions !== carvedPositions[acc]) {
+      add(`${accName(acc)}: the cut index says ${cut.units} units / positions ${cut.positions}, endpoint instances say ${carvedUnits[acc]} / ${carvedPositions[acc]}`);
+    }
     if (state.sliceUnits[acc] !== sliceUnits[acc] || state.slicePositions[acc] !== slicePositions[acc]) {
       add(`${accName(acc)}: slice index says ${state.sliceUnits[acc]} units / positions ${state.slicePositions[acc]}, holdings say ${sliceUnits[acc]} / ${slicePositions[acc]}`);
     }
@@ -117,4 +154,22 @@ export function checkInvariants(a: AllocatorInternals, liveOwners: ReadonlySet<s
   if (held + free !== total || total !== topo.acceleratorCount) add(`capacity does not add up: ${held} held + ${free} free != ${topo.acceleratorCount}`);
   const more = violations.length >= MAX_VIOLATIONS ? ['(further violations omitted)'] : [];
   return { ok: violations.length === 0, violations: [...violations, ...more] };
+}
+
+/**
+ * An endpoint's replica instances must be instances of its partitioned cluster marked for it, one
+ * each: so no instance serves two endpoints and none outlives its cluster.
+ */
+function replicaSliceViolations(a: AllocatorInternals, sh: SliceHolding, add: (v: string) => void): void {
+  const cluster = a.sliceHoldings.get(sh.parent!);
+  if (!cluster || cluster.parent !== undefined) { add(`endpoint ${sh.owner} runs on partitions of ${sh.parent}, which holds none`); return; }
+  if (cluster.profile !== sh.profile) add(`endpoint ${sh.owner} runs on ${sh.profile} instances of ${sh.parent}, which holds ${cluster.profile}`);
+  const marked = cluster.pieces.filter((p) => p.user === sh.owner);
+  const left = [...marked];
+  for (const p of sh.pieces) {
+    const i = left.findIndex((q) => q.acc === p.acc && q.start === p.start);
+    if (i < 0) add(`endpoint ${sh.owner} runs on an instance (accelerator ${p.acc}, start ${p.start}) that ${sh.parent} does not mark for it`);
+    else left.splice(i, 1);
+  }
+  if (left.length > 0) add(`${sh.parent} marks ${marked.length} instances for endpoint ${sh.owner}, which runs ${sh.pieces.length} replicas`);
 }

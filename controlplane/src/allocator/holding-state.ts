@@ -8,6 +8,8 @@ export interface SlicePiece {
   start: number;
   positions: number;
   units: number;
+  /** On a partitioned cluster's instance: the endpoint whose replica runs on it. */
+  user?: string;
 }
 
 /** What one owner holds in partitions: instances of one profile on one server, with its host share. */
@@ -21,6 +23,11 @@ export interface SliceHolding {
   pieces: SlicePiece[];
   cpu: number;
   mem: number;
+  /**
+   * Set on an endpoint's instances: the partitioned cluster they belong to. They are copies of the
+   * cluster's pieces (marked with `user`) and take no capacity of their own.
+   */
+  parent?: string;
 }
 
 /** What one owner holds, per server; an endpoint's parts are masks inside its cluster's parts. */
@@ -47,6 +54,10 @@ export interface AllocatorInternals {
   /** Per type index: its partition catalogue, if it can be partitioned. */
   partitions: (PartitionCatalogue | undefined)[];
   sliceHoldings: Map<string, SliceHolding>;
+  /** Accelerators of whole-accelerator clusters cut into endpoint instances: units and positions taken. */
+  carved?: Map<number, { units: number; positions: number }>;
+  /** Per cluster: endpoints running on partition instances of it. */
+  sliceChildren?: Map<string, Set<string>>;
 }
 
 export function quotaKey(project: string, type: string): string {

@@ -3,11 +3,11 @@ import type { Topology } from './topology.ts';
 
 /**
  * Which of an owner's servers to give back when it shrinks by `n`, leaving the fewest fragments: servers
- * that endpoints do not use first, then servers in the supernodes where the owner has the fewest
+ * that endpoints do not use first (whole, or with instances cut for them: `cutFor` accelerators), then servers in the supernodes where the owner has the fewest
  * (so it leaves whole supernodes and stays compact), then those whose supernode is already the most
  * free (so what is released joins a large free block), highest-numbered first.
  */
-export function shrinkOrder(topo: Topology, state: AllocState, parts: ReadonlyMap<number, { mask: number }>, n: number): number[] {
+export function shrinkOrder(topo: Topology, state: AllocState, parts: ReadonlyMap<number, { mask: number }>, n: number, cutFor: ReadonlySet<number> = new Set()): number[] {
   const servers = [...parts.keys()];
   const ownedPerBlock = new Map<number, number>();
   for (const s of servers) {
@@ -17,7 +17,7 @@ export function shrinkOrder(topo: Topology, state: AllocState, parts: ReadonlyMa
   const usedByEndpoint = (s: number) => {
     const base = topo.serverBase[s]!;
     const mask = parts.get(s)!.mask;
-    for (let i = 0, m = mask; m !== 0; i++, m >>>= 1) if (m & 1 && state.subHolder[base + i]! >= 0) return 1;
+    for (let i = 0, m = mask; m !== 0; i++, m >>>= 1) if (m & 1 && (state.subHolder[base + i]! >= 0 || cutFor.has(base + i))) return 1;
     return 0;
   };
   const partial = (s: number) => (parts.get(s)!.mask === topo.layoutOf(s).fullMask ? 1 : 0);

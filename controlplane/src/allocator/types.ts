@@ -44,6 +44,8 @@ export interface PlacedReplica {
   supernode: string | null;
   servers: string[];
   acceleratorIds: string[];
+  /** The partition instance the replica runs on (an endpoint with a profile). */
+  slice?: PlacedSlice;
 }
 
 /** A decision to place, not yet committed. JSON-safe; `commit` accepts it back after a round trip. */
@@ -92,6 +94,8 @@ export interface ReplicaRequest {
   endpointOwner: string;
   replicas: number;
   acceleratorsPerReplica: number;
+  /** A partition profile: each replica runs on one instance of it (acceleratorsPerReplica is then 1). */
+  profile?: string;
 }
 
 /** The persisted form of a holding: one row per accelerator. */
@@ -147,6 +151,9 @@ export interface ServerCapacity {
   /** Accelerators cut into partitions (counted as not free), and their pool units or positions still free. */
   partitioned?: number;
   freeSliceUnits?: number;
+  /** Partition instances held by clusters on this server, and how many of them endpoint replicas run on. */
+  instances?: number;
+  endpointInstances?: number;
 }
 
 export interface SupernodeCapacity {

@@ -9,9 +9,13 @@ export async function previewPlan(cloud: StackCloud, plan: Plan): Promise<Plan> 
   if (requests.length === 0) return plan;
   const wire: WireRequest[] = requests.map((r) =>
     r.action === 'release'
-      ? { action: 'release', name: r.name }
+      ? { action: 'release', name: r.name, ...(r.kind === 'ModelEndpoint' ? { kind: 'ModelEndpoint' as const } : {}) }
       : r.action === 'replicas'
-        ? { action: 'replicas', name: r.name, cluster: r.cluster!, replicas: r.replicas!, acceleratorsPerReplica: r.acceleratorsPerReplica!, ...(r.queue ? { queue: r.queue } : {}) }
+        ? {
+            action: 'replicas', name: r.name, cluster: r.cluster!, replicas: r.replicas!, acceleratorsPerReplica: r.acceleratorsPerReplica ?? 1,
+            ...(r.acceleratorProfile ? { acceleratorProfile: r.acceleratorProfile } : {}),
+            ...(r.queue ? { queue: r.queue } : {}),
+          }
       : r.action === 'grow'
         ? { action: 'grow', name: r.name, nodeCount: r.nodeCount! }
         : {

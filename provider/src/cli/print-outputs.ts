@@ -30,8 +30,12 @@ export function formatOutputs(resources: readonly CloudResource[]): string {
     if (allocation?.zone) {
       lines.push(`    placed: ${allocation.zone} / ${(allocation.supernodes ?? []).join(', ')}; servers ${summarizeServers(allocation.servers ?? [])}`);
     }
-    const replicas = outputs.replicaPlacements as { replica: number; supernode?: string; servers: string[] }[] | undefined;
-    for (const r of replicas ?? []) lines.push(`    replica ${r.replica}: ${summarizeServers(r.servers, 4)}`);
+    const replicas = outputs.replicaPlacements as { replica: number; supernode?: string; servers: string[]; slice?: { accelerator: string; profile: string; start: number } }[] | undefined;
+    for (const r of replicas ?? []) {
+      // A replica on a partition names its instance: the profile, the accelerator and the MIG position.
+      const slice = r.slice ? `, ${r.slice.profile} on ${r.slice.accelerator}${r.slice.start >= 0 ? ` at position ${r.slice.start}` : ''}` : '';
+      lines.push(`    replica ${r.replica}: ${summarizeServers(r.servers, 4)}${slice}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

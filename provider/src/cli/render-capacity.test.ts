@@ -30,7 +30,7 @@ test('lists partitioned accelerators with their free slice units', () => {
     zones: [{ zone: 'z1b', acceleratorType: 'nvidia-h200', total: 16, free: 14, largestFreeBlock: 8 }],
     supernodes: [],
     servers: [
-      { id: 'h200-01', zone: 'z1b', supernode: null, acceleratorType: 'nvidia-h200', total: 8, free: 6, partitioned: 2, freeSliceUnits: 9 },
+      { id: 'h200-01', zone: 'z1b', supernode: null, acceleratorType: 'nvidia-h200', total: 8, free: 6, partitioned: 2, freeSliceUnits: 9, instances: 5, endpointInstances: 3 },
       { id: 'h200-02', zone: 'z1b', supernode: null, acceleratorType: 'nvidia-h200', total: 8, free: 8 },
     ],
   });
@@ -38,11 +38,22 @@ test('lists partitioned accelerators with their free slice units', () => {
   assert.ok(lines.includes('z1b (nvidia-h200)  +.  14/16 free'), text);
   const at = lines.findIndex((l) => l.startsWith('Partitioned accelerators'));
   assert.ok(at > 0, text);
-  assert.match(lines[at + 2]!, /^z1b\/h200-01\s+nvidia-h200\s+2\s+9$/);
+  assert.match(lines[at + 2]!, /^z1b\/h200-01\s+nvidia-h200\s+2\s+9\s+5\s+3$/);
   assert.equal(lines[at + 3], '');
 });
 
 test('says nothing of partitions when no accelerator is partitioned', () => {
   const text = renderCapacity({ zones: [], supernodes: [], servers: [{ id: 's', zone: 'z', supernode: null, acceleratorType: 't', total: 8, free: 8 }] });
   assert.ok(!text.includes('Partitioned'));
+});
+
+test('lists a server whose whole accelerators have instances cut for endpoints, with 0 partitioned', () => {
+  const text = renderCapacity({
+    zones: [], supernodes: [],
+    servers: [{ id: 'h200-02', zone: 'z1b', supernode: null, acceleratorType: 'nvidia-h200', total: 8, free: 0, instances: 9, endpointInstances: 9 }],
+  });
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('Partitioned accelerators'));
+  assert.ok(at > 0, text);
+  assert.match(lines[at + 2]!, /^z1b\/h200-02\s+nvidia-h200\s+0\s+0\s+9\s+9$/);
 });

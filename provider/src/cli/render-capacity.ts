@@ -9,6 +9,9 @@ export interface CapacityReport {
     /** Accelerators cut into partitions (MIG, vNPU), not counted free, and their slice units still free. */
     partitioned?: number;
     freeSliceUnits?: number;
+    /** Clusters' partition instances on the server, and how many endpoint replicas run on. */
+    instances?: number;
+    endpointInstances?: number;
   }[];
 }
 
@@ -16,7 +19,8 @@ export interface CapacityReport {
  * A table of free and total accelerators per zone and supernode, then an
  * occupancy map with one character per server (`#` held, `.` free, `+` partly
  * free), so fragmentation shows at a glance. Servers whose accelerators are cut into partitions are
- * listed last with the slice units (MIG positions, vNPU AI cores) they still have free.
+ * listed last with the slice units (MIG positions, vNPU AI cores) they still have free, the clusters'
+ * instances there and how many of those endpoint replicas run on.
  */
 export function renderCapacity(report: CapacityReport): string {
   const lines: string[] = [];
@@ -52,11 +56,14 @@ export function renderCapacity(report: CapacityReport): string {
       lines.push(`${label}  ${chunk.padEnd(Math.min(64, map.length))}${i === 0 ? `  ${formatInt(free)}/${formatInt(total)} free` : ''}`);
     });
   }
-  const partitioned = report.servers.filter((s) => (s.partitioned ?? 0) > 0).sort((a, b) => a.zone.localeCompare(b.zone) || a.id.localeCompare(b.id, 'en', { numeric: true }));
+  const partitioned = report.servers.filter((s) => (s.partitioned ?? 0) > 0 || (s.instances ?? 0) > 0).sort((a, b) => a.zone.localeCompare(b.zone) || a.id.localeCompare(b.id, 'en', { numeric: true }));
   if (partitioned.length) {
     lines.push('');
     lines.push('Partitioned accelerators (not free whole; slice units are MIG positions or vNPU AI cores):');
-    const prow = [['SERVER', 'TYPE', 'PARTITIONED', 'FREE SLICE UNITS'], ...partitioned.map((s) => [`${s.zone}/${s.id}`, s.acceleratorType, formatInt(s.partitioned!), formatInt(s.freeSliceUnits ?? 0)])];
+    const prow = [
+      ['SERVER', 'TYPE', 'PARTITIONED', 'FREE SLICE UNITS', 'INSTANCES', 'IN ENDPOINTS'],
+      ...partitioned.map((s) => [`${s.zone}/${s.id}`, s.acceleratorType, formatInt(s.partitioned ?? 0), formatInt(s.freeSliceUnits ?? 0), formatInt(s.instances ?? 0), formatInt(s.endpointInstances ?? 0)]),
+    ];
     const w = prow[0]!.map((_, i) => Math.max(...prow.map((r) => r[i]!.length)));
     for (const row of prow) lines.push(row.map((cell, i) => (i >= 2 ? cell.padStart(w[i]!) : cell.padEnd(w[i]!))).join('  ').trimEnd());
   }

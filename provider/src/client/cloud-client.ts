@@ -50,8 +50,8 @@ export interface ClientOptions {
 export type PlacementRequest =
   | { action?: 'create'; name: string; zone: string; acceleratorType: string; nodeCount: number; placement?: string; queue?: string; acceleratorProfile?: string; profileCount?: number }
   | { action: 'grow'; name: string; nodeCount: number }
-  | { action: 'release'; name: string }
-  | { action: 'replicas'; name: string; cluster: string; replicas: number; acceleratorsPerReplica: number; queue?: string };
+  | { action: 'release'; name: string; kind?: 'Cluster' | 'ModelEndpoint' }
+  | { action: 'replicas'; name: string; cluster: string; replicas: number; acceleratorsPerReplica: number; acceleratorProfile?: string; queue?: string };
 
 export interface PlacementResult {
   index: number;

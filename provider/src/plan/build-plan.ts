@@ -204,6 +204,9 @@ function placementRequests(steps: readonly PlanStep[]): PlacementRequest[] {
   const releases: PlacementRequest[] = [];
   const takes: PlacementRequest[] = [];
   const replicas: PlacementRequest[] = [];
+  // Endpoints give back first and take last: their replicas need their cluster's instances.
+  const endpointTakes: PlacementRequest[] = [];
+  endpointInstanceRequests(steps, releases, endpointTakes);
   for (const step of steps) {
     const endpoint = queuedEndpointRequest(step);
     if (endpoint) replicas.push(endpoint);
@@ -226,19 +229,44 @@ function placementRequests(steps: readonly PlanStep[]): PlacementRequest[] {
     }
   }
   // Endpoints go last: their clusters (created or grown in this plan) are placed first.
-  return [...releases, ...takes, ...replicas];
+  return [...releases, ...takes, ...endpointTakes, ...replicas];
 }
 
 /** A new endpoint that names a queue: previewed so the plan says whether it starts or waits (others are placed at apply). */
 function queuedEndpointRequest(step: PlanStep): PlacementRequest | undefined {
   const inputs = step.inputs;
   if (step.kind !== 'ModelEndpoint' || step.action !== 'create' || !inputs || typeof inputs.queue !== 'string') return undefined;
+  // Endpoints on partition instances are previewed by endpointInstanceRequests.
+  if (typeof inputs.acceleratorProfile === 'string') return undefined;
   const replicas = reservedReplicas(inputs);
   const per = Number(inputs.acceleratorsPerReplica);
   return {
     address: step.address, name: step.name, action: 'replicas', cluster: String(inputs.cluster),
     replicas, acceleratorsPerReplica: per, queue: inputs.queue, acceleratorCount: replicas * per,
   };
+}
+
+/**
+ * Endpoints with an acceleratorProfile take instances of their partitioned cluster, so the preview asks
+ * for their replicas too. When any does, endpoints the plan deletes or replaces give theirs back first,
+ * as apply does; plans without such endpoints preview exactly what they did before.
+ */
+function endpointInstanceRequests(steps: readonly PlanStep[], releases: PlacementRequest[], takes: PlacementRequest[]): void {
+  for (const step of steps) {
+    if (step.kind !== 'ModelEndpoint' || !step.inputs || typeof step.inputs.acceleratorProfile !== 'string') continue;
+    const placed = step.action === 'create' || step.action === 'replace' || (step.action === 'update' && step.fields.some((f) => f.path === 'replicas' || f.path.startsWith('autoscaling')));
+    if (!placed) continue;
+    takes.push({
+      address: step.address, name: step.name, action: 'replicas', cluster: String(step.inputs.cluster), replicas: reservedReplicas(step.inputs),
+      acceleratorsPerReplica: 1, acceleratorProfile: step.inputs.acceleratorProfile, acceleratorCount: 0,
+    });
+  }
+  if (takes.length === 0) return;
+  for (const step of steps) {
+    if (step.kind === 'ModelEndpoint' && (step.action === 'delete' || step.action === 'replace')) {
+      releases.push({ address: step.address, name: step.name, action: 'release', kind: 'ModelEndpoint', acceleratorCount: 0 });
+    }
+  }
 }
 
 /** The bill of the billed kinds, summed in list order so the rounding is the same on every run. */

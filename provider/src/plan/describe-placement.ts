@@ -10,8 +10,10 @@ export function describeRequest(r: PlacementRequest): string {
     case 'grow':
       return `+${formatInt(r.acceleratorCount)} ${r.acceleratorType} (to ${r.nodeCount} servers, ${r.placement})`;
     case 'replicas':
+      if (r.acceleratorProfile) return `${formatInt(r.replicas ?? 1)} replica${r.replicas === 1 ? '' : 's'} x ${r.acceleratorProfile} in Cluster/${r.cluster}`;
       return `${formatInt(r.replicas ?? 1)} x ${formatInt(r.acceleratorsPerReplica ?? 1)} accelerators (replicas in cluster ${r.cluster ?? '?'})`;
     case 'release':
+      if (r.kind === 'ModelEndpoint') return 'frees its partition instances';
       // A partitioned cluster holds no accelerator whole.
       return r.acceleratorCount > 0 ? `frees ${formatInt(r.acceleratorCount)} accelerators` : 'frees its partitions';
   }

@@ -71,9 +71,12 @@ export interface PlanStep {
  */
 export interface PlacementRequest {
   address: string;
+  /** `replicas`: an endpoint's replicas inside its cluster (a queued endpoint, or one on partition instances). */
   action: 'create' | 'grow' | 'release' | 'replicas';
   name: string;
-  /** For `replicas` (a queued endpoint): its cluster, how many replicas and how large. */
+  /** What a release frees: a cluster (the default) or an endpoint's partition instances. */
+  kind?: 'Cluster' | 'ModelEndpoint';
+  /** For replicas: the cluster they run in, how many, and how large (accelerators, or one instance of a profile). */
   cluster?: string;
   replicas?: number;
   acceleratorsPerReplica?: number;

@@ -37,6 +37,10 @@ export class ModelEndpoint extends pulumi.CustomResource {
     }
 
     /**
+     * Partition profile of each replica's instance, when the endpoint runs on partitions.
+     */
+    declare public readonly acceleratorProfile: pulumi.Output<string | undefined>;
+    /**
      * Accelerators per replica.
      */
     declare public readonly acceleratorsPerReplica: pulumi.Output<number>;
@@ -151,6 +155,7 @@ export class ModelEndpoint extends pulumi.CustomResource {
             if ((!args || args.runtime === undefined) && !opts.urn) {
                 throw new Error("Missing required property 'runtime'");
             }
+            resourceInputs["acceleratorProfile"] = args ? args.acceleratorProfile : undefined;
             resourceInputs["acceleratorsPerReplica"] = args ? args.acceleratorsPerReplica : undefined;
             resourceInputs["autoscaling"] = args ? args.autoscaling : undefined;
             resourceInputs["cluster"] = args ? args.cluster : undefined;
@@ -174,6 +179,7 @@ export class ModelEndpoint extends pulumi.CustomResource {
             resourceInputs["statusReason"] = undefined /*out*/;
             resourceInputs["url"] = undefined /*out*/;
         } else {
+            resourceInputs["acceleratorProfile"] = undefined /*out*/;
             resourceInputs["acceleratorsPerReplica"] = undefined /*out*/;
             resourceInputs["apiKey"] = undefined /*out*/;
             resourceInputs["autoscaling"] = undefined /*out*/;
@@ -200,7 +206,7 @@ export class ModelEndpoint extends pulumi.CustomResource {
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         const secretOpts = { additionalSecretOutputs: ["apiKey"] };
         opts = pulumi.mergeOptions(opts, secretOpts);
-        const replaceOnChanges = { replaceOnChanges: ["name", "region", "cluster", "model", "acceleratorsPerReplica", "parallelism"] };
+        const replaceOnChanges = { replaceOnChanges: ["name", "region", "cluster", "model", "acceleratorsPerReplica", "acceleratorProfile", "parallelism"] };
         opts = pulumi.mergeOptions(opts, replaceOnChanges);
         super(ModelEndpoint.__pulumiType, name, resourceInputs, opts);
     }
@@ -210,6 +216,10 @@ export class ModelEndpoint extends pulumi.CustomResource {
  * The set of arguments for constructing a ModelEndpoint resource.
  */
 export interface ModelEndpointArgs {
+    /**
+     * Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the replicas take the cluster's instances, whose profile must be this one; on a cluster of whole accelerators the instances are cut, all on one server, from accelerators no other endpoint holds whole. Endpoints with a profile do not wait in queues yet.
+     */
+    acceleratorProfile?: pulumi.Input<string>;
     /**
      * Accelerators of one replica: at most 8 stay in one server, more stay in one supernode.
      */

@@ -270,9 +270,35 @@ export namespace inference {
          */
         servers: pulumi.Input<pulumi.Input<string>[]>;
         /**
+         * The partition instance the replica runs on, when the endpoint has an acceleratorProfile.
+         */
+        slice?: pulumi.Input<inputs.inference.ReplicaSliceArgs>;
+        /**
          * Supernode of the replica (empty outside supernodes).
          */
         supernode?: pulumi.Input<string>;
+    }
+
+    /**
+     * One partition instance a replica runs on.
+     */
+    export interface ReplicaSliceArgs {
+        /**
+         * Accelerator id (zone/server/index) the instance is cut from.
+         */
+        accelerator: pulumi.Input<string>;
+        /**
+         * Partition profile of the instance.
+         */
+        profile: pulumi.Input<string>;
+        /**
+         * First MIG position, or -1 for pooled vNPU units.
+         */
+        start: pulumi.Input<number>;
+        /**
+         * Positions or pool units the instance takes.
+         */
+        units: pulumi.Input<number>;
     }
 
     /**

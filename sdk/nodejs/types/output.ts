@@ -270,9 +270,35 @@ export namespace inference {
          */
         servers: string[];
         /**
+         * The partition instance the replica runs on, when the endpoint has an acceleratorProfile.
+         */
+        slice?: outputs.inference.ReplicaSlice;
+        /**
          * Supernode of the replica (empty outside supernodes).
          */
         supernode?: string;
+    }
+
+    /**
+     * One partition instance a replica runs on.
+     */
+    export interface ReplicaSlice {
+        /**
+         * Accelerator id (zone/server/index) the instance is cut from.
+         */
+        accelerator: string;
+        /**
+         * Partition profile of the instance.
+         */
+        profile: string;
+        /**
+         * First MIG position, or -1 for pooled vNPU units.
+         */
+        start: number;
+        /**
+         * Positions or pool units the instance takes.
+         */
+        units: number;
     }
 
     /**

@@ -33,6 +33,8 @@ export interface ReplicaPlacement {
   servers: string[];
   acceleratorCount: number;
   accelerators: string[];
+  /** The partition instance the replica runs on (an endpoint with an acceleratorProfile). */
+  slice?: SliceSummary;
 }
 
 /**
@@ -55,7 +57,8 @@ export function toReplicaPlacements(replicas: readonly PlacedReplica[]): Replica
     replica: r.index,
     supernode: r.supernode ?? '',
     servers: r.servers,
-    acceleratorCount: r.acceleratorIds.length,
+    acceleratorCount: r.slice ? 0 : r.acceleratorIds.length,
     accelerators: r.acceleratorIds,
+    ...(r.slice ? { slice: { accelerator: r.slice.acceleratorId, profile: r.slice.profile, start: r.slice.start, units: r.slice.units } } : {}),
   }));
 }

@@ -21,6 +21,7 @@ export function planReplicas(cp: ControlPlane, clusterId: string, endpointId: st
     endpointOwner: endpointId,
     replicas: reservedReplicas(spec),
     acceleratorsPerReplica: spec.acceleratorsPerReplica as number,
+    ...(typeof spec.acceleratorProfile === 'string' ? { profile: spec.acceleratorProfile } : {}),
   });
   if (!d.ok) throw refusalError(d, ENDPOINT_FIELDS, 'replicas');
   return {
@@ -39,5 +40,5 @@ export function planReplicas(cp: ControlPlane, clusterId: string, endpointId: st
 
 /** Keeps the replicas an endpoint has when its update does not change how many or how large. */
 export function keepsReplicas(before: Record<string, unknown>, spec: Record<string, unknown>, placements: readonly ReplicaPlacement[]): boolean {
-  return reservedReplicas(spec) === placements.length && spec.acceleratorsPerReplica === before.acceleratorsPerReplica;
+  return reservedReplicas(spec) === placements.length && spec.acceleratorsPerReplica === before.acceleratorsPerReplica && spec.acceleratorProfile === before.acceleratorProfile;
 }

@@ -51,6 +51,8 @@ function toWire(report: CapacityReport) {
         faulty: s.faulty, draining: s.draining,
         // Accelerators cut into partitions count as not free; their free pool units or positions show here.
         ...(s.partitioned ? { partitioned: s.partitioned, freeSliceUnits: s.freeSliceUnits ?? 0 } : {}),
+        // Cluster partition instances here, and how many of them endpoint replicas run on.
+        ...(s.instances ? { instances: s.instances, endpointInstances: s.endpointInstances ?? 0 } : {}),
       });
     }
   }

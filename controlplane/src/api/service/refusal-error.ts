@@ -3,7 +3,7 @@ import { apiError, type AicloudError } from '../errors.ts';
 
 /** The allocator's request fields, named as the resource's inputs. */
 export const CLUSTER_FIELDS: Readonly<Record<string, string>> = { count: 'nodeCount', scope: 'placement', unit: 'nodeCount' };
-export const ENDPOINT_FIELDS: Readonly<Record<string, string>> = { cluster: 'cluster', replicas: 'replicas', acceleratorsPerReplica: 'acceleratorsPerReplica' };
+export const ENDPOINT_FIELDS: Readonly<Record<string, string>> = { cluster: 'cluster', replicas: 'replicas', acceleratorsPerReplica: 'acceleratorsPerReplica', acceleratorProfile: 'acceleratorProfile' };
 
 /**
  * An allocator refusal as the API's error, in the allocator's own words (the request and the largest

@@ -137,6 +137,8 @@ export interface ModelEndpointInputs {
   autoscaling?: { minReplicas: number; maxReplicas: number; metric: "concurrency" | "tokens-per-second" | "accelerator-utilization"; target: number };
   /** Accelerators of one replica: at most 8 stay in one server, more stay in one supernode. */
   acceleratorsPerReplica: number;
+  /** Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the replicas take the cluster's instances, whose profile must be this one; on a cluster of whole accelerators the instances are cut, all on one server, from accelerators no other endpoint holds whole. Endpoints with a profile do not wait in queues yet. */
+  acceleratorProfile?: string;
   /** Parallelism of a replica; the product of the degrees equals acceleratorsPerReplica. */
   parallelism?: { tensor: number; expert: number; pipeline: number; data: number };
   /** Name of the KvCachePool the replicas use. */
@@ -1980,6 +1982,12 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
         "maximum": 384,
         "replaceOnChanges": true
       },
+      "acceleratorProfile": {
+        "type": "string",
+        "description": "Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the replicas take the cluster's instances, whose profile must be this one; on a cluster of whole accelerators the instances are cut, all on one server, from accelerators no other endpoint holds whole. Endpoints with a profile do not wait in queues yet.",
+        "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$",
+        "replaceOnChanges": true
+      },
       "parallelism": {
         "type": "object",
         "description": "Parallelism of a replica; the product of the degrees equals acceleratorsPerReplica.",
@@ -2265,6 +2273,10 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
         "type": "integer",
         "description": "Accelerators per replica."
       },
+      "acceleratorProfile": {
+        "type": "string",
+        "description": "Partition profile of each replica's instance, when the endpoint runs on partitions."
+      },
       "parallelism": {
         "type": "object",
         "description": "Parallelism.",
@@ -2369,6 +2381,35 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
             "acceleratorCount": {
               "type": "integer",
               "description": "Accelerators of the replica."
+            },
+            "slice": {
+              "type": "object",
+              "description": "The partition instance the replica runs on, when the endpoint has an acceleratorProfile.",
+              "typeName": "aicloud:inference:ReplicaSlice",
+              "properties": {
+                "accelerator": {
+                  "type": "string",
+                  "description": "Accelerator id (zone/server/index) the instance is cut from."
+                },
+                "profile": {
+                  "type": "string",
+                  "description": "Partition profile of the instance."
+                },
+                "start": {
+                  "type": "integer",
+                  "description": "First MIG position, or -1 for pooled vNPU units."
+                },
+                "units": {
+                  "type": "integer",
+                  "description": "Positions or pool units the instance takes."
+                }
+              },
+              "required": [
+                "accelerator",
+                "profile",
+                "start",
+                "units"
+              ]
             }
           },
           "required": [
@@ -2566,6 +2607,11 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
           "type": "integer",
           "minimum": 1,
           "maximum": 384
+        },
+        "acceleratorProfile": {
+          "description": "Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the replicas take the cluster's instances, whose profile must be this one; on a cluster of whole accelerators the instances are cut, all on one server, from accelerators no other endpoint holds whole. Endpoints with a profile do not wait in queues yet.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$"
         },
         "parallelism": {
           "description": "Parallelism of a replica; the product of the degrees equals acceleratorsPerReplica.",

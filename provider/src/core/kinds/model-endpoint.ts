@@ -1,6 +1,7 @@
 import { ACCELERATOR_TYPES, compareVersions } from '../accelerators.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { checkEndpointFits } from '../endpoint-fit.ts';
+import { PARTITION_CATALOGUE } from '../partitions.ts';
 import type { KindRules } from './kind-rules.ts';
 
 const FRAMEWORK_STACK: Record<string, 'cann' | 'cuda' | undefined> = {
@@ -15,6 +16,7 @@ interface Endpoint {
   replicas?: number;
   autoscaling?: { minReplicas: number; maxReplicas: number };
   acceleratorsPerReplica: number;
+  acceleratorProfile?: string;
   parallelism: { tensor: number; expert: number; pipeline: number; data: number };
   runtime: { framework: string; softwareStack: string };
   contextLength: number;
@@ -38,7 +40,9 @@ function checkShape(e: Endpoint): Diagnostic[] {
   }
   const p = e.parallelism;
   const product = p.tensor * p.expert * p.pipeline * p.data;
-  if (product !== e.acceleratorsPerReplica) {
+  const profiled = checkProfiledShape(e);
+  out.push(...profiled);
+  if (product !== e.acceleratorsPerReplica && profiled.length === 0) {
     out.push(
       error('PARALLELISM_MISMATCH', 'parallelism', `tensor ${p.tensor} x expert ${p.expert} x pipeline ${p.pipeline} x data ${p.data} = ${product}, but acceleratorsPerReplica is ${e.acceleratorsPerReplica}`, {
         value: p,
@@ -63,6 +67,44 @@ function checkShape(e: Endpoint): Diagnostic[] {
     );
   }
   return out;
+}
+
+/**
+ * A replica with an acceleratorProfile runs on one partition instance, which cannot join a tensor-,
+ * pipeline- or expert-parallel group across accelerators: one accelerator per replica, no parallelism.
+ */
+function checkProfiledShape(e: Endpoint): Diagnostic[] {
+  const profile = e.acceleratorProfile;
+  if (profile === undefined) return [];
+  const out: Diagnostic[] = [];
+  if (e.acceleratorsPerReplica !== 1) {
+    out.push(error('INVALID_VALUE', 'acceleratorsPerReplica', `acceleratorsPerReplica ${e.acceleratorsPerReplica} with acceleratorProfile ${profile}: each replica runs on one ${profile} instance`, {
+      value: e.acceleratorsPerReplica,
+      hint: 'Set acceleratorsPerReplica to 1 and the number of instances in replicas (or autoscaling), or leave acceleratorProfile out to use whole accelerators.',
+    }));
+  }
+  for (const degree of ['tensor', 'pipeline', 'expert'] as const) {
+    const n = e.parallelism[degree];
+    if (n > 1) {
+      out.push(error('INVALID_VALUE', `parallelism.${degree}`, `${degree} parallelism ${n} with acceleratorProfile ${profile}: a partition instance cannot join a ${degree}-parallel group across accelerators`, {
+        value: n,
+        hint: `Set parallelism.${degree} to 1 and scale with replicas, or leave acceleratorProfile out to run on whole accelerators.`,
+      }));
+    }
+  }
+  return out;
+}
+
+/** A profile must be in the catalogue of the cluster's type, as a cluster's must. */
+function checkProfileOfType(profile: string, typeName: string): Diagnostic[] {
+  const catalogue = PARTITION_CATALOGUE[typeName];
+  if (!catalogue) {
+    const types = Object.keys(PARTITION_CATALOGUE).join(', ');
+    return [error('INVALID_VALUE', 'acceleratorProfile', `acceleratorProfile ${profile}: ${typeName} cannot be partitioned`, { value: profile, hint: `Partitions exist for ${types}; leave acceleratorProfile out to run on whole ${typeName}.` })];
+  }
+  if (catalogue.profiles.some((p) => p.name === profile)) return [];
+  const names = catalogue.profiles.map((p) => p.name).join(', ');
+  return [error('INVALID_VALUE', 'acceleratorProfile', `acceleratorProfile ${profile} is not a profile of ${typeName}; allowed: ${names}`, { value: profile, hint: `Use one of: ${names}.` })];
 }
 
 /** Rules that need the accelerator type of the cluster: runtime, topology and memory. */
@@ -112,6 +154,10 @@ function checkAgainstType(e: Endpoint, typeName: string): Diagnostic[] {
       }),
     );
   }
+  if (e.acceleratorProfile !== undefined) {
+    const wrong = checkProfileOfType(e.acceleratorProfile, typeName);
+    if (wrong.length > 0) return [...out, ...wrong];
+  }
   const fit = checkEndpointFits(e, typeName);
   if (fit) out.push(fit);
   return out;
@@ -121,6 +167,12 @@ export const modelEndpointRules: KindRules = {
   check(value, ctx) {
     const e = value as unknown as Endpoint;
     const out = checkShape(e);
+    if (e.acceleratorProfile !== undefined && value.queue !== undefined) {
+      out.push(error('INVALID_VALUE', 'queue', `queue ${JSON.stringify(value.queue)} with acceleratorProfile ${e.acceleratorProfile}: endpoints on partitions do not wait in queues yet`, {
+        value: value.queue,
+        hint: 'Leave queue out; replicas on partition instances are placed at once or refused.',
+      }));
+    }
     if (ctx.acceleratorType) out.push(...checkAgainstType(e, ctx.acceleratorType));
     return out;
   },

@@ -9,6 +9,7 @@ import { toAttributePath } from '../wire/attribute-path.ts';
 import { plainDiagnostic, wireDiagnostic } from '../wire/diagnostics.ts';
 import type { AttributePath, PlanResourceChangeRequest, PlanResourceChangeResponse, WireDiagnostic } from '../wire/messages.ts';
 import { cloudToTf, inputsFromTf } from '../wire/tf-value.ts';
+import { endpointInstanceCheck } from './endpoint-instance-check.ts';
 import { isDiagnostic, resourceEntry } from './lookup.ts';
 
 type Obj = Record<string, unknown>;
@@ -66,6 +67,7 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
   const requiresReplace: AttributePath[] = [];
   let step: 'create' | 'update' | 'replace' | 'no-op' = 'create';
   let growing = false;
+  let rescaled = false;
   if (prior) {
     const diff = diffResource(kind, inputsFromTf(prior, schema.attributes), inputsFromTf(planned, schema.attributes));
     diagnostics.push(...diff.diagnostics.map((d) => wireDiagnostic(d, schema.attributes)));
@@ -77,6 +79,7 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
     }
     if (step === 'replace') planned = planInputs(schema.attributes, config, validated, null);
     const nodes = diff.fields.find((f) => f.path === 'nodeCount');
+    rescaled = step === 'update' && diff.fields.some((f) => f.path === 'replicas' || f.path.startsWith('autoscaling'));
     growing = step === 'update' && !!nodes && typeof nodes.old === 'number' && typeof nodes.new === 'number' && nodes.new > nodes.old;
   }
 
@@ -90,6 +93,9 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
 
   if (kind === 'Cluster' && (step === 'create' || step === 'replace' || growing)) diagnostics.push(...(await capacityCheck(ctx, validated, step)));
   if (kind === 'ModelEndpoint' && (step === 'create' || step === 'replace') && typeof validated.queue === 'string') diagnostics.push(...(await endpointQueueCheck(ctx, validated)));
+  if (kind === 'ModelEndpoint' && typeof validated.acceleratorProfile === 'string' && (step === 'create' || step === 'replace' || rescaled)) {
+    diagnostics.push(...(await endpointInstanceCheck(ctx, validated, step, schema.attributes)));
+  }
 
   return {
     planned_state: { msgpack: encodeCty(planned, schema.type) },

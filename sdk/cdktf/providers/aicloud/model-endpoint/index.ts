@@ -9,6 +9,12 @@ import * as cdktf from 'cdktf';
 
 export interface ModelEndpointConfig extends cdktf.TerraformMetaArguments {
   /**
+  * Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the replicas take the cluster's instances, whose profile must be this one; on a cluster of whole accelerators the instances are cut, all on one server, from accelerators no other endpoint holds whole. Endpoints with a profile do not wait in queues yet. Changing it replaces the resource.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/model_endpoint#accelerator_profile ModelEndpoint#accelerator_profile}
+  */
+  readonly acceleratorProfile?: string;
+  /**
   * Accelerators of one replica: at most 8 stay in one server, more stay in one supernode. Changing it replaces the resource.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/model_endpoint#accelerators_per_replica ModelEndpoint#accelerators_per_replica}
@@ -801,6 +807,75 @@ export class ModelEndpointParallelismOutputReference extends cdktf.ComplexObject
     return this._tensor;
   }
 }
+export interface ModelEndpointReplicaPlacementsSlice {
+}
+
+export function modelEndpointReplicaPlacementsSliceToTerraform(struct?: ModelEndpointReplicaPlacementsSlice): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+  }
+}
+
+
+export function modelEndpointReplicaPlacementsSliceToHclTerraform(struct?: ModelEndpointReplicaPlacementsSlice): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+  };
+  return attrs;
+}
+
+export class ModelEndpointReplicaPlacementsSliceOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): ModelEndpointReplicaPlacementsSlice | undefined {
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: ModelEndpointReplicaPlacementsSlice | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+    }
+  }
+
+  // accelerator - computed: true, optional: false, required: false
+  public get accelerator() {
+    return this.getStringAttribute('accelerator');
+  }
+
+  // profile - computed: true, optional: false, required: false
+  public get profile() {
+    return this.getStringAttribute('profile');
+  }
+
+  // start - computed: true, optional: false, required: false
+  public get start() {
+    return this.getNumberAttribute('start');
+  }
+
+  // units - computed: true, optional: false, required: false
+  public get units() {
+    return this.getNumberAttribute('units');
+  }
+}
 export interface ModelEndpointReplicaPlacements {
 }
 
@@ -870,6 +945,12 @@ export class ModelEndpointReplicaPlacementsOutputReference extends cdktf.Complex
   // accelerator_count - computed: true, optional: false, required: false
   public get acceleratorCount() {
     return this.getNumberAttribute('accelerator_count');
+  }
+
+  // slice - computed: true, optional: false, required: false
+  private _slice = new ModelEndpointReplicaPlacementsSliceOutputReference(this, "slice");
+  public get slice() {
+    return this._slice;
   }
 }
 
@@ -1268,6 +1349,7 @@ export class ModelEndpoint extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    this._acceleratorProfile = config.acceleratorProfile;
     this._acceleratorsPerReplica = config.acceleratorsPerReplica;
     this._autoscaling.internalValue = config.autoscaling;
     this._cluster = config.cluster;
@@ -1290,6 +1372,22 @@ export class ModelEndpoint extends cdktf.TerraformResource {
   // ==========
   // ATTRIBUTES
   // ==========
+
+  // accelerator_profile - computed: false, optional: true, required: false
+  private _acceleratorProfile?: string; 
+  public get acceleratorProfile() {
+    return this.getStringAttribute('accelerator_profile');
+  }
+  public set acceleratorProfile(value: string) {
+    this._acceleratorProfile = value;
+  }
+  public resetAcceleratorProfile() {
+    this._acceleratorProfile = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get acceleratorProfileInput() {
+    return this._acceleratorProfile;
+  }
 
   // accelerators_per_replica - computed: false, optional: false, required: true
   private _acceleratorsPerReplica?: number; 
@@ -1590,6 +1688,7 @@ export class ModelEndpoint extends cdktf.TerraformResource {
 
   protected override synthesizeAttributes(): { [name: string]: any } {
     return {
+      accelerator_profile: cdktf.stringToTerraform(this._acceleratorProfile),
       accelerators_per_replica: cdktf.numberToTerraform(this._acceleratorsPerReplica),
       autoscaling: modelEndpointAutoscalingToTerraform(this._autoscaling.internalValue),
       cluster: cdktf.stringToTerraform(this._cluster),
@@ -1612,6 +1711,12 @@ export class ModelEndpoint extends cdktf.TerraformResource {
 
   protected override synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
+      accelerator_profile: {
+        value: cdktf.stringToHclTerraform(this._acceleratorProfile),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
       accelerators_per_replica: {
         value: cdktf.numberToHclTerraform(this._acceleratorsPerReplica),
         isBlock: false,
