@@ -1,6 +1,6 @@
 import type { PartitionCatalogue } from '../../provider/src/core/partitions.ts';
 import type { PolicyName } from '../../controlplane/src/allocator/policy.ts';
-import { sliceFragment, type SliceView } from '../../controlplane/src/allocator/slice-fragment.ts';
+import { fgdServerRank, sliceFragment, type SliceView } from '../../controlplane/src/allocator/slice-fragment.ts';
 import type { SliceClass } from '../../controlplane/src/allocator/slice-workload.ts';
 import type { Topology } from '../../controlplane/src/allocator/topology.ts';
 
@@ -14,9 +14,9 @@ export interface OpenbBooks {
 /**
  * Where a CPU-only pod of the trace goes, by the same rule as each policy uses for GPU pods (FGD's
  * simulator places them with the policy under test): `first-fit` the lowest-numbered server with room,
- * `random` a uniform draw, `best-fit` the server left with the least free (GPU share, then CPU, as the
- * artefact's best-fit weighs CPU and GPU), `fgd`/`fgd-pack` the least growth of FGD's measure (taking CPU
- * can strand GPUs that typical pods need CPU to use). Returns the server index, or -1 when none has room.
+ * `random` a uniform draw, `best-fit` the server left with the least free GPU share and CPU (weighed as
+ * the artefact's best-fit weighs them), `fgd`/`fgd-pack` the least growth of FGD's measure (taking CPU
+ * can strand GPUs that typical pods need CPU to use), ranked as `fgdServerRank` ranks GPU pieces. Returns the server index, or -1 when none has room.
  * `cache` holds each server's current measure (NaN when unknown); the caller clears a server's entry
  * when the server changes.
  */
@@ -46,11 +46,12 @@ export function chooseCpuServer(policy: PolicyName, topo: Topology, catalogue: P
     } else {
       fill(view, topo, books, s);
       if (Number.isNaN(cache[s]!)) cache[s] = sliceFragment(classes, catalogue, view);
+      const untouched = view.cpu === topo.serverCpu[s] && view.mem === topo.serverMem[s] && view.free.subarray(0, view.count).every((f) => f === catalogue.units);
       view.cpu -= cpu;
       view.mem -= mem;
-      score = sliceFragment(classes, catalogue, view) - cache[s]!;
+      score = fgdServerRank(policy === 'fgd-pack' ? 'fgd-pack' : 'fgd', sliceFragment(classes, catalogue, view) - cache[s]!, untouched, s);
     }
-    if (score < bestScore - 1e-12) {
+    if (score < bestScore) {
       bestScore = score;
       best = s;
     }
