@@ -5,17 +5,19 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { PolicyName } from '../../controlplane/src/allocator/policy.ts';
-import { DEFAULT_POLICY, isPolicyName, POLICY_NAMES } from '../../controlplane/src/allocator/policies/policy-registry.ts';
+import { DEFAULT_POLICY, POLICY_NAMES } from '../../controlplane/src/allocator/policies/policy-registry.ts';
+import { benchArgs, log, signed } from './bench-args.ts';
 import { runModeAShared } from './mode-a-shared.ts';
 import { PUBLISHED } from './published-fgd.ts';
-import { readNodes, readPods, TraceMissingError } from './read-openb.ts';
+import { readNodes, readPods } from './read-openb.ts';
 import { renderTable } from './render-table.ts';
 import { runPartitionSpeed } from './speed-partitions.ts';
 import { pairedDifference, round } from './stats.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const traceDir = resolve(repo, '../shared/traces/alibaba-openb');
+const args = benchArgs('bench:allocator:shared');
+const { positiveInt } = args;
 
 function main(): void {
   const { values } = parseArgs({
@@ -33,10 +35,7 @@ function main(): void {
   const seeds = positiveInt(values.seeds!, '--seeds');
   const speedArrivals = positiveInt(values['speed-arrivals']!, '--speed-arrivals');
   const speedSupernodes = positiveInt(values['speed-supernodes']!, '--speed-supernodes');
-  const policies = values.policies!.split(',').map((p) => p.trim());
-  const unknown = policies.filter((p) => !isPolicyName(p));
-  if (unknown.length) fail(`unknown policy ${unknown.join(', ')}; use some of ${POLICY_NAMES.join(', ')}`);
-  const names = policies as PolicyName[];
+  const names = args.policies(values.policies!);
   const nodes = readNodes(resolve(values.nodes!));
   const out: string[] = [];
   const variants: Record<string, unknown> = {};
@@ -116,28 +115,8 @@ function roundAll(d: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(d).map(([k, v]) => [k, round(v, 3)]));
 }
 
-function positiveInt(text: string, flag: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) fail(`${flag} must be a whole number of at least 1, got ${text}`);
-  return n;
-}
 
-function signed(x: number): string {
-  return `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
-}
 
-function log(msg: string): void {
-  process.stderr.write(`${msg}\n`);
-}
 
-function fail(msg: string): never {
-  process.stderr.write(`bench:allocator:shared: ${msg}\n`);
-  process.exit(2);
-}
 
-try {
-  main();
-} catch (e) {
-  if (e instanceof TraceMissingError) fail(e.message);
-  throw e;
-}
+args.run(main);
