@@ -56,8 +56,8 @@ test('fragmentation of an empty cluster is what the workload cannot use of whole
 });
 
 test('a GPU share maps to the smallest 910C vNPU template that covers it', () => {
-  assert.equal(templateFor(100), 'vir05_1c_16g');
-  assert.equal(templateFor(250), 'vir10_3c_32g');
-  assert.equal(templateFor(460), 'vir20_6c_64g');
+  assert.equal(templateFor(100), 'vir06_1c_16g');
+  assert.equal(templateFor(250), 'vir12_3c_32g');
+  assert.equal(templateFor(460), undefined, 'more than a quarter of the chip: a whole NPU');
   assert.equal(templateFor(810), undefined);
 });
