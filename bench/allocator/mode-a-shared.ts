@@ -43,6 +43,9 @@ export interface SharedResult {
   /** Sharing pods placed, over sharing pods arrived (up to 130% arrived demand). */
   sharedPlaced: number;
   sharedArrived: number;
+  /** CPU-only pods placed, over CPU-only pods arrived (summed over seeds; 0 / 0 in trace order). */
+  cpuPlaced: number;
+  cpuArrived: number;
   acceptance: number;
   p50Ms: number;
   p99Ms: number;
@@ -52,10 +55,13 @@ export interface SharedResult {
 }
 
 /**
- * Mode A without rounding: the openb cluster, GPU pods in trace order (then drawn with the seed), no
- * departures, until arrived GPU demand (in milli-GPU) is 130% of capacity. A pod with `gpu_milli` < 1000
- * asks for one partition of that share; the others ask for whole GPUs. Allocation ratio, arrived demand
- * and fragmentation are all in GPUs with fractions, as FGD reports them.
+ * Mode A without rounding: the openb cluster, no departures, arrivals as FGD's simulator makes them
+ * (`fgd`: every pod of the trace shuffled with the seed, CPU-only pods included, then pods drawn from the
+ * trace until GPU demand would pass 130% of capacity) or, for comparison, the earlier `trace` order (GPU
+ * pods in trace order, then drawn; no CPU-only pods). A pod with `gpu_milli` < 1000 asks for one
+ * partition of that share; the others ask for whole GPUs; a CPU-only pod takes host CPU and memory on
+ * the server the policy's rule picks (`chooseCpuServer`). Allocation ratio, arrived demand and
+ * fragmentation are all in GPUs with fractions, as FGD reports them.
  */
 export function runModeAShared(nodes: readonly OpenbNode[], pods: readonly OpenbPod[], policies: readonly PolicyName[], seeds: number, order: ArrivalOrder = 'fgd'): { info: { servers: number; gpus: number; gpuPods: number; sharedGpuPods: number; cpuPods: number; traceDemandPercent: number }; results: SharedResult[] } {
   const topo = new Topology(openbInventory(nodes));
@@ -74,6 +80,8 @@ export function runModeAShared(nodes: readonly OpenbNode[], pods: readonly Openb
     let placed = 0;
     let arrived = 0;
     let sharedArrived = 0;
+    let cpuPlaced = 0;
+    let cpuArrived = 0;
     for (let seed = 1; seed <= seeds; seed++) {
       const capacityMilli = topo.acceleratorCount * MILLI;
       const arrivals = order === 'fgd' ? fgdArrivals(pods, capacityMilli, 1.3, seed) : traceOrderArrivals(pods, capacityMilli, 1.3, seed);
@@ -83,6 +91,8 @@ export function runModeAShared(nodes: readonly OpenbNode[], pods: readonly Openb
       placed += run.placed;
       arrived += run.arrived;
       sharedArrived += run.sharedArrived;
+      cpuPlaced += run.cpuPlaced;
+      cpuArrived += run.cpuArrived;
     }
     latencies.sort((x, y) => x - y);
     results.push({
@@ -92,6 +102,8 @@ export function runModeAShared(nodes: readonly OpenbNode[], pods: readonly Openb
       fragmentation90: mean(perSeed.map((s) => s.fragmentation90)),
       sharedPlaced: perSeed.reduce((a, s) => a + s.sharedPlaced, 0),
       sharedArrived,
+      cpuPlaced,
+      cpuArrived,
       acceptance: placed / arrived,
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
