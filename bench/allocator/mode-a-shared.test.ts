@@ -110,11 +110,11 @@ test('a CPU-only pod goes where its CPU strands no GPU under FGD, and best-fit t
   assert.equal(chooseCpuServer('fgd', topo, c, classes, books, 9000, 1024, () => 0.5, new Float64Array(2).fill(NaN)), -1, 'no server has 9 cores');
 });
 
-test('FGD\'s ranking: fgd ties changes that the artefact\'s integer score cannot tell apart; fgd-pack rounds to a tenth, then keeps untouched servers whole', () => {
+test('FGD\'s ranking: fgd ties changes that the artefact\'s integer score cannot tell apart; fgd-pack rounds to its grain, then keeps untouched servers whole', () => {
   // 100 x sigmoid(-0.01) and 100 x sigmoid(-0.02) both floor to 49: a tie, so the lower server wins.
   assert.ok(fgdServerRank('fgd', 0.02, false, 1) < fgdServerRank('fgd', 0.01, false, 2));
   assert.ok(fgdServerRank('fgd', 0.5, false, 1) > fgdServerRank('fgd', 0.01, false, 2), 'a clearly larger growth loses');
-  assert.ok(fgdServerRank('fgd-pack', 0.04, false, 5) < fgdServerRank('fgd-pack', 0.0, false, 6), 'within the grain, the order decides');
+  assert.ok(fgdServerRank('fgd-pack', 0.03, false, 5) < fgdServerRank('fgd-pack', 0.0, false, 6), 'within the grain, the order decides');
   assert.ok(fgdServerRank('fgd-pack', 0.0, false, 9) < fgdServerRank('fgd-pack', 0.0, true, 1), 'an untouched server comes after a used one');
   assert.ok(fgdServerRank('fgd-pack', 0.2, false, 1) > fgdServerRank('fgd-pack', 0.0, true, 9), 'but not over a real difference');
 });
