@@ -13,13 +13,14 @@ import { syntheticStream, type StreamItem } from './synthetic-stream.ts';
  * Handles one arrival itself (returning whether it now holds something that departs), or returns
  * undefined to leave it to the ordinary mode-B handling. `timed` collects decision times after warm-up.
  */
-export type ArrivalHook = (a: Allocator, owner: string, item: StreamItem, timed: number[] | undefined) => boolean | undefined;
+export type ArrivalHook = (a: Allocator, owner: string, item: StreamItem, timed: number[] | undefined, cpuTimed: number[] | undefined) => boolean | undefined;
 
 /**
  * The timing loop of the speed runs: the mode-B stream at 110% offered load with departures on
- * `topo`, one policy, `arrivals` arrivals; decisions after the first third (warm-up) are timed.
+ * `topo`, one policy, `arrivals` arrivals; decisions after the first third (warm-up) are timed, in
+ * wall-clock time and, with `cpu`, also in process CPU time (`cpuLatencies`).
  */
-export function runSteadyStream(topo: Topology, pods: readonly OpenbPod[], policy: PolicyName, arrivals: number, hook?: ArrivalHook): { latencies: number[]; timedArrivals: number; elapsedMs: number } {
+export function runSteadyStream(topo: Topology, pods: readonly OpenbPod[], policy: PolicyName, arrivals: number, hook?: ArrivalHook, cpu = false): { latencies: number[]; cpuLatencies: number[]; timedArrivals: number; elapsedMs: number } {
   const sampleStream = syntheticStream(pods, seededRandom(4242));
   const sample = Array.from({ length: 50_000 }, () => sampleStream.next().value!);
   const rate = (1.1 * topo.acceleratorCount) / mean(sample.map((it) => it.npus * it.duration));
@@ -29,6 +30,7 @@ export function runSteadyStream(topo: Topology, pods: readonly OpenbPod[], polic
   const departures = new MinHeap<string>();
   const warmup = Math.floor(arrivals / 3);
   const latencies: number[] = [];
+  const cpuLatencies: number[] = [];
   let now = 0;
   let started = 0;
   for (let n = 0; n < arrivals; n++) {
@@ -38,8 +40,9 @@ export function runSteadyStream(topo: Topology, pods: readonly OpenbPod[], polic
     while (departures.peekKey() <= now) a.release(departures.pop()!);
     const owner = `r${n}`;
     const timed = n >= warmup ? latencies : undefined;
-    const held = hook?.(a, owner, item, timed) ?? runStreamItem(a, owner, item, timed);
+    const cpuTimed = cpu && timed ? cpuLatencies : undefined;
+    const held = hook?.(a, owner, item, timed, cpuTimed) ?? runStreamItem(a, owner, item, timed, 'supernode', cpuTimed);
     if (held) departures.push(now + item.duration, owner);
   }
-  return { latencies, timedArrivals: arrivals - warmup, elapsedMs: performance.now() - started };
+  return { latencies, cpuLatencies, timedArrivals: arrivals - warmup, elapsedMs: performance.now() - started };
 }
