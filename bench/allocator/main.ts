@@ -5,13 +5,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { PolicyName } from '../../controlplane/src/allocator/policy.ts';
-import { DEFAULT_POLICY, isPolicyName, POLICY_NAMES } from '../../controlplane/src/allocator/policies/policy-registry.ts';
+import { DEFAULT_POLICY, POLICY_NAMES } from '../../controlplane/src/allocator/policies/policy-registry.ts';
+import { benchArgs, log, signed } from './bench-args.ts';
 import { runModeA } from './mode-a.ts';
 import { runModeB, type DynamicSeed } from './mode-b.ts';
 import { runModeCSection, runPassSpeedSection } from './mode-c-section.ts';
 import { PUBLISHED } from './published-fgd.ts';
-import { readNodes, readPods, TraceMissingError } from './read-openb.ts';
+import { readNodes, readPods } from './read-openb.ts';
 import { renderSvg } from './render-svg.ts';
 import { renderTable } from './render-table.ts';
 import { mean, pairedDifference, round, stdev } from './stats.ts';
@@ -19,6 +19,8 @@ import { runSpeed } from './speed.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const traceDir = resolve(repo, '../shared/traces/alibaba-openb');
+const args = benchArgs('bench:allocator');
+const { positiveInt } = args;
 
 function main(): void {
   const { values } = parseArgs({
@@ -49,10 +51,7 @@ function main(): void {
   const dynamicSeeds = positiveInt(values['dynamic-seeds']!, '--dynamic-seeds');
   const speedArrivals = positiveInt(values['speed-arrivals']!, '--speed-arrivals');
   const speedSupernodes = positiveInt(values['speed-supernodes']!, '--speed-supernodes');
-  const policies = values.policies!.split(',').map((p) => p.trim());
-  const unknown = policies.filter((p) => !isPolicyName(p));
-  if (unknown.length) fail(`unknown policy ${unknown.join(', ')}; use some of ${POLICY_NAMES.join(', ')}`);
-  const names = policies as PolicyName[];
+  const names = args.policies(values.policies!);
   const nodes = readNodes(resolve(values.nodes!));
   const pods = readPods(resolve(values.pods!));
 
@@ -184,28 +183,8 @@ function roundSeed(d: DynamicSeed): DynamicSeed {
   return { seed: d.seed, npuAcceptance: round(d.npuAcceptance, 3), gangAcceptance: round(d.gangAcceptance, 3), utilisation: round(d.utilisation, 3) };
 }
 
-function positiveInt(text: string, flag: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) fail(`${flag} must be a whole number of at least 1, got ${text}`);
-  return n;
-}
 
-function signed(x: number): string {
-  return `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
-}
 
-function log(msg: string): void {
-  process.stderr.write(`${msg}\n`);
-}
 
-function fail(msg: string): never {
-  process.stderr.write(`bench:allocator: ${msg}\n`);
-  process.exit(2);
-}
 
-try {
-  main();
-} catch (e) {
-  if (e instanceof TraceMissingError) fail(e.message);
-  throw e;
-}
+args.run(main);

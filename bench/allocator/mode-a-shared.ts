@@ -6,9 +6,14 @@ import { seededRandom } from '../../controlplane/src/allocator/seeded-random.ts'
 import { sliceFragment, type SliceView } from '../../controlplane/src/allocator/slice-fragment.ts';
 import type { SliceClass } from '../../controlplane/src/allocator/slice-workload.ts';
 import { Topology } from '../../controlplane/src/allocator/topology.ts';
+import { fgdArrivals, podMilli, traceOrderArrivals } from './fgd-arrivals.ts';
 import { OPENB_TYPE, OPENB_ZONE, openbInventory } from './openb-cluster.ts';
+import { chooseCpuServer, type OpenbBooks } from './place-cpu-pod.ts';
 import type { OpenbNode, OpenbPod } from './read-openb.ts';
 import { mean, percentile, stdev } from './stats.ts';
+
+/** `fgd`: FGD's simulator's arrivals (all pods shuffled, CPU-only ones placed too); `trace`: the earlier trace order. */
+export type ArrivalOrder = 'fgd' | 'trace';
 
 /** Milli-GPU units of one openb GPU: the trace's own grain of sharing. */
 export const MILLI = 1000;
@@ -38,6 +43,9 @@ export interface SharedResult {
   /** Sharing pods placed, over sharing pods arrived (up to 130% arrived demand). */
   sharedPlaced: number;
   sharedArrived: number;
+  /** CPU-only pods placed, over CPU-only pods arrived (summed over seeds; 0 / 0 in trace order). */
+  cpuPlaced: number;
+  cpuArrived: number;
   acceptance: number;
   p50Ms: number;
   p99Ms: number;
@@ -47,19 +55,22 @@ export interface SharedResult {
 }
 
 /**
- * Mode A without rounding: the openb cluster, GPU pods in trace order (then drawn with the seed), no
- * departures, until arrived GPU demand (in milli-GPU) is 130% of capacity. A pod with `gpu_milli` < 1000
- * asks for one partition of that share; the others ask for whole GPUs. Allocation ratio, arrived demand
- * and fragmentation are all in GPUs with fractions, as FGD reports them.
+ * Mode A without rounding: the openb cluster, no departures, arrivals as FGD's simulator makes them
+ * (`fgd`: every pod of the trace shuffled with the seed, CPU-only pods included, then pods drawn from the
+ * trace until GPU demand would pass 130% of capacity) or, for comparison, the earlier `trace` order (GPU
+ * pods in trace order, then drawn; no CPU-only pods). A pod with `gpu_milli` < 1000 asks for one
+ * partition of that share; the others ask for whole GPUs; a CPU-only pod takes host CPU and memory on
+ * the server the policy's rule picks (`chooseCpuServer`). Allocation ratio, arrived demand and
+ * fragmentation are all in GPUs with fractions, as FGD reports them.
  */
-export function runModeAShared(nodes: readonly OpenbNode[], pods: readonly OpenbPod[], policies: readonly PolicyName[], seeds: number): { info: { servers: number; gpus: number; gpuPods: number; sharedGpuPods: number; traceDemandPercent: number }; results: SharedResult[] } {
+export function runModeAShared(nodes: readonly OpenbNode[], pods: readonly OpenbPod[], policies: readonly PolicyName[], seeds: number, order: ArrivalOrder = 'fgd'): { info: { servers: number; gpus: number; gpuPods: number; sharedGpuPods: number; cpuPods: number; traceDemandPercent: number }; results: SharedResult[] } {
   const topo = new Topology(openbInventory(nodes));
   const gpuPods = pods.filter((p) => p.gpus > 0);
   const catalogue = openbCatalogue(gpuPods);
   const demand = (p: OpenbPod) => (p.gpuMilli < MILLI ? p.gpuMilli / MILLI : p.gpus);
   const classes = typicalClasses(gpuPods);
   const info = {
-    servers: topo.serverCount, gpus: topo.acceleratorCount, gpuPods: gpuPods.length, sharedGpuPods: gpuPods.filter((p) => p.gpuMilli < MILLI).length,
+    servers: topo.serverCount, gpus: topo.acceleratorCount, gpuPods: gpuPods.length, sharedGpuPods: gpuPods.filter((p) => p.gpuMilli < MILLI).length, cpuPods: pods.length - gpuPods.length,
     traceDemandPercent: (100 * gpuPods.reduce((a, p) => a + demand(p), 0)) / topo.acceleratorCount,
   };
   const results: SharedResult[] = [];
@@ -69,13 +80,19 @@ export function runModeAShared(nodes: readonly OpenbNode[], pods: readonly Openb
     let placed = 0;
     let arrived = 0;
     let sharedArrived = 0;
+    let cpuPlaced = 0;
+    let cpuArrived = 0;
     for (let seed = 1; seed <= seeds; seed++) {
-      const run = runOnce(topo, catalogue, gpuPods, classes, policy, seed);
+      const capacityMilli = topo.acceleratorCount * MILLI;
+      const arrivals = order === 'fgd' ? fgdArrivals(pods, capacityMilli, 1.3, seed) : traceOrderArrivals(pods, capacityMilli, 1.3, seed);
+      const run = runOnce(topo, catalogue, gpuPods, arrivals, classes, policy, seed);
       perSeed.push({ seed, allocationRatio100: run.at100, allocationRatio130: run.at130, fragmentation90: run.frag90, sharedPlaced: run.sharedPlaced });
       latencies.push(...run.latencies);
       placed += run.placed;
       arrived += run.arrived;
       sharedArrived += run.sharedArrived;
+      cpuPlaced += run.cpuPlaced;
+      cpuArrived += run.cpuArrived;
     }
     latencies.sort((x, y) => x - y);
     results.push({
@@ -85,6 +102,8 @@ export function runModeAShared(nodes: readonly OpenbNode[], pods: readonly Openb
       fragmentation90: mean(perSeed.map((s) => s.fragmentation90)),
       sharedPlaced: perSeed.reduce((a, s) => a + s.sharedPlaced, 0),
       sharedArrived,
+      cpuPlaced,
+      cpuArrived,
       acceptance: placed / arrived,
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
@@ -109,16 +128,15 @@ export function typicalClasses(gpuPods: readonly OpenbPod[]): SliceClass[] {
   return [...byKey.values()];
 }
 
-function runOnce(topo: Topology, catalogue: PartitionCatalogue, gpuPods: readonly OpenbPod[], classes: readonly SliceClass[], policy: PolicyName, seed: number) {
+function runOnce(topo: Topology, catalogue: PartitionCatalogue, gpuPods: readonly OpenbPod[], arrivals: readonly OpenbPod[], classes: readonly SliceClass[], policy: PolicyName, seed: number) {
   const a = new Allocator(topo, { policy, seed, learn: 'manual', partitions: { [OPENB_TYPE]: catalogue } });
   // FGD measures fragmentation against the trace's pods, known up front.
   for (const p of gpuPods) a.observe(request(p, ''));
-  const rng = seededRandom(seed * 7919 + 17);
+  const rng = seededRandom(seed * 104729 + 5);
   const capacity = topo.acceleratorCount;
   // The benchmark's own books, to measure fragmentation: free milli per GPU, CPU and memory per server.
-  const freeMilli = new Int32Array(topo.acceleratorCount).fill(MILLI);
-  const freeCpu = topo.serverCpu.slice();
-  const freeMem = topo.serverMem.slice();
+  const books: OpenbBooks = { freeMilli: new Int32Array(topo.acceleratorCount).fill(MILLI), freeCpu: topo.serverCpu.slice(), freeMem: topo.serverMem.slice() };
+  const cpuCache = new Float64Array(topo.serverCount).fill(NaN);
   const curve: number[] = [0];
   const latencies: number[] = [];
   let arrivedGpus = 0;
@@ -126,13 +144,25 @@ function runOnce(topo: Topology, catalogue: PartitionCatalogue, gpuPods: readonl
   let placed = 0;
   let sharedPlaced = 0;
   let sharedArrived = 0;
+  let cpuPlaced = 0;
+  let cpuArrived = 0;
   let frag90 = NaN;
-  let i = 0;
-  for (; arrivedGpus < 1.3 * capacity; i++) {
-    const pod = i < gpuPods.length ? gpuPods[i]! : gpuPods[Math.floor(rng() * gpuPods.length)]!;
-    const shared = pod.gpuMilli < MILLI;
-    const gpus = shared ? pod.gpuMilli / MILLI : pod.gpus;
+  arrivals.forEach((pod, i) => {
     const before = arrivedGpus;
+    if (pod.gpus === 0) {
+      cpuArrived++;
+      const s = chooseCpuServer(policy, topo, catalogue, classes, books, pod.cpuMilli, pod.memoryMib, rng, cpuCache);
+      if (s >= 0) {
+        a.reserveHost(s, pod.cpuMilli, pod.memoryMib);
+        books.freeCpu[s] = books.freeCpu[s]! - pod.cpuMilli;
+        books.freeMem[s] = books.freeMem[s]! - pod.memoryMib;
+        cpuCache[s] = NaN;
+        cpuPlaced++;
+      }
+      return;
+    }
+    const shared = pod.gpuMilli < MILLI;
+    const gpus = podMilli(pod) / MILLI;
     arrivedGpus += gpus;
     if (shared) sharedArrived++;
     const t0 = performance.now();
@@ -143,18 +173,21 @@ function runOnce(topo: Topology, catalogue: PartitionCatalogue, gpuPods: readonl
       const s = topo.resolveAccelerator(d.servers[0]!.acceleratorIds[0]!)!.server;
       for (const id of d.servers[0]!.acceleratorIds) {
         const at = topo.resolveAccelerator(id)!;
-        freeMilli[topo.serverBase[at.server]! + at.index] = freeMilli[topo.serverBase[at.server]! + at.index]! - (shared ? pod.gpuMilli : MILLI);
+        books.freeMilli[topo.serverBase[at.server]! + at.index] = books.freeMilli[topo.serverBase[at.server]! + at.index]! - (shared ? pod.gpuMilli : MILLI);
       }
-      freeCpu[s] = freeCpu[s]! - pod.cpuMilli;
-      freeMem[s] = freeMem[s]! - pod.memoryMib;
+      books.freeCpu[s] = books.freeCpu[s]! - pod.cpuMilli;
+      books.freeMem[s] = books.freeMem[s]! - pod.memoryMib;
+      cpuCache[s] = NaN;
       allocated += gpus;
       placed++;
       if (shared) sharedPlaced++;
     }
-    if (before < 0.9 * capacity && arrivedGpus >= 0.9 * capacity) frag90 = fragmentationShared(topo, catalogue, classes, freeMilli, freeCpu, freeMem);
+    if (before < 0.9 * capacity && arrivedGpus >= 0.9 * capacity) frag90 = fragmentationShared(topo, catalogue, classes, books.freeMilli, books.freeCpu, books.freeMem);
     while (curve.length <= 130 && arrivedGpus >= (curve.length / 100) * capacity) curve.push((100 * allocated) / capacity);
-  }
-  return { at100: curve[100]!, at130: curve[130]!, frag90, latencies, placed, arrived: i, sharedPlaced, sharedArrived };
+  });
+  // A stream that ends just under 130% (FGD's simulator stops before passing it) reports its final state.
+  while (curve.length <= 130) curve.push((100 * allocated) / capacity);
+  return { at100: curve[100]!, at130: curve[130]!, frag90, latencies, placed, arrived: arrivals.length - cpuArrived, sharedPlaced, sharedArrived, cpuPlaced, cpuArrived };
 }
 
 function request(pod: OpenbPod, owner: string) {

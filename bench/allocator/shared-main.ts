@@ -5,17 +5,19 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { PolicyName } from '../../controlplane/src/allocator/policy.ts';
-import { DEFAULT_POLICY, isPolicyName, POLICY_NAMES } from '../../controlplane/src/allocator/policies/policy-registry.ts';
-import { runModeAShared } from './mode-a-shared.ts';
+import { DEFAULT_POLICY, POLICY_NAMES } from '../../controlplane/src/allocator/policies/policy-registry.ts';
+import { benchArgs, log, signed } from './bench-args.ts';
+import { runModeAShared, type ArrivalOrder } from './mode-a-shared.ts';
 import { PUBLISHED } from './published-fgd.ts';
-import { readNodes, readPods, TraceMissingError } from './read-openb.ts';
+import { readNodes, readPods } from './read-openb.ts';
 import { renderTable } from './render-table.ts';
 import { runPartitionSpeed } from './speed-partitions.ts';
 import { pairedDifference, round } from './stats.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const traceDir = resolve(repo, '../shared/traces/alibaba-openb');
+const args = benchArgs('bench:allocator:shared');
+const { positiveInt } = args;
 
 function main(): void {
   const { values } = parseArgs({
@@ -23,6 +25,7 @@ function main(): void {
       pods: { type: 'string', default: ['openb_pod_list_default.csv', 'openb_pod_list_multigpu20.csv'].map((f) => resolve(traceDir, f)).join(',') },
       nodes: { type: 'string', default: resolve(traceDir, 'openb_node_list_gpu_node.csv') },
       seeds: { type: 'string', default: '10' },
+      order: { type: 'string', default: 'fgd' },
       policies: { type: 'string', default: POLICY_NAMES.join(',') },
       'speed-arrivals': { type: 'string', default: '60000' },
       'speed-supernodes': { type: 'string', default: '100' },
@@ -33,10 +36,9 @@ function main(): void {
   const seeds = positiveInt(values.seeds!, '--seeds');
   const speedArrivals = positiveInt(values['speed-arrivals']!, '--speed-arrivals');
   const speedSupernodes = positiveInt(values['speed-supernodes']!, '--speed-supernodes');
-  const policies = values.policies!.split(',').map((p) => p.trim());
-  const unknown = policies.filter((p) => !isPolicyName(p));
-  if (unknown.length) fail(`unknown policy ${unknown.join(', ')}; use some of ${POLICY_NAMES.join(', ')}`);
-  const names = policies as PolicyName[];
+  const names = args.policies(values.policies!);
+  const order = values.order!;
+  if (order !== 'fgd' && order !== 'trace') args.fail(`--order must be fgd or trace, got ${order}`);
   const nodes = readNodes(resolve(values.nodes!));
   const out: string[] = [];
   const variants: Record<string, unknown> = {};
@@ -48,16 +50,16 @@ function main(): void {
     log(`mode A with partitions: ${variant}, ${seeds} seeds ...`);
     const pods = readPods(file);
     firstPods ??= pods;
-    const a = runModeAShared(nodes, pods, names, seeds);
+    const a = runModeAShared(nodes, pods, names, seeds, order as ArrivalOrder);
     const bestFit = a.results.find((r) => r.policy === 'best-fit');
     const paired = (r: (typeof a.results)[number], key: 'allocationRatio100' | 'allocationRatio130') => bestFit ? pairedDifference(r.perSeed.map((s) => s[key]), bestFit.perSeed.map((s) => s[key])) : undefined;
-    out.push(`Mode A with partitions, trace ${variant}: ${a.info.servers} servers, ${a.info.gpus} GPUs, ${a.info.gpuPods} GPU pods of which ${a.info.sharedGpuPods} share a GPU (each gets a partition of its milli-GPU share, as in FGD); the trace alone is ${a.info.traceDemandPercent.toFixed(1)}% of capacity; ${seeds} seeds.`);
-    out.push(renderTable(['policy', 'alloc% @100', 'sd', 'alloc% @130', 'sd', 'frag% @90', 'sharing pods placed', 'vs best-fit @100', 'vs best-fit @130', 'p99 ms'],
+    out.push(`Mode A with partitions, trace ${variant}: ${a.info.servers} servers, ${a.info.gpus} GPUs, ${a.info.gpuPods} GPU pods of which ${a.info.sharedGpuPods} share a GPU (each gets a partition of its milli-GPU share, as in FGD), ${a.info.cpuPods} CPU-only pods; the trace alone is ${a.info.traceDemandPercent.toFixed(1)}% of capacity; ${seeds} seeds; arrivals: ${order === 'fgd' ? 'as FGD\'s simulator makes them (all pods shuffled, then drawn up to 130%; CPU-only pods placed)' : 'GPU pods in trace order, then drawn (CPU-only pods left out)'}.`);
+    out.push(renderTable(['policy', 'alloc% @100', 'sd', 'alloc% @130', 'sd', 'frag% @90', 'sharing pods placed', 'CPU-only pods placed', 'vs best-fit @100', 'vs best-fit @130', 'p99 ms'],
       a.results.map((r) => {
         const d100 = paired(r, 'allocationRatio100');
         const d130 = paired(r, 'allocationRatio130');
         const fmt = (d: typeof d100) => (d && r.policy !== 'best-fit' ? `${signed(d.mean)} ± ${(d.sd / Math.sqrt(d.n)).toFixed(2)}` : '');
-        return [r.policy + (r.policy === DEFAULT_POLICY ? ' *' : ''), r.allocationRatio100, r.sd100, r.allocationRatio130, r.sd130, r.fragmentation90, `${r.sharedPlaced}/${r.sharedArrived}`, fmt(d100), fmt(d130), r.p99Ms];
+        return [r.policy + (r.policy === DEFAULT_POLICY ? ' *' : ''), r.allocationRatio100, r.sd100, r.allocationRatio130, r.sd130, r.fragmentation90, `${r.sharedPlaced}/${r.sharedArrived}`, `${r.cpuPlaced}/${r.cpuArrived}`, fmt(d100), fmt(d130), r.p99Ms];
       })));
     out.push(`Published (FGD paper, default trace): FGD ${pub100} / ${pub130}, BestFit ${bf100} / ${bf130}, frag% @90 FGD ${PUBLISHED.fragmentation90.FGD}, BestFit ${PUBLISHED.fragmentation90.BestFit}.`);
     out.push('');
@@ -73,7 +75,7 @@ function main(): void {
       },
       policies: Object.fromEntries(a.results.map((r) => [r.policy, {
         allocationRatio100: round(r.allocationRatio100, 3), allocationRatio100Sd: round(r.sd100, 3), allocationRatio130: round(r.allocationRatio130, 3), allocationRatio130Sd: round(r.sd130, 3),
-        fragmentation90: round(r.fragmentation90, 3), sharedPodsPlaced: r.sharedPlaced, sharedPodsArrived: r.sharedArrived, acceptance: round(r.acceptance, 4),
+        fragmentation90: round(r.fragmentation90, 3), sharedPodsPlaced: r.sharedPlaced, sharedPodsArrived: r.sharedArrived, cpuPodsPlaced: r.cpuPlaced, cpuPodsArrived: r.cpuArrived, acceptance: round(r.acceptance, 4),
         p50Ms: round(r.p50Ms, 4), p99Ms: round(r.p99Ms, 4),
         minusBestFit100: paired(r, 'allocationRatio100') && r.policy !== 'best-fit' ? roundAll(paired(r, 'allocationRatio100')!) : undefined,
         minusBestFit130: paired(r, 'allocationRatio130') && r.policy !== 'best-fit' ? roundAll(paired(r, 'allocationRatio130')!) : undefined,
@@ -84,23 +86,27 @@ function main(): void {
   log(`speed with partitions: ${speedSupernodes} supernodes, ${speedArrivals} arrivals ...`);
   const speed = runPartitionSpeed(firstPods!, names, speedSupernodes, speedArrivals);
   out.push(`Speed with partitions: ${speedSupernodes} supernodes (${speed[0]?.npus} NPUs), mode-B stream at 110% offered load; openb pods that share a GPU ask for the smallest covering 910C vNPU template.`);
-  out.push(renderTable(['policy', 'decisions', 'of them partitions', 'p50 ms', 'p99 ms', 'max ms'],
-    speed.map((r) => [r.policy + (r.policy === DEFAULT_POLICY ? ' *' : ''), String(r.decisions), String(r.partitionDecisions), r.p50Ms, r.p99Ms, r.maxMs])));
+  out.push(renderTable(['policy', 'decisions', 'of them partitions', 'p50 ms', 'p99 ms', 'max ms', 'CPU p50 ms', 'CPU p99 ms'],
+    speed.map((r) => [r.policy + (r.policy === DEFAULT_POLICY ? ' *' : ''), String(r.decisions), String(r.partitionDecisions), r.p50Ms, r.p99Ms, r.maxMs, r.cpuP50Ms, r.cpuP99Ms])));
   console.log(out.join('\n'));
 
   const section = {
     generatedBy: 'npm run bench:allocator:shared',
     shipped: DEFAULT_POLICY,
     seeds,
+    order,
     notes: [
       'pods with gpu_milli < 1000 ask for one partition of their share: the openb GPU is a pooled catalogue of 1000 milli units, as FGD shares GPUs',
-      'allocation ratio and arrived demand count shares as fractions of a GPU; CPU-only pods are left out',
+      'allocation ratio and arrived demand count shares as fractions of a GPU',
+      order === 'fgd'
+        ? 'arrivals as FGD\'s simulator makes them (--shuffle-pod=true -tune 1.3): every pod of the trace in a seeded random order, CPU-only pods included, then pods drawn from the trace while GPU demand stays within 130%; CPU-only pods take host CPU and memory where the policy\'s rule puts them'
+        : 'arrivals in trace order: GPU pods in trace order, then drawn with the seed; CPU-only pods are left out',
       'minusBestFit: paired difference per seed (same arrivals); beyond spread = mean minus two standard errors above 0',
       'published figures are the FGD paper\'s for the default trace only',
     ],
     published: PUBLISHED,
     variants,
-    speed: Object.fromEntries(speed.map((r) => [r.policy, { supernodes: r.supernodes, npus: r.npus, decisions: r.decisions, partitionDecisions: r.partitionDecisions, p50Ms: round(r.p50Ms, 4), p99Ms: round(r.p99Ms, 4), maxMs: round(r.maxMs, 3) }])),
+    speed: Object.fromEntries(speed.map((r) => [r.policy, { supernodes: r.supernodes, npus: r.npus, decisions: r.decisions, partitionDecisions: r.partitionDecisions, p50Ms: round(r.p50Ms, 4), p99Ms: round(r.p99Ms, 4), maxMs: round(r.maxMs, 3), cpuP50Ms: round(r.cpuP50Ms, 4), cpuP99Ms: round(r.cpuP99Ms, 4) }])),
   };
   writeFileSync(resolve(values.out!), `${JSON.stringify(section, null, 2)}\n`);
   const merge = resolve(values.merge!);
@@ -116,28 +122,8 @@ function roundAll(d: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(d).map(([k, v]) => [k, round(v, 3)]));
 }
 
-function positiveInt(text: string, flag: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) fail(`${flag} must be a whole number of at least 1, got ${text}`);
-  return n;
-}
 
-function signed(x: number): string {
-  return `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
-}
 
-function log(msg: string): void {
-  process.stderr.write(`${msg}\n`);
-}
 
-function fail(msg: string): never {
-  process.stderr.write(`bench:allocator:shared: ${msg}\n`);
-  process.exit(2);
-}
 
-try {
-  main();
-} catch (e) {
-  if (e instanceof TraceMissingError) fail(e.message);
-  throw e;
-}
+args.run(main);

@@ -1,15 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { PARTITION_CATALOGUE } from '../../provider/src/core/partitions.ts';
-import { Allocator } from '../../controlplane/src/allocator/allocator.ts';
 import type { PolicyName } from '../../controlplane/src/allocator/policy.ts';
-import { seededRandom } from '../../controlplane/src/allocator/seeded-random.ts';
 import { Topology } from '../../controlplane/src/allocator/topology.ts';
 import { CM_ZONE, cloudMatrixRegion } from './cloudmatrix-region.ts';
-import { MinHeap } from './min-heap.ts';
 import type { OpenbPod } from './read-openb.ts';
-import { runStreamItem } from './run-stream-item.ts';
-import { mean, percentile } from './stats.ts';
-import { syntheticStream } from './synthetic-stream.ts';
+import { percentile } from './stats.ts';
+import { cpuMs } from './run-stream-item.ts';
+import { runSteadyStream } from './steady-stream.ts';
 
 export interface PartitionSpeedResult {
   policy: PolicyName;
@@ -20,6 +17,9 @@ export interface PartitionSpeedResult {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** The same decisions in process CPU time: what the decisions cost, without waits for a core. */
+  cpuP50Ms: number;
+  cpuP99Ms: number;
 }
 
 /** The smallest 910C vNPU template that covers a GPU share, or undefined for a whole NPU. */
@@ -37,43 +37,31 @@ export function templateFor(milli: number): string | undefined {
 export function runPartitionSpeed(pods: readonly OpenbPod[], policies: readonly PolicyName[], supernodes: number, arrivals: number): PartitionSpeedResult[] {
   const topo = new Topology(cloudMatrixRegion(supernodes));
   const gpuPods = pods.filter((p) => p.gpus > 0);
-  const sampleStream = syntheticStream(pods, seededRandom(4242));
-  const sample = Array.from({ length: 50_000 }, () => sampleStream.next().value!);
-  const rate = (1.1 * topo.acceleratorCount) / mean(sample.map((it) => it.npus * it.duration));
   const results: PartitionSpeedResult[] = [];
   for (const policy of policies) {
-    const a = new Allocator(topo, { policy, seed: 1, learn: 'manual' });
-    const rng = seededRandom(99);
-    const stream = syntheticStream(pods, seededRandom(1234));
-    const departures = new MinHeap<string>();
-    const warmup = Math.floor(arrivals / 3);
-    const latencies: number[] = [];
     let partitionDecisions = 0;
-    let now = 0;
     let next = 0;
-    for (let n = 0; n < arrivals; n++) {
-      const item = stream.next().value!;
-      now -= Math.log(1 - rng()) / rate;
-      while (departures.peekKey() <= now) a.release(departures.pop()!);
-      const owner = `r${n}`;
-      const timed = n >= warmup ? latencies : undefined;
-      if (item.source === 'openb') {
-        const pod = gpuPods[next++ % gpuPods.length]!;
-        const profile = pod.gpuMilli < 1000 ? templateFor(pod.gpuMilli) : undefined;
-        if (profile) {
-          const r = { owner, project: 'bench', acceleratorType: 'ascend-910c', zone: CM_ZONE, count: 1, unit: 'accelerators' as const, scope: 'server' as const, profile };
-          a.observe(r);
-          const t0 = performance.now();
-          const d = a.place(r);
-          if (timed) { timed.push(performance.now() - t0); partitionDecisions++; }
-          if (d.ok) { a.commit(owner, d); departures.push(now + item.duration, owner); }
-          continue;
-        }
-      }
-      if (runStreamItem(a, owner, item, timed)) departures.push(now + item.duration, owner);
-    }
+    const { latencies, cpuLatencies } = runSteadyStream(topo, pods, policy, arrivals, (a, owner, item, timed, cpuTimed) => {
+      if (item.source !== 'openb') return undefined;
+      const pod = gpuPods[next++ % gpuPods.length]!;
+      const profile = pod.gpuMilli < 1000 ? templateFor(pod.gpuMilli) : undefined;
+      if (!profile) return undefined;
+      const r = { owner, project: 'bench', acceleratorType: 'ascend-910c', zone: CM_ZONE, count: 1, unit: 'accelerators' as const, scope: 'server' as const, profile };
+      a.observe(r);
+      const c0 = cpuMs();
+      const t0 = performance.now();
+      const d = a.place(r);
+      if (timed) { timed.push(performance.now() - t0); partitionDecisions++; }
+      if (cpuTimed) cpuTimed.push(cpuMs() - c0);
+      if (d.ok) a.commit(owner, d);
+      return d.ok;
+    }, true);
     latencies.sort((x, y) => x - y);
-    results.push({ policy, supernodes, npus: topo.acceleratorCount, decisions: latencies.length, partitionDecisions, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: latencies[latencies.length - 1]! });
+    cpuLatencies.sort((x, y) => x - y);
+    results.push({
+      policy, supernodes, npus: topo.acceleratorCount, decisions: latencies.length, partitionDecisions, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: latencies[latencies.length - 1]!,
+      cpuP50Ms: percentile(cpuLatencies, 50), cpuP99Ms: percentile(cpuLatencies, 99),
+    });
   }
   return results;
 }

@@ -6,7 +6,8 @@ import { availableParallelism } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readPods, TraceMissingError } from './read-openb.ts';
+import { benchArgs, log } from './bench-args.ts';
+import { readPods } from './read-openb.ts';
 import { renderTable } from './render-table.ts';
 import { mean, pairedDifference, round } from './stats.ts';
 import { measureVariant, type StreamFigure } from './variants/measure.ts';
@@ -14,6 +15,8 @@ import { BASELINE, findVariant, VARIANTS } from './variants/registry.ts';
 
 const here = fileURLToPath(import.meta.url);
 const repo = resolve(dirname(here), '../..');
+const args = benchArgs('bench:allocator:variants');
+const { positiveInt, fail } = args;
 
 interface Task {
   variant: string;
@@ -98,22 +101,7 @@ function report(figures: StreamFigure[], names: string[], streams: number, first
   log(`wrote ${relative(process.cwd(), outPath)}`);
 }
 
-function positiveInt(text: string, flag: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) fail(`${flag} must be a whole number of at least 1, got ${text}`);
-  return n;
-}
 
-function log(msg: string): void {
-  process.stderr.write(`${msg}\n`);
-}
 
-function fail(msg: string): never {
-  process.stderr.write(`bench:allocator:variants: ${msg}\n`);
-  process.exit(2);
-}
 
-main().catch((e: unknown) => {
-  if (e instanceof TraceMissingError) fail(e.message);
-  throw e;
-});
+args.run(main);

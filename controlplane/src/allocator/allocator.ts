@@ -553,6 +553,15 @@ export class Allocator {
     return checkInvariants(this.internals(), liveOwners);
   }
 
+  /**
+   * Takes host CPU and memory of server `server` (an index) for work that holds no accelerator, such as
+   * the CPU-only pods of a trace replay, so that later decisions see the host as it is. It is not a holding
+   * (nothing to release or check); the caller has checked the host has room.
+   */
+  reserveHost(server: number, cpuMilli: number, memoryMib: number): void {
+    this.state.slice(server, 0, 0, 0, cpuMilli, memoryMib, 1);
+  }
+
   /** Tells fragmentation-aware policies about a request the workload made (placed or not). */
   observe(req: Pick<AllocationRequest, 'acceleratorType' | 'count' | 'unit' | 'scope' | 'cpuMilli' | 'memoryMib' | 'profile'>, weight = 1): void {
     const t = this.topology.typeIndex.get(req.acceleratorType);

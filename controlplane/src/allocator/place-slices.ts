@@ -2,7 +2,7 @@ import type { PartitionCatalogue, PartitionProfile } from '../../../provider/src
 import { placementMasks } from '../../../provider/src/core/partitions.ts';
 import type { AllocState } from './alloc-state.ts';
 import type { PolicyName } from './policy.ts';
-import { sliceFragment, type SliceView } from './slice-fragment.ts';
+import { fgdServerRank, sliceFragment, type SliceView } from './slice-fragment.ts';
 import type { SliceClass } from './slice-workload.ts';
 import type { Topology } from './topology.ts';
 
@@ -181,8 +181,5 @@ function serverScore(ctx: SliceContext, catalogue: PartitionCatalogue, view: Sli
   if (topo.serverCpu[s] !== Infinity && topo.serverCpu[s]! > 0) leftover += view.cpu / topo.serverCpu[s]!;
   if (topo.serverMem[s] !== Infinity && topo.serverMem[s]! > 0) leftover += view.mem / topo.serverMem[s]!;
   if (!fgd) return leftover + s * 1e-12;
-  const delta = sliceFragment(ctx.classes, catalogue, view) - before;
-  // fgd-pack: among equal fragmentation, keep untouched servers whole for gangs, then pack tightly.
-  if (ctx.policy === 'fgd-pack') return delta + (pristine ? 1e-3 : 0) + leftover * 1e-6;
-  return delta + s * 1e-12;
+  return fgdServerRank(ctx.policy === 'fgd-pack' ? 'fgd-pack' : 'fgd', sliceFragment(ctx.classes, catalogue, view) - before, pristine, s);
 }

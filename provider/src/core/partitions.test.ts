@@ -36,3 +36,37 @@ test('vNPU templates are pooled AI cores with memory in proportion', () => {
   for (const p of v.profiles) assert.equal(p.memoryGib / ACCELERATOR_TYPES['ascend-910b']!.memoryGib, p.size / v.units);
   assert.deepEqual(placementMasks(v, v.profiles[0]!), []);
 });
+
+test('every vNPU template name says what it holds: vir<AI cores>_<AI CPUs>c_<GB>g', () => {
+  for (const type of ['ascend-910b', 'ascend-910c']) {
+    const c = PARTITION_CATALOGUE[type]!;
+    for (const p of c.profiles) {
+      const m = /^vir(\d+)_(\d+)c_(\d+)g$/.exec(p.name);
+      assert.ok(m, `${type} ${p.name} is not a template name`);
+      assert.deepEqual([p.size, p.compute, p.aiCpus, p.memoryGib], [Number(m[1]), Number(m[1]), Number(m[2]), Number(m[3])], `${type} ${p.name}`);
+    }
+  }
+});
+
+test('the 910B has the 20-core 64 GB templates, the 910C the Atlas A3 training ones on 48 AI cores', () => {
+  assert.deepEqual(PARTITION_CATALOGUE['ascend-910b']!.profiles.map((p) => p.name), ['vir05_1c_16g', 'vir10_3c_32g']);
+  const a3 = PARTITION_CATALOGUE['ascend-910c']!;
+  assert.equal(a3.units, 48);
+  assert.deepEqual(a3.profiles.map((p) => p.name), ['vir06_1c_16g', 'vir12_3c_32g']);
+  // Memory follows AI cores: 6 of 48 cores is 16 of the chip's 128 GB.
+  for (const p of a3.profiles) assert.equal(p.memoryGib / ACCELERATOR_TYPES['ascend-910c']!.memoryGib, p.size / a3.units);
+  // Both templates divide a die's 24 cores, so a pool that fits also fits two dies.
+  for (const p of a3.profiles) assert.equal(24 % p.size, 0);
+});
+
+test('H200 MIG profiles carry the memory their names give, and 1g.35gb takes two memory slices at even starts', () => {
+  const mig = PARTITION_CATALOGUE['nvidia-h200']!;
+  for (const p of mig.profiles) {
+    const m = /^(\d)g\.(\d+)gb$/.exec(p.name)!;
+    assert.equal(p.compute, Number(m[1]));
+    assert.equal(p.memoryGib, Number(m[2]));
+  }
+  const p35 = findProfile(mig, '1g.35gb')!;
+  assert.deepEqual([p35.size, p35.compute, p35.starts], [2, 1, [0, 2, 4, 6]]);
+  assert.equal(findProfile(mig, '1g.18gb+me'), undefined, 'the media-extension profile is not offered');
+});
