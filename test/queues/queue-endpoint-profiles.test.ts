@@ -1,15 +1,17 @@
 // Model endpoints on partition instances that name a queue: an endpoint that does not find enough free
 // instances of its MIG cluster waits with a reason naming the profile, is admitted with its instances
-// when another endpoint leaves, and its queue counts each instance as its share of an accelerator.
+// when another endpoint leaves (also after a restart, and when instances are cut from a whole cluster),
+// and its queue counts each instance as its share of an accelerator.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { endpointBody, testServer } from '../controlplane/helpers.ts';
+import { rmSync } from 'node:fs';
+import { ADMIN, endpointBody, tempDir, testServer } from '../controlplane/helpers.ts';
 
 const P = '/v1/projects/default';
 const ZONE = 'cn-southwest-2b';
 /** A 7B model on one 1g.18gb instance per replica, in queue `serving`. */
-const onMig = (name: string, replicas: number, extra: Record<string, unknown> = {}) =>
-  endpointBody(name, 'dev-mig', {
+const onMig = (name: string, replicas: number, extra: Record<string, unknown> = {}, cluster = 'dev-mig') =>
+  endpointBody(name, cluster, {
     runtime: { framework: 'vllm', softwareStack: 'cuda-12.4' },
     model: { name: 'qwen-7b', bucket: 'weights', path: 'qwen/', parametersBillions: 7, precision: 'int8' },
     contextLength: 4096, sequencesPerReplica: 4, acceleratorProfile: '1g.18gb', replicas, queue: 'serving', ...extra,
@@ -69,5 +71,64 @@ describe('queued endpoints on partition instances', () => {
     assert.equal(r.body.code, 'QUOTA_EXCEEDED');
     assert.match(r.body.message, /9 replicas x 1g\.18gb are 1\.125 nvidia-h200/);
     await clean('after the refusal');
+  });
+});
+
+describe('queued endpoints on partition instances across a restart and on whole clusters', () => {
+  it('a waiting endpoint keeps its profile across a restart and is admitted on instances when they free', async () => {
+    const dir = tempDir();
+    try {
+      const first = await testServer({ dataDir: dir.path, memory: false, bootstrapToken: ADMIN });
+      assert.equal((await first.call('POST', `${P}/queues`, { name: 'serving', quotas: [{ acceleratorType: 'nvidia-h200', nominal: 1 }] })).status, 202);
+      assert.equal((await first.call('POST', `${P}/clusters`, { name: 'dev-mig', zone: ZONE, acceleratorType: 'nvidia-h200', nodeCount: 1, acceleratorProfile: '1g.18gb', profileCount: 3 })).status, 202);
+      assert.equal((await first.call('POST', `${P}/endpoints`, onMig('ep-a', 2))).body.resource.status, 'ready');
+      const b = await first.call('POST', `${P}/endpoints`, onMig('ep-b', 2));
+      assert.equal(b.body.resource.statusReason, 'waiting for 2 replicas x 1g.18gb in cluster dev-mig; position 1');
+      await first.close();
+      const second = await testServer({ dataDir: dir.path, memory: false, bootstrapToken: ADMIN });
+      try {
+        assert.deepEqual((await second.call('GET', '/v1/admin/invariants')).body.violations, [], 'invariants after the restart');
+        const waiting = (await second.call('GET', `${P}/endpoints/ep-b`)).body;
+        assert.equal(waiting.status, 'pending');
+        assert.equal(waiting.statusReason, 'waiting for 2 replicas x 1g.18gb in cluster dev-mig; position 1');
+        assert.equal((await second.call('DELETE', `${P}/endpoints/ep-a`)).status, 202);
+        const admitted = (await second.call('GET', `${P}/endpoints/ep-b`)).body;
+        assert.equal(admitted.status, 'ready', admitted.statusReason);
+        assert.deepEqual(admitted.outputs.replicaPlacements.map((p: any) => p.slice.profile), ['1g.18gb', '1g.18gb']);
+        assert.deepEqual((await second.call('GET', '/v1/admin/invariants')).body.violations, [], 'invariants after admission');
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir.path, { recursive: true, force: true, maxRetries: 40, retryDelay: 100 });
+    }
+  });
+
+  it('on a cluster of whole accelerators it waits for room to cut instances and is admitted when a whole endpoint leaves', async () => {
+    const s = await testServer();
+    try {
+      const clean = async (when: string) => assert.deepEqual((await s.call('GET', '/v1/admin/invariants')).body.violations, [], `invariants ${when}`);
+      assert.equal((await s.call('POST', `${P}/queues`, { name: 'serving', quotas: [{ acceleratorType: 'nvidia-h200', nominal: 16 }] })).status, 202);
+      assert.equal((await s.call('POST', `${P}/clusters`, { name: 'whole', zone: ZONE, acceleratorType: 'nvidia-h200', nodeCount: 1 })).status, 202);
+      // A whole endpoint takes all 8 accelerators of the one server: none is left to cut.
+      const big = await s.call('POST', `${P}/endpoints`, endpointBody('big', 'whole', {
+        runtime: { framework: 'vllm', softwareStack: 'cuda-12.4' }, acceleratorsPerReplica: 8, parallelism: { tensor: 8 }, replicas: 1,
+      }));
+      assert.equal(big.status, 202, JSON.stringify(big.body));
+      assert.equal(big.body.resource.status, 'ready');
+      const cut = await s.call('POST', `${P}/endpoints`, onMig('cut', 3, {}, 'whole'));
+      assert.equal(cut.status, 202, JSON.stringify(cut.body));
+      assert.equal(cut.body.resource.status, 'pending');
+      assert.equal(cut.body.resource.statusReason, 'waiting for 3 replicas x 1g.18gb in cluster whole; position 1');
+      await clean('with the cut endpoint waiting');
+      assert.equal((await s.call('DELETE', `${P}/endpoints/big`)).status, 202);
+      const admitted = (await s.call('GET', `${P}/endpoints/cut`)).body;
+      assert.equal(admitted.status, 'ready', admitted.statusReason);
+      assert.equal(admitted.outputs.replicaPlacements.length, 3);
+      assert.ok(admitted.outputs.replicaPlacements.every((p: any) => p.slice.profile === '1g.18gb'));
+      await clean('after the cut endpoint is admitted');
+    } finally {
+      await s.close();
+    }
   });
 });
