@@ -1,6 +1,7 @@
 // The real terraform binary runs a model endpoint on MIG instances: accelerator_profile reaches the
 // control plane, each replica names its instance, a second plan is empty, a wrong profile or replicas
-// beyond the free instances fail the plan on the attribute, and a new profile replaces the endpoint.
+// beyond the free instances fail the plan on the attribute (only warn with a queue), and a new profile
+// replaces the endpoint.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CloudClient } from '../../provider/src/client/index.ts';
@@ -20,12 +21,12 @@ resource "aicloud_cluster" "mig" {
 }
 `;
 
-const endpoint = (profile: string, replicas: number) => `
+const endpoint = (profile: string, replicas: number, extra = '') => `
 resource "aicloud_model_endpoint" "chat" {
   name    = "chat-mig"
   region  = "cn-southwest-2"
   cluster = aicloud_cluster.mig.name
-  model = {
+${extra}  model = {
     name                = "qwen2.5-7b"
     bucket              = "weights"
     path                = "qwen/7b"
@@ -94,6 +95,24 @@ describe('terraform and endpoints on partition instances', { skip: skipReason() 
     // Terraform wraps diagnostics at its terminal width, so words are compared with the line breaks taken out.
     assert.match(r.stderr.replace(/\s+/g, " "), /4 fit: the cluster has 4 1g\.18gb instances/);
     assert.match(r.stderr, /replicas/);
+  });
+
+  test('more replicas than free instances only warn when the endpoint names a queue: it will wait for them', async () => {
+    const queue = `
+resource "aicloud_queue" "serving" {
+  name   = "serving"
+  quotas = [{ accelerator_type = "nvidia-h200", nominal = 1 }]
+}
+`;
+    // chat-mig holds 3 of the 4 instances; a new endpoint asks for 2.
+    const waiter = endpoint('1g.18gb', 2, '  queue   = aicloud_queue.serving.name\n').replace('"chat"', '"waiter"').replace('chat-mig', 'chat-wait');
+    ws.write({ 'main.tf': PROVIDER_BLOCK + cluster('1g.18gb', 4) + endpoint('1g.18gb', 3) + queue + waiter });
+    const r = await ws.tf(['plan', '-input=false', '-no-color']);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const out = (r.stdout + r.stderr).replace(/\s+/g, ' ');
+    assert.match(out, /Warning: ModelEndpoint chat-wait will queue/);
+    assert.match(out, /waits in queue serving: need 2 replicas x 1g\.18gb for chat-wait inside cluster mig-serve/);
+    assert.doesNotMatch(out, /will not fit/);
   });
 
   test('a new profile replaces the endpoint, as a change of accelerators_per_replica does', async () => {

@@ -6,7 +6,7 @@ import { admit, forgetWork } from './admit.ts';
 import { releaseWork } from './finish-moves.ts';
 import { endpoint, seedCluster } from './replica-testing.ts';
 import { emptyState, liveOwners, pending, queue } from './testing.ts';
-import type { AdmissionDecision, AdmissionState } from './types.ts';
+import type { AdmissionDecision, AdmissionState, PendingRequest } from './types.ts';
 
 const clusters = queue('clusters');
 
@@ -174,4 +174,85 @@ test('an endpoint does not start in a cluster that is being moved; it starts onc
   r = pass(r.state, a, 10);
   assert.deepEqual(r.decisions.filter((d) => d.kind === 'move-done' || d.kind === 'admit').map((d) => d.kind), ['move-done', 'admit']);
   assert.equal(a.holdings('e1')?.servers[0]?.serverId, a.holdings('c1')?.servers[0]?.serverId);
+});
+
+/** A waiting endpoint of `replicas` instances of `profile` inside the H200 MIG cluster `cluster`. */
+function profiled(id: string, replicas: number, profile: string, over: Partial<PendingRequest> = {}, cluster = 'm1'): PendingRequest {
+  return {
+    id, queue: 'q', priority: 0, preemptible: false, arrival: 0, ...over,
+    request: { owner: id, project: 'p1', acceleratorType: 'nvidia-h200', zone: 't-1b', count: replicas, unit: 'accelerators', scope: 'zone' },
+    replicas: { cluster, clusterName: 'dev-mig', replicas, acceleratorsPerReplica: 1, profile },
+  };
+}
+
+const h200 = (nominal: number) => ({ 'nvidia-h200': { nominal } });
+
+/** A pass that admits the partitioned cluster m1 of `count` 1g.18gb instances from queue `clusters`. */
+function migCluster(a: Allocator, queues: AdmissionState['queues'], count: number): AdmissionState {
+  const s = emptyState([...queues, queue('clusters', { quotas: h200(100) })]);
+  s.pending = [pending('m1', count, { queue: 'clusters' }, { acceleratorType: 'nvidia-h200', zone: 't-1b', unit: 'accelerators', scope: 'server', profile: '1g.18gb' })];
+  const r = pass(s, a);
+  assert.deepEqual(admitted(r.decisions), ['m1']);
+  return r.state;
+}
+
+test('an endpoint on partition instances waits for free instances of its cluster, all or nothing, and starts when they are released', () => {
+  const a = new Allocator(testInventory());
+  let s = migCluster(a, [queue('q', { quotas: h200(100) })], 4);
+  s.pending = [profiled('e1', 4, '1g.18gb', { arrival: 1 }), profiled('e2', 2, '1g.18gb', { arrival: 2 })];
+  let r = pass(s, a, 10);
+  assert.deepEqual(admitted(r.decisions), ['e1']);
+  const d1 = r.decisions.find((d) => d.kind === 'admit')!;
+  assert.ok(d1.kind === 'admit' && d1.placement.parentOwner === 'm1' && d1.placement.replicas?.length === 4 && d1.placement.replicas.every((x) => x.slice?.profile === '1g.18gb'));
+  assert.equal(reasonOf(r.decisions, 'e2'), 'waiting for 2 replicas x 1g.18gb in cluster dev-mig; position 1');
+  assert.equal(a.holdings('e2'), undefined);
+  s = r.state;
+  assert.deepEqual(s.pending.map((p) => p.id), ['e2']);
+  assert.equal(s.running.find((w) => w.id === 'e1')?.replicas?.profile, '1g.18gb');
+
+  s = depart(s, a, 'e1');
+  r = pass(s, a, 20);
+  assert.deepEqual(admitted(r.decisions), ['e2']);
+  const d2 = r.decisions.find((d) => d.kind === 'admit')!;
+  assert.ok(d2.kind === 'admit' && d2.placement.replicas?.length === 2 && d2.waitedMs === 18);
+  assert.deepEqual(r.state.pending, []);
+});
+
+test('an endpoint on partition instances counts each instance as its share of an accelerator against its quota', () => {
+  const a = new Allocator(testInventory());
+  // Quota 0.5 H200: four 1g.18gb instances (4/8) fit, a fifth does not.
+  let s = migCluster(a, [queue('q', { quotas: h200(0.5) }), queue('r', { quotas: h200(100) })], 7);
+  s.pending = [profiled('e1', 4, '1g.18gb', { arrival: 1 }), profiled('e2', 1, '1g.18gb', { arrival: 2 }), profiled('e3', 2, '1g.18gb', { arrival: 3, queue: 'r' })];
+  let r = pass(s, a);
+  assert.deepEqual(admitted(r.decisions), ['e1', 'e3']);
+  assert.equal(r.state.running.find((w) => w.id === 'e1')?.accelerators, 0.5);
+  assert.equal(reasonOf(r.decisions, 'e2'), 'waiting for 1 replica x 1g.18gb in cluster dev-mig; position 1; queue q uses 0.5 of 0.5 nvidia-h200 (nominal 0.5); asked 0.125');
+  s = depart(r.state, a, 'e1');
+  r = pass(s, a);
+  assert.deepEqual(admitted(r.decisions), ['e2']);
+  assert.equal(r.state.running.find((w) => w.id === 'e2')?.accelerators, 1 / 8);
+});
+
+test('a lower-priority preemptible endpoint on partition instances is preempted for a higher-priority one in the same cluster', () => {
+  const a = new Allocator(testInventory());
+  const lp = queue('q', { quotas: h200(100), preemption: 'lowerPriority' });
+  let s = migCluster(a, [lp], 4);
+  s.pending = [profiled('low', 3, '1g.18gb', { arrival: 1, preemptible: true })];
+  let r = pass(s, a);
+  assert.deepEqual(admitted(r.decisions), ['low']);
+  s = { ...r.state, pending: [profiled('high', 2, '1g.18gb', { arrival: 2, priority: 5 })] };
+  r = pass(s, a);
+  assert.deepEqual(r.decisions.filter((d) => d.kind === 'preempt').map((d) => d.id), ['low']);
+  assert.deepEqual(admitted(r.decisions), ['high']);
+});
+
+test('an old state document whose endpoint asks carry no profile still loads and admits whole accelerators', () => {
+  const a = new Allocator(testInventory());
+  const s = emptyState([queue('q'), clusters]);
+  seedCluster(a, s, 'c1', 'sn-1', 1);
+  const old = JSON.parse(JSON.stringify(endpoint('e1', 1, 8))) as PendingRequest;
+  assert.equal('profile' in old.replicas!, false);
+  s.pending = [old];
+  assert.deepEqual(admitted(pass(s, a).decisions), ['e1']);
+  assert.equal(a.holdings('e1')?.acceleratorCount, 8);
 });

@@ -1,4 +1,5 @@
 import type { Allocator } from '../allocator/allocator.ts';
+import { partitionShare } from './admit-partitions.ts';
 import type { Decision, ReplicaRequest } from '../allocator/types.ts';
 import { orderPending } from './order-pending.ts';
 import { QuotaLedger } from './quota-ledger.ts';
@@ -65,7 +66,8 @@ export function admitReplicas(after: { state: AdmissionState; decisions: Admissi
       if (fence) fenced.add(ask.cluster);
       decisions.push({ kind: 'pending', id: p.id, position, reason: replicaReason(ask, type, position, extra) });
     };
-    const quota = ledger.fits(p.queue, type, p.request.count);
+    const share = replicaShare(ask, type, p.request.count);
+    const quota = ledger.fits(p.queue, type, share);
     // Over quota it waits for its queue, not for the cluster: it fences nothing.
     if (!quota.ok) { wait(quota.why, false); continue; }
     if (!allocator.holdings(ask.cluster)) {
@@ -92,8 +94,9 @@ export function admitReplicas(after: { state: AdmissionState; decisions: Admissi
     }
     if (d.ok) {
       allocator.commit(p.id, d);
-      ledger.add(p.queue, type, d.acceleratorCount);
-      running.set(p.id, { id: p.id, request: p.request, queue: p.queue, priority: p.priority, preemptible: p.preemptible, movable: false, accelerators: d.acceleratorCount, admittedAt: now, replicas: ask });
+      const held = ask.profile !== undefined ? share : d.acceleratorCount;
+      ledger.add(p.queue, type, held);
+      running.set(p.id, { id: p.id, request: p.request, queue: p.queue, priority: p.priority, preemptible: p.preemptible, movable: false, accelerators: held, admittedAt: now, replicas: ask });
       admitted.add(p.id);
       decisions.push({ kind: 'admit', id: p.id, placement: d, borrowed: quota.borrowed, waitedMs: now - p.arrival });
       continue;
@@ -110,12 +113,31 @@ export function admitReplicas(after: { state: AdmissionState; decisions: Admissi
 
 /** The allocator's request for an endpoint's replicas inside its cluster. */
 export function replicaRequest(id: string, ask: ReplicaAsk): ReplicaRequest {
-  return { clusterOwner: ask.cluster, endpointOwner: id, replicas: ask.replicas, acceleratorsPerReplica: ask.acceleratorsPerReplica };
+  return {
+    clusterOwner: ask.cluster, endpointOwner: id, replicas: ask.replicas, acceleratorsPerReplica: ask.acceleratorsPerReplica,
+    ...(ask.profile !== undefined ? { profile: ask.profile } : {}),
+  };
 }
 
-/** `waiting for 2 replicas of 8 nvidia-h200 in cluster train-a; position 1`: position counts the endpoints waiting for that cluster. */
+/**
+ * What an endpoint's replicas count against its queue: whole accelerators, or for replicas on
+ * partition instances each instance's share of an accelerator (as for partitioned clusters), so a
+ * 1g.18gb instance of an H200 counts 1/8. `count` is the request's own count, used when the profile
+ * is not in the catalogue.
+ */
+export function replicaShare(ask: ReplicaAsk, type: string, count: number): number {
+  if (ask.profile === undefined) return count;
+  return partitionShare({ owner: '', project: '', acceleratorType: type, count: ask.replicas, unit: 'accelerators', scope: 'server', profile: ask.profile }) ?? count;
+}
+
+/**
+ * `waiting for 2 replicas of 8 nvidia-h200 in cluster train-a; position 1`, or on partition instances
+ * `waiting for 3 replicas x 1g.18gb in cluster dev-mig; position 1`: position counts the endpoints
+ * waiting for that cluster.
+ */
 export function replicaReason(ask: ReplicaAsk, type: string, position: number, extra?: string): string {
-  let s = `waiting for ${ask.replicas} replica${ask.replicas === 1 ? '' : 's'} of ${ask.acceleratorsPerReplica} ${type} in cluster ${ask.clusterName}; position ${position}`;
+  const each = ask.profile !== undefined ? `x ${ask.profile}` : `of ${ask.acceleratorsPerReplica} ${type}`;
+  let s = `waiting for ${ask.replicas} replica${ask.replicas === 1 ? '' : 's'} ${each} in cluster ${ask.clusterName}; position ${position}`;
   if (extra) s += `; ${extra}`;
   return s;
 }

@@ -41,6 +41,12 @@ export interface ReplicaAsk {
   clusterName: string;
   replicas: number;
   acceleratorsPerReplica: number;
+  /**
+   * A partition profile: each replica runs on one instance of it (acceleratorsPerReplica is then 1),
+   * and the queue counts each instance as its share of an accelerator. Absent in states saved before
+   * endpoints on partitions could wait, which therefore still load.
+   */
+  profile?: string;
 }
 
 /** Admitted work the engine knows about: what preemption and defragmentation may touch. */

@@ -248,7 +248,7 @@ function queuedEndpointRequest(step: PlanStep): PlacementRequest | undefined {
 
 /**
  * Endpoints with an acceleratorProfile take instances of their partitioned cluster, so the preview asks
- * for their replicas too. When any does, endpoints the plan deletes or replaces give theirs back first,
+ * for their replicas too (a new one that names a queue is previewed as waiting when they are short). When any does, endpoints the plan deletes or replaces give theirs back first,
  * as apply does; plans without such endpoints preview exactly what they did before.
  */
 function endpointInstanceRequests(steps: readonly PlanStep[], releases: PlacementRequest[], takes: PlacementRequest[]): void {
@@ -259,6 +259,8 @@ function endpointInstanceRequests(steps: readonly PlanStep[], releases: Placemen
     takes.push({
       address: step.address, name: step.name, action: 'replicas', cluster: String(step.inputs.cluster), replicas: reservedReplicas(step.inputs),
       acceleratorsPerReplica: 1, acceleratorProfile: step.inputs.acceleratorProfile, acceleratorCount: 0,
+      // A new endpoint that names a queue waits there when its instances are short, as apply does.
+      ...(step.action !== 'update' && typeof step.inputs.queue === 'string' ? { queue: step.inputs.queue } : {}),
     });
   }
   if (takes.length === 0) return;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hourlyCost, reservedReplicas } from '../../../../provider/src/core/index.ts';
 import type { AllocationRequest, Placement } from '../../allocator/index.ts';
-import { forgetWork, QuotaLedger, type PendingRequest, type RunningWork } from '../../admission/index.ts';
+import { forgetWork, partitionShare, QuotaLedger, type PendingRequest, type RunningWork } from '../../admission/index.ts';
 import { apiError } from '../errors.ts';
 import { currentQueues } from './admission-pass.ts';
 import { loadAdmissionState, queueKey, saveAdmissionState } from './admission-state.ts';
@@ -13,9 +13,23 @@ import type { WireResource } from './resource-doc.ts';
 
 type Spec = Record<string, unknown>;
 
-/** Accelerators an endpoint's replicas take: what its queue counts against its quota. */
-function replicaAccelerators(spec: Spec): number {
-  return reservedReplicas(spec) * (spec.acceleratorsPerReplica as number);
+/**
+ * Accelerators an endpoint's replicas take: what its queue counts against its quota. Replicas on
+ * partition instances count each instance as its share of an accelerator of the cluster's type.
+ */
+function replicaAccelerators(spec: Spec, type: string): number {
+  const replicas = reservedReplicas(spec);
+  if (typeof spec.acceleratorProfile === 'string') {
+    const share = partitionShare({ owner: '', project: '', acceleratorType: type, count: replicas, unit: 'accelerators', scope: 'server', profile: spec.acceleratorProfile });
+    if (share !== undefined) return share;
+  }
+  return replicas * ((spec.acceleratorsPerReplica as number | undefined) ?? 1);
+}
+
+/** How a queue check names what the replicas add up to, e.g. `2 replicas x 1g.18gb are 0.25 nvidia-h200`. */
+function describeAsk(spec: Spec, type: string, ask: number): string {
+  const each = typeof spec.acceleratorProfile === 'string' ? spec.acceleratorProfile : `${String(spec.acceleratorsPerReplica)} ${type}`;
+  return `${reservedReplicas(spec)} replicas x ${each} are ${ask} ${typeof spec.acceleratorProfile === 'string' ? type : 'accelerators'}`;
 }
 
 /**
@@ -28,12 +42,8 @@ export async function checkQueuedEndpoint(cp: ControlPlane, project: string, spe
   }
   await checkPool(cp, project, spec);
   const type = cluster.spec.acceleratorType as string;
-  const ask = replicaAccelerators(spec);
-  await checkQueueCovers(cp, project, spec.queue as string, type, ask, {
-    field: 'replicas',
-    value: reservedReplicas(spec),
-    what: `${reservedReplicas(spec)} replicas x ${String(spec.acceleratorsPerReplica)} ${type} are ${ask} accelerators`,
-  });
+  const ask = replicaAccelerators(spec, type);
+  await checkQueueCovers(cp, project, spec.queue as string, type, ask, { field: 'replicas', value: reservedReplicas(spec), what: describeAsk(spec, type, ask) });
   return cluster;
 }
 
@@ -60,7 +70,7 @@ function endpointRequest(project: string, id: string, spec: Spec, cluster: WireR
     acceleratorType: cluster.spec.acceleratorType as string,
     zone: cluster.spec.zone as string,
     region: cluster.spec.region as string | undefined,
-    count: replicaAccelerators(spec),
+    count: replicaAccelerators(spec, cluster.spec.acceleratorType as string),
     unit: 'accelerators',
     scope: 'zone',
   };
@@ -71,7 +81,10 @@ function endpointRequest(project: string, id: string, spec: Spec, cluster: WireR
     priority: (spec.priority as number | undefined) ?? 0,
     preemptible: spec.preemptible === true,
     arrival,
-    replicas: { cluster: cluster.id, clusterName: cluster.name, replicas: reservedReplicas(spec), acceleratorsPerReplica: spec.acceleratorsPerReplica as number },
+    replicas: {
+      cluster: cluster.id, clusterName: cluster.name, replicas: reservedReplicas(spec), acceleratorsPerReplica: (spec.acceleratorsPerReplica as number | undefined) ?? 1,
+      ...(typeof spec.acceleratorProfile === 'string' ? { profile: spec.acceleratorProfile } : {}),
+    },
   };
 }
 
@@ -107,9 +120,9 @@ export async function syncQueuedEndpoint(cp: ControlPlane, before: WireResource,
   const cluster = await referencedCluster(cp, before.project, spec.cluster);
   if (!cluster) return;
   const type = cluster.spec.acceleratorType as string;
-  const ask = replicaAccelerators(spec);
+  const ask = replicaAccelerators(spec, type);
   // A new queue must exist and have a quota for the type.
-  if (work?.queue !== named) await checkQueueCovers(cp, before.project, spec.queue as string, type, ask, { field: 'replicas', value: reservedReplicas(spec), what: `${reservedReplicas(spec)} replicas x ${String(spec.acceleratorsPerReplica)} ${type} are ${ask} accelerators` });
+  if (work?.queue !== named) await checkQueueCovers(cp, before.project, spec.queue as string, type, ask, { field: 'replicas', value: reservedReplicas(spec), what: describeAsk(spec, type, ask) });
   if (!work || ask > work.accelerators || work.queue !== named) {
     const ledger = new QuotaLedger(new Map((await currentQueues(cp)).map((q) => [q.name, q])));
     for (const w of state.running) if (w.id !== before.id) ledger.add(w.queue, w.request.acceleratorType, w.accelerators);

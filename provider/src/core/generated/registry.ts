@@ -137,7 +137,7 @@ export interface ModelEndpointInputs {
   autoscaling?: { minReplicas: number; maxReplicas: number; metric: "concurrency" | "tokens-per-second" | "accelerator-utilization"; target: number };
   /** Accelerators of one replica: at most 8 stay in one server, more stay in one supernode. */
   acceleratorsPerReplica: number;
-  /** Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the replicas take the cluster's instances, whose profile must be this one; on a cluster of whole accelerators the instances are cut, all on one server, from accelerators no other endpoint holds whole. Endpoints with a profile do not wait in queues yet. */
+  /** Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the replicas take the cluster's instances, whose profile must be this one; on a cluster of whole accelerators the instances are cut, all on one server, from accelerators no other endpoint holds whole. With a queue, an endpoint whose instances are short waits for them (its queue counts each instance as its share of an accelerator, e.g. 1/8 of an H200 for 1g.18gb). */
   acceleratorProfile?: string;
   /** Parallelism of a replica; the product of the degrees equals acceleratorsPerReplica. */
   parallelism?: { tensor: number; expert: number; pipeline: number; data: number };
@@ -147,7 +147,7 @@ export interface ModelEndpointInputs {
   contextLength: number;
   /** Full-context sequences each replica must hold in HBM at once; sets the minimum KV cache. */
   sequencesPerReplica: number;
-  /** Queue to wait in when the replicas do not fit in the free accelerators of their cluster (or the cluster itself still waits); without one, an endpoint that does not fit is refused at once. */
+  /** Queue to wait in when the replicas do not fit in the free accelerators of their cluster, or with an acceleratorProfile in its free partition instances (or the cluster itself still waits); without one, an endpoint that does not fit is refused at once. */
   queue?: string;
   /** Priority in its queue (higher first under the `priority` policy, and the rank preemption compares); 0 when absent. */
   priority?: number;
@@ -1984,7 +1984,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       },
       "acceleratorProfile": {
         "type": "string",
-        "description": "Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the replicas take the cluster's instances, whose profile must be this one; on a cluster of whole accelerators the instances are cut, all on one server, from accelerators no other endpoint holds whole. Endpoints with a profile do not wait in queues yet.",
+        "description": "Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the replicas take the cluster's instances, whose profile must be this one; on a cluster of whole accelerators the instances are cut, all on one server, from accelerators no other endpoint holds whole. With a queue, an endpoint whose instances are short waits for them (its queue counts each instance as its share of an accelerator, e.g. 1/8 of an H200 for 1g.18gb).",
         "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$",
         "replaceOnChanges": true
       },
@@ -2047,7 +2047,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       },
       "queue": {
         "type": "string",
-        "description": "Queue to wait in when the replicas do not fit in the free accelerators of their cluster (or the cluster itself still waits); without one, an endpoint that does not fit is refused at once.",
+        "description": "Queue to wait in when the replicas do not fit in the free accelerators of their cluster, or with an acceleratorProfile in its free partition instances (or the cluster itself still waits); without one, an endpoint that does not fit is refused at once.",
         "pattern": "^[a-z][a-z0-9-]{0,61}[a-z0-9]$",
         "references": "aicloud:compute:Queue",
         "referencesExternal": true
@@ -2609,7 +2609,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
           "maximum": 384
         },
         "acceleratorProfile": {
-          "description": "Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the replicas take the cluster's instances, whose profile must be this one; on a cluster of whole accelerators the instances are cut, all on one server, from accelerators no other endpoint holds whole. Endpoints with a profile do not wait in queues yet.",
+          "description": "Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the replicas take the cluster's instances, whose profile must be this one; on a cluster of whole accelerators the instances are cut, all on one server, from accelerators no other endpoint holds whole. With a queue, an endpoint whose instances are short waits for them (its queue counts each instance as its share of an accelerator, e.g. 1/8 of an H200 for 1g.18gb).",
           "type": "string",
           "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$"
         },
@@ -2669,7 +2669,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
           "default": 1
         },
         "queue": {
-          "description": "Queue to wait in when the replicas do not fit in the free accelerators of their cluster (or the cluster itself still waits); without one, an endpoint that does not fit is refused at once.",
+          "description": "Queue to wait in when the replicas do not fit in the free accelerators of their cluster, or with an acceleratorProfile in its free partition instances (or the cluster itself still waits); without one, an endpoint that does not fit is refused at once.",
           "type": "string",
           "pattern": "^[a-z][a-z0-9-]{0,61}[a-z0-9]$"
         },

@@ -81,9 +81,17 @@ test('a model no instance holds is told to use whole accelerators', () => {
   assert.match(d!.hint ?? '', /leave acceleratorProfile out and use at least 2 whole accelerators/);
 });
 
-test('a profiled endpoint with a queue is refused on queue, once', () => {
-  const d = errors({ ...small, queue: 'batch' });
-  assert.deepEqual(d.map((x) => x.path), ['queue']);
+test('a profiled endpoint may name a queue and keeps it with its profile', () => {
+  assert.deepEqual(errors({ ...small, queue: 'batch', priority: 3, preemptible: true }), []);
+  const r = validate('ModelEndpoint', { ...small, queue: 'batch' }, onH200);
+  assert.ok(r.ok, JSON.stringify(r));
+  assert.equal(r.value.queue, 'batch');
+  assert.equal(r.value.acceleratorProfile, '1g.18gb');
+});
+
+test('a profiled endpoint with a queue is still checked for its profile', () => {
+  const d = errors({ ...small, queue: 'batch', acceleratorProfile: '9g.999gb' });
+  assert.deepEqual(d.map((x) => x.path), ['acceleratorProfile']);
 });
 
 test('a profiled endpoint is billed by its instances share of an accelerator', () => {

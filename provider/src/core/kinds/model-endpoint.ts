@@ -167,12 +167,6 @@ export const modelEndpointRules: KindRules = {
   check(value, ctx) {
     const e = value as unknown as Endpoint;
     const out = checkShape(e);
-    if (e.acceleratorProfile !== undefined && value.queue !== undefined) {
-      out.push(error('INVALID_VALUE', 'queue', `queue ${JSON.stringify(value.queue)} with acceleratorProfile ${e.acceleratorProfile}: endpoints on partitions do not wait in queues yet`, {
-        value: value.queue,
-        hint: 'Leave queue out; replicas on partition instances are placed at once or refused.',
-      }));
-    }
     if (ctx.acceleratorType) out.push(...checkAgainstType(e, ctx.acceleratorType));
     return out;
   },

@@ -13,7 +13,8 @@ type Obj = Record<string, unknown>;
  * wrong type, or replicas that do not fit the cluster's free instances, would only fail at apply. When
  * the cluster already exists, its type checks the profile (field named) and the placement preview
  * checks the replicas (the cluster's instances, or instances cut from its whole accelerators). A
- * partitioned cluster whose profile differs may be changing in the same plan: apply decides.
+ * partitioned cluster whose profile differs may be changing in the same plan: apply decides. A new
+ * endpoint that names a queue and does not fit now only warns: apply waits for its instances.
  */
 export async function endpointInstanceCheck(ctx: ProviderContext, inputs: Obj, step: string, attributes: readonly TfAttribute[]): Promise<WireDiagnostic[]> {
   if (Object.values(inputs).some((v) => isUnknown(v))) return [];
@@ -29,11 +30,16 @@ export async function endpointInstanceCheck(ctx: ProviderContext, inputs: Obj, s
     if (cluster.spec.acceleratorProfile !== undefined && cluster.spec.acceleratorProfile !== profile) return [];
     const autoscaling = inputs.autoscaling as { minReplicas?: number } | undefined;
     const replicas = Number(autoscaling?.minReplicas ?? inputs.replicas ?? 1);
+    // A new endpoint that names a queue waits there when its instances are short; a rescale is placed at once or refused.
+    const queue = step !== 'update' && typeof inputs.queue === 'string' ? inputs.queue : undefined;
     const requests: PlacementRequest[] = [
       ...(step === 'create' ? [] : [{ action: 'release' as const, name, kind: 'ModelEndpoint' as const }]),
-      { action: 'replicas', name, cluster: String(inputs.cluster), replicas, acceleratorsPerReplica: 1, acceleratorProfile: profile },
+      { action: 'replicas', name, cluster: String(inputs.cluster), replicas, acceleratorsPerReplica: 1, acceleratorProfile: profile, ...(queue !== undefined ? { queue } : {}) },
     ];
     const outcome = (await cloud.previewPlacements(requests)).at(-1);
+    if (outcome && !outcome.fits && outcome.queued) {
+      return [plainDiagnostic('warning', `ModelEndpoint ${name} will queue`, `${outcome.message ?? 'not enough free instances now'}\nApply waits for admission within the create timeout (the timeouts block).`, 'queue')];
+    }
     if (outcome && !outcome.fits) {
       return [plainDiagnostic('error', `ModelEndpoint ${name} will not fit`,
         `${outcome.message ?? 'not enough free instances'}\nLower replicas, raise the cluster's profile_count, or free instances other endpoints use. (PLAN_WILL_NOT_FIT)`, 'replicas')];

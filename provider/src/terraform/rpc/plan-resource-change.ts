@@ -92,7 +92,8 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
   if (step === 'no-op' && prior) planned = { ...prior, ...Object.fromEntries(schema.blocks.map((b) => [b.name, config[b.name] ?? null])) };
 
   if (kind === 'Cluster' && (step === 'create' || step === 'replace' || growing)) diagnostics.push(...(await capacityCheck(ctx, validated, step)));
-  if (kind === 'ModelEndpoint' && (step === 'create' || step === 'replace') && typeof validated.queue === 'string') diagnostics.push(...(await endpointQueueCheck(ctx, validated)));
+  // An endpoint on partition instances that names a queue is previewed (and warned of) by endpointInstanceCheck.
+  if (kind === 'ModelEndpoint' && (step === 'create' || step === 'replace') && typeof validated.queue === 'string' && typeof validated.acceleratorProfile !== 'string') diagnostics.push(...(await endpointQueueCheck(ctx, validated)));
   if (kind === 'ModelEndpoint' && typeof validated.acceleratorProfile === 'string' && (step === 'create' || step === 'replace' || rescaled)) {
     diagnostics.push(...(await endpointInstanceCheck(ctx, validated, step, schema.attributes)));
   }

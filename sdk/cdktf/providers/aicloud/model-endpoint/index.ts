@@ -9,7 +9,7 @@ import * as cdktf from 'cdktf';
 
 export interface ModelEndpointConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the replicas take the cluster's instances, whose profile must be this one; on a cluster of whole accelerators the instances are cut, all on one server, from accelerators no other endpoint holds whole. Endpoints with a profile do not wait in queues yet. Changing it replaces the resource.
+  * Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the replicas take the cluster's instances, whose profile must be this one; on a cluster of whole accelerators the instances are cut, all on one server, from accelerators no other endpoint holds whole. With a queue, an endpoint whose instances are short waits for them (its queue counts each instance as its share of an accelerator, e.g. 1/8 of an H200 for 1g.18gb). Changing it replaces the resource.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/model_endpoint#accelerator_profile ModelEndpoint#accelerator_profile}
   */
@@ -81,7 +81,7 @@ export interface ModelEndpointConfig extends cdktf.TerraformMetaArguments {
   */
   readonly priority?: number;
   /**
-  * Queue to wait in when the replicas do not fit in the free accelerators of their cluster (or the cluster itself still waits); without one, an endpoint that does not fit is refused at once.
+  * Queue to wait in when the replicas do not fit in the free accelerators of their cluster, or with an acceleratorProfile in its free partition instances (or the cluster itself still waits); without one, an endpoint that does not fit is refused at once.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/model_endpoint#queue ModelEndpoint#queue}
   */
