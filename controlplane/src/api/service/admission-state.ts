@@ -1,5 +1,6 @@
-import type { AdmissionState, QueueSpec } from '../../admission/index.ts';
+import type { AdmissionState, AdmissionView, QueueSpec } from '../../admission/index.ts';
 import type { Store } from '../../store/index.ts';
+import type { ControlPlane } from './control-plane.ts';
 
 const STATE_KEY = 'admission.state';
 const DEFRAGMENT_KEY = 'admission.defragment';
@@ -20,7 +21,70 @@ export async function loadAdmissionState(store: Store): Promise<AdmissionState> 
 }
 
 export async function saveAdmissionState(store: Store, state: AdmissionState): Promise<void> {
+  saves.set(store, savesOf(store) + 1);
   await store.putMeta(STATE_KEY, JSON.stringify(state));
+}
+
+/** Saves of the state per store by this process: a save that did not go through the cache makes it stale. */
+const saves = new WeakMap<Store, number>();
+
+function savesOf(store: Store): number {
+  return saves.get(store) ?? 0;
+}
+
+/**
+ * What the control plane keeps of the admission state between passes, so a pass neither re-parses
+ * the stored document nor rebuilds the gang stage's view when nothing it depends on changed. It is
+ * valid for one version of the stored state: dropped when another connection or instance wrote
+ * (`reloadControlPlane`), when a write transaction fails (`writeTransaction`), and ignored after a
+ * save that did not go through `keepAdmissionState`.
+ */
+export interface AdmissionCache {
+  /** The state as this process last loaded or saved it; never changed in place. */
+  state: AdmissionState;
+  /** The store's save count when `state` was loaded or saved. */
+  saves: number;
+  /** The gang stage's long-lived view; equal to `state` (its gangs) only while `viewOf === state`. */
+  view?: AdmissionView;
+  viewOf?: AdmissionState;
+  /** The allocator epoch the view's server index was last known good at (see `runAdmission`). */
+  epoch?: number;
+}
+
+/**
+ * The admission state for a change inside a write transaction: the cached copy when it is the one
+ * this process last saved, the stored document otherwise. Callers must not change it in place: they
+ * save a new object with `keepAdmissionState`.
+ */
+export async function admissionStateOf(cp: ControlPlane): Promise<AdmissionState> {
+  const cached = cp.admission;
+  if (cached && cached.saves === savesOf(cp.store)) return cached.state;
+  const state = await loadAdmissionState(cp.store);
+  cp.admission = { state, saves: savesOf(cp.store) };
+  return state;
+}
+
+/**
+ * Saves the state and keeps it as the cached copy. `onView` makes the same change to the cached
+ * view, which then stays valid; without it the view is dropped (the next pass rebuilds it).
+ */
+export async function keepAdmissionState(cp: ControlPlane, state: AdmissionState, onView?: (view: AdmissionView) => void): Promise<void> {
+  const before = cp.admission;
+  const viewValid = before !== undefined && before.saves === savesOf(cp.store) && before.view !== undefined && before.viewOf === before.state;
+  await saveAdmissionState(cp.store, state);
+  const next: AdmissionCache = { state, saves: savesOf(cp.store) };
+  if (viewValid && onView) {
+    onView(before.view!);
+    next.view = before.view;
+    next.viewOf = state;
+    if (before.epoch !== undefined) next.epoch = before.epoch;
+  }
+  cp.admission = next;
+}
+
+/** Forgets the cached state and view: the next change reads the stored document again. */
+export function dropAdmissionCache(cp: ControlPlane): void {
+  cp.admission = undefined;
 }
 
 export async function loadDefragmentMode(store: Store): Promise<DefragmentMode> {
