@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { AdmissionState, PendingRequest } from '../../controlplane/src/admission/index.ts';
 import type { AllocationRequest } from '../../controlplane/src/allocator/index.ts';
@@ -154,4 +155,30 @@ function toPending(id: string, item: StreamItem, arrival: number): PendingReques
   else if (item.source === 'synthetic-gang') request = { ...base, count: item.npus, unit: 'accelerators', scope: 'supernode' };
   else request = { ...base, count: item.npus / 8, unit: 'servers', scope: item.perReplica <= 8 ? 'spread' : 'zone' };
   return { id, request, queue: QUEUE, priority: 0, preemptible: false, movable: item.source === 'openb', arrival: arrival * 3_600_000 };
+}
+
+/**
+ * `--modes c-controlplane`: the control plane's pass path at 1,000 pending on 100 supernodes, with the
+ * admission state and view kept between passes and rebuilt every pass; prints both and replaces only
+ * `modeC.controlPlanePass` in the results file.
+ */
+export async function runControlPlanePassSection(pods: readonly OpenbPod[], outPath: string, log: (m: string) => void, passes = 300): Promise<void> {
+  log('control-plane admission pass: 1,000 pending on 100 supernodes, kept and rebuilt ...');
+  const kept = await controlPlanePassSpeed(pods, 100, 1000, passes, 'kept');
+  const rebuilt = await controlPlanePassSpeed(pods, 100, 1000, Math.ceil(passes / 3), 'rebuilt');
+  for (const s of [kept, rebuilt]) console.log(passLine(s));
+  if (!existsSync(outPath)) return;
+  const json = JSON.parse(readFileSync(outPath, 'utf8')) as { modeC?: Record<string, unknown> };
+  if (!json.modeC) return;
+  json.modeC.controlPlanePass = { kept: figures(kept), rebuilt: figures(rebuilt), timedBy: '--modes c-controlplane: runAdmission on the embedded SQLite store (in memory), one departure before each pass' };
+  writeFileSync(outPath, `${JSON.stringify(json, null, 2)}\n`);
+}
+
+function figures(s: ControlPlanePassSpeed) {
+  const r = (x: number) => Math.round(x * 1000) / 1000;
+  return { supernodes: s.supernodes, pending: s.pending, running: s.running, passes: s.passes, p50Ms: r(s.p50Ms), p99Ms: r(s.p99Ms), maxMs: r(s.maxMs), cpuP50Ms: r(s.cpuP50Ms), cpuP99Ms: r(s.cpuP99Ms), stateBytes: s.stateBytes, stringifyMs: r(s.stringifyMs), parseMs: r(s.parseMs) };
+}
+
+function passLine(s: ControlPlanePassSpeed): string {
+  return `Control-plane admission pass, state ${s.mode === 'kept' ? 'kept between passes' : 'rebuilt every pass'}: ${s.pending} pending, ${s.running} running on ${s.supernodes} supernodes, ${s.passes} passes: wall p50 ${s.p50Ms.toFixed(2)} ms, p99 ${s.p99Ms.toFixed(2)} ms; CPU p50 ${s.cpuP50Ms.toFixed(2)} ms, p99 ${s.cpuP99Ms.toFixed(2)} ms; stored state ${(s.stateBytes / 1e6).toFixed(2)} MB (one stringify ${s.stringifyMs.toFixed(1)} ms, one parse ${s.parseMs.toFixed(1)} ms).`;
 }
