@@ -65,7 +65,7 @@ function gangView(cp: ControlPlane, state: AdmissionState, input: AdmissionState
   const view = cached?.view;
   if (!view || cached.viewOf !== state || guarded || JSON.stringify(view.queues) !== JSON.stringify(input.queues)) return AdmissionView.fromState(input);
   // The pass owns the view until it saves: if anything throws first, no cache keeps a half-changed view.
-  cp.admission = { state: cached.state, saves: cached.saves };
+  cp.admission = { state: cached.state, saves: cached.saves, ...(cached.layout ? { layout: cached.layout } : {}) };
   if (cached.epoch !== cp.allocatorEpoch) view.forgetServerIndex();
   return view;
 }
