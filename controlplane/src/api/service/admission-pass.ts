@@ -38,7 +38,7 @@ export async function runAdmission(cp: ControlPlane, opts: PassOptions = {}): Pr
     defragment,
     moveDurationMs: () => Math.max(1, operationLatencyMs('Cluster', 'update', cp.timeScale)),
   };
-  const view = gangsOnly(input) ? gangView(cp, state, input, guarded) : undefined;
+  const view = gangsOnly(reusable(cp, state) ? { ...input, running: [] } : input) ? gangView(cp, state, input, guarded) : undefined;
   cp.allocatorEpoch++;
   const { state: next, decisions } = view ? admitOnView(view, cp.allocator, now, options) : admit(input, cp.allocator, now, options);
   const requeued: AdmissionState['pending'] = [];
@@ -55,6 +55,16 @@ export async function runAdmission(cp: ControlPlane, opts: PassOptions = {}): Pr
 }
 
 /**
+ * Whether the cached view is the view of exactly this state. Its running work then holds gangs alone
+ * (a view is kept only after a pass of gangs alone, and since then work only left or began to wait),
+ * so only the pending requests need looking at to know the state is still of gangs alone.
+ */
+function reusable(cp: ControlPlane, state: AdmissionState): boolean {
+  const cached = cp.admission;
+  return cached?.view !== undefined && cached.viewOf === state;
+}
+
+/**
  * The gang stage's view for this pass: the cached one when it is the view of exactly this state,
  * with the same queue specs and no running work newly guarded; otherwise a new one. When the
  * allocator changed since the view's last pass (holdings released, resized or reloaded behind it),
@@ -63,7 +73,7 @@ export async function runAdmission(cp: ControlPlane, opts: PassOptions = {}): Pr
 function gangView(cp: ControlPlane, state: AdmissionState, input: AdmissionState, guarded: boolean): AdmissionView {
   const cached = cp.admission;
   const view = cached?.view;
-  if (!view || cached.viewOf !== state || guarded || JSON.stringify(view.queues) !== JSON.stringify(input.queues)) return AdmissionView.fromState(input);
+  if (!view || !reusable(cp, state) || guarded || JSON.stringify(view.queues) !== JSON.stringify(input.queues)) return AdmissionView.fromState(input);
   // The pass owns the view until it saves: if anything throws first, no cache keeps a half-changed view.
   cp.admission = { state: cached.state, saves: cached.saves, ...(cached.layout ? { layout: cached.layout } : {}) };
   if (cached.epoch !== cp.allocatorEpoch) view.forgetServerIndex();

@@ -69,29 +69,38 @@ async function saveChunked(store: Store, state: AdmissionState, before: RunningL
   return layout;
 }
 
-/** The old layout with departed entries taken out and new ones appended (marking chunks to write), or undefined when the order does not fit. */
+/**
+ * The old layout with the entries `running` no longer has taken out and the rest appended (marking the
+ * chunks to write), or undefined when too many chunks are part-empty. Walks both lists once: an entry
+ * out of its old order counts as gone from its chunk and new at the end, so what is stored is always
+ * `running`, in its order.
+ */
 function keptChunks(before: RunningLayout, running: readonly RunningWork[], dirty: Set<number>): RunningLayout | undefined {
-  const present = new Set(running);
   const keys: number[] = [];
   const chunks: RunningWork[][] = [];
   let j = 0;
   for (const [i, chunk] of before.chunks.entries()) {
-    const kept = chunk.filter((w) => present.has(w));
-    for (const w of kept) if (running[j++] !== w) return undefined;
+    const kept: RunningWork[] = [];
+    for (const w of chunk) {
+      if (running[j] === w) {
+        kept.push(w);
+        j++;
+      }
+    }
     if (kept.length !== chunk.length) dirty.add(before.keys[i]!);
     if (!kept.length) continue;
     keys.push(before.keys[i]!);
-    chunks.push(kept);
+    chunks.push(kept.length === chunk.length ? chunk : kept);
   }
   // Too many part-empty chunks: write them all again, packed.
   if (chunks.length > 2 * Math.ceil(running.length / CHUNK) + 4) return undefined;
   let next = Math.max(-1, ...before.keys) + 1;
-  for (const w of running.slice(j)) {
+  for (let k = j; k < running.length; k++) {
     if (!chunks.length || chunks.at(-1)!.length >= CHUNK) {
       keys.push(next++);
       chunks.push([]);
-    }
-    chunks.at(-1)!.push(w);
+    } else if (!dirty.has(keys.at(-1)!)) chunks[chunks.length - 1] = [...chunks.at(-1)!];
+    chunks.at(-1)!.push(running[k]!);
     dirty.add(keys.at(-1)!);
   }
   return { keys, chunks };
