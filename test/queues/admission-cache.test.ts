@@ -6,7 +6,9 @@ import type { ControlPlane } from '../../controlplane/src/api/service/control-pl
 import { writeTransaction } from '../../controlplane/src/api/service/control-plane.ts';
 import { runAdmission } from '../../controlplane/src/api/service/admission-pass.ts';
 import { loadAdmissionState } from '../../controlplane/src/api/service/admission-state.ts';
+import { join } from 'node:path';
 import { checkProperty } from '../support/check-property.ts';
+import { tempDir } from '../support/temp-dir.ts';
 import { injectableControlPlane, type InjectableControlPlane } from '../support/inject-app.ts';
 
 const P = '/v1/projects/default';
@@ -233,4 +235,38 @@ test('a holding resized outside any pass is seen by the next pass on the kept vi
     await kept.h.close();
     await rebuilt.h.close();
   }
+});
+
+test('a control plane whose kept view another process made stale reads the state again before its next pass', async (t) => {
+  const dir = tempDir(t);
+  const clock = createVirtualClock();
+  const opts = { memory: false, dbPath: join(dir.path, 'cloud.db'), sharedFile: true, timeScale: 1, clock };
+  const a = await injectableControlPlane(t, opts);
+  const b = await injectableControlPlane(t, opts);
+  const caller = (h: InjectableControlPlane) => async (method: string, path: string, body?: unknown) => {
+    const res = await h.app.inject({ method: method as 'GET', url: path, headers: { authorization: `Bearer ${h.adminToken}` }, ...(body === undefined ? {} : { payload: body as object }) });
+    return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+  };
+  const [callA, callB] = [caller(a), caller(b)];
+  const gang = (name: string, nodeCount: number, extra: Record<string, unknown> = {}) => ({ name, zone: ZONE, acceleratorType: 'ascend-910c', nodeCount, placement: 'supernode', queue: 'batch', ...extra });
+  assert.equal((await callA('POST', `${P}/queues`, { name: 'batch', quotas: [{ acceleratorType: 'ascend-910c', nominal: 8 * 384 }] })).status, 202);
+  for (let n = 0; n < 4; n++) assert.equal((await callA('POST', `${P}/clusters`, gang(`fill-${n}`, 46))).status, 202);
+  assert.equal((await callA('POST', `${P}/clusters`, gang('first', 48))).body.resource.status, 'pending');
+  assert.ok(a.cp.admission?.view, 'A keeps its view');
+  clock.advance(60_000);
+
+  // B frees a supernode; its own pass admits the waiting gang.
+  assert.equal((await callB('DELETE', `${P}/clusters/fill-0`)).status, 202);
+  clock.advance(60_000);
+  assert.match((await callB('GET', `${P}/clusters/first`)).body.status, /^(provisioning|ready)$/, 'B admitted the gang');
+
+  // A's next change must not decide on its kept view (which still has `first` waiting and `fill-0` running).
+  const second = await callA('POST', `${P}/clusters`, gang('second', 48));
+  assert.equal(second.body.resource.status, 'pending', 'no supernode is free: fill-0 went, and first took its place');
+  const stateA = await writeTransaction(a.cp, async () => JSON.stringify(await (await import('../../controlplane/src/api/service/admission-state.ts')).admissionStateOf(a.cp)));
+  assert.equal(stateA, JSON.stringify(await loadAdmissionState(b.cp.store)));
+  assert.ok(JSON.parse(stateA).pending.some((p: { id: string }) => p.id === second.body.resource.id), 'second waits in the shared state');
+  assert.ok(!JSON.parse(stateA).pending.some((p: { id: string }) => p.id !== second.body.resource.id), 'first no longer waits');
+  assert.deepEqual((await callA('GET', '/v1/admin/invariants')).body.violations, []);
+  assert.deepEqual((await callB('GET', '/v1/admin/invariants')).body.violations, []);
 });
