@@ -10,6 +10,7 @@ import { benchArgs, log, signed } from './bench-args.ts';
 import { runModeA } from './mode-a.ts';
 import { runModeB, type DynamicSeed } from './mode-b.ts';
 import { runModeCSection, runPassSpeedSection } from './mode-c-section.ts';
+import { runControlPlanePassSection } from './control-plane-pass.ts';
 import { PUBLISHED } from './published-fgd.ts';
 import { readNodes, readPods } from './read-openb.ts';
 import { renderSvg } from './render-svg.ts';
@@ -65,6 +66,8 @@ function main(): void {
     }, resolve(values.out!), log)
     : undefined;
   if (modes.has('c-speed')) runPassSpeedSection(pods, resolve(values.out!), log);
+  // The control plane's own pass path (state and view kept between passes, and rebuilt): `--modes c-controlplane`.
+  if (modes.has('c-controlplane')) void runControlPlanePassSection(pods, resolve(values.out!), log);
   if (!modes.has('a') && !modes.has('b')) return;
   log(`mode A: openb cluster, ${seeds} seeds ...`);
   const a = runModeA(nodes, pods, names, seeds);

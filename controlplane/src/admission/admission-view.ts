@@ -113,6 +113,17 @@ export class AdmissionView {
     return this.holders;
   }
 
+  /**
+   * The allocator changed behind the view (a holding resized, released or reloaded outside a pass): the
+   * server index is dropped and rebuilt from the allocator on next use, as a new view would build it.
+   */
+  forgetServerIndex(): void {
+    this.holders = undefined;
+    this.indexed.clear();
+    this.seq.clear();
+    this.nextSeq = 0;
+  }
+
   private index(owner: string, servers: Placement['servers']): void {
     const holders = this.holders!;
     for (const s of servers) {

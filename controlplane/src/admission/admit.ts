@@ -30,6 +30,26 @@ export function admit(state: AdmissionState, allocator: Allocator, now: number, 
   return admitReplicas(admitPartitions(admitGangs(parts.rest, allocator, now, options), parts, allocator, now), split, allocator, now);
 }
 
+/**
+ * Whether a state holds gangs alone (no partitioned cluster, no endpoint): then `admit` is its gang
+ * stage and nothing else, and `admitOnView` on a view of the state decides exactly as `admit` does.
+ */
+export function gangsOnly(state: AdmissionState): boolean {
+  for (const p of state.pending) if (p.replicas || p.request.profile !== undefined) return false;
+  for (const w of state.running) if (w.replicas || w.request.profile !== undefined) return false;
+  return true;
+}
+
+/**
+ * `admit` for a caller that keeps the gang stage's `AdmissionView` between passes (the control plane):
+ * the pass runs on the view, which it updates in place, and the new state is the view's snapshot.
+ * Only for a state of gangs alone (`gangsOnly`); otherwise call `admit`.
+ */
+export function admitOnView(view: AdmissionView, allocator: Allocator, now: number, options: AdmitOptions = {}): { state: AdmissionState; decisions: AdmissionDecision[] } {
+  const decisions = admitPass(view, allocator, now, options);
+  return { state: view.snapshot(), decisions };
+}
+
 /** The gang stage of a pass: clusters, which take whole servers (see `admit`), on a view built for it. */
 function admitGangs(state: AdmissionState, allocator: Allocator, now: number, options: AdmitOptions): { state: AdmissionState; decisions: AdmissionDecision[] } {
   const view = AdmissionView.fromState(state);

@@ -1,7 +1,7 @@
 // The admission engine: queues with cohort quotas, all-or-nothing gang admission in order, reservations
 // with conservative backfill, preemption of lower-priority preemptible work, and defragmentation moves.
 // Pure over the allocator's public API; all state is plain JSON so the control plane can persist it.
-export { admit, admitPass, forgetWork } from './admit.ts';
+export { admit, admitOnView, admitPass, forgetWork, gangsOnly } from './admit.ts';
 export { AdmissionView } from './admission-view.ts';
 export { partitionShare } from './admit-partitions.ts';
 export { finishMoves, releaseWork } from './finish-moves.ts';

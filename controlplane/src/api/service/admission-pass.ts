@@ -1,9 +1,9 @@
-import { admit, forgetWork, type AdmissionDecision, type AdmissionState, type QueueSpec, type RunningWork } from '../../admission/index.ts';
+import { admit, admitOnView, AdmissionView, forgetWork, gangsOnly, type AdmissionDecision, type AdmissionState, type AdmitOptions, type QueueSpec, type RunningWork } from '../../admission/index.ts';
 import type { Placement } from '../../allocator/index.ts';
 import { finishOperation, operationLatencyMs } from '../../operations/index.ts';
 import { hourlyCost } from '../../../../provider/src/core/index.ts';
 import { summarizeServers, summarizeSlices } from './allocation-wire.ts';
-import { loadAdmissionState, loadDefragmentMode, saveAdmissionState, toQueueSpec } from './admission-state.ts';
+import { admissionStateOf, keepAdmissionState, loadAdmissionState, loadDefragmentMode, toQueueSpec } from './admission-state.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { rowsOfPlacement } from './holding-rows.ts';
 import { iso, newOperationId, readDoc, toRecord, type WireResource } from './resource-doc.ts';
@@ -21,23 +21,63 @@ export interface PassOptions {
  * with the engine's new state. Cheap when nothing waits and nothing moves.
  */
 export async function runAdmission(cp: ControlPlane, opts: PassOptions = {}): Promise<AdmissionDecision[]> {
-  const state = await loadAdmissionState(cp.store);
+  const state = await admissionStateOf(cp);
   if (!state.pending.length && !state.moves.length) return [];
   const now = cp.clock.now();
   const running: RunningWork[] = [];
-  for (const w of state.running) running.push(await guardReplicas(cp, w));
-  const input: AdmissionState = { ...state, queues: await currentQueues(cp), running };
+  let guarded = false;
+  for (const w of state.running) {
+    const g = await guardReplicas(cp, w);
+    if (g !== w) guarded = true;
+    running.push(g);
+  }
+  const queues = await currentQueues(cp);
+  const input: AdmissionState = { ...state, queues, running };
   const defragment = opts.defragment || (await loadDefragmentMode(cp.store)) === 'auto';
-  cp.allocatorEpoch++;
-  const { state: next, decisions } = admit(input, cp.allocator, now, {
+  const options: AdmitOptions = {
     defragment,
     moveDurationMs: () => Math.max(1, operationLatencyMs('Cluster', 'update', cp.timeScale)),
-  });
+  };
+  const view = gangsOnly(reusable(cp, state) ? { ...input, running: [] } : input) ? gangView(cp, state, input, guarded) : undefined;
+  cp.allocatorEpoch++;
+  const { state: next, decisions } = view ? admitOnView(view, cp.allocator, now, options) : admit(input, cp.allocator, now, options);
   const requeued: AdmissionState['pending'] = [];
   for (const d of decisions) await applyDecision(cp, d, now, state, next, requeued);
-  await saveAdmissionState(cp.store, { ...next, pending: [...next.pending, ...requeued] });
+  const saved = { ...next, pending: [...next.pending, ...requeued] };
+  if (view) {
+    // The view stays the stored state's: preempted work waits again in it too.
+    for (const p of requeued) view.enqueue(p);
+    await keepAdmissionState(cp, saved);
+    cp.admission = { ...cp.admission!, view, viewOf: saved, epoch: cp.allocatorEpoch };
+  } else await keepAdmissionState(cp, saved);
   if (requeued.length) await runAdmission(cp);
   return decisions;
+}
+
+/**
+ * Whether the cached view is the view of exactly this state. Its running work then holds gangs alone
+ * (a view is kept only after a pass of gangs alone, and since then work only left or began to wait),
+ * so only the pending requests need looking at to know the state is still of gangs alone.
+ */
+function reusable(cp: ControlPlane, state: AdmissionState): boolean {
+  const cached = cp.admission;
+  return cached?.view !== undefined && cached.viewOf === state;
+}
+
+/**
+ * The gang stage's view for this pass: the cached one when it is the view of exactly this state,
+ * with the same queue specs and no running work newly guarded; otherwise a new one. When the
+ * allocator changed since the view's last pass (holdings released, resized or reloaded behind it),
+ * its server index is rebuilt from the allocator on next use.
+ */
+function gangView(cp: ControlPlane, state: AdmissionState, input: AdmissionState, guarded: boolean): AdmissionView {
+  const cached = cp.admission;
+  const view = cached?.view;
+  if (!view || !reusable(cp, state) || guarded || JSON.stringify(view.queues) !== JSON.stringify(input.queues)) return AdmissionView.fromState(input);
+  // The pass owns the view until it saves: if anything throws first, no cache keeps a half-changed view.
+  cp.admission = { state: cached.state, saves: cached.saves, ...(cached.layout ? { layout: cached.layout } : {}) };
+  if (cached.epoch !== cp.allocatorEpoch) view.forgetServerIndex();
+  return view;
 }
 
 /** Queue specs as they are now: quotas or cohorts may have changed since the last pass. */
@@ -172,7 +212,7 @@ async function describeOwner(cp: ControlPlane, id: string): Promise<string> {
  * target it held is freed with it. Call before the allocator releases the owner.
  */
 export async function forgetQueuedWork(cp: ControlPlane, id: string): Promise<boolean> {
-  const state = await loadAdmissionState(cp.store);
+  const state = await admissionStateOf(cp);
   const known = state.pending.some((p) => p.id === id) || state.running.some((w) => w.id === id);
   if (!known) return false;
   for (const m of state.moves) {
@@ -181,7 +221,7 @@ export async function forgetQueuedWork(cp: ControlPlane, id: string): Promise<bo
     cp.allocator.release(m.holdingOwner);
     await cp.store.deleteHoldingsOf(m.holdingOwner);
   }
-  await saveAdmissionState(cp.store, forgetWork(state, id));
+  await keepAdmissionState(cp, forgetWork(state, id), (view) => view.forget(id));
   return true;
 }
 
@@ -195,7 +235,7 @@ export async function moveHolders(cp: ControlPlane): Promise<string[]> {
  * operation ends), so the delete does not wait for a migration nobody needs any more.
  */
 export async function cancelMoveOf(cp: ControlPlane, id: string, now: number, why = 'it is being deleted'): Promise<boolean> {
-  const state = await loadAdmissionState(cp.store);
+  const state = await admissionStateOf(cp);
   const move = state.moves.find((m) => m.owner === id);
   if (!move) return false;
   cp.allocatorEpoch++;
@@ -205,7 +245,7 @@ export async function cancelMoveOf(cp: ControlPlane, id: string, now: number, wh
     if (op.type !== 'update' || op.dueAt !== move.due) continue;
     await cp.store.putOperation({ ...op, status: 'failed', error: { code: 'CANCELLED', message: `the move of ${op.kind} ${op.name} was called off: ${why}` }, doneAt: now });
   }
-  await saveAdmissionState(cp.store, { ...state, moves: state.moves.filter((m) => m !== move) });
+  await keepAdmissionState(cp, { ...state, moves: state.moves.filter((m) => m !== move) });
   return true;
 }
 

@@ -6,6 +6,7 @@ import type { SecretBox } from '../secret-box.ts';
 import type { Principal } from '../auth.ts';
 import { expandRows } from './holding-rows.ts';
 import type { Mutex } from '../../store/async-mutex.ts';
+import type { AdmissionCache } from './admission-state.ts';
 
 /**
  * Everything a request needs, in one place the routes share. The allocator and the project list
@@ -35,6 +36,8 @@ export interface ControlPlane {
   exclusive: Mutex;
   /** Region used when a resource without a zone (a bucket) names none. */
   defaultRegion: string;
+  /** The admission state and the gang stage's view between passes; see `AdmissionCache` for when it is dropped. */
+  admission?: AdmissionCache;
 }
 
 /** Reloads caches when another connection or instance committed; cheap (one query) when nothing changed. */
@@ -54,6 +57,7 @@ async function syncHeld(cp: ControlPlane): Promise<void> {
 
 export async function reloadControlPlane(cp: ControlPlane): Promise<void> {
   const { store } = cp;
+  cp.admission = undefined;
   await reloadAllocator(cp);
   cp.projects = new Set(await store.listProjects());
   cp.nextDueAt = await store.nextDueAt();
@@ -109,6 +113,8 @@ export async function writeTransaction<T>(cp: ControlPlane, fn: () => Promise<T>
         return fn();
       });
     } catch (e) {
+      // The admission state saved inside the transaction was rolled back (and a pass may have changed the view).
+      cp.admission = undefined;
       if (cp.allocatorEpoch !== epoch) await reloadControlPlane(cp);
       else {
         cp.projects = new Set(await cp.store.listProjects());

@@ -1,8 +1,8 @@
 import { ACCELERATOR_TYPES, hourlyCost } from '../../../../provider/src/core/index.ts';
 import type { AllocationRequest } from '../../allocator/index.ts';
-import { partitionShare } from '../../admission/index.ts';
+import { partitionShare, type PendingRequest } from '../../admission/index.ts';
 import { apiError } from '../errors.ts';
-import { loadAdmissionState, queueKey, saveAdmissionState, toQueueSpec } from './admission-state.ts';
+import { admissionStateOf, keepAdmissionState, queueKey, toQueueSpec } from './admission-state.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { readDoc } from './resource-doc.ts';
 
@@ -59,13 +59,10 @@ export function pendingClusterOutputs(spec: Spec): Record<string, unknown> {
 /** Puts a queued cluster's gang at the back of its queue (or in its priority's place). */
 export async function enqueueCluster(cp: ControlPlane, project: string, id: string, spec: Spec, now: number): Promise<void> {
   const request = clusterRequest(project, id, spec);
-  const state = await loadAdmissionState(cp.store);
+  const state = await admissionStateOf(cp);
   const preemptible = spec.preemptible === true;
-  state.pending = [
-    ...state.pending,
-    { id, request, queue: queueKey(project, spec.queue as string), priority: (spec.priority as number | undefined) ?? 0, preemptible, movable: preemptible, arrival: now },
-  ];
-  await saveAdmissionState(cp.store, state);
+  const p: PendingRequest = { id, request, queue: queueKey(project, spec.queue as string), priority: (spec.priority as number | undefined) ?? 0, preemptible, movable: preemptible, arrival: now };
+  await keepAdmissionState(cp, { ...state, pending: [...state.pending, p] }, (view) => view.enqueue(p));
 }
 
 /** A queued cluster's request: its servers, or for a partitioned cluster `profileCount` instances of its profile on one server. */
