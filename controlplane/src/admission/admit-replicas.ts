@@ -1,6 +1,7 @@
 import type { Allocator } from '../allocator/allocator.ts';
 import { partitionShare } from './admit-partitions.ts';
 import type { Decision, ReplicaRequest } from '../allocator/types.ts';
+import { fewestVictims } from './find-victims.ts';
 import { orderPending } from './order-pending.ts';
 import { QuotaLedger } from './quota-ledger.ts';
 import type { AdmissionDecision, AdmissionState, PendingRequest, ReplicaAsk, RunningWork } from './types.ts';
@@ -152,18 +153,5 @@ export function findReplicaVictims(allocator: Allocator, req: ReplicaRequest, pr
   const candidates = running
     .filter((w) => w.replicas?.cluster === req.clusterOwner && w.preemptible && w.priority < priority && w.id !== req.endpointOwner)
     .sort((a, b) => a.priority - b.priority || b.accelerators - a.accelerators || b.admittedAt - a.admittedAt || (a.id < b.id ? 1 : -1));
-  if (!candidates.length) return undefined;
-  const fitsWith = (releases: string[]) => allocator.preview([req], { releases }).results[0]!.ok;
-  const victims: string[] = [];
-  let fits = false;
-  for (const c of candidates) {
-    victims.push(c.id);
-    if (fitsWith(victims)) { fits = true; break; }
-  }
-  if (!fits) return undefined;
-  for (let i = victims.length - 2; i >= 0; i--) {
-    const without = victims.filter((_, j) => j !== i);
-    if (fitsWith(without)) victims.splice(i, 1);
-  }
-  return victims;
+  return fewestVictims(candidates.map((c) => c.id), (releases) => allocator.preview([req], { releases }).results[0]!.ok);
 }

@@ -12,15 +12,23 @@ export function findVictims(allocator: Allocator, req: AllocationRequest, priori
   const candidates = running
     .filter((w) => w.preemptible && w.priority < priority && w.request.acceleratorType === req.acceleratorType && w.id !== req.owner)
     .sort((a, b) => a.priority - b.priority || b.admittedAt - a.admittedAt || (a.id < b.id ? 1 : -1));
-  if (candidates.length === 0) return undefined;
   const fitsWith = (releases: string[]): boolean => {
     const r = allocator.preview([req], { releases }).results[0]!;
     return r.ok && !r.supernodes.some((sn) => fences.has(sn));
   };
+  return fewestVictims(candidates.map((c) => c.id), fitsWith);
+}
+
+/**
+ * The shortest prefix of `ordered` (most expendable first) whose release lets the request fit, then
+ * with every victim that turns out not to be needed spared; undefined when even all of them would
+ * not make room. Gangs and endpoints preempt by the same rule, each with its own `fitsWith`.
+ */
+export function fewestVictims(ordered: readonly string[], fitsWith: (releases: string[]) => boolean): string[] | undefined {
   const victims: string[] = [];
   let fits = false;
-  for (const c of candidates) {
-    victims.push(c.id);
+  for (const id of ordered) {
+    victims.push(id);
     if (fitsWith(victims)) { fits = true; break; }
   }
   if (!fits) return undefined;

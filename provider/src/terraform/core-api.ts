@@ -1,6 +1,6 @@
 // The core functions and types the Terraform adapter uses, named in one place.
 export {
   KINDS, FUNCTION_SPECS, CONFIG_SPECS, PACKAGE, kindInfo, kindFromTfType, validate, diffResource,
-  resourceOutputs, UNKNOWN, isUnknown, isAicloudError, AicloudError, ACCELERATOR_TYPES,
+  resourceOutputs, UNKNOWN, isUnknown, isAicloudError, AicloudError, ACCELERATOR_TYPES, reservedReplicas,
 } from '../core/index.ts';
 export type { Kind, KindInfo, PropertySpec, FunctionSpec, Diagnostic, CloudResource, ResourceDiff } from '../core/index.ts';

@@ -1,5 +1,5 @@
 // Plan-time checks of a model endpoint with an acceleratorProfile, against the cluster it names.
-import { isUnknown, validate } from '../core-api.ts';
+import { isUnknown, reservedReplicas, validate } from '../core-api.ts';
 import type { PlacementRequest } from '../cloud-api.ts';
 import type { ProviderContext } from '../provider-context.ts';
 import type { TfAttribute } from '../schema/tf-attribute.ts';
@@ -28,8 +28,7 @@ export async function endpointInstanceCheck(ctx: ProviderContext, inputs: Obj, s
     if (!typed.ok) return typed.diagnostics.map((d) => wireDiagnostic(d, attributes));
     // A partitioned cluster of another profile may be changing in this plan; a whole cluster has instances cut.
     if (cluster.spec.acceleratorProfile !== undefined && cluster.spec.acceleratorProfile !== profile) return [];
-    const autoscaling = inputs.autoscaling as { minReplicas?: number } | undefined;
-    const replicas = Number(autoscaling?.minReplicas ?? inputs.replicas ?? 1);
+    const replicas = reservedReplicas(inputs);
     // A new endpoint that names a queue waits there when its instances are short; a rescale is placed at once or refused.
     const queue = step !== 'update' && typeof inputs.queue === 'string' ? inputs.queue : undefined;
     const requests: PlacementRequest[] = [

@@ -1,5 +1,5 @@
 // PlanResourceChange: the core decides defaults and update-versus-replace; this shapes the answer.
-import { diffResource, isUnknown, validate } from '../core-api.ts';
+import { diffResource, isUnknown, reservedReplicas, validate } from '../core-api.ts';
 import type { PlacementRequest } from '../cloud-api.ts';
 import { decodeCty, encodeCty } from '../cty/cty-msgpack.ts';
 import { TF_UNKNOWN, TfUnknown } from '../cty/unknown-value.ts';
@@ -150,10 +150,9 @@ async function capacityCheck(ctx: ProviderContext, inputs: Obj, step: string): P
 async function endpointQueueCheck(ctx: ProviderContext, inputs: Obj): Promise<WireDiagnostic[]> {
   if (Object.values(inputs).some((v) => isUnknown(v))) return [];
   const name = String(inputs.name);
-  const autoscaling = inputs.autoscaling as { minReplicas?: number } | undefined;
   const request: PlacementRequest = {
     action: 'replicas', name, cluster: String(inputs.cluster), queue: String(inputs.queue),
-    replicas: Number(autoscaling?.minReplicas ?? inputs.replicas ?? 1), acceleratorsPerReplica: Number(inputs.acceleratorsPerReplica),
+    replicas: reservedReplicas(inputs), acceleratorsPerReplica: Number(inputs.acceleratorsPerReplica),
   };
   try {
     const [outcome] = await (await ctx.cloud()).previewPlacements([request]);
