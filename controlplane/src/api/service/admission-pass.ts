@@ -44,12 +44,10 @@ export async function runAdmission(cp: ControlPlane, opts: PassOptions = {}): Pr
   const requeued: AdmissionState['pending'] = [];
   for (const d of decisions) await applyDecision(cp, d, now, state, next, requeued);
   const saved = { ...next, pending: [...next.pending, ...requeued] };
-  if (view) {
-    // The view stays the stored state's: preempted work waits again in it too.
-    for (const p of requeued) view.enqueue(p);
-    await keepAdmissionState(cp, saved);
-    cp.admission = { ...cp.admission!, view, viewOf: saved, epoch: cp.allocatorEpoch };
-  } else await keepAdmissionState(cp, saved);
+  // The view stays the stored state's: preempted work waits again in it too.
+  for (const p of requeued) view?.enqueue(p);
+  await keepAdmissionState(cp, saved);
+  if (view) cp.admission = { ...cp.admission!, view, viewOf: saved, epoch: cp.allocatorEpoch };
   if (requeued.length) await runAdmission(cp);
   return decisions;
 }
