@@ -1,6 +1,5 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { ADMIN, tempDir, testServer } from './helpers.ts';
 import { testDatabaseUrl } from '../support/test-store.ts';
 
@@ -178,7 +177,7 @@ describe('partition holdings survive a restart', () => {
       }
     } finally {
       // The store's close resolves before SQLite removes its -wal and -shm files; removal retries until they are gone.
-      rmSync(dir.path, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+      dir.cleanup();
     }
   });
 });

@@ -1,6 +1,5 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { ADMIN, endpointBody, tempDir, testServer } from './helpers.ts';
 import { testDatabaseUrl } from '../support/test-store.ts';
 
@@ -138,7 +137,7 @@ describe('endpoint instances survive a restart', () => {
         await second.close();
       }
     } finally {
-      rmSync(dir.path, { recursive: true, force: true, maxRetries: 40, retryDelay: 100 });
+      dir.cleanup();
     }
   });
 
@@ -226,7 +225,7 @@ describe('endpoint instances cut from a cluster of whole accelerators', () => {
         await second.close();
       }
     } finally {
-      rmSync(dir.path, { recursive: true, force: true, maxRetries: 40, retryDelay: 100 });
+      dir.cleanup();
     }
   });
 });

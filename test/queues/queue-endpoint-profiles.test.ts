@@ -4,7 +4,6 @@
 // and its queue counts each instance as its share of an accelerator.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { ADMIN, endpointBody, tempDir, testServer } from '../controlplane/helpers.ts';
 
 const P = '/v1/projects/default';
@@ -100,7 +99,7 @@ describe('queued endpoints on partition instances across a restart and on whole 
         await second.close();
       }
     } finally {
-      rmSync(dir.path, { recursive: true, force: true, maxRetries: 40, retryDelay: 100 });
+      dir.cleanup();
     }
   });
 

@@ -173,7 +173,6 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
       return true;
     },
     close() {
-      checkpointer?.close();
       db.close();
     },
 
@@ -246,6 +245,11 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
   for (const [name, method] of Object.entries(sync) as [string, (...a: unknown[]) => unknown][]) {
     (store as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => method(...args);
   }
+  // The checkpointer's worker must be gone before the caller may remove the file's directory.
+  store.close = async () => {
+    await checkpointer?.close();
+    db.close();
+  };
   return store;
 }
 

@@ -5,7 +5,12 @@ import { Worker } from 'node:worker_threads';
 export interface WalCheckpointer {
   /** Asks for a checkpoint; ignored while one is pending, so callers may nudge freely. */
   nudge(): void;
-  close(): void;
+  /**
+   * Resolves once the worker has closed its connection and exited. A worker still starting up would
+   * otherwise open the file after the caller closed the store, recreating it in a directory the
+   * caller may be removing.
+   */
+  close(): Promise<void>;
 }
 
 // Plain JavaScript because a worker started from a string runs without the TypeScript loader. It
@@ -31,19 +36,23 @@ parentPort.on('message', (m) => {
  * unchanged: commits are still WAL + synchronous=NORMAL, and the checkpoint is the same one SQLite
  * would have run, only on another connection.
  */
-export function startWalCheckpointer(path: string, onError: (message: string) => void): WalCheckpointer {
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+export function startWalCheckpointer(
+  path: string,
+  onError: (message: string) => void,
+  driver = createRequire(import.meta.url).resolve('better-sqlite3'),
+): WalCheckpointer {
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver } });
   worker.unref();
   let pending = false;
   let closed = false;
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.on('message', (m: string) => {
     pending = false;
-    if (m !== 'done') onError(m);
+    if (m !== 'done' && !closed) onError(m);
   });
   worker.on('error', (e) => {
+    if (!closed) onError(e.message);
     closed = true;
-    onError(e.message);
   });
   return {
     nudge() {
@@ -52,9 +61,13 @@ export function startWalCheckpointer(path: string, onError: (message: string) =>
       worker.postMessage('checkpoint');
     },
     close() {
-      if (closed) return;
-      closed = true;
-      worker.postMessage('close');
+      if (!closed) {
+        closed = true;
+        worker.postMessage('close');
+      }
+      // Unreferenced so an idle worker never keeps a process alive; a caller waiting for it must.
+      worker.ref();
+      return exited;
     },
   };
 }
