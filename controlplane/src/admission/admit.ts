@@ -10,7 +10,7 @@ import { describeWait, pendingReason } from './pending-reason.ts';
 import { planMoves } from './plan-moves.ts';
 import { AdmissionView } from './admission-view.ts';
 import { supernodeOccupancy } from './supernode-occupancy.ts';
-import type { AdmissionDecision, AdmissionState, AdmitOptions, MoveInFlight, PendingRequest, Reservation, RunningWork } from './types.ts';
+import type { AdmissionDecision, AdmissionState, AdmitOptions, MoveInFlight, PendingRequest, Reservation, RunningLookup, RunningWork } from './types.ts';
 
 const DEFAULT_MOVE_MS = 60_000;
 
@@ -66,6 +66,11 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
   const moveMs = options.moveDurationMs ?? (() => DEFAULT_MOVE_MS);
   const decisions: AdmissionDecision[] = [];
   const { queueByName: queues, ledger } = view;
+  const pinned = options.pinned;
+  // Running work as the defragmenter sees it: pinned work is not movable in this pass.
+  const movableView: RunningLookup = pinned
+    ? { get: (id) => { const w = view.running.get(id); return w && w.movable && pinned(id) ? { ...w, movable: false, preemptible: false } : w; } }
+    : view.running;
   // Set when this pass makes room (a preemption) or lifts a fence that requests earlier in the order did not see.
   let again = false;
 
@@ -123,7 +128,7 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
     let d: Decision | undefined;
     if (!blockedByHead) d = reservation ? tryPlace(p.request, { only: [reservation.supernode] }) : tryPlace(p.request, { exclude: others });
     if (!d?.ok && !blockedByHead && queues.get(p.queue)?.preemption === 'lowerPriority') {
-      const victims = findVictims(allocator, p.request, p.priority, [...view.running.values()].filter((w) => !moves.some((m) => m.owner === w.id)), new Set(others));
+      const victims = findVictims(allocator, p.request, p.priority, [...view.running.values()].filter((w) => !moves.some((m) => m.owner === w.id) && !(w.preemptible && pinned?.(w.id))), new Set(others));
       if (victims) {
         for (const v of victims) {
           allocator.release(v);
@@ -152,7 +157,7 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
     if (!held && !blockedByHead && p.request.scope === 'supernode' && reservationsOf(reservations, byId, type, p.request.zone) < reservationsPerType) {
       const servers = Math.ceil(ask / perServer);
       const occ = supernodeOccupancy(allocator, p.request.zone, type, view.serverHolders(allocator));
-      const fence = chooseFence(occ, servers, view.running, fenceSet);
+      const fence = chooseFence(occ, servers, movableView, fenceSet);
       if (fence) {
         held = { requestId: p.id, supernode: fence, since: now };
         reservations.set(p.id, held);
@@ -167,7 +172,7 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
       const occ = supernodeOccupancy(allocator, p.request.zone, type, view.serverHolders(allocator)).get(held.supernode) ?? [];
       const moving = new Set(moves.map((m) => m.owner));
       const budget = maxMovesPerPass - moves.filter((m) => m.startedAt === now).length;
-      const planned = planMoves(allocator, held.supernode, occ, Math.ceil(ask / perServer), view.running, moving, [...fenceSet], now, moveMs, budget, p.id);
+      const planned = planMoves(allocator, held.supernode, occ, Math.ceil(ask / perServer), movableView, moving, [...fenceSet], now, moveMs, budget, p.id);
       for (const m of planned) {
         decisions.push({ kind: 'move-start', owner: m.owner, holdingOwner: m.holdingOwner, from: allocator.holdings(m.owner)?.servers.map((s) => s.serverId) ?? [], to: m.target.servers.map((s) => s.serverId), due: m.due });
       }

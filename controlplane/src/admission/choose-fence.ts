@@ -1,12 +1,12 @@
 import type { ServerOccupancy } from './supernode-occupancy.ts';
-import type { RunningWork } from './types.ts';
+import type { RunningLookup } from './types.ts';
 
 /**
  * The supernode a blocked gang reserves: the one where the most servers are free or held only by
  * movable work (so waiting and defragmentation free it soonest), then the most whole free servers.
  * Returns undefined when no supernode could ever hold the gang.
  */
-export function chooseFence(occupancy: ReadonlyMap<string, ServerOccupancy[]>, serversNeeded: number, running: ReadonlyMap<string, RunningWork>, taken: ReadonlySet<string>): string | undefined {
+export function chooseFence(occupancy: ReadonlyMap<string, ServerOccupancy[]>, serversNeeded: number, running: RunningLookup, taken: ReadonlySet<string>): string | undefined {
   let best: { name: string; clearable: number; whole: number } | undefined;
   for (const [name, servers] of occupancy) {
     if (taken.has(name) || servers.length < serversNeeded) continue;

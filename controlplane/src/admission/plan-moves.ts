@@ -1,6 +1,6 @@
 import type { Allocator } from '../allocator/allocator.ts';
 import type { ServerOccupancy } from './supernode-occupancy.ts';
-import { moveHoldingOwner, type MoveInFlight, type RunningWork } from './types.ts';
+import { moveHoldingOwner, type MoveInFlight, type RunningLookup, type RunningWork } from './types.ts';
 
 /**
  * Defragmentation: moves movable holdings out of a fenced supernode until enough of its servers will
@@ -9,7 +9,7 @@ import { moveHoldingOwner, type MoveInFlight, type RunningWork } from './types.t
  * source stays held until the move is due. Servers whose holders cannot all move are left alone.
  */
 export function planMoves(
-  allocator: Allocator, fence: string, servers: readonly ServerOccupancy[], serversNeeded: number, running: ReadonlyMap<string, RunningWork>,
+  allocator: Allocator, fence: string, servers: readonly ServerOccupancy[], serversNeeded: number, running: RunningLookup,
   moving: ReadonlySet<string>, fences: readonly string[], now: number, duration: (w: RunningWork) => number, budget: number, forRequest: string,
 ): MoveInFlight[] {
   const out: MoveInFlight[] = [];

@@ -117,6 +117,17 @@ export interface AdmitOptions {
   replanMs?: number;
   /** Reservations at most per accelerator type and zone; default 1. */
   reservationsPerType?: number;
+  /**
+   * Running work that may neither move nor be preempted right now, whatever its flags: the control
+   * plane pins a cluster while endpoints run inside it. Asked only of candidates, so a pass stays
+   * O(candidates), and the stored flags stay what the user asked for.
+   */
+  pinned?: (id: string) => boolean;
+}
+
+/** What the defragmenter asks of running work: by id, with `movable` already false for pinned work. */
+export interface RunningLookup {
+  get(id: string): RunningWork | undefined;
 }
 
 /** The holding owner a move's target is committed under while the move runs. */

@@ -493,6 +493,11 @@ export class Allocator {
     return out;
   }
 
+  /** Whether endpoints hold accelerators or instances inside this cluster, which then may not move or be preempted. */
+  hasEndpointsInside(owner: string): boolean {
+    return (this.holdingsByOwner.get(owner)?.children.size ?? 0) > 0 || (this.sliceChildren.get(owner)?.size ?? 0) > 0;
+  }
+
   owners(): string[] {
     return [...this.holdingsByOwner.keys(), ...this.sliceHoldings.keys()];
   }

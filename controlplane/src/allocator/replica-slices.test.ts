@@ -258,3 +258,26 @@ test('pooled vNPU instances: replicas take a partitioned cluster instances, or c
   assert.equal(b.holdings('npu-cut')!.slices!.length, 5);
   assert.equal(b.holdings('npu-ep')!.slices!.length, 2);
 });
+
+test('hasEndpointsInside knows replicas on whole accelerators, on a partitioned cluster and on cut instances, also after a reload', () => {
+  const a = new Allocator(testInventory(), { policy: 'first-fit' });
+  wholeCluster(a, 'big', 1);
+  migCluster(a, 'mig', '1g.18gb', 2);
+  assert.deepEqual(['mig', 'big'].map((o) => a.hasEndpointsInside(o)), [false, false]);
+  placeOk(a, replicas('on-mig', 'mig', 1, '1g.18gb'));
+  placeOk(a, replicas('cut-from-big', 'big', 1, '1g.18gb'));
+  assert.deepEqual(['mig', 'big', 'cut-from-big'].map((o) => a.hasEndpointsInside(o)), [true, true, false]);
+  a.release('cut-from-big');
+  assert.equal(a.hasEndpointsInside('big'), false, 'the last cut instance gone');
+  placeOk(a, { clusterOwner: 'big', endpointOwner: 'on-big', replicas: 1, acceleratorsPerReplica: 2 });
+  assert.deepEqual(['big', 'on-big'].map((o) => a.hasEndpointsInside(o)), [true, false]);
+  placeOk(a, replicas('cut-from-big', 'big', 1, '1g.18gb'));
+  const b = new Allocator(testInventory(), { policy: 'first-fit' });
+  b.load(['mig', 'big', 'on-mig', 'on-big', 'cut-from-big'].flatMap((o) => a.rowsFor(o)));
+  assert.deepEqual(['mig', 'big'].map((o) => b.hasEndpointsInside(o)), [true, true]);
+  b.release('on-mig');
+  b.release('on-big');
+  assert.deepEqual(['mig', 'big'].map((o) => b.hasEndpointsInside(o)), [false, true], 'big still has cut instances');
+  b.release('cut-from-big');
+  assert.equal(b.hasEndpointsInside('big'), false);
+});

@@ -1,4 +1,4 @@
-import { admit, admitOnView, AdmissionView, forgetWork, gangsOnly, type AdmissionDecision, type AdmissionState, type AdmitOptions, type QueueSpec, type RunningWork } from '../../admission/index.ts';
+import { admit, admitOnView, AdmissionView, forgetWork, gangsOnly, type AdmissionDecision, type AdmissionState, type AdmitOptions, type QueueSpec } from '../../admission/index.ts';
 import type { Placement } from '../../allocator/index.ts';
 import { finishOperation, operationLatencyMs } from '../../operations/index.ts';
 import { hourlyCost } from '../../../../provider/src/core/index.ts';
@@ -24,21 +24,17 @@ export async function runAdmission(cp: ControlPlane, opts: PassOptions = {}): Pr
   const state = await admissionStateOf(cp);
   if (!state.pending.length && !state.moves.length) return [];
   const now = cp.clock.now();
-  const running: RunningWork[] = [];
-  let guarded = false;
-  for (const w of state.running) {
-    const g = await guardReplicas(cp, w);
-    if (g !== w) guarded = true;
-    running.push(g);
-  }
   const queues = await currentQueues(cp);
-  const input: AdmissionState = { ...state, queues, running };
+  const input: AdmissionState = { ...state, queues };
   const defragment = opts.defragment || (await loadDefragmentMode(cp.store)) === 'auto';
   const options: AdmitOptions = {
     defragment,
     moveDurationMs: () => Math.max(1, operationLatencyMs('Cluster', 'update', cp.timeScale)),
+    // A cluster that endpoints run inside is neither moved nor preempted: that would break their
+    // replicas. The allocator mirrors the holdings rows in this transaction, so it answers, not a query.
+    pinned: (id) => cp.allocator.hasEndpointsInside(id),
   };
-  const view = gangsOnly(reusable(cp, state) ? { ...input, running: [] } : input) ? gangView(cp, state, input, guarded) : undefined;
+  const view = gangsOnly(reusable(cp, state) ? { ...input, running: [] } : input) ? gangView(cp, state, input) : undefined;
   cp.allocatorEpoch++;
   const { state: next, decisions } = view ? admitOnView(view, cp.allocator, now, options) : admit(input, cp.allocator, now, options);
   const requeued: AdmissionState['pending'] = [];
@@ -64,14 +60,14 @@ function reusable(cp: ControlPlane, state: AdmissionState): boolean {
 
 /**
  * The gang stage's view for this pass: the cached one when it is the view of exactly this state,
- * with the same queue specs and no running work newly guarded; otherwise a new one. When the
+ * with the same queue specs; otherwise a new one. When the
  * allocator changed since the view's last pass (holdings released, resized or reloaded behind it),
  * its server index is rebuilt from the allocator on next use.
  */
-function gangView(cp: ControlPlane, state: AdmissionState, input: AdmissionState, guarded: boolean): AdmissionView {
+function gangView(cp: ControlPlane, state: AdmissionState, input: AdmissionState): AdmissionView {
   const cached = cp.admission;
   const view = cached?.view;
-  if (!view || !reusable(cp, state) || guarded || JSON.stringify(view.queues) !== JSON.stringify(input.queues)) return AdmissionView.fromState(input);
+  if (!view || !reusable(cp, state) || JSON.stringify(view.queues) !== JSON.stringify(input.queues)) return AdmissionView.fromState(input);
   // The pass owns the view until it saves: if anything throws first, no cache keeps a half-changed view.
   cp.admission = { state: cached.state, saves: cached.saves, ...(cached.layout ? { layout: cached.layout } : {}) };
   if (cached.epoch !== cp.allocatorEpoch) view.forgetServerIndex();
@@ -85,13 +81,6 @@ export async function currentQueues(cp: ControlPlane): Promise<QueueSpec[]> {
     for (const r of await cp.store.listResourcesOfKinds(project, ['Queue'])) out.push(toQueueSpec(project, readDoc(r).spec));
   }
   return out;
-}
-
-/** A cluster that endpoints run inside is neither moved nor preempted: that would break their replicas. */
-async function guardReplicas(cp: ControlPlane, w: RunningWork): Promise<RunningWork> {
-  if (!w.preemptible && !w.movable) return w;
-  if (!(await cp.store.listHoldingsInside(w.id)).length) return w;
-  return { ...w, preemptible: false, movable: false };
 }
 
 async function applyDecision(cp: ControlPlane, d: AdmissionDecision, now: number, before: AdmissionState, after: AdmissionState, requeued: AdmissionState['pending']): Promise<void> {
