@@ -6,7 +6,7 @@ export { AdmissionView } from './admission-view.ts';
 export { partitionShare } from './admit-partitions.ts';
 export { finishMoves, releaseWork } from './finish-moves.ts';
 export { orderPending } from './order-pending.ts';
-export { describeWait, pendingReason } from './pending-reason.ts';
+export { describeWait, pendingReason, sameButPosition, withPosition } from './pending-reason.ts';
 export { QuotaLedger } from './quota-ledger.ts';
 export { moveHoldingOwner } from './types.ts';
 export type { AdmissionDecision, AdmissionState, AdmitOptions, MoveInFlight, PendingRequest, QueueSpec, Reservation, RunningWork, TypeQuota } from './types.ts';

@@ -29,6 +29,11 @@ export interface PendingRequest {
   arrival: number;
   /** Set for an endpoint: its replicas wait for room inside one cluster's accelerators, not for servers. */
   replicas?: ReplicaAsk;
+  /**
+   * The reason last written to the request's document, kept by the control plane so a pass writes a
+   * document only when more than the position changed. The engine neither reads nor sets it.
+   */
+  shown?: string;
 }
 
 /**

@@ -1,9 +1,9 @@
-import { admit, admitOnView, AdmissionView, forgetWork, gangsOnly, type AdmissionDecision, type AdmissionState, type AdmitOptions, type QueueSpec } from '../../admission/index.ts';
+import { admit, admitOnView, AdmissionView, forgetWork, gangsOnly, sameButPosition, type AdmissionDecision, type AdmissionState, type AdmitOptions, type PendingRequest, type QueueSpec } from '../../admission/index.ts';
 import type { Placement } from '../../allocator/index.ts';
 import { finishOperation, operationLatencyMs } from '../../operations/index.ts';
 import { hourlyCost } from '../../../../provider/src/core/index.ts';
 import { summarizeServers, summarizeSlices } from './allocation-wire.ts';
-import { admissionStateOf, keepAdmissionState, loadAdmissionState, loadDefragmentMode, toQueueSpec } from './admission-state.ts';
+import { admissionStateOf, keepAdmissionState, keepPositions, positionsOf, type Positions, loadAdmissionState, loadDefragmentMode, toQueueSpec } from './admission-state.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { rowsOfPlacement } from './holding-rows.ts';
 import { iso, newOperationId, readDoc, toRecord, type WireResource } from './resource-doc.ts';
@@ -38,11 +38,26 @@ export async function runAdmission(cp: ControlPlane, opts: PassOptions = {}): Pr
   cp.allocatorEpoch++;
   const { state: next, decisions } = view ? admitOnView(view, cp.allocator, now, options) : admit(input, cp.allocator, now, options);
   const requeued: AdmissionState['pending'] = [];
-  for (const d of decisions) await applyDecision(cp, d, now, state, next, requeued);
-  const saved = { ...next, pending: [...next.pending, ...requeued] };
+  const waiting = new Map(next.pending.map((p) => [p.id, p]));
+  const shown = new Map<string, PendingRequest>();
+  const positions: Positions = {};
+  for (const d of decisions) {
+    if (d.kind !== 'pending') await applyDecision(cp, d, now, state, next, requeued);
+    else {
+      positions[d.id] = d.position;
+      const p = waiting.get(d.id);
+      if (p?.shown === undefined || !sameButPosition(p.shown, d.reason)) await showReason(cp, d, p, shown);
+    }
+  }
+  // Requests whose document now shows a new reason remember it, in the view too.
+  const pending = shown.size ? next.pending.map((p) => shown.get(p.id) ?? p) : next.pending;
+  if (view) for (const p of shown.values()) view.pending.set(p.id, p);
+  const saved = { ...next, pending: [...pending, ...requeued] };
   // The view stays the stored state's: preempted work waits again in it too.
   for (const p of requeued) view?.enqueue(p);
+  const before = await positionsOf(cp);
   await keepAdmissionState(cp, saved);
+  if (!samePositions(before, positions)) await keepPositions(cp, positions);
   if (view) cp.admission = { ...cp.admission!, view, viewOf: saved, epoch: cp.allocatorEpoch };
   if (requeued.length) await runAdmission(cp);
   return decisions;
@@ -83,6 +98,29 @@ export async function currentQueues(cp: ControlPlane): Promise<QueueSpec[]> {
   return out;
 }
 
+/**
+ * Writes a waiting request's reason to its document only when more than its position changed (what
+ * the document shows is kept as `shown`): an admission at the head of a long queue moves every
+ * position behind it, and rewriting a thousand documents for that was most of a pass. The positions
+ * are saved apart, and reads put them in (`currentReasons`).
+ */
+async function showReason(cp: ControlPlane, d: Extract<AdmissionDecision, { kind: 'pending' }>, p: PendingRequest | undefined, shown: Map<string, PendingRequest>): Promise<void> {
+  await updateDoc(cp, d.id, (doc) => {
+    if (doc.status === 'pending' && doc.statusReason === d.reason) return false;
+    doc.status = 'pending';
+    doc.statusReason = d.reason;
+    return true;
+  });
+  if (p) shown.set(p.id, { ...p, shown: d.reason });
+}
+
+function samePositions(a: Positions, b: Positions): boolean {
+  const keys = Object.keys(b);
+  if (Object.keys(a).length !== keys.length) return false;
+  for (const k of keys) if (a[k] !== b[k]) return false;
+  return true;
+}
+
 async function applyDecision(cp: ControlPlane, d: AdmissionDecision, now: number, before: AdmissionState, after: AdmissionState, requeued: AdmissionState['pending']): Promise<void> {
   switch (d.kind) {
     case 'admit': {
@@ -90,15 +128,8 @@ async function applyDecision(cp: ControlPlane, d: AdmissionDecision, now: number
       return updateDoc(cp, d.id, (doc) => startProvisioning(cp, doc, d.placement, now));
     }
     case 'pending':
-    case 'reserve': {
-      if (d.kind === 'reserve') return;
-      return updateDoc(cp, d.id, (doc) => {
-        if (doc.status === 'pending' && doc.statusReason === d.reason) return false;
-        doc.status = 'pending';
-        doc.statusReason = d.reason;
-        return true;
-      });
-    }
+    case 'reserve':
+      return;
     case 'preempt': {
       await cp.store.deleteHoldingsOf(d.id);
       const work = before.running.find((w) => w.id === d.id);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { AdmissionState, RunningWork } from '../../admission/index.ts';
 import { openSqliteStore } from '../../store/index.ts';
-import { admissionStateOf, keepAdmissionState, loadAdmissionState, saveAdmissionState } from './admission-state.ts';
+import { admissionStateOf, keepAdmissionState, loadAdmissionState, saveAdmissionState, STATE_CHUNK } from './admission-state.ts';
 import type { ControlPlane } from './control-plane.ts';
 
 const work = (id: string): RunningWork => ({
@@ -76,15 +76,38 @@ test('a pass that changes a few running entries writes only their chunks and the
   try {
     const all = Array.from({ length: 5000 }, (_, i) => work(`w${i}`));
     await keepAdmissionState(cp, state(all));
-    assert.equal(writes.filter((k) => k.startsWith('admission.running.')).length, 10, 'the first save writes every chunk');
+    assert.equal(writes.filter((k) => k.startsWith('admission.running.')).length, Math.ceil(5000 / STATE_CHUNK), 'the first save writes every chunk');
     writes.length = 0;
     const s = await admissionStateOf(cp);
     await keepAdmissionState(cp, state([...s.running.filter((w) => w.id !== 'w1234'), work('new')]));
-    assert.deepEqual(writes.sort(), ['admission.running.2', 'admission.running.9', 'admission.state']);
+    const chunkOf = (i: number) => `admission.running.${Math.floor(i / STATE_CHUNK)}`;
+    assert.deepEqual(writes.sort(), [chunkOf(1234), chunkOf(4999), 'admission.state'].sort());
     const back = await loadAdmissionState(cp.store);
     assert.equal(back.running.length, 5000);
     assert.equal(back.running.at(-1)!.id, 'new');
     assert.ok(!back.running.some((w) => w.id === 'w1234'));
+  } finally {
+    await close();
+  }
+});
+
+test('waiting requests are chunked too: a save with the same requests writes only the document, and one that leaves writes its chunk', async () => {
+  const { cp, writes, close } = storeOnly();
+  try {
+    const pending = Array.from({ length: 2000 }, (_, i) => ({ id: `p${i}`, request: work(`p${i}`).request, queue: 'p/q', priority: 0, preemptible: false, arrival: i }));
+    await keepAdmissionState(cp, { ...state([work('w0')]), pending });
+    assert.equal(writes.filter((k) => k.startsWith('admission.pending.')).length, Math.ceil(2000 / STATE_CHUNK), 'the first save writes every chunk');
+    writes.length = 0;
+    await keepAdmissionState(cp, { ...(await admissionStateOf(cp)) });
+    assert.deepEqual(writes, ['admission.state']);
+    writes.length = 0;
+    const s = await admissionStateOf(cp);
+    await keepAdmissionState(cp, { ...s, pending: s.pending.filter((p) => p.id !== 'p600') });
+    assert.deepEqual(writes.sort(), [`admission.pending.${Math.floor(600 / STATE_CHUNK)}`, 'admission.state']);
+    const back = await loadAdmissionState(cp.store);
+    assert.equal(back.pending.length, 1999);
+    assert.deepEqual(back.pending.map((p) => p.id), s.pending.filter((p) => p.id !== 'p600').map((p) => p.id));
+    assert.deepEqual(await admissionStateOf(cp), back);
   } finally {
     await close();
   }

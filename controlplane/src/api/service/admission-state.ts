@@ -1,4 +1,4 @@
-import type { AdmissionState, AdmissionView, QueueSpec, RunningWork } from '../../admission/index.ts';
+import type { AdmissionState, AdmissionView, PendingRequest, QueueSpec, RunningWork } from '../../admission/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { ControlPlane } from './control-plane.ts';
 
@@ -19,70 +19,94 @@ export async function loadAdmissionState(store: Store): Promise<AdmissionState> 
   return (await loadStored(store)).state;
 }
 
-/** Running work is stored in chunks of this many, in order, so a pass rewrites only the chunks it changed. */
-const CHUNK = 512;
-const CHUNK_KEY = 'admission.running.';
+/**
+ * The long lists, running work and waiting requests, are stored in chunks of this many, in order, so a
+ * pass rewrites only the chunks it changed. Small, because a pass that admits work rewrites the tail
+ * chunk: at 512 that rewrite was most of a pass with 15,000 running.
+ */
+export const STATE_CHUNK = 64;
+const CHUNK = STATE_CHUNK;
+const CHUNK_KEYS = { running: 'admission.running.', pending: 'admission.pending.' } as const;
+type ListName = keyof typeof CHUNK_KEYS;
 
 /**
- * Where the running list is stored: chunk keys in order, and each chunk's entries (the very objects
- * of the state's running list, so a later save can tell by identity which chunks changed).
+ * Where one list is stored: chunk keys in order, and each chunk's entries (the very objects of the
+ * state's list, so a later save can tell by identity which chunks changed).
  */
-export interface RunningLayout {
+export interface ListLayout<T = unknown> {
   keys: number[];
-  chunks: RunningWork[][];
+  chunks: T[][];
 }
 
-/** The stored document: the state, with `running` inline (older documents, saves by `saveAdmissionState`) or in chunks. */
-type StoredState = Partial<AdmissionState> & { runningChunks?: number[] };
+/** How the state's two chunked lists are stored. */
+export interface StateLayout {
+  running: ListLayout<RunningWork>;
+  pending?: ListLayout<PendingRequest>;
+}
 
-async function loadStored(store: Store): Promise<{ state: AdmissionState; layout?: RunningLayout }> {
+/** The stored document: the state, with its lists inline (older documents, `saveAdmissionState`) or in chunks. */
+type StoredState = Partial<AdmissionState> & { runningChunks?: number[]; pendingChunks?: number[] };
+
+async function loadStored(store: Store): Promise<{ state: AdmissionState; layout?: StateLayout }> {
   const raw = await store.getMeta(STATE_KEY);
   if (!raw) return { state: EMPTY };
-  const { runningChunks, ...doc } = JSON.parse(raw) as StoredState;
+  const { runningChunks, pendingChunks, ...doc } = JSON.parse(raw) as StoredState;
   if (!runningChunks) return { state: { ...EMPTY, ...doc } as AdmissionState };
-  const chunks: RunningWork[][] = [];
-  for (const k of runningChunks) chunks.push(JSON.parse((await store.getMeta(CHUNK_KEY + k)) ?? '[]') as RunningWork[]);
-  return { state: { ...EMPTY, ...doc, running: chunks.flat() } as AdmissionState, layout: { keys: [...runningChunks], chunks } };
+  const running = await loadList<RunningWork>(store, 'running', runningChunks);
+  const pending = pendingChunks ? await loadList<PendingRequest>(store, 'pending', pendingChunks) : undefined;
+  const state = { ...EMPTY, ...doc, running: running.chunks.flat(), ...(pending ? { pending: pending.chunks.flat() } : {}) } as AdmissionState;
+  return { state, layout: { running, ...(pending ? { pending } : {}) } };
+}
+
+async function loadList<T>(store: Store, list: ListName, keys: readonly number[]): Promise<ListLayout<T>> {
+  const chunks: T[][] = [];
+  for (const k of keys) chunks.push(JSON.parse((await store.getMeta(CHUNK_KEYS[list] + k)) ?? '[]') as T[]);
+  return { keys: [...keys], chunks };
 }
 
 /**
- * Saves the state with its running list in chunks. With the layout of the state saved before (same
- * objects), only chunks that lost entries and the tail that gained some are written; when the list
- * is not that state's list minus some entries plus new ones at the end, every chunk is written.
+ * Saves the state with its running and waiting lists in chunks. With the layout of the state saved
+ * before (same objects), only chunks that lost entries and the tail that gained some are written; a
+ * list that is not the one saved before minus some entries plus new ones at the end is written whole.
  */
-async function saveChunked(store: Store, state: AdmissionState, before: RunningLayout | undefined): Promise<RunningLayout> {
+async function saveChunked(store: Store, state: AdmissionState, before: StateLayout | undefined): Promise<StateLayout> {
   saves.set(store, savesOf(store) + 1);
-  const running = state.running;
+  const running = await saveList(store, 'running', state.running, before?.running);
+  const pending = await saveList(store, 'pending', state.pending, before?.pending);
+  const { running: _r, pending: _p, ...rest } = state;
+  await store.putMeta(STATE_KEY, JSON.stringify({ ...rest, runningChunks: running.keys, pendingChunks: pending.keys }));
+  return { running, pending };
+}
+
+async function saveList<T>(store: Store, list: ListName, items: readonly T[], before: ListLayout<T> | undefined): Promise<ListLayout<T>> {
   const dirty = new Set<number>();
-  let layout = before ? keptChunks(before, running, dirty) : undefined;
+  let layout = before ? keptChunks(before, items, dirty) : undefined;
   if (!layout) {
     layout = { keys: [], chunks: [] };
-    for (let i = 0; i * CHUNK < running.length; i++) {
+    for (let i = 0; i * CHUNK < items.length; i++) {
       layout.keys.push(i);
-      layout.chunks.push(running.slice(i * CHUNK, (i + 1) * CHUNK));
+      layout.chunks.push(items.slice(i * CHUNK, (i + 1) * CHUNK));
       dirty.add(i);
     }
   }
-  for (const [i, k] of layout.keys.entries()) if (dirty.has(k)) await store.putMeta(CHUNK_KEY + k, JSON.stringify(layout.chunks[i]));
-  const { running: _inChunks, ...rest } = state;
-  await store.putMeta(STATE_KEY, JSON.stringify({ ...rest, runningChunks: layout.keys }));
+  for (const [i, k] of layout.keys.entries()) if (dirty.has(k)) await store.putMeta(CHUNK_KEYS[list] + k, JSON.stringify(layout.chunks[i]));
   return layout;
 }
 
 /**
- * The old layout with the entries `running` no longer has taken out and the rest appended (marking the
+ * The old layout with the entries `items` no longer has taken out and the rest appended (marking the
  * chunks to write), or undefined when too many chunks are part-empty. Walks both lists once: an entry
  * out of its old order counts as gone from its chunk and new at the end, so what is stored is always
- * `running`, in its order.
+ * `items`, in its order.
  */
-function keptChunks(before: RunningLayout, running: readonly RunningWork[], dirty: Set<number>): RunningLayout | undefined {
+function keptChunks<T>(before: ListLayout<T>, items: readonly T[], dirty: Set<number>): ListLayout<T> | undefined {
   const keys: number[] = [];
-  const chunks: RunningWork[][] = [];
+  const chunks: T[][] = [];
   let j = 0;
   for (const [i, chunk] of before.chunks.entries()) {
-    const kept: RunningWork[] = [];
+    const kept: T[] = [];
     for (const w of chunk) {
-      if (running[j] === w) {
+      if (items[j] === w) {
         kept.push(w);
         j++;
       }
@@ -93,14 +117,14 @@ function keptChunks(before: RunningLayout, running: readonly RunningWork[], dirt
     chunks.push(kept.length === chunk.length ? chunk : kept);
   }
   // Too many part-empty chunks: write them all again, packed.
-  if (chunks.length > 2 * Math.ceil(running.length / CHUNK) + 4) return undefined;
+  if (chunks.length > 2 * Math.ceil(items.length / CHUNK) + 4) return undefined;
   let next = Math.max(-1, ...before.keys) + 1;
-  for (let k = j; k < running.length; k++) {
+  for (let k = j; k < items.length; k++) {
     if (!chunks.length || chunks.at(-1)!.length >= CHUNK) {
       keys.push(next++);
       chunks.push([]);
     } else if (!dirty.has(keys.at(-1)!)) chunks[chunks.length - 1] = [...chunks.at(-1)!];
-    chunks.at(-1)!.push(running[k]!);
+    chunks.at(-1)!.push(items[k]!);
     dirty.add(keys.at(-1)!);
   }
   return { keys, chunks };
@@ -131,13 +155,15 @@ export interface AdmissionCache {
   state: AdmissionState;
   /** The store's save count when `state` was loaded or saved. */
   saves: number;
-  /** How `state.running` is stored, so the next save writes only the chunks that changed. */
-  layout?: RunningLayout;
+  /** How `state.running` and `state.pending` are stored, so the next save writes only the chunks that changed. */
+  layout?: StateLayout;
   /** The gang stage's long-lived view; equal to `state` (its gangs) only while `viewOf === state`. */
   view?: AdmissionView;
   viewOf?: AdmissionState;
   /** The allocator epoch the view's server index was last known good at (see `runAdmission`). */
   epoch?: number;
+  /** The stored positions, once read or saved for this version of the state. */
+  positions?: Positions;
 }
 
 /**
@@ -163,6 +189,7 @@ export async function keepAdmissionState(cp: ControlPlane, state: AdmissionState
   const viewValid = valid && before.view !== undefined && before.viewOf === before.state;
   const layout = await saveChunked(cp.store, state, valid ? before.layout : undefined);
   const next: AdmissionCache = { state, saves: savesOf(cp.store), layout };
+  if (valid && before.positions) next.positions = before.positions;
   if (viewValid && onView) {
     onView(before.view!);
     next.view = before.view;
@@ -170,6 +197,34 @@ export async function keepAdmissionState(cp: ControlPlane, state: AdmissionState
     if (before.epoch !== undefined) next.epoch = before.epoch;
   }
   cp.admission = next;
+}
+
+const POSITIONS_KEY = 'admission.positions';
+
+/**
+ * Each waiting request's position after the last pass, by id. An admission at the head of a long
+ * queue moves every position behind it; documents keep the reason with the position of their last
+ * write, and reads put the current one in (`currentReasons`), so a pass writes this small document
+ * instead of every waiting request's.
+ */
+export type Positions = Record<string, number>;
+
+/** The positions as stored: the cached copy while the cache is the stored state's, else read. */
+export async function positionsOf(cp: ControlPlane): Promise<Positions> {
+  const cached = cp.admission;
+  const valid = cached !== undefined && cached.saves === savesOf(cp.store);
+  if (valid && cached.positions) return cached.positions;
+  const positions = JSON.parse((await cp.store.getMeta(POSITIONS_KEY)) ?? '{}') as Positions;
+  // Kept only if no write came in meanwhile: the cache must stay the stored state's.
+  if (valid && cp.admission === cached && cached.saves === savesOf(cp.store)) cached.positions = positions;
+  return positions;
+}
+
+/** Saves the positions a pass decided, in its write transaction, and keeps them with the cached state. */
+export async function keepPositions(cp: ControlPlane, positions: Positions): Promise<void> {
+  await cp.store.putMeta(POSITIONS_KEY, JSON.stringify(positions));
+  const cached = cp.admission;
+  if (cached && cached.saves === savesOf(cp.store)) cached.positions = positions;
 }
 
 /** Forgets the cached state and view: the next change reads the stored document again. */

@@ -8,6 +8,7 @@ import { readDoc } from './resource-doc.ts';
 import type { AdmissionState } from '../../admission/index.ts';
 import { loadAdmissionState } from './admission-state.ts';
 import { withQueueOutputs } from './queue-outputs.ts';
+import { currentReasons } from './current-reason.ts';
 
 /** A resource for its own project: the stored document, plus the apiKey for endpoints. */
 export async function getResourceReply(
@@ -19,8 +20,9 @@ export async function getResourceReply(
   const record = await cp.store.getResource(project, kind, name);
   if (!record) return undefined;
   if (kind === 'Queue') return { body: JSON.stringify(await withQueueOutputs(cp, readDoc(record))), version: record.resourceVersion };
-  if (!record.secret) return { body: record.doc, version: record.resourceVersion };
-  return { body: JSON.stringify(withSecret(cp, record, readDoc(record))), version: record.resourceVersion };
+  const current = currentReasons(cp);
+  if (!record.secret) return { body: await current.text(record), version: record.resourceVersion };
+  return { body: JSON.stringify(withSecret(cp, record, await current.doc(record))), version: record.resourceVersion };
 }
 
 export interface ListQuery {
@@ -51,6 +53,7 @@ export async function listResources(cp: ControlPlane, project: string, kind: Kin
   let last = '';
   let more = false;
   let admission: AdmissionState | undefined;
+  const current = currentReasons(cp);
   // Read in batches until the page is full, because the selector filters after the query.
   for (;;) {
     const batch: ResourceRecord[] = await cp.store.listResources(project, kind, after, Math.max(pageSize * 2, 50));
@@ -61,7 +64,7 @@ export async function listResources(cp: ControlPlane, project: string, kind: Kin
       }
       after = r.name;
       if (terms.length && !matchesLabels((readDoc(r).spec.labels as Record<string, string> | undefined) ?? {}, terms)) continue;
-      items.push(kind === 'Queue' ? JSON.stringify(await withQueueOutputs(cp, readDoc(r), (admission ??= await loadAdmissionState(cp.store)))) : r.doc);
+      items.push(kind === 'Queue' ? JSON.stringify(await withQueueOutputs(cp, readDoc(r), (admission ??= await loadAdmissionState(cp.store)))) : await current.text(r));
       last = r.name;
     }
     if (more || batch.length < Math.max(pageSize * 2, 50)) break;

@@ -9,6 +9,7 @@ import { iso, readDoc, runningStatus, toRecord } from './resource-doc.ts';
 import { writeChange } from './apply-finished.ts';
 import { startOperation, toWireOperation } from './start-operation.ts';
 import { runAdmission } from './admission-pass.ts';
+import { currentReasons } from './current-reason.ts';
 import { syncQueuedEndpoint } from './queued-endpoint.ts';
 
 /**
@@ -34,7 +35,8 @@ export async function updateResource(
     const before = readDoc(record);
     if (before.status === 'deleting') throw notFound(`${kind} ${name} (it is being deleted)`);
     if (before.status === 'pending') {
-      throw apiError('RESOURCE_PENDING', `${kind} ${name} is waiting in queue ${String(before.spec.queue)} (${before.statusReason ?? 'not admitted yet'}); it cannot change until it is admitted`, {
+      const { statusReason } = await currentReasons(cp).doc(record, before);
+      throw apiError('RESOURCE_PENDING', `${kind} ${name} is waiting in queue ${String(before.spec.queue)} (${statusReason ?? 'not admitted yet'}); it cannot change until it is admitted`, {
         field: 'queue',
         value: before.spec.queue,
       });
