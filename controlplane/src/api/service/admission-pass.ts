@@ -4,7 +4,7 @@ import { finishOperation, operationLatencyMs } from '../../operations/index.ts';
 import { hourlyCost } from '../../../../provider/src/core/index.ts';
 import { summarizeServers, summarizeSlices } from './allocation-wire.ts';
 import { admissionStateOf, keepAdmissionState, keepPositions, positionsOf, type Positions, loadAdmissionState, loadDefragmentMode, toQueueSpec } from './admission-state.ts';
-import type { ControlPlane } from './control-plane.ts';
+import { changeHoldings, type ControlPlane } from './control-plane.ts';
 import { rowsOfPlacement } from './holding-rows.ts';
 import { iso, newOperationId, readDoc, toRecord, type WireResource } from './resource-doc.ts';
 import { PENDING_DUE_AT } from './pending-operation.ts';
@@ -241,6 +241,23 @@ export async function forgetQueuedWork(cp: ControlPlane, id: string): Promise<bo
   }
   await keepAdmissionState(cp, forgetWork(state, id), (view) => view.forget(id));
   return true;
+}
+
+/**
+ * Releases the holdings of work the engine has just forgotten (`forgetQueuedWork` returned true):
+ * rows first, then the allocator. The kept view dropped that work from its server index already, so
+ * the index stays good across this release, and the next pass does not rebuild it over all running
+ * work (which was most of the passes that plan moves, at 15,000 running).
+ */
+export async function releaseForgotten(cp: ControlPlane, id: string): Promise<void> {
+  const epoch = cp.allocatorEpoch;
+  await changeHoldings(
+    cp,
+    (store) => store.deleteHoldingsOf(id),
+    (allocator) => void allocator.release(id),
+  );
+  const cached = cp.admission;
+  if (cached?.view && cached.epoch === epoch) cached.epoch = cp.allocatorEpoch;
 }
 
 /** Owners that hold accelerators for a move in flight; the invariant check counts them as live. */
