@@ -40,10 +40,11 @@ test('a state document saved whole (running inline, as older control planes wrot
 });
 
 test('running work saved in chunks loads back in order, whatever leaves, arrives or is saved whole in between', async () => {
-  type Op = { op: 'leave'; picks: number[] } | { op: 'arrive'; n: number } | { op: 'shuffle' } | { op: 'whole' };
+  type Op = { op: 'leave'; picks: number[] } | { op: 'arrive'; n: number } | { op: 'replace'; picks: number[] } | { op: 'shuffle' } | { op: 'whole' };
   const op: fc.Arbitrary<Op> = fc.oneof(
     { weight: 4, arbitrary: fc.record({ op: fc.constant('leave' as const), picks: fc.array(fc.nat(), { maxLength: 40 }) }) },
     { weight: 4, arbitrary: fc.record({ op: fc.constant('arrive' as const), n: fc.integer({ min: 0, max: 700 }) }) },
+    { weight: 3, arbitrary: fc.record({ op: fc.constant('replace' as const), picks: fc.array(fc.nat(), { maxLength: 20 }) }) },
     { weight: 1, arbitrary: fc.constant({ op: 'shuffle' as const }) },
     { weight: 1, arbitrary: fc.constant({ op: 'whole' as const }) },
   );
@@ -57,10 +58,12 @@ test('running work saved in chunks loads back in order, whatever leaves, arrives
           let running = [...s.running];
           if (o.op === 'leave') for (const p of o.picks) if (running.length) running.splice(p % running.length, 1);
           if (o.op === 'arrive') for (let i = 0; i < o.n; i++) running.push(work(`w${n++}`));
+          // A new object of the same id in the same place (as a waiting request whose reason changed).
+          if (o.op === 'replace') for (const p of o.picks) if (running.length) running[p % running.length] = { ...running[p % running.length]!, admittedAt: p };
           if (o.op === 'shuffle') running = running.reverse();
           if (o.op === 'whole') await saveAdmissionState(cp.store, state(running));
           else await keepAdmissionState(cp, state(running));
-          assert.deepEqual((await loadAdmissionState(cp.store)).running.map((w) => w.id), running.map((w) => w.id));
+          assert.deepEqual((await loadAdmissionState(cp.store)).running, running);
           assert.deepEqual(await admissionStateOf(cp), await loadAdmissionState(cp.store));
         }
       } finally {
@@ -108,6 +111,12 @@ test('waiting requests are chunked too: a save with the same requests writes onl
     assert.equal(back.pending.length, 1999);
     assert.deepEqual(back.pending.map((p) => p.id), s.pending.filter((p) => p.id !== 'p600').map((p) => p.id));
     assert.deepEqual(await admissionStateOf(cp), back);
+    // A request whose shown reason changed is a new object of the same id: only its chunk is written.
+    writes.length = 0;
+    const t = await admissionStateOf(cp);
+    await keepAdmissionState(cp, { ...t, pending: t.pending.map((p) => (p.id === 'p1500' ? { ...p, shown: 'waiting for 1 server; position 1500' } : p)) });
+    assert.deepEqual(writes.sort(), [`admission.pending.${Math.floor(1499 / STATE_CHUNK)}`, 'admission.state']);
+    assert.equal((await loadAdmissionState(cp.store)).pending.find((p) => p.id === 'p1500')!.shown, 'waiting for 1 server; position 1500');
   } finally {
     await close();
   }

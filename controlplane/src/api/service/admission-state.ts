@@ -78,7 +78,7 @@ async function saveChunked(store: Store, state: AdmissionState, before: StateLay
   return { running, pending };
 }
 
-async function saveList<T>(store: Store, list: ListName, items: readonly T[], before: ListLayout<T> | undefined): Promise<ListLayout<T>> {
+async function saveList<T extends { id: string }>(store: Store, list: ListName, items: readonly T[], before: ListLayout<T> | undefined): Promise<ListLayout<T>> {
   const dirty = new Set<number>();
   let layout = before ? keptChunks(before, items, dirty) : undefined;
   if (!layout) {
@@ -94,27 +94,34 @@ async function saveList<T>(store: Store, list: ListName, items: readonly T[], be
 }
 
 /**
- * The old layout with the entries `items` no longer has taken out and the rest appended (marking the
- * chunks to write), or undefined when too many chunks are part-empty. Walks both lists once: an entry
- * out of its old order counts as gone from its chunk and new at the end, so what is stored is always
- * `items`, in its order.
+ * The old layout with the entries `items` no longer has taken out, entries replaced by a new object of
+ * the same id (a waiting request whose shown reason changed) swapped in place, and the rest appended
+ * (marking the chunks to write), or undefined when too many chunks are part-empty. Walks both lists
+ * once: an entry out of its old order counts as gone from its chunk and new at the end, so what is
+ * stored is always `items`, in its order.
  */
-function keptChunks<T>(before: ListLayout<T>, items: readonly T[], dirty: Set<number>): ListLayout<T> | undefined {
+function keptChunks<T extends { id: string }>(before: ListLayout<T>, items: readonly T[], dirty: Set<number>): ListLayout<T> | undefined {
   const keys: number[] = [];
   const chunks: T[][] = [];
   let j = 0;
   for (const [i, chunk] of before.chunks.entries()) {
     const kept: T[] = [];
+    let same = true;
     for (const w of chunk) {
-      if (items[j] === w) {
+      const item = items[j];
+      if (item === w) {
         kept.push(w);
         j++;
+      } else if (item !== undefined && item.id === w.id) {
+        kept.push(item);
+        j++;
+        same = false;
       }
     }
-    if (kept.length !== chunk.length) dirty.add(before.keys[i]!);
+    if (!same || kept.length !== chunk.length) dirty.add(before.keys[i]!);
     if (!kept.length) continue;
     keys.push(before.keys[i]!);
-    chunks.push(kept.length === chunk.length ? chunk : kept);
+    chunks.push(same && kept.length === chunk.length ? chunk : kept);
   }
   // Too many part-empty chunks: write them all again, packed.
   if (chunks.length > 2 * Math.ceil(items.length / CHUNK) + 4) return undefined;
