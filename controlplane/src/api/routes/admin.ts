@@ -7,6 +7,7 @@ import { checkInvariants } from '../service/check-invariants.ts';
 import { admissionView, defragment } from '../service/defragment.ts';
 import { healthView, markHealth } from '../service/health-marks.ts';
 import { NO_FAULTS } from '../faults.ts';
+import { advance } from '../service/settle-operation.ts';
 
 /** /v1/admin/*: projects, tokens, quotas, faults, health marks (and what runs there) and invariants; admin token only. */
 export const adminRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, { cp }) => {
@@ -32,6 +33,14 @@ export const adminRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app,
   app.get('/health', async () => healthView(cp));
   // Inside a write transaction: memory and rows are compared at one instant no other writer can move.
   app.get('/invariants', async () => writeTransaction(cp, () => checkInvariants(cp)));
-  app.post('/defragment', async (req) => defragment(cp, req.body));
-  app.get('/queues', async () => admissionView(cp));
+  // The admission routes first settle what is due, as project routes do: a defragmentation must not
+  // plan around endpoints whose deletes have already finished.
+  app.post('/defragment', async (req) => {
+    await advance(cp);
+    return defragment(cp, req.body);
+  });
+  app.get('/queues', async () => {
+    await advance(cp);
+    return admissionView(cp);
+  });
 };
