@@ -4,7 +4,7 @@ import type { AdmissionState, PendingRequest } from '../../controlplane/src/admi
 import type { AllocationRequest } from '../../controlplane/src/allocator/index.ts';
 import { seededRandom } from '../../controlplane/src/allocator/seeded-random.ts';
 import { openControlPlane } from '../../controlplane/src/api/open-control-plane.ts';
-import { forgetQueuedWork, releaseForgotten, runAdmission } from '../../controlplane/src/api/service/admission-pass.ts';
+import { forgetQueuedWork, releaseLeft, runAdmission } from '../../controlplane/src/api/service/admission-pass.ts';
 import { admissionStateOf, keepAdmissionState, loadAdmissionState, saveDefragmentMode } from '../../controlplane/src/api/service/admission-state.ts';
 import { writeTransaction, type ControlPlane } from '../../controlplane/src/api/service/control-plane.ts';
 import { rowsOfPlacement } from '../../controlplane/src/api/service/holding-rows.ts';
@@ -139,7 +139,7 @@ export async function controlPlanePassSpeed(pods: readonly OpenbPod[], supernode
 /** A running cluster leaves as its delete's settling does it: forgotten by the engine, its rows and holding released. */
 async function depart(cp: ControlPlane, id: string): Promise<void> {
   await cp.store.deleteResource({ kind: 'Cluster', project: PROJECT, name: id, id });
-  if (await forgetQueuedWork(cp, id)) await releaseForgotten(cp, id);
+  await releaseLeft(cp, id, await forgetQueuedWork(cp, id));
 }
 
 function doc(kind: string, name: string, id: string, spec: Record<string, unknown>, status: WireResource['status']): WireResource {

@@ -10,6 +10,16 @@ export function describeWait(req: AllocationRequest, perServer: number): string 
 
 const POSITION = '; position ';
 
+/** Where a reason's position number starts and ends, or undefined when it has none. */
+function positionDigits(reason: string): { start: number; end: number } | undefined {
+  const at = reason.indexOf(POSITION);
+  if (at < 0) return undefined;
+  const start = at + POSITION.length;
+  let end = start;
+  while (end < reason.length && reason.charCodeAt(end) >= 48 && reason.charCodeAt(end) <= 57) end++;
+  return end > start ? { start, end } : undefined;
+}
+
 /**
  * Whether two pending reasons differ at most in their `; position N` part. Positions move with every
  * admission ahead of a request, so this tells whether anything else about the wait changed. Asked of
@@ -17,18 +27,16 @@ const POSITION = '; position ';
  */
 export function sameButPosition(a: string, b: string): boolean {
   if (a === b) return true;
-  const i = a.indexOf(POSITION);
-  if (i < 0 || i !== b.indexOf(POSITION) || !b.startsWith(a.slice(0, i))) return false;
-  let ea = i + POSITION.length;
-  let eb = ea;
-  while (ea < a.length && a.charCodeAt(ea) >= 48 && a.charCodeAt(ea) <= 57) ea++;
-  while (eb < b.length && b.charCodeAt(eb) >= 48 && b.charCodeAt(eb) <= 57) eb++;
-  return a.length - ea === b.length - eb && a.endsWith(b.slice(eb));
+  const pa = positionDigits(a);
+  const pb = positionDigits(b);
+  if (!pa || !pb || pa.start !== pb.start || !b.startsWith(a.slice(0, pa.start))) return false;
+  return a.length - pa.end === b.length - pb.end && a.endsWith(b.slice(pb.end));
 }
 
 /** A pending reason with its position replaced: how a read shows a document written before the queue moved. */
 export function withPosition(reason: string, position: number): string {
-  return reason.replace(/; position \d+/, `; position ${position}`);
+  const p = positionDigits(reason);
+  return p ? `${reason.slice(0, p.start)}${position}${reason.slice(p.end)}` : reason;
 }
 
 /** The pending reason: `waiting for 48 ascend-910c servers in one supernode; position 3; reserved sn-2 since 12:01`. */

@@ -121,13 +121,12 @@ function samePositions(a: Positions, b: Positions): boolean {
   return true;
 }
 
-async function applyDecision(cp: ControlPlane, d: AdmissionDecision, now: number, before: AdmissionState, after: AdmissionState, requeued: AdmissionState['pending']): Promise<void> {
+async function applyDecision(cp: ControlPlane, d: Exclude<AdmissionDecision, { kind: 'pending' }>, now: number, before: AdmissionState, after: AdmissionState, requeued: AdmissionState['pending']): Promise<void> {
   switch (d.kind) {
     case 'admit': {
       await cp.store.putHoldings(rowsOfPlacement(d.placement));
       return updateDoc(cp, d.id, (doc) => startProvisioning(cp, doc, d.placement, now));
     }
-    case 'pending':
     case 'reserve':
       return;
     case 'preempt': {
@@ -244,12 +243,13 @@ export async function forgetQueuedWork(cp: ControlPlane, id: string): Promise<bo
 }
 
 /**
- * Releases the holdings of work the engine has just forgotten (`forgetQueuedWork` returned true):
- * rows first, then the allocator. The kept view dropped that work from its server index already, so
- * the index stays good across this release, and the next pass does not rebuild it over all running
- * work (which was most of the passes that plan moves, at 15,000 running).
+ * Releases the holdings of work that left (a settled delete): rows first, then the allocator. When the
+ * engine has just forgotten that work (`forgotten`, what `forgetQueuedWork` returned), the kept view
+ * dropped it from its server index already, so the index stays good across this release, and the next
+ * pass does not rebuild it over all running work (which was most of the passes that plan moves, at
+ * 15,000 running).
  */
-export async function releaseForgotten(cp: ControlPlane, id: string): Promise<void> {
+export async function releaseLeft(cp: ControlPlane, id: string, forgotten: boolean): Promise<void> {
   const epoch = cp.allocatorEpoch;
   await changeHoldings(
     cp,
@@ -257,7 +257,7 @@ export async function releaseForgotten(cp: ControlPlane, id: string): Promise<vo
     (allocator) => void allocator.release(id),
   );
   const cached = cp.admission;
-  if (cached?.view && cached.epoch === epoch) cached.epoch = cp.allocatorEpoch;
+  if (forgotten && cached?.view && cached.epoch === epoch) cached.epoch = cp.allocatorEpoch;
 }
 
 /** Owners that hold accelerators for a move in flight; the invariant check counts them as live. */

@@ -179,8 +179,8 @@ export interface AdmissionCache {
  * save a new object with `keepAdmissionState`.
  */
 export async function admissionStateOf(cp: ControlPlane): Promise<AdmissionState> {
-  const cached = cp.admission;
-  if (cached && cached.saves === savesOf(cp.store)) return cached.state;
+  const cached = current(cp);
+  if (cached) return cached.state;
   const { state, layout } = await loadStored(cp.store);
   cp.admission = { state, saves: savesOf(cp.store), ...(layout ? { layout } : {}) };
   return state;
@@ -191,12 +191,11 @@ export async function admissionStateOf(cp: ControlPlane): Promise<AdmissionState
  * view, which then stays valid; without it the view is dropped (the next pass rebuilds it).
  */
 export async function keepAdmissionState(cp: ControlPlane, state: AdmissionState, onView?: (view: AdmissionView) => void): Promise<void> {
-  const before = cp.admission;
-  const valid = before !== undefined && before.saves === savesOf(cp.store);
-  const viewValid = valid && before.view !== undefined && before.viewOf === before.state;
-  const layout = await saveChunked(cp.store, state, valid ? before.layout : undefined);
+  const before = current(cp);
+  const viewValid = before?.view !== undefined && before.viewOf === before.state;
+  const layout = await saveChunked(cp.store, state, before?.layout);
   const next: AdmissionCache = { state, saves: savesOf(cp.store), layout };
-  if (valid && before.positions) next.positions = before.positions;
+  if (before?.positions) next.positions = before.positions;
   if (viewValid && onView) {
     onView(before.view!);
     next.view = before.view;
@@ -218,20 +217,25 @@ export type Positions = Record<string, number>;
 
 /** The positions as stored: the cached copy while the cache is the stored state's, else read. */
 export async function positionsOf(cp: ControlPlane): Promise<Positions> {
-  const cached = cp.admission;
-  const valid = cached !== undefined && cached.saves === savesOf(cp.store);
-  if (valid && cached.positions) return cached.positions;
+  const cached = current(cp);
+  if (cached?.positions) return cached.positions;
   const positions = JSON.parse((await cp.store.getMeta(POSITIONS_KEY)) ?? '{}') as Positions;
   // Kept only if no write came in meanwhile: the cache must stay the stored state's.
-  if (valid && cp.admission === cached && cached.saves === savesOf(cp.store)) cached.positions = positions;
+  if (cached && current(cp) === cached) cached.positions = positions;
   return positions;
 }
 
 /** Saves the positions a pass decided, in its write transaction, and keeps them with the cached state. */
 export async function keepPositions(cp: ControlPlane, positions: Positions): Promise<void> {
   await cp.store.putMeta(POSITIONS_KEY, JSON.stringify(positions));
+  const cached = current(cp);
+  if (cached) cached.positions = positions;
+}
+
+/** The cache while it is the stored state's (no save went past it), else undefined. */
+function current(cp: ControlPlane): AdmissionCache | undefined {
   const cached = cp.admission;
-  if (cached && cached.saves === savesOf(cp.store)) cached.positions = positions;
+  return cached && cached.saves === savesOf(cp.store) ? cached : undefined;
 }
 
 /** Forgets the cached state and view: the next change reads the stored document again. */

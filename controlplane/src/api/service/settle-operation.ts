@@ -1,8 +1,8 @@
 import { advanceDueOperations, finishOperation } from '../../operations/index.ts';
 import type { OperationRecord } from '../../store/index.ts';
-import { changeHoldings, writeTransaction, type ControlPlane } from './control-plane.ts';
+import { writeTransaction, type ControlPlane } from './control-plane.ts';
 import { iso, readDoc, runningStatus, toRecord } from './resource-doc.ts';
-import { forgetQueuedWork, releaseForgotten, runAdmission } from './admission-pass.ts';
+import { forgetQueuedWork, releaseLeft, runAdmission } from './admission-pass.ts';
 
 /**
  * Applies a due operation to its resource: a finished delete removes the resource and frees its
@@ -18,14 +18,7 @@ export async function settleOperation(cp: ControlPlane, op: OperationRecord): Pr
   if (!record) return;
   if (op.type === 'delete' && done.status === 'done') {
     await cp.store.deleteResource(record);
-    if (await forgetQueuedWork(cp, record.id)) await releaseForgotten(cp, record.id);
-    else {
-      await changeHoldings(
-        cp,
-        (store) => store.deleteHoldingsOf(record.id),
-        (allocator) => void allocator.release(record.id),
-      );
-    }
+    await releaseLeft(cp, record.id, await forgetQueuedWork(cp, record.id));
     // Freed accelerators may be what a queued request waits for.
     await runAdmission(cp);
     return;
