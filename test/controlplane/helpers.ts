@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +45,11 @@ export async function testServer(opts: ServerOptions = {}) {
     const text = await res.text();
     return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
   };
-  return { ...server, call };
+  /** Asserts the control plane's invariant check finds nothing; `when` names the step in the failure. */
+  const invariantsClean = async (when = 'now') => {
+    assert.deepEqual((await call('GET', '/v1/admin/invariants')).body.violations, [], `invariants ${when}`);
+  };
+  return { ...server, call, invariantsClean };
 }
 
 export function tempDir(prefix = 'aicloud-test-'): { path: string; cleanup(): void } {

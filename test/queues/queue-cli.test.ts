@@ -1,10 +1,9 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ADMIN, testServer } from '../controlplane/helpers.ts';
 import { runCli, spawnCli } from '../support/index.ts';
+import { cliSuite } from './cli-suite.ts';
 import { fragmentZone, until } from './fragments.ts';
 
 const STACK = `apiVersion: aicloud.dev/v1
@@ -29,44 +28,36 @@ spec:
 `;
 
 describe('aicloud: a queued 48-server gang', () => {
-  let s: Awaited<ReturnType<typeof testServer>>;
-  let dir: string;
-  before(async () => {
-    s = await testServer();
-    dir = await mkdtemp(join(tmpdir(), 'aicloud-queue-cli-'));
+  const suite = cliSuite('aicloud-queue-cli-', async (s, dir) => {
     await writeFile(join(dir, 'stack.yaml'), STACK);
     await fragmentZone(s.call);
   });
-  after(async () => {
-    await s.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-  const env = () => ({ AICLOUD_ENDPOINT: s.url, AICLOUD_TOKEN: ADMIN, AICLOUD_PROJECT: 'default' });
+  const { env } = suite;
 
   it('plans "will queue" instead of failing, waits in apply, and is admitted after a defragmentation', async () => {
-    const plan = await runCli(['plan', dir, '--stack', 'q'], { env: env() });
+    const plan = await runCli(['plan', suite.dir, '--stack', 'q'], { env: env() });
     assert.equal(plan.code, 0, plan.stderr);
     assert.match(plan.stdout, /will queue: waits in queue training: need 48 ascend-910c servers/);
 
-    const apply = spawnCli(['apply', dir, '--stack', 'q', '--auto-approve'], { env: env() });
+    const apply = spawnCli(['apply', suite.dir, '--stack', 'q', '--auto-approve'], { env: env() });
     await apply.stderr.waitFor(/Cluster\/gang: creating/);
-    const pending = await until(() => s.call('GET', '/v1/projects/default/clusters/gang'), (r) => r.status === 200, 'the gang reaching the control plane');
+    const pending = await until(() => suite.s.call('GET', '/v1/projects/default/clusters/gang'), (r) => r.status === 200, 'the gang reaching the control plane');
     assert.equal(pending.body.status, 'pending');
     assert.match(pending.body.statusReason, /^waiting for 48 ascend-910c servers in one supernode; position 1; reserved sn-\d+ since/);
     const capacity = await runCli(['capacity', '--zone', 'cn-southwest-2a'], { env: env() });
     assert.match(capacity.stdout, /queue training: 1 pending/);
     assert.match(capacity.stdout, /Cluster gang: waiting for 48 ascend-910c servers/);
 
-    const d = await s.call('POST', '/v1/admin/defragment', {});
+    const d = await suite.s.call('POST', '/v1/admin/defragment', {});
     assert.equal(d.body.movesStarted.length, 1, JSON.stringify(d.body));
-    assert.deepEqual((await s.call('GET', '/v1/admin/invariants')).body.violations, []);
+    assert.deepEqual((await suite.s.call('GET', '/v1/admin/invariants')).body.violations, []);
 
     const done = await apply.done;
     assert.equal(done.code, 0, done.stderr);
     assert.match(done.stderr, /Cluster\/gang: created/);
-    const gang = (await s.call('GET', '/v1/projects/default/clusters/gang')).body;
+    const gang = (await suite.s.call('GET', '/v1/projects/default/clusters/gang')).body;
     assert.equal(gang.status, 'ready');
     assert.equal(gang.allocation.servers.length, 48);
-    assert.deepEqual((await s.call('GET', '/v1/admin/invariants')).body.violations, []);
+    assert.deepEqual((await suite.s.call('GET', '/v1/admin/invariants')).body.violations, []);
   });
 });

@@ -1,13 +1,12 @@
 // aicloud with a queued endpoint: the stack's cluster is full of another endpoint, so the queued one
 // plans cleanly, waits in apply (listed by `aicloud capacity` under its queue), and is created when
 // the cluster grows.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ADMIN, testServer } from '../controlplane/helpers.ts';
 import { runCli, spawnCli } from '../support/index.ts';
+import { cliSuite } from './cli-suite.ts';
 import { until } from './fragments.ts';
 
 const endpoint = (name: string, extra: string) => `---
@@ -60,33 +59,24 @@ spec:
 ${endpoint('holder', '')}`;
 
 describe('aicloud: a queued endpoint', () => {
-  let s: Awaited<ReturnType<typeof testServer>>;
-  let dir: string;
-  before(async () => {
-    s = await testServer();
-    dir = await mkdtemp(join(tmpdir(), 'aicloud-queue-endpoint-cli-'));
-  });
-  after(async () => {
-    await s.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-  const env = () => ({ AICLOUD_ENDPOINT: s.url, AICLOUD_TOKEN: ADMIN, AICLOUD_PROJECT: 'default' });
-  const clean = async (when: string) => assert.deepEqual((await s.call('GET', '/v1/admin/invariants')).body.violations, [], `invariants ${when}`);
+  const suite = cliSuite('aicloud-queue-endpoint-cli-');
+  const { env } = suite;
+  const clean = (when: string) => suite.s.invariantsClean(when);
 
   it('waits in apply behind the endpoint that fills its cluster and is created when the cluster grows', async () => {
-    await writeFile(join(dir, 'stack.yaml'), BASE);
-    const first = await runCli(['apply', dir, '--stack', 'e', '--auto-approve'], { env: env() });
+    await writeFile(join(suite.dir, 'stack.yaml'), BASE);
+    const first = await runCli(['apply', suite.dir, '--stack', 'e', '--auto-approve'], { env: env() });
     assert.equal(first.code, 0, first.stderr);
     await clean('after the first apply');
 
-    await writeFile(join(dir, 'stack.yaml'), BASE + endpoint('chat', '  queue: serving\n'));
-    const plan = await runCli(['plan', dir, '--stack', 'e'], { env: env() });
+    await writeFile(join(suite.dir, 'stack.yaml'), BASE + endpoint('chat', '  queue: serving\n'));
+    const plan = await runCli(['plan', suite.dir, '--stack', 'e'], { env: env() });
     assert.equal(plan.code, 0, plan.stderr);
     assert.match(plan.stdout, /ModelEndpoint\/chat.*will queue: waits in queue serving: need 1 replica x 8 ascend-910c for chat inside cluster serve/s, plan.stdout);
 
-    const apply = spawnCli(['apply', dir, '--stack', 'e', '--auto-approve'], { env: env() });
+    const apply = spawnCli(['apply', suite.dir, '--stack', 'e', '--auto-approve'], { env: env() });
     await apply.stderr.waitFor(/ModelEndpoint\/chat: creating/);
-    const pending = await until(() => s.call('GET', '/v1/projects/default/endpoints/chat'), (r) => r.status === 200, 'the endpoint reaching the control plane');
+    const pending = await until(() => suite.s.call('GET', '/v1/projects/default/endpoints/chat'), (r) => r.status === 200, 'the endpoint reaching the control plane');
     assert.equal(pending.body.status, 'pending');
     assert.equal(pending.body.statusReason, 'waiting for 1 replica of 8 ascend-910c in cluster serve; position 1');
     const capacity = await runCli(['capacity', '--zone', 'cn-southwest-2a'], { env: env() });
@@ -95,11 +85,11 @@ describe('aicloud: a queued endpoint', () => {
     assert.match(capacity.stdout, /ModelEndpoint chat: waiting for 1 replica of 8 ascend-910c in cluster serve; position 1/);
     await clean('while the endpoint waits');
 
-    assert.equal((await s.call('PATCH', '/v1/projects/default/clusters/serve', { nodeCount: 2 })).status, 202);
+    assert.equal((await suite.s.call('PATCH', '/v1/projects/default/clusters/serve', { nodeCount: 2 })).status, 202);
     const done = await apply.done;
     assert.equal(done.code, 0, done.stderr);
     assert.match(done.stderr, /ModelEndpoint\/chat: created/);
-    const chat = (await s.call('GET', '/v1/projects/default/endpoints/chat')).body;
+    const chat = (await suite.s.call('GET', '/v1/projects/default/endpoints/chat')).body;
     assert.equal(chat.status, 'ready');
     assert.equal(chat.outputs.replicaPlacements.length, 1);
     await clean('after admission');

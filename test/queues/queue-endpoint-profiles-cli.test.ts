@@ -1,13 +1,12 @@
 // aicloud with a queued endpoint on MIG instances: the stack's partitioned cluster is full of another
 // endpoint's replicas, so the plan says the queued one will queue (instead of failing), and apply
 // creates it once the holder is removed from the stack.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ADMIN, testServer } from '../controlplane/helpers.ts';
 import { runCli } from '../support/index.ts';
+import { cliSuite } from './cli-suite.ts';
 
 const endpoint = (name: string, replicas: number, extra = '') => `---
 apiVersion: aicloud.dev/v1
@@ -62,41 +61,32 @@ spec:
 `;
 
 describe('aicloud: a queued endpoint on partition instances', () => {
-  let s: Awaited<ReturnType<typeof testServer>>;
-  let dir: string;
-  before(async () => {
-    s = await testServer();
-    dir = await mkdtemp(join(tmpdir(), 'aicloud-queue-endpoint-profiles-cli-'));
-  });
-  after(async () => {
-    await s.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-  const env = () => ({ AICLOUD_ENDPOINT: s.url, AICLOUD_TOKEN: ADMIN, AICLOUD_PROJECT: 'default' });
-  const clean = async (when: string) => assert.deepEqual((await s.call('GET', '/v1/admin/invariants')).body.violations, [], `invariants ${when}`);
+  const suite = cliSuite('aicloud-queue-endpoint-profiles-cli-');
+  const { env } = suite;
+  const clean = (when: string) => suite.s.invariantsClean(when);
 
   it('plans will queue when the instances are short, and is created with its instances once they free', async () => {
-    await writeFile(join(dir, 'stack.yaml'), BASE + endpoint('holder', 4));
-    const first = await runCli(['apply', dir, '--stack', 'm', '--auto-approve'], { env: env() });
+    await writeFile(join(suite.dir, 'stack.yaml'), BASE + endpoint('holder', 4));
+    const first = await runCli(['apply', suite.dir, '--stack', 'm', '--auto-approve'], { env: env() });
     assert.equal(first.code, 0, first.stderr);
     await clean('after the first apply');
 
     // Without a queue the plan fails: 2 instances are asked and none is free.
-    await writeFile(join(dir, 'stack.yaml'), BASE + endpoint('holder', 4) + endpoint('chat', 2));
-    const refused = await runCli(['plan', dir, '--stack', 'm'], { env: env() });
+    await writeFile(join(suite.dir, 'stack.yaml'), BASE + endpoint('holder', 4) + endpoint('chat', 2));
+    const refused = await runCli(['plan', suite.dir, '--stack', 'm'], { env: env() });
     assert.notEqual(refused.code, 0, refused.stdout);
     assert.match(refused.stdout + refused.stderr, /PLAN_WILL_NOT_FIT|will not fit/);
 
-    await writeFile(join(dir, 'stack.yaml'), BASE + endpoint('holder', 4) + endpoint('chat', 2, '  queue: serving\n'));
-    const plan = await runCli(['plan', dir, '--stack', 'm'], { env: env() });
+    await writeFile(join(suite.dir, 'stack.yaml'), BASE + endpoint('holder', 4) + endpoint('chat', 2, '  queue: serving\n'));
+    const plan = await runCli(['plan', suite.dir, '--stack', 'm'], { env: env() });
     assert.equal(plan.code, 0, plan.stderr + plan.stdout);
     assert.match(plan.stdout, /ModelEndpoint\/chat.*will queue: waits in queue serving: need 2 replicas x 1g\.18gb for chat inside cluster dev-mig/s, plan.stdout);
 
     // The holder leaves in the same apply, giving back its instances first: chat is created with them.
-    await writeFile(join(dir, 'stack.yaml'), BASE + endpoint('chat', 2, '  queue: serving\n'));
-    const apply = await runCli(['apply', dir, '--stack', 'm', '--auto-approve'], { env: env() });
+    await writeFile(join(suite.dir, 'stack.yaml'), BASE + endpoint('chat', 2, '  queue: serving\n'));
+    const apply = await runCli(['apply', suite.dir, '--stack', 'm', '--auto-approve'], { env: env() });
     assert.equal(apply.code, 0, apply.stderr);
-    const chat = (await s.call('GET', '/v1/projects/default/endpoints/chat')).body;
+    const chat = (await suite.s.call('GET', '/v1/projects/default/endpoints/chat')).body;
     assert.equal(chat.status, 'ready', chat.statusReason);
     assert.equal(chat.outputs.replicaPlacements.length, 2);
     assert.ok(chat.outputs.replicaPlacements.every((p: any) => p.slice.profile === '1g.18gb'));

@@ -28,7 +28,7 @@ describe('queued endpoints on partition instances', () => {
     clusterSlices = c.body.resource.allocation.slices.map((x: any) => `${x.accelerator}@${x.start}`);
   });
   after(() => s.close());
-  const clean = async (when: string) => assert.deepEqual((await s.call('GET', '/v1/admin/invariants')).body.violations, [], `invariants ${when}`);
+  const clean = (when: string) => s.invariantsClean(when);
   const get = async (name: string) => (await s.call('GET', `${P}/endpoints/${name}`)).body;
 
   it('waits for instances another endpoint holds and is admitted with them when that endpoint is deleted', async () => {
@@ -106,7 +106,7 @@ describe('queued endpoints on partition instances across a restart and on whole 
   it('on a cluster of whole accelerators it waits for room to cut instances and is admitted when a whole endpoint leaves', async () => {
     const s = await testServer();
     try {
-      const clean = async (when: string) => assert.deepEqual((await s.call('GET', '/v1/admin/invariants')).body.violations, [], `invariants ${when}`);
+      const clean = (when: string) => s.invariantsClean(when);
       assert.equal((await s.call('POST', `${P}/queues`, { name: 'serving', quotas: [{ acceleratorType: 'nvidia-h200', nominal: 16 }] })).status, 202);
       assert.equal((await s.call('POST', `${P}/clusters`, { name: 'whole', zone: ZONE, acceleratorType: 'nvidia-h200', nodeCount: 1 })).status, 202);
       // A whole endpoint takes all 8 accelerators of the one server: none is left to cut.

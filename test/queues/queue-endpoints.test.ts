@@ -19,9 +19,7 @@ describe('queued model endpoints', () => {
   });
   after(() => s.close());
 
-  const clean = async (when: string) => {
-    assert.deepEqual((await s.call('GET', '/v1/admin/invariants')).body.violations, [], `invariants ${when}`);
-  };
+  const clean = (when: string) => s.invariantsClean(when);
   const get = async (name: string) => (await s.call('GET', `${P}/endpoints/${name}`)).body;
   let admittedId = '';
 
