@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const roots = ['schema', 'provider', 'controlplane', 'console', 'test', 'bench', 'scripts'];
+const roots = ['schema', 'core', 'provider', 'controlplane', 'console', 'test', 'bench', 'scripts'];
 const skip = new Set(['node_modules', '.gen', 'cdktf.out', '.terraform', 'results']);
 const only = process.argv.slice(2);
 

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { isAicloudError } from '../../provider/src/core/index.ts';
+import { isAicloudError } from '../../core/index.ts';
 import { FaultSpecError, parseFaultSpec } from './api/faults.ts';
 import { startServer } from './server.ts';
 

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeMaker } from 'codemaker';
-import { PACKAGE } from '../../provider/src/core/index.ts';
+import { PACKAGE } from '../../core/index.ts';
 import { providerSchemas } from '../../provider/src/terraform/schema/provider-schemas.ts';
 import { PROVIDER_ADDRESS, toSchemaJson } from '../../provider/src/terraform/schema/to-schema-json.ts';
 

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { UNKNOWN } from '../../provider/src/core/index.ts';
+import { UNKNOWN } from '../../core/index.ts';
 import { Engine } from './harness/engine.ts';
 import { Secret } from './harness/engine-values.ts';
 import { startPlugin } from './harness/plugin-process.ts';

@@ -8,7 +8,7 @@ import { encode, secret } from './harness/engine-values.ts';
 import { RpcFailure } from './harness/provider-client.ts';
 import { startPlugin } from './harness/plugin-process.ts';
 import type { PluginProcess } from './harness/plugin-process.ts';
-import { KIND_SPECS, UNKNOWN } from '../../provider/src/core/index.ts';
+import { KIND_SPECS, UNKNOWN } from '../../core/index.ts';
 
 // Start-up, configuration and validation: none of these reach the cloud, so no control plane is started.
 let plugin: PluginProcess;

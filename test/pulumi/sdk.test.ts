@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { generateSdk } from '../../scripts/pulumi/sdk-gen/index.ts';
 import type { PackageSchema } from '../../scripts/pulumi/sdk-gen/index.ts';
-import { kindInfo, KINDS } from '../../provider/src/core/index.ts';
+import { kindInfo, KINDS } from '../../core/index.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const schema = JSON.parse(await readFile(join(root, 'schema/schema.json'), 'utf8')) as PackageSchema;

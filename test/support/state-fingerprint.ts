@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { KINDS } from '../../provider/src/core/index.ts';
+import { KINDS } from '../../core/index.ts';
 import type { ControlPlane } from '../../controlplane/src/api/service/control-plane.ts';
 
 /**

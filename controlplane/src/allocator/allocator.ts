@@ -1,5 +1,5 @@
-import { AicloudError } from '../../../provider/src/core/errors.ts';
-import { findProfile, PARTITION_CATALOGUE, type PartitionCatalogue } from '../../../provider/src/core/partitions.ts';
+import { AicloudError } from '../../../core/errors.ts';
+import { findProfile, PARTITION_CATALOGUE, type PartitionCatalogue } from '../../../core/partitions.ts';
 import type { Inventory } from '../inventory/types.ts';
 import { AllocState } from './alloc-state.ts';
 import { capacityReport } from './capacity-report.ts';

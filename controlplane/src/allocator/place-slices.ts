@@ -1,5 +1,5 @@
-import type { PartitionCatalogue, PartitionProfile } from '../../../provider/src/core/partitions.ts';
-import { placementMasks } from '../../../provider/src/core/partitions.ts';
+import type { PartitionCatalogue, PartitionProfile } from '../../../core/partitions.ts';
+import { placementMasks } from '../../../core/partitions.ts';
 import type { AllocState } from './alloc-state.ts';
 import type { PolicyName } from './policy.ts';
 import { fgdServerRank, sliceFragment, type SliceView } from './slice-fragment.ts';

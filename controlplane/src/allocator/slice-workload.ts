@@ -1,5 +1,5 @@
-import type { PartitionCatalogue, PartitionProfile } from '../../../provider/src/core/partitions.ts';
-import { placementMasks } from '../../../provider/src/core/partitions.ts';
+import type { PartitionCatalogue, PartitionProfile } from '../../../core/partitions.ts';
+import { placementMasks } from '../../../core/partitions.ts';
 
 /** One class of the target workload: a partition instance (`masks`/`units`) or `whole` accelerators. */
 export interface SliceClass {

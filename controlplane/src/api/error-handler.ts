@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { codeForHttpStatus } from '../../../provider/src/core/index.ts';
+import { codeForHttpStatus } from '../../../core/index.ts';
 import { AicloudError, apiError, errorBody, isAicloudError, type ErrorCode } from './errors.ts';
 
 

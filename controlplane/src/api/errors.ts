@@ -1,6 +1,6 @@
-import { AicloudError, isAicloudError } from '../../../provider/src/core/errors.ts';
-import type { ErrorCode } from '../../../provider/src/core/errors.ts';
-import type { Diagnostic } from '../../../provider/src/core/diagnostics.ts';
+import { AicloudError, isAicloudError } from '../../../core/errors.ts';
+import type { ErrorCode } from '../../../core/errors.ts';
+import type { Diagnostic } from '../../../core/diagnostics.ts';
 
 export { AicloudError, isAicloudError };
 export type { ErrorCode };

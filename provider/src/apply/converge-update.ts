@@ -1,4 +1,4 @@
-import type { CloudResource, Kind } from '../core/index.ts';
+import type { CloudResource, Kind } from '../../../core/index.ts';
 import type { PlanStep } from '../plan/plan-types.ts';
 import { hasCode, hasInputs, isBusy, MAX_LOOKS, planStale, stillFailed, untouchedSincePlan, waitWhileBusy, type ConvergeContext } from './converge-context.ts';
 

@@ -1,4 +1,4 @@
-import { DELETE_LATENCY_FRACTION, NOMINAL_LATENCY_MS, type Kind } from '../core/index.ts';
+import { DELETE_LATENCY_FRACTION, NOMINAL_LATENCY_MS, type Kind } from '../../../core/index.ts';
 import type { PlanStep } from '../plan/plan-types.ts';
 
 /**

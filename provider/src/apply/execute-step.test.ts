@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CloudResource } from '../core/index.ts';
+import type { CloudResource } from '../../../core/index.ts';
 import type { Plan, PlanStep } from '../plan/plan-types.ts';
 import { cloudExecutor } from './execute-step.ts';
 import { FakeStackCloud } from './testing/index.ts';

@@ -1,4 +1,4 @@
-import { KINDS, kindInfo, type CloudResource } from '../core/index.ts';
+import { KINDS, kindInfo, type CloudResource } from '../../../core/index.ts';
 import { STACK_LABEL } from '../gitops/manifest.ts';
 import type { ObservedResource } from '../plan/plan-types.ts';
 import type { StackCloud } from './stack-cloud.ts';

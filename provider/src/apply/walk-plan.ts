@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { isAicloudError } from '../core/index.ts';
+import { isAicloudError } from '../../../core/index.ts';
 import type { Plan, PlanStep } from '../plan/plan-types.ts';
 import { chainWeights, ReadyQueue } from './critical-path.ts';
 import type { ApplyEvent, ApplyReport, StepExecutor, StepOutcome, StepStatus } from './apply-types.ts';

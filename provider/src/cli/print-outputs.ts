@@ -1,5 +1,5 @@
 import { maskedOutputs } from '../apply/execute-step.ts';
-import { kindInfo, type CloudResource } from '../core/index.ts';
+import { kindInfo, type CloudResource } from '../../../core/index.ts';
 import { formatUsd, summarizeServers } from '../plan/format-value.ts';
 
 const SHOWN = ['status', 'url', 'apiKey', 'mountTarget', 'acceleratorCount', 'totalGib', 'hourlyCost'] as const;

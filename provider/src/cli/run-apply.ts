@@ -6,7 +6,7 @@ import { readStack, toObserved } from '../apply/read-stack.ts';
 import type { StackCloud } from '../apply/stack-cloud.ts';
 import { acquireStackLock } from '../apply/stack-lock.ts';
 import { walkPlan } from '../apply/walk-plan.ts';
-import { AicloudError, isErrorCode, type CloudResource } from '../core/index.ts';
+import { AicloudError, isErrorCode, type CloudResource } from '../../../core/index.ts';
 import { addressOf } from '../gitops/manifest.ts';
 import { fingerprintState } from '../plan/fingerprint.ts';
 import type { Plan } from '../plan/plan-types.ts';

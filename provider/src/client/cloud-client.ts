@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AicloudError, isAicloudError, kindInfo, type CloudResource, type Kind } from '../core/index.ts';
+import { AicloudError, isAicloudError, kindInfo, type CloudResource, type Kind } from '../../../core/index.ts';
 import { resolveConfig, type ClientConfig } from './config.ts';
 import { createEmbeddedTransport } from './embedded-transport.ts';
 import { createHttpTransport } from './http-transport.ts';

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { AicloudError } from '../core/index.ts';
+import { AicloudError } from '../../../core/index.ts';
 
 /** Where and as whom the client talks to the cloud. No endpoint means the embedded cloud. */
 export interface ClientConfig {

@@ -1,5 +1,5 @@
 import { basename, resolve } from 'node:path';
-import { AicloudError, isErrorCode } from '../core/index.ts';
+import { AicloudError, isErrorCode } from '../../../core/index.ts';
 import type { DesiredResource } from '../plan/plan-types.ts';
 import { formatManifestDiagnostic } from './format-diagnostic.ts';
 import { loadManifests } from './load-manifests.ts';

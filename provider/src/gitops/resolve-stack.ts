@@ -1,4 +1,4 @@
-import { isKind, KINDS, kindInfo, validate, type Diagnostic, type Kind, type ValidateContext } from '../core/index.ts';
+import { isKind, KINDS, kindInfo, validate, type Diagnostic, type Kind, type ValidateContext } from '../../../core/index.ts';
 import type { DesiredResource } from '../plan/plan-types.ts';
 import { copyFields } from './copy-fields.ts';
 import { DependencyGraph } from './dependency-graph.ts';

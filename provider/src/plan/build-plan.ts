@@ -1,4 +1,4 @@
-import { reservedReplicas } from '../core/index.ts';
+import { reservedReplicas } from '../../../core/index.ts';
 import { PROTECT_ANNOTATION, addressOf } from '../gitops/manifest.ts';
 import { fingerprintState, idempotencyKey } from './fingerprint.ts';
 import { linkDependencies, orderSteps } from './link-steps.ts';

@@ -1,4 +1,4 @@
-import { BILLED_KINDS, acceleratorsHeld, diffResource, hourlyCost, isKind, kindInfo, type Kind } from '../core/index.ts';
+import { BILLED_KINDS, acceleratorsHeld, diffResource, hourlyCost, isKind, kindInfo, type Kind } from '../../../core/index.ts';
 import { addressOf } from '../gitops/manifest.ts';
 import { splitPath } from '../gitops/source-position.ts';
 import type { PlanRegistry } from './plan-registry.ts';

@@ -1,4 +1,4 @@
-import type { CloudResource, Kind } from '../core/index.ts';
+import type { CloudResource, Kind } from '../../../core/index.ts';
 
 export type { CloudResource };
 

@@ -1,4 +1,4 @@
-import { CONFIG_SPECS, isUnknown } from '../core/index.ts';
+import { CONFIG_SPECS, isUnknown } from '../../../core/index.ts';
 
 /** The provider's own settings, as users give them in `Pulumi.yaml`/stack config, provider args or `AICLOUD_*`. */
 export interface ProviderSettings {

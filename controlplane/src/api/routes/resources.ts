@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { kindFromCollection, type Kind } from '../../../../provider/src/core/index.ts';
+import { kindFromCollection, type Kind } from '../../../../core/index.ts';
 import { notFound } from '../errors.ts';
 import type { ControlPlane } from '../service/control-plane.ts';
 import { createResource } from '../service/create-resource.ts';

@@ -1,4 +1,4 @@
-import { ACCELERATOR_TYPES } from '../../../../provider/src/core/index.ts';
+import { ACCELERATOR_TYPES } from '../../../../core/index.ts';
 import { apiError, notFound } from '../errors.ts';
 import { FaultSpecError, parseFaultSpec, type FaultRule, type FaultSpec } from '../faults.ts';
 import { hashToken, newToken } from '../tokens.ts';

@@ -1,7 +1,7 @@
 import { admit, admitOnView, AdmissionView, forgetWork, gangsOnly, sameButPosition, type AdmissionDecision, type AdmissionState, type AdmitOptions, type PendingRequest, type QueueSpec } from '../../admission/index.ts';
 import type { Placement } from '../../allocator/index.ts';
 import { finishOperation, operationLatencyMs } from '../../operations/index.ts';
-import { hourlyCost } from '../../../../provider/src/core/index.ts';
+import { hourlyCost } from '../../../../core/index.ts';
 import { summarizeServers, summarizeSlices } from './allocation-wire.ts';
 import { admissionStateOf, keepAdmissionState, keepPositions, positionsOf, type Positions, loadAdmissionState, loadDefragmentMode, toQueueSpec } from './admission-state.ts';
 import { changeHoldings, type ControlPlane } from './control-plane.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { validate, type Kind } from '../../../../provider/src/core/index.ts';
+import { validate, type Kind } from '../../../../core/index.ts';
 import type { Principal } from '../auth.ts';
 import { apiError, diagnosticsError } from '../errors.ts';
 import { writeTransaction, type ControlPlane } from './control-plane.ts';

@@ -1,4 +1,4 @@
-import type { Kind } from '../../../../provider/src/core/index.ts';
+import type { Kind } from '../../../../core/index.ts';
 import { apiError, notFound } from '../errors.ts';
 import { writeTransaction, type ControlPlane } from './control-plane.ts';
 import type { SerializedReply } from './create-resource.ts';

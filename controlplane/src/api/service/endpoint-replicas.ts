@@ -1,4 +1,4 @@
-import { reservedReplicas } from '../../../../provider/src/core/index.ts';
+import { reservedReplicas } from '../../../../core/index.ts';
 import { toReplicaPlacements, type ReplicaPlacement } from './allocation-wire.ts';
 import { changeHoldings, type ControlPlane } from './control-plane.ts';
 import { rowsOfPlacement } from './holding-rows.ts';

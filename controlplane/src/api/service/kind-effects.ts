@@ -2,7 +2,7 @@ import { loadAdmissionState } from './admission-state.ts';
 import { keepClusterInPlace } from './admission-pass.ts';
 import { queueOutputs } from './queue-outputs.ts';
 import { randomBytes } from 'node:crypto';
-import { hourlyCost, type Kind } from '../../../../provider/src/core/index.ts';
+import { hourlyCost, type Kind } from '../../../../core/index.ts';
 import type { ResourceRecord } from '../../store/index.ts';
 import { apiError } from '../errors.ts';
 import type { AllocationSummary, ReplicaPlacement } from './allocation-wire.ts';

@@ -1,4 +1,4 @@
-import { KINDS } from '../../../../provider/src/core/index.ts';
+import { KINDS } from '../../../../core/index.ts';
 import type { Principal } from '../auth.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { capacityView } from './inventory-view.ts';

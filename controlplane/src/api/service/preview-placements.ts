@@ -1,4 +1,4 @@
-import { validate } from '../../../../provider/src/core/index.ts';
+import { validate } from '../../../../core/index.ts';
 import type { Decision, PreviewItem } from '../../allocator/index.ts';
 import { apiError } from '../errors.ts';
 import { summarizeServers, summarizeSlices, type AllocationSummary } from './allocation-wire.ts';

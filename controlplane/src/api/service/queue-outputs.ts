@@ -1,4 +1,4 @@
-import { ACCELERATOR_TYPES } from '../../../../provider/src/core/index.ts';
+import { ACCELERATOR_TYPES } from '../../../../core/index.ts';
 import { partitionShare, type AdmissionState } from '../../admission/index.ts';
 import { loadAdmissionState, queueKey } from './admission-state.ts';
 import type { ControlPlane } from './control-plane.ts';

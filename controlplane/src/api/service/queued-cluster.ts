@@ -1,4 +1,4 @@
-import { ACCELERATOR_TYPES, hourlyCost } from '../../../../provider/src/core/index.ts';
+import { ACCELERATOR_TYPES, hourlyCost } from '../../../../core/index.ts';
 import type { AllocationRequest } from '../../allocator/index.ts';
 import { partitionShare, type PendingRequest } from '../../admission/index.ts';
 import { apiError } from '../errors.ts';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { hourlyCost, reservedReplicas } from '../../../../provider/src/core/index.ts';
+import { hourlyCost, reservedReplicas } from '../../../../core/index.ts';
 import type { AllocationRequest, Placement } from '../../allocator/index.ts';
 import { forgetWork, partitionShare, QuotaLedger, type PendingRequest, type RunningWork } from '../../admission/index.ts';
 import { apiError } from '../errors.ts';

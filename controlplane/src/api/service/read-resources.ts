@@ -1,4 +1,4 @@
-import type { Kind } from '../../../../provider/src/core/index.ts';
+import type { Kind } from '../../../../core/index.ts';
 import type { ResourceRecord } from '../../store/index.ts';
 import { apiError } from '../errors.ts';
 import { matchesLabels, parseLabelSelector } from '../label-selector.ts';

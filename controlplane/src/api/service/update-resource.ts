@@ -1,4 +1,4 @@
-import { diffResource, validate, type Kind } from '../../../../provider/src/core/index.ts';
+import { diffResource, validate, type Kind } from '../../../../core/index.ts';
 import { apiError, diagnosticsError, notFound } from '../errors.ts';
 import { writeTransaction, type ControlPlane } from './control-plane.ts';
 import type { SerializedReply } from './create-resource.ts';

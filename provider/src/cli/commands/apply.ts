@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { AicloudError } from '../../core/index.ts';
+import { AicloudError } from '../../../../core/index.ts';
 import { formatManifestDiagnostic } from '../../gitops/format-diagnostic.ts';
 import { readStack } from '../../apply/read-stack.ts';
 import { planHasChanges, type Plan } from '../../plan/plan-types.ts';

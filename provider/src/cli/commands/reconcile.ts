@@ -1,6 +1,6 @@
 import { readStack } from '../../apply/read-stack.ts';
 import type { StackCloud } from '../../apply/stack-cloud.ts';
-import { isAicloudError } from '../../core/index.ts';
+import { isAicloudError } from '../../../../core/index.ts';
 import { formatManifestDiagnostic } from '../../gitops/format-diagnostic.ts';
 import { defaultStackName } from '../../gitops/load-stack.ts';
 import { addressOf } from '../../gitops/manifest.ts';

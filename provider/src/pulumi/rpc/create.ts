@@ -1,4 +1,4 @@
-import { isAicloudError } from '../../core/index.ts';
+import { isAicloudError } from '../../../../core/index.ts';
 import { describeAicloudError } from '../middleware/with-error-mapping.ts';
 import { encodeResource, previewOutputs } from '../encode-resource.ts';
 import { fromWire } from '../from-wire.ts';

@@ -1,4 +1,4 @@
-import { isAicloudError, kindInfo, UNKNOWN } from '../../core/index.ts';
+import { isAicloudError, kindInfo, UNKNOWN } from '../../../../core/index.ts';
 import { describeAicloudError } from '../middleware/with-error-mapping.ts';
 import { encodeResource, inputsOf } from '../encode-resource.ts';
 import { fromWire } from '../from-wire.ts';
