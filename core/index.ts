@@ -26,3 +26,4 @@ export { resourceOutputs, sanitize, type CloudResource } from './resource-output
 export { NOMINAL_LATENCY_MS, DELETE_LATENCY_FRACTION } from './latencies.ts';
 export { joinPath } from './field-path.ts';
 export { didYouMean } from './did-you-mean.ts';
+export { PARTITION_CATALOGUE, findProfile, placementMasks, catalogueProblems, type PartitionCatalogue, type PartitionProfile } from './partitions.ts';

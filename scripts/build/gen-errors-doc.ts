@@ -1,4 +1,5 @@
 // Generates docs/errors.md from the error catalogue, so the documented codes can never drift from the code.
+// The catalogue file itself, not core/index.ts: the build must run before core/generated exists.
 import { ERROR_CATALOGUE } from '../../core/errors.ts';
 
 export function generateErrorsDoc(): string {

@@ -1,4 +1,4 @@
-import { findProfile, PARTITION_CATALOGUE } from '../../../core/partitions.ts';
+import { findProfile, PARTITION_CATALOGUE } from '../../../core/index.ts';
 import type { Allocator } from '../allocator/allocator.ts';
 import type { AllocationRequest } from '../allocator/types.ts';
 import { orderPending } from './order-pending.ts';

@@ -1,5 +1,4 @@
-import { AicloudError } from '../../../core/errors.ts';
-import { findProfile, PARTITION_CATALOGUE, type PartitionCatalogue } from '../../../core/partitions.ts';
+import { AicloudError, findProfile, PARTITION_CATALOGUE, type PartitionCatalogue } from '../../../core/index.ts';
 import type { Inventory } from '../inventory/types.ts';
 import { AllocState } from './alloc-state.ts';
 import { capacityReport } from './capacity-report.ts';

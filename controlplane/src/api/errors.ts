@@ -1,6 +1,4 @@
-import { AicloudError, isAicloudError } from '../../../core/errors.ts';
-import type { ErrorCode } from '../../../core/errors.ts';
-import type { Diagnostic } from '../../../core/diagnostics.ts';
+import { AicloudError, isAicloudError, type ErrorCode, type Diagnostic } from '../../../core/index.ts';
 
 export { AicloudError, isAicloudError };
 export type { ErrorCode };

@@ -5,7 +5,7 @@ import { openPgStore, openSqliteStore, type Store } from '../store/index.ts';
 import { createMutex } from '../store/async-mutex.ts';
 import { systemClock, type Clock } from '../operations/index.ts';
 import { Allocator } from '../allocator/index.ts';
-import { PARTITION_CATALOGUE } from '../../../core/partitions.ts';
+import { PARTITION_CATALOGUE } from '../../../core/index.ts';
 import type { Inventory } from '../inventory/index.ts';
 import { defaultInventory, loadInventoryFile } from '../inventory/index.ts';
 import { createAuthenticator } from './auth.ts';

@@ -1,5 +1,4 @@
-import { KIND_SPECS, KINDS, PACKAGE } from '../../../core/generated/registry.ts';
-import type { PropertySpec } from '../../../core/registry-types.ts';
+import { KIND_SPECS, KINDS, PACKAGE, type PropertySpec } from '../../../core/index.ts';
 
 /** JSON Schema of a schema property (after $ref resolution), for the OpenAPI document. */
 function propertySchema(p: PropertySpec): Record<string, unknown> {

@@ -1,5 +1,4 @@
-import { kindInfo, UNKNOWN, resourceOutputs } from '../../../core/index.ts';
-import type { Kind } from '../../../core/index.ts';
+import { kindInfo, UNKNOWN, resourceOutputs, type Kind } from '../../../core/index.ts';
 import { toWire } from './to-wire.ts';
 import type { CloudResource } from './cloud-api.ts';
 import type { Struct } from './proto.ts';

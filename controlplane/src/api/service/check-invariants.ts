@@ -1,4 +1,4 @@
-import { PARTITION_CATALOGUE } from '../../../../core/partitions.ts';
+import { PARTITION_CATALOGUE } from '../../../../core/index.ts';
 import { Allocator, type InvariantReport } from '../../allocator/index.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { expandRows } from './holding-rows.ts';

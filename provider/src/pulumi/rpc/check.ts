@@ -1,5 +1,4 @@
-import { diffResource, kindInfo, containsUnknown, validate } from '../../../../core/index.ts';
-import type { Kind } from '../../../../core/index.ts';
+import { diffResource, kindInfo, containsUnknown, validate, type Kind } from '../../../../core/index.ts';
 import { toCheckFailures } from '../check-failures.ts';
 import { fromWire } from '../from-wire.ts';
 import { providerPb } from '../proto.ts';
