@@ -1,7 +1,6 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import type { ControlPlane } from './service/control-plane.ts';
+import { apiError, type ControlPlane } from '../cloud/index.ts';
 import { handleError } from './error-handler.ts';
-import { apiError } from './errors.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 import { projectGuard, requestGuard } from './request-guards.ts';
 import { adminRoutes } from './routes/admin.ts';

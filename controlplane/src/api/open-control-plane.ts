@@ -9,10 +9,7 @@ import { PARTITION_CATALOGUE } from '../../../core/index.ts';
 import type { Inventory } from '../inventory/index.ts';
 import { defaultInventory, loadInventoryFile } from '../inventory/index.ts';
 import { createAuthenticator } from './auth.ts';
-import { NO_FAULTS, type FaultSpec } from './faults.ts';
-import { createSecretBox } from './secret-box.ts';
-import { bootstrap } from './service/bootstrap.ts';
-import { reloadControlPlane, type ControlPlane } from './service/control-plane.ts';
+import { NO_FAULTS, createSecretBox, bootstrap, reloadControlPlane, type FaultSpec, type ControlPlane } from '../cloud/index.ts';
 
 /** How to open a control plane; `databaseUrl`, `dbPath` or `memory` picks the store. */
 export interface OpenOptions {

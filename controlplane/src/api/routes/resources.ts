@@ -1,12 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { kindFromCollection, type Kind } from '../../../../core/index.ts';
-import { notFound } from '../errors.ts';
-import type { ControlPlane } from '../service/control-plane.ts';
-import { createResource } from '../service/create-resource.ts';
-import { deleteResource } from '../service/delete-resource.ts';
-import { etag } from '../service/if-match.ts';
-import { getResourceReply, listResources, type ListQuery } from '../service/read-resources.ts';
-import { updateResource } from '../service/update-resource.ts';
+import { notFound, createResource, deleteResource, etag, getResourceReply, listResources, updateResource, type ControlPlane, type ListQuery } from '../../cloud/index.ts';
 
 type Params = { project: string; collection: string; name: string };
 

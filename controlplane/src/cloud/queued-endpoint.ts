@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import { hourlyCost, reservedReplicas } from '../../../core/index.ts';
+import type { AllocationRequest, Placement } from '../allocator/index.ts';
+import { forgetWork, partitionShare, QuotaLedger, type PendingRequest, type RunningWork } from '../admission/index.ts';
+import { apiError } from './errors.ts';
+import { currentQueues } from './admission-pass.ts';
+import { loadAdmissionState, queueKey, saveAdmissionState } from './admission-state.ts';
+import { toReplicaPlacements } from './allocation-wire.ts';
+import type { ControlPlane } from './control-plane.ts';
+import { checkPool, endpointOutputs, referencedCluster, type Effects } from './kind-effects.ts';
+import { checkQueueCovers } from './queued-cluster.ts';
+import type { WireResource } from './resource-doc.ts';
+
+type Spec = Record<string, unknown>;
+
+/**
+ * Accelerators an endpoint's replicas take: what its queue counts against its quota. Replicas on
+ * partition instances count each instance as its share of an accelerator of the cluster's type.
+ */
+function replicaAccelerators(spec: Spec, type: string): number {
+  const replicas = reservedReplicas(spec);
+  if (typeof spec.acceleratorProfile === 'string') {
+    const share = partitionShare({ owner: '', project: '', acceleratorType: type, count: replicas, unit: 'accelerators', scope: 'server', profile: spec.acceleratorProfile });
+    if (share !== undefined) return share;
+  }
+  return replicas * ((spec.acceleratorsPerReplica as number | undefined) ?? 1);
+}
+
+/** How a queue check names what the replicas add up to, e.g. `2 replicas x 1g.18gb are 0.25 nvidia-h200`. */
+function describeAsk(spec: Spec, type: string, ask: number): string {
+  const each = typeof spec.acceleratorProfile === 'string' ? spec.acceleratorProfile : `${String(spec.acceleratorsPerReplica)} ${type}`;
+  return `${reservedReplicas(spec)} replicas x ${each} are ${ask} ${typeof spec.acceleratorProfile === 'string' ? type : 'accelerators'}`;
+}
+
+/**
+ * Checks a queued endpoint before it waits: its cluster exists (it may itself still be waiting), its
+ * pool fits, and its queue could ever hold its replicas, so nothing waits forever for a quota.
+ */
+export async function checkQueuedEndpoint(cp: ControlPlane, project: string, spec: Spec, cluster: WireResource | undefined): Promise<WireResource> {
+  if (!cluster) {
+    throw apiError('DEPENDENCY_NOT_FOUND', `cluster ${String(spec.cluster)} does not exist in project ${project}`, { field: 'cluster', value: spec.cluster });
+  }
+  await checkPool(cp, project, spec);
+  const type = cluster.spec.acceleratorType as string;
+  const ask = replicaAccelerators(spec, type);
+  await checkQueueCovers(cp, project, spec.queue as string, type, ask, { field: 'replicas', value: reservedReplicas(spec), what: describeAsk(spec, type, ask) });
+  return cluster;
+}
+
+/** What a queued endpoint shows before admission: no url and no replicas yet; its API key is made now and stays secret. */
+export function pendingEndpointEffects(spec: Spec, cluster: WireResource): Effects {
+  return {
+    allocation: null,
+    outputs: { replicaPlacements: [], hourlyCost: hourlyCost('ModelEndpoint', spec, { acceleratorType: cluster.spec.acceleratorType as string }) },
+    secret: `sk-aic-${randomBytes(24).toString('base64url')}`,
+  };
+}
+
+/** Puts a queued endpoint's replicas at the back of its queue (or in its priority's place). */
+export async function enqueueEndpoint(cp: ControlPlane, project: string, id: string, spec: Spec, cluster: WireResource, now: number): Promise<void> {
+  const state = await loadAdmissionState(cp.store);
+  state.pending = [...state.pending, endpointRequest(project, id, spec, cluster, now)];
+  await saveAdmissionState(cp.store, state);
+}
+
+function endpointRequest(project: string, id: string, spec: Spec, cluster: WireResource, arrival: number): PendingRequest {
+  const request: AllocationRequest = {
+    owner: id,
+    project,
+    acceleratorType: cluster.spec.acceleratorType as string,
+    zone: cluster.spec.zone as string,
+    region: cluster.spec.region as string | undefined,
+    count: replicaAccelerators(spec, cluster.spec.acceleratorType as string),
+    unit: 'accelerators',
+    scope: 'zone',
+  };
+  return {
+    id,
+    request,
+    queue: queueKey(project, spec.queue as string),
+    priority: (spec.priority as number | undefined) ?? 0,
+    preemptible: spec.preemptible === true,
+    arrival,
+    replicas: {
+      cluster: cluster.id, clusterName: cluster.name, replicas: reservedReplicas(spec), acceleratorsPerReplica: (spec.acceleratorsPerReplica as number | undefined) ?? 1,
+      ...(typeof spec.acceleratorProfile === 'string' ? { profile: spec.acceleratorProfile } : {}),
+    },
+  };
+}
+
+/** An admitted endpoint's outputs: its url and where each replica runs. */
+export async function admittedEndpointOutputs(cp: ControlPlane, doc: WireResource, placement: Placement): Promise<Record<string, unknown>> {
+  const cluster = await referencedCluster(cp, doc.project, doc.spec.cluster);
+  if (!cluster) return doc.outputs;
+  return { ...doc.outputs, ...endpointOutputs(doc.project, doc.spec, cluster, toReplicaPlacements(placement.replicas ?? [])) };
+}
+
+/** A preempted endpoint serves nothing until it is admitted again: no url, no replicas. */
+export function preemptedEndpointOutputs(outputs: Record<string, unknown>): Record<string, unknown> {
+  const { url: _url, ...rest } = outputs;
+  return { ...rest, replicaPlacements: [] };
+}
+
+/**
+ * A running endpoint's in-place change as its queue sees it: a new size, or a new `queue`, `priority`
+ * or `preemptible`. Growth, or a move to another queue, must fit that queue's quota (it is placed at
+ * once or refused, as without a queue); the engine then records the endpoint as it now is. An
+ * endpoint that drops its queue is forgotten by the engine (never preempted again); one that gains
+ * a queue is counted from now on.
+ */
+export async function syncQueuedEndpoint(cp: ControlPlane, before: WireResource, spec: Spec): Promise<void> {
+  const state = await loadAdmissionState(cp.store);
+  const work = state.running.find((w) => w.id === before.id);
+  const named = typeof spec.queue === 'string' ? queueKey(before.project, spec.queue) : undefined;
+  if (!work && !named) return;
+  if (!named) {
+    await saveAdmissionState(cp.store, forgetWork(state, before.id));
+    return;
+  }
+  const cluster = await referencedCluster(cp, before.project, spec.cluster);
+  if (!cluster) return;
+  const type = cluster.spec.acceleratorType as string;
+  const ask = replicaAccelerators(spec, type);
+  // A new queue must exist and have a quota for the type.
+  if (work?.queue !== named) await checkQueueCovers(cp, before.project, spec.queue as string, type, ask, { field: 'replicas', value: reservedReplicas(spec), what: describeAsk(spec, type, ask) });
+  if (!work || ask > work.accelerators || work.queue !== named) {
+    const ledger = new QuotaLedger(new Map((await currentQueues(cp)).map((q) => [q.name, q])));
+    for (const w of state.running) if (w.id !== before.id) ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
+    const fits = ledger.fits(named, type, ask);
+    if (!fits.ok) {
+      // The engine names queues `project/name`; users know the name.
+      const why = (fits.why ?? '').split(named).join(String(spec.queue));
+      throw apiError('QUOTA_EXCEEDED', `${before.kind} ${before.name} would hold ${ask} ${type}: ${why}`, { field: work?.queue === named ? 'replicas' : 'queue', value: work?.queue === named ? reservedReplicas(spec) : spec.queue });
+    }
+  }
+  const request = endpointRequest(before.project, before.id, spec, cluster, work?.admittedAt ?? cp.clock.now());
+  const now: RunningWork = {
+    id: before.id, request: request.request, queue: request.queue, priority: request.priority, preemptible: request.preemptible,
+    movable: false, accelerators: ask, admittedAt: work?.admittedAt ?? cp.clock.now(), replicas: request.replicas!,
+  };
+  await saveAdmissionState(cp.store, { ...state, running: [...state.running.filter((w) => w.id !== before.id), now] });
+}
