@@ -1,5 +1,6 @@
 import { ACCELERATOR_TYPES } from './accelerators.ts';
 import type { Kind } from './generated/registry.ts';
+import { partitionCount } from './kinds/cluster.ts';
 import { findProfile, PARTITION_CATALOGUE } from './partitions.ts';
 
 /** List prices the mock cloud charges, USD per hour; plans show them before and after a change. */
@@ -31,7 +32,7 @@ export function partitionShare(inputs: Record<string, unknown>): number {
   const catalogue = PARTITION_CATALOGUE[inputs.acceleratorType as string];
   const profile = findProfile(catalogue, inputs.acceleratorProfile as string);
   if (!catalogue || !profile) return 0;
-  return ((inputs.profileCount as number | undefined) ?? 1) * (profile.size / catalogue.units);
+  return partitionCount(inputs as { profileCount?: number }) * (profile.size / catalogue.units);
 }
 
 /** Accelerators a resource holds: a cluster's servers, or an endpoint's reserved replicas (inside its cluster). */
@@ -50,7 +51,9 @@ export function acceleratorsHeld(kind: Kind, inputs: Record<string, unknown>): n
  * Hourly list price of a resource. An endpoint's price is the share of its cluster's accelerators it
  * uses; totals must not add it to the cluster's (see `BILLED_KINDS`).
  */
-export function hourlyCost(kind: Kind, inputs: Record<string, unknown>, ctx: CostContext = {}): number {
+export function hourlyCost(kind: Kind, validated: object, ctx: CostContext = {}): number {
+  // Validated inputs of `kind`, typed or as the plain record the wire carries.
+  const inputs = validated as Record<string, unknown>;
   const round = (n: number) => Math.round(n * 10000) / 10000;
   switch (kind) {
     case 'Cluster': {

@@ -27,3 +27,5 @@ export { NOMINAL_LATENCY_MS, DELETE_LATENCY_FRACTION } from './latencies.ts';
 export { joinPath } from './field-path.ts';
 export { didYouMean } from './did-you-mean.ts';
 export { PARTITION_CATALOGUE, findProfile, placementMasks, catalogueProblems, type PartitionCatalogue, type PartitionProfile } from './partitions.ts';
+export { clusterAsk, clusterSizeField, clusterFieldOf, clusterPreviewCreate, clusterNeedsPreview, partitionCount, type AcceleratorAsk, type ClusterShape, type ClusterPreviewCreate } from './kinds/cluster.ts';
+export { runsOnCluster, clusterNameOf } from './kinds/index.ts';

@@ -3,7 +3,7 @@ import { didYouMean } from './did-you-mean.ts';
 import { error, showValue, type Diagnostic } from './diagnostics.ts';
 import { getAt, joinPath, pointerSegments } from './field-path.ts';
 import type { InputsByKind, Kind } from './generated/registry.ts';
-import { KIND_RULES } from './kinds/index.ts';
+import { KIND_RULES, runsOnCluster } from './kinds/index.ts';
 import { kindInfo } from './kinds-registry.ts';
 import type { PropertySpec } from './registry-types.ts';
 import { containsUnknown, UNKNOWN } from './unknown.ts';
@@ -16,6 +16,12 @@ export interface ValidateContext {
   allowUnknown?: boolean;
   /** Accelerator type of the cluster the resource runs on, when known; enables runtime and memory checks. */
   acceleratorType?: string;
+  /**
+   * Region of the cluster the resource runs on (kinds that name a cluster), when known: such a resource
+   * lives where its cluster does, so this comes before `defaultRegion`. The cloud and every front end
+   * pass it, so an endpoint's region is decided the same way everywhere.
+   */
+  clusterRegion?: string;
 }
 
 export type Validation<K extends Kind = Kind> =
@@ -64,7 +70,8 @@ export function validate<K extends Kind>(kind: K, inputs: unknown, ctx: Validate
   // Queues belong to a project, not a region; every other kind lives in one.
   const regional = 'region' in kindInfo(kind).inputs;
   if (regional && value.region === undefined && !isUnknownAt(['region'])) {
-    if (ctx.defaultRegion) value.region = ctx.defaultRegion;
+    const fromCluster = runsOnCluster(kind) ? ctx.clusterRegion : undefined;
+    if (fromCluster ?? ctx.defaultRegion) value.region = fromCluster ?? ctx.defaultRegion;
     else if (typeof value.zone === 'string' && /[a-z]$/.test(value.zone)) value.region = value.zone.slice(0, -1);
     else if (isUnknownAt(['zone'])) unknownPaths.push(['region']);
   }

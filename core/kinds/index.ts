@@ -19,3 +19,15 @@ export const KIND_RULES: Record<Kind, KindRules> = {
   KvCachePool: kvCachePoolRules,
   ModelEndpoint: modelEndpointRules,
 };
+
+/** Whether a kind runs on a cluster it names (endpoints, KV-cache pools): validated against it, placed in its region. */
+export function runsOnCluster(kind: Kind): boolean {
+  return KIND_RULES[kind].clusterField !== undefined;
+}
+
+/** The cluster a resource of `kind` runs on, by name, when its inputs name one. */
+export function clusterNameOf(kind: Kind, inputs: Readonly<Record<string, unknown>>): string | undefined {
+  const field = KIND_RULES[kind].clusterField;
+  const name = field === undefined ? undefined : inputs[field];
+  return typeof name === 'string' ? name : undefined;
+}

@@ -15,6 +15,11 @@ export interface KindRules {
   check?(value: Record<string, unknown>, ctx: RuleContext): Diagnostic[];
   /** Rules on a change from old to new inputs (a volume only grows). */
   checkChange?(oldValue: Record<string, unknown>, newValue: Record<string, unknown>): Diagnostic[];
+  /**
+   * The input naming the cluster the resource runs on: it is validated against that cluster's
+   * accelerator type and lives in its region.
+   */
+  clusterField?: 'cluster';
   /** Whether a replacement must delete the old resource first because both cannot exist at once. */
   deleteBeforeReplace?(oldValue: Record<string, unknown>, newValue: Record<string, unknown>): boolean;
 }

@@ -3,6 +3,7 @@ import { error } from '../diagnostics.ts';
 import type { KindRules } from './kind-rules.ts';
 
 export const kvCachePoolRules: KindRules = {
+  clusterField: 'cluster',
   check(value, ctx) {
     const tiers = value.tiers as { hbmGib: number; dramGib?: number; ssdGib?: number };
     const type = ctx.acceleratorType ? ACCELERATOR_TYPES[ctx.acceleratorType] : undefined;

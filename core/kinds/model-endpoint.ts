@@ -164,6 +164,7 @@ function checkAgainstType(e: Endpoint, typeName: string): Diagnostic[] {
 }
 
 export const modelEndpointRules: KindRules = {
+  clusterField: 'cluster',
   check(value, ctx) {
     const e = value as unknown as Endpoint;
     const out = checkShape(e);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { openControlPlane } from '../../controlplane/src/api/open-control-plane.ts';
 import { checkInvariants, planNewCluster, writeTransaction } from '../../controlplane/src/cloud/index.ts';
 
-const spec = { name: 'c1', region: 'cn-southwest-2', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 2, placement: 'supernode' };
+const spec = { name: 'c1', region: 'cn-southwest-2', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 2, placement: 'supernode' } as const;
 
 test('a transaction that throws after the allocator committed leaves neither rows nor holdings', async () => {
   const { cp, close } = await openControlPlane({ memory: true, timeScale: 0, bootstrapToken: 'unit-admin-token-0123456789' });

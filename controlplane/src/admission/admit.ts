@@ -1,5 +1,6 @@
 import type { Allocator } from '../allocator/allocator.ts';
 import type { AllocationRequest, Decision } from '../allocator/types.ts';
+import { serverSize as allocatorServerSize } from '../allocator/index.ts';
 import { admitPartitions, splitPartitionWork } from './admit-partitions.ts';
 import { admitReplicas, splitReplicaWork } from './admit-replicas.ts';
 import { chooseFence } from './choose-fence.ts';
@@ -236,9 +237,7 @@ function reservationsOf(reservations: ReadonlyMap<string, Reservation>, byId: Re
   return n;
 }
 
-/** Accelerators per server of a type (its usual layout); 8 when the type is unknown. */
+/** Accelerators per server of a type, as the allocator's inventory (or the core's catalogue) says. */
 function serverSize(allocator: Allocator, type: string): number {
-  const topo = allocator.topology;
-  const t = topo.typeIndex.get(type);
-  return t === undefined ? 8 : topo.layouts[topo.typeLayout[t]!]!.count;
+  return allocatorServerSize(allocator.topology, type);
 }

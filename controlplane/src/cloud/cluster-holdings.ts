@@ -1,14 +1,10 @@
+import { clusterAsk, clusterFieldOf, type ClusterInputs } from '../../../core/index.ts';
 import type { AllocationRequest, Placement } from '../allocator/index.ts';
 import { apiError } from './errors.ts';
 import { summarizeServers, summarizeSlices, type AllocationSummary } from './allocation-wire.ts';
 import { changeHoldings, type ControlPlane } from './control-plane.ts';
 import { rowsOfPlacement } from './holding-rows.ts';
-import { CLUSTER_FIELDS, refusalError } from './refusal-error.ts';
-
-type Spec = Record<string, unknown>;
-
-/** A partition request's fields, named as a partitioned cluster's inputs. */
-const PARTITION_FIELDS: Readonly<Record<string, string>> = { count: 'profileCount', acceleratorProfile: 'acceleratorProfile' };
+import { refusalError } from './refusal-error.ts';
 
 /** A decided change to what a resource holds; `commit` writes its rows and then tells the allocator. */
 export interface HoldingPlan {
@@ -16,24 +12,9 @@ export interface HoldingPlan {
   commit(cp: ControlPlane): Promise<void>;
 }
 
-function request(project: string, owner: string, spec: Spec, count: number): AllocationRequest {
-  if (typeof spec.acceleratorProfile === 'string') {
-    // A partitioned cluster: `profileCount` instances of the profile on one server.
-    return {
-      owner, project, acceleratorType: spec.acceleratorType as string, region: spec.region as string | undefined, zone: spec.zone as string,
-      count: (spec.profileCount as number | undefined) ?? 1, unit: 'accelerators', scope: 'server', profile: spec.acceleratorProfile,
-    };
-  }
-  return {
-    owner,
-    project,
-    acceleratorType: spec.acceleratorType as string,
-    region: spec.region as string | undefined,
-    zone: spec.zone as string,
-    count,
-    unit: 'servers',
-    scope: spec.placement as AllocationRequest['scope'],
-  };
+/** A cluster's accelerator request, as the core builds it from the cluster's inputs, for `owner` in `project`. */
+export function clusterRequest(project: string, owner: string, spec: ClusterInputs, servers?: number): AllocationRequest {
+  return { owner, project, ...clusterAsk(spec, servers) };
 }
 
 function commitPlacement(placement: Placement) {
@@ -46,9 +27,9 @@ function commitPlacement(placement: Placement) {
 }
 
 /** Where a new cluster's servers go (its `placement` is the allocator's scope), or the allocator's refusal. */
-export function planNewCluster(cp: ControlPlane, project: string, id: string, spec: Spec): HoldingPlan {
-  const d = cp.allocator.place(request(project, id, spec, spec.nodeCount as number));
-  if (!d.ok) throw spec.acceleratorProfile ? refusalError(d, PARTITION_FIELDS, 'profileCount') : refusalError(d, CLUSTER_FIELDS, 'nodeCount');
+export function planNewCluster(cp: ControlPlane, project: string, id: string, spec: ClusterInputs): HoldingPlan {
+  const d = cp.allocator.place(clusterRequest(project, id, spec));
+  if (!d.ok) throw refusalError(d, (f) => clusterFieldOf(spec, f));
   const servers = d.servers.map((s) => s.serverId);
   if (d.slices) return { allocation: summarizeSlices(cp.allocator.topology, d.zone, servers, d.slices), commit: commitPlacement(d) };
   return { allocation: summarizeServers(cp.allocator.topology, d.zone, servers, d.acceleratorCount), commit: commitPlacement(d) };
@@ -64,15 +45,15 @@ export async function planResize(
   project: string,
   id: string,
   name: string,
-  spec: Spec,
+  spec: ClusterInputs,
   before: AllocationSummary,
 ): Promise<HoldingPlan> {
   const { allocator } = cp;
   const held = before.servers.length;
-  const target = spec.nodeCount as number;
+  const target = spec.nodeCount;
   if (target > held) {
-    const d = allocator.grow(id, request(project, id, spec, target - held));
-    if (!d.ok) throw refusalError(d, CLUSTER_FIELDS, 'nodeCount');
+    const d = allocator.grow(id, clusterRequest(project, id, spec, target - held));
+    if (!d.ok) throw refusalError(d, (f) => clusterFieldOf(spec, f));
     const servers = [...before.servers, ...d.servers.map((s) => s.serverId)];
     return {
       allocation: summarizeServers(allocator.topology, before.zone, servers, before.acceleratorCount + d.acceleratorCount),

@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
-import { validate, type Kind } from '../../../core/index.ts';
+import { clusterNameOf, validate, type Kind } from '../../../core/index.ts';
 import type { Principal } from './principal.ts';
 import { apiError, diagnosticsError } from './errors.ts';
 import { writeTransaction, type ControlPlane } from './control-plane.ts';
 import { checkLocation } from './check-location.ts';
-import { createEffects, referencedCluster } from './kind-effects.ts';
-import { iso, newResourceId, runningStatus, toRecord, type WireResource } from './resource-doc.ts';
+import { createEffects, wakesAdmission } from './kind-effects.ts';
+import { referencedCluster } from './resource-references.ts';
+import { asSpec, iso, newResourceId, runningStatus, specOf, toRecord, type WireResource } from './resource-doc.ts';
 import { startOperation, toWireOperation } from './start-operation.ts';
 import { writeChange } from './apply-finished.ts';
 import { runAdmission } from './admission-pass.ts';
 import { startPendingOperation } from './pending-operation.ts';
-import { checkQueuedCluster, enqueueCluster, isQueued, pendingClusterOutputs } from './queued-cluster.ts';
+import { checkQueuedCluster, enqueueCluster, isQueued, pendingClusterOutputs, queuedClusterSpec } from './queued-cluster.ts';
 import { checkQueuedEndpoint, enqueueEndpoint, pendingEndpointEffects } from './queued-endpoint.ts';
 
 /** A reply already serialized, so an idempotent replay sends exactly the first answer. */
@@ -42,19 +43,19 @@ export async function createResource(
         return replay(cp, project, kind, seen.status, seen.body);
       }
     }
-    const cluster =
-      kind === 'ModelEndpoint' || kind === 'KvCachePool'
-        ? await referencedCluster(cp, project, (body as Record<string, unknown> | null)?.cluster)
-        : undefined;
-    const b = body as Record<string, unknown> | null;
-    const defaultRegion =
-      b && typeof b === 'object' && b.region === undefined && b.zone === undefined
-        ? ((cluster?.spec.region as string | undefined) ?? cp.defaultRegion)
-        : undefined;
-    const v = validate(kind, body, { defaultRegion, acceleratorType: cluster?.spec.acceleratorType as string | undefined });
+    const b = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+    // The core says which kinds run on a cluster: validated against its type, placed in its region.
+    const clusterName = clusterNameOf(kind, b);
+    const cluster = clusterName !== undefined ? await referencedCluster(cp, project, clusterName) : undefined;
+    const clusterSpec = cluster ? specOf(cluster, 'Cluster') : undefined;
+    // A zone names its region; the cloud's default applies only to resources with neither.
+    const v = validate(kind, body, {
+      ...(b.zone === undefined ? { defaultRegion: cp.defaultRegion } : {}),
+      ...(clusterSpec ? { clusterRegion: clusterSpec.region, acceleratorType: clusterSpec.acceleratorType } : {}),
+    });
     if (!v.ok) throw diagnosticsError(v.diagnostics);
-    const spec = v.value as unknown as Record<string, unknown>;
-    const name = spec.name as string;
+    const spec = asSpec(v.value);
+    const name = v.value.name;
     checkLocation(cp, spec);
     if (await cp.store.getResource(project, kind, name)) {
       throw apiError('ALREADY_EXISTS', `${kind} ${name} already exists in project ${project}`, { field: 'name', value: name });
@@ -68,10 +69,11 @@ export async function createResource(
     const queued = isQueued(kind, spec);
     const queuedEndpoint = queued && kind === 'ModelEndpoint';
     const endpointCluster = queuedEndpoint ? await checkQueuedEndpoint(cp, project, spec, cluster) : undefined;
-    if (queued && !queuedEndpoint) await checkQueuedCluster(cp, project, spec);
+    const queuedCluster = queued && !queuedEndpoint ? queuedClusterSpec(spec) : undefined;
+    if (queuedCluster) await checkQueuedCluster(cp, project, queuedCluster);
     const effects = endpointCluster
       ? pendingEndpointEffects(spec, endpointCluster)
-      : queued ? { allocation: null, outputs: pendingClusterOutputs(spec) } : await createEffects(cp, project, kind, id, spec);
+      : queuedCluster ? { allocation: null, outputs: pendingClusterOutputs(queuedCluster) } : await createEffects(cp, project, kind, id, spec);
     const doc: WireResource = {
       kind,
       project,
@@ -95,7 +97,7 @@ export async function createResource(
       op = await startPendingOperation(cp, doc, now);
       await cp.store.putResource(toRecord(doc, secret));
       if (endpointCluster) await enqueueEndpoint(cp, project, id, spec, endpointCluster, now);
-      else await enqueueCluster(cp, project, id, spec, now);
+      else if (queuedCluster) await enqueueCluster(cp, project, id, queuedCluster, now);
       // The pass may admit it at once; the reply shows what it decided.
       await runAdmission(cp);
       docJson = (await cp.store.getResourceById(id))!.doc;
@@ -114,7 +116,7 @@ export async function createResource(
       await cp.store.putIdempotency({ project, key: idempotencyKey, requestHash, status: 202, body: reply, createdAt: now });
     }
     await effects.commitHoldings?.(cp);
-    if (kind === 'Queue') await runAdmission(cp);
+    if (wakesAdmission(kind, 'create')) await runAdmission(cp);
     return { status: 202, body: withApiKey(reply, effects.secret) };
   });
 }

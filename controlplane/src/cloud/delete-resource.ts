@@ -3,7 +3,7 @@ import { apiError, notFound } from './errors.ts';
 import { writeTransaction, type ControlPlane } from './control-plane.ts';
 import type { SerializedReply } from './create-resource.ts';
 import { checkIfMatch } from './if-match.ts';
-import { usersOf } from './kind-effects.ts';
+import { usersOf } from './resource-references.ts';
 import { iso, readDoc, runningStatus, toRecord } from './resource-doc.ts';
 import { writeChange } from './apply-finished.ts';
 import { startOperation, toWireOperation } from './start-operation.ts';

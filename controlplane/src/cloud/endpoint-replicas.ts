@@ -23,7 +23,7 @@ export function planReplicas(cp: ControlPlane, clusterId: string, endpointId: st
     acceleratorsPerReplica: spec.acceleratorsPerReplica as number,
     ...(typeof spec.acceleratorProfile === 'string' ? { profile: spec.acceleratorProfile } : {}),
   });
-  if (!d.ok) throw refusalError(d, ENDPOINT_FIELDS, 'replicas');
+  if (!d.ok) throw refusalError(d, (f) => (f ? (ENDPOINT_FIELDS[f] ?? f) : 'replicas'));
   return {
     placements: toReplicaPlacements(d.replicas ?? []),
     commit: (c) =>

@@ -1,13 +1,14 @@
-import { validate } from '../../../core/index.ts';
+import { clusterAsk, clusterPreviewCreate, validate, type ClusterInputs, type ClusterPreviewCreate } from '../../../core/index.ts';
 import type { Decision, PreviewItem } from '../allocator/index.ts';
-import { apiError } from './errors.ts';
+import { apiError, isAicloudError, type AicloudError } from './errors.ts';
+import { checkQueuedCluster } from './queued-cluster.ts';
 import { summarizeServers, summarizeSlices, type AllocationSummary } from './allocation-wire.ts';
 import type { ControlPlane } from './control-plane.ts';
-import { readDoc } from './resource-doc.ts';
+import { readDoc, specOf } from './resource-doc.ts';
 
 /** One entry of a placement preview batch; `nodeCount` of a growth is the new total. */
 export type PreviewRequest =
-  | { action: 'create'; name: string; zone: string; acceleratorType: string; nodeCount: number; placement: string; queue?: string; acceleratorProfile?: string; profileCount?: number }
+  | (ClusterPreviewCreate & { cluster: ClusterInputs })
   | { action: 'grow'; name: string; nodeCount: number }
   | { action: 'release'; name: string; kind?: 'Cluster' | 'ModelEndpoint' }
   /**
@@ -57,14 +58,17 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
       continue;
     }
     if (r.action === 'create') {
-      slots.push({ item: items.length });
       const owner = `preview/${index}/${r.name}`;
       created.set(r.name, owner);
-      items.push(
-        r.acceleratorProfile
-          ? { owner, project, acceleratorType: r.acceleratorType, zone: r.zone, count: r.profileCount ?? 1, unit: 'accelerators', scope: 'server', profile: r.acceleratorProfile }
-          : { owner, project, acceleratorType: r.acceleratorType, zone: r.zone, count: r.nodeCount, unit: 'servers', scope: r.placement as 'zone' },
-      );
+      // A cluster that names a queue is asked what its create will be asked: a queue that could never
+      // admit it is a refusal here too, never "will queue".
+      const refused = r.queue !== undefined ? await queueRefusal(cp, project, { ...r.cluster, queue: r.queue }) : undefined;
+      if (refused) {
+        slots.push({ ...base, fits: false, code: refused.code, message: refused.message });
+        continue;
+      }
+      slots.push({ item: items.length });
+      items.push({ owner, project, ...clusterAsk(r.cluster) });
       continue;
     }
     const rec = await cp.store.getResource(project, 'Cluster', r.name);
@@ -84,12 +88,9 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
       slots.push({ ...base, fits: true });
       continue;
     }
-    const spec = readDoc(rec).spec;
     slots.push({ item: items.length, held: { servers: held.servers.map((s) => s.serverId), count: held.acceleratorCount } });
-    items.push({
-      owner: rec.id, project, acceleratorType: held.acceleratorType, zone: held.zone,
-      count: r.nodeCount - servers, unit: 'servers', scope: spec.placement as 'zone', grow: true,
-    });
+    // Growth asks for the new servers only, as the update will.
+    items.push({ owner: rec.id, project, ...clusterAsk(specOf(readDoc(rec), 'Cluster'), r.nodeCount - servers), grow: true });
   }
   const { results } = cp.allocator.preview(items, { releases });
   return {
@@ -100,6 +101,17 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
       return outcome(cp, index, requests[index]!, d, slot.held);
     }),
   };
+}
+
+/** The create's own queue check, as an outcome: undefined when the queue could admit the cluster. */
+async function queueRefusal(cp: ControlPlane, project: string, cluster: ClusterInputs & { queue: string }): Promise<AicloudError | undefined> {
+  try {
+    await checkQueuedCluster(cp, project, cluster);
+    return undefined;
+  } catch (e) {
+    if (isAicloudError(e)) return e;
+    throw e;
+  }
 }
 
 /** A growth shows the whole allocation it would leave, as a create does. */
@@ -154,11 +166,8 @@ function parseRequest(r: unknown, i: number): PreviewRequest {
   if (o.queue !== undefined && typeof o.queue !== 'string') {
     throw apiError('INVALID_TYPE', `${field}.queue must be a string`, { field: `${field}.queue`, value: o.queue, status: 400 });
   }
-  return {
-    action, name: c.name, zone: c.zone, acceleratorType: c.acceleratorType, nodeCount: c.nodeCount, placement: c.placement,
-    ...(o.queue ? { queue: o.queue as string } : {}),
-    ...(c.acceleratorProfile ? { acceleratorProfile: c.acceleratorProfile, profileCount: c.profileCount ?? 1 } : {}),
-  };
+  const cluster = { ...c, ...(typeof o.queue === 'string' && o.queue ? { queue: o.queue } : {}) };
+  return { ...clusterPreviewCreate(cluster), cluster };
 }
 
 function parseReplicas(o: Record<string, unknown>, field: string): PreviewRequest {

@@ -1,4 +1,4 @@
-import { ACCELERATOR_TYPES } from '../../../core/index.ts';
+import { serverSize, type Topology } from '../allocator/index.ts';
 import { partitionShare, type AdmissionState } from '../admission/index.ts';
 import { loadAdmissionState, queueKey } from './admission-state.ts';
 import type { ControlPlane } from './control-plane.ts';
@@ -18,10 +18,11 @@ export interface QueueUsage {
  */
 export async function withQueueOutputs(cp: ControlPlane, doc: WireResource, known?: AdmissionState): Promise<WireResource> {
   const state = known ?? (await loadAdmissionState(cp.store));
-  return { ...doc, outputs: { ...doc.outputs, ...queueOutputs(state, doc.project, doc.spec) } };
+  return { ...doc, outputs: { ...doc.outputs, ...queueOutputs(state, cp.allocator.topology, doc.project, doc.spec) } };
 }
 
-export function queueOutputs(state: AdmissionState, project: string, spec: Record<string, unknown>): { pendingCount: number; usage: QueueUsage[] } {
+/** `topology` sizes a waiting request of whole servers, as admission does. */
+export function queueOutputs(state: AdmissionState, topology: Topology, project: string, spec: Record<string, unknown>): { pendingCount: number; usage: QueueUsage[] } {
   const key = queueKey(project, spec.name as string);
   const usage = new Map<string, QueueUsage>();
   const row = (type: string) => {
@@ -34,7 +35,7 @@ export function queueOutputs(state: AdmissionState, project: string, spec: Recor
   for (const p of state.pending) {
     if (p.queue !== key) continue;
     pendingCount++;
-    row(p.request.acceleratorType).pending += p.request.unit === 'servers' ? p.request.count * (ACCELERATOR_TYPES[p.request.acceleratorType]?.acceleratorsPerServer ?? 8) : partitionShare(p.request) ?? p.request.count;
+    row(p.request.acceleratorType).pending += p.request.unit === 'servers' ? p.request.count * serverSize(topology, p.request.acceleratorType) : partitionShare(p.request) ?? p.request.count;
   }
   const nominal = new Map(((spec.quotas as { acceleratorType: string; nominal: number }[] | undefined) ?? []).map((q) => [q.acceleratorType, q.nominal]));
   for (const u of usage.values()) u.borrowed = Math.max(0, u.admitted - (nominal.get(u.acceleratorType) ?? 0));

@@ -1,10 +1,11 @@
-import { ACCELERATOR_TYPES, hourlyCost } from '../../../core/index.ts';
-import type { AllocationRequest } from '../allocator/index.ts';
+import { clusterSizeField, hourlyCost, type ClusterInputs } from '../../../core/index.ts';
+import { serverSize } from '../allocator/index.ts';
+import { clusterRequest } from './cluster-holdings.ts';
 import { partitionShare, type PendingRequest } from '../admission/index.ts';
 import { apiError } from './errors.ts';
 import { admissionStateOf, keepAdmissionState, queueKey, toQueueSpec } from './admission-state.ts';
 import type { ControlPlane } from './control-plane.ts';
-import { readDoc } from './resource-doc.ts';
+import { readDoc, specOf } from './resource-doc.ts';
 
 type Spec = Record<string, unknown>;
 
@@ -13,22 +14,30 @@ export function isQueued(kind: string, spec: Spec): boolean {
   return (kind === 'Cluster' || kind === 'ModelEndpoint') && typeof spec.queue === 'string';
 }
 
+/** A validated cluster spec that names a queue, typed as such; undefined for one that names none. */
+export function queuedClusterSpec(spec: Spec): (ClusterInputs & { queue: string }) | undefined {
+  const cluster = specOf({ kind: 'Cluster', spec }, 'Cluster');
+  return cluster.queue !== undefined ? { ...cluster, queue: cluster.queue } : undefined;
+}
+
 /**
  * Checks that a queued cluster can ever be admitted (its queue exists and has a quota for the type
  * that covers the request, borrowing included), so a request that could only wait forever is
  * refused at once, with the numbers.
  */
-export async function checkQueuedCluster(cp: ControlPlane, project: string, spec: Spec): Promise<void> {
-  const type = spec.acceleratorType as string;
+export async function checkQueuedCluster(cp: ControlPlane, project: string, spec: ClusterInputs & { queue: string }): Promise<void> {
+  const type = spec.acceleratorType;
   const request = clusterRequest(project, '', spec);
   const share = partitionShare(request);
+  const field = clusterSizeField(spec);
   if (share !== undefined) {
     // A partition counts as its share of an accelerator.
-    await checkQueueCovers(cp, project, spec.queue as string, type, share, { field: 'profileCount', value: request.count, what: `${request.count} x ${String(spec.acceleratorProfile)} are ${share} ${type}` });
+    await checkQueueCovers(cp, project, spec.queue, type, share, { field, value: request.count, what: `${request.count} x ${request.profile} are ${share} ${type}` });
     return;
   }
-  const ask = (spec.nodeCount as number) * (ACCELERATOR_TYPES[type]?.acceleratorsPerServer ?? 8);
-  await checkQueueCovers(cp, project, spec.queue as string, type, ask, { field: 'nodeCount', value: spec.nodeCount, what: `${spec.nodeCount} ${type} servers are ${ask} accelerators` });
+  // Servers of the type as the inventory builds them: the size admission counts against the quota.
+  const ask = spec.nodeCount * serverSize(cp.allocator.topology, type);
+  await checkQueueCovers(cp, project, spec.queue, type, ask, { field, value: spec.nodeCount, what: `${spec.nodeCount} ${type} servers are ${ask} accelerators` });
 }
 
 /** The queue exists and its quota for `type` (borrowing included) covers `ask` accelerators; otherwise a clear refusal. */
@@ -52,24 +61,17 @@ export async function checkQueueCovers(cp: ControlPlane, project: string, name: 
 }
 
 /** What a queued cluster shows before admission: nothing held yet. */
-export function pendingClusterOutputs(spec: Spec): Record<string, unknown> {
+export function pendingClusterOutputs(spec: ClusterInputs): Record<string, unknown> {
   return { acceleratorCount: 0, hourlyCost: hourlyCost('Cluster', spec) };
 }
 
 /** Puts a queued cluster's gang at the back of its queue (or in its priority's place). */
-export async function enqueueCluster(cp: ControlPlane, project: string, id: string, spec: Spec, now: number): Promise<void> {
+export async function enqueueCluster(cp: ControlPlane, project: string, id: string, spec: ClusterInputs & { queue: string }, now: number): Promise<void> {
   const request = clusterRequest(project, id, spec);
   const state = await admissionStateOf(cp);
   const preemptible = spec.preemptible === true;
-  const p: PendingRequest = { id, request, queue: queueKey(project, spec.queue as string), priority: (spec.priority as number | undefined) ?? 0, preemptible, movable: preemptible, arrival: now };
+  const p: PendingRequest = { id, request, queue: queueKey(project, spec.queue), priority: spec.priority ?? 0, preemptible, movable: preemptible, arrival: now };
   await keepAdmissionState(cp, { ...state, pending: [...state.pending, p] }, (view) => view.enqueue(p));
 }
 
-/** A queued cluster's request: its servers, or for a partitioned cluster `profileCount` instances of its profile on one server. */
-function clusterRequest(project: string, id: string, spec: Spec): AllocationRequest {
-  const base = { owner: id, project, acceleratorType: spec.acceleratorType as string, region: spec.region as string | undefined, zone: spec.zone as string };
-  if (typeof spec.acceleratorProfile === 'string') {
-    return { ...base, count: (spec.profileCount as number | undefined) ?? 1, unit: 'accelerators', scope: 'server', profile: spec.acceleratorProfile };
-  }
-  return { ...base, count: spec.nodeCount as number, unit: 'servers', scope: spec.placement as AllocationRequest['scope'] };
-}
+

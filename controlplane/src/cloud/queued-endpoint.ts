@@ -7,9 +7,10 @@ import { currentQueues } from './admission-pass.ts';
 import { loadAdmissionState, queueKey, saveAdmissionState } from './admission-state.ts';
 import { toReplicaPlacements } from './allocation-wire.ts';
 import type { ControlPlane } from './control-plane.ts';
-import { checkPool, endpointOutputs, referencedCluster, type Effects } from './kind-effects.ts';
+import { endpointOutputs, type Effects } from './kinds/index.ts';
+import { checkPool, referencedCluster } from './resource-references.ts';
 import { checkQueueCovers } from './queued-cluster.ts';
-import type { WireResource } from './resource-doc.ts';
+import { specOf, type WireResource } from './resource-doc.ts';
 
 type Spec = Record<string, unknown>;
 
@@ -40,7 +41,7 @@ export async function checkQueuedEndpoint(cp: ControlPlane, project: string, spe
   if (!cluster) {
     throw apiError('DEPENDENCY_NOT_FOUND', `cluster ${String(spec.cluster)} does not exist in project ${project}`, { field: 'cluster', value: spec.cluster });
   }
-  await checkPool(cp, project, spec);
+  await checkPool(cp, project, specOf({ kind: 'ModelEndpoint', spec }, 'ModelEndpoint'));
   const type = cluster.spec.acceleratorType as string;
   const ask = replicaAccelerators(spec, type);
   await checkQueueCovers(cp, project, spec.queue as string, type, ask, { field: 'replicas', value: reservedReplicas(spec), what: describeAsk(spec, type, ask) });
@@ -92,7 +93,7 @@ function endpointRequest(project: string, id: string, spec: Spec, cluster: WireR
 export async function admittedEndpointOutputs(cp: ControlPlane, doc: WireResource, placement: Placement): Promise<Record<string, unknown>> {
   const cluster = await referencedCluster(cp, doc.project, doc.spec.cluster);
   if (!cluster) return doc.outputs;
-  return { ...doc.outputs, ...endpointOutputs(doc.project, doc.spec, cluster, toReplicaPlacements(placement.replicas ?? [])) };
+  return { ...doc.outputs, ...endpointOutputs(doc.project, specOf(doc, 'ModelEndpoint'), cluster, toReplicaPlacements(placement.replicas ?? [])) };
 }
 
 /** A preempted endpoint serves nothing until it is admitted again: no url, no replicas. */

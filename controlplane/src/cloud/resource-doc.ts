@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { InputsByKind, Kind } from '../../../core/index.ts';
 import type { ResourceRecord, ResourceStatus } from '../store/index.ts';
 import type { AllocationSummary } from './allocation-wire.ts';
 
@@ -65,4 +66,19 @@ export function toRecord(doc: WireResource, secret: string | null): ResourceReco
 /** Status a resource shows while an operation of this type runs on it. */
 export function runningStatus(type: 'create' | 'update' | 'delete'): ResourceStatus {
   return type === 'create' ? 'provisioning' : type === 'update' ? 'updating' : 'deleting';
+}
+
+/**
+ * A stored resource's spec as its kind's typed inputs. Every spec the cloud stores passed the core's
+ * validation (create, update) before it was written, so its shape is the kind's; this is the one
+ * place that says so, and the domain reads typed fields instead of casting each one.
+ */
+export function specOf<K extends Kind>(doc: Pick<WireResource, 'kind' | 'spec'>, kind: K): InputsByKind[K] {
+  if (doc.kind !== kind) throw new Error(`expected a ${kind}, got a ${doc.kind}`);
+  return doc.spec as unknown as InputsByKind[K];
+}
+
+/** Validated inputs as the plain record the store and the wire carry. */
+export function asSpec(inputs: object): Record<string, unknown> {
+  return inputs as Record<string, unknown>;
 }

@@ -1,11 +1,12 @@
-import { diffResource, validate, type Kind } from '../../../core/index.ts';
+import { clusterNameOf, diffResource, validate, type Kind } from '../../../core/index.ts';
 import { apiError, diagnosticsError, notFound } from './errors.ts';
 import { writeTransaction, type ControlPlane } from './control-plane.ts';
 import type { SerializedReply } from './create-resource.ts';
 import { checkIfMatch } from './if-match.ts';
-import { referencedCluster, updateEffects, withSecret } from './kind-effects.ts';
+import { updateEffects, wakesAdmission, withSecret } from './kind-effects.ts';
+import { referencedCluster } from './resource-references.ts';
 import { mergePatch } from './merge-patch.ts';
-import { iso, readDoc, runningStatus, toRecord } from './resource-doc.ts';
+import { asSpec, iso, readDoc, runningStatus, specOf, toRecord } from './resource-doc.ts';
 import { writeChange } from './apply-finished.ts';
 import { startOperation, toWireOperation } from './start-operation.ts';
 import { runAdmission } from './admission-pass.ts';
@@ -42,11 +43,11 @@ export async function updateResource(
       });
     }
     const merged = mergePatch(before.spec, patch) as Record<string, unknown>;
-    const cluster =
-      kind === 'ModelEndpoint' || kind === 'KvCachePool' ? await referencedCluster(cp, project, merged.cluster) : undefined;
-    const v = validate(kind, merged, { acceleratorType: cluster?.spec.acceleratorType as string | undefined });
+    const clusterName = clusterNameOf(kind, merged);
+    const cluster = clusterName !== undefined ? await referencedCluster(cp, project, clusterName) : undefined;
+    const v = validate(kind, merged, cluster ? { acceleratorType: specOf(cluster, 'Cluster').acceleratorType } : {});
     if (!v.ok) throw diagnosticsError(v.diagnostics);
-    const spec = v.value as unknown as Record<string, unknown>;
+    const spec = asSpec(v.value);
     const diff = diffResource(kind, before.spec, spec);
     if (diff.diagnostics.length) throw diagnosticsError(diff.diagnostics);
     // Sending a failed resource its own spec again retries the failed change, the way a real
@@ -81,7 +82,7 @@ export async function updateResource(
     await writeChange(cp, doc, op, (d) => cp.store.putResource(toRecord(d, record.secret)));
     await effects.commitHoldings?.(cp);
     // A resized cluster or endpoint, or a changed queue, can let waiting work in.
-    if (kind === 'Queue' || kind === 'Cluster' || kind === 'ModelEndpoint') await runAdmission(cp);
+    if (wakesAdmission(kind, 'update')) await runAdmission(cp);
     return {
       status: 202,
       body: JSON.stringify({ resource: withSecret(cp, record, doc), operation: toWireOperation(op) }),

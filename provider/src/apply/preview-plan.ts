@@ -1,3 +1,4 @@
+import { partitionCount } from '../../../core/index.ts';
 import { attachPlacement } from '../plan/attach-placement.ts';
 import type { PlacementOutcome, Plan } from '../plan/plan-types.ts';
 import type { PlacementRequest as WireRequest } from '../client/index.ts';
@@ -21,7 +22,7 @@ export async function previewPlan(cloud: StackCloud, plan: Plan): Promise<Plan> 
         : {
             action: 'create', name: r.name, zone: r.zone!, acceleratorType: r.acceleratorType!, nodeCount: r.nodeCount!, placement: r.placement!,
             ...(r.queue ? { queue: r.queue } : {}),
-            ...(r.acceleratorProfile ? { acceleratorProfile: r.acceleratorProfile, profileCount: r.profileCount ?? 1 } : {}),
+            ...(r.acceleratorProfile ? { acceleratorProfile: r.acceleratorProfile, profileCount: partitionCount(r) } : {}),
           },
   );
   const results = await cloud.previewPlacements(wire);

@@ -1,4 +1,4 @@
-import { reservedReplicas } from '../../../core/index.ts';
+import { clusterPreviewCreate, reservedReplicas, type ClusterInputs } from '../../../core/index.ts';
 import { PROTECT_ANNOTATION, addressOf } from '../gitops/manifest.ts';
 import { fingerprintState, idempotencyKey } from './fingerprint.ts';
 import { linkDependencies, orderSteps } from './link-steps.ts';
@@ -217,15 +217,12 @@ function placementRequests(steps: readonly PlanStep[]): PlacementRequest[] {
       releases.push({ ...base, action: 'release', acceleratorCount: step.accelerators.before });
     }
     if (!step.inputs) continue;
-    const inputs = step.inputs;
-    const common = {
-      ...base, zone: String(inputs.zone), acceleratorType: String(inputs.acceleratorType), placement: String(inputs.placement ?? 'zone'), nodeCount: Number(inputs.nodeCount),
-      ...(typeof inputs.acceleratorProfile === 'string' ? { acceleratorProfile: inputs.acceleratorProfile, profileCount: Number(inputs.profileCount ?? 1) } : {}),
-    };
+    // Validated inputs: the core builds the request, as it does for the other front ends and the cloud.
+    const { action: _create, queue, ...common } = clusterPreviewCreate(step.inputs as unknown as ClusterInputs);
     if (step.action === 'create' || step.action === 'replace') {
-      takes.push({ ...common, action: 'create', acceleratorCount: step.accelerators.after, ...(typeof inputs.queue === 'string' ? { queue: inputs.queue } : {}) });
+      takes.push({ ...base, ...common, action: 'create', acceleratorCount: step.accelerators.after, ...(queue !== undefined ? { queue } : {}) });
     } else if (step.action === 'update' && step.accelerators.after > step.accelerators.before) {
-      takes.push({ ...common, action: 'grow', acceleratorCount: step.accelerators.after - step.accelerators.before });
+      takes.push({ ...base, ...common, action: 'grow', acceleratorCount: step.accelerators.after - step.accelerators.before });
     }
   }
   // Endpoints go last: their clusters (created or grown in this plan) are placed first.

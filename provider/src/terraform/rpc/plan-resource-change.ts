@@ -1,5 +1,5 @@
 // PlanResourceChange: the core decides defaults and update-versus-replace; this shapes the answer.
-import { diffResource, isUnknown, reservedReplicas, validate } from '../core-api.ts';
+import { clusterPreviewCreate, clusterSizeField, diffResource, isUnknown, reservedReplicas, validate, type ClusterInputs } from '../core-api.ts';
 import type { PlacementRequest } from '../cloud-api.ts';
 import { decodeCty, encodeCty } from '../cty/cty-msgpack.ts';
 import { TF_UNKNOWN, TfUnknown } from '../cty/unknown-value.ts';
@@ -91,7 +91,7 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
   // No change: answer exactly what is in state, so the plan is empty and stays empty.
   if (step === 'no-op' && prior) planned = { ...prior, ...Object.fromEntries(schema.blocks.map((b) => [b.name, config[b.name] ?? null])) };
 
-  if (kind === 'Cluster' && (step === 'create' || step === 'replace' || growing)) diagnostics.push(...(await capacityCheck(ctx, validated, step)));
+  if (kind === 'Cluster' && (step === 'create' || step === 'replace' || growing)) diagnostics.push(...(await capacityCheck(ctx, validated, step, schema.attributes)));
   // An endpoint on partition instances that names a queue is previewed (and warned of) by endpointInstanceCheck.
   if (kind === 'ModelEndpoint' && (step === 'create' || step === 'replace') && typeof validated.queue === 'string' && typeof validated.acceleratorProfile !== 'string') diagnostics.push(...(await endpointQueueCheck(ctx, validated)));
   if (kind === 'ModelEndpoint' && typeof validated.acceleratorProfile === 'string' && (step === 'create' || step === 'replace' || rescaled)) {
@@ -111,14 +111,12 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
  * it holds, one that grows asks for the new total next to what it has. A request that cannot fit is an
  * error, as in a GitOps plan, unless the cluster names a queue, where it will wait (a warning); a preview that could not run is only a warning, since apply will find out.
  */
-async function capacityCheck(ctx: ProviderContext, inputs: Obj, step: string): Promise<WireDiagnostic[]> {
+async function capacityCheck(ctx: ProviderContext, inputs: Obj, step: string, attributes: readonly TfAttribute[]): Promise<WireDiagnostic[]> {
   if (Object.values(inputs).some((v) => isUnknown(v))) return [];
   const name = String(inputs.name);
-  const create = {
-    name, zone: String(inputs.zone), acceleratorType: String(inputs.acceleratorType), nodeCount: Number(inputs.nodeCount), placement: String(inputs.placement ?? 'zone'),
-    ...(typeof inputs.queue === 'string' ? { queue: inputs.queue } : {}),
-    ...(typeof inputs.acceleratorProfile === 'string' ? { acceleratorProfile: inputs.acceleratorProfile, profileCount: Number(inputs.profileCount ?? 1) } : {}),
-  };
+  // Validated, defaulted and fully known: the core builds the request, as for every front end.
+  const cluster = inputs as unknown as ClusterInputs;
+  const create = clusterPreviewCreate(cluster);
   const requests: PlacementRequest[] =
     step === 'create' ? [create]
       : step === 'replace' ? [{ action: 'release', name }, create]
@@ -130,8 +128,9 @@ async function capacityCheck(ctx: ProviderContext, inputs: Obj, step: string): P
       return [plainDiagnostic('warning', `Cluster ${name} will queue`, `${outcome.message ?? 'not enough free accelerators now'}\nApply waits for admission within the create timeout (the timeouts block).`, 'queue')];
     }
     if (outcome && !outcome.fits) {
-      // A partitioned cluster's size is its profile_count.
-      const size = typeof inputs.acceleratorProfile === 'string' ? 'profile_count' : 'node_count';
+      // The field that sizes the cluster (profile_count when partitioned), as the core names it.
+      const key = clusterSizeField(cluster);
+      const size = attributes.find((a) => a.key === key)?.name ?? key;
       return [plainDiagnostic('error', `Cluster ${name} will not fit`,
         `${outcome.message ?? 'not enough free accelerators'}\nLower ${size}, pick another zone or placement, or free capacity (the aicloud_capacity data source shows what is free). (PLAN_WILL_NOT_FIT)`,
         size)];
