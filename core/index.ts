@@ -18,7 +18,7 @@ export { UNKNOWN, isUnknown, containsUnknown, type Unknown } from './unknown.ts'
 export { error, warning, formatDiagnostic, showValue, type Diagnostic } from './diagnostics.ts';
 export { validate, checkChange, type Validation, type ValidateContext } from './validate.ts';
 export { diffResource, replacedKeys, type ResourceDiff, type FieldChange, type Impact } from './diff-resource.ts';
-export { AicloudError, isAicloudError, isErrorCode, codeForHttpStatus, ERROR_CATALOGUE, type ErrorCode } from './errors.ts';
+export { AicloudError, isAicloudError, isErrorCode, codeForHttpStatus, refusedBeforeAccepting, ERROR_CATALOGUE, type ErrorCode } from './errors.ts';
 export { ACCELERATOR_TYPES, PRECISION_BYTES, compareVersions, type AcceleratorTypeSpec } from './accelerators.ts';
 export { checkEndpointFits, sizeEndpoint, USABLE_MEMORY_FRACTION, type EndpointSizing } from './endpoint-fit.ts';
 export { hourlyCost, acceleratorsHeld, reservedReplicas, BILLED_KINDS, STORAGE_PRICES, type CostContext } from './cost.ts';
