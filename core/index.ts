@@ -29,3 +29,7 @@ export { didYouMean } from './did-you-mean.ts';
 export { PARTITION_CATALOGUE, findProfile, placementMasks, catalogueProblems, type PartitionCatalogue, type PartitionProfile } from './partitions.ts';
 export { clusterAsk, clusterSizeField, clusterFieldOf, clusterPreviewCreate, clusterNeedsPreview, partitionCount, type AcceleratorAsk, type ClusterShape, type ClusterPreviewCreate } from './kinds/cluster.ts';
 export { runsOnCluster, clusterNameOf } from './kinds/index.ts';
+export {
+  mergeProviderSettings, checkProviderSettings, CONFIG_KEYS, DEFAULT_PROJECT, SECRET_SETTINGS,
+  type ProviderSettings, type ConfigKey, type ConfigProblem,
+} from './provider-config.ts';
