@@ -9,6 +9,22 @@ export function joinPath(segments: readonly (string | number)[]): string {
   return out;
 }
 
+/**
+ * Splits a path the way users write it (joinPath's inverse): names, `[0]` indices and quoted keys,
+ * e.g. `model.precision`, `items[0]`, `labels["aicloud.dev/stack"]`. Names may hold any character
+ * but `.`, `[` and `]` (`labels.team-x`).
+ */
+export function splitFieldPath(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  const re = /([^.[\]]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g;
+  for (const match of path.matchAll(re)) {
+    if (match[1] !== undefined) out.push(match[1]);
+    else if (match[2] !== undefined) out.push(Number(match[2]));
+    else if (match[3] !== undefined) out.push(JSON.parse(match[3]) as string);
+  }
+  return out;
+}
+
 /** Splits a JSON pointer (`/model/precision`) into segments, numbers for array indices. */
 export function pointerSegments(pointer: string): (string | number)[] {
   if (!pointer) return [];

@@ -24,7 +24,7 @@ export { checkEndpointFits, sizeEndpoint, USABLE_MEMORY_FRACTION, type EndpointS
 export { hourlyCost, acceleratorsHeld, reservedReplicas, BILLED_KINDS, STORAGE_PRICES, type CostContext } from './cost.ts';
 export { resourceOutputs, sanitize, type CloudResource } from './resource-outputs.ts';
 export { NOMINAL_LATENCY_MS, DELETE_LATENCY_FRACTION } from './latencies.ts';
-export { joinPath } from './field-path.ts';
+export { joinPath, splitFieldPath } from './field-path.ts';
 export { didYouMean } from './did-you-mean.ts';
 export { PARTITION_CATALOGUE, findProfile, placementMasks, catalogueProblems, type PartitionCatalogue, type PartitionProfile } from './partitions.ts';
 export { clusterAsk, clusterSizeField, clusterFieldOf, clusterPreviewCreate, clusterNeedsPreview, partitionCount, type AcceleratorAsk, type ClusterShape, type ClusterPreviewCreate } from './kinds/cluster.ts';

@@ -1,5 +1,5 @@
 import { clusterPreviewCreate, reservedReplicas, type ClusterInputs } from '../../../core/index.ts';
-import { PROTECT_ANNOTATION, addressOf } from '../gitops/manifest.ts';
+import { PROTECT_ANNOTATION, addressOf } from './stack-labels.ts';
 import { fingerprintState, idempotencyKey } from './fingerprint.ts';
 import { linkDependencies, orderSteps } from './link-steps.ts';
 import { listFields } from './list-fields.ts';

@@ -14,7 +14,10 @@ export {
   type PlacementOutcome,
   type PlacementPreview,
   type CostSummary,
+  type SourcePosition,
 } from './plan-types.ts';
+export { PROTECT_ANNOTATION, STACK_LABEL, ADDRESS_LABEL, addressOf } from './stack-labels.ts';
+export { DependencyGraph } from './dependency-graph.ts';
 export { buildPlan, type BuildPlanOptions } from './build-plan.ts';
 export { type PlanRegistry } from './plan-registry.ts';
 export { coreRegistry } from './core-registry.ts';
