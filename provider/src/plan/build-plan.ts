@@ -218,7 +218,9 @@ function placementRequests(steps: readonly PlanStep[]): PlacementRequest[] {
     }
     if (!step.inputs) continue;
     // Validated inputs: the core builds the request, as it does for the other front ends and the cloud.
-    const { action: _create, queue, ...common } = clusterPreviewCreate(step.inputs as unknown as ClusterInputs);
+    const { action: _create, name: _name, queue, zone, acceleratorType, placement, nodeCount, ...partitions } = clusterPreviewCreate(step.inputs as unknown as ClusterInputs);
+    // Field order as saved plans have always had it.
+    const common = { zone, acceleratorType, placement, nodeCount, ...partitions };
     if (step.action === 'create' || step.action === 'replace') {
       takes.push({ ...base, ...common, action: 'create', acceleratorCount: step.accelerators.after, ...(queue !== undefined ? { queue } : {}) });
     } else if (step.action === 'update' && step.accelerators.after > step.accelerators.before) {

@@ -27,3 +27,4 @@ export { attachPlacement } from './attach-placement.ts';
 export { renderText, summaryLine, type TextOptions } from './render-text.ts';
 export { renderMarkdown } from './render-markdown.ts';
 export { renderJson, parsePlan, PlanFormatError } from './render-json.ts';
+export { clusterPreviewBatch, clusterVerdict, type ClusterPreviewEntry, type ClusterVerdict } from './cluster-preview.ts';

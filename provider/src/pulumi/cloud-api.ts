@@ -1,4 +1,5 @@
 import type { CloudResource, Kind } from '../../../core/index.ts';
+import type { PlacementRequest, PlacementResult } from '../client/index.ts';
 
 export type { CloudResource };
 
@@ -19,5 +20,7 @@ export interface CloudApi {
   update(kind: Kind, name: string, patch: Record<string, unknown>, opts?: CallOptions & { ifMatch?: number | string }): Promise<CloudResource>;
   delete(kind: Kind, name: string, opts?: CallOptions): Promise<void>;
   capacity(query?: { zone?: string; acceleratorType?: string }): Promise<unknown>;
+  /** The placement preview a preview's placement check asks; a client without it skips the check. */
+  previewPlacements?(requests: PlacementRequest[]): Promise<PlacementResult[]>;
   regions(): Promise<unknown>;
 }

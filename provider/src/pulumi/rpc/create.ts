@@ -4,6 +4,7 @@ import { encodeResource, previewOutputs } from '../encode-resource.ts';
 import { fromWire } from '../from-wire.ts';
 import { providerPb } from '../proto.ts';
 import { kindOfRequest } from '../resource-kind.ts';
+import { checkPlacement } from '../placement-check.ts';
 import { resourceInitFailed } from '../rpc-error.ts';
 import { toWire } from '../to-wire.ts';
 import type { ProviderRpcs } from '../rpcs.ts';
@@ -21,6 +22,7 @@ export function createRpc(state: ProviderState): NonNullable<ProviderRpcs['creat
     const { values: inputs, secretKeys } = fromWire(req.getProperties(), state.secrets);
     const res = new providerPb.CreateResponse();
     if (req.getPreview()) {
+      await checkPlacement(state, kind, 'create', inputs);
       res.setId('');
       res.setProperties(toWire(previewOutputs(kind, inputs), secretKeys));
       return res;

@@ -5,6 +5,7 @@ import { fromWire } from '../from-wire.ts';
 import { mergePatch } from '../merge-patch.ts';
 import { providerPb } from '../proto.ts';
 import { kindOfRequest } from '../resource-kind.ts';
+import { checkPlacement } from '../placement-check.ts';
 import { resourceInitFailed } from '../rpc-error.ts';
 import { toWire } from '../to-wire.ts';
 import type { ProviderRpcs } from '../rpcs.ts';
@@ -23,6 +24,7 @@ export function updateRpc(state: ProviderState): NonNullable<ProviderRpcs['updat
     const secretKeys = new Set([...oldOutputs.secretKeys, ...news.secretKeys]);
     const res = new providerPb.UpdateResponse();
     if (req.getPreview()) {
+      await checkPlacement(state, kind, 'update', news.values, oldInputs);
       const preview: Record<string, unknown> = { ...news.values };
       for (const key of Object.keys(kindInfo(kind).outputs)) if (!(key in preview)) preview[key] = UNKNOWN;
       res.setProperties(toWire(preview, [...secretKeys, ...kindInfo(kind).secretOutputs]));

@@ -1,6 +1,7 @@
 // PlanResourceChange: the core decides defaults and update-versus-replace; this shapes the answer.
-import { clusterPreviewCreate, clusterSizeField, diffResource, isUnknown, reservedReplicas, validate, type ClusterInputs } from '../core-api.ts';
+import { diffResource, isUnknown, reservedReplicas, validate, type ClusterInputs } from '../core-api.ts';
 import type { PlacementRequest } from '../cloud-api.ts';
+import { clusterPreviewBatch, clusterVerdict } from '../../plan/index.ts';
 import { decodeCty, encodeCty } from '../cty/cty-msgpack.ts';
 import { TF_UNKNOWN, TfUnknown } from '../cty/unknown-value.ts';
 import type { ProviderContext } from '../provider-context.ts';
@@ -66,7 +67,8 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
   let planned: Obj = planInputs(schema.attributes, config, validated, prior);
   const requiresReplace: AttributePath[] = [];
   let step: 'create' | 'update' | 'replace' | 'no-op' = 'create';
-  let growing = false;
+  // The old size, when it changes: whether the change grows is the core's call (clusterNeedsPreview).
+  let grown: { old: unknown } | undefined;
   let rescaled = false;
   if (prior) {
     const diff = diffResource(kind, inputsFromTf(prior, schema.attributes), inputsFromTf(planned, schema.attributes));
@@ -78,9 +80,8 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
       if (path) requiresReplace.push(path);
     }
     if (step === 'replace') planned = planInputs(schema.attributes, config, validated, null);
-    const nodes = diff.fields.find((f) => f.path === 'nodeCount');
+    grown = diff.fields.find((f) => f.path === 'nodeCount');
     rescaled = step === 'update' && diff.fields.some((f) => f.path === 'replicas' || f.path.startsWith('autoscaling'));
-    growing = step === 'update' && !!nodes && typeof nodes.old === 'number' && typeof nodes.new === 'number' && nodes.new > nodes.old;
   }
 
   for (const attr of schema.attributes) {
@@ -91,7 +92,7 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
   // No change: answer exactly what is in state, so the plan is empty and stays empty.
   if (step === 'no-op' && prior) planned = { ...prior, ...Object.fromEntries(schema.blocks.map((b) => [b.name, config[b.name] ?? null])) };
 
-  if (kind === 'Cluster' && (step === 'create' || step === 'replace' || growing)) diagnostics.push(...(await capacityCheck(ctx, validated, step, schema.attributes)));
+  if (kind === 'Cluster' && step !== 'no-op') diagnostics.push(...(await capacityCheck(ctx, validated, step, { nodeCount: grown?.old }, schema.attributes)));
   // An endpoint on partition instances that names a queue is previewed (and warned of) by endpointInstanceCheck.
   if (kind === 'ModelEndpoint' && (step === 'create' || step === 'replace') && typeof validated.queue === 'string' && typeof validated.acceleratorProfile !== 'string') diagnostics.push(...(await endpointQueueCheck(ctx, validated)));
   if (kind === 'ModelEndpoint' && typeof validated.acceleratorProfile === 'string' && (step === 'create' || step === 'replace' || rescaled)) {
@@ -111,28 +112,24 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
  * it holds, one that grows asks for the new total next to what it has. A request that cannot fit is an
  * error, as in a GitOps plan, unless the cluster names a queue, where it will wait (a warning); a preview that could not run is only a warning, since apply will find out.
  */
-async function capacityCheck(ctx: ProviderContext, inputs: Obj, step: string, attributes: readonly TfAttribute[]): Promise<WireDiagnostic[]> {
+async function capacityCheck(ctx: ProviderContext, inputs: Obj, step: 'create' | 'update' | 'replace', before: { nodeCount?: unknown } | undefined, attributes: readonly TfAttribute[]): Promise<WireDiagnostic[]> {
   if (Object.values(inputs).some((v) => isUnknown(v))) return [];
   const name = String(inputs.name);
   // Validated, defaulted and fully known: the core builds the request, as for every front end.
   const cluster = inputs as unknown as ClusterInputs;
-  const create = clusterPreviewCreate(cluster);
-  const requests: PlacementRequest[] =
-    step === 'create' ? [create]
-      : step === 'replace' ? [{ action: 'release', name }, create]
-        : [{ action: 'grow', name, nodeCount: Number(inputs.nodeCount) }];
+  const requests: PlacementRequest[] = clusterPreviewBatch(step, cluster, before);
+  if (!requests.length) return [];
   try {
     const results = await (await ctx.cloud()).previewPlacements(requests);
-    const outcome = results[results.length - 1];
-    if (outcome && !outcome.fits && outcome.queued) {
-      return [plainDiagnostic('warning', `Cluster ${name} will queue`, `${outcome.message ?? 'not enough free accelerators now'}\nApply waits for admission within the create timeout (the timeouts block).`, 'queue')];
+    const verdict = clusterVerdict(results[results.length - 1], cluster);
+    if (verdict.kind === 'queued') {
+      return [plainDiagnostic('warning', `Cluster ${name} will queue`, `${verdict.message}\nApply waits for admission within the create timeout (the timeouts block).`, 'queue')];
     }
-    if (outcome && !outcome.fits) {
+    if (verdict.kind === 'will-not-fit') {
       // The field that sizes the cluster (profile_count when partitioned), as the core names it.
-      const key = clusterSizeField(cluster);
-      const size = attributes.find((a) => a.key === key)?.name ?? key;
+      const size = attributes.find((a) => a.key === verdict.field)?.name ?? verdict.field;
       return [plainDiagnostic('error', `Cluster ${name} will not fit`,
-        `${outcome.message ?? 'not enough free accelerators'}\nLower ${size}, pick another zone or placement, or free capacity (the aicloud_capacity data source shows what is free). (PLAN_WILL_NOT_FIT)`,
+        `${verdict.message}\nLower ${size}, pick another zone or placement, or free capacity (the aicloud_capacity data source shows what is free). (PLAN_WILL_NOT_FIT)`,
         size)];
     }
     return [];
