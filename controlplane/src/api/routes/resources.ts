@@ -5,7 +5,7 @@ import { notFound, createResource, deleteResource, etag, getResourceReply, listR
 type Params = { project: string; collection: string; name: string };
 
 /**
- * The six resource collections under /v1/projects/{project}/{collection}: create (202 with the
+ * The resource collections (one per kind: seven with queues) under /v1/projects/{project}/{collection}: create (202 with the
  * operation), list, read (ETag), merge-patch (If-Match) and delete.
  */
 export const resourceRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, { cp }) => {
