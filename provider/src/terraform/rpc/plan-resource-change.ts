@@ -1,5 +1,5 @@
 // PlanResourceChange: the core decides defaults and update-versus-replace; this shapes the answer.
-import { diffResource, isUnknown, reservedReplicas, validate, type ClusterInputs } from '../core-api.ts';
+import { clusterNameOf, diffResource, isUnknown, reservedReplicas, validate, type ClusterInputs } from '../core-api.ts';
 import type { PlacementRequest } from '../cloud-api.ts';
 import { clusterPreviewBatch, clusterVerdict } from '../../plan/index.ts';
 import { decodeCty, encodeCty } from '../cty/cty-msgpack.ts';
@@ -56,9 +56,12 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
 
   const prior = decodeCty(req.prior_state?.msgpack, schema.type) as Obj | null;
   const config = (decodeCty(req.config?.msgpack, schema.type) ?? {}) as Obj;
-  const validation = validate(kind, inputsFromTf(config, schema.attributes), {
+  const inputs = inputsFromTf(config, schema.attributes);
+  const validation = validate(kind, inputs, {
     allowUnknown: true,
     defaultRegion: ctx.config.region ?? process.env.AICLOUD_REGION,
+    // A resource that runs on a cluster lives in its region (the core's rule), when the cluster exists.
+    clusterRegion: await clusterRegion(ctx, clusterNameOf(kind, inputs)),
   });
   if (!validation.ok) return { diagnostics: validation.diagnostics.map((d) => wireDiagnostic(d, schema.attributes)) };
   const validated = validation.value as unknown as Obj;
@@ -105,6 +108,17 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
     planned_private: req.prior_private,
     diagnostics,
   };
+}
+
+/** The region of an existing cluster; undefined when there is none yet or the cloud cannot be asked (apply decides). */
+async function clusterRegion(ctx: ProviderContext, name: string | undefined): Promise<string | undefined> {
+  if (name === undefined) return undefined;
+  try {
+    const region = (await (await ctx.cloud()).get('Cluster', name))?.spec.region;
+    return typeof region === 'string' ? region : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
