@@ -19,7 +19,7 @@ export interface CostContext {
 }
 
 /** Reserved replicas of an endpoint: the fixed count or the autoscaler's minimum. */
-export function reservedReplicas(inputs: Record<string, unknown>): number {
+export function reservedReplicas(inputs: { replicas?: unknown; autoscaling?: unknown }): number {
   const a = inputs.autoscaling as { minReplicas?: number } | undefined;
   return (a?.minReplicas ?? (inputs.replicas as number | undefined) ?? 1) as number;
 }

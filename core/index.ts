@@ -11,6 +11,7 @@ export type {
   BucketInputs,
   KvCachePoolInputs,
   ModelEndpointInputs,
+  QueueInputs,
 } from './generated/registry.ts';
 export type { KindSpec, FunctionSpec, PropertySpec } from './registry-types.ts';
 export { kindInfo, isKind, kindFromToken, kindFromCollection, kindFromTfType, type KindInfo } from './kinds-registry.ts';

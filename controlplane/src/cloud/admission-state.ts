@@ -1,6 +1,7 @@
 import type { AdmissionState, AdmissionView, PendingRequest, QueueSpec, RunningWork } from '../admission/index.ts';
 import type { Store } from '../store/index.ts';
 import type { ControlPlane } from './control-plane.ts';
+import { specOf } from './resource-doc.ts';
 
 const STATE_KEY = 'admission.state';
 const DEFRAGMENT_KEY = 'admission.defragment';
@@ -256,16 +257,18 @@ export function queueKey(project: string, name: string): string {
   return `${project}/${name}`;
 }
 
-/** The engine's view of a Queue resource's spec. */
-export function toQueueSpec(project: string, spec: Record<string, unknown>): QueueSpec {
+/** The engine's view of a Queue resource's spec (stored, so validated: the core's QueueInputs). */
+export function toQueueSpec(project: string, raw: Record<string, unknown>): QueueSpec {
+  const spec = specOf({ kind: 'Queue', spec: raw }, 'Queue');
   const quotas: QueueSpec['quotas'] = {};
-  for (const q of (spec.quotas as { acceleratorType: string; nominal: number; borrowingLimit?: number }[] | undefined) ?? []) {
+  for (const q of spec.quotas) {
     quotas[q.acceleratorType] = { nominal: q.nominal, ...(q.borrowingLimit !== undefined ? { borrowingLimit: q.borrowingLimit } : {}) };
   }
   return {
-    name: queueKey(project, spec.name as string),
+    name: queueKey(project, spec.name),
     quotas,
-    ...(typeof spec.cohort === 'string' ? { cohort: spec.cohort } : {}),
+    ...(spec.cohort !== undefined ? { cohort: spec.cohort } : {}),
+    // Queues stored before these inputs had defaults may lack them.
     admissionPolicy: spec.admissionPolicy === 'priority' ? 'priority' : 'fifo',
     preemption: spec.preemption === 'lowerPriority' ? 'lowerPriority' : 'never',
   };

@@ -2,6 +2,7 @@ import { reservedReplicas } from '../../../core/index.ts';
 import { toReplicaPlacements, type ReplicaPlacement } from './allocation-wire.ts';
 import { changeHoldings, type ControlPlane } from './control-plane.ts';
 import { rowsOfPlacement } from './holding-rows.ts';
+import { specOf } from './resource-doc.ts';
 import { ENDPOINT_FIELDS, refusalError } from './refusal-error.ts';
 
 /** An endpoint's replicas, decided inside its cluster's holding; `commit` writes and records them. */
@@ -15,13 +16,14 @@ export interface ReplicaPlan {
  * of up to a server's size in one server, a larger one in whole servers of one supernode. Placing an
  * endpoint again replaces its rows.
  */
-export function planReplicas(cp: ControlPlane, clusterId: string, endpointId: string, spec: Record<string, unknown>): ReplicaPlan {
+export function planReplicas(cp: ControlPlane, clusterId: string, endpointId: string, raw: Record<string, unknown>): ReplicaPlan {
+  const spec = specOf({ kind: 'ModelEndpoint', spec: raw }, 'ModelEndpoint');
   const d = cp.allocator.placeReplicas({
     clusterOwner: clusterId,
     endpointOwner: endpointId,
     replicas: reservedReplicas(spec),
-    acceleratorsPerReplica: spec.acceleratorsPerReplica as number,
-    ...(typeof spec.acceleratorProfile === 'string' ? { profile: spec.acceleratorProfile } : {}),
+    acceleratorsPerReplica: spec.acceleratorsPerReplica,
+    ...(spec.acceleratorProfile !== undefined ? { profile: spec.acceleratorProfile } : {}),
   });
   if (!d.ok) throw refusalError(d, (f) => (f ? (ENDPOINT_FIELDS[f] ?? f) : 'replicas'));
   return {

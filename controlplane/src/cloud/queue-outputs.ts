@@ -2,7 +2,7 @@ import { serverSize, type Topology } from '../allocator/index.ts';
 import { partitionShare, type AdmissionState } from '../admission/index.ts';
 import { loadAdmissionState, queueKey } from './admission-state.ts';
 import type { ControlPlane } from './control-plane.ts';
-import type { WireResource } from './resource-doc.ts';
+import { specOf, type WireResource } from './resource-doc.ts';
 
 /** Per accelerator type: held by admitted work, of that borrowed from the cohort, and asked by waiting work. */
 export interface QueueUsage {
@@ -22,14 +22,15 @@ export async function withQueueOutputs(cp: ControlPlane, doc: WireResource, know
 }
 
 /** `topology` sizes a waiting request of whole servers, as admission does. */
-export function queueOutputs(state: AdmissionState, topology: Topology, project: string, spec: Record<string, unknown>): { pendingCount: number; usage: QueueUsage[] } {
-  const key = queueKey(project, spec.name as string);
+export function queueOutputs(state: AdmissionState, topology: Topology, project: string, raw: Record<string, unknown>): { pendingCount: number; usage: QueueUsage[] } {
+  const spec = specOf({ kind: 'Queue', spec: raw }, 'Queue');
+  const key = queueKey(project, spec.name);
   const usage = new Map<string, QueueUsage>();
   const row = (type: string) => {
     if (!usage.has(type)) usage.set(type, { acceleratorType: type, admitted: 0, borrowed: 0, pending: 0 });
     return usage.get(type)!;
   };
-  for (const q of (spec.quotas as { acceleratorType: string }[] | undefined) ?? []) row(q.acceleratorType);
+  for (const q of spec.quotas) row(q.acceleratorType);
   for (const w of state.running) if (w.queue === key) row(w.request.acceleratorType).admitted += w.accelerators;
   let pendingCount = 0;
   for (const p of state.pending) {
@@ -37,7 +38,7 @@ export function queueOutputs(state: AdmissionState, topology: Topology, project:
     pendingCount++;
     row(p.request.acceleratorType).pending += p.request.unit === 'servers' ? p.request.count * serverSize(topology, p.request.acceleratorType) : partitionShare(p.request) ?? p.request.count;
   }
-  const nominal = new Map(((spec.quotas as { acceleratorType: string; nominal: number }[] | undefined) ?? []).map((q) => [q.acceleratorType, q.nominal]));
+  const nominal = new Map<string, number>(spec.quotas.map((q) => [q.acceleratorType, q.nominal]));
   for (const u of usage.values()) u.borrowed = Math.max(0, u.admitted - (nominal.get(u.acceleratorType) ?? 0));
   return { pendingCount, usage: [...usage.values()] };
 }
