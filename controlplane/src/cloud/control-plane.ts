@@ -1,6 +1,6 @@
 import type { Allocator } from '../allocator/index.ts';
 import type { Store } from '../store/index.ts';
-import type { Clock } from '../operations/clock.ts';
+import type { Clock } from '../operations/index.ts';
 import type { FaultSpec } from './faults.ts';
 import type { SecretBox } from './secret-box.ts';
 import type { Principal } from './principal.ts';

@@ -2,7 +2,7 @@ import type { OperationRecord } from '../store/index.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { newOperationId } from './resource-doc.ts';
 
-import { PENDING_DUE_AT } from '../operations/operation-wire.ts';
+import { PENDING_DUE_AT } from '../operations/index.ts';
 
 // A waiting create stays running (and clients keep waiting) until an admission pass gives it a real due time.
 export { PENDING_DUE_AT };

@@ -1,6 +1,5 @@
 import { partitionCount } from '../../../core/index.ts';
-import { attachPlacement } from '../plan/attach-placement.ts';
-import type { PlacementOutcome, Plan } from '../plan/plan-types.ts';
+import { attachPlacement, type PlacementOutcome, type Plan } from '../plan/index.ts';
 import type { PlacementRequest as WireRequest } from '../client/index.ts';
 import type { StackCloud } from './stack-cloud.ts';
 

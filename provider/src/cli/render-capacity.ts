@@ -1,4 +1,4 @@
-import { formatInt } from '../plan/format-value.ts';
+import { formatInt } from '../plan/index.ts';
 
 /** The control plane's `/v1/capacity` answer. */
 export interface CapacityReport {

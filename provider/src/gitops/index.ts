@@ -7,4 +7,3 @@ export { loadManifests, parseManifests, findManifestFiles, type LoadResult } fro
 export { resolveStack, type ResolvedStack, type ResolveOptions } from './resolve-stack.ts';
 export { loadStack, defaultStackName, manifestError, type LoadedStack } from './load-stack.ts';
 export { formatManifestDiagnostic } from './format-diagnostic.ts';
-export { DependencyGraph } from '../plan/dependency-graph.ts';

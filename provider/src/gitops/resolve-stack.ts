@@ -1,7 +1,6 @@
 import { clusterNameOf, isKind, KINDS, kindInfo, validate, type Diagnostic, type Kind, type ValidateContext } from '../../../core/index.ts';
-import type { DesiredResource } from '../plan/plan-types.ts';
+import { DependencyGraph, type DesiredResource } from '../plan/index.ts';
 import { copyFields } from './copy-fields.ts';
-import { DependencyGraph } from '../plan/dependency-graph.ts';
 import { ADDRESS_LABEL, PROTECT_ANNOTATION, STACK_LABEL, addressOf, type Manifest, type ManifestDiagnostic } from './manifest.ts';
 import { formatPosition, splitPath } from './source-position.ts';
 

@@ -28,3 +28,4 @@ export { renderText, summaryLine, type TextOptions } from './render-text.ts';
 export { renderMarkdown } from './render-markdown.ts';
 export { renderJson, parsePlan, PlanFormatError } from './render-json.ts';
 export { clusterPreviewBatch, clusterVerdict, type ClusterPreviewEntry, type ClusterVerdict } from './cluster-preview.ts';
+export { formatValue, formatUsd, formatInt, formatDelta, summarizeServers } from './format-value.ts';
