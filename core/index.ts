@@ -34,3 +34,4 @@ export {
   mergeProviderSettings, checkProviderSettings, CONFIG_KEYS, DEFAULT_PROJECT, SECRET_SETTINGS,
   type ProviderSettings, type ConfigKey, type ConfigProblem,
 } from './provider-config.ts';
+export { endpointNeedsPreview } from './kinds/model-endpoint.ts';

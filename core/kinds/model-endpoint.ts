@@ -174,3 +174,17 @@ export const modelEndpointRules: KindRules = {
   // Two copies of one endpoint on the same cluster would need twice its accelerators.
   deleteBeforeReplace: (o, n) => o.name === n.name || o.cluster === n.cluster,
 };
+
+/**
+ * Whether a change to an endpoint needs the placement preview. On partition instances: a create, a
+ * replace or a new number of replicas (its instances are taken from its cluster's). On whole
+ * accelerators: only a new endpoint that names a queue, so the plan says whether it waits (others are
+ * placed, or refused, at apply). A replaced one is not asked: its old replicas are deleted first, and
+ * a preview that still counted them would say it waits when it does not.
+ */
+export function endpointNeedsPreview(step: 'create' | 'update' | 'replace' | 'delete' | 'no-op', e: { acceleratorProfile?: unknown; queue?: unknown }, changedPaths: readonly string[]): boolean {
+  if (typeof e.acceleratorProfile === 'string') {
+    return step === 'create' || step === 'replace' || (step === 'update' && changedPaths.some((p) => p === 'replicas' || p.startsWith('autoscaling')));
+  }
+  return typeof e.queue === 'string' && step === 'create';
+}

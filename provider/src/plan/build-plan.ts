@@ -1,4 +1,4 @@
-import { clusterPreviewCreate, reservedReplicas, type ClusterInputs } from '../../../core/index.ts';
+import { clusterPreviewCreate, endpointNeedsPreview, reservedReplicas, type ClusterInputs } from '../../../core/index.ts';
 import { PROTECT_ANNOTATION, addressOf } from './stack-labels.ts';
 import { fingerprintState, idempotencyKey } from './fingerprint.ts';
 import { linkDependencies, orderSteps } from './link-steps.ts';
@@ -234,9 +234,9 @@ function placementRequests(steps: readonly PlanStep[]): PlacementRequest[] {
 /** A new endpoint that names a queue: previewed so the plan says whether it starts or waits (others are placed at apply). */
 function queuedEndpointRequest(step: PlanStep): PlacementRequest | undefined {
   const inputs = step.inputs;
-  if (step.kind !== 'ModelEndpoint' || step.action !== 'create' || !inputs || typeof inputs.queue !== 'string') return undefined;
   // Endpoints on partition instances are previewed by endpointInstanceRequests.
-  if (typeof inputs.acceleratorProfile === 'string') return undefined;
+  if (step.kind !== 'ModelEndpoint' || !inputs || typeof inputs.queue !== 'string' || typeof inputs.acceleratorProfile === 'string') return undefined;
+  if (!endpointNeedsPreview(step.action, inputs, step.fields.map((f) => f.path))) return undefined;
   const replicas = reservedReplicas(inputs);
   const per = Number(inputs.acceleratorsPerReplica);
   return {
@@ -253,8 +253,7 @@ function queuedEndpointRequest(step: PlanStep): PlacementRequest | undefined {
 function endpointInstanceRequests(steps: readonly PlanStep[], releases: PlacementRequest[], takes: PlacementRequest[]): void {
   for (const step of steps) {
     if (step.kind !== 'ModelEndpoint' || !step.inputs || typeof step.inputs.acceleratorProfile !== 'string') continue;
-    const placed = step.action === 'create' || step.action === 'replace' || (step.action === 'update' && step.fields.some((f) => f.path === 'replicas' || f.path.startsWith('autoscaling')));
-    if (!placed) continue;
+    if (!endpointNeedsPreview(step.action, step.inputs, step.fields.map((f) => f.path))) continue;
     takes.push({
       address: step.address, name: step.name, action: 'replicas', cluster: String(step.inputs.cluster), replicas: reservedReplicas(step.inputs),
       acceleratorsPerReplica: 1, acceleratorProfile: step.inputs.acceleratorProfile, acceleratorCount: 0,

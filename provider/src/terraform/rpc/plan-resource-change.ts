@@ -1,5 +1,5 @@
 // PlanResourceChange: the core decides defaults and update-versus-replace; this shapes the answer.
-import { clusterNameOf, diffResource, isUnknown, reservedReplicas, validate, type ClusterInputs } from '../core-api.ts';
+import { clusterNameOf, diffResource, endpointNeedsPreview, isUnknown, reservedReplicas, validate, type ClusterInputs } from '../core-api.ts';
 import type { PlacementRequest } from '../cloud-api.ts';
 import { clusterPreviewBatch, clusterVerdict } from '../../plan/index.ts';
 import { decodeCty, encodeCty } from '../cty/cty-msgpack.ts';
@@ -72,7 +72,7 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
   let step: 'create' | 'update' | 'replace' | 'no-op' = 'create';
   // The old size, when it changes: whether the change grows is the core's call (clusterNeedsPreview).
   let grown: { old: unknown } | undefined;
-  let rescaled = false;
+  let changed: string[] = [];
   if (prior) {
     const diff = diffResource(kind, inputsFromTf(prior, schema.attributes), inputsFromTf(planned, schema.attributes));
     diagnostics.push(...diff.diagnostics.map((d) => wireDiagnostic(d, schema.attributes)));
@@ -84,7 +84,7 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
     }
     if (step === 'replace') planned = planInputs(schema.attributes, config, validated, null);
     grown = diff.fields.find((f) => f.path === 'nodeCount');
-    rescaled = step === 'update' && diff.fields.some((f) => f.path === 'replicas' || f.path.startsWith('autoscaling'));
+    changed = diff.fields.map((f) => f.path);
   }
 
   for (const attr of schema.attributes) {
@@ -96,10 +96,9 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
   if (step === 'no-op' && prior) planned = { ...prior, ...Object.fromEntries(schema.blocks.map((b) => [b.name, config[b.name] ?? null])) };
 
   if (kind === 'Cluster' && step !== 'no-op') diagnostics.push(...(await capacityCheck(ctx, validated, step, { nodeCount: grown?.old }, schema.attributes)));
-  // An endpoint on partition instances that names a queue is previewed (and warned of) by endpointInstanceCheck.
-  if (kind === 'ModelEndpoint' && (step === 'create' || step === 'replace') && typeof validated.queue === 'string' && typeof validated.acceleratorProfile !== 'string') diagnostics.push(...(await endpointQueueCheck(ctx, validated)));
-  if (kind === 'ModelEndpoint' && typeof validated.acceleratorProfile === 'string' && (step === 'create' || step === 'replace' || rescaled)) {
-    diagnostics.push(...(await endpointInstanceCheck(ctx, validated, step, schema.attributes)));
+  // Whether an endpoint is previewed is the core's call; one on partition instances is checked (and warned of) by endpointInstanceCheck.
+  if (kind === 'ModelEndpoint' && endpointNeedsPreview(step, validated, changed)) {
+    diagnostics.push(...(typeof validated.acceleratorProfile === 'string' ? await endpointInstanceCheck(ctx, validated, step, schema.attributes) : await endpointQueueCheck(ctx, validated)));
   }
 
   return {
