@@ -101,6 +101,14 @@ export interface ClusterPreviewCreate {
   profileCount?: number;
 }
 
+/** The inputs a preview's create entry carries, which the cloud validates back into a cluster. */
+export const CLUSTER_PREVIEW_FIELDS = ['name', 'zone', 'acceleratorType', 'nodeCount', 'placement', 'acceleratorProfile', 'profileCount'] as const;
+
+/** A preview create entry's cluster inputs, as sent: what the cloud validates (with `queue` checked apart). */
+export function clusterPreviewFields(entry: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(CLUSTER_PREVIEW_FIELDS.filter((k) => entry[k] !== undefined).map((k) => [k, entry[k]]));
+}
+
 /** How every front end asks the preview about a new (or replacing) cluster. */
 export function clusterPreviewCreate(c: ClusterShape & Pick<ClusterInputs, 'name' | 'queue'>): ClusterPreviewCreate {
   return {

@@ -1,4 +1,4 @@
-import { clusterAsk, clusterPreviewCreate, validate, type ClusterInputs, type ClusterPreviewCreate } from '../../../core/index.ts';
+import { clusterAsk, clusterPreviewCreate, clusterPreviewFields, validate, type ClusterInputs, type ClusterPreviewCreate } from '../../../core/index.ts';
 import type { Decision, PreviewItem } from '../allocator/index.ts';
 import { apiError, isAicloudError, type AicloudError } from './errors.ts';
 import { checkQueuedCluster } from './queued-cluster.ts';
@@ -103,13 +103,17 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
   };
 }
 
-/** The create's own queue check, as an outcome: undefined when the queue could admit the cluster. */
+/**
+ * The create's own queue check, as an outcome: undefined when the queue could admit the cluster. A
+ * queue that does not exist yet may be created earlier in the same plan, so only an existing queue
+ * that could never admit the cluster is a refusal here; the create checks the new one.
+ */
 async function queueRefusal(cp: ControlPlane, project: string, cluster: ClusterInputs & { queue: string }): Promise<AicloudError | undefined> {
   try {
     await checkQueuedCluster(cp, project, cluster);
     return undefined;
   } catch (e) {
-    if (isAicloudError(e)) return e;
+    if (isAicloudError(e)) return e.code === 'DEPENDENCY_NOT_FOUND' ? undefined : e;
     throw e;
   }
 }
@@ -153,11 +157,8 @@ function parseRequest(r: unknown, i: number): PreviewRequest {
   if (action !== 'create') {
     throw apiError('INVALID_VALUE', `${field}.action must be create, grow, release or replicas`, { field: `${field}.action`, value: action, status: 400 });
   }
-  const v = validate('Cluster', {
-    name: o.name, zone: o.zone, acceleratorType: o.acceleratorType, nodeCount: o.nodeCount, placement: o.placement,
-    ...(o.acceleratorProfile !== undefined ? { acceleratorProfile: o.acceleratorProfile } : {}),
-    ...(o.profileCount !== undefined ? { profileCount: o.profileCount } : {}),
-  });
+  // The entry's cluster inputs are the core's to name and to validate.
+  const v = validate('Cluster', clusterPreviewFields(o));
   if (!v.ok) {
     const d = v.diagnostics[0];
     throw apiError('INVALID_VALUE', `${field}.${d.path}: ${d.message}`, { field: `${field}.${d.path}`, status: 400 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AicloudError, isAicloudError, kindInfo, type CloudResource, type Kind } from '../../../core/index.ts';
+import { AicloudError, isAicloudError, kindInfo, type CloudResource, type ClusterPreviewCreate, type Kind } from '../../../core/index.ts';
 import { resolveConfig, type ClientConfig } from './config.ts';
 import { createEmbeddedTransport } from './embedded-transport.ts';
 import { createHttpTransport } from './http-transport.ts';
@@ -48,7 +48,7 @@ export interface ClientOptions {
 
 /** One entry of a placement preview batch (see the control plane's placements:preview). */
 export type PlacementRequest =
-  | { action?: 'create'; name: string; zone: string; acceleratorType: string; nodeCount: number; placement?: string; queue?: string; acceleratorProfile?: string; profileCount?: number }
+  | (Omit<ClusterPreviewCreate, 'action' | 'placement'> & { action?: 'create'; placement?: string })
   | { action: 'grow'; name: string; nodeCount: number }
   | { action: 'release'; name: string; kind?: 'Cluster' | 'ModelEndpoint' }
   | { action: 'replicas'; name: string; cluster: string; replicas: number; acceleratorsPerReplica: number; acceleratorProfile?: string; queue?: string };

@@ -20,7 +20,7 @@ export function clusterPreviewBatch(step: 'create' | 'update' | 'replace', clust
 export type ClusterVerdict =
   | { kind: 'fits' }
   | { kind: 'queued'; message: string }
-  | { kind: 'will-not-fit'; message: string; field: 'nodeCount' | 'profileCount' };
+  | { kind: 'will-not-fit'; message: string; field: ReturnType<typeof clusterSizeField> };
 
 /** The same reading of an outcome for every front end: queued work is a warning, work that cannot fit an error. */
 export function clusterVerdict(outcome: { fits: boolean; queued?: boolean; message?: string } | undefined, cluster: Pick<ClusterInputs, 'acceleratorProfile'>): ClusterVerdict {
