@@ -105,7 +105,8 @@ export interface ClusterPreviewCreate {
 export const CLUSTER_PREVIEW_FIELDS = ['name', 'zone', 'acceleratorType', 'nodeCount', 'placement', 'acceleratorProfile', 'profileCount'] as const;
 
 /** A preview create entry's cluster inputs, as sent: what the cloud validates (with `queue` checked apart). */
-export function clusterPreviewFields(entry: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function clusterPreviewFields(sent: object): Record<string, unknown> {
+  const entry = sent as Readonly<Record<string, unknown>>;
   return Object.fromEntries(CLUSTER_PREVIEW_FIELDS.filter((k) => entry[k] !== undefined).map((k) => [k, entry[k]]));
 }
 
