@@ -65,7 +65,8 @@ async function runTests(cmd, args) {
     else process.stdout.write(`${line}\n`);
   }
   const status = await exited;
-  const skipped = existsSync(skippedFile) ? readFileSync(skippedFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  const lines = existsSync(skippedFile) ? readFileSync(skippedFile, 'utf8').split('\n') : [];
+  const skipped = lines.filter(Boolean).map((l) => JSON.parse(l));
   rmSync(dir, { recursive: true, force: true });
   if (skipped.length) {
     process.stdout.write(`\n== skipped (${skipped.length}):\n`);
@@ -90,9 +91,8 @@ if (pgFiles.length && process.env.AICLOUD_TEST_SKIP_POSTGRES !== '1') {
     console.error('!! PostgreSQL is not installed (apt-get install -y postgresql): the run against PostgreSQL is skipped');
   } else {
     console.log(`== the control-plane integration tests against PostgreSQL (${pgFiles.length} files)`);
-    pgStatus = await runTests(process.execPath, [
-      '--import', 'tsx', 'test/support/run-with-postgres.ts', process.execPath, '--import', 'tsx', '--test', '--test-concurrency=2', ...pgFiles,
-    ]);
+    const inner = [process.execPath, '--import', 'tsx', '--test', '--test-concurrency=2', ...pgFiles];
+    pgStatus = await runTests(process.execPath, ['--import', 'tsx', 'test/support/run-with-postgres.ts', ...inner]);
   }
 }
 process.exit(status || pgStatus);
