@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type RouteOptions } from 'fastify';
 import type { ControlPlane } from './service/control-plane.ts';
 import { handleError } from './error-handler.ts';
 import { apiError } from './errors.ts';
@@ -20,6 +20,8 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions;
   /** Largest request body, bytes (1 MiB by default). */
   bodyLimit?: number;
+  /** Told of every route as it is registered (the test that holds the OpenAPI document to the routes). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** The fastify app over a control plane; the server listens with it, the embedded cloud injects into it. */
@@ -31,6 +33,7 @@ export async function buildApp(cp: ControlPlane, opts: AppOptions = {}): Promise
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
     return503OnClosing: false,
   });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.decorateRequest('principal', null);
   // One JSON parser for both types; an empty body is no body (a DELETE sent with a content type).
   app.removeContentTypeParser('application/json');
