@@ -11,7 +11,10 @@ export function adminPaths(paths: Record<string, unknown>): void {
     post: admin('Create a project', { responses: { '201': { description: 'Created' }, ...errorResponses(400, 401, 403, 409) } }),
   };
   paths['/v1/admin/projects/{project}/tokens'] = {
-    post: admin('Issue a project token', { parameters: [pathParam('project')], responses: { '201': { description: 'Created' }, ...errorResponses(401, 403, 404) } }),
+    post: admin('Issue a project token', {
+      parameters: [pathParam('project')],
+      responses: { '201': { description: 'Created' }, ...errorResponses(401, 403, 404) },
+    }),
   };
   paths['/v1/admin/projects/{project}/quotas/{acceleratorType}'] = {
     put: admin('Set a quota', {

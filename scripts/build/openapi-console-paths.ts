@@ -50,7 +50,10 @@ export function consolePaths(paths: Record<string, unknown>, schemas: Record<str
             blocks: {
               type: 'array',
               description: "The allocator's largest free block per accelerator type in this zone.",
-              items: { type: 'object', properties: { acceleratorType: { type: 'string' }, largestFreeBlock: { type: 'integer' }, where: { type: ['string', 'null'] } } },
+              items: {
+                type: 'object',
+                properties: { acceleratorType: { type: 'string' }, largestFreeBlock: { type: 'integer' }, where: { type: ['string', 'null'] } },
+              },
             },
             supernodes: {
               type: 'array',
@@ -76,7 +79,11 @@ export function consolePaths(paths: Record<string, unknown>, schemas: Record<str
   paths['/v1/projects/{project}/occupancy'] = {
     get: {
       summary: 'Who holds each accelerator: this project by resource, other projects only as held; faulty and draining hardware',
-      parameters: [projectParam, { name: 'zone', in: 'query', schema: { type: 'string' } }, { name: 'If-None-Match', in: 'header', schema: { type: 'string' } }],
+      parameters: [
+        projectParam,
+        { name: 'zone', in: 'query', schema: { type: 'string' } },
+        { name: 'If-None-Match', in: 'header', schema: { type: 'string' } },
+      ],
       responses: {
         '200': { description: 'The occupancy map; ETag names this answer.', content: json(ref('Occupancy')) },
         '304': { description: 'Unchanged since the ETag given in If-None-Match.' },

@@ -15,7 +15,12 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 function routePattern(url: string): RegExp {
   const source = url
     .split('::')
-    .map((part) => part.replace(/[.]/g, '\\.').replace(/:[A-Za-z]+/g, '[^/]+').replace(/\*/g, '.+'))
+    .map((part) =>
+      part
+        .replace(/[.]/g, '\\.')
+        .replace(/:[A-Za-z]+/g, '[^/]+')
+        .replace(/\*/g, '.+'),
+    )
     .join(':');
   return new RegExp(`^${source}$`);
 }
