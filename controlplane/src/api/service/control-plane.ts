@@ -5,7 +5,7 @@ import type { FaultSpec } from '../faults.ts';
 import type { SecretBox } from '../secret-box.ts';
 import type { Principal } from '../auth.ts';
 import { expandRows } from './holding-rows.ts';
-import type { AdmissionCache } from './admission-state.ts';
+import type { AdmissionCache } from './admission-cache.ts';
 
 /**
  * Everything a request needs, in one place the routes share. The allocator and the project list
