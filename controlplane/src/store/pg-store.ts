@@ -6,18 +6,17 @@ import { pgHoldings } from './pg-holdings.ts';
 import { pgIdempotency } from './pg-idempotency.ts';
 import { pgLocks } from './pg-locks.ts';
 import { pgMeta } from './pg-meta.ts';
+import { migrate } from './pg-migrate.ts';
 import { pgOperations } from './pg-operations.ts';
 import { pgProjects } from './pg-projects.ts';
 import { pgQueries } from './pg-query.ts';
 import { pgQuotas } from './pg-quotas.ts';
 import { pgRateBuckets } from './pg-rate-buckets.ts';
 import { pgResources } from './pg-resources.ts';
-import { PG_MIGRATIONS } from './pg-schema.ts';
 import { pgTokens } from './pg-tokens.ts';
 
-/** Advisory-lock keys: one for writers, one for migrations (arbitrary constants, "aic" + a digit). */
+/** Advisory-lock key for writers (an arbitrary constant, "aic" + a digit; migrations take the next). */
 const WRITE_LOCK = 6_179_267_1;
-const MIGRATION_LOCK = 6_179_267_2;
 
 export interface PgOptions {
   /** A postgres:// connection string. */
@@ -115,32 +114,4 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
     ...pgMeta(queries),
   };
   return store;
-}
-
-/** Runs the migrations not yet recorded, under a lock so instances starting together run each once. */
-async function migrate(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
-    try {
-      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
-      const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
-      for (let i = 0; i < PG_MIGRATIONS.length; i++) {
-        if (done.has(i + 1)) continue;
-        await client.query('BEGIN');
-        try {
-          await client.query(PG_MIGRATIONS[i]!);
-          await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [i + 1]);
-          await client.query('COMMIT');
-        } catch (e) {
-          await client.query('ROLLBACK');
-          throw e;
-        }
-      }
-    } finally {
-      await client.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`);
-    }
-  } finally {
-    client.release();
-  }
 }

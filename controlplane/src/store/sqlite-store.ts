@@ -3,12 +3,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Store } from './store.ts';
 import { createMutex } from './async-mutex.ts';
-import { MIGRATIONS } from './sqlite-schema.ts';
 import { sqliteHealthMarks } from './sqlite-health-marks.ts';
 import { sqliteHoldings } from './sqlite-holdings.ts';
 import { sqliteIdempotency } from './sqlite-idempotency.ts';
 import { sqliteLocks } from './sqlite-locks.ts';
 import { sqliteMeta } from './sqlite-meta.ts';
+import { migrate } from './sqlite-migrate.ts';
 import { sqliteOperations } from './sqlite-operations.ts';
 import { sqliteProjects } from './sqlite-projects.ts';
 import { sqliteQuotas } from './sqlite-quotas.ts';
@@ -121,14 +121,4 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
     db.close();
   };
   return store;
-}
-
-function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let i = current; i < MIGRATIONS.length; i++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[i]);
-      db.pragma(`user_version = ${i + 1}`);
-    }).immediate();
-  }
 }
