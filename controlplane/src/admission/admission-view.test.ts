@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { Allocator } from '../allocator/allocator.ts';
-import { testInventory } from '../allocator/testing.ts';
+import { Allocator, testInventory } from '../allocator/index.ts';
 import { admit, admitPass, forgetWork } from './admit.ts';
 import { AdmissionView } from './admission-view.ts';
 import { releaseWork } from './finish-moves.ts';

@@ -1,6 +1,5 @@
 import { findProfile, PARTITION_CATALOGUE } from '../../../provider/src/core/partitions.ts';
-import type { Allocator } from '../allocator/allocator.ts';
-import type { AllocationRequest } from '../allocator/types.ts';
+import type { AllocationRequest, Allocator } from '../allocator/index.ts';
 import { orderPending } from './order-pending.ts';
 import { QuotaLedger } from './quota-ledger.ts';
 import type { AdmissionDecision, AdmissionState, PendingRequest, RunningWork } from './types.ts';

@@ -1,6 +1,5 @@
-import type { Allocator } from '../allocator/allocator.ts';
+import type { Allocator, Decision, ReplicaRequest } from '../allocator/index.ts';
 import { partitionShare } from './admit-partitions.ts';
-import type { Decision, ReplicaRequest } from '../allocator/types.ts';
 import { fewestVictims } from './find-victims.ts';
 import { orderPending } from './order-pending.ts';
 import { QuotaLedger } from './quota-ledger.ts';

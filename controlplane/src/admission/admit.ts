@@ -1,5 +1,4 @@
-import type { Allocator } from '../allocator/allocator.ts';
-import type { AllocationRequest, Decision } from '../allocator/types.ts';
+import type { AllocationRequest, Allocator, Decision } from '../allocator/index.ts';
 import { admitPartitions, splitPartitionWork } from './admit-partitions.ts';
 import { admitReplicas, splitReplicaWork } from './admit-replicas.ts';
 import { chooseFence } from './choose-fence.ts';

@@ -1,5 +1,4 @@
-import type { Allocator } from '../allocator/allocator.ts';
-import type { AllocationRequest } from '../allocator/types.ts';
+import type { AllocationRequest, Allocator } from '../allocator/index.ts';
 import type { RunningWork } from './types.ts';
 
 /**

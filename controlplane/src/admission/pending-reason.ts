@@ -1,4 +1,4 @@
-import type { AllocationRequest } from '../allocator/types.ts';
+import type { AllocationRequest } from '../allocator/index.ts';
 
 /** What a request waits for, in the shape users see: `48 ascend-910c servers in one supernode`. */
 export function describeWait(req: AllocationRequest, perServer: number): string {

@@ -1,4 +1,4 @@
-import type { AllocationRequest, Placement } from '../allocator/types.ts';
+import type { AllocationRequest, Placement } from '../allocator/index.ts';
 
 /** A queue's share of one accelerator type: what it owns, and how much more it may borrow from its cohort. */
 export interface TypeQuota {
