@@ -11,15 +11,18 @@ import { fileURLToPath } from 'node:url';
 export const sdkDir = fileURLToPath(new URL('../../sdk/nodejs/', import.meta.url));
 export const sdkBin = join(sdkDir, 'bin');
 
-/** Builds sdk/nodejs/bin from scratch; throws with the compiler's output when it does not compile. */
-export function buildNodeSdk(): string {
-  rmSync(sdkBin, { recursive: true, force: true });
+/**
+ * Builds the package into outDir (sdk/nodejs/bin unless told otherwise) from scratch; throws with the
+ * compiler's output when it does not compile.
+ */
+export function buildNodeSdk(outDir = sdkBin): string {
+  rmSync(outDir, { recursive: true, force: true });
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   // Only Node's types: the repository's other @types packages are not the SDK's dependencies.
-  const res = spawnSync(process.execPath, [tsc, '-p', join(sdkDir, 'tsconfig.json'), '--types', 'node'], { encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [tsc, '-p', join(sdkDir, 'tsconfig.json'), '--outDir', outDir, '--types', 'node'], { encoding: 'utf8' });
   if (res.status !== 0) throw new Error(`tsc on sdk/nodejs failed (exit ${res.status}):\n${res.stdout}${res.stderr}`);
-  for (const file of ['package.json', 'README.md']) copyFileSync(join(sdkDir, file), join(sdkBin, file));
-  return sdkBin;
+  for (const file of ['package.json', 'README.md']) copyFileSync(join(sdkDir, file), join(outDir, file));
+  return outDir;
 }
 
 const isMain = process.argv[1] && relative(process.argv[1], fileURLToPath(import.meta.url)) === '';
