@@ -2,7 +2,7 @@
 // version in a cache outside the checkout, so a warm run only installs sdk/python into it.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,4 +34,18 @@ export function pythonVenv(): string {
   // only once complete; pip's console scripts are not used, the tests run `python -m`.
   renameSync(partial, dir);
   return venvPython;
+}
+
+/**
+ * Installs sdk/python into the cached venv as `pip install ./sdk/python` does, from a copy in work (pip
+ * builds in the source folder, and build/ and *.egg-info must stay out of the checkout), and checks
+ * that the venv meets the package's declared dependencies. Returns the venv's python.
+ */
+export function installPythonSdk(work: string): string {
+  const python = pythonVenv();
+  const copy = join(work, 'sdk-python');
+  cpSync(fileURLToPath(new URL('../../../sdk/python/', import.meta.url)), copy, { recursive: true });
+  run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-build-isolation', '--force-reinstall', '--no-deps', copy]);
+  run(python, ['-m', 'pip', 'check', '--disable-pip-version-check']);
+  return python;
 }
