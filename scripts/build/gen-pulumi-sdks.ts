@@ -41,7 +41,9 @@ export function codegenBinary(): string {
   mkdirSync(dir, { recursive: true });
   const partial = `${bin}.${process.pid}.tmp`;
   console.error(`building the SDK generator (tools/codegen) into ${dir}`);
-  const res = spawnSync('go', ['build', '-trimpath', '-o', partial, '.'], { cwd: codegenDir, stdio: ['ignore', 'inherit', 'inherit'] });
+  // Plain flags (no -trimpath), so the compiled Pulumi packages are shared in Go's build cache with the
+  // project's build of the Pulumi CLI.
+  const res = spawnSync('go', ['build', '-o', partial, '.'], { cwd: codegenDir, stdio: ['ignore', 'inherit', 'inherit'] });
   if (res.error) throw new Error(`cannot run go to build tools/codegen: ${res.error.message} (Go 1.26 or later must be on PATH)`);
   if (res.status !== 0) throw new Error(`go build of tools/codegen failed (exit ${res.status})`);
   renameSync(partial, bin);
