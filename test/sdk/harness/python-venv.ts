@@ -32,7 +32,13 @@ export function pythonVenv(): string {
   run(join(partial, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', REQUIREMENTS]);
   // A venv's scripts name their own folder, so it is created under the final name's sibling and moved
   // only once complete; pip's console scripts are not used, the tests run `python -m`.
-  renameSync(partial, dir);
+  try {
+    renameSync(partial, dir);
+  } catch (err) {
+    // Another process finished the same environment first; use that one.
+    rmSync(partial, { recursive: true, force: true });
+    if (!existsSync(venvPython)) throw err;
+  }
   return venvPython;
 }
 
