@@ -7,7 +7,7 @@ import { CloudClient } from '../../provider/src/client/index.ts';
 import { startServer, type RunningServer } from '../../controlplane/src/index.ts';
 import { providerSchemas } from '../../provider/src/terraform/schema/provider-schemas.ts';
 import { toSchemaJson } from '../../provider/src/terraform/schema/to-schema-json.ts';
-import { createWorkspace, PROVIDER_BLOCK, skipReason, type Workspace } from './terraform-workspace.ts';
+import { createWorkspace, PROVIDER_BLOCK, terraformEngines, type Workspace } from './terraform-workspace.ts';
 
 const TOKEN = 'tf-e2e-admin-token-0123456789';
 
@@ -32,14 +32,14 @@ resource "aicloud_bucket" "weights" {
 }
 `;
 
-describe('terraform drives aicloud resources end to end', { skip: skipReason() }, () => {
+for (const engine of terraformEngines()) describe(`${engine.name} drives aicloud resources end to end`, () => {
   let server: RunningServer;
   let ws: Workspace;
   let cloud: CloudClient;
 
   before(async () => {
     server = await startServer({ port: 0, memory: true, timeScale: 0, bootstrapToken: TOKEN, logLevel: 'silent' });
-    ws = await createWorkspace({ AICLOUD_ENDPOINT: server.url, AICLOUD_TOKEN: TOKEN });
+    ws = await createWorkspace({ AICLOUD_ENDPOINT: server.url, AICLOUD_TOKEN: TOKEN }, engine);
     cloud = await CloudClient.connect({ endpoint: server.url, token: TOKEN });
     ws.write({ 'main.tf': PROVIDER_BLOCK + cluster() + bucket });
     await ws.ok(['init', '-input=false', '-no-color']);
