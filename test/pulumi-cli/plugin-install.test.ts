@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
@@ -36,6 +36,7 @@ describe('the plugin tarball installs with pulumi plugin install --file', () => 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'aicloud-plugin-install-'));
     tarball = await buildPluginTarball(join(dir, 'dist'));
+    mkdirSync(join(dir, 'state'));
     env = {
       ...process.env,
       // The install step starts the Node.js language host, which `npm run tools` builds.

@@ -30,6 +30,11 @@ export function terraformEngines(): TerraformEngine[] {
   return engines;
 }
 
+/** Where each engine resolves the bare source address `aicloud/aicloud` (its own default registry). */
+export function providerAddress(engine: TerraformEngine): string {
+  return `${engine.name === 'tofu' ? 'registry.opentofu.org' : 'registry.terraform.io'}/aicloud/aicloud`;
+}
+
 /** The engine for suites that run once: terraform where it runs, else tofu. */
 export function defaultEngine(): TerraformEngine {
   return terraformEngines()[0]!;
