@@ -16,6 +16,13 @@ import { enginePath, toolsBin } from '../support/engines.ts';
 
 interface Run { code: number; stdout: string; stderr: string }
 
+/** The one resource the inline program declares, without the SDK: only the plugin is under test. */
+class Bucket extends pulumi.CustomResource {
+  constructor(name: string, args: { name: string; region: string }) {
+    super('aicloud:storage:Bucket', name, args);
+  }
+}
+
 describe('the plugin tarball installs with pulumi plugin install --file', () => {
   let dir: string;
   let tarball: string;
@@ -88,7 +95,7 @@ describe('the plugin tarball installs with pulumi plugin install --file', () => 
         stackName: 'dev',
         projectName: 'plugin-install',
         program: async () => {
-          const bucket = new pulumi.CustomResource('aicloud:storage:Bucket', 'weights', { name: 'plugin-install-weights', region: 'cn-southwest-2' });
+          const bucket = new Bucket('weights', { name: 'plugin-install-weights', region: 'cn-southwest-2' });
           return { id: bucket.id };
         },
       },
