@@ -27,7 +27,7 @@ if (prepare.status !== 0) process.exit(prepare.status ?? 1);
 
 // The engines the end-to-end tests drive (pulumi, its Node.js language host, tofu), built once from
 // the Go module proxy and reused: the tests find them through AICLOUD_TOOLS_BIN and PATH.
-const tools = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/tools/build-tools.ts'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const tools = spawnSync(process.execPath, ['scripts/tools/build-tools.mjs'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 if (tools.status !== 0) {
   console.error('!! npm run tools failed: the engines the tests need are missing');
   process.exit(tools.status ?? 1);

@@ -2,8 +2,8 @@
 // by the Go module proxy is reported with the module and version it concerns.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildFailure, findRefusal } from './go-errors.ts';
-import { manifestProblems, readManifest, requiredVersion, toolsBinDir, toolsRoot } from './tools-cache.ts';
+import { buildFailure, findRefusal } from './go-errors.mjs';
+import { manifestProblems, readManifest, requiredVersion, toolsBinDir, toolsRoot } from './tools-cache.mjs';
 
 test('tools.json names the versions that the go.mod files require', () => {
   const tools = readManifest();

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { toolsBinDir } from '../../scripts/tools/tools-cache.ts';
+import { toolsBinDir } from '../../scripts/tools/tools-cache.mjs';
 
 /** The binaries `npm run tools` builds. */
 export type ToolName = 'pulumi' | 'tofu' | 'pulumi-language-nodejs';

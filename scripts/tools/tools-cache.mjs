@@ -1,7 +1,8 @@
 // Where `npm run tools` puts the Go-built command-line tools, and which build a cache folder holds.
 // The folder name carries the Pulumi version and a hash of everything under tools/ that decides the
 // binaries (go.mod, go.sum, Go files, the manifest with its ldflags), so a change to any of them
-// builds afresh and an unchanged set is reused. Shared by the tools script and the tests.
+// builds afresh and an unchanged set is reused. Shared by the tools script and the tests; plain
+// JavaScript (types in tools-cache.d.mts) so that a warm `npm run tools` starts no compiler.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -11,37 +12,20 @@ import { fileURLToPath } from 'node:url';
 /** The project's tools/ folder: one Go module per tool and tools.json. */
 export const TOOLS_SRC = resolve(fileURLToPath(new URL('../../tools', import.meta.url)));
 
-/** One binary built from the Go module proxy, as tools/tools.json describes it. */
-export interface ToolSpec {
-  /** Binary name, and the name tests ask for. */
-  name: string;
-  /** The Go module folder under tools/ that pins it. */
-  dir: string;
-  /** The module that provides the command and the version go.mod must require. */
-  module: string;
-  version: string;
-  /** The main package built. */
-  package: string;
-  ldflags: string;
-  /** Arguments whose output must name `version` once built (empty: no check). */
-  check: string[];
-}
-
 /** The manifest, read afresh each call (it is tiny). */
-export function readManifest(): ToolSpec[] {
-  const json = JSON.parse(readFileSync(join(TOOLS_SRC, 'tools.json'), 'utf8')) as { tools: ToolSpec[] };
-  return json.tools;
+export function readManifest() {
+  return JSON.parse(readFileSync(join(TOOLS_SRC, 'tools.json'), 'utf8')).tools;
 }
 
 /** The version a go.mod requires of `module`, so the manifest cannot drift from go.mod. */
-export function requiredVersion(goMod: string, module: string): string | undefined {
+export function requiredVersion(goMod, module) {
   const escaped = module.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`^\\s*(?:require\\s+)?${escaped}\\s+(v\\S+)`, 'm').exec(goMod)?.[1];
 }
 
 /** Each way the manifest disagrees with the go.mod files it points to (empty when consistent). */
-export function manifestProblems(tools: ToolSpec[]): string[] {
-  const problems: string[] = [];
+export function manifestProblems(tools) {
+  const problems = [];
   for (const tool of tools) {
     const goModPath = join(TOOLS_SRC, tool.dir, 'go.mod');
     if (!existsSync(goModPath)) {
@@ -56,7 +40,7 @@ export function manifestProblems(tools: ToolSpec[]): string[] {
   return problems;
 }
 
-function inputFiles(dir: string, out: string[] = []): string[] {
+function inputFiles(dir, out = []) {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) inputFiles(path, out);
@@ -66,7 +50,7 @@ function inputFiles(dir: string, out: string[] = []): string[] {
 }
 
 /** Short hash of every input under tools/ (documentation aside), paths included. */
-export function toolsHash(): string {
+export function toolsHash() {
   const hash = createHash('sha256');
   for (const file of inputFiles(TOOLS_SRC)) {
     hash.update(relative(TOOLS_SRC, file)).update('\0').update(readFileSync(file)).update('\0');
@@ -75,17 +59,17 @@ export function toolsHash(): string {
 }
 
 /** The cache root: AICLOUD_TOOLS_DIR when set (it replaces ~/.cache/aicloud-tools), else that. */
-export function toolsRoot(env: NodeJS.ProcessEnv = process.env): string {
+export function toolsRoot(env = process.env) {
   return resolve(env.AICLOUD_TOOLS_DIR || join(homedir(), '.cache', 'aicloud-tools'));
 }
 
 /** `<root>/<pulumi version>-<hash>`: one folder per set of inputs. */
-export function toolsVersionDir(env: NodeJS.ProcessEnv = process.env): string {
+export function toolsVersionDir(env = process.env) {
   const pulumi = readManifest().find((t) => t.name === 'pulumi');
   return join(toolsRoot(env), `pulumi-${pulumi?.version ?? 'none'}-${toolsHash()}`);
 }
 
 /** The folder holding the binaries. */
-export function toolsBinDir(env: NodeJS.ProcessEnv = process.env): string {
+export function toolsBinDir(env = process.env) {
   return join(toolsVersionDir(env), 'bin');
 }

@@ -5,30 +5,30 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFailure } from './go-errors.ts';
-import { manifestProblems, readManifest, TOOLS_SRC, toolsBinDir, toolsVersionDir, type ToolSpec } from './tools-cache.ts';
+import { buildFailure } from './go-errors.mjs';
+import { manifestProblems, readManifest, TOOLS_SRC, toolsBinDir, toolsVersionDir } from './tools-cache.mjs';
 
 class ToolsError extends Error {}
 
-const log = (line: string) => process.stderr.write(`tools: ${line}\n`);
+const log = (line) => process.stderr.write(`tools: ${line}\n`);
 
-function goEnv(): NodeJS.ProcessEnv {
+function goEnv() {
   // No toolchain download and no workspace file from a parent folder: only the pinned modules.
   return { ...process.env, GOTOOLCHAIN: 'local', GOWORK: 'off' };
 }
 
-function checkGo(): void {
+function checkGo() {
   const r = spawnSync('go', ['version'], { encoding: 'utf8', env: goEnv() });
   if (r.error || r.status !== 0) throw new ToolsError(`the Go toolchain is needed (go 1.26 or later on PATH): ${r.error?.message ?? r.stderr}`);
   log(r.stdout.trim());
 }
 
 /** Runs go, passing its output through to stderr and keeping it for the error message. */
-function runGo(args: string[], cwd: string): Promise<{ code: number; output: string }> {
+function runGo(args, cwd) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn('go', args, { cwd, env: goEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    const pass = (d: Buffer) => {
+    const pass = (d) => {
       output += d.toString();
       process.stderr.write(d);
     };
@@ -39,7 +39,7 @@ function runGo(args: string[], cwd: string): Promise<{ code: number; output: str
   });
 }
 
-async function build(tool: ToolSpec, binDir: string): Promise<void> {
+async function build(tool, binDir) {
   const started = Date.now();
   log(`building ${tool.name} (${tool.module}@${tool.version}) ...`);
   const target = join(binDir, tool.name);
@@ -63,7 +63,7 @@ async function build(tool: ToolSpec, binDir: string): Promise<void> {
   log(`${tool.name} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-async function main(): Promise<void> {
+async function main() {
   const tools = readManifest();
   const problems = manifestProblems(tools);
   if (problems.length) throw new ToolsError(problems.join('\n'));
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   process.stdout.write(paths.map((p) => `${p}\n`).join(''));
 }
 
-main().catch((err: unknown) => {
+main().catch((err) => {
   log(`error: ${err instanceof ToolsError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   process.exit(1);
 });
