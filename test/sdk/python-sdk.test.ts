@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installPythonSdk } from './harness/python-venv.ts';
+import { enginePath } from '../support/engines.ts';
 
 // The Python SDK as users meet it: `pip install ./sdk/python` into a virtual environment with Pulumi's
 // Python SDK from PyPI, then a program under Pulumi's mocks and an Automation API program under the
@@ -33,17 +34,8 @@ test('sdk/python installs with pip and runs a program under mocks', async (t) =>
   });
 });
 
-/** The Pulumi CLI the project builds (`npm run tools`); the test fails, never skips, without it. */
-function pulumiCli(): string {
-  const dir = process.env.AICLOUD_TOOLS_BIN;
-  if (!dir) throw new Error('AICLOUD_TOOLS_BIN is not set: run `npm run tools` and point it at the folder it prints');
-  const cli = join(dir, 'pulumi');
-  if (!existsSync(cli)) throw new Error(`no pulumi CLI at ${cli}`);
-  return cli;
-}
-
 test('a Python Automation API program creates, previews and destroys aicloud resources with the real CLI', async (t) => {
-  const cli = pulumiCli();
+  const cli = enginePath('pulumi');
   const work = mkdtempSync(join(tmpdir(), 'aicloud-python-auto-'));
   t.after(() => rmSync(work, { recursive: true, force: true }));
   const python = installPythonSdk(work);
