@@ -141,7 +141,9 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
         if (!d?.ok) d = tryPlace(p.request, { exclude: others });
       }
       if (!d?.ok && !blockedByHead && canPreempt) {
-        const candidates = [...view.running.values()].filter((w) => !moves.some((m) => m.owner === w.id) && !(w.preemptible && pinned?.(w.id)));
+        // Work this pass admitted is not preempted by it: a walk that starts again after a lifted fence
+        // would otherwise evict what it has just started.
+        const candidates = [...view.running.values()].filter((w) => !admitted.has(w.id) && !moves.some((m) => m.owner === w.id) && !(w.preemptible && pinned?.(w.id)));
         const victims = findVictims(allocator, p.request, p.priority, candidates, new Set(others), quotaAfterPreemption(ledger, queues, p, ask));
         if (victims) {
           for (const v of victims) {
