@@ -10,6 +10,7 @@ import { causeText, describeWait, fencedOut, pendingReason, type WaitCause } fro
 import { quotaAfterPreemption } from './quota-victims.ts';
 import { planMoves } from './plan-moves.ts';
 import { AdmissionView } from './admission-view.ts';
+import { serverSize } from './server-size.ts';
 import { supernodeOccupancy } from './supernode-occupancy.ts';
 import type { AdmissionDecision, AdmissionState, AdmitOptions, MoveInFlight, PendingRequest, Reservation, RunningLookup, RunningWork } from './types.ts';
 
@@ -281,11 +282,4 @@ function reservationsOf(reservations: ReadonlyMap<string, Reservation>, byId: Re
     if (r && r.acceleratorType === type && r.zone === zone) n++;
   }
   return n;
-}
-
-/** Accelerators per server of a type (its usual layout); 8 when the type is unknown. */
-function serverSize(allocator: Allocator, type: string): number {
-  const topo = allocator.topology;
-  const t = topo.typeIndex.get(type);
-  return t === undefined ? 8 : topo.layouts[topo.typeLayout[t]!]!.count;
 }

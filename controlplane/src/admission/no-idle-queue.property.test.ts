@@ -11,6 +11,7 @@ import { admit, forgetWork } from './admit.ts';
 import { releaseWork } from './finish-moves.ts';
 import { QuotaLedger } from './quota-ledger.ts';
 import { requeueOf } from './requeue.ts';
+import { wouldQueue } from './would-queue.ts';
 import { emptyState, liveOwners, pending, queue } from './testing.ts';
 import type { AdmissionDecision, AdmissionState, PendingRequest, QueueSpec } from './types.ts';
 
@@ -126,4 +127,35 @@ test('preemption that frees quota or capacity never takes equal or higher priori
     });
   }), { numRuns: 80 });
   assert.ok(preemptions > 0, 'the histories preempt at all');
+});
+
+test('wouldQueue agrees with the pass that follows: a new request it says starts is admitted, one it says waits waits, for the reason it names', () => {
+  let checked = 0;
+  fc.assert(fc.property(fc.array(arrivalArb, { maxLength: 16 }), arrivalArb, fc.nat(queueSets.length - 1), (arrivals, probe, qs) => {
+    const queues = queueSets[qs]!;
+    run(arrivals, queues, false, ({ after, a, requeued }) => {
+      // Requeued work has its own pass first (it may take room before the probe): ask between passes only.
+      if (requeued.length) return;
+      const p = pending('probe', probe.whole ? probe.servers : Math.min(8, probe.servers * 2), { arrival: 1e6, queue: queues[probe.queue]!.name, priority: probe.priority, preemptible: probe.preemptible },
+        probe.whole ? { scope: probe.servers === 1 ? 'server' : 'supernode' } : { unit: 'accelerators', scope: 'server' });
+      const verdict = wouldQueue(after, a, p);
+      // The pass runs on a copy of the allocator, so the history goes on unchanged.
+      const copy = new Allocator(testInventory());
+      copy.load(a.owners().flatMap((o) => a.rowsFor(o)));
+      const r = admit({ ...after, pending: [...after.pending, p] }, copy, 1e9);
+      const admitted = r.decisions.some((d) => d.kind === 'admit' && d.id === 'probe');
+      assert.equal(admitted, !verdict.queues, `wouldQueue said ${JSON.stringify(verdict)}; the pass decided ${JSON.stringify(r.decisions.filter((d) => d.kind !== 'pending'))}`);
+      if (verdict.queues) {
+        const d = r.decisions.find((x) => x.kind === 'pending' && x.id === 'probe');
+        const reason = d && d.kind === 'pending' ? d.reason : '';
+        // The pass may also reserve a supernode for it, which the verdict does not foresee.
+        assert.equal(reason.replace(/; reserved sn-\d+ since \d\d:\d\d/, ''), verdict.reason);
+      } else {
+        const preempted = r.decisions.filter((d) => d.kind === 'preempt').map((d) => d.kind === 'preempt' && d.id);
+        assert.deepEqual(preempted, verdict.preempts);
+      }
+      checked++;
+    });
+  }), { numRuns: 80 });
+  assert.ok(checked > 0);
 });

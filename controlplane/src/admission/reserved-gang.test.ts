@@ -131,3 +131,25 @@ test('a fence is kept while no other supernode could serve', () => {
   assert.ok(!again.decisions.some((d) => d.kind === 'reserve'), 'nothing could serve sooner: the fence stays');
   assert.equal(again.state.reservations[0]!.supernode, 'sn-3');
 });
+
+test('a pending reason names the constraint that binds: capacity, a fence, the quota, the head of the line', () => {
+  const a = new Allocator(testInventory());
+  const s = emptyState([queue('q'), queue('small', { quotas: { 'ascend-910c': { nominal: 8 } } })]);
+  seedWork(a, s, 'full2', 'sn-2', 4);
+  seedWork(a, s, 'full3', 'sn-3', 4);
+  seedWork(a, s, 'three', 'sn-1', 3);
+  s.pending = [
+    pending('gang', 2, { arrival: T0 }),
+    pending('one', 8, { arrival: T0 + 1 }, { unit: 'accelerators', scope: 'server' }),
+    pending('over', 2, { arrival: T0 + 2, queue: 'small' }),
+  ];
+  const reasons = (r: ReturnType<typeof admit>) => Object.fromEntries(r.decisions.flatMap((d) => (d.kind === 'pending' ? [[d.id, d.reason]] : [])));
+  const r = reasons(admit(s, a, T0));
+  // The gang waits for room in its own fence (capacity: nothing more to say).
+  assert.equal(r.gang, 'waiting for 2 ascend-910c servers in one supernode; position 1; reserved sn-1 since 12:00');
+  // One whole server is free, but inside the gang's fence.
+  assert.equal(r.one, 'waiting for 8 ascend-910c accelerators in one server; position 2; fits only in sn-1, reserved for a gang ahead');
+  assert.equal(r.over, 'waiting for 2 ascend-910c servers in one supernode; position 3; queue small uses 0 of 8 ascend-910c (nominal 8); asked 16');
+  const noBackfill = reasons(admit({ ...s, pending: s.pending.slice(0, 2) }, a, T0, { backfill: false }));
+  assert.match(noBackfill.one ?? '', /; behind a reserved gang \(backfill off\)$/);
+});
