@@ -1,4 +1,4 @@
-import { admit, admitOnView, AdmissionView, forgetWork, gangsOnly, sameButPosition, type AdmissionDecision, type AdmissionState, type AdmitOptions, type PendingRequest } from '../../admission/index.ts';
+import { admit, admitOnView, AdmissionView, forgetWork, gangsOnly, requeueOf, sameButPosition, type AdmissionDecision, type AdmissionState, type AdmitOptions, type PendingRequest } from '../../admission/index.ts';
 import type { Placement } from '../../allocator/index.ts';
 import { finishOperation, operationLatencyMs } from '../../operations/index.ts';
 import { hourlyCost } from '../../../../provider/src/core/index.ts';
@@ -127,7 +127,7 @@ async function applyDecision(cp: ControlPlane, d: Exclude<AdmissionDecision, { k
       const work = before.running.find((w) => w.id === d.id);
       const by = await describeOwner(cp, d.by);
       // Evicted work waits again in its queue, in its first arrival's place.
-      if (work) requeued.push({ id: work.id, request: work.request, queue: work.queue, priority: work.priority, preemptible: work.preemptible, movable: work.movable, arrival: work.admittedAt, ...(work.replicas ? { replicas: work.replicas } : {}) });
+      if (work) requeued.push(requeueOf(work));
       return updateDoc(cp, d.id, (doc) => {
         doc.status = 'pending';
         doc.statusReason = `preempted by ${by}; waiting to be admitted again`;
