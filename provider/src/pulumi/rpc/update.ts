@@ -41,7 +41,9 @@ export function updateRpc(state: ProviderState): NonNullable<ProviderRpcs['updat
       if (!existing) throw err;
       const encoded = encodeResource(kind, existing, secretKeys, state.secrets);
       const reason = isAicloudError(err) ? describeAicloudError(err) : err instanceof Error ? err.message : String(err);
-      throw resourceInitFailed(`${kind} ${name} was changed but did not become ready (${existing.status}): ${reason}`, encoded.id, encoded.properties, encoded.inputs, [reason]);
+      const status = existing.statusReason ? `${existing.status}: ${existing.statusReason}` : existing.status;
+      const message = `${kind} ${name} was changed but did not become ready (${status}): ${reason}`;
+      throw resourceInitFailed(message, encoded.id, encoded.properties, encoded.inputs, [message]);
     }
   };
 }
