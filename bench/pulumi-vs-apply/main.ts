@@ -51,8 +51,9 @@ async function pulumiUp(): Promise<{ seconds: number; resources: number }> {
       const started = performance.now();
       const up = await stack.up();
       const seconds = (performance.now() - started) / 1000;
-      if (up.summary.result !== 'succeeded') throw new Error(`pulumi up: ${up.summary.result}`);
-      return { seconds, resources: up.summary.resourceChanges?.create ?? 0 };
+      // Six cloud resources and the stack itself.
+      if (up.summary.result !== 'succeeded' || up.summary.resourceChanges?.create !== 7) throw new Error(`pulumi up: ${up.summary.result} ${JSON.stringify(up.summary.resourceChanges)}`);
+      return { seconds, resources: up.summary.resourceChanges.create };
     } finally {
       for (const fn of cleanups.reverse()) await fn();
     }
@@ -65,6 +66,7 @@ async function aicloudApply(): Promise<{ seconds: number }> {
     const env = { ...process.env, NO_COLOR: '1', AICLOUD_ENDPOINT: url, AICLOUD_TOKEN: TOKEN, AICLOUD_PROJECT: 'default' };
     const r = await run(process.execPath, [join(ROOT, 'bin/aicloud.mjs'), 'apply', join(ROOT, 'examples/gitops'), '--auto-approve'], env);
     if (r.code !== 0) throw new Error(`aicloud apply exited ${r.code}\n${r.output.slice(-3000)}`);
+    if (!/Apply complete: 6 created/.test(r.output)) throw new Error(`aicloud apply did not create the six resources:\n${r.output.slice(-3000)}`);
     return { seconds: r.seconds };
   });
 }
@@ -85,8 +87,7 @@ async function main() {
     pulumiCli: pulumi.version?.toString(),
     node: process.version,
     cpus: cpus().length,
-    // The Pulumi stack counts itself as a resource; the cloud resources are one fewer.
-    pulumiResources: resources,
+    resources: resources - 1,
     runs,
     median: { pulumiUpSeconds: median(runs.map((r) => r.pulumiUpSeconds)), aicloudApplySeconds: median(runs.map((r) => r.aicloudApplySeconds)) },
   };
