@@ -76,8 +76,18 @@ test('a second up with the same program changes nothing (expectNoChanges)', asyn
   assert.deepEqual(up.summary.resourceChanges, { same: 5 });
 });
 
+test('an in-place update of the endpoint keeps its API key secret', async () => {
+  use({ batch: BATCH, replicas: 2 });
+  const up = await cli.stack.up();
+  assert.deepEqual(up.summary.resourceChanges, { same: 4, update: 1 });
+  assert.equal(up.outputs.endpointApiKey.secret, true);
+  assert.equal((await cloud.client.get('ModelEndpoint', 'chat'))?.spec.replicas, 2);
+  const chat = (JSON.parse(cli.stateFile()).checkpoint.latest.resources as { urn: string; outputs: Record<string, unknown> }[]).find((r) => r.urn.endsWith('::chat'))!;
+  assert.ok(JSON.stringify(chat.outputs.apiKey).includes('"ciphertext"'), 'the state file holds the API key encrypted');
+});
+
 test('in-place update: a cluster that grows is updated, not replaced', async () => {
-  use({ batch: { ...BATCH, nodeCount: 2 } });
+  use({ batch: { ...BATCH, nodeCount: 2 }, replicas: 2 });
   const events: EngineEvent[] = [];
   const up = await cli.stack.up({ onEvent: (e) => events.push(e) });
   assert.deepEqual(up.summary.resourceChanges, { same: 4, update: 1 });
@@ -90,7 +100,7 @@ test('in-place update: a cluster that grows is updated, not replaced', async () 
 });
 
 test('replacement: a new accelerator type replaces the cluster', async () => {
-  use({ batch: { nodeCount: 2, acceleratorType: 'ascend-910b' } });
+  use({ batch: { nodeCount: 2, acceleratorType: 'ascend-910b' }, replicas: 2 });
   const events: EngineEvent[] = [];
   const up = await cli.stack.up({ onEvent: (e) => events.push(e) });
   assert.deepEqual(up.summary.resourceChanges, { same: 4, replace: 1 });
@@ -126,7 +136,7 @@ test('refresh after an out-of-band delete drops the resource from state without 
 });
 
 test('replacement under a new name creates the new cluster before it deletes the old one', async () => {
-  use({ batch: { nodeCount: 2, acceleratorType: 'ascend-910b', name: 'batch-b' } });
+  use({ batch: { nodeCount: 2, acceleratorType: 'ascend-910b', name: 'batch-b' }, replicas: 2 });
   const events: EngineEvent[] = [];
   const up = await cli.stack.up({ onEvent: (e) => events.push(e) });
   assert.deepEqual(up.summary.resourceChanges, { same: 4, replace: 1 });
@@ -138,10 +148,13 @@ test('replacement under a new name creates the new cluster before it deletes the
 });
 
 test('destroy removes everything from the cloud and the state, and tolerates what is already gone', async () => {
+  const apiKey = (await cloud.client.get('ModelEndpoint', 'chat'))?.outputs?.apiKey as string;
   await cloud.client.delete('Cluster', 'batch-b');
   const destroy = await cli.stack.destroy();
   assert.equal(destroy.summary.result, 'succeeded');
   for (const kind of ['Cluster', 'Bucket', 'ModelEndpoint'] as const) assert.deepEqual(await cloud.client.list(kind), [], kind);
   assert.equal((await stateResources(cli.stack)).size, 0);
   await invariants();
+  // Every checkpoint the backend kept (history, backups) of every command above.
+  assert.deepEqual(findSecrets({ apiKey, token: cloud.token }, readTree(cli.backendDir)), []);
 });

@@ -5,6 +5,8 @@ import { loadSdk } from './sdk.ts';
 export interface SmallStackParams {
   /** The standalone cluster's size (in-place update) and type (replacement); no cluster when `false`. */
   batch: { nodeCount: number; acceleratorType: 'ascend-910c' | 'ascend-910b'; name?: string } | false;
+  /** The endpoint's replicas (an in-place update of the resource with the secret output); 1 unless given. */
+  replicas?: number;
 }
 
 export const ZONE = 'cn-southwest-2a';
@@ -26,7 +28,7 @@ export function smallStack(params: SmallStackParams): PulumiFn {
       cluster: serve.id,
       model: { name: 'qwen-7b', bucket: weights.name, path: 'qwen/7b', parametersBillions: 7, precision: 'bf16', kvBytesPerToken: 57344 },
       runtime: { framework: 'vllm-ascend', softwareStack: 'cann-8.1' },
-      replicas: 1,
+      replicas: params.replicas ?? 1,
       acceleratorsPerReplica: 1,
     });
     const outputs: Record<string, unknown> = { endpointUrl: chat.url, endpointApiKey: chat.apiKey };
