@@ -18,6 +18,8 @@ export interface CloudApi {
   get(kind: Kind, name: string, opts?: CallOptions): Promise<CloudResource | undefined>;
   update(kind: Kind, name: string, patch: Record<string, unknown>, opts?: CallOptions & { ifMatch?: number | string }): Promise<CloudResource>;
   delete(kind: Kind, name: string, opts?: CallOptions): Promise<void>;
+  /** Waits for the resource's operation in flight, if any; undefined when the resource is gone. */
+  awaitResource(kind: Kind, name: string, opts?: CallOptions): Promise<CloudResource | undefined>;
   capacity(query?: { zone?: string; acceleratorType?: string }): Promise<unknown>;
   regions(): Promise<unknown>;
 }
