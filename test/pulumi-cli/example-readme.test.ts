@@ -38,9 +38,14 @@ test('examples/pulumi-ts runs as its README says: up, stack output, refresh, des
   // The README's relative paths (../../sdk/nodejs, ../../bin) hold in a copy with the same layout.
   const example = join(root, 'repo', 'examples', 'pulumi-ts');
   const sdk = join(root, 'repo', 'sdk', 'nodejs');
+  mkdirSync(dirname(sdk), { recursive: true });
   cpSync(join(REPO, 'examples', 'pulumi-ts'), example, { recursive: true, filter: (src) => !/node_modules|\.aicloud|Pulumi\.[^/]+\.yaml$/.test(src) });
   cpSync(join(REPO, 'sdk', 'nodejs'), sdk, { recursive: true, filter: (src) => !/node_modules|\/bin$/.test(src) });
   symlinkSync(join(REPO, 'bin'), join(root, 'repo', 'bin'));
+  // The repository root's `npm install` and the SDK's build script, as the README runs them there.
+  symlinkSync(join(REPO, 'node_modules'), join(root, 'repo', 'node_modules'));
+  mkdirSync(join(root, 'repo', 'scripts', 'pulumi'), { recursive: true });
+  cpSync(join(REPO, 'scripts', 'pulumi', 'build-node-sdk.ts'), join(root, 'repo', 'scripts', 'pulumi', 'build-node-sdk.ts'));
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AICLOUD_') && !k.startsWith('PULUMI_')));
   const env: Record<string, string> = {
     ...(base as Record<string, string>),
@@ -53,9 +58,8 @@ test('examples/pulumi-ts runs as its README says: up, stack output, refresh, des
   for (const k of Object.keys(env)) if (k.startsWith('AICLOUD_')) delete env[k];
   env.PATH = [dirname(enginePath('pulumi')), env.PATH].join(':');
 
-  // From the repository root, once: the SDK.
-  await must('npm', ['install'], sdk, env);
-  await must('npm', ['run', 'build'], sdk, env);
+  // From the repository root, once: the SDK compiled into sdk/nodejs/bin, the package the example installs.
+  await must('npx', ['tsx', 'scripts/pulumi/build-node-sdk.ts'], join(root, 'repo'), env);
   // Then in the example's folder.
   await must('npm', ['install'], example, env);
   await must('pulumi', ['stack', 'init', 'dev'], example, env);
