@@ -44,9 +44,9 @@ export function requestId(req: IncomingMessage): string {
  * request's lines carrying `requestId`, secrets redacted. 'silent' turns logging off. fastify's own
  * two lines per request stay off: `installObservability` writes one, with the route and the time.
  */
-export function loggerOptions(level: string) {
+export function loggerOptions(level: string, stream: NodeJS.WritableStream = process.stderr) {
   return {
-    logger: level === 'silent' ? false : { level, stream: process.stderr, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+    logger: level === 'silent' ? false : { level, stream, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
     genReqId: requestId,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
   } as const;
