@@ -23,8 +23,14 @@ describe('GET /metrics on a control plane', () => {
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
     const samples = parsePromText(await res.text());
-    assert.ok(samples.some((x) => x.name === 'process_cpu_user_seconds_total'), 'process series');
-    assert.ok(samples.some((x) => x.name === 'nodejs_eventloop_lag_seconds'), 'event loop series');
+    assert.ok(
+      samples.some((x) => x.name === 'process_cpu_user_seconds_total'),
+      'process series',
+    );
+    assert.ok(
+      samples.some((x) => x.name === 'nodejs_eventloop_lag_seconds'),
+      'event loop series',
+    );
   });
 
   it('counts requests by route pattern and status, and times them', async () => {
@@ -47,7 +53,15 @@ describe('GET /metrics on a control plane', () => {
   it('reports held and free accelerators per zone and type as the capacity report has them', async () => {
     const created = await call('POST', `${P}/clusters`, { ...TRAIN_A, name: 'held-a' });
     assert.equal(created.status, 202, JSON.stringify(created.body));
-    const report = (await call('GET', '/v1/capacity')).body.zones as { region: string; zone: string; acceleratorType: string; total: number; free: number; held: number; unavailable: number }[];
+    const report = (await call('GET', '/v1/capacity')).body.zones as {
+      region: string;
+      zone: string;
+      acceleratorType: string;
+      total: number;
+      free: number;
+      held: number;
+      unavailable: number;
+    }[];
     const samples = await scrapeMetrics(s.url);
     assert.ok(report.length > 1);
     for (const z of report) {
@@ -90,6 +104,7 @@ describe('GET /metrics on a control plane', () => {
 
   it('carries no project data: no project, resource or token in any label', async () => {
     const text = await (await fetch(`${s.url}/metrics`)).text();
-    for (const secretish of ['metrics-proj', 'held-a', 'queued-a', 'idem-a', 'metrics-k1', token]) assert.ok(!text.includes(secretish), `${secretish} in /metrics`);
+    for (const secretish of ['metrics-proj', 'held-a', 'queued-a', 'idem-a', 'metrics-k1', token])
+      assert.ok(!text.includes(secretish), `${secretish} in /metrics`);
   });
 });

@@ -46,7 +46,10 @@ test('aicloud server logs one JSON line per request with its request id, and no 
   });
   const of = (id: string) => records.filter((r) => r.requestId === id);
   const traced = of('trace-42');
-  assert.ok(traced.some((r) => r.code === 'NOT_FOUND' && r.status === 404), 'the error reply is logged with the id');
+  assert.ok(
+    traced.some((r) => r.code === 'NOT_FOUND' && r.status === 404),
+    'the error reply is logged with the id',
+  );
   assert.ok(
     traced.some((r) => r.msg === 'request done' && r.status === 404 && r.route === '/v1/projects/:project/:collection/:name' && r.method === 'GET'),
     JSON.stringify(traced),

@@ -24,7 +24,11 @@ test("two instances on one database: B counts a full reload after A's write, non
   const before = await scrapeMetrics(b.url);
   await read(b.url);
   const quiet = await scrapeMetrics(b.url);
-  assert.equal(promValue(quiet, 'aicloud_full_reloads_total', RELOADS), promValue(before, 'aicloud_full_reloads_total', RELOADS), 'no reload when nobody wrote');
+  assert.equal(
+    promValue(quiet, 'aicloud_full_reloads_total', RELOADS),
+    promValue(before, 'aicloud_full_reloads_total', RELOADS),
+    'no reload when nobody wrote',
+  );
   assert.equal(promValue(quiet, 'aicloud_change_feed_lag'), 0);
 
   const body = { region: 'cn-southwest-2', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 2, placement: 'zone', name: 'from-a' };
@@ -32,11 +36,19 @@ test("two instances on one database: B counts a full reload after A's write, non
   const created = await apiRequest(a.url, 'POST', '/v1/projects/default/clusters', { token: ADMIN, body });
   assert.equal(created.status, 202, created.text);
   const aAfter = await scrapeMetrics(a.url);
-  assert.equal(promValue(await scrapeMetrics(b.url), 'aicloud_full_reloads_total', RELOADS), promValue(quiet, 'aicloud_full_reloads_total', RELOADS), 'B reloads when it next looks, not before');
+  assert.equal(
+    promValue(await scrapeMetrics(b.url), 'aicloud_full_reloads_total', RELOADS),
+    promValue(quiet, 'aicloud_full_reloads_total', RELOADS),
+    'B reloads when it next looks, not before',
+  );
 
   await read(b.url);
   const after = await scrapeMetrics(b.url);
-  assert.equal(promValue(after, 'aicloud_full_reloads_total', RELOADS), promValue(quiet, 'aicloud_full_reloads_total', RELOADS) + 1, "B reloaded once after A's write");
+  assert.equal(
+    promValue(after, 'aicloud_full_reloads_total', RELOADS),
+    promValue(quiet, 'aicloud_full_reloads_total', RELOADS) + 1,
+    "B reloaded once after A's write",
+  );
   assert.ok(promValue(after, 'aicloud_change_feed_lag') >= 1, 'B found itself at least one write behind');
   // A's own write cost A no reload, and both instances now report the same holdings.
   assert.equal(promValue(aAfter, 'aicloud_full_reloads_total', RELOADS), promValue(aBefore, 'aicloud_full_reloads_total', RELOADS));

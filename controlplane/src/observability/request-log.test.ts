@@ -33,7 +33,7 @@ test('a secret passed to a log call is replaced before the line is written', () 
   assert.match(text, /"project":"p1"/);
 });
 
-test('a request id is the caller\'s when usable, else a new UUID', () => {
+test("a request id is the caller's when usable, else a new UUID", () => {
   const req = (id?: string) => ({ headers: id === undefined ? {} : { 'x-request-id': id } }) as never;
   assert.equal(requestId(req('lb-7f3a:0001')), 'lb-7f3a:0001');
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
