@@ -38,11 +38,13 @@ describe('GET /metrics on a control plane', () => {
     for (let i = 0; i < 3; i++) assert.equal((await call('GET', `${P}/clusters`)).status, 200);
     assert.equal((await call('GET', `${P}/clusters/missing-${Date.now()}`)).status, 404);
     assert.equal((await s.call('GET', `${P}/clusters`, undefined, {}, 'not-a-token-0123456789')).status, 401);
+    assert.equal((await call('GET', `/v1/no-such-route-${Date.now()}`)).status, 404);
     const now = await scrapeMetrics(s.url);
     const moved = (name: string, labels: Record<string, string>) => promValue(now, name, labels) - promValue(before, name, labels);
     assert.equal(moved('aicloud_http_requests_total', { method: 'GET', route: COLLECTION, status: '200' }), 3);
     assert.equal(moved('aicloud_http_requests_total', { method: 'GET', route: ONE, status: '404' }), 1);
     assert.equal(moved('aicloud_http_requests_total', { method: 'GET', route: COLLECTION, status: '401' }), 1);
+    assert.equal(moved('aicloud_http_requests_total', { method: 'GET', route: 'unmatched', status: '404' }), 1, 'a path no route serves is one series');
     assert.equal(moved('aicloud_http_request_duration_seconds_count', { method: 'GET', route: COLLECTION }), 4);
     assert.equal(moved('aicloud_http_request_duration_seconds_bucket', { method: 'GET', route: COLLECTION, le: '+Inf' }), 4);
     assert.ok(moved('aicloud_http_request_duration_seconds_sum', { method: 'GET', route: COLLECTION }) > 0);
