@@ -12,3 +12,4 @@ export { createPolicy, DEFAULT_POLICY, isPolicyName, POLICY_NAMES } from './poli
 export { Topology } from './topology.ts';
 export type { BlockLimits } from './restrict-blocks.ts';
 export { seededRandom } from './seeded-random.ts';
+export { testInventory } from './testing.ts';

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { openPgStore, openSqliteStore, type Store } from '../store/index.ts';
-import { createMutex } from '../store/async-mutex.ts';
+import { createMutex, openPgStore, openSqliteStore, type Store } from '../store/index.ts';
 import { systemClock, type Clock } from '../operations/index.ts';
 import { Allocator } from '../allocator/index.ts';
 import { PARTITION_CATALOGUE } from '../../../provider/src/core/partitions.ts';

@@ -1,12 +1,11 @@
 import type { Allocator } from '../../allocator/index.ts';
-import type { Store } from '../../store/index.ts';
+import type { Mutex, Store } from '../../store/index.ts';
 import type { Clock } from '../../operations/clock.ts';
 import type { FaultSpec } from '../faults.ts';
 import type { SecretBox } from '../secret-box.ts';
 import type { Principal } from '../auth.ts';
 import { expandRows } from './holding-rows.ts';
-import type { Mutex } from '../../store/async-mutex.ts';
-import type { AdmissionCache } from './admission-state.ts';
+import type { AdmissionCache } from './admission-cache.ts';
 import type { ControlPlaneMetrics } from '../../observability/index.ts';
 
 /**

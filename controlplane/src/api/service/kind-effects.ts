@@ -1,5 +1,5 @@
 import { loadAdmissionState } from './admission-state.ts';
-import { keepClusterInPlace } from './admission-pass.ts';
+import { keepClusterInPlace } from './admission-moves.ts';
 import { queueOutputs } from './queue-outputs.ts';
 import { randomBytes } from 'node:crypto';
 import { hourlyCost, type Kind } from '../../../../provider/src/core/index.ts';
