@@ -12,6 +12,7 @@ import { NO_FAULTS, type FaultSpec } from './faults.ts';
 import { createSecretBox } from './secret-box.ts';
 import { bootstrap } from './service/bootstrap.ts';
 import { reloadControlPlane, type ControlPlane } from './service/control-plane.ts';
+import { createControlPlaneMetrics } from '../observability/index.ts';
 
 /** How to open a control plane; `databaseUrl`, `dbPath` or `memory` picks the store. */
 export interface OpenOptions {
@@ -46,8 +47,9 @@ export interface OpenedControlPlane {
  * `secret.key` (mode 0600); in memory both live only in the process.
  */
 export async function openControlPlane(opts: OpenOptions): Promise<OpenedControlPlane> {
+  const metrics = createControlPlaneMetrics();
   const store: Store = opts.databaseUrl
-    ? await openPgStore({ url: opts.databaseUrl })
+    ? await openPgStore({ url: opts.databaseUrl, onBehind: metrics.feedLag })
     : opts.memory || !opts.dbPath
       ? openSqliteStore({ memory: true })
       : openSqliteStore(
@@ -91,7 +93,9 @@ export async function openControlPlane(opts: OpenOptions): Promise<OpenedControl
       sharedFile: opts.sharedFile ?? opts.databaseUrl !== undefined,
       exclusive: createMutex(),
       defaultRegion: inventory.regions[0]?.name ?? 'cn-southwest-2',
+      metrics,
     };
+    metrics.capacityFrom(() => cp.allocator.capacity().zones);
     await reloadControlPlane(cp);
     return { cp, adminToken, close: () => store.close() };
   } catch (e) {

@@ -25,6 +25,7 @@ export interface PassOptions {
 export async function runAdmission(cp: ControlPlane, opts: PassOptions = {}): Promise<AdmissionDecision[]> {
   const state = await admissionStateOf(cp);
   if (!state.pending.length && !state.moves.length) return [];
+  const passDone = cp.metrics.admissionPass();
   const now = cp.clock.now();
   const queues = await currentQueues(cp);
   const input: AdmissionState = { ...state, queues };
@@ -61,6 +62,7 @@ export async function runAdmission(cp: ControlPlane, opts: PassOptions = {}): Pr
   await keepAdmissionState(cp, saved);
   if (!samePositions(before, positions)) await keepPositions(cp, positions);
   if (view) cp.admission = { ...cp.admission!, view, viewOf: saved, epoch: cp.allocatorEpoch };
+  passDone();
   if (requeued.length) await runAdmission(cp);
   return decisions;
 }
