@@ -1,20 +1,11 @@
 #!/usr/bin/env node
 // The Terraform provider plugin (protocol 6). Terraform starts it several times per command and reads
 // the handshake from the first stdout line, so nothing else may reach stdout; logs go to stderr.
-// The bundle (dist/terraform-provider-aicloud.mjs, from scripts/terraform/bundle.mjs) starts fastest;
-// without one, or with AICLOUD_TF_FROM_SOURCE=1, the TypeScript sources run through tsx.
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// It runs the bundle dist/terraform-provider-aicloud.mjs (built by scripts/terraform/bundle.mjs on
+// `npm run prepare`), or the one AICLOUD_TF_BUNDLE names.
+import { loadBundle } from './load-bundle.mjs';
 
-const bundle = process.env.AICLOUD_TF_BUNDLE || fileURLToPath(new URL('../dist/terraform-provider-aicloud.mjs', import.meta.url));
-let main;
-if (existsSync(bundle) && process.env.AICLOUD_TF_FROM_SOURCE !== '1') {
-  ({ main } = await import(pathToFileURL(bundle).href));
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  ({ main } = await import('../provider/src/terraform/main.ts'));
-}
+const { main } = await loadBundle('terraform-provider-aicloud', process.env.AICLOUD_TF_BUNDLE || undefined);
 try {
   await main();
 } catch (err) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the `aicloud` command into dist/aicloud.mjs, so a start skips TypeScript compilation and
 // most module resolution (CI runs `aicloud plan` on every pull request). bin/aicloud.mjs runs the
-// bundle when it exists, the sources through tsx otherwise.
+// bundle; it never runs the sources.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleNode } from './bundle-node.mjs';

@@ -1,14 +1,16 @@
-// Generates the OpenAPI 3 document the control plane serves at /v1/openapi.json.
+// Generates the OpenAPI 3.1 document of the control plane's API: written to
+// schema/generated/openapi.json, and served as is at /v1/openapi.json.
 import type { ResolvedSchema } from './load-schema.ts';
-import { propertiesToJsonSchema } from './json-schema.ts';
+import { propertiesToJsonSchema, propertyToJsonSchema } from './json-schema.ts';
 import { kindMeta } from './gen-registry.ts';
 import { consolePaths } from './openapi-console-paths.ts';
+import { adminPaths } from './openapi-admin-paths.ts';
+import { errorResponses, json, pathParam, ref } from './openapi-parts.ts';
 
-const error = { $ref: '#/components/schemas/Error' };
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: error } } });
+const RESOURCE_STATUSES = ['pending', 'provisioning', 'ready', 'updating', 'deleting', 'failed'];
 
+/** The whole document; every route the control plane registers has its path here (a test compares them). */
 export function generateOpenApi(schema: ResolvedSchema): Record<string, unknown> {
-  const paths: Record<string, unknown> = {};
   const schemas: Record<string, unknown> = {
     Error: {
       type: 'object',
@@ -17,119 +19,171 @@ export function generateOpenApi(schema: ResolvedSchema): Record<string, unknown>
     },
     Operation: {
       type: 'object',
-      required: ['id', 'type', 'status'],
+      required: ['id', 'type', 'target', 'status', 'createdAt'],
       properties: {
         id: { type: 'string' },
         type: { enum: ['create', 'update', 'delete'] },
         target: { type: 'object', properties: { kind: { type: 'string' }, name: { type: 'string' } } },
         status: { enum: ['running', 'done', 'failed'] },
-        error: error,
+        error: { type: ['object', 'null'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
         createdAt: { type: 'string', format: 'date-time' },
-        doneAt: { type: 'string', format: 'date-time' },
+        dueAt: { type: 'string', format: 'date-time' },
+        doneAt: { type: ['string', 'null'], format: 'date-time' },
       },
     },
   };
+  const paths: Record<string, unknown> = {
+    '/': { get: { summary: 'The web console', security: [], responses: { '200': { description: 'Its page', content: { 'text/html': {} } } } } },
+    '/console/{file}': {
+      get: {
+        summary: "The web console's script, stylesheet and page",
+        security: [],
+        parameters: [pathParam('file')],
+        responses: { '200': { description: 'The file' }, ...errorResponses(404) },
+      },
+    },
+    '/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'OK' } } } },
+    '/v1/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OK' } } } },
+    '/metrics': {
+      get: {
+        summary: "This instance's Prometheus series (text exposition format 0.0.4); aggregates only, no project's data",
+        security: [],
+        responses: { '200': { description: 'The series', content: { 'text/plain': { schema: { type: 'string' } } } } },
+      },
+    },
+    '/v1/regions': { get: { summary: 'Regions, zones, supernodes and accelerator types', responses: { '200': { description: 'OK' } } } },
+    '/v1/capacity': {
+      get: {
+        summary: 'Free and total accelerators per zone, supernode and server',
+        parameters: [
+          { name: 'zone', in: 'query', schema: { type: 'string' } },
+          { name: 'acceleratorType', in: 'query', schema: { type: 'string' } },
+        ],
+        responses: { '200': { description: 'OK' } },
+      },
+    },
+    '/v1/projects/{project}/operations/{id}': {
+      get: {
+        summary: 'An operation; reading it advances it when due',
+        parameters: [pathParam('project'), pathParam('id')],
+        responses: { '200': { description: 'OK', content: json(ref('Operation')) }, ...errorResponses(401, 404) },
+      },
+    },
+    '/v1/projects/{project}/placements:preview': {
+      post: {
+        summary: 'Dry run of a batch of accelerator requests',
+        parameters: [pathParam('project')],
+        responses: { '200': { description: 'OK' }, ...errorResponses(400, 401, 404) },
+      },
+    },
+    '/v1/projects/{project}/locks/{stack}': {
+      put: {
+        summary: 'Take or refresh a stack lock',
+        parameters: [pathParam('project'), pathParam('stack')],
+        responses: { '200': { description: 'Held' }, ...errorResponses(400, 401, 404, 423) },
+      },
+      get: {
+        summary: 'Who holds a stack lock',
+        parameters: [pathParam('project'), pathParam('stack')],
+        responses: { '200': { description: 'Held' }, ...errorResponses(401, 404) },
+      },
+      delete: {
+        summary: 'Release (holder) or break (force) a stack lock',
+        parameters: [pathParam('project'), pathParam('stack')],
+        responses: { '204': { description: 'Released' }, ...errorResponses(401, 404, 423) },
+      },
+    },
+  };
+  adminPaths(paths);
   for (const r of schema.resources) {
-    const m = kindMeta(r.token, schema.raw);
-    const { name: _n, region: _r, zone: _z, acceleratorType: _a, ...outputsOnly } = r.outputs;
-    schemas[`${m.kind}Inputs`] = {
+    const { kind, collection } = kindMeta(r.token, schema.raw);
+    const outputs = Object.fromEntries(
+      Object.entries(r.outputs).filter(([k]) => !(k in r.inputs) && k !== 'status' && k !== 'statusReason' && k !== 'allocation'),
+    );
+    schemas[`${kind}Spec`] = {
       type: 'object',
-      description: r.description,
       properties: propertiesToJsonSchema(r.inputs, { defaults: true }),
-      required: r.requiredInputs.filter((n) => n !== 'region'),
+      required: r.requiredInputs,
       additionalProperties: false,
     };
-    schemas[m.kind] = {
+    schemas[kind] = {
       type: 'object',
+      description: r.description,
+      required: ['kind', 'project', 'name', 'id', 'spec', 'status', 'resourceVersion'],
       properties: {
-        kind: { const: m.kind },
+        kind: { const: kind },
         project: { type: 'string' },
         name: { type: 'string' },
         id: { type: 'string' },
-        spec: { $ref: `#/components/schemas/${m.kind}Inputs` },
-        status: { enum: ['provisioning', 'ready', 'updating', 'deleting', 'failed'] },
-        statusReason: { type: 'string', nullable: true },
-        outputs: { type: 'object', properties: propertiesToJsonSchema(outputsOnly, { defaults: false }) },
+        spec: ref(`${kind}Spec`),
+        status: { enum: RESOURCE_STATUSES },
+        statusReason: { type: ['string', 'null'] },
+        allocation: r.outputs.allocation ? propertyToJsonSchema(r.outputs.allocation, { defaults: false }) : { type: 'null' },
+        outputs: { type: 'object', properties: propertiesToJsonSchema(outputs, { defaults: false }) },
         resourceVersion: { type: 'integer' },
         generation: { type: 'integer' },
         createdAt: { type: 'string', format: 'date-time' },
         updatedAt: { type: 'string', format: 'date-time' },
       },
     };
-    const accepted = {
-      description: 'Accepted; the operation tracks the change.',
-      content: {
-        'application/json': {
-          schema: { type: 'object', properties: { resource: { $ref: `#/components/schemas/${m.kind}` }, operation: { $ref: '#/components/schemas/Operation' } } },
-        },
-      },
-    };
-    const base = `/v1/projects/{project}/${m.collection}`;
-    const projectParam = { name: 'project', in: 'path', required: true, schema: { type: 'string' } };
-    const nameParam = { name: 'name', in: 'path', required: true, schema: { type: 'string' } };
+    const change = { type: 'object', properties: { resource: ref(kind), operation: { oneOf: [ref('Operation'), { type: 'null' }] } } };
+    const base = `/v1/projects/{project}/${collection}`;
     paths[base] = {
-      parameters: [projectParam],
+      post: {
+        summary: `Create a ${kind}`,
+        parameters: [pathParam('project'), { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } }],
+        requestBody: { required: true, content: json(ref(`${kind}Spec`)) },
+        responses: { '202': { description: 'Accepted', content: json(change) }, ...errorResponses(400, 401, 404, 409) },
+      },
       get: {
-        summary: `List ${m.kind} resources`,
+        summary: `List ${collection}`,
         parameters: [
-          { name: 'labelSelector', in: 'query', schema: { type: 'string' }, description: 'k=v[,k2=v2]' },
-          { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } },
+          pathParam('project'),
+          { name: 'labelSelector', in: 'query', schema: { type: 'string' }, description: 'k=v,k2!=v2,k3,!k4' },
+          { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
           { name: 'pageToken', in: 'query', schema: { type: 'string' } },
         ],
         responses: {
-          200: {
-            description: 'A page of resources.',
-            content: { 'application/json': { schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: `#/components/schemas/${m.kind}` } }, nextPageToken: { type: 'string' } } } } },
+          '200': {
+            description: 'OK',
+            content: json({ type: 'object', properties: { items: { type: 'array', items: ref(kind) }, nextPageToken: { type: ['string', 'null'] } } }),
           },
-          401: errorResponse('Missing or bad token.'),
-          404: errorResponse('No such project for this token.'),
-        },
-      },
-      post: {
-        summary: `Create a ${m.kind}`,
-        parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } }],
-        requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${m.kind}Inputs` } } } },
-        responses: {
-          202: accepted,
-          400: errorResponse('Invalid inputs; `field` names the property.'),
-          401: errorResponse('Missing or bad token.'),
-          409: errorResponse('Name taken, capacity exhausted, or Idempotency-Key reused with another body.'),
+          ...errorResponses(400, 401, 404),
         },
       },
     };
+    const ifMatch = { name: 'If-Match', in: 'header', schema: { type: 'string' } };
+    const merge = { type: 'object' };
     paths[`${base}/{name}`] = {
-      parameters: [projectParam, nameParam],
-      get: { summary: `Read a ${m.kind}`, responses: { 200: { description: 'The resource; ETag carries its version.', content: { 'application/json': { schema: { $ref: `#/components/schemas/${m.kind}` } } } }, 404: errorResponse('Not found.') } },
+      get: {
+        summary: `Read a ${kind}`,
+        parameters: [pathParam('project'), pathParam('name')],
+        responses: { '200': { description: 'OK', content: json(ref(kind)) }, ...errorResponses(401, 404) },
+      },
       patch: {
-        summary: `Update a ${m.kind} in place (JSON merge patch of the inputs)`,
-        parameters: [{ name: 'If-Match', in: 'header', schema: { type: 'string' } }],
-        requestBody: { required: true, content: { 'application/merge-patch+json': { schema: { type: 'object' } }, 'application/json': { schema: { type: 'object' } } } },
-        responses: { 202: accepted, 400: errorResponse('Invalid inputs.'), 404: errorResponse('Not found.'), 409: errorResponse('A field that forces replacement changed, or capacity.'), 412: errorResponse('If-Match does not match.') },
+        summary: `Change a ${kind} in place (JSON merge patch of the spec)`,
+        parameters: [pathParam('project'), pathParam('name'), ifMatch],
+        requestBody: { required: true, content: { 'application/merge-patch+json': { schema: merge }, 'application/json': { schema: merge } } },
+        responses: {
+          '202': { description: 'Accepted', content: json(change) },
+          '200': { description: 'No change', content: json(change) },
+          ...errorResponses(400, 401, 404, 409, 412),
+        },
       },
       delete: {
-        summary: `Delete a ${m.kind}`,
-        parameters: [{ name: 'If-Match', in: 'header', schema: { type: 'string' } }],
-        responses: { 202: accepted, 404: errorResponse('Not found.'), 409: errorResponse('In use.'), 412: errorResponse('If-Match does not match.') },
+        summary: `Delete a ${kind}`,
+        parameters: [pathParam('project'), pathParam('name'), ifMatch],
+        responses: { '202': { description: 'Accepted', content: json(change) }, ...errorResponses(401, 404, 409, 412) },
       },
     };
   }
-  paths['/v1/projects/{project}/operations/{id}'] = {
-    get: {
-      summary: 'Read an operation (advances whatever is due)',
-      parameters: [
-        { name: 'project', in: 'path', required: true, schema: { type: 'string' } },
-        { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-      ],
-      responses: { 200: { description: 'The operation.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Operation' } } } }, 404: errorResponse('Not found.') },
-    },
-  };
-  consolePaths(paths, schemas, errorResponse);
+  consolePaths(paths, schemas);
   return {
-    $comment: 'Generated from schema/schema.json by scripts/build.ts. Do not edit.',
-    openapi: '3.0.3',
+    // OpenAPI 3.1 allows no $comment at the top; an extension field carries the notice.
+    'x-comment': 'Generated from schema/schema.json by scripts/build.ts. Do not edit.',
+    openapi: '3.1.0',
     info: { title: 'aicloud control plane', version: schema.version, description: schema.raw.description },
-    servers: [{ url: '/' }],
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas },
+    components: { schemas, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     security: [{ bearer: [] }],
     paths,
   };

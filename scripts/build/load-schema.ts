@@ -78,7 +78,8 @@ export function loadSchema(path = schemaPath): ResolvedSchema {
     } else if (!['string', 'integer', 'number', 'boolean'].includes(base.type)) {
       throw new Error(`schema.json: ${where} has unsupported type ${base.type}`);
     }
-    if (base.enum) out.enum = base.enum.map((e: any) => (typeof e === 'object' ? e : { value: e }));
+    // An enum value's `name` only names its identifier in the Pulumi SDKs.
+    if (base.enum) out.enum = base.enum.map((e: any) => (typeof e === 'object' ? (({ name: _, ...rest }) => rest)(e) : { value: e }));
     for (const c of CONSTRAINTS) if (base[c] !== undefined) out[c] = base[c] as never;
     if (base.default !== undefined) out.default = base.default;
     if (base.replaceOnChanges) out.replaceOnChanges = true;

@@ -1,12 +1,11 @@
 // OpenAPI paths of the read views the web console uses: occupancy and the operation history.
+import { errorResponses, json, pathParam, ref } from './openapi-parts.ts';
 
-type ErrorResponse = (description: string) => unknown;
-
-const projectParam = { name: 'project', in: 'path', required: true, schema: { type: 'string' } };
+const projectParam = pathParam('project');
 const mask = { type: 'integer', minimum: 0, description: 'Bit i stands for accelerator i of the server.' };
 
 /** Adds `/occupancy` and `/operations` under a project; the console reads nothing else but the resource collections. */
-export function consolePaths(paths: Record<string, unknown>, schemas: Record<string, unknown>, errorResponse: ErrorResponse): void {
+export function consolePaths(paths: Record<string, unknown>, schemas: Record<string, unknown>): void {
   schemas['OccupancyServer'] = {
     type: 'object',
     required: ['id', 'accelerators', 'faultyMask', 'draining', 'held'],
@@ -34,10 +33,10 @@ export function consolePaths(paths: Record<string, unknown>, schemas: Record<str
           type: 'object',
           properties: {
             visible: { type: 'boolean' },
-            project: { type: 'string', nullable: true },
-            kind: { type: 'string', nullable: true },
-            name: { type: 'string', nullable: true },
-            id: { type: 'string', nullable: true },
+            project: { type: ['string', 'null'] },
+            kind: { type: ['string', 'null'] },
+            name: { type: ['string', 'null'] },
+            id: { type: ['string', 'null'] },
           },
         },
       },
@@ -51,7 +50,10 @@ export function consolePaths(paths: Record<string, unknown>, schemas: Record<str
             blocks: {
               type: 'array',
               description: "The allocator's largest free block per accelerator type in this zone.",
-              items: { type: 'object', properties: { acceleratorType: { type: 'string' }, largestFreeBlock: { type: 'integer' }, where: { type: 'string', nullable: true } } },
+              items: {
+                type: 'object',
+                properties: { acceleratorType: { type: 'string' }, largestFreeBlock: { type: 'integer' }, where: { type: ['string', 'null'] } },
+              },
             },
             supernodes: {
               type: 'array',
@@ -77,11 +79,15 @@ export function consolePaths(paths: Record<string, unknown>, schemas: Record<str
   paths['/v1/projects/{project}/occupancy'] = {
     get: {
       summary: 'Who holds each accelerator: this project by resource, other projects only as held; faulty and draining hardware',
-      parameters: [projectParam, { name: 'zone', in: 'query', schema: { type: 'string' } }, { name: 'If-None-Match', in: 'header', schema: { type: 'string' } }],
+      parameters: [
+        projectParam,
+        { name: 'zone', in: 'query', schema: { type: 'string' } },
+        { name: 'If-None-Match', in: 'header', schema: { type: 'string' } },
+      ],
       responses: {
-        200: { description: 'The occupancy map; ETag names this answer.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Occupancy' } } } },
-        304: { description: 'Unchanged since the ETag given in If-None-Match.' },
-        404: errorResponse('Not found.'),
+        '200': { description: 'The occupancy map; ETag names this answer.', content: json(ref('Occupancy')) },
+        '304': { description: 'Unchanged since the ETag given in If-None-Match.' },
+        ...errorResponses(401, 404),
       },
     },
   };
@@ -94,12 +100,8 @@ export function consolePaths(paths: Record<string, unknown>, schemas: Record<str
         { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
       ],
       responses: {
-        200: {
-          description: 'Operations.',
-          content: { 'application/json': { schema: { type: 'object', properties: { operations: { type: 'array', items: { $ref: '#/components/schemas/Operation' } } } } } },
-        },
-        400: errorResponse('A bad limit.'),
-        404: errorResponse('Not found.'),
+        '200': { description: 'Operations.', content: json({ type: 'object', properties: { operations: { type: 'array', items: ref('Operation') } } }) },
+        ...errorResponses(400, 401, 404),
       },
     },
   };

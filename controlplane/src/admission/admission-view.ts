@@ -1,5 +1,4 @@
-import type { Allocator } from '../allocator/allocator.ts';
-import type { Placement } from '../allocator/types.ts';
+import type { Allocator, Placement } from '../allocator/index.ts';
 import { QuotaLedger } from './quota-ledger.ts';
 import type { AdmissionState, MoveInFlight, PendingRequest, QueueSpec, Reservation, RunningWork } from './types.ts';
 

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Allocator } from '../allocator/allocator.ts';
-import { testInventory } from '../allocator/testing.ts';
+import { Allocator, testInventory } from '../allocator/index.ts';
 import { admit, forgetWork } from './admit.ts';
 import { releaseWork } from './finish-moves.ts';
 import { orderPending } from './order-pending.ts';

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { Allocator } from '../allocator/allocator.ts';
-import { testInventory } from '../allocator/testing.ts';
+import { Allocator, testInventory } from '../allocator/index.ts';
 import { admit, forgetWork } from './admit.ts';
 import { releaseWork } from './finish-moves.ts';
 import { endpoint, seedCluster } from './replica-testing.ts';

@@ -1,6 +1,5 @@
-import type { Allocator } from '../allocator/allocator.ts';
+import type { Allocator, Decision, ReplicaRequest } from '../allocator/index.ts';
 import { partitionShare } from './admit-partitions.ts';
-import type { Decision, ReplicaRequest } from '../allocator/types.ts';
 import { fewestVictims } from './find-victims.ts';
 import { orderPending } from './order-pending.ts';
 import { QuotaLedger } from './quota-ledger.ts';
@@ -97,7 +96,7 @@ export function admitReplicas(after: { state: AdmissionState; decisions: Admissi
       allocator.commit(p.id, d);
       const held = ask.profile !== undefined ? share : d.acceleratorCount;
       ledger.add(p.queue, type, held);
-      running.set(p.id, { id: p.id, request: p.request, queue: p.queue, priority: p.priority, preemptible: p.preemptible, movable: false, accelerators: held, admittedAt: now, replicas: ask });
+      running.set(p.id, { id: p.id, request: p.request, queue: p.queue, priority: p.priority, preemptible: p.preemptible, movable: false, accelerators: held, admittedAt: now, arrival: p.arrival, replicas: ask });
       admitted.add(p.id);
       decisions.push({ kind: 'admit', id: p.id, placement: d, borrowed: quota.borrowed, waitedMs: now - p.arrival });
       continue;

@@ -1,4 +1,4 @@
-import type { Allocator } from '../allocator/allocator.ts';
+import type { Allocator } from '../allocator/index.ts';
 import type { MoveInFlight } from './types.ts';
 
 /**

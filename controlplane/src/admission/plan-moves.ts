@@ -1,4 +1,4 @@
-import type { Allocator } from '../allocator/allocator.ts';
+import type { Allocator } from '../allocator/index.ts';
 import type { ServerOccupancy } from './supernode-occupancy.ts';
 import { moveHoldingOwner, type MoveInFlight, type RunningLookup, type RunningWork } from './types.ts';
 

@@ -1,4 +1,4 @@
-import type { Allocator } from '../allocator/allocator.ts';
+import type { Allocator } from '../allocator/index.ts';
 import type { AdmissionState, PendingRequest } from './types.ts';
 import { seedWork } from './testing.ts';
 

@@ -1,4 +1,4 @@
-import type { Allocator } from '../allocator/allocator.ts';
+import type { Allocator } from '../allocator/index.ts';
 
 /** One server of a supernode: its size, free accelerators, and which known work holds the rest. */
 export interface ServerOccupancy {

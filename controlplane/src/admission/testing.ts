@@ -1,5 +1,4 @@
-import type { Allocator } from '../allocator/allocator.ts';
-import type { AllocationRequest } from '../allocator/types.ts';
+import type { AllocationRequest, Allocator } from '../allocator/index.ts';
 import type { AdmissionState, PendingRequest, QueueSpec, RunningWork } from './types.ts';
 
 /** A queue with test defaults: a large 910C quota, fifo, no preemption. */

@@ -1,4 +1,4 @@
-import type { AllocationRequest, Placement } from '../allocator/types.ts';
+import type { AllocationRequest, Placement } from '../allocator/index.ts';
 
 /** A queue's share of one accelerator type: what it owns, and how much more it may borrow from its cohort. */
 export interface TypeQuota {
@@ -64,6 +64,11 @@ export interface RunningWork {
   movable: boolean;
   accelerators: number;
   admittedAt: number;
+  /**
+   * When the request first arrived (its `PendingRequest.arrival`), so preempted work waits again in
+   * its first arrival's place. Absent in states saved before it was kept; `admittedAt` stands in.
+   */
+  arrival?: number;
   /** Set for an endpoint (see `PendingRequest.replicas`). */
   replicas?: ReplicaAsk;
 }

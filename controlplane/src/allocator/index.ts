@@ -13,3 +13,4 @@ export { Topology } from './topology.ts';
 export type { BlockLimits } from './restrict-blocks.ts';
 export { seededRandom } from './seeded-random.ts';
 export { serverSize } from './server-size.ts';
+export { testInventory } from './testing.ts';

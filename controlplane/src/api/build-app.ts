@@ -1,8 +1,9 @@
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { apiError, type ControlPlane } from '../cloud/index.ts';
 import { handleError } from './error-handler.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 import { projectGuard, requestGuard } from './request-guards.ts';
+import { installObservability, loggerOptions } from '../observability/index.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -19,17 +20,19 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions;
   /** Largest request body, bytes (1 MiB by default). */
   bodyLimit?: number;
+  /** Told of every route as it is registered (the test that holds the OpenAPI document to the routes). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** The fastify app over a control plane; the server listens with it, the embedded cloud injects into it. */
 export async function buildApp(cp: ControlPlane, opts: AppOptions = {}): Promise<FastifyInstance> {
   const level = opts.logLevel ?? 'info';
   const app = Fastify({
-    logger: level === 'silent' ? false : { level, stream: process.stderr },
-    logController: new LogController({ disableRequestLogging: true }),
+    ...loggerOptions(level),
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
     return503OnClosing: false,
   });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.decorateRequest('principal', null);
   // One JSON parser for both types; an empty body is no body (a DELETE sent with a content type).
   app.removeContentTypeParser('application/json');
@@ -42,6 +45,7 @@ export async function buildApp(cp: ControlPlane, opts: AppOptions = {}): Promise
   });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((req, reply) => handleError(apiError('NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`), req, reply));
+  installObservability(app, cp.metrics);
   app.addHook('onRequest', requestGuard(cp, opts.rateLimit));
 
   await app.register(healthRoutes);

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { openPgStore, openSqliteStore, type Store } from '../store/index.ts';
-import { createMutex } from '../store/async-mutex.ts';
+import { createMutex, openPgStore, openSqliteStore, type Store } from '../store/index.ts';
 import { systemClock, type Clock } from '../operations/index.ts';
 import { Allocator } from '../allocator/index.ts';
 import { PARTITION_CATALOGUE } from '../../../core/index.ts';
@@ -10,6 +9,7 @@ import type { Inventory } from '../inventory/index.ts';
 import { defaultInventory, loadInventoryFile } from '../inventory/index.ts';
 import { createAuthenticator } from './auth.ts';
 import { NO_FAULTS, createSecretBox, bootstrap, reloadControlPlane, type FaultSpec, type ControlPlane } from '../cloud/index.ts';
+import { createControlPlaneMetrics } from '../observability/index.ts';
 
 /** How to open a control plane; `databaseUrl`, `dbPath` or `memory` picks the store. */
 export interface OpenOptions {
@@ -44,8 +44,9 @@ export interface OpenedControlPlane {
  * `secret.key` (mode 0600); in memory both live only in the process.
  */
 export async function openControlPlane(opts: OpenOptions): Promise<OpenedControlPlane> {
+  const metrics = createControlPlaneMetrics();
   const store: Store = opts.databaseUrl
-    ? await openPgStore({ url: opts.databaseUrl })
+    ? await openPgStore({ url: opts.databaseUrl, onBehind: metrics.feedLag })
     : opts.memory || !opts.dbPath
       ? openSqliteStore({ memory: true })
       : openSqliteStore(
@@ -89,7 +90,9 @@ export async function openControlPlane(opts: OpenOptions): Promise<OpenedControl
       sharedFile: opts.sharedFile ?? opts.databaseUrl !== undefined,
       exclusive: createMutex(),
       defaultRegion: inventory.regions[0]?.name ?? 'cn-southwest-2',
+      metrics,
     };
+    metrics.capacityFrom(() => cp.allocator.capacity().zones);
     await reloadControlPlane(cp);
     return { cp, adminToken, close: () => store.close() };
   } catch (e) {

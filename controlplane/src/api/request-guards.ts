@@ -10,7 +10,7 @@ declare module 'fastify' {
   }
 }
 
-const OPEN_PATHS = new Set(['/healthz', '/v1/openapi.json']);
+const OPEN_PATHS = new Set(['/healthz', '/v1/openapi.json', '/metrics']);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**

@@ -1,12 +1,14 @@
-import { admit, admitOnView, AdmissionView, forgetWork, gangsOnly, sameButPosition, type AdmissionDecision, type AdmissionState, type AdmitOptions, type PendingRequest, type QueueSpec } from '../admission/index.ts';
+import { admit, admitOnView, AdmissionView, forgetWork, gangsOnly, requeueOf, sameButPosition, type AdmissionDecision, type AdmissionState, type AdmitOptions, type PendingRequest } from '../admission/index.ts';
 import type { Placement } from '../allocator/index.ts';
 import { finishOperation, operationLatencyMs } from '../operations/index.ts';
 import { hourlyCost } from '../../../core/index.ts';
 import { summarizeServers, summarizeSlices } from './allocation-wire.ts';
-import { admissionStateOf, keepAdmissionState, keepPositions, positionsOf, type Positions, loadAdmissionState, loadDefragmentMode, toQueueSpec } from './admission-state.ts';
+import type { Positions } from './admission-cache.ts';
+import { updateDoc } from './admission-moves.ts';
+import { admissionStateOf, currentQueues, keepAdmissionState, keepPositions, positionsOf, loadAdmissionState, loadDefragmentMode } from './admission-state.ts';
 import { changeHoldings, type ControlPlane } from './control-plane.ts';
 import { rowsOfPlacement } from './holding-rows.ts';
-import { iso, newOperationId, readDoc, toRecord, type WireResource } from './resource-doc.ts';
+import { newOperationId, type WireResource } from './resource-doc.ts';
 import { PENDING_DUE_AT } from './pending-operation.ts';
 import { admittedEndpointOutputs, preemptedEndpointOutputs } from './queued-endpoint.ts';
 
@@ -23,6 +25,7 @@ export interface PassOptions {
 export async function runAdmission(cp: ControlPlane, opts: PassOptions = {}): Promise<AdmissionDecision[]> {
   const state = await admissionStateOf(cp);
   if (!state.pending.length && !state.moves.length) return [];
+  const passDone = cp.metrics.admissionPass();
   const now = cp.clock.now();
   const queues = await currentQueues(cp);
   const input: AdmissionState = { ...state, queues };
@@ -59,6 +62,7 @@ export async function runAdmission(cp: ControlPlane, opts: PassOptions = {}): Pr
   await keepAdmissionState(cp, saved);
   if (!samePositions(before, positions)) await keepPositions(cp, positions);
   if (view) cp.admission = { ...cp.admission!, view, viewOf: saved, epoch: cp.allocatorEpoch };
+  passDone();
   if (requeued.length) await runAdmission(cp);
   return decisions;
 }
@@ -87,15 +91,6 @@ function gangView(cp: ControlPlane, state: AdmissionState, input: AdmissionState
   cp.admission = { state: cached.state, saves: cached.saves, ...(cached.layout ? { layout: cached.layout } : {}) };
   if (cached.epoch !== cp.allocatorEpoch) view.forgetServerIndex();
   return view;
-}
-
-/** Queue specs as they are now: quotas or cohorts may have changed since the last pass. */
-export async function currentQueues(cp: ControlPlane): Promise<QueueSpec[]> {
-  const out: QueueSpec[] = [];
-  for (const project of cp.projects) {
-    for (const r of await cp.store.listResourcesOfKinds(project, ['Queue'])) out.push(toQueueSpec(project, readDoc(r).spec));
-  }
-  return out;
 }
 
 /**
@@ -134,7 +129,7 @@ async function applyDecision(cp: ControlPlane, d: Exclude<AdmissionDecision, { k
       const work = before.running.find((w) => w.id === d.id);
       const by = await describeOwner(cp, d.by);
       // Evicted work waits again in its queue, in its first arrival's place.
-      if (work) requeued.push({ id: work.id, request: work.request, queue: work.queue, priority: work.priority, preemptible: work.preemptible, movable: work.movable, arrival: work.admittedAt, ...(work.replicas ? { replicas: work.replicas } : {}) });
+      if (work) requeued.push(requeueOf(work));
       return updateDoc(cp, d.id, (doc) => {
         doc.status = 'pending';
         doc.statusReason = `preempted by ${by}; waiting to be admitted again`;
@@ -209,16 +204,6 @@ async function startProvisioning(cp: ControlPlane, doc: WireResource, placement:
   return true;
 }
 
-async function updateDoc(cp: ControlPlane, id: string, change: (doc: WireResource) => boolean | Promise<boolean>): Promise<void> {
-  const record = await cp.store.getResourceById(id);
-  if (!record) return;
-  const doc = readDoc(record);
-  if (!(await change(doc))) return;
-  doc.resourceVersion += 1;
-  doc.updatedAt = iso(cp.clock.now());
-  await cp.store.putResource(toRecord(doc, record.secret));
-}
-
 async function describeOwner(cp: ControlPlane, id: string): Promise<string> {
   const r = await cp.store.getResourceById(id);
   return r ? `${r.kind} ${r.name} of project ${r.project}` : id;
@@ -263,39 +248,4 @@ export async function releaseLeft(cp: ControlPlane, id: string, forgotten: boole
 /** Owners that hold accelerators for a move in flight; the invariant check counts them as live. */
 export async function moveHolders(cp: ControlPlane): Promise<string[]> {
   return (await loadAdmissionState(cp.store)).moves.map((m) => m.holdingOwner);
-}
-
-/**
- * A resource deleted while it moves: the move is called off (its target is freed and its update
- * operation ends), so the delete does not wait for a migration nobody needs any more.
- */
-export async function cancelMoveOf(cp: ControlPlane, id: string, now: number, why = 'it is being deleted'): Promise<boolean> {
-  const state = await admissionStateOf(cp);
-  const move = state.moves.find((m) => m.owner === id);
-  if (!move) return false;
-  cp.allocatorEpoch++;
-  cp.allocator.release(move.holdingOwner);
-  await cp.store.deleteHoldingsOf(move.holdingOwner);
-  for (const op of await cp.store.runningOperationsOf(id)) {
-    if (op.type !== 'update' || op.dueAt !== move.due) continue;
-    await cp.store.putOperation({ ...op, status: 'failed', error: { code: 'CANCELLED', message: `the move of ${op.kind} ${op.name} was called off: ${why}` }, doneAt: now });
-  }
-  await keepAdmissionState(cp, { ...state, moves: state.moves.filter((m) => m !== move) });
-  return true;
-}
-
-/**
- * An endpoint placed at once on a cluster that is being moved: the move is called off and the cluster
- * stays where it is, because replicas placed on the source servers would be left behind by the move
- * (and a cluster with endpoints is never moved).
- */
-export async function keepClusterInPlace(cp: ControlPlane, clusterId: string): Promise<void> {
-  const now = cp.clock.now();
-  if (!(await cancelMoveOf(cp, clusterId, now, 'an endpoint was placed on its servers'))) return;
-  await updateDoc(cp, clusterId, (doc) => {
-    if (doc.status !== 'updating') return false;
-    doc.status = 'ready';
-    doc.statusReason = null;
-    return true;
-  });
 }

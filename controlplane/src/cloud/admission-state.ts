@@ -1,7 +1,8 @@
 import type { AdmissionState, AdmissionView, PendingRequest, QueueSpec, RunningWork } from '../admission/index.ts';
 import type { Store } from '../store/index.ts';
+import type { AdmissionCache, ListLayout, Positions, StateLayout } from './admission-cache.ts';
 import type { ControlPlane } from './control-plane.ts';
-import { specOf } from './resource-doc.ts';
+import { readDoc, specOf } from './resource-doc.ts';
 
 const STATE_KEY = 'admission.state';
 const DEFRAGMENT_KEY = 'admission.defragment';
@@ -29,21 +30,6 @@ export const STATE_CHUNK = 64;
 const CHUNK = STATE_CHUNK;
 const CHUNK_KEYS = { running: 'admission.running.', pending: 'admission.pending.' } as const;
 type ListName = keyof typeof CHUNK_KEYS;
-
-/**
- * Where one list is stored: chunk keys in order, and each chunk's entries (the very objects of the
- * state's list, so a later save can tell by identity which chunks changed).
- */
-export interface ListLayout<T = unknown> {
-  keys: number[];
-  chunks: T[][];
-}
-
-/** How the state's two chunked lists are stored. */
-export interface StateLayout {
-  running: ListLayout<RunningWork>;
-  pending?: ListLayout<PendingRequest>;
-}
 
 /** The stored document: the state, with its lists inline (older documents, `saveAdmissionState`) or in chunks. */
 type StoredState = Partial<AdmissionState> & { runningChunks?: number[]; pendingChunks?: number[] };
@@ -152,29 +138,6 @@ function savesOf(store: Store): number {
 }
 
 /**
- * What the control plane keeps of the admission state between passes, so a pass neither re-parses
- * the stored document nor rebuilds the gang stage's view when nothing it depends on changed. It is
- * valid for one version of the stored state: dropped when another connection or instance wrote
- * (`reloadControlPlane`), when a write transaction fails (`writeTransaction`), and ignored after a
- * save that did not go through `keepAdmissionState`.
- */
-export interface AdmissionCache {
-  /** The state as this process last loaded or saved it; never changed in place. */
-  state: AdmissionState;
-  /** The store's save count when `state` was loaded or saved. */
-  saves: number;
-  /** How `state.running` and `state.pending` are stored, so the next save writes only the chunks that changed. */
-  layout?: StateLayout;
-  /** The gang stage's long-lived view; equal to `state` (its gangs) only while `viewOf === state`. */
-  view?: AdmissionView;
-  viewOf?: AdmissionState;
-  /** The allocator epoch the view's server index was last known good at (see `runAdmission`). */
-  epoch?: number;
-  /** The stored positions, once read or saved for this version of the state. */
-  positions?: Positions;
-}
-
-/**
  * The admission state for a change inside a write transaction: the cached copy when it is the one
  * this process last saved, the stored document otherwise. Callers must not change it in place: they
  * save a new object with `keepAdmissionState`.
@@ -207,14 +170,6 @@ export async function keepAdmissionState(cp: ControlPlane, state: AdmissionState
 }
 
 const POSITIONS_KEY = 'admission.positions';
-
-/**
- * Each waiting request's position after the last pass, by id. An admission at the head of a long
- * queue moves every position behind it; documents keep the reason with the position of their last
- * write, and reads put the current one in (`currentReasons`), so a pass writes this small document
- * instead of every waiting request's.
- */
-export type Positions = Record<string, number>;
 
 /** The positions as stored: the cached copy while the cache is the stored state's, else read. */
 export async function positionsOf(cp: ControlPlane): Promise<Positions> {
@@ -272,4 +227,13 @@ export function toQueueSpec(project: string, raw: Record<string, unknown>): Queu
     admissionPolicy: spec.admissionPolicy === 'priority' ? 'priority' : 'fifo',
     preemption: spec.preemption === 'lowerPriority' ? 'lowerPriority' : 'never',
   };
+}
+
+/** Queue specs as they are now: quotas or cohorts may have changed since the last pass. */
+export async function currentQueues(cp: ControlPlane): Promise<QueueSpec[]> {
+  const out: QueueSpec[] = [];
+  for (const project of cp.projects) {
+    for (const r of await cp.store.listResourcesOfKinds(project, ['Queue'])) out.push(toQueueSpec(project, readDoc(r).spec));
+  }
+  return out;
 }

@@ -1,12 +1,12 @@
 import type { Allocator } from '../allocator/index.ts';
-import type { Store } from '../store/index.ts';
+import type { Mutex, Store } from '../store/index.ts';
 import type { Clock } from '../operations/index.ts';
 import type { FaultSpec } from './faults.ts';
 import type { SecretBox } from './secret-box.ts';
 import type { Principal } from './principal.ts';
 import { expandRows } from './holding-rows.ts';
-import type { Mutex } from '../store/async-mutex.ts';
-import type { AdmissionCache } from './admission-state.ts';
+import type { AdmissionCache } from './admission-cache.ts';
+import type { ControlPlaneMetrics } from '../observability/index.ts';
 
 /**
  * Everything a request needs, in one place the routes share. The allocator and the project list
@@ -38,6 +38,8 @@ export interface ControlPlane {
   defaultRegion: string;
   /** The admission state and the gang stage's view between passes; see `AdmissionCache` for when it is dropped. */
   admission?: AdmissionCache;
+  /** This instance's Prometheus series (`GET /metrics`). */
+  metrics: ControlPlaneMetrics;
 }
 
 /** Reloads caches when another connection or instance committed; cheap (one query) when nothing changed. */
@@ -52,7 +54,10 @@ export async function syncControlPlane(cp: ControlPlane): Promise<void> {
 }
 
 async function syncHeld(cp: ControlPlane): Promise<void> {
-  if (cp.sharedFile && (await cp.store.changedElsewhere())) await reloadControlPlane(cp);
+  if (cp.sharedFile && (await cp.store.changedElsewhere())) {
+    cp.metrics.fullReload('other_writer');
+    await reloadControlPlane(cp);
+  }
 }
 
 export async function reloadControlPlane(cp: ControlPlane): Promise<void> {
@@ -115,11 +120,14 @@ export async function writeTransaction<T>(cp: ControlPlane, fn: () => Promise<T>
     } catch (e) {
       // The admission state saved inside the transaction was rolled back (and a pass may have changed the view).
       cp.admission = undefined;
-      if (cp.allocatorEpoch !== epoch) await reloadControlPlane(cp);
-      else {
+      if (cp.allocatorEpoch !== epoch) {
+        cp.metrics.fullReload('rolled_back');
+        await reloadControlPlane(cp);
+      } else {
         cp.projects = new Set(await cp.store.listProjects());
         cp.nextDueAt = await cp.store.nextDueAt();
       }
+      cp.metrics.writeFailed(e, isRetryableConflict(e) && attempt < CONFLICT_RETRIES);
       if (!isRetryableConflict(e) || attempt >= CONFLICT_RETRIES) throw e;
     } finally {
       release();

@@ -40,6 +40,7 @@ export async function createResource(
         if (seen.requestHash !== requestHash) {
           throw apiError('IDEMPOTENCY_KEY_REUSED', `Idempotency-Key ${idempotencyKey} was used for a different request`);
         }
+        cp.metrics.replayed();
         return replay(cp, project, kind, seen.status, seen.body);
       }
     }

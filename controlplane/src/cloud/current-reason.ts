@@ -1,6 +1,7 @@
 import { withPosition } from '../admission/index.ts';
 import type { ResourceRecord } from '../store/index.ts';
-import { positionsOf, type Positions } from './admission-state.ts';
+import type { Positions } from './admission-cache.ts';
+import { positionsOf } from './admission-state.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { readDoc, type WireResource } from './resource-doc.ts';
 

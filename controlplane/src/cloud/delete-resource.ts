@@ -7,7 +7,8 @@ import { usersOf } from './resource-references.ts';
 import { iso, readDoc, runningStatus, toRecord } from './resource-doc.ts';
 import { writeChange } from './apply-finished.ts';
 import { startOperation, toWireOperation } from './start-operation.ts';
-import { cancelMoveOf, forgetQueuedWork } from './admission-pass.ts';
+import { cancelMoveOf } from './admission-moves.ts';
+import { forgetQueuedWork } from './admission-pass.ts';
 import { cancelPendingOperations } from './pending-operation.ts';
 
 /**

@@ -3,8 +3,7 @@ import { hourlyCost, reservedReplicas, type ModelEndpointInputs } from '../../..
 import type { AllocationRequest, Placement } from '../allocator/index.ts';
 import { forgetWork, partitionShare, QuotaLedger, type PendingRequest, type RunningWork } from '../admission/index.ts';
 import { apiError } from './errors.ts';
-import { currentQueues } from './admission-pass.ts';
-import { loadAdmissionState, queueKey, saveAdmissionState } from './admission-state.ts';
+import { currentQueues, loadAdmissionState, queueKey, saveAdmissionState } from './admission-state.ts';
 import { toReplicaPlacements } from './allocation-wire.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { endpointOutputs, type Effects } from './kinds/index.ts';

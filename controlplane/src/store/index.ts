@@ -18,3 +18,5 @@ export { openSqliteStore } from './sqlite-store.ts';
 export type { SqliteLocation, SqliteOptions } from './sqlite-store.ts';
 export { openPgStore } from './pg-store.ts';
 export type { PgOptions } from './pg-store.ts';
+export { createMutex } from './async-mutex.ts';
+export type { Mutex } from './async-mutex.ts';

@@ -232,6 +232,22 @@ export class CloudClient {
     await this.wait(res.body.operation, opts);
   }
 
+  /**
+   * Waits for the operation a resource has in flight, if any (a create waiting in its queue), and returns the
+   * resource then; undefined when it does not exist. What a retry of a create that timed out needs: the
+   * resource is there, only not ready yet, and changing nothing must not be sent as a change.
+   */
+  async awaitResource(kind: Kind, name: string, opts: ChangeOptions = {}): Promise<CloudResource | undefined> {
+    const resource = await this.get(kind, name, { signal: opts.signal });
+    if (!resource) return undefined;
+    const q = new URLSearchParams({ resource: resource.id, limit: '1' }).toString();
+    const res = await this.raw<{ operations: Operation[] }>('GET', `/v1/projects/${this.project}/operations?${q}`, { signal: opts.signal });
+    const last = res.body.operations[0];
+    if (!last || last.status === 'done') return resource;
+    await this.wait(last, opts);
+    return (await this.get(kind, name, { signal: opts.signal })) ?? resource;
+  }
+
   /** Polls an operation until it is done; throws OPERATION_FAILED, OPERATION_TIMEOUT or CANCELLED. */
   async wait(op: Operation, opts: ChangeOptions = {}): Promise<Operation> {
     return waitForOperation(op, (id, signal) => this.raw<Operation>('GET', `/v1/projects/${this.project}/operations/${id}`, { signal }).then((r) => r.body), {

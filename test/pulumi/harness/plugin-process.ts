@@ -22,9 +22,8 @@ export interface PluginProcess {
  */
 export async function startPlugin(env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<PluginProcess> {
   const child = spawn(process.execPath, [PLUGIN_BIN, '127.0.0.1:1'], {
-    // The bundle in dist/ is a build artifact that may predate the sources under test; run the sources unless
-    // AICLOUD_PULUMI_TEST_BUNDLE=1 asks to test a fresh bundle.
-    env: { AICLOUD_PULUMI_FROM_SOURCE: process.env.AICLOUD_PULUMI_TEST_BUNDLE === '1' ? '0' : '1', ...process.env, ...env },
+    // The launcher runs the bundle in dist/, which the test runner rebuilds before every run.
+    env: { ...process.env, ...env },
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hourlyCost, type ModelEndpointInputs } from '../../../../core/index.ts';
-import { keepClusterInPlace } from '../admission-pass.ts';
+import { keepClusterInPlace } from '../admission-moves.ts';
 import type { ReplicaPlacement } from '../allocation-wire.ts';
 import { keepsReplicas, planReplicas } from '../endpoint-replicas.ts';
 import { checkPool, requireCluster } from '../resource-references.ts';

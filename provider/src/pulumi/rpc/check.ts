@@ -1,4 +1,5 @@
-import { clusterNameOf, diffResource, kindInfo, containsUnknown, validate, type Kind } from '../../../../core/index.ts';
+import { clusterNameOf, diffResource, error, kindInfo, containsUnknown, validate, type Diagnostic, type Kind } from '../../../../core/index.ts';
+import { MANAGED_LABEL_PREFIX } from '../encode-resource.ts';
 import { toCheckFailures } from '../check-failures.ts';
 import { fromWire } from '../from-wire.ts';
 import { providerPb } from '../proto.ts';
@@ -20,8 +21,9 @@ export function checkRpc(state: ProviderState): NonNullable<ProviderRpcs['check'
     const cluster = await clusterOf(state, kind, news.values);
     const result = validate(kind, news.values, { defaultRegion: state.settings?.region, allowUnknown: true, ...cluster });
     const res = new providerPb.CheckResponse();
-    if (!result.ok) {
-      res.setFailuresList(toCheckFailures(result.diagnostics));
+    const managed = managedLabels(news.values.labels);
+    if (!result.ok || managed.length) {
+      res.setFailuresList(toCheckFailures([...(result.ok ? [] : result.diagnostics), ...managed]));
       // The engine shows failures against the inputs it sent; echo them so nothing is lost.
       res.setInputs(toWire(news.values, news.secretKeys));
       return res;
@@ -58,4 +60,15 @@ async function clusterOf(state: ProviderState, kind: Kind, inputs: Record<string
     // Check must not fail because the cloud is unreachable; Create reports that with its own error.
     return {};
   }
+}
+
+/**
+ * Labels under `aicloud.dev/` are aicloud's own (the GitOps CLI's ownership labels); a program that set them
+ * could claim a GitOps stack's resource, and Read leaves them out of the inputs, which would be a perpetual diff.
+ */
+function managedLabels(labels: unknown): Diagnostic[] {
+  if (typeof labels !== 'object' || labels === null) return [];
+  return Object.keys(labels)
+    .filter((k) => k.startsWith(MANAGED_LABEL_PREFIX))
+    .map((k) => error('INVALID_VALUE', `labels["${k}"]`, `label ${k} is managed by aicloud`, { hint: 'remove it from the program' }));
 }

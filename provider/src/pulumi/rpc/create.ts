@@ -44,7 +44,8 @@ export function createRpc(state: ProviderState): NonNullable<ProviderRpcs['creat
       const encoded = encodeResource(kind, existing, secretKeys, state.secrets);
       const reason = isAicloudError(err) ? describeAicloudError(err) : err instanceof Error ? err.message : String(err);
       const status = existing.statusReason ? `${existing.status}: ${existing.statusReason}` : existing.status;
-      throw resourceInitFailed(`${kind} ${name} was created but did not become ready (${status}): ${reason}`, encoded.id, encoded.properties, encoded.inputs, [reason]);
+      const message = `${kind} ${name} was created but did not become ready (${status}): ${reason}`;
+      throw resourceInitFailed(message, encoded.id, encoded.properties, encoded.inputs, [message]);
     }
   };
 }
