@@ -53,7 +53,7 @@ export async function applyDirectory(
   options: ApplyOptions,
   ctx: CliContext,
 ): Promise<number> {
-  const { defaultStackName } = await import('../../gitops/load-stack.ts');
+  const { defaultStackName } = await import('../../gitops/index.ts');
   const stack = options.stack ?? defaultStackName(dir);
   return withStackLock(cloud, stack, options.lockTimeout, ctx, async () => {
     const { plan, warnings } = await planStack(cloud, {
