@@ -4,7 +4,7 @@ import { apiError } from './errors.ts';
 import { matchesLabels, parseLabelSelector } from './label-selector.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { withSecret } from './kind-effects.ts';
-import { readDoc } from './resource-doc.ts';
+import { labelsOf, readDoc } from './resource-doc.ts';
 import type { AdmissionState } from '../admission/index.ts';
 import { loadAdmissionState } from './admission-state.ts';
 import { withQueueOutputs } from './queue-outputs.ts';
@@ -63,7 +63,7 @@ export async function listResources(cp: ControlPlane, project: string, kind: Kin
         break;
       }
       after = r.name;
-      if (terms.length && !matchesLabels((readDoc(r).spec.labels as Record<string, string> | undefined) ?? {}, terms)) continue;
+      if (terms.length && !matchesLabels(labelsOf(readDoc(r)), terms)) continue;
       items.push(kind === 'Queue' ? JSON.stringify(await withQueueOutputs(cp, readDoc(r), (admission ??= await loadAdmissionState(cp.store)))) : await current.text(r));
       last = r.name;
     }

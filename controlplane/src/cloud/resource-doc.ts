@@ -78,6 +78,11 @@ export function specOf<K extends Kind>(doc: Pick<WireResource, 'kind' | 'spec'>,
   return doc.spec as unknown as InputsByKind[K];
 }
 
+/** Every kind declares `labels`; selectors read them without knowing the kind. */
+export function labelsOf(doc: Pick<WireResource, 'kind' | 'spec'>): Record<string, string> {
+  return specOf(doc, doc.kind as Kind).labels ?? {};
+}
+
 /** Validated inputs as the plain record the store and the wire carry. */
 export function asSpec(inputs: object): Record<string, unknown> {
   return inputs as Record<string, unknown>;
