@@ -1,17 +1,10 @@
 import { Registry } from 'prom-client';
+import type { ZoneCapacity } from '../allocator/index.ts';
 import { processRegistry } from './process-metrics.ts';
 import { defineSeries, type Series } from './series.ts';
 
 /** One zone and accelerator type of the allocator's capacity report: all the gauges need of it. */
-export interface ZoneCount {
-  region: string;
-  zone: string;
-  acceleratorType: string;
-  total: number;
-  free: number;
-  held: number;
-  unavailable: number;
-}
+export type ZoneCount = Pick<ZoneCapacity, 'region' | 'zone' | 'acceleratorType' | 'total' | 'free' | 'held' | 'unavailable'>;
 
 /** Why an instance reloaded its whole state from the database. */
 export type FullReloadReason = 'other_writer' | 'rolled_back';
