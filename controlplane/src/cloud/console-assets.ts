@@ -25,7 +25,7 @@ const TYPES: Record<string, string> = {
  * `dist/<name>-chunks/`, so each of those places is tried.
  */
 export function findConsoleDir(): string | undefined {
-  const candidates = ['../../../../dist/console/', './console/', '../console/'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+  const candidates = ['../../../dist/console/', './console/', '../console/'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
   return candidates.find((dir) => existsSync(join(dir, 'index.html')));
 }
 
