@@ -6,6 +6,7 @@ import type { SecretBox } from '../secret-box.ts';
 import type { Principal } from '../auth.ts';
 import { expandRows } from './holding-rows.ts';
 import type { AdmissionCache } from './admission-cache.ts';
+import { loadLeaseExpiry } from '../../leases/index.ts';
 
 /**
  * Everything a request needs, in one place the routes share. The allocator and the project list
@@ -37,6 +38,8 @@ export interface ControlPlane {
   defaultRegion: string;
   /** The admission state and the gang stage's view between passes; see `AdmissionCache` for when it is dropped. */
   admission?: AdmissionCache;
+  /** Earliest expiry of an active capacity lease; undefined when none is active. */
+  leaseDueAt?: number;
 }
 
 /** Reloads caches when another connection or instance committed; cheap (one query) when nothing changed. */
@@ -60,6 +63,7 @@ export async function reloadControlPlane(cp: ControlPlane): Promise<void> {
   await reloadAllocator(cp);
   cp.projects = new Set(await store.listProjects());
   cp.nextDueAt = await store.nextDueAt();
+  await loadLeaseExpiry(cp);
 }
 
 /** Rebuilds the allocator from the store: holdings, then quotas and health marks. */

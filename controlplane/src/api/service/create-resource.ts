@@ -9,6 +9,7 @@ import { iso, newResourceId, runningStatus, toRecord, type WireResource } from '
 import { startOperation, toWireOperation } from './start-operation.ts';
 import { writeChange } from './apply-finished.ts';
 import { runAdmission } from './admission-pass.ts';
+import { leaseCovers } from '../../leases/index.ts';
 import { startPendingOperation } from './pending-operation.ts';
 import { checkQueuedCluster, enqueueCluster, isQueued, pendingClusterOutputs } from './queued-cluster.ts';
 import { checkQueuedEndpoint, enqueueEndpoint, pendingEndpointEffects } from './queued-endpoint.ts';
@@ -30,6 +31,8 @@ export async function createResource(
   kind: Kind,
   body: unknown,
   idempotencyKey: string | undefined,
+  /** A capacity lease (header `Aicloud-Lease`) that a cluster create draws its placement from. */
+  leaseId?: string,
 ): Promise<SerializedReply> {
   const requestHash = idempotencyKey ? hashRequest(kind, body) : '';
   return writeTransaction(cp, async () => {
@@ -65,13 +68,13 @@ export async function createResource(
     const now = cp.clock.now();
     const id = newResourceId(kind);
     // A cluster or endpoint that names a queue waits there when it does not fit, instead of being refused.
-    const queued = isQueued(kind, spec);
+    const queued = isQueued(kind, spec) && !(kind === 'Cluster' && leaseId && (await leaseCovers(cp, project, leaseId, spec)));
     const queuedEndpoint = queued && kind === 'ModelEndpoint';
     const endpointCluster = queuedEndpoint ? await checkQueuedEndpoint(cp, project, spec, cluster) : undefined;
     if (queued && !queuedEndpoint) await checkQueuedCluster(cp, project, spec);
     const effects = endpointCluster
       ? pendingEndpointEffects(spec, endpointCluster)
-      : queued ? { allocation: null, outputs: pendingClusterOutputs(spec) } : await createEffects(cp, project, kind, id, spec);
+      : queued ? { allocation: null, outputs: pendingClusterOutputs(spec) } : await createEffects(cp, project, kind, id, spec, leaseId);
     const doc: WireResource = {
       kind,
       project,

@@ -7,6 +7,7 @@ import type { ResourceRecord } from '../../store/index.ts';
 import { apiError } from '../errors.ts';
 import type { AllocationSummary, ReplicaPlacement } from './allocation-wire.ts';
 import { planNewCluster, planResize } from './cluster-holdings.ts';
+import { planFromLease } from '../../leases/index.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { keepsReplicas, planReplicas } from './endpoint-replicas.ts';
 import { readDoc, type WireResource } from './resource-doc.ts';
@@ -62,10 +63,10 @@ export async function usersOf(cp: ControlPlane, target: WireResource): Promise<s
 }
 
 /** Decides a kind's effects for a create; throws the API's 409 when the cloud cannot do it. */
-export async function createEffects(cp: ControlPlane, project: string, kind: Kind, id: string, spec: Spec): Promise<Effects> {
+export async function createEffects(cp: ControlPlane, project: string, kind: Kind, id: string, spec: Spec, leaseId?: string): Promise<Effects> {
   switch (kind) {
     case 'Cluster': {
-      const plan = planNewCluster(cp, project, id, spec);
+      const plan = (leaseId && (await planFromLease(cp, project, leaseId, id, spec))) || planNewCluster(cp, project, id, spec);
       return { commitHoldings: plan.commit, allocation: plan.allocation, outputs: clusterOutputs(spec, plan.allocation) };
     }
     case 'KvCachePool': {

@@ -2,6 +2,12 @@ import { KINDS } from '../../../../provider/src/core/index.ts';
 import type { Principal } from '../auth.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { capacityView } from './inventory-view.ts';
+import { leaseOfOwner } from '../../leases/index.ts';
+
+function leaseHolderName(owner: string): { kind: string; name: string } | undefined {
+  const lease = leaseOfOwner(owner);
+  return lease === undefined ? undefined : { kind: 'Lease', name: lease };
+}
 
 /**
  * Who holds an accelerator, as the caller may see it. Index 0 of `holders` is always the anonymous
@@ -45,7 +51,8 @@ export async function occupancyView(cp: ControlPlane, principal: Principal, proj
     const seesName = principal.admin || row.project === project;
     let index = seesName ? holderIndex.get(row.owner) : 0;
     if (index === undefined) {
-      const rec = names.get(row.owner);
+      // A lease's holding shows as kind Lease, named by its lease id (the console draws it as leased).
+      const rec = names.get(row.owner) ?? leaseHolderName(row.owner);
       index = holders.length;
       holders.push({ visible: true, project: row.project, kind: rec?.kind ?? null, name: rec?.name ?? null, id: row.owner });
       holderIndex.set(row.owner, index);

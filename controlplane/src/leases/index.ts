@@ -1,0 +1,8 @@
+// Capacity leases: a saved plan's placements held until apply draws on them, or they expire.
+export { createLease, MAX_LEASE_SECONDS } from './create-lease.ts';
+export { extendLease, getLease, listLeases, releaseLease, endedReason } from './lease-actions.ts';
+export { expireDueLeases, leasesDue, loadLeaseExpiry } from './expire-leases.ts';
+export { leaseCovers, planFromLease } from './draw-lease.ts';
+export { checkLeases, leaseHolders } from './check-leases.ts';
+export { leaseOfOwner, LEASE_OWNER_PREFIX } from './lease-types.ts';
+export type { LeaseHolding, WireLease } from './lease-types.ts';
