@@ -9,10 +9,13 @@ import type { LeaseHolding, StoredLease } from './lease-types.ts';
 
 type Spec = Record<string, unknown>;
 
-/** The active lease a create names, or the reason it cannot be drawn on. */
+/**
+ * The lease a create names, or the reason it cannot be drawn on. A used-up lease is no error: the other
+ * creates of the same apply name it too, and it holds nothing for them.
+ */
 async function activeLease(cp: ControlPlane, project: string, leaseId: string): Promise<StoredLease> {
   const lease = await findLease(cp, project, leaseId);
-  if (lease.status !== 'active') throw apiError('LEASE_EXPIRED', endedReason(lease), { field: 'lease', value: leaseId });
+  if (lease.status === 'expired' || lease.status === 'released') throw apiError('LEASE_EXPIRED', endedReason(lease), { field: 'lease', value: leaseId });
   return lease;
 }
 

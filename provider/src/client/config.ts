@@ -9,6 +9,8 @@ export interface ClientConfig {
   region?: string;
   /** Folder of the embedded cloud's database (`cloud.db`); used only without an endpoint. */
   dataDir: string;
+  /** A capacity lease that cluster creates draw their placement from (docs/leases.md). */
+  lease?: string;
 }
 
 const PROJECT = /^[a-z][a-z0-9-]{0,62}$/;
@@ -30,6 +32,7 @@ export function resolveConfig(
     token: pick(partial.token, env.AICLOUD_TOKEN),
     project: pick(partial.project, env.AICLOUD_PROJECT) ?? 'default',
     region: pick(partial.region, env.AICLOUD_REGION),
+    lease: pick(partial.lease, env.AICLOUD_LEASE),
     dataDir: resolve(cwd, pick(partial.dataDir, env.AICLOUD_DATA_DIR) ?? join('.aicloud')),
   };
   if (endpoint !== undefined && !/^https?:\/\/[^\s/$.?#][^\s]*$/.test(endpoint)) {

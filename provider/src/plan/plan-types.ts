@@ -1,3 +1,4 @@
+import type { PlanLease } from './plan-lease.ts';
 import type { SourcePosition } from '../gitops/source-position.ts';
 
 /** Bumped when a saved plan from an older CLI can no longer be applied as is. */
@@ -143,6 +144,8 @@ export interface Plan {
   cost: { before: CostSummary; after: CostSummary };
   problems: PlanProblem[];
   summary: Record<StepAction, number>;
+  /** The capacity lease taken for this plan (`--lease`); see plan-lease.ts. */
+  lease?: PlanLease;
 }
 
 /** True when applying the plan would change something. */
