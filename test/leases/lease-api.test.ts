@@ -41,6 +41,11 @@ describe('capacity leases through the API', () => {
     // The occupancy map names the lease as the holder.
     const occ = await s.call('GET', `${P}/occupancy`);
     assert.ok(occ.body.holders.some((h: { kind: string | null; name: string | null }) => h.kind === 'Lease' && h.name === lease.body.id));
+    const leasedCells = occ.body.zones
+      .flatMap((z: { supernodes: { servers: { id: string; leasedMask: number }[] }[] }) => z.supernodes.flatMap((sn) => sn.servers))
+      .filter((srv: { leasedMask: number }) => srv.leasedMask !== 0);
+    assert.deepEqual(leasedCells.map((srv: { id: string }) => srv.id).sort(), [...leasedServers].sort());
+    assert.ok(leasedCells.every((srv: { leasedMask: number }) => srv.leasedMask === 0xff));
 
     const drawn = await s.call('POST', `${P}/clusters`, { ...TRAIN_A, name: 'leased-a' }, { 'aicloud-lease': lease.body.id });
     assert.equal(drawn.status, 202, JSON.stringify(drawn.body));

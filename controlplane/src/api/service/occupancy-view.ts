@@ -28,6 +28,8 @@ export interface OccupancyServer {
   accelerators: number;
   faultyMask: number;
   draining: boolean;
+  /** Accelerators a capacity lease holds (also in `held`, under the lease's holder). */
+  leasedMask: number;
   /** `[holderIndex, mask]` pairs; endpoints running inside a cluster are reported on the cluster. */
   held: Array<[number, number]>;
 }
@@ -46,6 +48,7 @@ export async function occupancyView(cp: ControlPlane, principal: Principal, proj
   const names = new Map<string, { kind: string; name: string }>();
   const named = new Set(rows.filter((r) => r.parentOwner === null && (principal.admin || r.project === project)).map((r) => r.project));
   for (const p of named) for (const rec of await cp.store.listResourcesOfKinds(p, KINDS)) names.set(rec.id, { kind: rec.kind, name: rec.name });
+  const leased = new Map<string, number>();
   for (const row of rows) {
     if (row.parentOwner !== null) continue;
     const seesName = principal.admin || row.project === project;
@@ -57,6 +60,7 @@ export async function occupancyView(cp: ControlPlane, principal: Principal, proj
       holders.push({ visible: true, project: row.project, kind: rec?.kind ?? null, name: rec?.name ?? null, id: row.owner });
       holderIndex.set(row.owner, index);
     }
+    if (leaseOfOwner(row.owner) !== undefined) leased.set(row.server, ((leased.get(row.server) ?? 0) | row.mask) >>> 0);
     const list = byServer.get(row.server) ?? [];
     const same = list.find((h) => h[0] === index);
     if (same) same[1] = (same[1] | row.mask) >>> 0;
@@ -79,7 +83,7 @@ export async function occupancyView(cp: ControlPlane, principal: Principal, proj
   const snCapacity = new Map(capacity.supernodes.map((s) => [`${s.zone}/${s.id}`, s]));
   const server = (zone: string, s: { id: string; acceleratorCount: number }): OccupancyServer => {
     const key = `${zone}/${s.id}`;
-    return { id: s.id, accelerators: s.acceleratorCount, faultyMask: faulty.get(key) ?? 0, draining: draining.has(key), held: byServer.get(key) ?? [] };
+    return { id: s.id, accelerators: s.acceleratorCount, faultyMask: faulty.get(key) ?? 0, draining: draining.has(key), leasedMask: leased.get(key) ?? 0, held: byServer.get(key) ?? [] };
   };
   const zones = [];
   for (const region of inventory.regions) {
