@@ -6,6 +6,7 @@ export interface ProviderSettings {
   token?: string;
   project?: string;
   region?: string;
+  lease?: string;
 }
 
 /** A setting that does not match its schema, named the way users wrote it. */

@@ -7,7 +7,7 @@ import { plainDiagnostic } from '../wire/diagnostics.ts';
 import type { DynamicValue, WireDiagnostic } from '../wire/messages.ts';
 
 const ENV: Record<keyof ProviderConfig, string> = {
-  endpoint: 'AICLOUD_ENDPOINT', token: 'AICLOUD_TOKEN', project: 'AICLOUD_PROJECT', region: 'AICLOUD_REGION',
+  endpoint: 'AICLOUD_ENDPOINT', token: 'AICLOUD_TOKEN', project: 'AICLOUD_PROJECT', region: 'AICLOUD_REGION', lease: 'AICLOUD_LEASE',
 };
 
 /**
@@ -29,6 +29,7 @@ export function readProviderConfig(ctx: ProviderContext, config: DynamicValue | 
     endpoint: /^https?:\/\/[^\s/$.?#].[^\s]*$/,
     project: /^[a-z][a-z0-9-]{0,62}$/,
     region: /^[a-z]+-[a-z]+-[0-9]+$/,
+    lease: /^lse-[0-9a-f]+$/,
   };
   for (const [key, re] of Object.entries(patterns) as [keyof ProviderConfig, RegExp][]) {
     const value = out[key];
