@@ -80,6 +80,14 @@ export function leasePaths(paths: Record<string, unknown>, schemas: Record<strin
       responses: { '200': { description: 'Released', content: lease }, ...errorResponses(401, 404) },
     },
   };
+  paths['/v1/projects/{project}/snapshot'] = {
+    get: {
+      summary:
+        "The cloud's occupancy for what-if plans: holdings, health marks, queues, leases and the project's resources; other projects' holders stay anonymous to a project token",
+      parameters: [pathParam('project')],
+      responses: { '200': { description: 'OK' }, ...errorResponses(401, 404) },
+    },
+  };
   paths[`${base}/{id}:extend`] = {
     post: {
       summary: "Move an active lease's expiry later by bySeconds",

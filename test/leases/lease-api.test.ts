@@ -147,3 +147,44 @@ describe('a lease on a database file', () => {
     }
   });
 });
+
+describe('the occupancy snapshot', () => {
+  it('carries holdings, marks, leases and resources, and hides other projects from a project token', async () => {
+    const s = await testServer();
+    try {
+      await s.call('POST', '/v1/admin/projects', { name: 'snap-other' });
+      assert.equal(
+        (await s.call('POST', '/v1/projects/snap-other/clusters', { ...TRAIN_A, name: 'secret-name', labels: { 'aicloud.dev/expected-duration': '6h' } }))
+          .status,
+        202,
+      );
+      assert.equal((await s.call('POST', `${P}/clusters`, { ...TRAIN_A, name: 'mine' })).status, 202);
+      const lease = await s.call('POST', `${P}/leases`, { requests: [createReq('later')], ttlSeconds: 600, planDigest: 'sha256:x' });
+      const token = (await s.call('POST', '/v1/admin/projects/default/tokens', {})).body.token as string;
+      const snap = await s.call('GET', `${P}/snapshot`, undefined, {}, token);
+      assert.equal(snap.status, 200, JSON.stringify(snap.body));
+      const body = snap.body;
+      assert.equal(body.complete, false);
+      assert.ok(body.inventory.regions.length > 0);
+      assert.ok(!JSON.stringify(body).includes('secret-name'), "another project's names stay hidden");
+      assert.ok(!JSON.stringify(body).includes('snap-other'), "another project's name stays hidden");
+      const other = body.owners.find((o: { project: string }) => o.project === 'other');
+      assert.equal(other.acceleratorCount, 32);
+      assert.ok(other.expectedEndAt > body.takenAt, 'the expected end is shared, not the name');
+      assert.ok(body.owners.some((o: { kind: string; name: string }) => o.kind === 'Lease' && o.name === lease.body.id));
+      assert.deepEqual(
+        body.leases.map((l: { id: string }) => l.id),
+        [lease.body.id],
+      );
+      assert.deepEqual(
+        body.resources.map((r: { name: string }) => r.name),
+        ['mine'],
+      );
+      const admin = await s.call('GET', `${P}/snapshot`);
+      assert.equal(admin.body.complete, true);
+      assert.ok(admin.body.owners.some((o: { name: string }) => o.name === 'secret-name'));
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import type { WhatIfReport } from './what-if-report.ts';
 import type { PlanLease } from './plan-lease.ts';
 import type { SourcePosition } from '../gitops/source-position.ts';
 
@@ -146,6 +147,8 @@ export interface Plan {
   summary: Record<StepAction, number>;
   /** The capacity lease taken for this plan (`--lease`); see plan-lease.ts. */
   lease?: PlanLease;
+  /** What a what-if plan found on a snapshot (`--what-if`); see what-if-report.ts. */
+  whatIf?: WhatIfReport;
 }
 
 /** True when applying the plan would change something. */

@@ -20,6 +20,9 @@ interface PlanOptions extends CloudOptions {
   refreshOnly?: boolean;
   /** Milliseconds to lease the placements for (`--lease 30m`). */
   lease?: number;
+  /** A snapshot file to plan against (`--what-if`), and failures to inject (`--degrade`). */
+  whatIf?: string;
+  degrade?: string;
 }
 
 /** Renders a plan in the format asked for. */
@@ -32,6 +35,13 @@ export function renderPlan(plan: Plan, format: PlanOptions['format'], color: boo
 /** `aicloud plan`: exit 0 no changes, 2 changes (with --detailed-exitcode), 1 error or a plan that cannot be applied. */
 export async function run(options: PlanOptions, ctx: CliContext): Promise<number> {
   const dir = options.args[0] ?? '.';
+  if (options.degrade !== undefined && options.whatIf === undefined) throw new AicloudError('INVALID_VALUE', '--degrade needs --what-if FILE', { field: 'degrade' });
+  if (options.whatIf !== undefined) {
+    if (options.out || options.lease !== undefined) throw new AicloudError('INVALID_VALUE', 'a what-if plan is never applied, so it takes neither --out nor --lease', { field: 'what-if' });
+    // Loaded only here: it brings the allocator and the control plane's preview into the process.
+    const { runWhatIfPlan } = await import('../what-if-plan.ts');
+    return runWhatIfPlan({ dir, snapshotFile: options.whatIf, format: options.format, ...(options.degrade ? { degrade: options.degrade } : {}), ...(options.stack ? { stack: options.stack } : {}), ...(options.region ? { region: options.region } : {}) }, ctx);
+  }
   if (options.lease !== undefined && !options.out) throw new AicloudError('INVALID_VALUE', '--lease needs --out: the lease is recorded in the saved plan', { field: 'lease' });
   return withCloud(options, async (cloud) => {
     const planned = await planStack(cloud, {
