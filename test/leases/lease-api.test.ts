@@ -114,6 +114,31 @@ describe('capacity leases through the API', () => {
   });
 });
 
+describe('a lease and the queues', () => {
+  const clock = createVirtualClock();
+  it('waiting work is never admitted onto a lease, and is admitted once the lease expires', async () => {
+    const s = await testServer({ clock });
+    try {
+      assert.equal((await s.call('POST', `${P}/queues`, { name: 'batch', quotas: [{ acceleratorType: 'ascend-910c', nominal: 4 * 384 }] })).status, 202);
+      for (const name of ['fill-1', 'fill-2', 'fill-3']) assert.equal((await s.call('POST', `${P}/clusters`, { ...TRAIN_A, name, nodeCount: 48 })).status, 202);
+      const lease = await s.call('POST', `${P}/leases`, { requests: [createReq('held', 48)], ttlSeconds: 60, planDigest: 'sha256:q' });
+      assert.equal(lease.status, 201, JSON.stringify(lease.body));
+      // Placement zone: a supernode gang would reserve a fence, chosen without knowing when a lease ends.
+      const gang = await s.call('POST', `${P}/clusters`, { ...TRAIN_A, name: 'gang', nodeCount: 48, placement: 'zone', queue: 'batch' });
+      assert.equal(gang.body.resource.status, 'pending', 'the leased supernode is not free for the queue');
+      await s.invariantsClean('with a lease and a waiting gang');
+      clock.advance(60_000);
+      const admitted = await s.call('GET', `${P}/clusters/gang`);
+      assert.equal(admitted.body.status, 'ready', admitted.body.statusReason);
+      assert.deepEqual([...admitted.body.allocation.servers].sort(), [...lease.body.holdings[0].allocation.servers].sort(), 'it got the supernode the lease freed');
+      assert.equal((await s.call('GET', `${P}/leases/${lease.body.id}`)).body.status, 'expired');
+      await s.invariantsClean('after the expiry admitted the gang');
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('a lease on a database file', () => {
   it('is seen by a second control plane on the same file and survives the first one going away', async () => {
     const dir = tempDir();
