@@ -48,3 +48,13 @@ test('the wait estimate is the time until free plus ending work covers the reque
   assert.equal(formatWait(90 * 60_000), '1h 30m');
   assert.equal(formatWait(null), 'unknown');
 });
+
+test('every front end reads the lease setting from its configuration or AICLOUD_LEASE', async () => {
+  const { resolveConfig } = await import('../../provider/src/client/index.ts');
+  const { mergeSettings } = await import('../../provider/src/pulumi/provider-config.ts');
+  assert.equal(resolveConfig({}, { AICLOUD_LEASE: 'lse-01' }, '/w').lease, 'lse-01');
+  assert.equal(resolveConfig({ lease: 'lse-02' }, { AICLOUD_LEASE: 'lse-01' }, '/w').lease, 'lse-02');
+  assert.equal('lease' in resolveConfig({}, {}, '/w'), false);
+  assert.equal(mergeSettings({}, { 'aicloud:config:lease': 'lse-03' }, {}).lease, 'lse-03');
+  assert.equal(mergeSettings({}, {}, { AICLOUD_LEASE: 'lse-04' }).lease, 'lse-04');
+});

@@ -32,9 +32,10 @@ export function resolveConfig(
     token: pick(partial.token, env.AICLOUD_TOKEN),
     project: pick(partial.project, env.AICLOUD_PROJECT) ?? 'default',
     region: pick(partial.region, env.AICLOUD_REGION),
-    lease: pick(partial.lease, env.AICLOUD_LEASE),
     dataDir: resolve(cwd, pick(partial.dataDir, env.AICLOUD_DATA_DIR) ?? join('.aicloud')),
   };
+  const lease = pick(partial.lease, env.AICLOUD_LEASE);
+  if (lease !== undefined) config.lease = lease;
   if (endpoint !== undefined && !/^https?:\/\/[^\s/$.?#][^\s]*$/.test(endpoint)) {
     throw new AicloudError('INVALID_CONFIG', `endpoint ${endpoint} is not an http(s) URL`, { field: 'endpoint', value: endpoint });
   }
