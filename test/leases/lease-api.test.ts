@@ -130,7 +130,11 @@ describe('a lease and the queues', () => {
       clock.advance(60_000);
       const admitted = await s.call('GET', `${P}/clusters/gang`);
       assert.equal(admitted.body.status, 'ready', admitted.body.statusReason);
-      assert.deepEqual([...admitted.body.allocation.servers].sort(), [...lease.body.holdings[0].allocation.servers].sort(), 'it got the supernode the lease freed');
+      assert.deepEqual(
+        [...admitted.body.allocation.servers].sort(),
+        [...lease.body.holdings[0].allocation.servers].sort(),
+        'it got the supernode the lease freed',
+      );
       assert.equal((await s.call('GET', `${P}/leases/${lease.body.id}`)).body.status, 'expired');
       await s.invariantsClean('after the expiry admitted the gang');
     } finally {

@@ -11,6 +11,7 @@ import { createAuthenticator } from './auth.ts';
 import { NO_FAULTS, type FaultSpec } from './faults.ts';
 import { createSecretBox } from './secret-box.ts';
 import { bootstrap } from './service/bootstrap.ts';
+import { leaseHooks } from '../leases/index.ts';
 import { reloadControlPlane, type ControlPlane } from './service/control-plane.ts';
 
 /** How to open a control plane; `databaseUrl`, `dbPath` or `memory` picks the store. */
@@ -88,6 +89,7 @@ export async function openControlPlane(opts: OpenOptions): Promise<OpenedControl
       authenticate: createAuthenticator(store),
       projects: new Set(),
       nextDueAt: undefined,
+      leases: leaseHooks,
       sharedFile: opts.sharedFile ?? opts.databaseUrl !== undefined,
       exclusive: createMutex(),
       defaultRegion: inventory.regions[0]?.name ?? 'cn-southwest-2',

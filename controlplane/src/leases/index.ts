@@ -6,3 +6,19 @@ export { leaseCovers, planFromLease } from './draw-lease.ts';
 export { checkLeases, leaseHolders } from './check-leases.ts';
 export { leaseOfOwner, LEASE_OWNER_PREFIX } from './lease-types.ts';
 export type { LeaseHolding, WireLease } from './lease-types.ts';
+export type { LeaseHooks } from './lease-hooks.ts';
+import { checkLeases, leaseHolders } from './check-leases.ts';
+import { leaseCovers, planFromLease } from './draw-lease.ts';
+import { expireDueLeases, leasesDue, loadLeaseExpiry } from './expire-leases.ts';
+import type { LeaseHooks } from './lease-hooks.ts';
+
+/** The hooks a control plane opens with (`cp.leases`). */
+export const leaseHooks: LeaseHooks = {
+  loadExpiry: loadLeaseExpiry,
+  due: leasesDue,
+  expireDue: expireDueLeases,
+  covers: leaseCovers,
+  planFrom: planFromLease,
+  holders: leaseHolders,
+  check: checkLeases,
+};

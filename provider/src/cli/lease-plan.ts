@@ -1,7 +1,6 @@
 import { createLease, getLease, type CloudClient, type PlacementRequest } from '../client/index.ts';
 import { AicloudError } from '../core/index.ts';
-import { planDigest, type PlanLease } from '../plan/plan-lease.ts';
-import type { Plan } from '../plan/plan-types.ts';
+import { planDigest, type Plan, type PlanLease } from '../plan/index.ts';
 
 /**
  * `aicloud plan --lease`: asks the control plane to hold exactly what the placement preview found for

@@ -24,3 +24,6 @@ export { attachPlacement } from './attach-placement.ts';
 export { renderText, summaryLine, type TextOptions } from './render-text.ts';
 export { renderMarkdown } from './render-markdown.ts';
 export { renderJson, parsePlan, PlanFormatError } from './render-json.ts';
+export { planDigest, type PlanLease } from './plan-lease.ts';
+// What-if plans (what-if-*.ts) load the allocator and the control plane's preview, so they are imported
+// by path, only by the command that runs them, and not through this index.

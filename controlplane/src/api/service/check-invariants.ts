@@ -3,7 +3,6 @@ import { Allocator, type InvariantReport } from '../../allocator/index.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { expandRows } from './holding-rows.ts';
 import { moveHolders } from './admission-pass.ts';
-import { checkLeases, leaseHolders } from '../../leases/index.ts';
 
 /**
  * `GET /v1/admin/invariants`. Three checks, because the allocator's memory and the database could
@@ -20,8 +19,8 @@ function sliceKey(accelerators: readonly string[], slices: readonly { profile: s
 
 export async function checkInvariants(cp: ControlPlane): Promise<InvariantReport> {
   // A move's target is held by its own owner until the move finishes; it is live while it runs.
-  const live = new Set([...(await cp.store.liveResourceIds()), ...(await moveHolders(cp)), ...(await leaseHolders(cp))]);
-  const violations = [...cp.allocator.checkInvariants(live).violations, ...(await checkLeases(cp))];
+  const live = new Set([...(await cp.store.liveResourceIds()), ...(await moveHolders(cp)), ...((await cp.leases?.holders(cp)) ?? [])]);
+  const violations = [...cp.allocator.checkInvariants(live).violations, ...((await cp.leases?.check(cp)) ?? [])];
   const rows = await cp.store.listAllocations();
   const scratch = new Allocator(cp.allocator.topology, { learn: 'manual', partitions: PARTITION_CATALOGUE });
   scratch.load(expandRows(rows));

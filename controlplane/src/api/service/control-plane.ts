@@ -6,7 +6,7 @@ import type { SecretBox } from '../secret-box.ts';
 import type { Principal } from '../auth.ts';
 import { expandRows } from './holding-rows.ts';
 import type { AdmissionCache } from './admission-cache.ts';
-import { loadLeaseExpiry } from '../../leases/index.ts';
+import type { LeaseHooks } from '../../leases/lease-hooks.ts';
 
 /**
  * Everything a request needs, in one place the routes share. The allocator and the project list
@@ -40,6 +40,8 @@ export interface ControlPlane {
   admission?: AdmissionCache;
   /** Earliest expiry of an active capacity lease; undefined when none is active. */
   leaseDueAt?: number;
+  /** Capacity leases (docs/leases.md), when this control plane has them. */
+  leases?: LeaseHooks;
 }
 
 /** Reloads caches when another connection or instance committed; cheap (one query) when nothing changed. */
@@ -63,7 +65,7 @@ export async function reloadControlPlane(cp: ControlPlane): Promise<void> {
   await reloadAllocator(cp);
   cp.projects = new Set(await store.listProjects());
   cp.nextDueAt = await store.nextDueAt();
-  await loadLeaseExpiry(cp);
+  await cp.leases?.loadExpiry(cp);
 }
 
 /** Rebuilds the allocator from the store: holdings, then quotas and health marks. */

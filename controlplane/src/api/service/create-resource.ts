@@ -9,7 +9,6 @@ import { iso, newResourceId, runningStatus, toRecord, type WireResource } from '
 import { startOperation, toWireOperation } from './start-operation.ts';
 import { writeChange } from './apply-finished.ts';
 import { runAdmission } from './admission-pass.ts';
-import { leaseCovers } from '../../leases/index.ts';
 import { startPendingOperation } from './pending-operation.ts';
 import { checkQueuedCluster, enqueueCluster, isQueued, pendingClusterOutputs } from './queued-cluster.ts';
 import { checkQueuedEndpoint, enqueueEndpoint, pendingEndpointEffects } from './queued-endpoint.ts';
@@ -68,7 +67,7 @@ export async function createResource(
     const now = cp.clock.now();
     const id = newResourceId(kind);
     // A cluster or endpoint that names a queue waits there when it does not fit, instead of being refused.
-    const queued = isQueued(kind, spec) && !(kind === 'Cluster' && leaseId && (await leaseCovers(cp, project, leaseId, spec)));
+    const queued = isQueued(kind, spec) && !(kind === 'Cluster' && leaseId && (await cp.leases?.covers(cp, project, leaseId, spec)));
     const queuedEndpoint = queued && kind === 'ModelEndpoint';
     const endpointCluster = queuedEndpoint ? await checkQueuedEndpoint(cp, project, spec, cluster) : undefined;
     if (queued && !queuedEndpoint) await checkQueuedCluster(cp, project, spec);

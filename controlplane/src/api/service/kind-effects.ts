@@ -7,7 +7,6 @@ import type { ResourceRecord } from '../../store/index.ts';
 import { apiError } from '../errors.ts';
 import type { AllocationSummary, ReplicaPlacement } from './allocation-wire.ts';
 import { planNewCluster, planResize } from './cluster-holdings.ts';
-import { planFromLease } from '../../leases/index.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { keepsReplicas, planReplicas } from './endpoint-replicas.ts';
 import { readDoc, type WireResource } from './resource-doc.ts';
@@ -66,7 +65,7 @@ export async function usersOf(cp: ControlPlane, target: WireResource): Promise<s
 export async function createEffects(cp: ControlPlane, project: string, kind: Kind, id: string, spec: Spec, leaseId?: string): Promise<Effects> {
   switch (kind) {
     case 'Cluster': {
-      const plan = (leaseId && (await planFromLease(cp, project, leaseId, id, spec))) || planNewCluster(cp, project, id, spec);
+      const plan = (leaseId && (await cp.leases?.planFrom(cp, project, leaseId, id, spec))) || planNewCluster(cp, project, id, spec);
       return { commitHoldings: plan.commit, allocation: plan.allocation, outputs: clusterOutputs(spec, plan.allocation) };
     }
     case 'KvCachePool': {

@@ -2,7 +2,7 @@ import { KINDS } from '../../../../provider/src/core/index.ts';
 import type { Principal } from '../auth.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { capacityView } from './inventory-view.ts';
-import { leaseOfOwner } from '../../leases/index.ts';
+import { leaseOfOwner } from '../../leases/lease-types.ts';
 
 function leaseHolderName(owner: string): { kind: string; name: string } | undefined {
   const lease = leaseOfOwner(owner);

@@ -1,5 +1,4 @@
 import { advanceDueOperations, finishOperation } from '../../operations/index.ts';
-import { expireDueLeases, leasesDue } from '../../leases/index.ts';
 import type { OperationRecord } from '../../store/index.ts';
 import { writeTransaction, type ControlPlane } from './control-plane.ts';
 import { iso, readDoc, runningStatus, toRecord } from './resource-doc.ts';
@@ -43,10 +42,10 @@ export async function settleOperation(cp: ControlPlane, op: OperationRecord): Pr
 /** Settles whatever is due; a no-op without touching the database when nothing is. */
 export async function advance(cp: ControlPlane): Promise<void> {
   const now = cp.clock.now();
-  if ((cp.nextDueAt === undefined || now < cp.nextDueAt) && !leasesDue(cp, now)) return;
+  if ((cp.nextDueAt === undefined || now < cp.nextDueAt) && !cp.leases?.due(cp, now)) return;
   await writeTransaction(cp, async () => {
     // Leases that expired free their accelerators before the pass below can admit work onto them.
-    if (leasesDue(cp, now)) await expireDueLeases(cp, now);
+    if (cp.leases?.due(cp, now)) await cp.leases.expireDue(cp, now);
     cp.nextDueAt = await advanceDueOperations(cp.store, now, (op) => settleOperation(cp, op));
     // Moves that came due finish here, and what they made room for is admitted.
     await runAdmission(cp);
