@@ -1,4 +1,5 @@
-// OpenAPI paths of /v1/projects/{project}/leases: capacity leases bound to saved plans (docs/leases.md).
+// OpenAPI paths of /v1/projects/{project}/leases (capacity leases bound to saved plans, docs/leases.md)
+// and /v1/projects/{project}/snapshot (the occupancy what-if plans start from, docs/what-if.md).
 import { errorResponses, json, pathParam } from './openapi-parts.ts';
 
 const holding = {
@@ -40,7 +41,7 @@ export function leasePaths(paths: Record<string, unknown>, schemas: Record<strin
   paths[base] = {
     post: {
       summary: "Lease the placements of a plan's new clusters (the placement preview's requests) for ttlSeconds",
-      parameters: [pathParam('project')],
+      parameters: [pathParam('project'), { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } }],
       requestBody: {
         required: true,
         content: json({

@@ -56,6 +56,17 @@ describe('capacity leases through the API', () => {
     await s.invariantsClean('after drawing on the lease');
   });
 
+  it('replays a retried lease request instead of leasing twice', async () => {
+    const body = { requests: [createReq('retried', 2)], ttlSeconds: 60, planDigest: 'sha256:r' };
+    const first = await s.call('POST', `${P}/leases`, body, { 'idempotency-key': 'lease-k1' });
+    const again = await s.call('POST', `${P}/leases`, body, { 'idempotency-key': 'lease-k1' });
+    assert.equal(again.status, 201);
+    assert.deepEqual(again.body, first.body);
+    assert.equal((await s.call('POST', `${P}/leases`, { ...body, ttlSeconds: 61 }, { 'idempotency-key': 'lease-k1' })).body.code, 'IDEMPOTENCY_KEY_REUSED');
+    assert.equal((await s.call('DELETE', `${P}/leases/${first.body.id}`)).body.status, 'released');
+    await s.invariantsClean('after a replayed lease');
+  });
+
   it('refuses a create that differs from what was leased, with the reason', async () => {
     const lease = await s.call('POST', `${P}/leases`, { requests: [createReq('mismatch-a')], ttlSeconds: 60, planDigest: 'sha256:m' });
     const r = await s.call('POST', `${P}/clusters`, { ...TRAIN_A, name: 'mismatch-a', nodeCount: 2 }, { 'aicloud-lease': lease.body.id });

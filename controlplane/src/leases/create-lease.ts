@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AllocationRequest, Placement } from '../allocator/index.ts';
 import { apiError } from '../api/errors.ts';
 import { summarizeServers, summarizeSlices } from '../api/service/allocation-wire.ts';
@@ -70,15 +71,28 @@ function allocationRequest(project: string, owner: string, r: ClusterCreate): Al
  * one transaction with the lease row. A queued create that does not fit is left out (it waits at apply);
  * any other that does not fit refuses the whole lease with the allocator's reason.
  */
-export async function createLease(cp: ControlPlane, project: string, body: unknown): Promise<WireLease> {
+export async function createLease(cp: ControlPlane, project: string, body: unknown, idempotencyKey?: string): Promise<WireLease> {
   const b = (body ?? {}) as Record<string, unknown>;
   const creates = parseCreates(b.requests);
   const ttl = parseTtl(b.ttlSeconds);
   if (typeof b.planDigest !== 'string' || !b.planDigest)
     throw apiError('MISSING_FIELD', 'planDigest must name the plan the lease is for', { field: 'planDigest', status: 400 });
   const owner = typeof b.owner === 'string' && b.owner ? b.owner : 'unnamed';
+  // A retried request (the answer was lost) gets the first lease, never a second one.
+  const key = idempotencyKey ? `lease:${idempotencyKey}` : undefined;
+  const requestHash = key
+    ? createHash('sha256')
+        .update(JSON.stringify(body) ?? '')
+        .digest('hex')
+    : '';
   return writeTransaction(cp, async () => {
     const now = cp.clock.now();
+    if (key) {
+      const seen = await cp.store.getIdempotency(project, key);
+      if (seen && seen.requestHash !== requestHash)
+        throw apiError('IDEMPOTENCY_KEY_REUSED', `Idempotency-Key ${idempotencyKey} was used for a different lease request`);
+      if (seen) return JSON.parse(seen.body) as WireLease;
+    }
     await expireDueLeases(cp, now);
     const id = newLeaseId();
     const items = creates.map((r, i) => allocationRequest(project, leaseOwner(id, i), r));
@@ -134,6 +148,8 @@ export async function createLease(cp: ControlPlane, project: string, body: unkno
       },
     );
     noteLeaseExpiry(cp, lease.expiresAt);
-    return toWireLease(lease);
+    const wire = toWireLease(lease);
+    if (key) await cp.store.putIdempotency({ project, key, requestHash, status: 201, body: JSON.stringify(wire), createdAt: now });
+    return wire;
   });
 }

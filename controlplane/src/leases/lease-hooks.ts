@@ -16,7 +16,13 @@ export interface LeaseHooks {
   /** Whether a cluster create draws on the lease (it then never waits in a queue). */
   covers(cp: ControlPlane, project: string, leaseId: string, spec: Record<string, unknown>): Promise<boolean>;
   /** The leased placement a cluster create takes over, or undefined to place it as usual. */
-  planFrom(cp: ControlPlane, project: string, leaseId: string, id: string, spec: Record<string, unknown>): Promise<{ allocation: AllocationSummary; commit(cp: ControlPlane): Promise<void> } | undefined>;
+  planFrom(
+    cp: ControlPlane,
+    project: string,
+    leaseId: string,
+    id: string,
+    spec: Record<string, unknown>,
+  ): Promise<{ allocation: AllocationSummary; commit(cp: ControlPlane): Promise<void> } | undefined>;
   /** Owners of active lease holdings, live for the invariant check. */
   holders(cp: ControlPlane): Promise<string[]>;
   /** The lease half of the invariant check. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { CloudClient } from './cloud-client.ts';
 import type { PlacementRequest } from './cloud-client.ts';
 
@@ -33,7 +34,8 @@ export async function createLease(
   cloud: CloudClient,
   body: { requests: PlacementRequest[]; ttlSeconds: number; planDigest: string; owner?: string },
 ): Promise<Lease> {
-  return (await cloud.raw<Lease>('POST', base(cloud), { body })).body;
+  // One key for every retry of this call, so a lost answer never leases twice.
+  return (await cloud.raw<Lease>('POST', base(cloud), { body, headers: { 'idempotency-key': randomUUID() } })).body;
 }
 
 export async function listLeases(cloud: CloudClient): Promise<Lease[]> {
