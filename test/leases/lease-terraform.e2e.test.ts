@@ -9,14 +9,14 @@ import { createWorkspace, PROVIDER_BLOCK, skipReason, type Workspace } from '../
 const TOKEN = 'tf-e2e-admin-token-0123456789';
 const ZONE = 'cn-southwest-2a';
 
-const config = (lease: string, name: string) =>
+const config = (lease: string, name: string, nodeCount = 4) =>
   PROVIDER_BLOCK.replace('provider "aicloud" {}', `provider "aicloud" {\n  lease = "${lease}"\n}`) +
   `
 resource "aicloud_cluster" "leased" {
   name             = "${name}"
   zone             = "${ZONE}"
   accelerator_type = "ascend-910c"
-  node_count       = 4
+  node_count       = ${nodeCount}
   placement        = "supernode"
 }
 `;
@@ -48,6 +48,19 @@ describe('terraform and capacity leases', { skip: skipReason() }, () => {
     assert.deepEqual((made!.allocation as { servers: string[] }).servers, lease.holdings[0]!.allocation.servers);
     assert.equal((await getLease(cloud, lease.id)).status, 'consumed');
     await ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 0);
+  });
+
+  test("terraform plan counts the lease's accelerators as the leased cluster's, in a zone full for everyone else", async () => {
+    for (const name of ['fill-1', 'fill-2', 'fill-3'])
+      await cloud.create('Cluster', { name, zone: ZONE, acceleratorType: 'ascend-910c', nodeCount: 48, placement: 'supernode' });
+    const lease = await createLease(cloud, { requests: [{ ...request('tf-big'), nodeCount: 40 }], ttlSeconds: 600, planDigest: 'sha256:big' });
+    ws.write({ 'main.tf': config(lease.id, 'tf-big', 40) });
+    const plan = await ws.tf(['plan', '-input=false', '-no-color']);
+    assert.equal(plan.code, 0, plan.stdout + plan.stderr);
+    assert.doesNotMatch(plan.stderr, /will not fit/);
+    await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
+    const made = await cloud.get('Cluster', 'tf-big');
+    assert.deepEqual((made!.allocation as { servers: string[] }).servers, lease.holdings[0]!.allocation.servers);
   });
 
   test('a released lease fails the apply, saying why', async () => {

@@ -1,10 +1,11 @@
 import type { Placement } from '../allocator/index.ts';
+import type { AllocationSummary } from '../api/service/allocation-wire.ts';
 import { apiError } from '../api/errors.ts';
 import type { HoldingPlan } from '../api/service/cluster-holdings.ts';
 import { changeHoldings, type ControlPlane } from '../api/service/control-plane.ts';
 import { rowsOfPlacement } from '../api/service/holding-rows.ts';
 import { endedReason, findLease } from './lease-actions.ts';
-import { leaseRecord } from './lease-doc.ts';
+import { leaseRecord, readLease } from './lease-doc.ts';
 import type { LeaseHolding, StoredLease } from './lease-types.ts';
 
 type Spec = Record<string, unknown>;
@@ -26,6 +27,17 @@ function holdingFor(lease: StoredLease, name: unknown): LeaseHolding | undefined
 /** True when the create of this cluster draws on the lease (then it never waits in a queue). */
 export async function leaseCovers(cp: ControlPlane, project: string, leaseId: string, spec: Spec): Promise<boolean> {
   return holdingFor(await activeLease(cp, project, leaseId), spec.name) !== undefined;
+}
+
+/**
+ * For a placement preview that names the lease: the leased allocation a create of this shape will get
+ * (and the owner holding it), or undefined when the lease cannot serve it (the preview places it as usual).
+ */
+export async function leasedFor(cp: ControlPlane, project: string, leaseId: string, spec: Spec): Promise<{ owner: string; allocation: AllocationSummary } | undefined> {
+  const rec = await cp.store.getLease(leaseId);
+  if (!rec || rec.project !== project || rec.status !== 'active') return undefined;
+  const h = holdingFor(readLease(rec), spec.name);
+  return h && !mismatch(h, spec) ? { owner: h.owner, allocation: h.allocation } : undefined;
 }
 
 /** Says what differs between the leased request and the create, or nothing when they match. */

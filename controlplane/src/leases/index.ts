@@ -8,7 +8,7 @@ export { leaseOfOwner, LEASE_OWNER_PREFIX } from './lease-types.ts';
 export type { LeaseHolding, WireLease } from './lease-types.ts';
 export type { LeaseHooks } from './lease-hooks.ts';
 import { checkLeases, leaseHolders } from './check-leases.ts';
-import { leaseCovers, planFromLease } from './draw-lease.ts';
+import { leaseCovers, leasedFor, planFromLease } from './draw-lease.ts';
 import { expireDueLeases, leasesDue, loadLeaseExpiry } from './expire-leases.ts';
 import type { LeaseHooks } from './lease-hooks.ts';
 
@@ -19,6 +19,7 @@ export const leaseHooks: LeaseHooks = {
   expireDue: expireDueLeases,
   covers: leaseCovers,
   planFrom: planFromLease,
+  leasedFor,
   holders: leaseHolders,
   check: checkLeases,
 };

@@ -252,7 +252,11 @@ export class CloudClient {
   }
 
   async previewPlacements(requests: PlacementRequest[], opts: { signal?: AbortSignal } = {}): Promise<PlacementResult[]> {
-    const res = await this.raw<{ results: PlacementResult[] }>('POST', `/v1/projects/${this.project}/placements:preview`, { body: { requests }, signal: opts.signal });
+    const res = await this.raw<{ results: PlacementResult[] }>('POST', `/v1/projects/${this.project}/placements:preview`, {
+      body: { requests },
+      signal: opts.signal,
+      ...(this.lease ? { headers: { 'aicloud-lease': this.lease } } : {}),
+    });
     return res.body.results;
   }
 
