@@ -24,7 +24,12 @@ export interface LeaseHooks {
     spec: Record<string, unknown>,
   ): Promise<{ allocation: AllocationSummary; commit(cp: ControlPlane): Promise<void> } | undefined>;
   /** What a previewed create of this shape would get from the lease, if it holds one for it. */
-  leasedFor(cp: ControlPlane, project: string, leaseId: string, spec: Record<string, unknown>): Promise<{ owner: string; allocation: AllocationSummary } | undefined>;
+  leasedFor(
+    cp: ControlPlane,
+    project: string,
+    leaseId: string,
+    spec: Record<string, unknown>,
+  ): Promise<{ owner: string; allocation: AllocationSummary } | undefined>;
   /** Owners of active lease holdings, live for the invariant check. */
   holders(cp: ControlPlane): Promise<string[]>;
   /** The lease half of the invariant check. */
