@@ -33,7 +33,12 @@ export async function leaseCovers(cp: ControlPlane, project: string, leaseId: st
  * For a placement preview that names the lease: the leased allocation a create of this shape will get
  * (and the owner holding it), or undefined when the lease cannot serve it (the preview places it as usual).
  */
-export async function leasedFor(cp: ControlPlane, project: string, leaseId: string, spec: Spec): Promise<{ owner: string; allocation: AllocationSummary } | undefined> {
+export async function leasedFor(
+  cp: ControlPlane,
+  project: string,
+  leaseId: string,
+  spec: Spec,
+): Promise<{ owner: string; allocation: AllocationSummary } | undefined> {
   const rec = await cp.store.getLease(leaseId);
   if (!rec || rec.project !== project || rec.status !== 'active') return undefined;
   const h = holdingFor(readLease(rec), spec.name);
