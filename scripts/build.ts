@@ -1,6 +1,6 @@
 // The build step: derives every generated artefact from schema/schema.json.
 // `npm run build` writes them; `npm run build -- --check` fails when one is out of date.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { loadSchema, repoRoot } from './build/load-schema.ts';
 import { generateRegistry } from './build/gen-registry.ts';
@@ -8,7 +8,7 @@ import { generateManifestSchema } from './build/gen-manifest-schema.ts';
 import { generateOpenApi } from './build/gen-openapi.ts';
 import { generateDocs } from './build/gen-docs.ts';
 import { generateErrorsDoc } from './build/gen-errors-doc.ts';
-import { generateSdk, type PackageSchema } from './pulumi/sdk-gen/index.ts';
+import { generatePulumiSdks, orphanedSdkFiles } from './build/gen-pulumi-sdks.ts';
 
 /** One generated file: its path relative to the repository and its full text. */
 export interface Artefact {
@@ -20,23 +20,27 @@ export function buildArtefacts(): Artefact[] {
   const schema = loadSchema();
   const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
   return [
-    { path: 'provider/src/core/generated/registry.ts', text: generateRegistry(schema) },
+    { path: 'core/generated/registry.ts', text: generateRegistry(schema) },
     { path: 'schema/generated/manifest.schema.json', text: json(generateManifestSchema(schema)) },
     { path: 'schema/generated/openapi.json', text: json(generateOpenApi(schema)) },
     { path: 'docs/reference.md', text: `${generateDocs(schema)}\n` },
     { path: 'docs/errors.md', text: generateErrorsDoc() },
-    ...[...generateSdk(schema.raw as PackageSchema)].map(([path, text]) => ({ path: `sdk/nodejs/${path}`, text })),
+    ...generatePulumiSdks(),
   ];
 }
 
-/** Returns the artefacts whose file on disk differs from what the schema generates. */
+/**
+ * Returns the artefacts whose file on disk differs from what the schema generates, and the files in the
+ * SDK folders that are no longer generated.
+ */
 export function staleArtefacts(artefacts = buildArtefacts()): string[] {
-  return artefacts
+  const changed = artefacts
     .filter((a) => {
       const file = join(repoRoot, a.path);
       return !existsSync(file) || readFileSync(file, 'utf8') !== a.text;
     })
     .map((a) => a.path);
+  return [...changed, ...orphanedSdkFiles(artefacts.map((a) => a.path))];
 }
 
 const isMain = process.argv[1] && relative(process.argv[1], new URL(import.meta.url).pathname) === '';
@@ -56,6 +60,10 @@ if (isMain) {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, a.text);
       console.error(`wrote ${a.path}`);
+    }
+    for (const path of orphanedSdkFiles(artefacts.map((a) => a.path))) {
+      rmSync(join(repoRoot, path));
+      console.error(`removed ${path}`);
     }
   }
 }

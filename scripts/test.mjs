@@ -5,12 +5,12 @@
 // their reasons, just before the runner's closing summary.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-const roots = ['schema', 'provider', 'controlplane', 'console', 'test', 'bench', 'scripts'];
+const roots = ['schema', 'core', 'provider', 'controlplane', 'console', 'test', 'bench', 'scripts'];
 const skip = new Set(['node_modules', '.gen', 'cdktf.out', '.terraform', 'results']);
 const only = process.argv.slice(2);
 // Generous for the slowest end-to-end tests, but finite. Node 20 applies it to each test and also
@@ -36,6 +36,17 @@ function walk(dir, out) {
 // The bins run bundles when they exist; rebuild them so tests never run a bundle older than the sources.
 const prepare = spawnSync('npm', ['run', '--silent', 'prepare'], { stdio: 'inherit' });
 if (prepare.status !== 0) process.exit(prepare.status ?? 1);
+
+// The engines the end-to-end tests drive (pulumi, its Node.js language host, tofu), built once from
+// the Go module proxy and reused: the tests find them through AICLOUD_TOOLS_BIN and PATH.
+const tools = spawnSync(process.execPath, ['scripts/tools/build-tools.mjs'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+if (tools.status !== 0) {
+  console.error('!! npm run tools failed: the engines the tests need are missing');
+  process.exit(tools.status ?? 1);
+}
+const toolsBin = dirname(tools.stdout.trim().split('\n')[0]);
+process.env.AICLOUD_TOOLS_BIN = toolsBin;
+process.env.PATH = `${toolsBin}:${process.env.PATH ?? ''}`;
 
 let files = roots.flatMap((r) => walk(r, [])).sort();
 if (only.length) files = files.filter((f) => only.some((o) => f.includes(o)));

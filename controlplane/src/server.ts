@@ -1,8 +1,6 @@
 import { join } from 'node:path';
-import { buildApp } from './api/build-app.ts';
-import { parseFaultSpec } from './api/faults.ts';
-import { openControlPlane } from './api/open-control-plane.ts';
-import type { RateLimitOptions } from './api/rate-limit.ts';
+import { buildApp, openControlPlane, type RateLimitOptions } from './api/index.ts';
+import { parseFaultSpec } from './cloud/index.ts';
 import type { Clock } from './operations/index.ts';
 
 export interface ServerOptions {

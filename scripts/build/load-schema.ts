@@ -1,7 +1,8 @@
 // Reads schema/schema.json and resolves it into flat property specs, so every generator
 // (registry, JSON Schema, OpenAPI, docs) walks the same resolved shape instead of chasing $refs.
 import { readFileSync } from 'node:fs';
-import type { PropertySpec } from '../../provider/src/core/registry-types.ts';
+// The type's own file, not core/index.ts: the build must run before core/generated exists.
+import type { PropertySpec } from '../../core/registry-types.ts';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -77,7 +78,8 @@ export function loadSchema(path = schemaPath): ResolvedSchema {
     } else if (!['string', 'integer', 'number', 'boolean'].includes(base.type)) {
       throw new Error(`schema.json: ${where} has unsupported type ${base.type}`);
     }
-    if (base.enum) out.enum = base.enum.map((e: any) => (typeof e === 'object' ? e : { value: e }));
+    // An enum value's `name` only names its identifier in the Pulumi SDKs.
+    if (base.enum) out.enum = base.enum.map((e: any) => (typeof e === 'object' ? (({ name: _, ...rest }) => rest)(e) : { value: e }));
     for (const c of CONSTRAINTS) if (base[c] !== undefined) out[c] = base[c] as never;
     if (base.default !== undefined) out.default = base.default;
     if (base.replaceOnChanges) out.replaceOnChanges = true;

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { OccupancySnapshot } from '../../controlplane/src/snapshot/index.ts';
-import { parseDegrade } from '../../provider/src/plan/what-if-degrade.ts';
-import { estimateWait, formatWait } from '../../provider/src/plan/what-if-wait.ts';
+import { estimateWait, formatWait, parseDegrade } from '../../provider/src/what-if/index.ts';
 
 test('the degrade grammar reads every item and refuses what it does not know', () => {
   assert.deepEqual(parseDegrade('supernode=sn-2, rack=cn-southwest-2b/nvl-1,server=z/sn-1/s07:drain,accelerator=z/b910-01/3,accelerators=16:faulty@z'), [

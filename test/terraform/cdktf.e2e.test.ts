@@ -8,16 +8,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CloudClient } from '../../provider/src/client/index.ts';
 import { synth } from '../../examples/cdktf/main.ts';
-import { createWorkspace, skipReason, type Workspace } from './terraform-workspace.ts';
+import { createWorkspace, terraformEngines, type Workspace } from './terraform-workspace.ts';
 
-describe('the CDKTF and HCL examples apply', { skip: skipReason() }, () => {
+for (const engine of terraformEngines()) describe(`the CDKTF and HCL examples apply with ${engine.name}`, () => {
   let ws: Workspace;
   let stackDir: string;
   let dataDir: string;
 
   before(async () => {
     process.env.CHECKPOINT_DISABLE = '1';
-    ws = await createWorkspace({});
+    ws = await createWorkspace({}, engine);
     dataDir = join(ws.dir, 'data');
     ws.env.AICLOUD_DATA_DIR = dataDir;
     delete ws.env.AICLOUD_ENDPOINT;

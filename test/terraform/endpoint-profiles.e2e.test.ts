@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CloudClient } from '../../provider/src/client/index.ts';
 import { startServer, type RunningServer } from '../../controlplane/src/index.ts';
-import { createWorkspace, PROVIDER_BLOCK, skipReason, type Workspace } from './terraform-workspace.ts';
+import { createWorkspace, PROVIDER_BLOCK, terraformEngines, type Workspace } from './terraform-workspace.ts';
 
 const TOKEN = 'tf-e2e-admin-token-0123456789';
 
@@ -47,14 +47,14 @@ ${extra}  model = {
 
 type Placement = { servers: string[]; slice?: { accelerator: string; profile: string; start: number } };
 
-describe('terraform and endpoints on partition instances', { skip: skipReason() }, () => {
+for (const engine of terraformEngines()) describe(`${engine.name} and endpoints on partition instances`, () => {
   let server: RunningServer;
   let ws: Workspace;
   let cloud: CloudClient;
 
   before(async () => {
     server = await startServer({ port: 0, memory: true, timeScale: 0, bootstrapToken: TOKEN, logLevel: 'silent' });
-    ws = await createWorkspace({ AICLOUD_ENDPOINT: server.url, AICLOUD_TOKEN: TOKEN });
+    ws = await createWorkspace({ AICLOUD_ENDPOINT: server.url, AICLOUD_TOKEN: TOKEN }, engine);
     cloud = await CloudClient.connect({ endpoint: server.url, token: TOKEN });
     ws.write({ 'main.tf': PROVIDER_BLOCK + cluster('1g.18gb', 4) + endpoint('1g.18gb', 3) });
     await ws.ok(['init', '-input=false', '-no-color']);

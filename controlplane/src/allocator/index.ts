@@ -12,4 +12,5 @@ export { createPolicy, DEFAULT_POLICY, isPolicyName, POLICY_NAMES } from './poli
 export { Topology } from './topology.ts';
 export type { BlockLimits } from './restrict-blocks.ts';
 export { seededRandom } from './seeded-random.ts';
+export { serverSize } from './server-size.ts';
 export { testInventory } from './testing.ts';

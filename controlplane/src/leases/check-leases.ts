@@ -1,4 +1,4 @@
-import type { ControlPlane } from '../api/service/control-plane.ts';
+import type { ControlPlane } from '../cloud/index.ts';
 import { readLease } from './lease-doc.ts';
 import { leaseOfOwner } from './lease-types.ts';
 

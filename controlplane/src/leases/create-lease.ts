@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AllocationRequest, Placement } from '../allocator/index.ts';
-import { apiError } from '../api/errors.ts';
-import { summarizeServers, summarizeSlices } from '../api/service/allocation-wire.ts';
-import { changeHoldings, writeTransaction, type ControlPlane } from '../api/service/control-plane.ts';
-import { rowsOfPlacement } from '../api/service/holding-rows.ts';
+import { apiError, summarizeServers, summarizeSlices, changeHoldings, writeTransaction, type ControlPlane, rowsOfPlacement } from '../cloud/index.ts';
 import { leaseRecord, newLeaseId, toWireLease } from './lease-doc.ts';
 import { expireDueLeases, noteLeaseExpiry } from './expire-leases.ts';
 import { leaseOwner, type LeaseHolding, type StoredLease, type WireLease } from './lease-types.ts';

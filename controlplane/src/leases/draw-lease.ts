@@ -1,9 +1,5 @@
 import type { Placement } from '../allocator/index.ts';
-import type { AllocationSummary } from '../api/service/allocation-wire.ts';
-import { apiError } from '../api/errors.ts';
-import type { HoldingPlan } from '../api/service/cluster-holdings.ts';
-import { changeHoldings, type ControlPlane } from '../api/service/control-plane.ts';
-import { rowsOfPlacement } from '../api/service/holding-rows.ts';
+import { type AllocationSummary, apiError, type HoldingPlan, changeHoldings, type ControlPlane, rowsOfPlacement } from '../cloud/index.ts';
 import { endedReason, findLease } from './lease-actions.ts';
 import { leaseRecord, readLease } from './lease-doc.ts';
 import type { LeaseHolding, StoredLease } from './lease-types.ts';

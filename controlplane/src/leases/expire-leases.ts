@@ -1,5 +1,4 @@
-import type { ControlPlane } from '../api/service/control-plane.ts';
-import { changeHoldings } from '../api/service/control-plane.ts';
+import { type ControlPlane, changeHoldings } from '../cloud/index.ts';
 import { leaseRecord, readLease } from './lease-doc.ts';
 import type { StoredLease } from './lease-types.ts';
 

@@ -6,11 +6,10 @@ export { leaseCovers, planFromLease } from './draw-lease.ts';
 export { checkLeases, leaseHolders } from './check-leases.ts';
 export { leaseOfOwner, LEASE_OWNER_PREFIX } from './lease-types.ts';
 export type { LeaseHolding, WireLease } from './lease-types.ts';
-export type { LeaseHooks } from './lease-hooks.ts';
 import { checkLeases, leaseHolders } from './check-leases.ts';
 import { leaseCovers, leasedFor, planFromLease } from './draw-lease.ts';
 import { expireDueLeases, leasesDue, loadLeaseExpiry } from './expire-leases.ts';
-import type { LeaseHooks } from './lease-hooks.ts';
+import type { LeaseHooks } from '../cloud/index.ts';
 
 /** The hooks a control plane opens with (`cp.leases`). */
 export const leaseHooks: LeaseHooks = {

@@ -1,6 +1,4 @@
-import { apiError, notFound } from '../api/errors.ts';
-import { runAdmission } from '../api/service/admission-pass.ts';
-import { writeTransaction, type ControlPlane } from '../api/service/control-plane.ts';
+import { apiError, notFound, runAdmission, writeTransaction, type ControlPlane } from '../cloud/index.ts';
 import { MAX_LEASE_SECONDS, parseTtl } from './create-lease.ts';
 import { endLease, noteLeaseExpiry } from './expire-leases.ts';
 import { leaseRecord, readLease, toWireLease } from './lease-doc.ts';

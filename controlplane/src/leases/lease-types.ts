@@ -1,5 +1,6 @@
 import type { Placement } from '../allocator/index.ts';
-import type { AllocationSummary } from '../api/service/allocation-wire.ts';
+import type { AllocationSummary } from '../cloud/index.ts';
+export { LEASE_OWNER_PREFIX, leaseOfOwner, leaseOwner } from '../cloud/index.ts';
 
 /** What one planned cluster create holds under a lease, until a create draws on it. */
 export interface LeaseHolding {
@@ -45,18 +46,4 @@ export interface WireLease {
   planDigest: string;
   acceleratorCount: number;
   holdings: LeaseHolding[];
-}
-
-/** Allocator owners of lease holdings start with this; nothing else does. */
-export const LEASE_OWNER_PREFIX = 'lease:';
-
-/** The owner that holds a lease's n-th holding. */
-export function leaseOwner(leaseId: string, n: number): string {
-  return `${LEASE_OWNER_PREFIX}${leaseId}/${n}`;
-}
-
-/** The lease id of a lease holding's owner, or undefined for any other owner. */
-export function leaseOfOwner(owner: string): string | undefined {
-  if (!owner.startsWith(LEASE_OWNER_PREFIX)) return undefined;
-  return owner.slice(LEASE_OWNER_PREFIX.length, owner.lastIndexOf('/'));
 }

@@ -1,9 +1,5 @@
-import { KINDS } from '../../../provider/src/core/index.ts';
-import type { Principal } from '../api/auth.ts';
-import { admissionStateOf } from '../api/service/admission-state.ts';
-import type { ControlPlane } from '../api/service/control-plane.ts';
-import { popcount } from '../api/service/holding-rows.ts';
-import { readDoc } from '../api/service/resource-doc.ts';
+import { KINDS } from '../../../core/index.ts';
+import { type Principal, admissionStateOf, type ControlPlane, popcount, readDoc } from '../cloud/index.ts';
 import { leaseOfOwner, listLeases } from '../leases/index.ts';
 import type { HoldingRecord } from '../store/index.ts';
 import type { OccupancySnapshot, SnapshotOwner, SnapshotPending } from './snapshot-types.ts';

@@ -24,6 +24,8 @@ export interface PgOptions {
   url: string;
   /** Connections per instance; writers take turns on one lock, so a few serve reads beside them. */
   poolSize?: number;
+  /** Told, at each check for other instances' writes, how many generations this instance was behind (its feed lag). */
+  onBehind?: (generations: number) => void;
 }
 
 
@@ -67,6 +69,7 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
           `BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK}); UPDATE write_generation SET value = value + 1 WHERE id = 1 RETURNING value`,
         )) as unknown as pg.QueryResult[];
         const generation = Number(res[2]!.rows[0].value);
+        options.onBehind?.(generation - seen - 1);
         if (generation !== seen + 1) changedByOthers = true;
         seen = generation;
         try {
@@ -93,6 +96,7 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
       }
       const row = await one<{ value: number }>('generation', 'SELECT value FROM write_generation WHERE id = 1', []);
       const value = Number(row!.value);
+      options.onBehind?.(Math.max(0, value - seen));
       if (value === seen && !changedByOthers) return false;
       seen = value;
       changedByOthers = false;

@@ -1,5 +1,5 @@
 import { createLease, getLease, type CloudClient, type PlacementRequest } from '../client/index.ts';
-import { AicloudError } from '../core/index.ts';
+import { AicloudError } from '../../../core/index.ts';
 import { planDigest, type Plan, type PlanLease } from '../plan/index.ts';
 
 /**

@@ -1,12 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { OccupancySnapshot } from '../../../controlplane/src/snapshot/index.ts';
-import { AicloudError } from '../core/index.ts';
-import { formatManifestDiagnostic } from '../gitops/format-diagnostic.ts';
+import { AicloudError } from '../../../core/index.ts';
+import { formatManifestDiagnostic } from '../gitops/index.ts';
 import { renderJson, renderMarkdown, renderText, type Plan } from '../plan/index.ts';
-import { whatIfCloud } from '../plan/what-if-cloud.ts';
-import { parseDegrade } from '../plan/what-if-degrade.ts';
-import { buildWhatIfReport, renderWhatIfMarkdown, renderWhatIfText } from '../plan/what-if-report.ts';
-import { buildWhatIfWorld } from '../plan/what-if-world.ts';
+import { buildWhatIfReport, buildWhatIfWorld, parseDegrade, renderWhatIfMarkdown, renderWhatIfText, whatIfCloud } from '../what-if/index.ts';
 import type { CliContext } from './cli-context.ts';
 import { planStack } from './plan-stack.ts';
 

@@ -14,7 +14,10 @@ export {
   type PlacementOutcome,
   type PlacementPreview,
   type CostSummary,
+  type SourcePosition,
 } from './plan-types.ts';
+export { PROTECT_ANNOTATION, STACK_LABEL, ADDRESS_LABEL, addressOf } from './stack-labels.ts';
+export { DependencyGraph } from './dependency-graph.ts';
 export { buildPlan, type BuildPlanOptions } from './build-plan.ts';
 export { type PlanRegistry } from './plan-registry.ts';
 export { coreRegistry } from './core-registry.ts';
@@ -24,6 +27,8 @@ export { attachPlacement } from './attach-placement.ts';
 export { renderText, summaryLine, type TextOptions } from './render-text.ts';
 export { renderMarkdown } from './render-markdown.ts';
 export { renderJson, parsePlan, PlanFormatError } from './render-json.ts';
+export { clusterPreviewBatch, clusterVerdict, type ClusterPreviewEntry, type ClusterVerdict } from './cluster-preview.ts';
+export { formatValue, formatUsd, formatInt, formatDelta, summarizeServers } from './format-value.ts';
 export { planDigest, type PlanLease } from './plan-lease.ts';
-// What-if plans (what-if-*.ts) load the allocator and the control plane's preview, so they are imported
-// by path, only by the command that runs them, and not through this index.
+// What-if plans are built in provider/src/what-if (they load the allocator); the plan carries their report.
+export type { WhatIfReport, Displaced, WaitEstimate } from './what-if-types.ts';

@@ -1,6 +1,12 @@
-import type { WhatIfReport } from './what-if-report.ts';
+import type { WhatIfReport } from './what-if-types.ts';
 import type { PlanLease } from './plan-lease.ts';
-import type { SourcePosition } from '../gitops/source-position.ts';
+
+/** Where a desired resource was written (a manifest's file, line and column), for errors that point at it. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
 
 /** Bumped when a saved plan from an older CLI can no longer be applied as is. */
 export const PLAN_FORMAT_VERSION = 1;
@@ -147,7 +153,7 @@ export interface Plan {
   summary: Record<StepAction, number>;
   /** The capacity lease taken for this plan (`--lease`); see plan-lease.ts. */
   lease?: PlanLease;
-  /** What a what-if plan found on a snapshot (`--what-if`); see what-if-report.ts. */
+  /** What a what-if plan found on a snapshot (`--what-if`); see what-if-types.ts. */
   whatIf?: WhatIfReport;
 }
 

@@ -1,7 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { ControlPlane } from '../service/control-plane.ts';
-import { syncControlPlane } from '../service/control-plane.ts';
-import { capacityView, regionsView } from '../service/inventory-view.ts';
+import { syncControlPlane, capacityView, regionsView, type ControlPlane } from '../../cloud/index.ts';
 
 /** What the cloud has: regions and accelerator types, and free versus total capacity. */
 export const inventoryRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, { cp }) => {

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { apiError } from '../errors.ts';
-import type { ControlPlane } from '../service/control-plane.ts';
+import { apiError, type ControlPlane } from '../../cloud/index.ts';
 import { createLease, extendLease, getLease, listLeases, releaseLease } from '../../leases/index.ts';
 
 type Params = { project: string; id: string };

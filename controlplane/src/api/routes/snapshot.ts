@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { ControlPlane } from '../service/control-plane.ts';
+import type { ControlPlane } from '../../cloud/index.ts';
 import { takeSnapshot } from '../../snapshot/index.ts';
 
 /** GET /v1/projects/{project}/snapshot — the occupancy a what-if plan starts from (docs/what-if.md). */

@@ -1,0 +1,148 @@
+import type { Allocator } from '../allocator/index.ts';
+import type { Mutex, Store } from '../store/index.ts';
+import type { Clock } from '../operations/index.ts';
+import type { FaultSpec } from './faults.ts';
+import type { SecretBox } from './secret-box.ts';
+import type { Principal } from './principal.ts';
+import { expandRows } from './holding-rows.ts';
+import type { AdmissionCache } from './admission-cache.ts';
+import type { LeaseHooks } from './lease-hooks.ts';
+import type { ControlPlaneMetrics } from '../observability/index.ts';
+
+/**
+ * Everything a request needs, in one place the routes share. The allocator and the project list
+ * are caches of the store; `sync` refreshes them when another process wrote the same file.
+ */
+export interface ControlPlane {
+  store: Store;
+  /** The accelerator allocator, always equal to the store's holdings, quotas and health marks. */
+  allocator: Allocator;
+  /** Bumped before every change to the allocator, so a failed transaction knows to reload it. */
+  allocatorEpoch: number;
+  clock: Clock;
+  timeScale: number;
+  faults: FaultSpec;
+  random: () => number;
+  secrets: SecretBox;
+  authenticate: (authorization: string | undefined) => Promise<Principal>;
+  projects: Set<string>;
+  /** Earliest due time of a running operation; undefined when none runs, so reads skip the database. */
+  nextDueAt: number | undefined;
+  /** Set when other processes may write the same database (the embedded cloud's file, PostgreSQL instances). */
+  sharedFile: boolean;
+  /**
+   * Held by a write transaction and by a reload: requests in flight take turns on the caches, so a
+   * reload never replaces the allocator under a change that is still deciding.
+   */
+  exclusive: Mutex;
+  /** Region used when a resource without a zone (a bucket) names none. */
+  defaultRegion: string;
+  /** The admission state and the gang stage's view between passes; see `AdmissionCache` for when it is dropped. */
+  admission?: AdmissionCache;
+  /** Earliest expiry of an active capacity lease; undefined when none is active. */
+  leaseDueAt?: number;
+  /** Capacity leases (docs/leases.md), when this control plane has them. */
+  leases?: LeaseHooks;
+  /** This instance's Prometheus series (`GET /metrics`). */
+  metrics: ControlPlaneMetrics;
+}
+
+/** Reloads caches when another connection or instance committed; cheap (one query) when nothing changed. */
+export async function syncControlPlane(cp: ControlPlane): Promise<void> {
+  if (!cp.sharedFile) return;
+  const release = await cp.exclusive.acquire();
+  try {
+    await syncHeld(cp);
+  } finally {
+    release();
+  }
+}
+
+async function syncHeld(cp: ControlPlane): Promise<void> {
+  if (cp.sharedFile && (await cp.store.changedElsewhere())) {
+    cp.metrics.fullReload('other_writer');
+    await reloadControlPlane(cp);
+  }
+}
+
+export async function reloadControlPlane(cp: ControlPlane): Promise<void> {
+  const { store } = cp;
+  cp.admission = undefined;
+  await reloadAllocator(cp);
+  cp.projects = new Set(await store.listProjects());
+  cp.nextDueAt = await store.nextDueAt();
+  await cp.leases?.loadExpiry(cp);
+}
+
+/** Rebuilds the allocator from the store: holdings, then quotas and health marks. */
+export async function reloadAllocator(cp: ControlPlane): Promise<void> {
+  const { store, allocator } = cp;
+  cp.allocatorEpoch++;
+  const [rows, quotas, marks] = [await store.listAllocations(), await store.listQuotas(), await store.listHealthMarks()];
+  allocator.load(expandRows(rows));
+  for (const q of quotas) allocator.setQuota(q.project, q.acceleratorType, q.limit);
+  for (const m of marks) {
+    try {
+      if (m.type === 'accelerator') allocator.markFaulty(m.target);
+      else allocator.drainServer(m.target);
+    } catch {
+      // A mark for hardware the inventory no longer has (the inventory file changed): nothing to mark.
+    }
+  }
+}
+
+/**
+ * A change to what owners hold: the database rows are written first, then the allocator makes the
+ * same change in memory. Call it inside `writeTransaction`, after the other writes of the change.
+ */
+export async function changeHoldings(
+  cp: ControlPlane,
+  write: (store: Store) => Promise<void>,
+  apply: (allocator: Allocator) => void,
+): Promise<void> {
+  await write(cp.store);
+  cp.allocatorEpoch++;
+  apply(cp.allocator);
+}
+
+/** How often a change is run again after the database refused it for a conflict (a deadlock, a serialization failure). */
+const CONFLICT_RETRIES = 5;
+
+/**
+ * Runs a change in one write transaction. When it throws (or the commit fails) after the allocator
+ * changed in memory, the allocator is rebuilt from the database, so it never believes in rows that
+ * were rolled back; a refusal that changed nothing costs no reload. A conflict the database reports
+ * as retryable runs the change again from the start, on reloaded state.
+ */
+export async function writeTransaction<T>(cp: ControlPlane, fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const release = await cp.exclusive.acquire();
+    const epoch = cp.allocatorEpoch;
+    try {
+      return await cp.store.transaction(async () => {
+        await syncHeld(cp);
+        return fn();
+      });
+    } catch (e) {
+      // The admission state saved inside the transaction was rolled back (and a pass may have changed the view).
+      cp.admission = undefined;
+      if (cp.allocatorEpoch !== epoch) {
+        cp.metrics.fullReload('rolled_back');
+        await reloadControlPlane(cp);
+      } else {
+        cp.projects = new Set(await cp.store.listProjects());
+        cp.nextDueAt = await cp.store.nextDueAt();
+      }
+      cp.metrics.writeFailed(e, isRetryableConflict(e) && attempt < CONFLICT_RETRIES);
+      if (!isRetryableConflict(e) || attempt >= CONFLICT_RETRIES) throw e;
+    } finally {
+      release();
+    }
+  }
+}
+
+/** PostgreSQL's codes for a transaction that lost a race and may simply run again. */
+function isRetryableConflict(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '40001' || code === '40P01';
+}
