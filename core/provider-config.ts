@@ -1,12 +1,14 @@
 import { CONFIG_SPECS } from './generated/registry.ts';
 import { isUnknown } from './unknown.ts';
 
-/** The provider's settings, the same four for every front end (schema/schema.json's `config`). */
+/** The provider's settings, the same five for every front end (schema/schema.json's `config`). */
 export interface ProviderSettings {
   endpoint?: string;
   token?: string;
   project?: string;
   region?: string;
+  /** A capacity lease that cluster creates draw their placement from (docs/leases.md). */
+  lease?: string;
 }
 
 export type ConfigKey = keyof ProviderSettings;
@@ -20,7 +22,7 @@ export const DEFAULT_PROJECT = String(CONFIG_SPECS.project?.default ?? 'default'
 /**
  * Merges settings by precedence: each source in the order given (a front end's explicit arguments
  * first, then its other places), then each key's environment variables (`AICLOUD_ENDPOINT`,
- * `AICLOUD_TOKEN`, `AICLOUD_PROJECT`, `AICLOUD_REGION`). Empty strings count as unset, because
+ * `AICLOUD_TOKEN`, `AICLOUD_PROJECT`, `AICLOUD_REGION`, `AICLOUD_LEASE`). Empty strings count as unset, because
  * Terraform and Pulumi pass unset configuration that way; so an empty `endpoint` means the embedded
  * cloud. Values that are not strings are kept for the check to refuse.
  */
@@ -74,6 +76,7 @@ function describePattern(key: ConfigKey, pattern: string): string {
     case 'endpoint': return 'must be an http:// or https:// URL such as http://127.0.0.1:8080';
     case 'project': return 'must start with a lowercase letter and hold only lowercase letters, digits and dashes (at most 63)';
     case 'region': return 'must look like cn-southwest-2';
+    case 'lease': return 'must be a lease id such as lse-0123abcd (from aicloud plan --lease)';
     default: return `must match ${pattern}`;
   }
 }

@@ -26,11 +26,16 @@ async function step(title: string, args: string[], expect: number[]): Promise<vo
 
 const started = Date.now();
 try {
+  const planFile = join(dataDir, 'plan.json');
+  const snapshotFile = join(dataDir, 'snapshot.json');
   await step('1. Plan the example stack', ['plan', stackDir, '--detailed-exitcode'], [2]);
-  await step('2. Apply it (parallel, with progress)', ['apply', stackDir, '--auto-approve'], [0]);
-  await step('3. Where the accelerators went', ['capacity', '--zone', 'cn-southwest-2a'], [0]);
-  await step('4. Plan again: the cloud matches the manifests', ['plan', stackDir, '--detailed-exitcode'], [0]);
-  await step('5. Destroy is refused: the checkpoints and weights are protected', ['destroy', stackDir, '--auto-approve'], [1]);
+  await step('2. Save the plan with a 30-minute capacity lease on its placements', ['plan', stackDir, '--out', planFile, '--lease', '30m'], [0]);
+  await step('3. The leased accelerators, before anything is created', ['capacity', '--zone', 'cn-southwest-2a'], [0]);
+  await step('4. Apply the saved plan (it draws on the lease; parallel, with progress)', ['apply', planFile, '--auto-approve'], [0]);
+  await step('5. Plan again: the cloud matches the manifests', ['plan', stackDir, '--detailed-exitcode'], [0]);
+  await step('6. Snapshot the occupancy', ['snapshot', 'save', snapshotFile], [0]);
+  await step('7. What if the training supernode fails (in process, nothing live changes)', ['plan', stackDir, '--what-if', snapshotFile, '--degrade', 'supernode=sn-1'], [0, 1]);
+  await step('8. Destroy is refused: the checkpoints and weights are protected', ['destroy', stackDir, '--auto-approve'], [1]);
   process.stdout.write(`\nDemo finished in ${((Date.now() - started) / 1000).toFixed(1)}s on the embedded cloud in a temporary folder.\n`);
 } finally {
   await rm(dataDir, { recursive: true, force: true });

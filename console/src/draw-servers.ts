@@ -32,7 +32,8 @@ const holderPixel = (h: number) => (holderPixels[h] ??= pack(holderRgb(h)));
 
 /**
  * Draws servers as boxes of accelerator cells: a holder's colour when held (grey with a centre dot
- * for other projects), light when free, black with a white cross when faulty; a draining server
+ * for other projects), hollow in that colour when a lease holds it, light when free, black with a
+ * white cross when faulty; a draining server
  * gets an orange border and diagonal hatching. Pixels are written into one ImageData per canvas and
  * put once, so 100 supernodes (38,400 cells) cost a few milliseconds, not 38,400 canvas calls.
  */
@@ -80,7 +81,9 @@ function paint(canvas: HTMLCanvasElement, servers: readonly ServerOccupancy[]): 
         }
       } else {
         rect(x, y, CELL, CELL, h >= 0 ? holderPixel(h) : FREE);
-        if (h === 0) rect(x + 2, y + 2, 2, 2, WHITE);
+        // Leased: hollow (a free-coloured centre inside the holder's colour), so it reads without colour.
+        if (((s.leasedMask ?? 0) >>> a) & 1) rect(x + 1, y + 1, CELL - 2, CELL - 2, FREE);
+        else if (h === 0) rect(x + 2, y + 2, 2, 2, WHITE);
       }
     }
     if (s.draining) {

@@ -148,6 +148,7 @@ export function occupancyPage(root: HTMLElement, api: ApiClient): () => void {
       h('li', {}, swatch('free', FREE_COLOUR), 'free'),
       h('li', {}, swatch('faulty'), 'faulty (×)'),
       h('li', {}, swatch('draining'), 'draining server (hatched)'),
+      h('li', {}, swatch('leased'), 'leased by a plan (hollow)'),
       ...[...totals.keys()].sort((a, b) => a - b).map((i) => {
         const t = totals.get(i)!;
         const name = holderLabel(occ.holders[i], occ.project);

@@ -19,6 +19,8 @@ export interface ServerOccupancy {
   acceleratorType?: string;
   faultyMask: number;
   draining: boolean;
+  /** Accelerators a capacity lease holds (drawn hollow). */
+  leasedMask?: number;
   held: Array<[number, number]>;
 }
 

@@ -1,6 +1,6 @@
 import { h, replace } from './dom.ts';
 import { drawServers } from './draw-servers.ts';
-import { sumCounts, type Counts } from './occupancy-figures.ts';
+import { popcount, sumCounts, type Counts } from './occupancy-figures.ts';
 import type { ServerOccupancy } from './occupancy-types.ts';
 
 /** What a card shows: a supernode, or a zone's servers outside any supernode. */
@@ -12,8 +12,9 @@ export interface CardData {
 }
 
 /** The counts line under a card; words and numbers, so nothing depends on telling colours apart. */
-export function countsText(c: Counts, largestFreeBlock: number | null): string {
+export function countsText(c: Counts, largestFreeBlock: number | null, leased = 0): string {
   const parts = [`held ${c.held}`, `free ${c.free}`, `faulty ${c.faulty}`];
+  if (leased) parts.push(`leased ${leased}`);
   if (c.draining) parts.push(`draining ${c.draining}`);
   if (largestFreeBlock !== null) parts.push(`largest free block ${largestFreeBlock}`);
   return `${parts.join(' · ')} of ${c.total}`;
@@ -42,7 +43,7 @@ export class SupernodeCard {
     if (key === this.last) return;
     this.last = key;
     const c = sumCounts(data.servers);
-    const text = countsText(c, data.largestFreeBlock);
+    const text = countsText(c, data.largestFreeBlock, data.servers.reduce((n, s) => n + popcount(s.leasedMask ?? 0), 0));
     replace(this.text, text);
     this.button.setAttribute('aria-label', `${data.label}: ${text}. Press Enter for its servers.`);
     replace(this.button, h('span', { class: 'sn-name' }, data.label), this.canvas, this.text);

@@ -2876,6 +2876,14 @@ export const CONFIG_SPECS: Record<string, PropertySpec> = {
     "env": [
       "AICLOUD_REGION"
     ]
+  },
+  "lease": {
+    "type": "string",
+    "description": "Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.",
+    "pattern": "^lse-[0-9a-f]+$",
+    "env": [
+      "AICLOUD_LEASE"
+    ]
   }
 };
 

@@ -59,7 +59,7 @@ test('which changes need the placement preview', () => {
 });
 
 test('the errors that mean "refused before the cloud accepted the create" come from the catalogue', () => {
-  for (const code of ['ALREADY_EXISTS', 'INVALID_VALUE', 'UNAUTHENTICATED', 'DEPENDENCY_NOT_FOUND', 'CAPACITY_EXHAUSTED', 'QUOTA_EXCEEDED']) assert.equal(refusedBeforeAccepting(code), true, code);
+  for (const code of ['ALREADY_EXISTS', 'INVALID_VALUE', 'UNAUTHENTICATED', 'DEPENDENCY_NOT_FOUND', 'CAPACITY_EXHAUSTED', 'QUOTA_EXCEEDED', 'LEASE_MISMATCH', 'LEASE_EXPIRED']) assert.equal(refusedBeforeAccepting(code), true, code);
   for (const code of ['OPERATION_FAILED', 'OPERATION_TIMEOUT', 'CANCELLED', 'UNAVAILABLE', 'INTERNAL', 'IDEMPOTENCY_KEY_REUSED', 'NOT_A_CODE']) assert.equal(refusedBeforeAccepting(code), false, code);
 });
 

@@ -5,6 +5,7 @@ import { propertiesToJsonSchema, propertyToJsonSchema } from './json-schema.ts';
 import { kindMeta } from './gen-registry.ts';
 import { consolePaths } from './openapi-console-paths.ts';
 import { adminPaths } from './openapi-admin-paths.ts';
+import { leasePaths } from './openapi-lease-paths.ts';
 import { errorResponses, json, pathParam, ref } from './openapi-parts.ts';
 
 const RESOURCE_STATUSES = ['pending', 'provisioning', 'ready', 'updating', 'deleting', 'failed'];
@@ -72,7 +73,7 @@ export function generateOpenApi(schema: ResolvedSchema): Record<string, unknown>
     '/v1/projects/{project}/placements:preview': {
       post: {
         summary: 'Dry run of a batch of accelerator requests',
-        parameters: [pathParam('project')],
+        parameters: [pathParam('project'), { name: 'Aicloud-Lease', in: 'header', schema: { type: 'string' }, description: 'Creates the lease holds preview as the leased allocation' }],
         responses: { '200': { description: 'OK' }, ...errorResponses(400, 401, 404) },
       },
     },
@@ -95,6 +96,7 @@ export function generateOpenApi(schema: ResolvedSchema): Record<string, unknown>
     },
   };
   adminPaths(paths);
+  leasePaths(paths, schemas);
   for (const r of schema.resources) {
     const { kind, collection } = kindMeta(r.token, schema.raw);
     const outputs = Object.fromEntries(
@@ -131,7 +133,11 @@ export function generateOpenApi(schema: ResolvedSchema): Record<string, unknown>
     paths[base] = {
       post: {
         summary: `Create a ${kind}`,
-        parameters: [pathParam('project'), { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } }],
+        parameters: [
+          pathParam('project'),
+          { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } },
+          { name: 'Aicloud-Lease', in: 'header', schema: { type: 'string' }, description: 'A capacity lease a Cluster create draws its placement from' },
+        ],
         requestBody: { required: true, content: json(ref(`${kind}Spec`)) },
         responses: { '202': { description: 'Accepted', content: json(change) }, ...errorResponses(400, 401, 404, 409) },
       },

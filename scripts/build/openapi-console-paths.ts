@@ -15,6 +15,7 @@ export function consolePaths(paths: Record<string, unknown>, schemas: Record<str
       acceleratorType: { type: 'string', description: 'Set on servers outside any supernode.' },
       faultyMask: mask,
       draining: { type: 'boolean' },
+      leasedMask: { ...mask, description: 'Accelerators a capacity lease holds.' },
       held: {
         type: 'array',
         description: 'Pairs of [index into holders, mask of the accelerators that holder has on this server].',

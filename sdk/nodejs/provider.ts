@@ -27,6 +27,10 @@ export class Provider extends pulumi.ProviderResource {
      */
     declare public readonly endpoint: pulumi.Output<string | undefined>;
     /**
+     * Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+     */
+    declare public readonly lease: pulumi.Output<string | undefined>;
+    /**
      * Project that owns the resources.
      */
     declare public readonly project: pulumi.Output<string | undefined>;
@@ -47,6 +51,7 @@ export class Provider extends pulumi.ProviderResource {
         opts = opts || {};
         {
             resourceInputs["endpoint"] = (args?.endpoint) ?? utilities.getEnv("AICLOUD_ENDPOINT");
+            resourceInputs["lease"] = (args?.lease) ?? utilities.getEnv("AICLOUD_LEASE");
             resourceInputs["project"] = (args?.project) ?? (utilities.getEnv("AICLOUD_PROJECT") || "default");
             resourceInputs["region"] = (args?.region) ?? utilities.getEnv("AICLOUD_REGION");
             resourceInputs["token"] = (args?.token ? pulumi.secret(args.token) : undefined) ?? utilities.getEnv("AICLOUD_TOKEN");
@@ -64,6 +69,10 @@ export interface ProviderArgs {
      * URL of the control plane, e.g. `http://127.0.0.1:8080`. Leave empty to use the embedded cloud (a database file in `.aicloud/cloud.db`).
      */
     endpoint?: pulumi.Input<string | undefined>;
+    /**
+     * Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+     */
+    lease?: pulumi.Input<string | undefined>;
     /**
      * Project that owns the resources.
      */

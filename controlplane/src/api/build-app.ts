@@ -9,6 +9,8 @@ import { consoleRoutes } from './routes/console.ts';
 import { healthRoutes } from './routes/health.ts';
 import { inventoryRoutes } from './routes/inventory.ts';
 import { lockRoutes } from './routes/locks.ts';
+import { leaseRoutes } from './routes/leases.ts';
+import { snapshotRoutes } from './routes/snapshot.ts';
 import { occupancyRoutes } from './routes/occupancy.ts';
 import { operationRoutes } from './routes/operations.ts';
 import { placementRoutes } from './routes/placements.ts';
@@ -59,6 +61,8 @@ export async function buildApp(cp: ControlPlane, opts: AppOptions = {}): Promise
       await projectScope.register(lockRoutes, { cp });
       await projectScope.register(occupancyRoutes, { cp });
       await projectScope.register(placementRoutes, { cp });
+      await projectScope.register(leaseRoutes, { cp });
+      await projectScope.register(snapshotRoutes, { cp });
       await projectScope.register(resourceRoutes, { cp });
     },
     { prefix: '/v1/projects/:project' },

@@ -10,6 +10,7 @@ import { defaultInventory, loadInventoryFile } from '../inventory/index.ts';
 import { createAuthenticator } from './auth.ts';
 import { NO_FAULTS, createSecretBox, bootstrap, reloadControlPlane, type FaultSpec, type ControlPlane } from '../cloud/index.ts';
 import { createControlPlaneMetrics } from '../observability/index.ts';
+import { leaseHooks } from '../leases/index.ts';
 
 /** How to open a control plane; `databaseUrl`, `dbPath` or `memory` picks the store. */
 export interface OpenOptions {
@@ -87,6 +88,7 @@ export async function openControlPlane(opts: OpenOptions): Promise<OpenedControl
       authenticate: createAuthenticator(store),
       projects: new Set(),
       nextDueAt: undefined,
+      leases: leaseHooks,
       sharedFile: opts.sharedFile ?? opts.databaseUrl !== undefined,
       exclusive: createMutex(),
       defaultRegion: inventory.regions[0]?.name ?? 'cn-southwest-2',

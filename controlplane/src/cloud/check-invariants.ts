@@ -19,8 +19,8 @@ function sliceKey(accelerators: readonly string[], slices: readonly { profile: s
 
 export async function checkInvariants(cp: ControlPlane): Promise<InvariantReport> {
   // A move's target is held by its own owner until the move finishes; it is live while it runs.
-  const live = new Set([...(await cp.store.liveResourceIds()), ...(await moveHolders(cp))]);
-  const violations = [...cp.allocator.checkInvariants(live).violations];
+  const live = new Set([...(await cp.store.liveResourceIds()), ...(await moveHolders(cp)), ...((await cp.leases?.holders(cp)) ?? [])]);
+  const violations = [...cp.allocator.checkInvariants(live).violations, ...((await cp.leases?.check(cp)) ?? [])];
   const rows = await cp.store.listAllocations();
   const scratch = new Allocator(cp.allocator.topology, { learn: 'manual', partitions: PARTITION_CATALOGUE });
   scratch.load(expandRows(rows));

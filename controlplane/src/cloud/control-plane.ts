@@ -6,6 +6,7 @@ import type { SecretBox } from './secret-box.ts';
 import type { Principal } from './principal.ts';
 import { expandRows } from './holding-rows.ts';
 import type { AdmissionCache } from './admission-cache.ts';
+import type { LeaseHooks } from './lease-hooks.ts';
 import type { ControlPlaneMetrics } from '../observability/index.ts';
 
 /**
@@ -38,6 +39,10 @@ export interface ControlPlane {
   defaultRegion: string;
   /** The admission state and the gang stage's view between passes; see `AdmissionCache` for when it is dropped. */
   admission?: AdmissionCache;
+  /** Earliest expiry of an active capacity lease; undefined when none is active. */
+  leaseDueAt?: number;
+  /** Capacity leases (docs/leases.md), when this control plane has them. */
+  leases?: LeaseHooks;
   /** This instance's Prometheus series (`GET /metrics`). */
   metrics: ControlPlaneMetrics;
 }
@@ -66,6 +71,7 @@ export async function reloadControlPlane(cp: ControlPlane): Promise<void> {
   await reloadAllocator(cp);
   cp.projects = new Set(await store.listProjects());
   cp.nextDueAt = await store.nextDueAt();
+  await cp.leases?.loadExpiry(cp);
 }
 
 /** Rebuilds the allocator from the store: holdings, then quotas and health marks. */

@@ -31,6 +31,8 @@ export async function createResource(
   kind: Kind,
   body: unknown,
   idempotencyKey: string | undefined,
+  /** A capacity lease (header `Aicloud-Lease`) that a cluster create draws its placement from. */
+  leaseId?: string,
 ): Promise<SerializedReply> {
   const requestHash = idempotencyKey ? hashRequest(kind, body) : '';
   return writeTransaction(cp, async () => {
@@ -67,14 +69,14 @@ export async function createResource(
     const now = cp.clock.now();
     const id = newResourceId(kind);
     // A cluster or endpoint that names a queue waits there when it does not fit, instead of being refused.
-    const queued = isQueued(kind, spec);
+    const queued = isQueued(kind, spec) && !(kind === 'Cluster' && leaseId && (await cp.leases?.covers(cp, project, leaseId, spec)));
     const queuedEndpoint = queued && kind === 'ModelEndpoint';
     const endpointCluster = queuedEndpoint ? await checkQueuedEndpoint(cp, project, spec, cluster) : undefined;
     const queuedCluster = queued && !queuedEndpoint ? queuedClusterSpec(spec) : undefined;
     if (queuedCluster) await checkQueuedCluster(cp, project, queuedCluster);
     const effects = endpointCluster
       ? pendingEndpointEffects(spec, endpointCluster)
-      : queuedCluster ? { allocation: null, outputs: pendingClusterOutputs(queuedCluster) } : await createEffects(cp, project, kind, id, spec);
+      : queuedCluster ? { allocation: null, outputs: pendingClusterOutputs(queuedCluster) } : await createEffects(cp, project, kind, id, spec, leaseId);
     const doc: WireResource = {
       kind,
       project,

@@ -4,9 +4,12 @@ import type { ControlPlane } from './control-plane.ts';
 import { KIND_EFFECTS, type Effects } from './kinds/index.ts';
 import type { WireResource } from './resource-doc.ts';
 
-/** A create's effects, decided by the kind's own module; throws the API's 409 when the cloud cannot do it. */
-export function createEffects(cp: ControlPlane, project: string, kind: Kind, id: string, spec: Record<string, unknown>): Promise<Effects> {
-  return KIND_EFFECTS[kind].create(cp, project, kind, id, spec);
+/**
+ * A create's effects, decided by the kind's own module; throws the API's 409 when the cloud cannot do
+ * it. `leaseId` names a capacity lease (header `Aicloud-Lease`) a cluster create draws its placement from.
+ */
+export function createEffects(cp: ControlPlane, project: string, kind: Kind, id: string, spec: Record<string, unknown>, leaseId?: string): Promise<Effects> {
+  return KIND_EFFECTS[kind].create(cp, project, kind, id, spec, leaseId);
 }
 
 /** An in-place update's effects from `before` to `spec`, decided by the kind's own module. */

@@ -2,6 +2,12 @@ import { KINDS } from '../../../core/index.ts';
 import type { Principal } from './principal.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { capacityView } from './inventory-view.ts';
+import { leaseOfOwner } from './lease-owner.ts';
+
+function leaseHolderName(owner: string): { kind: string; name: string } | undefined {
+  const lease = leaseOfOwner(owner);
+  return lease === undefined ? undefined : { kind: 'Lease', name: lease };
+}
 
 /**
  * Who holds an accelerator, as the caller may see it. Index 0 of `holders` is always the anonymous
@@ -22,6 +28,8 @@ export interface OccupancyServer {
   accelerators: number;
   faultyMask: number;
   draining: boolean;
+  /** Accelerators a capacity lease holds (also in `held`, under the lease's holder). */
+  leasedMask: number;
   /** `[holderIndex, mask]` pairs; endpoints running inside a cluster are reported on the cluster. */
   held: Array<[number, number]>;
 }
@@ -40,16 +48,19 @@ export async function occupancyView(cp: ControlPlane, principal: Principal, proj
   const names = new Map<string, { kind: string; name: string }>();
   const named = new Set(rows.filter((r) => r.parentOwner === null && (principal.admin || r.project === project)).map((r) => r.project));
   for (const p of named) for (const rec of await cp.store.listResourcesOfKinds(p, KINDS)) names.set(rec.id, { kind: rec.kind, name: rec.name });
+  const leased = new Map<string, number>();
   for (const row of rows) {
     if (row.parentOwner !== null) continue;
     const seesName = principal.admin || row.project === project;
     let index = seesName ? holderIndex.get(row.owner) : 0;
     if (index === undefined) {
-      const rec = names.get(row.owner);
+      // A lease's holding shows as kind Lease, named by its lease id (the console draws it as leased).
+      const rec = names.get(row.owner) ?? leaseHolderName(row.owner);
       index = holders.length;
       holders.push({ visible: true, project: row.project, kind: rec?.kind ?? null, name: rec?.name ?? null, id: row.owner });
       holderIndex.set(row.owner, index);
     }
+    if (leaseOfOwner(row.owner) !== undefined) leased.set(row.server, ((leased.get(row.server) ?? 0) | row.mask) >>> 0);
     const list = byServer.get(row.server) ?? [];
     const same = list.find((h) => h[0] === index);
     if (same) same[1] = (same[1] | row.mask) >>> 0;
@@ -72,7 +83,7 @@ export async function occupancyView(cp: ControlPlane, principal: Principal, proj
   const snCapacity = new Map(capacity.supernodes.map((s) => [`${s.zone}/${s.id}`, s]));
   const server = (zone: string, s: { id: string; acceleratorCount: number }): OccupancyServer => {
     const key = `${zone}/${s.id}`;
-    return { id: s.id, accelerators: s.acceleratorCount, faultyMask: faulty.get(key) ?? 0, draining: draining.has(key), held: byServer.get(key) ?? [] };
+    return { id: s.id, accelerators: s.acceleratorCount, faultyMask: faulty.get(key) ?? 0, draining: draining.has(key), leasedMask: leased.get(key) ?? 0, held: byServer.get(key) ?? [] };
   };
   const zones = [];
   for (const region of inventory.regions) {

@@ -26,7 +26,7 @@ export type PreviewOutcome =
  * and releases of clusters the plan deletes or replaces (applied first, as apply would). The
  * allocator decides on a scratch copy, so the answers are the ones apply will get; nothing changes.
  */
-export async function previewPlacements(cp: ControlPlane, project: string, body: unknown): Promise<{ results: PreviewOutcome[] }> {
+export async function previewPlacements(cp: ControlPlane, project: string, body: unknown, leaseId?: string): Promise<{ results: PreviewOutcome[] }> {
   const raw = (body as { requests?: unknown } | null)?.requests;
   if (!Array.isArray(raw)) throw apiError('MISSING_FIELD', 'requests must be an array', { field: 'requests', status: 400 });
   const requests: PreviewRequest[] = raw.map((r, i) => parseRequest(r, i));
@@ -55,6 +55,13 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
       const rec = await cp.store.getResource(project, 'ModelEndpoint', r.name);
       if (rec) releases.push(rec.id);
       slots.push({ ...base, fits: true });
+      continue;
+    }
+    // A create the named lease holds gets exactly the leased allocation (header `Aicloud-Lease`).
+    const leased = r.action === 'create' && leaseId ? await cp.leases?.leasedFor(cp, project, leaseId, { ...r }) : undefined;
+    if (leased) {
+      created.set(r.name, leased.owner);
+      slots.push({ ...base, fits: true, allocation: leased.allocation });
       continue;
     }
     if (r.action === 'create') {

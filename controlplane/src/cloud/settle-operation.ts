@@ -42,8 +42,10 @@ export async function settleOperation(cp: ControlPlane, op: OperationRecord): Pr
 /** Settles whatever is due; a no-op without touching the database when nothing is. */
 export async function advance(cp: ControlPlane): Promise<void> {
   const now = cp.clock.now();
-  if (cp.nextDueAt === undefined || now < cp.nextDueAt) return;
+  if ((cp.nextDueAt === undefined || now < cp.nextDueAt) && !cp.leases?.due(cp, now)) return;
   await writeTransaction(cp, async () => {
+    // Leases that expired free their accelerators before the pass below can admit work onto them.
+    if (cp.leases?.due(cp, now)) await cp.leases.expireDue(cp, now);
     cp.nextDueAt = await advanceDueOperations(cp.store, now, (op) => settleOperation(cp, op));
     // Moves that came due finish here, and what they made room for is admitted.
     await runAdmission(cp);

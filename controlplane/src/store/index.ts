@@ -14,6 +14,7 @@ export type {
   ResourceStatus,
   TokenRecord,
 } from './records.ts';
+export type { LeaseRecord, LeaseStore } from './lease-store.ts';
 export { openSqliteStore } from './sqlite-store.ts';
 export type { SqliteLocation, SqliteOptions } from './sqlite-store.ts';
 export { openPgStore } from './pg-store.ts';

@@ -78,4 +78,16 @@ export const PG_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE holdings ADD COLUMN slices TEXT;
   `,
+  // Capacity leases: the lease document, with the columns that expiry and listings read.
+  `
+  CREATE TABLE leases (
+    id TEXT PRIMARY KEY,
+    project TEXT NOT NULL,
+    status TEXT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX leases_project ON leases (project);
+  CREATE INDEX leases_active ON leases (expires_at) WHERE status = 'active';
+  `,
 ];

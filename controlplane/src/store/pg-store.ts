@@ -4,6 +4,7 @@ import type { Store } from './store.ts';
 import { pgHealthMarks } from './pg-health-marks.ts';
 import { pgHoldings } from './pg-holdings.ts';
 import { pgIdempotency } from './pg-idempotency.ts';
+import { pgLeases } from './pg-leases.ts';
 import { pgLocks } from './pg-locks.ts';
 import { pgMeta } from './pg-meta.ts';
 import { migrate } from './pg-migrate.ts';
@@ -112,6 +113,7 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
     ...pgHoldings(queries),
     ...pgIdempotency(queries),
     ...pgLocks(queries),
+    ...pgLeases(queries),
     ...pgQuotas(queries),
     ...pgHealthMarks(queries),
     ...pgRateBuckets(queries),

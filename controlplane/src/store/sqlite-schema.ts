@@ -130,4 +130,16 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX resources_id ON resources (id);
   `,
+  // Capacity leases: the lease document, with the columns that expiry and listings read.
+  `
+  CREATE TABLE leases (
+    id TEXT PRIMARY KEY,
+    project TEXT NOT NULL,
+    status TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX leases_project ON leases (project);
+  CREATE INDEX leases_active ON leases (expires_at) WHERE status = 'active';
+  `,
 ];

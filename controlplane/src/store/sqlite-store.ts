@@ -6,6 +6,7 @@ import { createMutex } from './async-mutex.ts';
 import { sqliteHealthMarks } from './sqlite-health-marks.ts';
 import { sqliteHoldings } from './sqlite-holdings.ts';
 import { sqliteIdempotency } from './sqlite-idempotency.ts';
+import { sqliteLeases } from './sqlite-leases.ts';
 import { sqliteLocks } from './sqlite-locks.ts';
 import { sqliteMeta } from './sqlite-meta.ts';
 import { migrate } from './sqlite-migrate.ts';
@@ -107,6 +108,7 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
     ...sqliteHoldings(db),
     ...sqliteIdempotency(db),
     ...sqliteLocks(db),
+    ...sqliteLeases(db),
     ...sqliteQuotas(db),
     ...sqliteHealthMarks(db),
     ...sqliteMeta(db),

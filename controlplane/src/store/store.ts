@@ -8,6 +8,7 @@ import type {
   ResourceRecord,
   TokenRecord,
 } from './records.ts';
+import type { LeaseStore } from './lease-store.ts';
 
 /**
  * What the control plane needs from a database: SQLite (the embedded default) or PostgreSQL (several
@@ -16,7 +17,7 @@ import type {
  * written inside one `transaction`, which is exclusive against every other writer: other requests of
  * this process, other processes on the same embedded file, other instances on the same database.
  */
-export interface Store {
+export interface Store extends LeaseStore {
   /** Runs fn in one write transaction, exclusive against every other writer; not reentrant. Throws roll back. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   /** True when another connection committed since the last call, so cached state must be reloaded. */

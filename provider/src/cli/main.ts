@@ -48,6 +48,9 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
     .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when none, 1 on error')
     .option('--refresh-only', 'only report how the cloud differs from the manifests')
+    .option('--lease <duration>', 'hold the placements the preview found for this long (with --out); apply draws on them', duration)
+    .option('--what-if <file>', 'plan against a saved snapshot (aicloud snapshot save), in process, touching nothing live')
+    .option('--degrade <spec>', 'with --what-if: failures to inject, e.g. supernode=sn-2,server=ZONE/sn-1/s07:drain,accelerators=16:faulty')
     .action(lazy(() => import('./commands/plan.ts')));
 
   program
@@ -87,6 +90,23 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     .option('--zone <zone>', 'only this zone')
     .option('--accelerator-type <type>', 'only this accelerator type')
     .action(lazy(() => import('./commands/capacity.ts')));
+
+  program
+    .command('snapshot')
+    .description("save the cloud's occupancy for what-if plans")
+    .command('save')
+    .description('write holdings, health marks, queues and leases to FILE')
+    .argument('<file>', 'where to write the snapshot')
+    .action(lazy(async () => ({ run: (await import('./commands/snapshot.ts')).save })));
+
+  const lease = program.command('lease').description("capacity leases taken by `aicloud plan --lease`");
+  lease.command('release').description('free what a lease holds').argument('<id>', 'lease id').action(lazy(async () => ({ run: (await import('./commands/lease.ts')).release })));
+  lease
+    .command('extend')
+    .description('move a lease\'s expiry later')
+    .argument('<id>', 'lease id')
+    .requiredOption('--by <duration>', 'how much later', duration)
+    .action(lazy(async () => ({ run: (await import('./commands/lease.ts')).extend })));
 
   program
     .command('force-unlock')

@@ -85,8 +85,11 @@ export class CloudClient {
   private readonly retry: ResolvedRetry;
   private readonly poll: PollOptions;
   private readonly onRetry?: ClientOptions['onRetry'];
+  /** A capacity lease every create names (header `Aicloud-Lease`); a cluster it holds gets exactly the leased placement. */
+  lease: string | undefined;
 
-  constructor(args: { transport: Transport; token: string; project: string; region?: string } & ClientOptions) {
+  constructor(args: { transport: Transport; token: string; project: string; region?: string; lease?: string } & ClientOptions) {
+    this.lease = args.lease;
     this.transport = args.transport;
     this.token = args.token;
     this.project = args.project;
@@ -100,10 +103,10 @@ export class CloudClient {
   static async connect(partial: Partial<ClientConfig> = {}, options: ClientOptions = {}): Promise<CloudClient> {
     const config = resolveConfig(partial);
     if (config.endpoint) {
-      return new CloudClient({ transport: createHttpTransport(config.endpoint), token: config.token!, project: config.project, region: config.region, ...options });
+      return new CloudClient({ transport: createHttpTransport(config.endpoint), token: config.token!, project: config.project, region: config.region, lease: config.lease, ...options });
     }
     const { transport, token } = await createEmbeddedTransport(config.dataDir);
-    return new CloudClient({ transport, token, project: config.project, region: config.region, ...options });
+    return new CloudClient({ transport, token, project: config.project, region: config.region, lease: config.lease, ...options });
   }
 
   close(): Promise<void> {
@@ -168,7 +171,7 @@ export class CloudClient {
     const body = this.region && inputs.region === undefined && inputs.zone === undefined ? { ...inputs, region: this.region } : inputs;
     const res = await this.raw<{ resource: CloudResource; operation: Operation }>('POST', this.collection(kind), {
       body,
-      headers: { 'idempotency-key': key },
+      headers: { 'idempotency-key': key, ...(this.lease ? { 'aicloud-lease': this.lease } : {}) },
       signal: opts.signal,
     });
     return this.settle(kind, res.body, opts);
@@ -265,7 +268,11 @@ export class CloudClient {
   }
 
   async previewPlacements(requests: PlacementRequest[], opts: { signal?: AbortSignal } = {}): Promise<PlacementResult[]> {
-    const res = await this.raw<{ results: PlacementResult[] }>('POST', `/v1/projects/${this.project}/placements:preview`, { body: { requests }, signal: opts.signal });
+    const res = await this.raw<{ results: PlacementResult[] }>('POST', `/v1/projects/${this.project}/placements:preview`, {
+      body: { requests },
+      signal: opts.signal,
+      ...(this.lease ? { headers: { 'aicloud-lease': this.lease } } : {}),
+    });
     return res.body.results;
   }
 

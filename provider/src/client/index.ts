@@ -23,3 +23,5 @@ export type { RetryOptions } from './retry-policy.ts';
 export { waitForOperation } from './wait-operation.ts';
 export type { Operation, PollOptions } from './wait-operation.ts';
 export { errorFromResponse } from './response-error.ts';
+export { createLease, extendLease, getLease, listLeases, releaseLease } from './lease-client.ts';
+export type { Lease, LeaseHolding } from './lease-client.ts';

@@ -29,3 +29,6 @@ export { renderMarkdown } from './render-markdown.ts';
 export { renderJson, parsePlan, PlanFormatError } from './render-json.ts';
 export { clusterPreviewBatch, clusterVerdict, type ClusterPreviewEntry, type ClusterVerdict } from './cluster-preview.ts';
 export { formatValue, formatUsd, formatInt, formatDelta, summarizeServers } from './format-value.ts';
+export { planDigest, type PlanLease } from './plan-lease.ts';
+// What-if plans are built in provider/src/what-if (they load the allocator); the plan carries their report.
+export type { WhatIfReport, Displaced, WaitEstimate } from './what-if-types.ts';

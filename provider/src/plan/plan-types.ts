@@ -1,3 +1,6 @@
+import type { WhatIfReport } from './what-if-types.ts';
+import type { PlanLease } from './plan-lease.ts';
+
 /** Where a desired resource was written (a manifest's file, line and column), for errors that point at it. */
 export interface SourcePosition {
   file: string;
@@ -148,6 +151,10 @@ export interface Plan {
   cost: { before: CostSummary; after: CostSummary };
   problems: PlanProblem[];
   summary: Record<StepAction, number>;
+  /** The capacity lease taken for this plan (`--lease`); see plan-lease.ts. */
+  lease?: PlanLease;
+  /** What a what-if plan found on a snapshot (`--what-if`); see what-if-types.ts. */
+  whatIf?: WhatIfReport;
 }
 
 /** True when applying the plan would change something. */

@@ -17,6 +17,8 @@ type Provider struct {
 
 	// URL of the control plane, e.g. `http://127.0.0.1:8080`. Leave empty to use the embedded cloud (a database file in `.aicloud/cloud.db`).
 	Endpoint pulumi.StringPtrOutput `pulumi:"endpoint"`
+	// Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+	Lease pulumi.StringPtrOutput `pulumi:"lease"`
 	// Project that owns the resources.
 	Project pulumi.StringPtrOutput `pulumi:"project"`
 	// Default region for resources that do not set one.
@@ -33,6 +35,11 @@ func NewProvider(ctx *pulumi.Context,
 	if args.Endpoint == nil {
 		if d := internal.GetEnvOrDefault(nil, nil, "AICLOUD_ENDPOINT"); d != nil {
 			args.Endpoint = pulumi.StringPtr(d.(string))
+		}
+	}
+	if args.Lease == nil {
+		if d := internal.GetEnvOrDefault(nil, nil, "AICLOUD_LEASE"); d != nil {
+			args.Lease = pulumi.StringPtr(d.(string))
 		}
 	}
 	if args.Project == nil {
@@ -65,6 +72,8 @@ func NewProvider(ctx *pulumi.Context,
 type providerArgs struct {
 	// URL of the control plane, e.g. `http://127.0.0.1:8080`. Leave empty to use the embedded cloud (a database file in `.aicloud/cloud.db`).
 	Endpoint *string `pulumi:"endpoint"`
+	// Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+	Lease *string `pulumi:"lease"`
 	// Project that owns the resources.
 	Project *string `pulumi:"project"`
 	// Default region for resources that do not set one.
@@ -77,6 +86,8 @@ type providerArgs struct {
 type ProviderArgs struct {
 	// URL of the control plane, e.g. `http://127.0.0.1:8080`. Leave empty to use the embedded cloud (a database file in `.aicloud/cloud.db`).
 	Endpoint pulumi.StringPtrInput
+	// Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+	Lease pulumi.StringPtrInput
 	// Project that owns the resources.
 	Project pulumi.StringPtrInput
 	// Default region for resources that do not set one.
@@ -125,6 +136,11 @@ func (o ProviderOutput) ToProviderOutputWithContext(ctx context.Context) Provide
 // URL of the control plane, e.g. `http://127.0.0.1:8080`. Leave empty to use the embedded cloud (a database file in `.aicloud/cloud.db`).
 func (o ProviderOutput) Endpoint() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Endpoint }).(pulumi.StringPtrOutput)
+}
+
+// Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+func (o ProviderOutput) Lease() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Lease }).(pulumi.StringPtrOutput)
 }
 
 // Project that owns the resources.

@@ -19,6 +19,17 @@ Object.defineProperty(exports, "endpoint", {
 });
 
 /**
+ * Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+ */
+export declare const lease: string | undefined;
+Object.defineProperty(exports, "lease", {
+    get() {
+        return __config.get("lease") ?? utilities.getEnv("AICLOUD_LEASE");
+    },
+    enumerable: true,
+});
+
+/**
  * Project that owns the resources.
  */
 export declare const project: string;

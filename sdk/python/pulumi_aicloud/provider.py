@@ -20,6 +20,7 @@ __all__ = ['ProviderArgs', 'Provider']
 class ProviderArgs:
     def __init__(__self__, *,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 lease: pulumi.Input[Optional[_builtins.str]] = None,
                  project: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  token: pulumi.Input[Optional[_builtins.str]] = None):
@@ -27,6 +28,7 @@ class ProviderArgs:
         The set of arguments for constructing a Provider resource.
 
         :param pulumi.Input[_builtins.str] endpoint: URL of the control plane, e.g. `http://127.0.0.1:8080`. Leave empty to use the embedded cloud (a database file in `.aicloud/cloud.db`).
+        :param pulumi.Input[_builtins.str] lease: Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
         :param pulumi.Input[_builtins.str] project: Project that owns the resources.
         :param pulumi.Input[_builtins.str] region: Default region for resources that do not set one.
         :param pulumi.Input[_builtins.str] token: Bearer token scoped to the project. Not needed with the embedded cloud.
@@ -35,6 +37,10 @@ class ProviderArgs:
             endpoint = _utilities.get_env('AICLOUD_ENDPOINT')
         if endpoint is not None:
             pulumi.set(__self__, "endpoint", endpoint)
+        if lease is None:
+            lease = _utilities.get_env('AICLOUD_LEASE')
+        if lease is not None:
+            pulumi.set(__self__, "lease", lease)
         if project is None:
             project = (_utilities.get_env('AICLOUD_PROJECT') or 'default')
         if project is not None:
@@ -59,6 +65,18 @@ class ProviderArgs:
     @endpoint.setter
     def endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "endpoint", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def lease(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+        """
+        return pulumi.get(self, "lease")
+
+    @lease.setter
+    def lease(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "lease", value)
 
     @_builtins.property
     @pulumi.getter
@@ -104,6 +122,7 @@ class Provider(pulumi.ProviderResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 lease: pulumi.Input[Optional[_builtins.str]] = None,
                  project: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  token: pulumi.Input[Optional[_builtins.str]] = None,
@@ -114,6 +133,7 @@ class Provider(pulumi.ProviderResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] endpoint: URL of the control plane, e.g. `http://127.0.0.1:8080`. Leave empty to use the embedded cloud (a database file in `.aicloud/cloud.db`).
+        :param pulumi.Input[_builtins.str] lease: Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
         :param pulumi.Input[_builtins.str] project: Project that owns the resources.
         :param pulumi.Input[_builtins.str] region: Default region for resources that do not set one.
         :param pulumi.Input[_builtins.str] token: Bearer token scoped to the project. Not needed with the embedded cloud.
@@ -143,6 +163,7 @@ class Provider(pulumi.ProviderResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 lease: pulumi.Input[Optional[_builtins.str]] = None,
                  project: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  token: pulumi.Input[Optional[_builtins.str]] = None,
@@ -158,6 +179,9 @@ class Provider(pulumi.ProviderResource):
             if endpoint is None:
                 endpoint = _utilities.get_env('AICLOUD_ENDPOINT')
             __props__.__dict__["endpoint"] = endpoint
+            if lease is None:
+                lease = _utilities.get_env('AICLOUD_LEASE')
+            __props__.__dict__["lease"] = lease
             if project is None:
                 project = (_utilities.get_env('AICLOUD_PROJECT') or 'default')
             __props__.__dict__["project"] = project
@@ -180,6 +204,14 @@ class Provider(pulumi.ProviderResource):
         URL of the control plane, e.g. `http://127.0.0.1:8080`. Leave empty to use the embedded cloud (a database file in `.aicloud/cloud.db`).
         """
         return pulumi.get(self, "endpoint")
+
+    @_builtins.property
+    @pulumi.getter
+    def lease(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+        """
+        return pulumi.get(self, "lease")
 
     @_builtins.property
     @pulumi.getter

@@ -18,7 +18,8 @@ export const resourceRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (a
   app.post<{ Params: Params }>('/:collection', async (req, reply) => {
     const kind = kindOf(req.params.collection);
     const key = req.headers['idempotency-key'];
-    const r = await createResource(cp, req.principal!, req.params.project, kind, req.body, typeof key === 'string' ? key : undefined);
+    const lease = req.headers['aicloud-lease'];
+    const r = await createResource(cp, req.principal!, req.params.project, kind, req.body, typeof key === 'string' ? key : undefined, typeof lease === 'string' && lease ? lease : undefined);
     return reply.code(r.status).type('application/json').send(r.body);
   });
 

@@ -6,9 +6,10 @@ import type { KindEffects } from './kind-effects.ts';
 
 /** A cluster holds accelerators: placed on create, grown or shrunk next to what it holds on update. */
 export const clusterEffects: KindEffects = {
-  async create(cp, project, kind, id, spec) {
+  async create(cp, project, kind, id, spec, leaseId) {
     const cluster = specOf({ kind, spec }, 'Cluster');
-    const plan = planNewCluster(cp, project, id, cluster);
+    // A create that names a capacity lease holding its shape takes the leased placement.
+    const plan = (leaseId && (await cp.leases?.planFrom(cp, project, leaseId, id, spec))) || planNewCluster(cp, project, id, cluster);
     return { commitHoldings: plan.commit, allocation: plan.allocation, outputs: clusterOutputs(cluster, plan.allocation) };
   },
   async update(cp, before, spec) {

@@ -5,6 +5,7 @@ import { readStack } from '../../apply/index.ts';
 import { planHasChanges, PlanFormatError, parsePlan, renderText, type Plan } from '../../plan/index.ts';
 import type { CliContext, CloudOptions } from '../cli-context.ts';
 import { withCloud } from '../open-cloud.ts';
+import { usePlanLease } from '../lease-plan.ts';
 import { planStack } from '../plan-stack.ts';
 import { formatOutputs } from '../print-outputs.ts';
 import { assertApplicable, confirm, executePlan, verifyPlanIsCurrent, withStackLock } from '../run-apply.ts';
@@ -33,7 +34,14 @@ export async function run(options: ApplyOptions, ctx: CliContext): Promise<numbe
       }
       assertApplicable(plan);
       return withStackLock(cloud, plan.stack, options.lockTimeout, ctx, async () => {
-        await verifyPlanIsCurrent(cloud, plan);
+        await verifyPlanIsCurrent(cloud, plan).catch((e: unknown) => {
+          // A stale plan's lease is not drawn on: say so, with the reason the plan was refused.
+          if (plan.lease && e instanceof AicloudError && e.code === 'PLAN_STALE') {
+            throw new AicloudError('PLAN_STALE', `${e.message}; its lease ${plan.lease.id} is refused and stays held until ${plan.lease.expiresAt} (aicloud lease release ${plan.lease.id} frees it now)`, { hint: e.hint });
+          }
+          throw e;
+        });
+        await usePlanLease(cloud, plan);
         if (!planHasChanges(plan)) {
           ctx.stdout.write('No changes. The cloud matches the plan.\n');
           return 0;

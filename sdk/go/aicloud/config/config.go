@@ -24,6 +24,19 @@ func GetEndpoint(ctx *pulumi.Context) string {
 	return value
 }
 
+// Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+func GetLease(ctx *pulumi.Context) string {
+	v, err := config.Try(ctx, "aicloud:lease")
+	if err == nil {
+		return v
+	}
+	var value string
+	if d := internal.GetEnvOrDefault(nil, nil, "AICLOUD_LEASE"); d != nil {
+		value = d.(string)
+	}
+	return value
+}
+
 // Project that owns the resources.
 func GetProject(ctx *pulumi.Context) string {
 	v, err := config.Try(ctx, "aicloud:project")

@@ -19,6 +19,11 @@ endpoint: Optional[str]
 URL of the control plane, e.g. `http://127.0.0.1:8080`. Leave empty to use the embedded cloud (a database file in `.aicloud/cloud.db`).
 """
 
+lease: Optional[str]
+"""
+Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+"""
+
 project: str
 """
 Project that owns the resources.

@@ -28,6 +28,13 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('endpoint') or _utilities.get_env('AICLOUD_ENDPOINT')
 
     @_builtins.property
+    def lease(self) -> Optional[str]:
+        """
+        Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+        """
+        return __config__.get('lease') or _utilities.get_env('AICLOUD_LEASE')
+
+    @_builtins.property
     def project(self) -> str:
         """
         Project that owns the resources.

@@ -1,0 +1,41 @@
+import type { ControlPlane } from '../cloud/index.ts';
+import { readLease } from './lease-doc.ts';
+import { leaseOfOwner } from './lease-types.ts';
+
+/** Owners of what active leases still hold: live for the invariant check, as resources are. */
+export async function leaseHolders(cp: ControlPlane): Promise<string[]> {
+  const out: string[] = [];
+  for (const rec of await cp.store.activeLeases()) for (const h of readLease(rec).holdings) if (h.consumedBy === null) out.push(h.owner);
+  return out;
+}
+
+/**
+ * The lease half of the invariant check: every lease owner in the allocator belongs to an active lease,
+ * and every active lease holds exactly the accelerators it recorded. With the allocator's own check (no
+ * accelerator held twice) this proves no accelerator is both leased and held by another.
+ */
+export async function checkLeases(cp: ControlPlane): Promise<string[]> {
+  const violations: string[] = [];
+  const active = new Set(await leaseHolders(cp));
+  for (const owner of cp.allocator.owners()) {
+    if (leaseOfOwner(owner) !== undefined && !active.has(owner)) violations.push(`${owner} holds accelerators but its lease is not active`);
+  }
+  for (const rec of await cp.store.activeLeases()) {
+    const lease = readLease(rec);
+    for (const h of lease.holdings) {
+      if (h.consumedBy !== null) continue;
+      const held = cp.allocator.holdings(h.owner);
+      const servers = new Set(held?.servers.map((s) => s.serverId) ?? []);
+      const same =
+        held &&
+        servers.size === h.allocation.servers.length &&
+        h.allocation.servers.every((s) => servers.has(s)) &&
+        held.acceleratorCount === h.allocation.acceleratorCount;
+      if (!same)
+        violations.push(
+          `lease ${lease.id} recorded ${h.allocation.acceleratorCount} accelerators on ${h.allocation.servers.join(', ')} for ${h.address}; the allocator holds ${held ? `${held.acceleratorCount} on ${[...servers].join(', ')}` : 'nothing'}`,
+        );
+    }
+  }
+  return violations;
+}
