@@ -12,6 +12,7 @@ import { NO_FAULTS, type FaultSpec } from './faults.ts';
 import { createSecretBox } from './secret-box.ts';
 import { bootstrap } from './service/bootstrap.ts';
 import { reloadControlPlane, type ControlPlane } from './service/control-plane.ts';
+import { newScaleOutStats } from './service/scale-out-stats.ts';
 
 /** How to open a control plane; `databaseUrl`, `dbPath` or `memory` picks the store. */
 export interface OpenOptions {
@@ -91,6 +92,7 @@ export async function openControlPlane(opts: OpenOptions): Promise<OpenedControl
       sharedFile: opts.sharedFile ?? opts.databaseUrl !== undefined,
       exclusive: createMutex(),
       defaultRegion: inventory.regions[0]?.name ?? 'cn-southwest-2',
+      scaleOut: newScaleOutStats(),
     };
     await reloadControlPlane(cp);
     return { cp, adminToken, close: () => store.close() };

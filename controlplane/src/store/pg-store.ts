@@ -14,6 +14,9 @@ import { pgQuotas } from './pg-quotas.ts';
 import { pgRateBuckets } from './pg-rate-buckets.ts';
 import { pgResources } from './pg-resources.ts';
 import { pgTokens } from './pg-tokens.ts';
+import { Touched } from './change-set.ts';
+import { holdingsAround, openChangeFeed } from './pg-changes.ts';
+import { feedWrites, touchedByClient } from './pg-feed-writes.ts';
 
 /** Advisory-lock key for writers (an arbitrary constant, "aic" + a digit; migrations take the next). */
 const WRITE_LOCK = 6_179_267_1;
@@ -23,7 +26,12 @@ export interface PgOptions {
   url: string;
   /** Connections per instance; writers take turns on one lock, so a few serve reads beside them. */
   poolSize?: number;
+  /** How long change-feed rows are kept; an instance that has not looked for longer reloads in full. */
+  feedRetentionMs?: number;
 }
+
+/** Commits of one instance between two prunes of the change feed. */
+const COMMITS_PER_PRUNE = 256;
 
 
 // Timestamps and masks are BIGINT; every value the control plane keeps fits a double.
@@ -34,8 +42,8 @@ const types = {
 
 /**
  * Opens (and migrates) the PostgreSQL store. Several instances may open one database: writers
- * serialize on a transaction-scoped advisory lock, and each write transaction bumps a generation
- * counter, so an instance learns that another wrote and reloads its caches before it decides. Each
+ * serialize on a transaction-scoped advisory lock, and each write transaction records what it touched
+ * in the change feed (pg-changes.ts), so an instance re-reads only that before it decides. Each
  * table group (pg-*.ts beside this file) serves its part of the store through the same queries.
  */
 export async function openPgStore(options: PgOptions): Promise<Store> {
@@ -49,58 +57,17 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
     throw e;
   }
   const current = new AsyncLocalStorage<pg.PoolClient>();
-  let seen = Number((await pool.query('SELECT value FROM write_generation WHERE id = 1')).rows[0].value);
-  let changedByOthers = false;
+  const feed = await openChangeFeed(pool);
+  let position: string | undefined;
+  let commits = 0;
+  const retention = options.feedRetentionMs ?? 5 * 60_000;
 
   const queries = pgQueries(pool, current);
-  const { one } = queries;
-
-  const store: Store = {
-    async transaction<T>(fn: () => Promise<T>): Promise<T> {
-      if (current.getStore()) return fn();
-      const client = await pool.connect();
-      let broken = false;
-      const before = seen;
-      try {
-        const res = (await client.query(
-          `BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK}); UPDATE write_generation SET value = value + 1 WHERE id = 1 RETURNING value`,
-        )) as unknown as pg.QueryResult[];
-        const generation = Number(res[2]!.rows[0].value);
-        if (generation !== seen + 1) changedByOthers = true;
-        seen = generation;
-        try {
-          const result = await current.run(client, fn);
-          await client.query('COMMIT');
-          return result;
-        } catch (e) {
-          seen = before;
-          await client.query('ROLLBACK').catch(() => (broken = true));
-          throw e;
-        }
-      } catch (e) {
-        if (!(e as { code?: string }).code) broken = true;
-        throw e;
-      } finally {
-        client.release(broken);
-      }
-    },
-    async changedElsewhere() {
-      if (current.getStore()) {
-        const changed = changedByOthers;
-        changedByOthers = false;
-        return changed;
-      }
-      const row = await one<{ value: number }>('generation', 'SELECT value FROM write_generation WHERE id = 1', []);
-      const value = Number(row!.value);
-      if (value === seen && !changedByOthers) return false;
-      seen = value;
-      changedByOthers = false;
-      return true;
-    },
-    async close() {
-      await pool.end();
-    },
-
+  const touchedNow = () => {
+    const client = current.getStore();
+    return client && touchedByClient.get(client);
+  };
+  const tables = {
     ...pgProjects(queries),
     ...pgTokens(queries),
     ...pgResources(queries),
@@ -112,6 +79,50 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
     ...pgHealthMarks(queries),
     ...pgRateBuckets(queries),
     ...pgMeta(queries),
+  };
+
+  const store: Store = {
+    async transaction<T>(fn: () => Promise<T>): Promise<T> {
+      if (current.getStore()) return fn();
+      const client = await pool.connect();
+      let broken = false;
+      let recorded: string | undefined;
+      try {
+        await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
+        const touched = new Touched();
+        touchedByClient.set(client, touched);
+        try {
+          const result = await current.run(client, fn);
+          if (!touched.empty) recorded = await feed.record(client, touched);
+          await client.query('COMMIT');
+          if (recorded) position = recorded;
+          return result;
+        } catch (e) {
+          if (recorded) feed.forget(recorded);
+          await client.query('ROLLBACK').catch(() => (broken = true));
+          throw e;
+        } finally {
+          touchedByClient.delete(client);
+        }
+      } catch (e) {
+        if (!(e as { code?: string }).code) broken = true;
+        throw e;
+      } finally {
+        client.release(broken);
+        // Pruning is housekeeping: a failure leaves rows for the next prune.
+        if (recorded && ++commits % COMMITS_PER_PRUNE === 0) await feed.prune(retention).catch(() => {});
+      }
+    },
+    changesElsewhere: () => feed.since(),
+    holdingsAround: (servers, owners) => holdingsAround(current.getStore() ?? pool, servers, owners),
+    lastPosition: () => position,
+    sees: (position) => feed.sees(position),
+    async close() {
+      await pool.end();
+    },
+
+    ...tables,
+    ...feedWrites(tables, queries, touchedNow),
   };
   return store;
 }

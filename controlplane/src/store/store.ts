@@ -8,6 +8,7 @@ import type {
   ResourceRecord,
   TokenRecord,
 } from './records.ts';
+import type { ChangeSet } from './change-set.ts';
 
 /**
  * What the control plane needs from a database: SQLite (the embedded default) or PostgreSQL (several
@@ -19,8 +20,19 @@ import type {
 export interface Store {
   /** Runs fn in one write transaction, exclusive against every other writer; not reentrant. Throws roll back. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
-  /** True when another connection committed since the last call, so cached state must be reloaded. */
-  changedElsewhere(): Promise<boolean>;
+  /**
+   * What other connections or instances committed since the last call, so cached state can be
+   * refreshed: undefined when nothing, else the servers and scopes touched, or `full`.
+   */
+  changesElsewhere(): Promise<ChangeSet | undefined>;
+  /**
+   * Where stores keep a change feed (PostgreSQL): the rows of what `changesElsewhere` named, see
+   * `holdingsAround` in pg-changes.ts; the position of this instance's last commit; and whether its
+   * cursor already sees a position another instance returned (read-your-writes across instances).
+   */
+  holdingsAround?(servers: readonly string[], owners: readonly string[]): Promise<HoldingRecord[]>;
+  lastPosition?(): string | undefined;
+  sees?(position: string): boolean;
   close(): Promise<void>;
 
   hasProject(name: string): Promise<boolean>;

@@ -6,6 +6,8 @@ import type { SecretBox } from '../secret-box.ts';
 import type { Principal } from '../auth.ts';
 import { expandRows } from './holding-rows.ts';
 import type { AdmissionCache } from './admission-cache.ts';
+import { applyChanges } from './catch-up.ts';
+import type { ScaleOutStats } from './scale-out-stats.ts';
 
 /**
  * Everything a request needs, in one place the routes share. The allocator and the project list
@@ -37,6 +39,8 @@ export interface ControlPlane {
   defaultRegion: string;
   /** The admission state and the gang stage's view between passes; see `AdmissionCache` for when it is dropped. */
   admission?: AdmissionCache;
+  /** How this instance keeps up with others on one database (catch-ups, full reloads, conflicts). */
+  scaleOut?: ScaleOutStats;
 }
 
 /** Reloads caches when another connection or instance committed; cheap (one query) when nothing changed. */
@@ -51,7 +55,9 @@ export async function syncControlPlane(cp: ControlPlane): Promise<void> {
 }
 
 async function syncHeld(cp: ControlPlane): Promise<void> {
-  if (cp.sharedFile && (await cp.store.changedElsewhere())) await reloadControlPlane(cp);
+  if (!cp.sharedFile) return;
+  const changes = await cp.store.changesElsewhere();
+  if (changes) await applyChanges(cp, changes, () => reloadControlPlane(cp));
 }
 
 export async function reloadControlPlane(cp: ControlPlane): Promise<void> {
@@ -105,10 +111,12 @@ const CONFLICT_RETRIES = 5;
 export async function writeTransaction<T>(cp: ControlPlane, fn: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const release = await cp.exclusive.acquire();
-    const epoch = cp.allocatorEpoch;
+    let epoch = cp.allocatorEpoch;
     try {
       return await cp.store.transaction(async () => {
         await syncHeld(cp);
+        // What the catch-up applied is committed elsewhere: only this change's own moves need undoing.
+        epoch = cp.allocatorEpoch;
         return fn();
       });
     } catch (e) {
