@@ -28,9 +28,11 @@ export interface PgOptions {
   poolSize?: number;
   /** How long change-feed rows are kept; an instance that has not looked for longer reloads in full. */
   feedRetentionMs?: number;
+  /** This instance's commits between two prunes of the feed. */
+  commitsPerPrune?: number;
 }
 
-/** Commits of one instance between two prunes of the change feed. */
+/** Commits of one instance between two prunes of the change feed, by default. */
 const COMMITS_PER_PRUNE = 256;
 
 
@@ -110,7 +112,7 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
       } finally {
         client.release(broken);
         // Pruning is housekeeping: a failure leaves rows for the next prune.
-        if (recorded && ++commits % COMMITS_PER_PRUNE === 0) await feed.prune(retention).catch(() => {});
+        if (recorded && ++commits % (options.commitsPerPrune ?? COMMITS_PER_PRUNE) === 0) await feed.prune(retention).catch(() => {});
       }
     },
     changesElsewhere: () => feed.since(),
