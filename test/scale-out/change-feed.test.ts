@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { openPgStore, type Store } from '../../controlplane/src/store/index.ts';
+import { openPgStore, WriteConflict, type Store } from '../../controlplane/src/store/index.ts';
 import { sharedDatabase } from './shared-database.ts';
 
 type AfterHook = { after(fn: () => void | Promise<void>): void };
@@ -12,7 +12,8 @@ async function open(t: AfterHook, url: string, extra: { feedRetentionMs?: number
   return store;
 }
 
-const holding = (server: string, owner: string) => ({ owner, server, project: 'default', parentOwner: null, mask: 1 });
+// Each owner in its own project, so writes that did not catch up claim no quota in common.
+const holding = (server: string, owner: string) => ({ owner, server, project: owner, parentOwner: null, mask: 1 });
 
 test('the change feed misses no change that commits after a later one (a transaction held open)', async (t) => {
   const url = await sharedDatabase(t);
@@ -78,4 +79,24 @@ test('a reader whose cursor fell behind the pruned feed reloads in full; one tha
   await keeping.transaction(() => keeping.putHoldings([holding('z/3', 'o3')]));
   assert.deepEqual(await reader.changesElsewhere(), { full: false, servers: ['z/3'], scopes: [] }, 'caught up again, deltas suffice');
   assert.deepEqual(await pruning.changesElsewhere(), { full: false, servers: ['z/3'], scopes: [] });
+});
+
+test('a write decided on memory that missed another instance\'s change to the same supernode is refused as a conflict', async (t) => {
+  const url = await sharedDatabase(t);
+  if (!url) return t.skip('PostgreSQL is not installed (apt-get install -y postgresql)');
+  const a = await open(t, url);
+  const b = await open(t, url);
+  for (const s of [a, b]) s.useClaims!((server, project) => [`supernode:${server.split('/')[0]}`, 'zone:z', ...(project ? [`quota:${project}`] : [])]);
+  await a.transaction(() => a.putHoldings([holding('sn1/s1', 'first')]));
+  // b has not read the feed since: its memory does not have a's holding in sn1.
+  let rolledBack: unknown;
+  await assert.rejects(
+    b.transaction(() => b.putHoldings([holding('sn1/s2', 'second')]), { onRollback: (c) => (rolledBack = c) }),
+    (e: unknown) => e instanceof WriteConflict && e.claims.includes('supernode:sn1'),
+  );
+  assert.deepEqual(rolledBack, { full: false, servers: ['sn1/s2'], scopes: [] }, 'the rollback names what to re-read');
+  // Another supernode is no conflict, and after catching up the same write goes through.
+  await b.transaction(() => b.putHoldings([holding('sn2/s1', 'elsewhere')]));
+  assert.deepEqual(await b.changesElsewhere(), { full: false, servers: ['sn1/s1'], scopes: [] });
+  await b.transaction(() => b.putHoldings([holding('sn1/s2', 'second')]));
 });

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { createMutex, openPgStore, openSqliteStore, type Store } from '../store/index.ts';
 import { systemClock, type Clock } from '../operations/index.ts';
 import { Allocator } from '../allocator/index.ts';
+import { claimsOfServer } from '../allocator/lock-claims.ts';
 import { PARTITION_CATALOGUE } from '../../../provider/src/core/partitions.ts';
 import type { Inventory } from '../inventory/index.ts';
 import { defaultInventory, loadInventoryFile } from '../inventory/index.ts';
@@ -94,6 +95,7 @@ export async function openControlPlane(opts: OpenOptions): Promise<OpenedControl
       defaultRegion: inventory.regions[0]?.name ?? 'cn-southwest-2',
       scaleOut: newScaleOutStats(),
     };
+    store.useClaims?.(claimsOfServer(cp.allocator.topology));
     await reloadControlPlane(cp);
     return { cp, adminToken, close: () => store.close() };
   } catch (e) {

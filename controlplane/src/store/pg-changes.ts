@@ -15,6 +15,12 @@ import { readHoldingRow, type StoredHolding } from './read-holding-row.ts';
 export interface ChangeFeed {
   /** Adds this transaction's row on its client; returns its position (the transaction id). */
   record(client: pg.PoolClient, touched: Touched): Promise<string>;
+  /**
+   * Whether another instance committed a change with one of these claims that this instance's memory
+   * does not have yet. Run on the writer's client after it locked the claims, so nothing can still
+   * commit one unseen.
+   */
+  conflicts(client: pg.PoolClient, claims: readonly string[]): Promise<boolean>;
   /** What others committed since the last call (full when the feed was pruned past the cursor). */
   since(): Promise<ChangeSet | undefined>;
   /** Whether this instance's cursor already sees a position, so a read carrying it need not catch up. */
@@ -34,12 +40,21 @@ export async function openChangeFeed(pool: pg.Pool): Promise<ChangeFeed> {
     async record(client, touched) {
       const res = await client.query<{ txid: string }>({
         name: 'recordChange',
-        text: 'INSERT INTO changes (servers, scopes) VALUES ($1, $2) RETURNING txid::text AS txid',
-        values: [[...touched.servers], [...touched.scopes]],
+        text: 'INSERT INTO changes (servers, scopes, claims) VALUES ($1, $2, $3) RETURNING txid::text AS txid',
+        values: [[...touched.servers], [...touched.scopes], [...touched.claims]],
       });
       const txid = res.rows[0]!.txid;
       mine.add(txid);
       return txid;
+    },
+    async conflicts(client, claims) {
+      const res = await client.query({
+        name: 'changeConflicts',
+        text: `SELECT 1 FROM changes WHERE txid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(txid, $1::pg_snapshot)
+               AND claims && $2::text[] AND NOT (txid = ANY($3::xid8[])) LIMIT 1`,
+        values: [cursor, [...claims], [...mine]],
+      });
+      return res.rowCount !== 0;
     },
     async since() {
       // One statement, so the snapshot returned is the one the rows were read at.

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Touched } from './change-set.ts';
+import type { ClaimsOfServer, Touched } from './change-set.ts';
 import type { PgQueries } from './pg-query.ts';
 import type { Store } from './store.ts';
 
@@ -17,38 +17,56 @@ export function feedWrites(
   plain: FeedWrites,
   queries: PgQueries,
   touchedNow: () => Touched | undefined,
+  claimsOf: () => ClaimsOfServer,
 ): FeedWrites {
-  const scope = <A extends unknown[]>(name: Parameters<Touched['scopes']['add']>[0], write: (...a: A) => Promise<void>) =>
+  const scope = <A extends unknown[]>(name: Parameters<Touched['scopes']['add']>[0], write: (...a: A) => Promise<void>, claim?: (...a: A) => string[]) =>
     async (...a: A) => {
       await write(...a);
-      touchedNow()?.scopes.add(name);
+      const t = touchedNow();
+      t?.scopes.add(name);
+      if (t && claim) for (const c of claim(...a)) t.claims.add(c);
     };
+  // A health mark names an accelerator (`zone/server/index`) or a server (`zone/server`).
+  const serverOf = (target: string) => (target.split('/').length > 2 ? target.slice(0, target.lastIndexOf('/')) : target);
   return {
     async putHoldings(rows) {
       await plain.putHoldings(rows);
       const t = touchedNow();
-      for (const r of rows) t?.servers.add(r.server);
+      if (!t) return;
+      const claims = claimsOf();
+      for (const r of rows) {
+        t.servers.add(r.server);
+        t.claims.add(`owner:${r.owner}`);
+        // An endpoint inside a cluster takes nothing from the quota; it is claimed by its cluster's owner key.
+        for (const c of claims(r.server, r.parentOwner === null ? r.project : undefined)) t.claims.add(c);
+        if (r.parentOwner !== null) t.claims.add(`owner:${r.parentOwner}`);
+      }
     },
     async deleteHoldings(owner, servers) {
       await plain.deleteHoldings(owner, servers);
       const t = touchedNow();
+      t?.claims.add(`owner:${owner}`);
       for (const s of servers) t?.servers.add(s);
     },
     async deleteHoldingsOf(owner) {
-      const gone = await queries.query<{ server: string }>(
+      const gone = await queries.query<{ server: string; owner: string }>(
         'deleteHoldingsOfReturning',
-        'DELETE FROM holdings WHERE owner = $1 OR parent_owner = $1 RETURNING server',
+        'DELETE FROM holdings WHERE owner = $1 OR parent_owner = $1 RETURNING server, owner',
         [owner],
       );
       const t = touchedNow();
-      for (const g of gone) t?.servers.add(g.server);
+      t?.claims.add(`owner:${owner}`);
+      for (const g of gone) {
+        t?.servers.add(g.server);
+        t?.claims.add(`owner:${g.owner}`);
+      }
     },
-    putQuota: scope('quotas', plain.putQuota),
-    putHealthMark: scope('health', plain.putHealthMark),
+    putQuota: scope('quotas', plain.putQuota, (q) => [`quota:${q.project}/${q.acceleratorType}`]),
+    putHealthMark: scope('health', plain.putHealthMark, (m) => claimsOf()(serverOf(m.target), undefined)),
     putProject: scope('projects', plain.putProject),
     putOperation: scope('operations', plain.putOperation),
     // Settings are the admission state and the defragmentation mode (and the sealing key, written once).
-    putMeta: scope('admission', plain.putMeta),
+    putMeta: scope('admission', plain.putMeta, (key) => [`meta:${key.split('.')[0]}`]),
     putToken: scope('tokens', plain.putToken),
   };
 }

@@ -87,6 +87,9 @@ export const PG_MIGRATIONS: readonly string[] = [
     txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
     servers TEXT[] NOT NULL,
     scopes TEXT[] NOT NULL,
+    -- What it was decided on (supernodes, zones, quotas, owners, settings): a writer that claimed one
+    -- of these without having seen this row decided on stale memory and runs again.
+    claims TEXT[] NOT NULL DEFAULT '{}',
     at BIGINT NOT NULL DEFAULT (extract(epoch FROM clock_timestamp()) * 1000)::bigint
   );
   CREATE INDEX changes_txid ON changes (txid);

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
-import type { Store } from './store.ts';
+import type { Store, TransactionOptions } from './store.ts';
 import { pgHealthMarks } from './pg-health-marks.ts';
 import { pgHoldings } from './pg-holdings.ts';
 import { pgIdempotency } from './pg-idempotency.ts';
@@ -17,9 +17,9 @@ import { pgTokens } from './pg-tokens.ts';
 import { Touched } from './change-set.ts';
 import { holdingsAround, openChangeFeed } from './pg-changes.ts';
 import { feedWrites, touchedByClient } from './pg-feed-writes.ts';
-
-/** Advisory-lock key for writers (an arbitrary constant, "aic" + a digit; migrations take the next). */
-const WRITE_LOCK = 6_179_267_1;
+import { keyedReads } from './pg-keyed-reads.ts';
+import { EVERYTHING, lockKeys, lockOnce, WriteConflict, ZONE_PREFIX } from './keyed-locks.ts';
+import type { ClaimsOfServer } from './change-set.ts';
 
 export interface PgOptions {
   /** A postgres:// connection string. */
@@ -44,8 +44,10 @@ const types = {
 
 /**
  * Opens (and migrates) the PostgreSQL store. Several instances may open one database: writers
- * serialize on a transaction-scoped advisory lock, and each write transaction records what it touched
- * in the change feed (pg-changes.ts), so an instance re-reads only that before it decides. Each
+ * lock by key (keyed-locks.ts): the names, idempotency keys and settings they read, and at commit the
+ * supernodes, quotas and owners they decided on, checked against the change feed (pg-changes.ts) for
+ * a change this instance had not seen; each write transaction records what it touched in that feed,
+ * so an instance re-reads only that. Each
  * table group (pg-*.ts beside this file) serves its part of the store through the same queries.
  */
 export async function openPgStore(options: PgOptions): Promise<Store> {
@@ -83,18 +85,36 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
     ...pgMeta(queries),
   };
 
+  // Until the control plane names supernodes, a server is its own lock group.
+  let claimsOf: ClaimsOfServer = (server, project) => [`server:${server}`, ...(project ? [`quota:${project}`] : [])];
+  const locked = new WeakMap<pg.PoolClient, Set<string>>();
+  const lockNow = async (key: string) => {
+    const client = current.getStore()!;
+    await lockOnce(client, locked.get(client)!, key);
+  };
+
   const store: Store = {
-    async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    async transaction<T>(fn: () => Promise<T>, txOptions: TransactionOptions = {}): Promise<T> {
       if (current.getStore()) return fn();
       const client = await pool.connect();
       let broken = false;
       let recorded: string | undefined;
       try {
-        await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
+        // Every writer shares one key that a check of one instant takes alone.
+        await client.query(`BEGIN; SELECT pg_advisory_xact_lock${txOptions.exclusive ? '' : '_shared'}(hashtextextended('${EVERYTHING}', 0))`);
         const touched = new Touched();
         touchedByClient.set(client, touched);
+        locked.set(client, new Set());
         try {
+          if (txOptions.lockFirst?.length) await lockKeys(client, txOptions.lockFirst, true);
           const result = await current.run(client, fn);
+          if (touched.claims.size) {
+            // Lock what the change claims, then look for a change to it this instance had not seen.
+            await lockKeys(client, touched.claims);
+            // Zones are only locked: two placements in one zone but other supernodes do not conflict.
+            const decidedOn = [...touched.claims].filter((c) => !c.startsWith(ZONE_PREFIX));
+            if (await feed.conflicts(client, decidedOn)) throw new WriteConflict([...touched.claims]);
+          }
           if (!touched.empty) recorded = await feed.record(client, touched);
           await client.query('COMMIT');
           if (recorded) position = recorded;
@@ -102,9 +122,11 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
         } catch (e) {
           if (recorded) feed.forget(recorded);
           await client.query('ROLLBACK').catch(() => (broken = true));
+          txOptions.onRollback?.({ full: false, servers: [...touched.servers], scopes: [...touched.scopes] });
           throw e;
         } finally {
           touchedByClient.delete(client);
+          locked.delete(client);
         }
       } catch (e) {
         if (!(e as { code?: string }).code) broken = true;
@@ -115,6 +137,9 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
         if (recorded && ++commits % (options.commitsPerPrune ?? COMMITS_PER_PRUNE) === 0) await feed.prune(retention).catch(() => {});
       }
     },
+    useClaims(fn) {
+      claimsOf = fn;
+    },
     changesElsewhere: () => feed.since(),
     holdingsAround: (servers, owners) => holdingsAround(current.getStore() ?? pool, servers, owners),
     lastPosition: () => position,
@@ -124,7 +149,8 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
     },
 
     ...tables,
-    ...feedWrites(tables, queries, touchedNow),
+    ...feedWrites(tables, queries, touchedNow, () => claimsOf),
+    ...keyedReads(tables, queries, lockNow, () => current.getStore() !== undefined),
   };
   return store;
 }

@@ -8,7 +8,17 @@ import type {
   ResourceRecord,
   TokenRecord,
 } from './records.ts';
-import type { ChangeSet } from './change-set.ts';
+import type { ChangeSet, ClaimsOfServer } from './change-set.ts';
+
+/** How one write transaction runs where writers lock by key (PostgreSQL); SQLite has one writer and ignores it. */
+export interface TransactionOptions {
+  /** Wait until no other writer runs, and keep them out (a check that compares memory with rows). */
+  exclusive?: boolean;
+  /** Keys to lock exclusively before anything else: a change that lost races escalates to its zones. */
+  lockFirst?: readonly string[];
+  /** Called when the transaction rolls back, with what it had touched, so caches can re-read just that. */
+  onRollback?: (touched: ChangeSet) => void;
+}
 
 /**
  * What the control plane needs from a database: SQLite (the embedded default) or PostgreSQL (several
@@ -19,7 +29,7 @@ import type { ChangeSet } from './change-set.ts';
  */
 export interface Store {
   /** Runs fn in one write transaction, exclusive against every other writer; not reentrant. Throws roll back. */
-  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  transaction<T>(fn: () => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * What other connections or instances committed since the last call, so cached state can be
    * refreshed: undefined when nothing, else the servers and scopes touched, or `full`.
@@ -32,6 +42,8 @@ export interface Store {
    */
   holdingsAround?(servers: readonly string[], owners: readonly string[]): Promise<HoldingRecord[]>;
   lastPosition?(): string | undefined;
+  /** Names the lock keys of a server (its supernode, zone, quota), once the inventory is known. */
+  useClaims?(claimsOf: ClaimsOfServer): void;
   sees?(position: string): boolean;
   close(): Promise<void>;
 

@@ -32,7 +32,7 @@ export const adminRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app,
   app.post('/servers::drain', async (req) => markHealth(cp, 'server', req.body));
   app.get('/health', async () => healthView(cp));
   // Inside a write transaction: memory and rows are compared at one instant no other writer can move.
-  app.get('/invariants', async () => writeTransaction(cp, () => checkInvariants(cp)));
+  app.get('/invariants', async () => writeTransaction(cp, () => checkInvariants(cp), { exclusive: true }));
   // The admission routes first settle what is due, as project routes do: a defragmentation must not
   // plan around endpoints whose deletes have already finished.
   app.post('/defragment', async (req) => {
