@@ -4,6 +4,7 @@ import { handleError } from './error-handler.ts';
 import { apiError } from './errors.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 import { projectGuard, requestGuard } from './request-guards.ts';
+import { returnPositions } from './read-your-writes.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -46,6 +47,7 @@ export async function buildApp(cp: ControlPlane, opts: AppOptions = {}): Promise
   });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((req, reply) => handleError(apiError('NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`), req, reply));
+  returnPositions(app, cp);
   app.addHook('onRequest', requestGuard(cp, opts.rateLimit));
 
   await app.register(healthRoutes);

@@ -4,7 +4,8 @@ import { assertProjectAccess, type Principal } from './auth.ts';
 import { pickFault } from './faults.ts';
 import { codeForStatus } from './error-handler.ts';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.ts';
-import { syncControlPlane, type ControlPlane } from './service/control-plane.ts';
+import type { ControlPlane } from './service/control-plane.ts';
+import { catchUpForRead } from './read-your-writes.ts';
 import { advance } from './service/settle-operation.ts';
 
 declare module 'fastify' {
@@ -52,7 +53,7 @@ export function requestGuard(cp: ControlPlane, rateLimit: RateLimitOptions | und
 export function projectGuard(cp: ControlPlane) {
   return async (request: FastifyRequest) => {
     const project = (request.params as { project: string }).project;
-    await syncControlPlane(cp);
+    await catchUpForRead(cp, request);
     assertProjectAccess(request.principal!, project, cp.projects.has(project));
     await advance(cp);
   };

@@ -32,6 +32,9 @@ export interface PgOptions {
   commitsPerPrune?: number;
 }
 
+/** How long a transaction may sit idle (its instance stopped) before the server ends it and frees its locks. */
+const IDLE_IN_TRANSACTION_MS = 10_000;
+
 /** Commits of one instance between two prunes of the change feed, by default. */
 const COMMITS_PER_PRUNE = 256;
 
@@ -51,7 +54,15 @@ const types = {
  * table group (pg-*.ts beside this file) serves its part of the store through the same queries.
  */
 export async function openPgStore(options: PgOptions): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 8, types });
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 8,
+    types,
+    // An instance stopped (SIGSTOP, a frozen VM) inside a transaction would hold its keyed locks for
+    // ever: the server ends a transaction left idle this long, which frees them. The URL may set
+    // another value (`?idle_in_transaction_session_timeout=...`).
+    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
+  });
   // A connection the server dropped is replaced at the next checkout; a process must not die of it.
   pool.on('error', () => {});
   try {

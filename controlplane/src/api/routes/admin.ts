@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { assertAdmin } from '../auth.ts';
 import type { ControlPlane } from '../service/control-plane.ts';
-import { syncControlPlane, writeTransaction } from '../service/control-plane.ts';
+import { writeTransaction } from '../service/control-plane.ts';
+import { catchUpForRead } from '../read-your-writes.ts';
 import { createProject, createProjectToken, setFaults, setQuota } from '../service/admin.ts';
 import { checkInvariants } from '../service/check-invariants.ts';
 import { admissionView, defragment } from '../service/defragment.ts';
@@ -13,7 +14,7 @@ import { advance } from '../service/settle-operation.ts';
 export const adminRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, { cp }) => {
   app.addHook('preHandler', async (req) => {
     assertAdmin(req.principal!);
-    await syncControlPlane(cp);
+    await catchUpForRead(cp, req);
   });
   app.post('/projects', async (req, reply) => reply.code(201).send(await createProject(cp, req.body)));
   app.post<{ Params: { project: string } }>('/projects/:project/tokens', async (req, reply) =>
