@@ -4,6 +4,7 @@ import { parseFaultSpec } from './api/faults.ts';
 import { openControlPlane } from './api/open-control-plane.ts';
 import type { RateLimitOptions } from './api/rate-limit.ts';
 import type { Clock } from './operations/index.ts';
+import type { ScaleOutStats } from './api/service/scale-out-stats.ts';
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -35,6 +36,8 @@ export interface RunningServer {
   url: string;
   /** Known when this start created the token, was given it, or could read DIR/admin.token. */
   adminToken: string | undefined;
+  /** How this instance kept up with others on one database (live counts); undefined on SQLite. */
+  scaleOut?: ScaleOutStats;
   close(): Promise<void>;
 }
 
@@ -66,6 +69,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     adminToken: opened.adminToken,
+    ...(databaseUrl && opened.cp.scaleOut ? { scaleOut: opened.cp.scaleOut } : {}),
     async close() {
       await app.close();
       await opened.close();

@@ -110,6 +110,10 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
       const client = await pool.connect();
       let broken = false;
       let recorded: string | undefined;
+      // The server may end the session under a transaction (its idle timeout after this process was
+      // stopped, a restart): the query in flight fails, and the error must not kill the process.
+      const onError = () => (broken = true);
+      client.on('error', onError);
       try {
         // Every writer shares one key that a check of one instant takes alone.
         await client.query(`BEGIN; SELECT pg_advisory_xact_lock${txOptions.exclusive ? '' : '_shared'}(hashtextextended('${EVERYTHING}', 0))`);
@@ -143,6 +147,7 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
         if (!(e as { code?: string }).code) broken = true;
         throw e;
       } finally {
+        client.off('error', onError);
         client.release(broken);
         // Pruning is housekeeping: a failure leaves rows for the next prune.
         if (recorded && ++commits % (options.commitsPerPrune ?? COMMITS_PER_PRUNE) === 0) await feed.prune(retention).catch(() => {});
