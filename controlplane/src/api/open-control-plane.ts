@@ -95,7 +95,7 @@ export async function openControlPlane(opts: OpenOptions): Promise<OpenedControl
       defaultRegion: inventory.regions[0]?.name ?? 'cn-southwest-2',
       scaleOut: newScaleOutStats(),
     };
-    store.useClaims?.(claimsOfServer(cp.allocator.topology));
+    store.useClaims?.(claimsOfServer(cp.allocator.topology, (project, type) => cp.allocator.quota(project, type).limit !== null));
     await reloadControlPlane(cp);
     return { cp, adminToken, close: () => store.close() };
   } catch (e) {

@@ -13,14 +13,13 @@ import { readHoldingRow, type StoredHolding } from './read-holding-row.ts';
  * its `xip` list and is read once it commits).
  */
 export interface ChangeFeed {
-  /** Adds this transaction's row on its client; returns its position (the transaction id). */
-  record(client: pg.PoolClient, touched: Touched): Promise<string>;
   /**
-   * Whether another instance committed a change with one of these claims that this instance's memory
-   * does not have yet. Run on the writer's client after it locked the claims, so nothing can still
-   * commit one unseen.
+   * Adds this transaction's row on its client and returns its position (the transaction id), unless
+   * another instance committed a change with one of `decidedOn` that this instance's memory does not
+   * have yet: then nothing is added and it returns undefined. Run after the claims are locked, so
+   * nothing can still commit one unseen.
    */
-  conflicts(client: pg.PoolClient, claims: readonly string[]): Promise<boolean>;
+  record(client: pg.PoolClient, touched: Touched, decidedOn: readonly string[]): Promise<string | undefined>;
   /** What others committed since the last call (full when the feed was pruned past the cursor). */
   since(): Promise<ChangeSet | undefined>;
   /** Whether this instance's cursor already sees a position, so a read carrying it need not catch up. */
@@ -37,24 +36,19 @@ export async function openChangeFeed(pool: pg.Pool): Promise<ChangeFeed> {
   // This instance's own commits: its memory has them already, so the feed's rows for them are skipped.
   const mine = new Set<string>();
   return {
-    async record(client, touched) {
+    async record(client, touched, decidedOn) {
       const res = await client.query<{ txid: string }>({
         name: 'recordChange',
-        text: 'INSERT INTO changes (servers, scopes, claims) VALUES ($1, $2, $3) RETURNING txid::text AS txid',
-        values: [[...touched.servers], [...touched.scopes], [...touched.claims]],
+        text: `INSERT INTO changes (servers, scopes, claims)
+               SELECT $1, $2, $3 WHERE cardinality($4::text[]) = 0 OR NOT EXISTS (
+                 SELECT 1 FROM changes WHERE txid >= pg_snapshot_xmin($5::pg_snapshot) AND NOT pg_visible_in_snapshot(txid, $5::pg_snapshot)
+                 AND claims && $4::text[] AND NOT (txid = ANY($6::xid8[])))
+               RETURNING txid::text AS txid`,
+        values: [[...touched.servers], [...touched.scopes], [...touched.claims], [...decidedOn], cursor, [...mine]],
       });
-      const txid = res.rows[0]!.txid;
-      mine.add(txid);
+      const txid = res.rows[0]?.txid;
+      if (txid) mine.add(txid);
       return txid;
-    },
-    async conflicts(client, claims) {
-      const res = await client.query({
-        name: 'changeConflicts',
-        text: `SELECT 1 FROM changes WHERE txid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(txid, $1::pg_snapshot)
-               AND claims && $2::text[] AND NOT (txid = ANY($3::xid8[])) LIMIT 1`,
-        values: [cursor, [...claims], [...mine]],
-      });
-      return res.rowCount !== 0;
     },
     async since() {
       // One statement, so the snapshot returned is the one the rows were read at.
@@ -78,7 +72,8 @@ export async function openChangeFeed(pool: pg.Pool): Promise<ChangeFeed> {
       let others = false;
       for (const r of res.rows) {
         if (!r.txid || mine.delete(r.txid)) continue;
-        others = true;
+        // A row with claims only (a name, an idempotency key) changed nothing this instance caches.
+        if (r.servers?.length || r.scopes?.length) others = true;
         for (const s of r.servers ?? []) servers.add(s);
         for (const s of r.scopes ?? []) scopes.add(s as ChangeScope);
       }

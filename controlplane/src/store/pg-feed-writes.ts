@@ -6,7 +6,8 @@ import type { Store } from './store.ts';
 /** The writes that change what an instance caches, each recording what it touched in the transaction's `Touched`. */
 type FeedWrites = Pick<
   Store,
-  'putHoldings' | 'deleteHoldings' | 'deleteHoldingsOf' | 'putQuota' | 'putHealthMark' | 'putProject' | 'putOperation' | 'putMeta' | 'putToken'
+  | 'putHoldings' | 'deleteHoldings' | 'deleteHoldingsOf' | 'putQuota' | 'putHealthMark' | 'putProject' | 'putOperation' | 'putMeta' | 'putToken'
+  | 'putResource' | 'deleteResource' | 'putIdempotency' | 'putLock' | 'deleteLock'
 >;
 
 /**
@@ -25,6 +26,11 @@ export function feedWrites(
       const t = touchedNow();
       t?.scopes.add(name);
       if (t && claim) for (const c of claim(...a)) t.claims.add(c);
+    };
+  const claimed = <A extends unknown[]>(write: (...a: A) => Promise<void>, key: (...a: A) => string) =>
+    async (...a: A) => {
+      await write(...a);
+      touchedNow()?.claims.add(key(...a));
     };
   // A health mark names an accelerator (`zone/server/index`) or a server (`zone/server`).
   const serverOf = (target: string) => (target.split('/').length > 2 ? target.slice(0, target.lastIndexOf('/')) : target);
@@ -68,6 +74,14 @@ export function feedWrites(
     // Settings are the admission state and the defragmentation mode (and the sealing key, written once).
     putMeta: scope('admission', plain.putMeta, (key) => [`meta:${key.split('.')[0]}`]),
     putToken: scope('tokens', plain.putToken),
+    // Rows read and then written whole: a write claims its key, so of two instances that read the same
+    // name, idempotency key or stack lock and both wrote it, the second to commit runs again and reads
+    // what the first wrote (a 409, a replay, a 412, a 423).
+    putResource: claimed(plain.putResource, (r) => `name:${r.kind}/${r.project}/${r.name}`),
+    deleteResource: claimed(plain.deleteResource, (r) => `name:${r.kind}/${r.project}/${r.name}`),
+    putIdempotency: claimed(plain.putIdempotency, (r) => `idempotency:${r.project}/${r.key}`),
+    putLock: claimed(plain.putLock, (l) => `stack:${l.project}/${l.stack}`),
+    deleteLock: claimed(plain.deleteLock, (project, stack) => `stack:${project}/${stack}`),
   };
 }
 

@@ -2,12 +2,13 @@ import { toOperation, type OperationRow } from './operation-row.ts';
 import type { PgQueries, Row } from './pg-query.ts';
 import type { Store } from './store.ts';
 
-type KeyedReads = Pick<Store, 'getResource' | 'findResourcesByName' | 'getIdempotency' | 'getLock' | 'getMeta' | 'countTokens' | 'dueOperations'>;
+type KeyedReads = Pick<Store, 'findResourcesByName' | 'countTokens' | 'dueOperations'>;
 
 /**
- * Reads a write transaction decides on, each first taking the key of what it reads, so two instances
- * deciding about the same name, idempotency key, stack lock or setting take turns and the second
- * reads what the first committed. Outside a transaction they are plain reads. Due operations are
+ * Reads a write transaction decides on that no single row guards, each first taking the key of what
+ * it reads, so two instances take turns: a global bucket name, the bootstrap's count of tokens.
+ * (Names, idempotency keys, stack locks and settings are claimed by their writes instead and checked
+ * at commit, see pg-feed-writes.ts.) Outside a transaction they are plain reads. Due operations are
  * taken `FOR UPDATE SKIP LOCKED`: an operation another instance is settling is left to it.
  */
 export function keyedReads(plain: KeyedReads, queries: PgQueries, lock: (key: string) => Promise<void>, inTransaction: () => boolean): KeyedReads {
@@ -17,13 +18,8 @@ export function keyedReads(plain: KeyedReads, queries: PgQueries, lock: (key: st
       return read(...a);
     };
   return {
-    getResource: keyed((project, kind, name) => `name:${kind}/${project}/${name}`, plain.getResource),
     // Bucket names are global: every create of one name takes its turn.
     findResourcesByName: keyed((kind, name) => `name:${kind}/*/${name}`, plain.findResourcesByName),
-    getIdempotency: keyed((project, key) => `idempotency:${project}/${key}`, plain.getIdempotency),
-    getLock: keyed((project, stack) => `stack:${project}/${stack}`, plain.getLock),
-    // One key per group of settings: the admission state's document and chunks are one.
-    getMeta: keyed((key) => `meta:${key.split('.')[0]}`, plain.getMeta),
     countTokens: keyed(() => 'tokens', plain.countTokens),
     async dueOperations(now) {
       if (!inTransaction()) return plain.dueOperations(now);

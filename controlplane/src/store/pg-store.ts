@@ -123,14 +123,13 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
         try {
           if (txOptions.lockFirst?.length) await lockKeys(client, txOptions.lockFirst, true);
           const result = await current.run(client, fn);
-          if (touched.claims.size) {
-            // Lock what the change claims, then look for a change to it this instance had not seen.
-            await lockKeys(client, touched.claims);
-            // Zones are only locked: two placements in one zone but other supernodes do not conflict.
-            const decidedOn = [...touched.claims].filter((c) => !c.startsWith(ZONE_PREFIX));
-            if (await feed.conflicts(client, decidedOn)) throw new WriteConflict([...touched.claims]);
+          // Lock what the change claims, then record it unless another instance changed one of those
+          // since this one's memory (zones are only locked: placements in other supernodes are no conflict).
+          if (touched.claims.size) await lockKeys(client, touched.claims);
+          if (!touched.empty || touched.claims.size) {
+            recorded = await feed.record(client, touched, [...touched.claims].filter((c) => !c.startsWith(ZONE_PREFIX)));
+            if (!recorded) throw new WriteConflict([...touched.claims]);
           }
-          if (!touched.empty) recorded = await feed.record(client, touched);
           await client.query('COMMIT');
           if (recorded) position = recorded;
           return result;
