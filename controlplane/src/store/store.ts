@@ -24,11 +24,12 @@ export interface TransactionOptions {
  * What the control plane needs from a database: SQLite (the embedded default) or PostgreSQL (several
  * instances on one database). Asynchronous because PostgreSQL answers over a socket. The control plane
  * decides against in-memory allocator state, so a change, its operation and its allocation rows are
- * written inside one `transaction`, which is exclusive against every other writer: other requests of
- * this process, other processes on the same embedded file, other instances on the same database.
+ * written inside one `transaction`. On SQLite it is exclusive against every other writer (other
+ * processes on the same embedded file); on PostgreSQL writers lock by key and a transaction whose
+ * decision another instance overtook is refused at commit (`WriteConflict`) to run again.
  */
 export interface Store {
-  /** Runs fn in one write transaction, exclusive against every other writer; not reentrant. Throws roll back. */
+  /** Runs fn in one write transaction; not reentrant. Throws roll back. */
   transaction<T>(fn: () => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * What other connections or instances committed since the last call, so cached state can be
