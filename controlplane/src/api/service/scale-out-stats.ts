@@ -13,10 +13,8 @@ export interface ScaleOutStats {
   writeConflicts: number;
   /** Runs of a change again after a conflict. */
   writeRetries: number;
-  /** Changes of others applied by the last catch-up (the feed lag it closed). */
-  lastCatchUpChanges: number;
 }
 
 export function newScaleOutStats(): ScaleOutStats {
-  return { deltaCatchUps: 0, serversReloaded: 0, fullReloads: 0, writeConflicts: 0, writeRetries: 0, lastCatchUpChanges: 0 };
+  return { deltaCatchUps: 0, serversReloaded: 0, fullReloads: 0, writeConflicts: 0, writeRetries: 0 };
 }
