@@ -20,7 +20,7 @@ export function buildArtefacts(): Artefact[] {
   const schema = loadSchema();
   const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
   return [
-    { path: 'provider/src/core/generated/registry.ts', text: generateRegistry(schema) },
+    { path: 'core/generated/registry.ts', text: generateRegistry(schema) },
     { path: 'schema/generated/manifest.schema.json', text: json(generateManifestSchema(schema)) },
     { path: 'schema/generated/openapi.json', text: json(generateOpenApi(schema)) },
     { path: 'docs/reference.md', text: `${generateDocs(schema)}\n` },

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../provider/src/cli/main.ts';
+import { main } from '../provider/src/cli/index.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stackDir = join(root, 'examples', 'gitops');

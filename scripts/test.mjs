@@ -10,7 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-const roots = ['schema', 'provider', 'controlplane', 'console', 'test', 'bench', 'scripts'];
+const roots = ['schema', 'core', 'provider', 'controlplane', 'console', 'test', 'bench', 'scripts'];
 const skip = new Set(['node_modules', '.gen', 'cdktf.out', '.terraform', 'results']);
 const only = process.argv.slice(2);
 // Generous for the slowest end-to-end tests, but finite. Node 20 applies it to each test and also

@@ -4,11 +4,7 @@ import type { AdmissionState, PendingRequest } from '../../controlplane/src/admi
 import type { AllocationRequest } from '../../controlplane/src/allocator/index.ts';
 import { seededRandom } from '../../controlplane/src/allocator/seeded-random.ts';
 import { openControlPlane } from '../../controlplane/src/api/open-control-plane.ts';
-import { forgetQueuedWork, releaseLeft, runAdmission } from '../../controlplane/src/api/service/admission-pass.ts';
-import { admissionStateOf, keepAdmissionState, loadAdmissionState, saveDefragmentMode } from '../../controlplane/src/api/service/admission-state.ts';
-import { writeTransaction, type ControlPlane } from '../../controlplane/src/api/service/control-plane.ts';
-import { rowsOfPlacement } from '../../controlplane/src/api/service/holding-rows.ts';
-import { toRecord, type WireResource } from '../../controlplane/src/api/service/resource-doc.ts';
+import { forgetQueuedWork, releaseLeft, runAdmission, admissionStateOf, keepAdmissionState, loadAdmissionState, saveDefragmentMode, writeTransaction, rowsOfPlacement, toRecord, type ControlPlane, type WireResource } from '../../controlplane/src/cloud/index.ts';
 import { createVirtualClock } from '../../controlplane/src/operations/index.ts';
 import { cloudMatrixRegion, CM_ZONE } from './cloudmatrix-region.ts';
 import type { OpenbPod } from './read-openb.ts';

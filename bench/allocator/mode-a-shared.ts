@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { PartitionCatalogue } from '../../provider/src/core/partitions.ts';
+import type { PartitionCatalogue } from '../../core/index.ts';
 import { Allocator } from '../../controlplane/src/allocator/allocator.ts';
 import type { PolicyName } from '../../controlplane/src/allocator/policy.ts';
 import { seededRandom } from '../../controlplane/src/allocator/seeded-random.ts';

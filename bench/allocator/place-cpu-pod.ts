@@ -1,4 +1,4 @@
-import type { PartitionCatalogue } from '../../provider/src/core/partitions.ts';
+import type { PartitionCatalogue } from '../../core/index.ts';
 import type { PolicyName } from '../../controlplane/src/allocator/policy.ts';
 import { fgdServerRank, sliceFragment, type SliceView } from '../../controlplane/src/allocator/slice-fragment.ts';
 import type { SliceClass } from '../../controlplane/src/allocator/slice-workload.ts';

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { PARTITION_CATALOGUE } from '../../provider/src/core/partitions.ts';
+import { PARTITION_CATALOGUE } from '../../core/index.ts';
 import type { PolicyName } from '../../controlplane/src/allocator/policy.ts';
 import { Topology } from '../../controlplane/src/allocator/topology.ts';
 import { CM_ZONE, cloudMatrixRegion } from './cloudmatrix-region.ts';

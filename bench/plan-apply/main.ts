@@ -17,7 +17,7 @@ import { readStack, toObserved } from '../../provider/src/apply/read-stack.ts';
 import { cloudExecutor } from '../../provider/src/apply/execute-step.ts';
 import { walkPlan } from '../../provider/src/apply/walk-plan.ts';
 import { CloudClient } from '../../provider/src/client/index.ts';
-import { NOMINAL_LATENCY_MS } from '../../provider/src/core/index.ts';
+import { NOMINAL_LATENCY_MS } from '../../core/index.ts';
 import { loadStack } from '../../provider/src/gitops/load-stack.ts';
 import { buildPlan, coreRegistry, renderJson, renderMarkdown, renderText } from '../../provider/src/plan/index.ts';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { CloudClient, createHttpTransport } from '../../provider/src/client/index.ts';
-import { isAicloudError } from '../../provider/src/core/index.ts';
+import { isAicloudError } from '../../core/index.ts';
 import { apiRequest } from '../../test/support/api-request.ts';
 import { setFaults } from '../../test/support/admin-api.ts';
 import { runCli } from '../../test/support/cli.ts';

@@ -15,7 +15,7 @@ test('a server counts held, faulty (not held), free and draining accelerators ap
   assert.deepEqual(serverCounts(server('s3', [[0, 0b11]], 0, true)), { total: 8, held: 2, faulty: 0, free: 0, draining: 6 });
 });
 
-test('zone figures: utilisation is held over total, fragmentation 1 - largest free block over free', () => {
+test('zone figures: utilisation is held over total, fragmentation the free accelerators stranded on partly held servers over free', () => {
   const zone: ZoneOccupancy = {
     region: 'r', zone: 'z',
     supernodes: [
@@ -28,6 +28,8 @@ test('zone figures: utilisation is held over total, fragmentation 1 - largest fr
   assert.equal(f.held, 16);
   assert.equal(f.free, 16);
   assert.equal(f.utilisation, 0.5);
+  // sn-1/s2 is whole and free; the 8 free on sn-2's two half-held servers are stranded.
+  assert.equal(f.strandedFree, 8);
   assert.equal(f.fragmentation, 0.5);
   assert.equal(f.largestFreeBlockWhere, 'sn-1');
   assert.deepEqual([...holderTotals([zone])].sort(), [[0, { servers: 1, accelerators: 4 }], [1, { servers: 1, accelerators: 8 }], [2, { servers: 1, accelerators: 4 }]]);
@@ -57,5 +59,19 @@ test('figures are split by accelerator type, and a free standalone server counts
   assert.equal(byType.b!.free, 12);
   assert.equal(byType.b!.largestFreeBlock, 8);
   assert.equal(byType.b!.largestFreeBlockWhere, 'b-1');
-  assert.equal(byType.b!.fragmentation, 1 - 8 / 12);
+  // b-2's four free accelerators sit beside held ones: 4 of 12 free are stranded.
+  assert.equal(byType.b!.fragmentation, 4 / 12);
+});
+
+test('an empty zone is 0 % fragmented however many supernodes it has; stranded leftovers raise the figure', () => {
+  const empty = (id: string, servers: number) => ({ id, acceleratorType: 'gb200', total: servers * 4, free: servers * 4, wholeServersFree: servers, largestFreeBlock: servers * 4, servers: Array.from({ length: servers }, (_, i) => ({ ...server(`${id}/s${i}`, []), accelerators: 4 })) });
+  const racks: ZoneOccupancy = { region: 'r', zone: 'z', supernodes: Array.from({ length: 8 }, (_, i) => empty(`nvl-${i + 1}`, 18)), servers: [] };
+  assert.equal(zoneFigures(racks).fragmentation, 0);
+  const two: ZoneOccupancy = { region: 'r', zone: 'z', supernodes: [empty('sn-1', 48), empty('sn-2', 48)], servers: [] };
+  assert.equal(zoneFigures(two).fragmentation, 0);
+  // One accelerator held on every server of sn-1: its 48 x 3 free accelerators are stranded.
+  two.supernodes[0]!.servers = two.supernodes[0]!.servers.map((s) => ({ ...s, held: [[1, 0b1]] }));
+  const f = zoneFigures(two);
+  assert.equal(f.strandedFree, 144);
+  assert.equal(f.fragmentation, 144 / (144 + 192));
 });

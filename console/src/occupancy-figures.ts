@@ -44,16 +44,32 @@ export interface ZoneFigures extends Counts {
   /** held / total. */
   utilisation: number;
   /**
-   * 1 - largest free block / free: 0 when all free accelerators sit in one block (one supernode),
-   * near 1 when they are scattered in pieces no large one-supernode gang can use.
+   * Stranded free / free: the share of free accelerators that sit on servers partly held by work, so
+   * they cannot serve a request for whole servers, the shape gangs and most training clusters ask for
+   * (`placement: supernode` gangs, NVL72 racks, multi-server clusters). 0 for an empty zone, however
+   * many supernodes it has; 1 when every free accelerator is a leftover beside running work.
    */
   fragmentation: number;
+  /** Free accelerators on servers partly held by work (the numerator of `fragmentation`). */
+  strandedFree: number;
   largestFreeBlock: number;
   largestFreeBlockWhere: string | null;
 }
 
+/** Free accelerators beside held ones on the same server: they cannot serve a whole-server request. */
+export function strandedFree(servers: readonly ServerOccupancy[]): number {
+  let n = 0;
+  for (const s of servers) {
+    const c = serverCounts(s);
+    if (c.held > 0) n += c.free;
+  }
+  return n;
+}
+
 export function zoneFigures(z: ZoneOccupancy): ZoneFigures {
-  const c = sumCounts([...z.supernodes.flatMap((sn) => sn.servers), ...z.servers]);
+  const all = [...z.supernodes.flatMap((sn) => sn.servers), ...z.servers];
+  const c = sumCounts(all);
+  const stranded = strandedFree(all);
   let largest = 0;
   let where: string | null = null;
   // Servers outside supernodes have no supernode-wide block; a whole free server is their largest.
@@ -73,7 +89,8 @@ export function zoneFigures(z: ZoneOccupancy): ZoneFigures {
   return {
     ...c,
     utilisation: c.total ? c.held / c.total : 0,
-    fragmentation: c.free ? 1 - largest / c.free : 0,
+    fragmentation: c.free ? stranded / c.free : 0,
+    strandedFree: stranded,
     largestFreeBlock: largest,
     largestFreeBlockWhere: where,
   };
@@ -93,7 +110,6 @@ export function zoneTypeFigures(z: ZoneOccupancy): Array<{ acceleratorType: stri
     if (block) {
       figures.largestFreeBlock = block.largestFreeBlock;
       figures.largestFreeBlockWhere = block.where;
-      figures.fragmentation = figures.free ? Math.max(0, 1 - block.largestFreeBlock / figures.free) : 0;
     }
     return { acceleratorType: t, figures };
   });

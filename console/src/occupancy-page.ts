@@ -113,7 +113,7 @@ export function occupancyPage(root: HTMLElement, api: ApiClient): () => void {
       h(
         'table',
         { class: 'figures' },
-        h('caption', {}, 'Utilisation and fragmentation per zone and accelerator type'),
+        h('caption', {}, 'Utilisation and fragmentation per zone and accelerator type. Fragmentation: the share of free accelerators stranded on partly held servers, which no whole-server request (a gang, a multi-server cluster) can use; 0% for an empty zone.'),
         h('thead', {}, h('tr', {}, ...['Zone', 'Accelerator type', 'Utilisation', 'Fragmentation', 'Held', 'Free', 'Faulty', 'Draining', 'Largest free block'].map((t) => h('th', { scope: 'col' }, t)))),
         h(
           'tbody',
@@ -125,7 +125,7 @@ export function occupancyPage(root: HTMLElement, api: ApiClient): () => void {
               h('th', { scope: 'row' }, `${z.zone} (${z.region})`),
               h('td', {}, acceleratorType),
               h('td', { class: 'num' }, pct(f.utilisation)),
-              h('td', { class: 'num', title: '1 - largest free block / free accelerators' }, pct(f.fragmentation)),
+              h('td', { class: 'num', title: `${f.strandedFree} of ${f.free} free accelerators sit beside held ones on partly used servers, so no whole-server request can use them` }, pct(f.fragmentation)),
               h('td', { class: 'num' }, f.held),
               h('td', { class: 'num' }, f.free),
               h('td', { class: 'num' }, f.faulty),

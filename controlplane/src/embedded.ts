@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './api/build-app.ts';
-import { openControlPlane } from './api/open-control-plane.ts';
-import type { ControlPlane } from './api/service/control-plane.ts';
+import { buildApp, openControlPlane } from './api/index.ts';
+import type { ControlPlane } from './cloud/index.ts';
 import type { Clock } from './operations/index.ts';
 
 export interface EmbeddedOptions {

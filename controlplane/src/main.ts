@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { isAicloudError } from '../../provider/src/core/index.ts';
-import { FaultSpecError, parseFaultSpec } from './api/faults.ts';
+import { isAicloudError } from '../../core/index.ts';
+import { FaultSpecError, parseFaultSpec } from './cloud/index.ts';
 import { startServer } from './server.ts';
 
 const number = (name: string) => (v: string) => {

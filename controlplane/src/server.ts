@@ -1,10 +1,8 @@
 import { join } from 'node:path';
-import { buildApp } from './api/build-app.ts';
-import { parseFaultSpec } from './api/faults.ts';
-import { openControlPlane } from './api/open-control-plane.ts';
-import type { RateLimitOptions } from './api/rate-limit.ts';
+import { buildApp, openControlPlane, type RateLimitOptions } from './api/index.ts';
+import { parseFaultSpec } from './cloud/index.ts';
 import type { Clock } from './operations/index.ts';
-import type { ScaleOutStats } from './api/service/scale-out-stats.ts';
+import type { ScaleOutStats } from './cloud/index.ts';
 
 export interface ServerOptions {
   /** 0 picks a free port. */

@@ -44,6 +44,13 @@ export function generateOpenApi(schema: ResolvedSchema): Record<string, unknown>
     },
     '/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'OK' } } } },
     '/v1/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OK' } } } },
+    '/metrics': {
+      get: {
+        summary: "This instance's Prometheus series (text exposition format 0.0.4); aggregates only, no project's data",
+        security: [],
+        responses: { '200': { description: 'The series', content: { 'text/plain': { schema: { type: 'string' } } } } },
+      },
+    },
     '/v1/regions': { get: { summary: 'Regions, zones, supernodes and accelerator types', responses: { '200': { description: 'OK' } } } },
     '/v1/capacity': {
       get: {

@@ -1,4 +1,4 @@
-// Generates provider/src/core/generated/registry.ts: the kinds, their property specs and the
+// Generates core/generated/registry.ts: the kinds, their property specs and the
 // per-kind JSON Schemas the core validates with, plus TypeScript input types.
 import type { ResolvedProperty, ResolvedSchema } from './load-schema.ts';
 import { propertiesToJsonSchema } from './json-schema.ts';

@@ -1,7 +1,8 @@
 // Reads schema/schema.json and resolves it into flat property specs, so every generator
 // (registry, JSON Schema, OpenAPI, docs) walks the same resolved shape instead of chasing $refs.
 import { readFileSync } from 'node:fs';
-import type { PropertySpec } from '../../provider/src/core/registry-types.ts';
+// The type's own file, not core/index.ts: the build must run before core/generated exists.
+import type { PropertySpec } from '../../core/registry-types.ts';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 

@@ -14,7 +14,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rm
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PACKAGE } from '../../provider/src/core/index.ts';
+import { PACKAGE } from '../../core/index.ts';
 import { bundleNode } from '../bundle-node.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -87,7 +87,7 @@ export async function buildPluginTarball(outDir: string = join(ROOT, 'dist')): P
     const lib = join(stage, 'lib');
     await bundleNode({ name: 'pulumi-resource-aicloud', entry: join(ROOT, 'provider/src/pulumi/main.ts'), outdir: join(lib, 'dist'), external: EXTERNAL });
     mkdirSync(join(lib, 'bin'), { recursive: true });
-    cpSync(join(ROOT, 'bin/pulumi-resource-aicloud.mjs'), join(lib, 'bin/pulumi-resource-aicloud.mjs'));
+    for (const file of ['pulumi-resource-aicloud.mjs', 'load-bundle.mjs']) cpSync(join(ROOT, 'bin', file), join(lib, 'bin', file));
     cpSync(join(ROOT, 'schema/schema.json'), join(lib, 'schema/schema.json'));
     copyPackages(['@pulumi/pulumi', 'google-protobuf', '@grpc/grpc-js', 'better-sqlite3'], lib);
     writeFileSync(join(stage, 'PulumiPlugin.yaml'), PLUGIN_YAML);

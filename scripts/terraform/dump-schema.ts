@@ -1,8 +1,7 @@
 // Prints the provider's schema as `terraform providers schema -json` would, without needing terraform.
 // Usage: tsx scripts/terraform/dump-schema.ts [--out FILE]
 import { writeFileSync } from 'node:fs';
-import { providerSchemas } from '../../provider/src/terraform/schema/provider-schemas.ts';
-import { toSchemaJson } from '../../provider/src/terraform/schema/to-schema-json.ts';
+import { providerSchemas, toSchemaJson } from '../../provider/src/terraform/index.ts';
 
 const text = `${JSON.stringify(toSchemaJson(providerSchemas()), null, 2)}\n`;
 const i = process.argv.indexOf('--out');

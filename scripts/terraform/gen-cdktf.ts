@@ -6,9 +6,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeMaker } from 'codemaker';
-import { PACKAGE } from '../../provider/src/core/index.ts';
-import { providerSchemas } from '../../provider/src/terraform/schema/provider-schemas.ts';
-import { PROVIDER_ADDRESS, toSchemaJson } from '../../provider/src/terraform/schema/to-schema-json.ts';
+import { PACKAGE } from '../../core/index.ts';
+import { PROVIDER_ADDRESS, providerSchemas, toSchemaJson } from '../../provider/src/terraform/index.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const GENERATED_HEADER = '// Generated from schema/schema.json by scripts/terraform/gen-cdktf.ts. Do not edit.';

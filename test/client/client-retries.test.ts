@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CloudClient, createHttpTransport, NetworkError, type Transport } from '../../provider/src/client/index.ts';
-import { isAicloudError } from '../../provider/src/core/index.ts';
+import { isAicloudError } from '../../core/index.ts';
 import { seededRandom } from '../../controlplane/src/allocator/index.ts';
 import { ADMIN, TRAIN_A, testServer } from '../controlplane/helpers.ts';
 

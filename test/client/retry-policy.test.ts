@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backoffDelay, parseRetryAfter, resolveRetry, resolveConfig } from '../../provider/src/client/index.ts';
-import { isAicloudError } from '../../provider/src/core/index.ts';
+import { isAicloudError } from '../../core/index.ts';
 
 describe('retry policy', () => {
   it('backs off exponentially with full jitter, capped', () => {

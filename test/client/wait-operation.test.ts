@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { waitForOperation, type Operation } from '../../provider/src/client/index.ts';
-import { isAicloudError } from '../../provider/src/core/index.ts';
+import { isAicloudError } from '../../core/index.ts';
 
 const running: Operation = { id: 'op-1', type: 'create', target: { kind: 'Cluster', name: 'a' }, status: 'running', error: null, createdAt: '2026-01-01T00:00:00.000Z', doneAt: null };
 

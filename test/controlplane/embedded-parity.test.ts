@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudClient, createHttpTransport } from '../../provider/src/client/index.ts';
-import { isAicloudError } from '../../provider/src/core/index.ts';
+import { isAicloudError } from '../../core/index.ts';
 import { openEmbeddedCloud } from '../../controlplane/src/embedded.ts';
 import { ADMIN, TRAIN_A, endpointBody, tempDir, testServer } from './helpers.ts';
 

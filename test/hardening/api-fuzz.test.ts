@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { KINDS, kindInfo, type Kind } from '../../provider/src/core/index.ts';
+import { KINDS, kindInfo, type Kind } from '../../core/index.ts';
 import { injectableControlPlane, type InjectableControlPlane } from '../support/inject-app.ts';
 import { fieldExists } from '../support/field-paths.ts';
 import { hostileValue, mutatedBody } from '../support/hostile-values.ts';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { KINDS, diffResource, validate, type Kind } from '../../provider/src/core/index.ts';
+import { KINDS, diffResource, validate, type Kind } from '../../core/index.ts';
 import { fieldExists } from '../support/field-paths.ts';
 import { mutatedBody } from '../support/hostile-values.ts';
 import { sampleInputs } from '../support/sample-inputs.ts';

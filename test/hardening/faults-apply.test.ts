@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CloudClient } from '../../provider/src/client/index.ts';
-import { isAicloudError, type Kind } from '../../provider/src/core/index.ts';
+import { isAicloudError, type Kind } from '../../core/index.ts';
 import type { Plan } from '../../provider/src/plan/plan-types.ts';
 import { acceleratorLedger, invariants, listEverything, setFaults } from '../support/admin-api.ts';
 import { assertConverged } from '../support/apply-checks.ts';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createVirtualClock } from '../../controlplane/src/operations/index.ts';
 import { CloudClient, createHttpTransport } from '../../provider/src/client/index.ts';
-import { isAicloudError } from '../../provider/src/core/index.ts';
+import { isAicloudError } from '../../core/index.ts';
 import { apiRequest } from '../support/api-request.ts';
 import { createProjectWithToken } from '../support/admin-api.ts';
 import { startControlPlane } from '../support/control-plane.ts';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import { LocalWorkspace, PulumiCommand } from '@pulumi/pulumi/automation/index.js';
-import { PACKAGE } from '../../provider/src/core/index.ts';
+import { PACKAGE } from '../../core/index.ts';
 import { buildPluginTarball, tarballName } from '../../scripts/pulumi/plugin-tarball.ts';
 import { enginePath, toolsBin } from '../support/engines.ts';
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { kindFromToken, validate, FUNCTION_SPECS } from '../../provider/src/core/index.ts';
+import { kindFromToken, validate, FUNCTION_SPECS } from '../../core/index.ts';
 import { stack } from './fixtures/stack.ts';
 
 // There is no Pulumi CLI here to run examples/pulumi-yaml; this checks what the CLI would hand the provider:

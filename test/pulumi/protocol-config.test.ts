@@ -8,7 +8,6 @@ import { encode, secret } from './harness/engine-values.ts';
 import { RpcFailure } from './harness/provider-client.ts';
 import { startPlugin } from './harness/plugin-process.ts';
 import type { PluginProcess } from './harness/plugin-process.ts';
-import { KIND_SPECS, UNKNOWN } from '../../provider/src/core/index.ts';
 
 // Start-up, configuration and validation: none of these reach the cloud, so no control plane is started.
 let plugin: PluginProcess;
@@ -89,11 +88,11 @@ test('invalid resource inputs fail Check with property paths, codes and hints', 
   assert.ok(failures.every((f) => /\[[A-Z_]+\]/.test(f.reason)), 'each reason carries its stable code');
 });
 
-test('Check tolerates unknown values during a preview and keeps them unknown', async () => {
-  const { inputs, failures } = await engine.check({ type: 'aicloud:compute:Cluster', name: 'c', inputs: { name: 'train-a', zone: UNKNOWN, acceleratorType: 'ascend-910c', nodeCount: 4 } }, {});
-  assert.deepEqual(failures, []);
-  assert.equal(inputs.zone, UNKNOWN);
-  assert.equal(inputs.placement, KIND_SPECS.Cluster.inputs.placement.default, 'defaults are applied');
+test('labels under aicloud.dev/ are refused by Check: they are aicloud\'s own and never come back as inputs', async () => {
+  const inputs = { name: 'train-a', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 1, labels: { team: 'a', 'aicloud.dev/stack': 'gitops' } };
+  const { failures } = await engine.check({ type: 'aicloud:compute:Cluster', name: 'c', inputs }, {});
+  assert.deepEqual(failures.map((f) => f.property), ['labels["aicloud.dev/stack"]']);
+  assert.match(failures[0].reason, /managed by aicloud \[INVALID_VALUE\]/);
 });
 
 test('the up flow stops at a check failure before any create', async () => {

@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { loadStack, parseManifests, resolveStack } from '../../provider/src/gitops/index.ts';
 import { buildPlan, coreRegistry } from '../../provider/src/plan/index.ts';
 import type { DesiredResource } from '../../provider/src/plan/index.ts';
-import { kindFromToken } from '../../provider/src/core/index.ts';
+import { kindFromToken } from '../../core/index.ts';
 import { providerPb } from '../../provider/src/pulumi/proto.ts';
 import { startInProcessProvider } from './harness/in-process-provider.ts';
 import type { InProcessProvider } from './harness/in-process-provider.ts';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { kindInfo, KINDS } from '../../provider/src/core/index.ts';
+import { kindInfo, KINDS } from '../../core/index.ts';
 
 // The Node.js SDK that Pulumi's generator writes from the schema (sdk/nodejs), read as the example and
 // the tests use it: its sources. That it is current is checked by `npm run build -- --check`.

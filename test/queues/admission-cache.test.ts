@@ -2,10 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createVirtualClock, type VirtualClock } from '../../controlplane/src/operations/index.ts';
-import type { ControlPlane } from '../../controlplane/src/api/service/control-plane.ts';
-import { writeTransaction } from '../../controlplane/src/api/service/control-plane.ts';
-import { runAdmission } from '../../controlplane/src/api/service/admission-pass.ts';
-import { loadAdmissionState } from '../../controlplane/src/api/service/admission-state.ts';
+import { writeTransaction, runAdmission, loadAdmissionState, type ControlPlane } from '../../controlplane/src/cloud/index.ts';
 import { join } from 'node:path';
 import { checkProperty } from '../support/check-property.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -156,7 +153,7 @@ test('a write transaction that fails after a pass changed the cached view drops 
     assert.deepEqual((await i.call('GET', '/v1/admin/invariants')).body.violations, []);
 
     // A transaction that only saved a new state through the cache (no allocator change) and then failed.
-    const { admissionStateOf, keepAdmissionState } = await import('../../controlplane/src/api/service/admission-state.ts');
+    const { admissionStateOf, keepAdmissionState } = await import('../../controlplane/src/cloud/admission-state.ts');
     await writeTransaction(cp, () => runAdmission(cp));
     const again: ControlPlane = cp;
     assert.ok(again.admission?.view, 'a pass cached its view again');
@@ -181,7 +178,7 @@ test('a save of the admission state that bypasses the cache makes the cached cop
   const i = await withCachedView();
   try {
     const { cp } = i.h;
-    const { saveAdmissionState, loadAdmissionState, admissionStateOf } = await import('../../controlplane/src/api/service/admission-state.ts');
+    const { saveAdmissionState, loadAdmissionState, admissionStateOf } = await import('../../controlplane/src/cloud/admission-state.ts');
     const cached = cp.admission!.state;
     await cp.store.transaction(async () => {
       const s = await loadAdmissionState(cp.store);
@@ -197,7 +194,7 @@ test('a save of the admission state that bypasses the cache makes the cached cop
 
 /** Deletes a filler the way its delete operation would, inside the caller's transaction. */
 async function releaseFiller(cp: ControlPlane, name: string): Promise<void> {
-  const { forgetQueuedWork } = await import('../../controlplane/src/api/service/admission-pass.ts');
+  const { forgetQueuedWork } = await import('../../controlplane/src/cloud/admission-pass.ts');
   const r = await cp.store.getResource('default', 'Cluster', name);
   assert.ok(r);
   await forgetQueuedWork(cp, r.id);
@@ -263,7 +260,7 @@ test('a control plane whose kept view another process made stale reads the state
   // A's next change must not decide on its kept view (which still has `first` waiting and `fill-0` running).
   const second = await callA('POST', `${P}/clusters`, gang('second', 48));
   assert.equal(second.body.resource.status, 'pending', 'no supernode is free: fill-0 went, and first took its place');
-  const stateA = await writeTransaction(a.cp, async () => JSON.stringify(await (await import('../../controlplane/src/api/service/admission-state.ts')).admissionStateOf(a.cp)));
+  const stateA = await writeTransaction(a.cp, async () => JSON.stringify(await (await import('../../controlplane/src/cloud/admission-state.ts')).admissionStateOf(a.cp)));
   assert.equal(stateA, JSON.stringify(await loadAdmissionState(b.cp.store)));
   assert.ok(JSON.parse(stateA).pending.some((p: { id: string }) => p.id === second.body.resource.id), 'second waits in the shared state');
   assert.ok(!JSON.parse(stateA).pending.some((p: { id: string }) => p.id !== second.body.resource.id), 'first no longer waits');

@@ -1,4 +1,4 @@
-import { KINDS, kindInfo } from '../../provider/src/core/index.ts';
+import { KINDS, kindInfo } from '../../core/index.ts';
 import { apiRequest } from './api-request.ts';
 
 /** Creates a project and returns a fresh token scoped to it. */

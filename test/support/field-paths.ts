@@ -1,4 +1,4 @@
-import { kindInfo, type Kind, type PropertySpec } from '../../provider/src/core/index.ts';
+import { kindInfo, type Kind, type PropertySpec } from '../../core/index.ts';
 
 /** Splits a user-facing path (`model.precision`, `labels["a/b"]`, `items[0]`) back into segments. */
 export function parsePath(path: string): (string | number)[] | undefined {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { KINDS, kindInfo, type Kind, type PropertySpec } from '../../provider/src/core/index.ts';
+import { KINDS, kindInfo, type Kind, type PropertySpec } from '../../core/index.ts';
 import { sampleInputs } from './sample-inputs.ts';
 
 /** Values users (or attackers) send where a field expects something sane. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../controlplane/src/api/build-app.ts';
 import { openControlPlane, type OpenOptions } from '../../controlplane/src/api/open-control-plane.ts';
-import type { ControlPlane } from '../../controlplane/src/api/service/control-plane.ts';
+import type { ControlPlane } from '../../controlplane/src/cloud/index.ts';
 import { testDatabaseUrl } from './test-store.ts';
 
 /** The control plane's fastify app with no socket: fastest for fuzzing thousands of requests. */

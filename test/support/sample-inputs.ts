@@ -1,4 +1,4 @@
-import type { Kind } from '../../provider/src/core/index.ts';
+import type { Kind } from '../../core/index.ts';
 
 /**
  * One valid body per kind, small enough to fit the default inventory many times over, so fuzzers

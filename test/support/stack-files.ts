@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import type { Kind } from '../../provider/src/core/index.ts';
+import type { Kind } from '../../core/index.ts';
 import { sampleInputs } from './sample-inputs.ts';
 
 /** A resource as a GitOps manifest declares it. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { KINDS } from '../../provider/src/core/index.ts';
-import type { ControlPlane } from '../../controlplane/src/api/service/control-plane.ts';
+import { KINDS } from '../../core/index.ts';
+import type { ControlPlane } from '../../controlplane/src/cloud/index.ts';
 
 /**
  * A digest of everything a request could change: projects, every project's resources, allocation

@@ -3,7 +3,7 @@
 // both translations of the core's diffResource. Each case plans one change both ways and compares.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validate, type Kind } from '../../provider/src/core/index.ts';
+import { validate, type Kind } from '../../core/index.ts';
 import { buildPlan, coreRegistry, type StepAction } from '../../provider/src/plan/index.ts';
 import { fakeProvider } from '../../provider/src/terraform/testing/rpc-driver.ts';
 import { cloudToTf } from '../../provider/src/terraform/wire/tf-value.ts';

@@ -1,4 +1,4 @@
-import { findProfile, PARTITION_CATALOGUE } from '../../../provider/src/core/partitions.ts';
+import { findProfile, PARTITION_CATALOGUE } from '../../../core/index.ts';
 import type { AllocationRequest, Allocator } from '../allocator/index.ts';
 import { orderPending } from './order-pending.ts';
 import { QuotaLedger } from './quota-ledger.ts';
@@ -79,7 +79,7 @@ export function admitPartitions(after: { state: AdmissionState; decisions: Admis
     if (d.ok && !d.supernodes.some((sn) => fences.has(sn))) {
       allocator.commit(p.id, d);
       ledger.add(p.queue, req.acceleratorType, share);
-      running.set(p.id, { id: p.id, request: req, queue: p.queue, priority: p.priority, preemptible: p.preemptible, movable: false, accelerators: share, admittedAt: now });
+      running.set(p.id, { id: p.id, request: req, queue: p.queue, priority: p.priority, preemptible: p.preemptible, movable: false, accelerators: share, admittedAt: now, arrival: p.arrival });
       admitted.add(p.id);
       decisions.push({ kind: 'admit', id: p.id, placement: d, borrowed: quota.borrowed, waitedMs: now - p.arrival });
       continue;

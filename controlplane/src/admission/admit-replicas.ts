@@ -96,7 +96,7 @@ export function admitReplicas(after: { state: AdmissionState; decisions: Admissi
       allocator.commit(p.id, d);
       const held = ask.profile !== undefined ? share : d.acceleratorCount;
       ledger.add(p.queue, type, held);
-      running.set(p.id, { id: p.id, request: p.request, queue: p.queue, priority: p.priority, preemptible: p.preemptible, movable: false, accelerators: held, admittedAt: now, replicas: ask });
+      running.set(p.id, { id: p.id, request: p.request, queue: p.queue, priority: p.priority, preemptible: p.preemptible, movable: false, accelerators: held, admittedAt: now, arrival: p.arrival, replicas: ask });
       admitted.add(p.id);
       decisions.push({ kind: 'admit', id: p.id, placement: d, borrowed: quota.borrowed, waitedMs: now - p.arrival });
       continue;

@@ -1,17 +1,21 @@
-import type { AllocationRequest, Allocator, Decision } from '../allocator/index.ts';
+import { serverSize, type AllocationRequest, type Allocator, type Decision } from '../allocator/index.ts';
 import { admitPartitions, splitPartitionWork } from './admit-partitions.ts';
 import { admitReplicas, splitReplicaWork } from './admit-replicas.ts';
-import { chooseFence } from './choose-fence.ts';
+import { chooseFence, clearableServers } from './choose-fence.ts';
 import { findVictims } from './find-victims.ts';
 import { finishMoves } from './finish-moves.ts';
 import { orderPending } from './order-pending.ts';
-import { describeWait, pendingReason } from './pending-reason.ts';
+import { causeText, describeWait, fencedOut, pendingReason, type WaitCause } from './pending-reason.ts';
+import { quotaAfterPreemption } from './quota-victims.ts';
 import { planMoves } from './plan-moves.ts';
 import { AdmissionView } from './admission-view.ts';
 import { supernodeOccupancy } from './supernode-occupancy.ts';
 import type { AdmissionDecision, AdmissionState, AdmitOptions, MoveInFlight, PendingRequest, Reservation, RunningLookup, RunningWork } from './types.ts';
 
 const DEFAULT_MOVE_MS = 60_000;
+
+/** A request still waiting after the walk, and the constraint that holds it back. */
+interface Waiting { p: PendingRequest; perServer: number; cause: WaitCause }
 
 /**
  * One admission pass. Finishes due moves, then walks the pending requests in order: a request with a
@@ -109,78 +113,121 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
   const admitted = new Set<string>();
   const order = orderPending(pendingList, queues);
   // Reasons are written after the walk, when positions among the requests still waiting are known.
-  const waiting: { p: PendingRequest; perServer: number; extra?: string }[] = [];
+  let waiting: Waiting[] = [];
   const sizes = new Map<string, number>();
-  for (const p of order) {
-    const type = p.request.acceleratorType;
-    let perServer = sizes.get(type);
-    if (perServer === undefined) sizes.set(type, (perServer = serverSize(allocator, type)));
-    const ask = askOf(p.request, perServer);
-    const quota = ledger.fits(p.queue, type, ask);
-    if (!quota.ok) {
-      waiting.push({ p, perServer, extra: quota.why });
-      continue;
-    }
-    const reservation = reservations.get(p.id);
-    const others = reservation ? [...fenceSet].filter((f) => f !== reservation.supernode) : fenceList;
-    const blockedByHead = !backfill && reservations.size > 0 && !reservation;
-    let d: Decision | undefined;
-    if (!blockedByHead) d = reservation ? tryPlace(p.request, { only: [reservation.supernode] }) : tryPlace(p.request, { exclude: others });
-    if (!d?.ok && !blockedByHead && queues.get(p.queue)?.preemption === 'lowerPriority') {
-      const victims = findVictims(allocator, p.request, p.priority, [...view.running.values()].filter((w) => !moves.some((m) => m.owner === w.id) && !(w.preemptible && pinned?.(w.id))), new Set(others));
-      if (victims) {
-        for (const v of victims) {
-          allocator.release(v);
-          view.removeRunning(v);
-          again = true;
-          decisions.push({ kind: 'preempt', id: v, by: p.id });
+  // Fences looked at again in this pass (once each): one whose holders cannot be cleared moves.
+  const revisited = new Set<string>();
+  // A walk that lifts a fence or preempts (room the requests before it did not see) walks again, so
+  // after a pass no waiting request could start outside the other gangs' fences within its quota.
+  for (let walk = true; walk;) {
+    walk = false;
+    waiting = [];
+    for (const p of order) {
+      if (admitted.has(p.id)) continue;
+      const type = p.request.acceleratorType;
+      let perServer = sizes.get(type);
+      if (perServer === undefined) sizes.set(type, (perServer = serverSize(allocator.topology, type)));
+      const ask = askOf(p.request, perServer);
+      const canPreempt = queues.get(p.queue)?.preemption === 'lowerPriority';
+      let quota = ledger.fits(p.queue, type, ask);
+      const reservation = reservations.get(p.id);
+      const others = reservation ? fenceList.filter((f) => f !== reservation.supernode) : fenceList;
+      const blockedByHead = !backfill && reservations.size > 0 && !reservation;
+      let d: Decision | undefined;
+      if (quota.ok && !blockedByHead) {
+        // Its own fence first, then anywhere outside the other gangs' fences.
+        if (reservation) d = tryPlace(p.request, { only: [reservation.supernode] });
+        if (!d?.ok) d = tryPlace(p.request, { exclude: others });
+      }
+      if (!d?.ok && !blockedByHead && canPreempt) {
+        // Work this pass admitted is not preempted by it: a walk that starts again after a lifted fence
+        // would otherwise evict what it has just started.
+        const candidates = [...view.running.values()].filter((w) => !admitted.has(w.id) && !moves.some((m) => m.owner === w.id) && !(w.preemptible && pinned?.(w.id)));
+        const victims = findVictims(allocator, p.request, p.priority, candidates, new Set(others), quotaAfterPreemption(ledger, queues, p, ask));
+        if (victims) {
+          for (const v of victims) {
+            allocator.release(v);
+            view.removeRunning(v);
+            again = true;
+            decisions.push({ kind: 'preempt', id: v, by: p.id });
+          }
+          failedAt = new Map();
+          if (waiting.length > 0) walk = true;
+          quota = ledger.fits(p.queue, type, ask);
+          d = quota.ok ? allocator.placeWithin(p.request, { exclude: others }) : undefined;
         }
-        failedAt = new Map();
-        d = allocator.placeWithin(p.request, { exclude: others });
       }
-    }
-    if (d?.ok) {
-      allocator.commit(p.id, d);
-      const accelerators = d.acceleratorCount;
-      const work: RunningWork = { id: p.id, request: p.request, queue: p.queue, priority: p.priority, preemptible: p.preemptible, movable: p.preemptible || p.movable === true, accelerators, admittedAt: now };
-      view.addRunning(work, d);
-      if (reservations.delete(p.id)) {
-        refreshFences();
-        again = true;
+      if (!quota.ok) {
+        waiting.push({ p, perServer, cause: { kind: 'quota', why: quota.why! } });
+        continue;
       }
-      admitted.add(p.id);
-      decisions.push({ kind: 'admit', id: p.id, placement: d, borrowed: quota.borrowed, waitedMs: now - p.arrival });
-      continue;
-    }
-    let held = reservation;
-    if (!held && !blockedByHead && p.request.scope === 'supernode' && reservationsOf(reservations, byId, type, p.request.zone) < reservationsPerType) {
+      if (d?.ok) {
+        allocator.commit(p.id, d);
+        const accelerators = d.acceleratorCount;
+        const work: RunningWork = { id: p.id, request: p.request, queue: p.queue, priority: p.priority, preemptible: p.preemptible, movable: p.preemptible || p.movable === true, accelerators, admittedAt: now, arrival: p.arrival };
+        view.addRunning(work, d);
+        if (reservations.delete(p.id)) {
+          refreshFences();
+          again = true;
+          if (waiting.length > 0) walk = true;
+        }
+        admitted.add(p.id);
+        decisions.push({ kind: 'admit', id: p.id, placement: d, borrowed: quota.borrowed, waitedMs: now - p.arrival });
+        continue;
+      }
+      const clearable = (id: string): boolean => {
+        const w = movableView.get(id);
+        if (!w) return false;
+        return (defragment && w.movable) || (canPreempt && w.preemptible && w.priority < p.priority);
+      };
+      let held = reservation;
       const servers = Math.ceil(ask / perServer);
-      const occ = supernodeOccupancy(allocator, p.request.zone, type, view.serverHolders(allocator));
-      const fence = chooseFence(occ, servers, movableView, fenceSet);
-      if (fence) {
-        held = { requestId: p.id, supernode: fence, since: now };
-        reservations.set(p.id, held);
-        refreshFences();
-        decisions.push({ kind: 'reserve', id: p.id, supernode: fence, since: now });
+      if (held && !revisited.has(p.id) && p.request.scope === 'supernode') {
+        // A fence whose holders can neither move nor be preempted is given up for one that could serve.
+        revisited.add(p.id);
+        const occ = supernodeOccupancy(allocator, p.request.zone, type, view.serverHolders(allocator));
+        const own = occ.get(held.supernode);
+        if (!own || clearableServers(own, clearable) < servers) {
+          const better = chooseFence(occ, servers, clearable, new Set(others));
+          if (better && better.supernode !== held.supernode && better.clearable >= servers) {
+            held = { requestId: p.id, supernode: better.supernode, since: now };
+            reservations.set(p.id, held);
+            refreshFences();
+            again = true;
+            if (waiting.length > 0) walk = true;
+            decisions.push({ kind: 'reserve', id: p.id, supernode: held.supernode, since: now });
+          }
+        }
       }
-    }
-    // Plan moves once per wave: while this gang's moves run, wait for them rather than re-reading the topology.
-    // and re-read a fence's occupancy at most once per `replanMs`.
-    if (held && defragment && !moves.some((m) => m.forRequest === p.id) && (held.plannedAt === undefined || now - held.plannedAt >= replanMs)) {
-      held.plannedAt = now;
-      const occ = supernodeOccupancy(allocator, p.request.zone, type, view.serverHolders(allocator)).get(held.supernode) ?? [];
-      const moving = new Set(moves.map((m) => m.owner));
-      const budget = maxMovesPerPass - moves.filter((m) => m.startedAt === now).length;
-      const planned = planMoves(allocator, held.supernode, occ, Math.ceil(ask / perServer), movableView, moving, [...fenceSet], now, moveMs, budget, p.id);
-      for (const m of planned) {
-        decisions.push({ kind: 'move-start', owner: m.owner, holdingOwner: m.holdingOwner, from: allocator.holdings(m.owner)?.servers.map((s) => s.serverId) ?? [], to: m.target.servers.map((s) => s.serverId), due: m.due });
+      if (!held && !blockedByHead && p.request.scope === 'supernode' && reservationsOf(reservations, byId, type, p.request.zone) < reservationsPerType) {
+        const occ = supernodeOccupancy(allocator, p.request.zone, type, view.serverHolders(allocator));
+        const fence = chooseFence(occ, servers, clearable, fenceSet);
+        if (fence) {
+          held = { requestId: p.id, supernode: fence.supernode, since: now };
+          reservations.set(p.id, held);
+          revisited.add(p.id);
+          refreshFences();
+          decisions.push({ kind: 'reserve', id: p.id, supernode: held.supernode, since: now });
+        }
       }
-      moves = [...moves, ...planned];
+      // Plan moves once per wave: while this gang's moves run, wait for them rather than re-reading the topology.
+      // and re-read a fence's occupancy at most once per `replanMs`.
+      if (held && defragment && !moves.some((m) => m.forRequest === p.id) && (held.plannedAt === undefined || now - held.plannedAt >= replanMs)) {
+        held.plannedAt = now;
+        const occ = supernodeOccupancy(allocator, p.request.zone, type, view.serverHolders(allocator)).get(held.supernode) ?? [];
+        const moving = new Set(moves.map((m) => m.owner));
+        const budget = maxMovesPerPass - moves.filter((m) => m.startedAt === now).length;
+        const planned = planMoves(allocator, held.supernode, occ, servers, movableView, moving, [...fenceSet], now, moveMs, budget, p.id);
+        for (const m of planned) {
+          decisions.push({ kind: 'move-start', owner: m.owner, holdingOwner: m.holdingOwner, from: allocator.holdings(m.owner)?.servers.map((s) => s.serverId) ?? [], to: m.target.servers.map((s) => s.serverId), due: m.due });
+        }
+        moves = [...moves, ...planned];
+      }
+      waiting.push({ p, perServer, cause: blockedByHead ? { kind: 'behind-head' } : held ? { kind: 'capacity' } : fencedOut(p.request, fenceList, tryPlace) });
     }
-    waiting.push({ p, perServer, extra: blockedByHead ? 'behind a reserved gang (backfill off)' : undefined });
   }
-  waiting.forEach(({ p, perServer, extra }, i) => {
-    decisions.push({ kind: 'pending', id: p.id, position: i + 1, reason: pendingReason(waitText(p.request, perServer), i + 1, reservations.get(p.id), extra) });
+  waiting.forEach(({ p, perServer, cause }, i) => {
+    decisions.push({ kind: 'pending', id: p.id, position: i + 1, reason: pendingReason(waitText(p.request, perServer), i + 1, reservations.get(p.id), causeText(cause)) });
   });
   for (const id of admitted) view.pending.delete(id);
   view.reservations = [...reservations.values()];
@@ -233,11 +280,4 @@ function reservationsOf(reservations: ReadonlyMap<string, Reservation>, byId: Re
     if (r && r.acceleratorType === type && r.zone === zone) n++;
   }
   return n;
-}
-
-/** Accelerators per server of a type (its usual layout); 8 when the type is unknown. */
-function serverSize(allocator: Allocator, type: string): number {
-  const topo = allocator.topology;
-  const t = topo.typeIndex.get(type);
-  return t === undefined ? 8 : topo.layouts[topo.typeLayout[t]!]!.count;
 }

@@ -1,4 +1,4 @@
-import type { AllocationRequest } from '../allocator/index.ts';
+import type { AllocationRequest, Decision } from '../allocator/index.ts';
 
 /** What a request waits for, in the shape users see: `48 ascend-910c servers in one supernode`. */
 export function describeWait(req: AllocationRequest, perServer: number): string {
@@ -45,4 +45,40 @@ export function pendingReason(wait: string, position: number, reserved?: { super
   if (reserved) s += `; reserved ${reserved.supernode} since ${new Date(reserved.since).toISOString().slice(11, 16)}`;
   if (extra) s += `; ${extra}`;
   return s;
+}
+
+/**
+ * The constraint that binds a waiting request: its queue's quota (or its cohort's), capacity (nothing
+ * large enough is free, or its own fence is not clear yet), other gangs' fences (it would fit in a
+ * supernode reserved for a gang ahead), or the head of the line (backfill is off behind a reservation).
+ */
+export type WaitCause =
+  | { kind: 'quota'; why: string }
+  | { kind: 'capacity' }
+  | { kind: 'fence'; supernodes: string[] }
+  | { kind: 'behind-head' };
+
+/**
+ * The suffix a cause adds to the reason. Capacity adds none: `waiting for 8 ascend-910c servers in one
+ * supernode` already says what is missing.
+ */
+export function causeText(cause: WaitCause): string | undefined {
+  switch (cause.kind) {
+    case 'quota': return cause.why;
+    case 'capacity': return undefined;
+    case 'fence': return `fits only in ${cause.supernodes.join(', ')}, reserved for a gang ahead`;
+    case 'behind-head': return 'behind a reserved gang (backfill off)';
+  }
+}
+
+/**
+ * Why a request that did not fit outside the fences waits: `fence` when it would fit were the fences
+ * not there (naming the fenced supernodes it would take), else `capacity`. `place` must not commit.
+ */
+export function fencedOut(req: AllocationRequest, fences: readonly string[], place: (req: AllocationRequest, limits: { only?: string[]; exclude?: string[] }) => Decision | undefined): WaitCause {
+  if (fences.length === 0) return { kind: 'capacity' };
+  const d = place(req, {});
+  if (!d?.ok) return { kind: 'capacity' };
+  const inFence = d.supernodes.filter((sn) => fences.includes(sn));
+  return inFence.length ? { kind: 'fence', supernodes: inFence } : { kind: 'capacity' };
 }

@@ -16,6 +16,21 @@ export class QuotaLedger {
     byType.set(type, (byType.get(type) ?? 0) + n);
   }
 
+  /** Whether `n` more would fit once the given running work has given its accelerators back. */
+  fitsWithout(queue: string, type: string, n: number, gone: readonly { queue: string; accelerators: number }[]): boolean {
+    for (const w of gone) this.add(w.queue, type, -w.accelerators);
+    try {
+      return this.fits(queue, type, n).ok;
+    } finally {
+      for (const w of gone) this.add(w.queue, type, w.accelerators);
+    }
+  }
+
+  /** A queue's nominal quota of a type (0 when it has none). */
+  nominalOf(queue: string, type: string): number {
+    return this.queues.get(queue)?.quotas[type]?.nominal ?? 0;
+  }
+
   usedBy(queue: string, type: string): number {
     return this.used.get(queue)?.get(type) ?? 0;
   }

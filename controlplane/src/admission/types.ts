@@ -64,6 +64,11 @@ export interface RunningWork {
   movable: boolean;
   accelerators: number;
   admittedAt: number;
+  /**
+   * When the request first arrived (its `PendingRequest.arrival`), so preempted work waits again in
+   * its first arrival's place. Absent in states saved before it was kept; `admittedAt` stands in.
+   */
+  arrival?: number;
   /** Set for an endpoint (see `PendingRequest.replicas`). */
   replicas?: ReplicaAsk;
 }

@@ -1,4 +1,4 @@
-import { PARTITION_CATALOGUE, type PartitionCatalogue } from '../../../provider/src/core/partitions.ts';
+import { PARTITION_CATALOGUE, type PartitionCatalogue } from '../../../core/index.ts';
 import { AllocState } from './alloc-state.ts';
 import type { EngineContext, Part } from './engine-types.ts';
 import type { AllocatorInternals, HoldingState, SliceHolding } from './holding-state.ts';

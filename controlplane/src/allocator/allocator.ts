@@ -1,4 +1,4 @@
-import type { Inventory } from '../inventory/types.ts';
+import type { Inventory } from '../inventory/index.ts';
 import { createCore, type AllocatorCore, type CoreOptions } from './allocator-core.ts';
 import { capacityReport } from './capacity-report.ts';
 import { checkInvariants } from './check-invariants.ts';

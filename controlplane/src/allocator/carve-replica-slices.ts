@@ -1,5 +1,4 @@
-import type { PartitionCatalogue, PartitionProfile } from '../../../provider/src/core/partitions.ts';
-import { placementMasks } from '../../../provider/src/core/partitions.ts';
+import { placementMasks, type PartitionCatalogue, type PartitionProfile } from '../../../core/index.ts';
 import type { SlicePiece } from './holding-state.ts';
 
 /** Per server of a whole-accelerator cluster: the accelerators an endpoint may cut instances from. */

@@ -1,5 +1,4 @@
-import { AicloudError } from '../../../provider/src/core/errors.ts';
-import { findProfile } from '../../../provider/src/core/partitions.ts';
+import { AicloudError, findProfile } from '../../../core/index.ts';
 import { accName, type AllocatorCore } from './allocator-core.ts';
 import { carveReplicaSlices, type CarveServer } from './carve-replica-slices.ts';
 import { addSliceChild, carve } from './holding-book.ts';

@@ -1,4 +1,4 @@
-import { AicloudError } from '../../../provider/src/core/errors.ts';
+import { AicloudError } from '../../../core/index.ts';
 import type { AllocatorCore } from './allocator-core.ts';
 import { commitReplicaSlices } from './endpoint-instances.ts';
 import { commitReplicas } from './endpoint-replicas.ts';

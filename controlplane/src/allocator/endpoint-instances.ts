@@ -1,4 +1,4 @@
-import { AicloudError } from '../../../provider/src/core/errors.ts';
+import { AicloudError } from '../../../core/index.ts';
 import { accName, type AllocatorCore } from './allocator-core.ts';
 import { commitCarvedReplicas, placeCarvedReplicas } from './carved-instances.ts';
 import { addSliceChild } from './holding-book.ts';

@@ -1,4 +1,4 @@
-import { AicloudError } from '../../../provider/src/core/errors.ts';
+import { AicloudError } from '../../../core/index.ts';
 import type { AllocatorCore } from './allocator-core.ts';
 import { placeReplicaSlices } from './endpoint-instances.ts';
 import type { Part } from './engine-types.ts';

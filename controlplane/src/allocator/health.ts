@@ -1,4 +1,4 @@
-import { AicloudError } from '../../../provider/src/core/errors.ts';
+import { AicloudError } from '../../../core/index.ts';
 import { accName, type AllocatorCore } from './allocator-core.ts';
 import type { HealthReport } from './types.ts';
 

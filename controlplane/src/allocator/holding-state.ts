@@ -1,5 +1,5 @@
 import type { AllocState } from './alloc-state.ts';
-import type { PartitionCatalogue } from '../../../provider/src/core/partitions.ts';
+import type { PartitionCatalogue } from '../../../core/index.ts';
 import type { Topology } from './topology.ts';
 
 /** One partition instance an owner holds: accelerator number, positions (positional) and pool units. */

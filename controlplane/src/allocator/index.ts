@@ -12,4 +12,6 @@ export { createPolicy, DEFAULT_POLICY, isPolicyName, POLICY_NAMES } from './poli
 export { Topology } from './topology.ts';
 export type { BlockLimits } from './restrict-blocks.ts';
 export { seededRandom } from './seeded-random.ts';
+export { serverSize } from './server-size.ts';
+export { claimsOfServer } from './lock-claims.ts';
 export { testInventory } from './testing.ts';

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { Allocator } from './allocator.ts';
 import { POLICY_NAMES } from './policies/policy-registry.ts';
 import { testInventory } from './testing.ts';
-import { PARTITION_CATALOGUE } from '../../../provider/src/core/partitions.ts';
+import { PARTITION_CATALOGUE } from '../../../core/index.ts';
 import type { AllocationRequest, Scope, Unit } from './types.ts';
 
 const TYPES = [

@@ -1,4 +1,4 @@
-import { findProfile } from '../../../provider/src/core/partitions.ts';
+import { findProfile } from '../../../core/index.ts';
 import { AllocState } from './alloc-state.ts';
 import type { AllocatorCore } from './allocator-core.ts';
 import { addSliceChild, carve, newHolding } from './holding-book.ts';

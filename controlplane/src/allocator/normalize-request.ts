@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../provider/src/core/errors.ts';
+import type { ErrorCode } from '../../../core/index.ts';
 import type { Need } from './engine-types.ts';
 import { sizeRefusalReason } from './server-layout.ts';
 import type { Topology } from './topology.ts';

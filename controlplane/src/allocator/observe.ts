@@ -1,4 +1,4 @@
-import { findProfile } from '../../../provider/src/core/partitions.ts';
+import { findProfile } from '../../../core/index.ts';
 import type { AllocatorCore } from './allocator-core.ts';
 import type { AllocationRequest } from './types.ts';
 

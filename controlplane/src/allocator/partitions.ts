@@ -1,5 +1,4 @@
-import { AicloudError } from '../../../provider/src/core/errors.ts';
-import { findProfile } from '../../../provider/src/core/partitions.ts';
+import { AicloudError, findProfile } from '../../../core/index.ts';
 import { accName, type AllocatorCore } from './allocator-core.ts';
 import type { Need, Part } from './engine-types.ts';
 import type { SliceHolding } from './holding-state.ts';

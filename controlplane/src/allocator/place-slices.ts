@@ -1,5 +1,4 @@
-import type { PartitionCatalogue, PartitionProfile } from '../../../provider/src/core/partitions.ts';
-import { placementMasks } from '../../../provider/src/core/partitions.ts';
+import { placementMasks, type PartitionCatalogue, type PartitionProfile } from '../../../core/index.ts';
 import type { AllocState } from './alloc-state.ts';
 import type { PolicyName } from './policy.ts';
 import { fgdServerRank, sliceFragment, type SliceView } from './slice-fragment.ts';

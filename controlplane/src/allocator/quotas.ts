@@ -1,4 +1,4 @@
-import { AicloudError } from '../../../provider/src/core/errors.ts';
+import { AicloudError } from '../../../core/index.ts';
 import type { AllocatorCore } from './allocator-core.ts';
 import { quotaKey } from './holding-state.ts';
 import type { AllocationRequest, Refusal } from './types.ts';

@@ -1,4 +1,4 @@
-import { AicloudError } from '../../../provider/src/core/errors.ts';
+import { AicloudError } from '../../../core/index.ts';
 import type { AllocatorCore } from './allocator-core.ts';
 import { carve, dropHolding, requireHolding } from './holding-book.ts';
 import { addQuotaUse } from './quotas.ts';

@@ -1,4 +1,4 @@
-import type { PartitionCatalogue } from '../../../provider/src/core/partitions.ts';
+import type { PartitionCatalogue } from '../../../core/index.ts';
 import type { SliceClass } from './slice-workload.ts';
 
 /**

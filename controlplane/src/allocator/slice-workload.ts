@@ -1,5 +1,4 @@
-import type { PartitionCatalogue, PartitionProfile } from '../../../provider/src/core/partitions.ts';
-import { placementMasks } from '../../../provider/src/core/partitions.ts';
+import { placementMasks, type PartitionCatalogue, type PartitionProfile } from '../../../core/index.ts';
 
 /** One class of the target workload: a partition instance (`masks`/`units`) or `whole` accelerators. */
 export interface SliceClass {

@@ -1,5 +1,4 @@
-import { buildInventory } from '../inventory/build-inventory.ts';
-import type { Inventory } from '../inventory/types.ts';
+import { buildInventory, type Inventory } from '../inventory/index.ts';
 import type { AllocationRequest } from './types.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { AicloudError } from '../../../provider/src/core/errors.ts';
+import { AicloudError } from '../../../core/index.ts';
 import type { AllocatorCore } from './allocator-core.ts';
 import { describeNeed } from './describe-request.ts';
 import type { Need, Part } from './engine-types.ts';

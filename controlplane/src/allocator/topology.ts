@@ -1,5 +1,4 @@
-import { acceleratorId as formatAcceleratorId } from '../inventory/inventory-ids.ts';
-import type { AcceleratorTypeSpec, Inventory } from '../inventory/types.ts';
+import { acceleratorId as formatAcceleratorId, type AcceleratorTypeSpec, type Inventory } from '../inventory/index.ts';
 import { createLayout, type ServerLayout } from './server-layout.ts';
 
 /**

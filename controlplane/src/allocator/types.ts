@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../provider/src/core/errors.ts';
+import type { ErrorCode } from '../../../core/index.ts';
 
 export type Scope = 'server' | 'supernode' | 'zone' | 'spread';
 export type Unit = 'servers' | 'accelerators';

@@ -1,14 +1,7 @@
 import type { Store } from '../store/index.ts';
-import { apiError } from './errors.ts';
-import { hashToken } from './tokens.ts';
+import { apiError, hashToken, type Principal } from '../cloud/index.ts';
 
-/** Who a request acts as: the admin (every project) or one project's token. */
-export interface Principal {
-  admin: boolean;
-  project: string | null;
-  /** Short, non-secret identity for rate limiting and logs. */
-  id: string;
-}
+export type { Principal };
 
 /**
  * Resolves bearer tokens, caching by raw token so the hot path skips hashing and the database.

@@ -1,10 +1,10 @@
-import Fastify, { LogController, type FastifyInstance, type RouteOptions } from 'fastify';
-import type { ControlPlane } from './service/control-plane.ts';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import { apiError, type ControlPlane } from '../cloud/index.ts';
 import { handleError } from './error-handler.ts';
-import { apiError } from './errors.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 import { projectGuard, requestGuard } from './request-guards.ts';
 import { returnPositions } from './read-your-writes.ts';
+import { installObservability, loggerOptions } from '../observability/index.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -29,8 +29,7 @@ export interface AppOptions {
 export async function buildApp(cp: ControlPlane, opts: AppOptions = {}): Promise<FastifyInstance> {
   const level = opts.logLevel ?? 'info';
   const app = Fastify({
-    logger: level === 'silent' ? false : { level, stream: process.stderr },
-    logController: new LogController({ disableRequestLogging: true }),
+    ...loggerOptions(level),
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
     return503OnClosing: false,
   });
@@ -47,6 +46,7 @@ export async function buildApp(cp: ControlPlane, opts: AppOptions = {}): Promise
   });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((req, reply) => handleError(apiError('NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`), req, reply));
+  installObservability(app, cp.metrics);
   returnPositions(app, cp);
   app.addHook('onRequest', requestGuard(cp, opts.rateLimit));
 

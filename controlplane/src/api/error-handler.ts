@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { codeForHttpStatus } from '../../../provider/src/core/index.ts';
-import { AicloudError, apiError, errorBody, isAicloudError, type ErrorCode } from './errors.ts';
+import { codeForHttpStatus } from '../../../core/index.ts';
+import { AicloudError, apiError, isAicloudError, type ErrorCode } from '../cloud/index.ts';
 
 
 /** The error code an HTTP status stands for when nothing more specific is known (injected faults). */
@@ -40,4 +40,15 @@ export function handleError(err: FastifyError | Error, request: FastifyRequest, 
   const body = errorBody(e);
   delete body.retryAfterSeconds;
   reply.code(e.status).type('application/json').send(JSON.stringify(body));
+}
+
+/** The reply body every error gets: stable code, message, field and hint, never a stack. */
+export function errorBody(e: AicloudError): Record<string, unknown> {
+  const body: Record<string, unknown> = { code: e.code, message: e.message };
+  if (e.field) body.field = e.field;
+  if (e.hint) body.hint = e.hint;
+  if (e.details) {
+    for (const [k, v] of Object.entries(e.details)) if (!(k in body)) body[k] = v;
+  }
+  return body;
 }

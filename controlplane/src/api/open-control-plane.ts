@@ -4,16 +4,13 @@ import { dirname, join } from 'node:path';
 import { createMutex, openPgStore, openSqliteStore, type Store } from '../store/index.ts';
 import { systemClock, type Clock } from '../operations/index.ts';
 import { Allocator } from '../allocator/index.ts';
-import { claimsOfServer } from '../allocator/lock-claims.ts';
-import { PARTITION_CATALOGUE } from '../../../provider/src/core/partitions.ts';
+import { claimsOfServer } from '../allocator/index.ts';
+import { PARTITION_CATALOGUE } from '../../../core/index.ts';
 import type { Inventory } from '../inventory/index.ts';
 import { defaultInventory, loadInventoryFile } from '../inventory/index.ts';
 import { createAuthenticator } from './auth.ts';
-import { NO_FAULTS, type FaultSpec } from './faults.ts';
-import { createSecretBox } from './secret-box.ts';
-import { bootstrap } from './service/bootstrap.ts';
-import { reloadControlPlane, type ControlPlane } from './service/control-plane.ts';
-import { newScaleOutStats } from './service/scale-out-stats.ts';
+import { NO_FAULTS, createSecretBox, bootstrap, reloadControlPlane, newScaleOutStats, type FaultSpec, type ControlPlane } from '../cloud/index.ts';
+import { createControlPlaneMetrics } from '../observability/index.ts';
 
 /** How to open a control plane; `databaseUrl`, `dbPath` or `memory` picks the store. */
 export interface OpenOptions {
@@ -48,8 +45,9 @@ export interface OpenedControlPlane {
  * `secret.key` (mode 0600); in memory both live only in the process.
  */
 export async function openControlPlane(opts: OpenOptions): Promise<OpenedControlPlane> {
+  const metrics = createControlPlaneMetrics();
   const store: Store = opts.databaseUrl
-    ? await openPgStore({ url: opts.databaseUrl })
+    ? await openPgStore({ url: opts.databaseUrl, onBehind: metrics.feedLag })
     : opts.memory || !opts.dbPath
       ? openSqliteStore({ memory: true })
       : openSqliteStore(
@@ -94,7 +92,9 @@ export async function openControlPlane(opts: OpenOptions): Promise<OpenedControl
       exclusive: createMutex(),
       defaultRegion: inventory.regions[0]?.name ?? 'cn-southwest-2',
       scaleOut: newScaleOutStats(),
+      metrics,
     };
+    metrics.capacityFrom(() => cp.allocator.capacity().zones);
     store.useClaims?.(claimsOfServer(cp.allocator.topology, (project, type) => cp.allocator.quota(project, type).limit !== null));
     await reloadControlPlane(cp);
     return { cp, adminToken, close: () => store.close() };

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { syncControlPlane, type ControlPlane } from './service/control-plane.ts';
+import { syncControlPlane, type ControlPlane } from '../cloud/index.ts';
 
 /**
  * The response header a write returns its feed position in. A client that sends it back with a read,

@@ -1,12 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { apiError } from './errors.ts';
+import { apiError, pickFault, advance, type ControlPlane } from '../cloud/index.ts';
 import { assertProjectAccess, type Principal } from './auth.ts';
-import { pickFault } from './faults.ts';
 import { codeForStatus } from './error-handler.ts';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.ts';
-import type { ControlPlane } from './service/control-plane.ts';
 import { catchUpForRead } from './read-your-writes.ts';
-import { advance } from './service/settle-operation.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -14,7 +11,7 @@ declare module 'fastify' {
   }
 }
 
-const OPEN_PATHS = new Set(['/healthz', '/v1/openapi.json']);
+const OPEN_PATHS = new Set(['/healthz', '/v1/openapi.json', '/metrics']);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**

@@ -1,5 +1,4 @@
-import { AicloudError } from '../../../provider/src/core/errors.ts';
-import { ACCELERATOR_TYPES } from '../../../provider/src/core/accelerators.ts';
+import { AicloudError, ACCELERATOR_TYPES } from '../../../core/index.ts';
 import { standaloneServerId, supernodeServerId } from './inventory-ids.ts';
 import type { InventorySpec } from './inventory-spec.ts';
 import type { AcceleratorTypeSpec, Inventory, Server, Supernode, SupernodeShape, Zone } from './types.ts';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACCELERATOR_TYPES } from '../../../provider/src/core/accelerators.ts';
+import { ACCELERATOR_TYPES } from '../../../core/index.ts';
 import { defaultInventory } from './default-inventory.ts';
 import type { Zone } from './types.ts';
 

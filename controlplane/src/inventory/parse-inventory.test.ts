@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isAicloudError } from '../../../provider/src/core/errors.ts';
+import { isAicloudError } from '../../../core/index.ts';
 import { loadInventoryFile, parseInventory } from './parse-inventory.ts';
 
 const SMALL = `

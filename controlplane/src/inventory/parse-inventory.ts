@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { AicloudError } from '../../../provider/src/core/errors.ts';
+import { AicloudError } from '../../../core/index.ts';
 import { buildInventory } from './build-inventory.ts';
 import type { InventorySpec } from './inventory-spec.ts';
 import type { Inventory } from './types.ts';

@@ -1,4 +1,4 @@
-import type { AcceleratorTypeSpec as CatalogueSpec } from '../../../provider/src/core/accelerators.ts';
+import type { AcceleratorTypeSpec as CatalogueSpec } from '../../../core/index.ts';
 
 /**
  * What the inventory needs to know about an accelerator type. A subset of the core's catalogue entry so

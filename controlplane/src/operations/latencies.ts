@@ -1,4 +1,4 @@
-import { DELETE_LATENCY_FRACTION, NOMINAL_LATENCY_MS } from '../../../provider/src/core/index.ts';
+import { DELETE_LATENCY_FRACTION, NOMINAL_LATENCY_MS } from '../../../core/index.ts';
 import type { OperationType } from '../store/index.ts';
 
 /** Simulated provisioning time per kind at time scale 1, in milliseconds (shared with the applier). */

@@ -30,8 +30,8 @@ export interface ChangeFeed {
   prune(retentionMs: number): Promise<void>;
 }
 
-/** Starts a feed reader whose cursor is now: the caller loads its caches after this. */
-export async function openChangeFeed(pool: pg.Pool): Promise<ChangeFeed> {
+/** Starts a feed reader whose cursor is now: the caller loads its caches after this. `onBehind` hears how many of other instances' writes each read found. */
+export async function openChangeFeed(pool: pg.Pool, onBehind?: (writes: number) => void): Promise<ChangeFeed> {
   let cursor = (await pool.query<{ snap: string }>('SELECT pg_current_snapshot()::text AS snap')).rows[0]!.snap;
   // This instance's own commits: its memory has them already, so the feed's rows for them are skipped.
   const mine = new Set<string>();
@@ -61,6 +61,7 @@ export async function openChangeFeed(pool: pg.Pool): Promise<ChangeFeed> {
         values: [cursor],
       });
       const first = res.rows[0]!;
+      onBehind?.(res.rows.filter((r) => r.txid && !mine.has(r.txid)).length);
       const before = cursor;
       cursor = first.snap;
       if (BigInt(first.horizon) >= snapshotXmin(before)) {

@@ -30,6 +30,8 @@ export interface PgOptions {
   feedRetentionMs?: number;
   /** This instance's commits between two prunes of the feed. */
   commitsPerPrune?: number;
+  /** Told, at each read of the change feed, how many writes of other instances it found (its feed lag). */
+  onBehind?: (writes: number) => void;
 }
 
 /** How long a transaction may sit idle (its instance stopped) before the server ends it and frees its locks. */
@@ -72,7 +74,7 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
     throw e;
   }
   const current = new AsyncLocalStorage<pg.PoolClient>();
-  const feed = await openChangeFeed(pool);
+  const feed = await openChangeFeed(pool, options.onBehind);
   let position: string | undefined;
   let commits = 0;
   const retention = options.feedRetentionMs ?? 5 * 60_000;

@@ -1,4 +1,4 @@
-import type { PlanStep, StepAction } from '../plan/plan-types.ts';
+import type { PlanStep, StepAction } from '../plan/index.ts';
 
 /** Performs one step against the cloud; returns the resource's outputs when it has any. */
 export type StepExecutor = (step: PlanStep, signal: AbortSignal) => Promise<StepResult>;

@@ -1,5 +1,5 @@
-import { AicloudError, diffResource, isAicloudError, type CloudResource, type ErrorCode, type Kind } from '../core/index.ts';
-import type { PlanStep } from '../plan/plan-types.ts';
+import { AicloudError, diffResource, isAicloudError, type CloudResource, type ErrorCode, type Kind } from '../../../core/index.ts';
+import type { PlanStep } from '../plan/index.ts';
 import type { CreateKeys } from './create-keys.ts';
 import type { StackCloud } from './stack-cloud.ts';
 

@@ -1,5 +1,5 @@
-import type { Kind } from '../core/index.ts';
-import type { PlanStep } from '../plan/plan-types.ts';
+import type { Kind } from '../../../core/index.ts';
+import type { PlanStep } from '../plan/index.ts';
 import { hasCode, isBusy, MAX_LOOKS, planStale, untouchedSincePlan, waitWhileBusy, type ConvergeContext } from './converge-context.ts';
 
 /**

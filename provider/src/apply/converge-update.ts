@@ -1,5 +1,5 @@
-import type { CloudResource, Kind } from '../core/index.ts';
-import type { PlanStep } from '../plan/plan-types.ts';
+import type { CloudResource, Kind } from '../../../core/index.ts';
+import type { PlanStep } from '../plan/index.ts';
 import { hasCode, hasInputs, isBusy, MAX_LOOKS, planStale, stillFailed, untouchedSincePlan, waitWhileBusy, type ConvergeContext } from './converge-context.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PlanStep } from '../plan/plan-types.ts';
+import type { PlanStep } from '../plan/index.ts';
 
 /**
  * The Idempotency-Key each create step sends, for the length of one apply.

@@ -1,5 +1,5 @@
-import { DELETE_LATENCY_FRACTION, NOMINAL_LATENCY_MS, type Kind } from '../core/index.ts';
-import type { PlanStep } from '../plan/plan-types.ts';
+import { DELETE_LATENCY_FRACTION, NOMINAL_LATENCY_MS, type Kind } from '../../../core/index.ts';
+import type { PlanStep } from '../plan/index.ts';
 
 /**
  * How long the chain that starts at each step takes at best: its own nominal latency plus the

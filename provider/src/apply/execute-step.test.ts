@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CloudResource } from '../core/index.ts';
-import type { Plan, PlanStep } from '../plan/plan-types.ts';
+import type { CloudResource } from '../../../core/index.ts';
+import type { Plan, PlanStep } from '../plan/index.ts';
 import { cloudExecutor } from './execute-step.ts';
 import { FakeStackCloud } from './testing/index.ts';
 import { walkPlan } from './walk-plan.ts';

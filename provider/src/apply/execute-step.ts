@@ -1,5 +1,5 @@
 import { abortableSleep } from '../client/index.ts';
-import { kindInfo, resourceOutputs, type CloudResource, type Kind } from '../core/index.ts';
+import { kindInfo, resourceOutputs, type CloudResource, type Kind } from '../../../core/index.ts';
 import type { StepExecutor } from './apply-types.ts';
 import { convergeCreate } from './converge-create.ts';
 import { convergeDelete } from './converge-delete.ts';

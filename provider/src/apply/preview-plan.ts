@@ -1,5 +1,5 @@
-import { attachPlacement } from '../plan/attach-placement.ts';
-import type { PlacementOutcome, Plan } from '../plan/plan-types.ts';
+import { partitionCount } from '../../../core/index.ts';
+import { attachPlacement, type PlacementOutcome, type Plan } from '../plan/index.ts';
 import type { PlacementRequest as WireRequest } from '../client/index.ts';
 import type { StackCloud } from './stack-cloud.ts';
 
@@ -21,7 +21,7 @@ export async function previewPlan(cloud: StackCloud, plan: Plan): Promise<Plan> 
         : {
             action: 'create', name: r.name, zone: r.zone!, acceleratorType: r.acceleratorType!, nodeCount: r.nodeCount!, placement: r.placement!,
             ...(r.queue ? { queue: r.queue } : {}),
-            ...(r.acceleratorProfile ? { acceleratorProfile: r.acceleratorProfile, profileCount: r.profileCount ?? 1 } : {}),
+            ...(r.acceleratorProfile ? { acceleratorProfile: r.acceleratorProfile, profileCount: partitionCount(r) } : {}),
           },
   );
   const results = await cloud.previewPlacements(wire);

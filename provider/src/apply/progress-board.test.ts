@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { PlanStep } from '../plan/plan-types.ts';
+import type { PlanStep } from '../plan/index.ts';
 import { ProgressBoard } from './progress-board.ts';
 import { formatEventLine } from './progress-lines.ts';
 

@@ -1,4 +1,4 @@
-import type { PlanStep } from '../plan/plan-types.ts';
+import type { PlanStep } from '../plan/index.ts';
 import type { ApplyEvent } from './apply-types.ts';
 import { formatSeconds } from './progress-lines.ts';
 

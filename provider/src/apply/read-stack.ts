@@ -1,6 +1,5 @@
-import { KINDS, kindInfo, type CloudResource } from '../core/index.ts';
-import { STACK_LABEL } from '../gitops/manifest.ts';
-import type { ObservedResource } from '../plan/plan-types.ts';
+import { KINDS, kindInfo, type CloudResource } from '../../../core/index.ts';
+import { STACK_LABEL, type ObservedResource } from '../plan/index.ts';
 import type { StackCloud } from './stack-cloud.ts';
 
 /**

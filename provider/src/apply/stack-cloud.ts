@@ -1,5 +1,5 @@
 import type { PlacementRequest, PlacementResult, StackLock } from '../client/index.ts';
-import type { CloudResource, Kind } from '../core/index.ts';
+import type { CloudResource, Kind } from '../../../core/index.ts';
 
 /**
  * The part of the control-plane client that planning and applying use. The

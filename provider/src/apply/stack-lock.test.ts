@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AicloudError } from '../core/index.ts';
+import { AicloudError } from '../../../core/index.ts';
 import type { StackCloud } from './stack-cloud.ts';
 import { acquireStackLock, LOCK_LEASE_SECONDS } from './stack-lock.ts';
 

@@ -1,4 +1,4 @@
-import { isAicloudError } from '../core/index.ts';
+import { isAicloudError } from '../../../core/index.ts';
 import type { StackCloud } from './stack-cloud.ts';
 
 /** How long a lock outlives a run that stops renewing it (killed, or its machine lost). */

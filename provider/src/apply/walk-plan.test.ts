@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AicloudError } from '../core/index.ts';
-import type { Plan, PlanStep } from '../plan/plan-types.ts';
+import { AicloudError } from '../../../core/index.ts';
+import type { Plan, PlanStep } from '../plan/index.ts';
 import type { ApplyEvent } from './apply-types.ts';
 import { DEFAULT_MAX_ATTEMPTS, walkPlan } from './walk-plan.ts';
 

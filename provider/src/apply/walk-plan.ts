@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
-import { isAicloudError } from '../core/index.ts';
-import type { Plan, PlanStep } from '../plan/plan-types.ts';
+import { isAicloudError } from '../../../core/index.ts';
+import type { Plan, PlanStep } from '../plan/index.ts';
 import { chainWeights, ReadyQueue } from './critical-path.ts';
 import type { ApplyEvent, ApplyReport, StepExecutor, StepOutcome, StepStatus } from './apply-types.ts';
 

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_PARALLELISM } from '../apply/default-parallelism.ts';
+import { DEFAULT_PARALLELISM } from '../apply/index.ts';
 import type { CliContext } from './cli-context.ts';
 import { defaultContext } from './default-context.ts';
 import { parseDuration } from './parse-duration.ts';

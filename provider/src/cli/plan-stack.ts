@@ -1,11 +1,6 @@
-import { readStack, toObserved } from '../apply/read-stack.ts';
-import { previewPlan } from '../apply/preview-plan.ts';
-import type { StackCloud } from '../apply/stack-cloud.ts';
-import { defaultStackName, loadStack } from '../gitops/load-stack.ts';
-import type { ManifestDiagnostic } from '../gitops/manifest.ts';
-import { buildPlan } from '../plan/build-plan.ts';
-import { coreRegistry } from '../plan/core-registry.ts';
-import type { DesiredResource, Plan } from '../plan/plan-types.ts';
+import { readStack, toObserved, previewPlan, type StackCloud } from '../apply/index.ts';
+import { defaultStackName, loadStack, type ManifestDiagnostic } from '../gitops/index.ts';
+import { buildPlan, coreRegistry, type DesiredResource, type Plan } from '../plan/index.ts';
 
 export interface PlanStackOptions {
   dir: string;

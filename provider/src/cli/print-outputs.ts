@@ -1,6 +1,6 @@
-import { maskedOutputs } from '../apply/execute-step.ts';
-import { kindInfo, type CloudResource } from '../core/index.ts';
-import { formatUsd, summarizeServers } from '../plan/format-value.ts';
+import { maskedOutputs } from '../apply/index.ts';
+import { kindInfo, type CloudResource } from '../../../core/index.ts';
+import { formatUsd, summarizeServers } from '../plan/index.ts';
 
 const SHOWN = ['status', 'url', 'apiKey', 'mountTarget', 'acceleratorCount', 'totalGib', 'hourlyCost'] as const;
 

@@ -23,6 +23,17 @@ test('shows each zone with its supernodes and a map of held and free servers', (
   assert.match(lines[3]!, /^ {2}sn-2\s+12\s+16$/);
   assert.ok(lines.includes('z1a sn-1  ##  0/16 free'));
   assert.ok(lines.includes('z1a sn-2  +.  12/16 free'));
+  // s3's four free accelerators sit beside held ones: 4 of 12 free are stranded.
+  assert.ok(lines.includes('  z1a ascend-910c  33.3%  (4 of 12 free stranded)'), text);
+});
+
+test('an empty zone is 0% fragmented; a faulty accelerator alone strands nothing', () => {
+  const servers = ['s1', 's2', 's3', 's4'].map((id, i) => ({ id, zone: 'z', supernode: i < 2 ? 'sn-1' : 'sn-2', acceleratorType: 't', total: 8, free: 8 }));
+  const text = renderCapacity({ zones: [{ zone: 'z', acceleratorType: 't', total: 32, free: 32, largestFreeBlock: 16 }], supernodes: [], servers });
+  assert.ok(text.split('\n').includes('  z t  0.0%  (0 of 32 free stranded)'), text);
+  servers[0] = { ...servers[0]!, free: 7, faulty: 1 } as typeof servers[0];
+  const faulty = renderCapacity({ zones: [{ zone: 'z', acceleratorType: 't', total: 32, free: 31, largestFreeBlock: 16 }], supernodes: [], servers });
+  assert.ok(faulty.split('\n').includes('  z t  0.0%  (0 of 31 free stranded)'), faulty);
 });
 
 test('lists partitioned accelerators with their free slice units', () => {

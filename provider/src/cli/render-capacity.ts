@@ -1,4 +1,4 @@
-import { formatInt } from '../plan/format-value.ts';
+import { formatInt } from '../plan/index.ts';
 
 /** The control plane's `/v1/capacity` answer. */
 export interface CapacityReport {
@@ -6,6 +6,9 @@ export interface CapacityReport {
   supernodes: { id: string; zone: string; acceleratorType: string; total: number; free: number }[];
   servers: {
     id: string; zone: string; supernode: string | null; acceleratorType: string; total: number; free: number;
+    /** Faulty accelerators (not free) and whether the server is draining (nothing on it is free). */
+    faulty?: number;
+    draining?: boolean;
     /** Accelerators cut into partitions (MIG, vNPU), not counted free, and their slice units still free. */
     partitioned?: number;
     freeSliceUnits?: number;
@@ -34,6 +37,15 @@ export function renderCapacity(report: CapacityReport): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const row of rows) {
     lines.push(row.map((cell, i) => (i >= 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd());
+  }
+  lines.push('');
+  lines.push('Fragmentation: free accelerators stranded on partly held servers, which no whole-server request (a gang, a');
+  lines.push('multi-server cluster) can use, as a share of free accelerators; 0% for an empty zone:');
+  for (const z of zones) {
+    const servers = report.servers.filter((s) => s.zone === z.zone && s.acceleratorType === z.acceleratorType);
+    const stranded = strandedFree(servers);
+    const free = servers.reduce((n, s) => n + s.free, 0);
+    lines.push(`  ${z.zone} ${z.acceleratorType}  ${free ? ((100 * stranded) / free).toFixed(1) : '0.0'}%  (${formatInt(stranded)} of ${formatInt(free)} free stranded)`);
   }
   lines.push('');
   lines.push('Occupancy, one character per server (# held, + partly free, . free):');
@@ -68,4 +80,18 @@ export function renderCapacity(report: CapacityReport): string {
     for (const row of prow) lines.push(row.map((cell, i) => (i >= 2 ? cell.padStart(w[i]!) : cell.padEnd(w[i]!))).join('  ').trimEnd());
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Free accelerators on servers where work holds others (the console's fragmentation figure): they
+ * cannot serve a request for whole servers. Faulty accelerators are not held, so a server whose only
+ * gaps are faults strands nothing; a draining server has nothing free.
+ */
+export function strandedFree(servers: readonly CapacityReport['servers'][number][]): number {
+  let n = 0;
+  for (const s of servers) {
+    if (s.draining || s.free === 0) continue;
+    if (s.total - s.free - (s.faulty ?? 0) > 0) n += s.free;
+  }
+  return n;
 }

@@ -1,4 +1,4 @@
-import type { CloudResource } from '../core/index.ts';
+import type { CloudResource } from '../../../core/index.ts';
 
 /**
  * The project's queues and what waits in them, under the capacity map: a line per queue with its

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { AicloudError } from '../core/index.ts';
+import { AicloudError } from '../../../core/index.ts';
 import { reportError } from './report-error.ts';
 
 function capture() {

@@ -1,4 +1,4 @@
-import { isAicloudError } from '../core/index.ts';
+import { isAicloudError } from '../../../core/index.ts';
 import type { CliContext } from './cli-context.ts';
 
 /**

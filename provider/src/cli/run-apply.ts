@@ -1,15 +1,8 @@
 import { hostname, userInfo } from 'node:os';
-import type { ApplyReport } from '../apply/apply-types.ts';
-import { cloudExecutor } from '../apply/execute-step.ts';
-import { formatSeconds } from '../apply/progress-lines.ts';
-import { readStack, toObserved } from '../apply/read-stack.ts';
-import type { StackCloud } from '../apply/stack-cloud.ts';
-import { acquireStackLock } from '../apply/stack-lock.ts';
-import { walkPlan } from '../apply/walk-plan.ts';
-import { AicloudError, isErrorCode, type CloudResource } from '../core/index.ts';
-import { addressOf } from '../gitops/manifest.ts';
-import { fingerprintState } from '../plan/fingerprint.ts';
-import type { Plan } from '../plan/plan-types.ts';
+import { cloudExecutor, formatSeconds, readStack, toObserved, acquireStackLock, walkPlan, type ApplyReport, type StackCloud } from '../apply/index.ts';
+import { AicloudError, isErrorCode, type CloudResource } from '../../../core/index.ts';
+import { addressOf } from '../gitops/index.ts';
+import { fingerprintState, type Plan } from '../plan/index.ts';
 import type { CliContext } from './cli-context.ts';
 import { showProgress } from './show-progress.ts';
 

@@ -1,7 +1,5 @@
-import type { ApplyEvent } from '../apply/apply-types.ts';
-import { ProgressBoard } from '../apply/progress-board.ts';
-import { formatEventLine } from '../apply/progress-lines.ts';
-import type { PlanStep } from '../plan/plan-types.ts';
+import { ProgressBoard, formatEventLine, type ApplyEvent } from '../apply/index.ts';
+import type { PlanStep } from '../plan/index.ts';
 import type { CliContext } from './cli-context.ts';
 
 export interface ProgressView {

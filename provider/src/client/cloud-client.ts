@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AicloudError, isAicloudError, kindInfo, type CloudResource, type Kind } from '../core/index.ts';
+import { AicloudError, isAicloudError, kindInfo, type CloudResource, type ClusterPreviewCreate, type Kind } from '../../../core/index.ts';
 import { resolveConfig, type ClientConfig } from './config.ts';
 import { createEmbeddedTransport } from './embedded-transport.ts';
 import { createHttpTransport } from './http-transport.ts';
@@ -48,7 +48,7 @@ export interface ClientOptions {
 
 /** One entry of a placement preview batch (see the control plane's placements:preview). */
 export type PlacementRequest =
-  | { action?: 'create'; name: string; zone: string; acceleratorType: string; nodeCount: number; placement?: string; queue?: string; acceleratorProfile?: string; profileCount?: number }
+  | (Omit<ClusterPreviewCreate, 'action' | 'placement'> & { action?: 'create'; placement?: string })
   | { action: 'grow'; name: string; nodeCount: number }
   | { action: 'release'; name: string; kind?: 'Cluster' | 'ModelEndpoint' }
   | { action: 'replicas'; name: string; cluster: string; replicas: number; acceleratorsPerReplica: number; acceleratorProfile?: string; queue?: string };
@@ -230,6 +230,22 @@ export class CloudClient {
       throw e;
     }
     await this.wait(res.body.operation, opts);
+  }
+
+  /**
+   * Waits for the operation a resource has in flight, if any (a create waiting in its queue), and returns the
+   * resource then; undefined when it does not exist. What a retry of a create that timed out needs: the
+   * resource is there, only not ready yet, and changing nothing must not be sent as a change.
+   */
+  async awaitResource(kind: Kind, name: string, opts: ChangeOptions = {}): Promise<CloudResource | undefined> {
+    const resource = await this.get(kind, name, { signal: opts.signal });
+    if (!resource) return undefined;
+    const q = new URLSearchParams({ resource: resource.id, limit: '1' }).toString();
+    const res = await this.raw<{ operations: Operation[] }>('GET', `/v1/projects/${this.project}/operations?${q}`, { signal: opts.signal });
+    const last = res.body.operations[0];
+    if (!last || last.status === 'done') return resource;
+    await this.wait(last, opts);
+    return (await this.get(kind, name, { signal: opts.signal })) ?? resource;
   }
 
   /** Polls an operation until it is done; throws OPERATION_FAILED, OPERATION_TIMEOUT or CANCELLED. */

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { AicloudError } from '../core/index.ts';
+import { AicloudError, checkProviderSettings, DEFAULT_PROJECT, mergeProviderSettings } from '../../../core/index.ts';
 
 /** Where and as whom the client talks to the cloud. No endpoint means the embedded cloud. */
 export interface ClientConfig {
@@ -11,32 +11,29 @@ export interface ClientConfig {
   dataDir: string;
 }
 
-const PROJECT = /^[a-z][a-z0-9-]{0,62}$/;
-
 /**
- * Fills a partial configuration from AICLOUD_ENDPOINT, AICLOUD_TOKEN, AICLOUD_PROJECT,
- * AICLOUD_REGION and AICLOUD_DATA_DIR; explicit values win. Empty strings count as unset, because
- * Terraform and Pulumi pass unset config that way.
+ * Fills a partial configuration the core's way (explicit values, then AICLOUD_ENDPOINT, AICLOUD_TOKEN,
+ * AICLOUD_PROJECT, AICLOUD_REGION; empty strings unset; the schema's patterns and default project),
+ * plus AICLOUD_DATA_DIR, which only the client has.
  */
 export function resolveConfig(
   partial: Partial<ClientConfig> = {},
   env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd(),
 ): ClientConfig {
-  const pick = (v: string | undefined, e: string | undefined) => (v !== undefined && v !== '' ? v : e !== undefined && e !== '' ? e : undefined);
-  const endpoint = pick(partial.endpoint, env.AICLOUD_ENDPOINT)?.replace(/\/+$/, '');
+  const settings = mergeProviderSettings([{ endpoint: partial.endpoint, token: partial.token, project: partial.project, region: partial.region }], env);
+  const endpoint = settings.endpoint?.replace(/\/+$/, '');
+  const dataDir = partial.dataDir !== undefined && partial.dataDir !== '' ? partial.dataDir : env.AICLOUD_DATA_DIR || undefined;
   const config: ClientConfig = {
     endpoint,
-    token: pick(partial.token, env.AICLOUD_TOKEN),
-    project: pick(partial.project, env.AICLOUD_PROJECT) ?? 'default',
-    region: pick(partial.region, env.AICLOUD_REGION),
-    dataDir: resolve(cwd, pick(partial.dataDir, env.AICLOUD_DATA_DIR) ?? join('.aicloud')),
+    token: settings.token,
+    project: settings.project ?? DEFAULT_PROJECT,
+    region: settings.region,
+    dataDir: resolve(cwd, dataDir ?? join('.aicloud')),
   };
-  if (endpoint !== undefined && !/^https?:\/\/[^\s/$.?#][^\s]*$/.test(endpoint)) {
-    throw new AicloudError('INVALID_CONFIG', `endpoint ${endpoint} is not an http(s) URL`, { field: 'endpoint', value: endpoint });
-  }
-  if (!PROJECT.test(config.project)) {
-    throw new AicloudError('INVALID_CONFIG', `project ${config.project} must match ^[a-z][a-z0-9-]{0,62}$`, { field: 'project', value: config.project });
+  const [problem] = checkProviderSettings({ ...config });
+  if (problem) {
+    throw new AicloudError('INVALID_CONFIG', problem.reason, { field: problem.key, ...(problem.key === 'token' ? {} : { value: config[problem.key] }) });
   }
   if (endpoint !== undefined && config.token === undefined) {
     throw new AicloudError('INVALID_CONFIG', `a token is needed for ${endpoint}`, {

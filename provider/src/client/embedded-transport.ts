@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { AicloudError } from '../core/index.ts';
+import { AicloudError } from '../../../core/index.ts';
 import type { Transport } from './transport.ts';
 
 /**

@@ -15,7 +15,7 @@ export type {
 export { resolveConfig } from './config.ts';
 export type { ClientConfig } from './config.ts';
 export { createHttpTransport } from './http-transport.ts';
-export { createEmbeddedTransport } from './embedded-transport.ts';
+export { createEmbeddedTransport, embeddedTimeScale } from './embedded-transport.ts';
 export { NetworkError } from './transport.ts';
 export type { Transport, TransportRequest, TransportResponse } from './transport.ts';
 export { backoffDelay, parseRetryAfter, isRetryableStatus, resolveRetry, abortableSleep } from './retry-policy.ts';

@@ -1,4 +1,4 @@
-import { AicloudError, codeForHttpStatus, isErrorCode, type ErrorCode } from '../core/index.ts';
+import { AicloudError, codeForHttpStatus, isErrorCode, type ErrorCode } from '../../../core/index.ts';
 
 
 /**

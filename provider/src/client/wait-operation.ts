@@ -1,4 +1,4 @@
-import { AicloudError, isAicloudError } from '../core/index.ts';
+import { AicloudError, isAicloudError } from '../../../core/index.ts';
 import { abortableSleep } from './retry-policy.ts';
 
 /** An operation as the control plane returns it. */

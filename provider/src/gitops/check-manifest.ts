@@ -1,4 +1,4 @@
-import { KINDS } from '../core/index.ts';
+import { KINDS } from '../../../core/index.ts';
 import { API_VERSION, type ManifestDiagnostic } from './manifest.ts';
 
 /** A structural problem of one document, before it is given a position. */

@@ -1,4 +1,4 @@
-import { showValue } from '../core/index.ts';
+import { showValue } from '../../../core/index.ts';
 import type { ManifestDiagnostic } from './manifest.ts';
 import { formatPosition } from './source-position.ts';
 

@@ -1,6 +1,6 @@
 import { basename, resolve } from 'node:path';
-import { AicloudError, isErrorCode } from '../core/index.ts';
-import type { DesiredResource } from '../plan/plan-types.ts';
+import { AicloudError, isErrorCode } from '../../../core/index.ts';
+import type { DesiredResource } from '../plan/index.ts';
 import { formatManifestDiagnostic } from './format-diagnostic.ts';
 import { loadManifests } from './load-manifests.ts';
 import type { ManifestDiagnostic } from './manifest.ts';

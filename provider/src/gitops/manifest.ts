@@ -1,14 +1,10 @@
-import type { SourcePosition } from './source-position.ts';
+import type { SourcePosition } from '../plan/index.ts';
 
 /** The API version every manifest must declare; bumped only with a migration path. */
 export const API_VERSION = 'aicloud.dev/v1';
 
-/** Annotation that turns a prune of this resource into a plan error. */
-export const PROTECT_ANNOTATION = 'aicloud.dev/protect';
-
-/** Labels the stack writes on every resource it manages; the cloud is the state. */
-export const STACK_LABEL = 'aicloud.dev/stack';
-export const ADDRESS_LABEL = 'aicloud.dev/address';
+// The stack's labels and addresses are the plan's (the plan reads them); manifests name them too.
+export { PROTECT_ANNOTATION, STACK_LABEL, ADDRESS_LABEL, addressOf } from '../plan/index.ts';
 
 /** One YAML document of a GitOps repository, with enough source to point errors at it. */
 export interface Manifest {
@@ -23,11 +19,6 @@ export interface Manifest {
   source: SourcePosition;
   /** Position of a path inside the document (`spec.model.bucket`); the nearest existing node when missing. */
   positionOf(path: string): SourcePosition;
-}
-
-/** `Kind/name`: how plans, graphs and labels name a resource of a stack. */
-export function addressOf(kind: string, name: string): string {
-  return `${kind}/${name}`;
 }
 
 /**

@@ -1,7 +1,6 @@
-import { isKind, KINDS, kindInfo, validate, type Diagnostic, type Kind, type ValidateContext } from '../core/index.ts';
-import type { DesiredResource } from '../plan/plan-types.ts';
+import { clusterNameOf, isKind, KINDS, kindInfo, validate, type Diagnostic, type Kind, type ValidateContext } from '../../../core/index.ts';
+import { DependencyGraph, type DesiredResource } from '../plan/index.ts';
 import { copyFields } from './copy-fields.ts';
-import { DependencyGraph } from './dependency-graph.ts';
 import { ADDRESS_LABEL, PROTECT_ANNOTATION, STACK_LABEL, addressOf, type Manifest, type ManifestDiagnostic } from './manifest.ts';
 import { formatPosition, splitPath } from './source-position.ts';
 
@@ -186,11 +185,12 @@ function checkOwnFields(manifest: Manifest): ManifestDiagnostic[] {
 function validateContext(kind: Kind, manifest: Manifest, byAddress: Map<string, Manifest>, options: ResolveOptions): ValidateContext {
   const ctx: ValidateContext = {};
   if (options.defaultRegion) ctx.defaultRegion = options.defaultRegion;
-  if (kind !== 'ModelEndpoint' && kind !== 'KvCachePool') return ctx;
-  const cluster = manifest.spec.cluster;
-  if (typeof cluster !== 'string') return ctx;
-  const type = byAddress.get(addressOf('Cluster', cluster))?.spec.acceleratorType;
-  if (typeof type === 'string') ctx.acceleratorType = type;
+  // The core says which kinds run on a cluster: validated against its type, placed in its region.
+  const cluster = clusterNameOf(kind, manifest.spec);
+  if (cluster === undefined) return ctx;
+  const spec = byAddress.get(addressOf('Cluster', cluster))?.spec;
+  if (typeof spec?.acceleratorType === 'string') ctx.acceleratorType = spec.acceleratorType;
+  if (typeof spec?.region === 'string') ctx.clusterRegion = spec.region;
   return ctx;
 }
 

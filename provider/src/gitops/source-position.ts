@@ -1,11 +1,9 @@
+import { splitFieldPath } from '../../../core/index.ts';
+import type { SourcePosition } from '../plan/index.ts';
 import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
 
 /** Where a value sits in a manifest file, so every error can point an editor at it. */
-export interface SourcePosition {
-  file: string;
-  line: number;
-  column: number;
-}
+export type { SourcePosition };
 
 /** Formats a position as `file:line:column`, the shape editors and CI annotations link. */
 export function formatPosition(pos: SourcePosition): string {
@@ -44,16 +42,7 @@ export function nodeAtPath(root: Node | null | undefined, path: readonly (string
  * Splits a core diagnostic path into segments. The core writes paths as users
  * do: `model.precision`, `items[0]`, `labels["aicloud.dev/stack"]`.
  */
-export function splitPath(path: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  const re = /([^.[\]]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g;
-  for (const match of path.matchAll(re)) {
-    if (match[1] !== undefined) out.push(match[1]);
-    else if (match[2] !== undefined) out.push(Number(match[2]));
-    else if (match[3] !== undefined) out.push(JSON.parse(match[3]) as string);
-  }
-  return out;
-}
+export const splitPath = splitFieldPath;
 
 /** The position of a node, or of the document start when the node has no range. */
 export function positionOf(file: string, lineCounter: LineCounter, node: Node | undefined, fallbackOffset = 0): SourcePosition {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validate, type Kind } from '../core/index.ts';
+import { validate, type Kind } from '../../../core/index.ts';
 import { buildPlan } from './build-plan.ts';
 import { coreRegistry } from './core-registry.ts';
 import type { DesiredResource, ObservedResource } from './plan-types.ts';

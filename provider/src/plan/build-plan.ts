@@ -1,5 +1,5 @@
-import { reservedReplicas } from '../core/index.ts';
-import { PROTECT_ANNOTATION, addressOf } from '../gitops/manifest.ts';
+import { clusterPreviewCreate, endpointNeedsPreview, reservedReplicas, type ClusterInputs } from '../../../core/index.ts';
+import { PROTECT_ANNOTATION, addressOf } from './stack-labels.ts';
 import { fingerprintState, idempotencyKey } from './fingerprint.ts';
 import { linkDependencies, orderSteps } from './link-steps.ts';
 import { listFields } from './list-fields.ts';
@@ -217,15 +217,14 @@ function placementRequests(steps: readonly PlanStep[]): PlacementRequest[] {
       releases.push({ ...base, action: 'release', acceleratorCount: step.accelerators.before });
     }
     if (!step.inputs) continue;
-    const inputs = step.inputs;
-    const common = {
-      ...base, zone: String(inputs.zone), acceleratorType: String(inputs.acceleratorType), placement: String(inputs.placement ?? 'zone'), nodeCount: Number(inputs.nodeCount),
-      ...(typeof inputs.acceleratorProfile === 'string' ? { acceleratorProfile: inputs.acceleratorProfile, profileCount: Number(inputs.profileCount ?? 1) } : {}),
-    };
+    // Validated inputs: the core builds the request, as it does for the other front ends and the cloud.
+    const { action: _create, name: _name, queue, zone, acceleratorType, placement, nodeCount, ...partitions } = clusterPreviewCreate(step.inputs as unknown as ClusterInputs);
+    // Field order as saved plans have always had it.
+    const common = { zone, acceleratorType, placement, nodeCount, ...partitions };
     if (step.action === 'create' || step.action === 'replace') {
-      takes.push({ ...common, action: 'create', acceleratorCount: step.accelerators.after, ...(typeof inputs.queue === 'string' ? { queue: inputs.queue } : {}) });
+      takes.push({ ...base, ...common, action: 'create', acceleratorCount: step.accelerators.after, ...(queue !== undefined ? { queue } : {}) });
     } else if (step.action === 'update' && step.accelerators.after > step.accelerators.before) {
-      takes.push({ ...common, action: 'grow', acceleratorCount: step.accelerators.after - step.accelerators.before });
+      takes.push({ ...base, ...common, action: 'grow', acceleratorCount: step.accelerators.after - step.accelerators.before });
     }
   }
   // Endpoints go last: their clusters (created or grown in this plan) are placed first.
@@ -235,9 +234,9 @@ function placementRequests(steps: readonly PlanStep[]): PlacementRequest[] {
 /** A new endpoint that names a queue: previewed so the plan says whether it starts or waits (others are placed at apply). */
 function queuedEndpointRequest(step: PlanStep): PlacementRequest | undefined {
   const inputs = step.inputs;
-  if (step.kind !== 'ModelEndpoint' || step.action !== 'create' || !inputs || typeof inputs.queue !== 'string') return undefined;
   // Endpoints on partition instances are previewed by endpointInstanceRequests.
-  if (typeof inputs.acceleratorProfile === 'string') return undefined;
+  if (step.kind !== 'ModelEndpoint' || !inputs || typeof inputs.queue !== 'string' || typeof inputs.acceleratorProfile === 'string') return undefined;
+  if (!endpointNeedsPreview(step.action, inputs, step.fields.map((f) => f.path))) return undefined;
   const replicas = reservedReplicas(inputs);
   const per = Number(inputs.acceleratorsPerReplica);
   return {
@@ -254,8 +253,7 @@ function queuedEndpointRequest(step: PlanStep): PlacementRequest | undefined {
 function endpointInstanceRequests(steps: readonly PlanStep[], releases: PlacementRequest[], takes: PlacementRequest[]): void {
   for (const step of steps) {
     if (step.kind !== 'ModelEndpoint' || !step.inputs || typeof step.inputs.acceleratorProfile !== 'string') continue;
-    const placed = step.action === 'create' || step.action === 'replace' || (step.action === 'update' && step.fields.some((f) => f.path === 'replicas' || f.path.startsWith('autoscaling')));
-    if (!placed) continue;
+    if (!endpointNeedsPreview(step.action, step.inputs, step.fields.map((f) => f.path))) continue;
     takes.push({
       address: step.address, name: step.name, action: 'replicas', cluster: String(step.inputs.cluster), replicas: reservedReplicas(step.inputs),
       acceleratorsPerReplica: 1, acceleratorProfile: step.inputs.acceleratorProfile, acceleratorCount: 0,

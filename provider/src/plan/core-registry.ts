@@ -1,6 +1,5 @@
-import { BILLED_KINDS, acceleratorsHeld, diffResource, hourlyCost, isKind, kindInfo, type Kind } from '../core/index.ts';
-import { addressOf } from '../gitops/manifest.ts';
-import { splitPath } from '../gitops/source-position.ts';
+import { BILLED_KINDS, splitFieldPath, acceleratorsHeld, diffResource, hourlyCost, isKind, kindInfo, type Kind } from '../../../core/index.ts';
+import { addressOf } from './stack-labels.ts';
 import type { PlanRegistry } from './plan-registry.ts';
 
 /** The planner's view of the real core: every decision delegated, nothing re-implemented. */
@@ -16,7 +15,7 @@ export function coreRegistry(): PlanRegistry {
       const out: string[] = [];
       for (const ref of kindInfo(kind).references) {
         let node: unknown = inputs;
-        for (const segment of splitPath(ref.path)) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
+        for (const segment of splitFieldPath(ref.path)) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
         if (typeof node === 'string') out.push(addressOf(ref.kind, node));
       }
       return out;

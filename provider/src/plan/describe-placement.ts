@@ -1,3 +1,4 @@
+import { partitionCount } from '../../../core/index.ts';
 import { formatInt, summarizeServers } from './format-value.ts';
 import type { PlacementOutcome, PlacementRequest } from './plan-types.ts';
 
@@ -5,7 +6,7 @@ import type { PlacementOutcome, PlacementRequest } from './plan-types.ts';
 export function describeRequest(r: PlacementRequest): string {
   switch (r.action) {
     case 'create':
-      if (r.acceleratorProfile) return `${formatInt(r.profileCount ?? 1)} x ${r.acceleratorProfile} of ${r.acceleratorType} (partitions, one server)`;
+      if (r.acceleratorProfile) return `${formatInt(partitionCount(r))} x ${r.acceleratorProfile} of ${r.acceleratorType} (partitions, one server)`;
       return `${formatInt(r.acceleratorCount)} ${r.acceleratorType} (${r.nodeCount} servers, ${r.placement})`;
     case 'grow':
       return `+${formatInt(r.acceleratorCount)} ${r.acceleratorType} (to ${r.nodeCount} servers, ${r.placement})`;

@@ -14,7 +14,10 @@ export {
   type PlacementOutcome,
   type PlacementPreview,
   type CostSummary,
+  type SourcePosition,
 } from './plan-types.ts';
+export { PROTECT_ANNOTATION, STACK_LABEL, ADDRESS_LABEL, addressOf } from './stack-labels.ts';
+export { DependencyGraph } from './dependency-graph.ts';
 export { buildPlan, type BuildPlanOptions } from './build-plan.ts';
 export { type PlanRegistry } from './plan-registry.ts';
 export { coreRegistry } from './core-registry.ts';
@@ -24,3 +27,5 @@ export { attachPlacement } from './attach-placement.ts';
 export { renderText, summaryLine, type TextOptions } from './render-text.ts';
 export { renderMarkdown } from './render-markdown.ts';
 export { renderJson, parsePlan, PlanFormatError } from './render-json.ts';
+export { clusterPreviewBatch, clusterVerdict, type ClusterPreviewEntry, type ClusterVerdict } from './cluster-preview.ts';
+export { formatValue, formatUsd, formatInt, formatDelta, summarizeServers } from './format-value.ts';

@@ -1,4 +1,4 @@
-import { DependencyGraph } from '../gitops/dependency-graph.ts';
+import { DependencyGraph } from './dependency-graph.ts';
 import type { PlanRegistry } from './plan-registry.ts';
 import type { DesiredResource, ObservedResource, PlanProblem, PlanStep } from './plan-types.ts';
 

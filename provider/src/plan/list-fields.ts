@@ -1,4 +1,4 @@
-import { joinPath } from '../core/index.ts';
+import { joinPath } from '../../../core/index.ts';
 import type { PlanFieldChange } from './plan-types.ts';
 
 /**

@@ -1,4 +1,9 @@
-import type { SourcePosition } from '../gitops/source-position.ts';
+/** Where a desired resource was written (a manifest's file, line and column), for errors that point at it. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
 
 /** Bumped when a saved plan from an older CLI can no longer be applied as is. */
 export const PLAN_FORMAT_VERSION = 1;

@@ -1,5 +1,5 @@
 import { providerPb } from './proto.ts';
-import type { Diagnostic } from '../core/index.ts';
+import type { Diagnostic } from '../../../core/index.ts';
 
 type CheckFailure = InstanceType<typeof providerPb.CheckFailure>;
 

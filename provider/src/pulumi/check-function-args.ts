@@ -1,5 +1,4 @@
-import { FUNCTION_SPECS, error, showValue } from '../core/index.ts';
-import type { Diagnostic } from '../core/index.ts';
+import { FUNCTION_SPECS, error, showValue, type Diagnostic } from '../../../core/index.ts';
 
 /**
  * Checks a function's arguments against the schema (known names, enums, patterns). The core validates resources

@@ -1,4 +1,5 @@
-import type { CloudResource, Kind } from '../core/index.ts';
+import type { CloudResource, Kind } from '../../../core/index.ts';
+import type { PlacementRequest, PlacementResult } from '../client/index.ts';
 
 export type { CloudResource };
 
@@ -18,6 +19,10 @@ export interface CloudApi {
   get(kind: Kind, name: string, opts?: CallOptions): Promise<CloudResource | undefined>;
   update(kind: Kind, name: string, patch: Record<string, unknown>, opts?: CallOptions & { ifMatch?: number | string }): Promise<CloudResource>;
   delete(kind: Kind, name: string, opts?: CallOptions): Promise<void>;
+  /** Waits for the resource's operation in flight, if any; undefined when the resource is gone. */
+  awaitResource(kind: Kind, name: string, opts?: CallOptions): Promise<CloudResource | undefined>;
   capacity(query?: { zone?: string; acceleratorType?: string }): Promise<unknown>;
+  /** The placement preview a preview's placement check asks; a client without it skips the check. */
+  previewPlacements?(requests: PlacementRequest[]): Promise<PlacementResult[]>;
   regions(): Promise<unknown>;
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { UNKNOWN } from '../core/index.ts';
+import { UNKNOWN } from '../../../core/index.ts';
 import { fromWire } from './from-wire.ts';
 import { toWire } from './to-wire.ts';
 import { sanitize } from './sanitize.ts';

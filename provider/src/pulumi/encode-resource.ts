@@ -1,5 +1,4 @@
-import { kindInfo, UNKNOWN, resourceOutputs } from '../core/index.ts';
-import type { Kind } from '../core/index.ts';
+import { kindInfo, UNKNOWN, resourceOutputs, type Kind } from '../../../core/index.ts';
 import { toWire } from './to-wire.ts';
 import type { CloudResource } from './cloud-api.ts';
 import type { Struct } from './proto.ts';
@@ -29,13 +28,29 @@ export function encodeResource(kind: Kind, resource: CloudResource, inputSecretK
   };
 }
 
-/** The inputs part of a spec: only the kind's input fields, so an import matches what a program declares. */
+/** Label keys aicloud writes itself (the GitOps CLI's `aicloud.dev/stack` and `aicloud.dev/address`). */
+export const MANAGED_LABEL_PREFIX = 'aicloud.dev/';
+
+/**
+ * The inputs part of a spec: only the kind's input fields, so an import matches what a program declares.
+ * Labels aicloud manages are nobody's input: a resource the GitOps CLI created imports with no diff, and an
+ * update's merge patch leaves those labels alone.
+ */
 export function inputsOf(kind: Kind, spec: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(kindInfo(kind).inputs)) {
     if (spec[key] !== undefined && spec[key] !== null) out[key] = spec[key];
   }
+  if (isRecord(out.labels)) {
+    const own = Object.entries(out.labels).filter(([k]) => !k.startsWith(MANAGED_LABEL_PREFIX));
+    if (own.length) out.labels = Object.fromEntries(own);
+    else delete out.labels;
+  }
   return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /**

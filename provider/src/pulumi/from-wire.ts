@@ -1,4 +1,4 @@
-import { UNKNOWN } from '../core/index.ts';
+import { UNKNOWN } from '../../../core/index.ts';
 import type { Struct } from './proto.ts';
 import type { SecretRegistry } from './secret-registry.ts';
 import { OUTPUT_VALUE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_SENTINEL } from './wire-values.ts';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { PACKAGE } from '../core/index.ts';
+import { PACKAGE } from '../../../core/index.ts';
 import { createProvider } from './create-provider.ts';
 import { serveProvider } from './serve.ts';
 import type { ClientFactory } from './provider-state.ts';

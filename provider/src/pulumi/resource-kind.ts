@@ -1,6 +1,5 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
-import { KINDS, kindFromToken, kindInfo } from '../core/index.ts';
-import type { Kind } from '../core/index.ts';
+import { KINDS, kindFromToken, kindInfo, type Kind } from '../../../core/index.ts';
 import { RpcError } from './rpc-error.ts';
 
 /**

@@ -37,6 +37,7 @@ export class RpcError extends Error {
 /**
  * The cloud accepted a create (or update) but the resource did not become ready: the engine records the id and
  * state so the next `up` updates or replaces it and `destroy` deletes it, instead of losing track of it.
+ * The CLI prints the reasons, not the message, so each reason must say what happened on its own.
  */
 export function resourceInitFailed(message: string, id: string, properties: Struct, inputs: Struct | undefined, reasons: string[]): RpcError {
   const detail = new providerPb.ErrorResourceInitFailed();

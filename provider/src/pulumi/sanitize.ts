@@ -1,4 +1,4 @@
-import { UNKNOWN } from '../core/index.ts';
+import { UNKNOWN } from '../../../core/index.ts';
 import { UNKNOWN_SENTINEL } from './wire-values.ts';
 
 /**

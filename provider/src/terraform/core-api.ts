@@ -2,5 +2,6 @@
 export {
   KINDS, FUNCTION_SPECS, CONFIG_SPECS, PACKAGE, kindInfo, kindFromTfType, validate, diffResource,
   resourceOutputs, UNKNOWN, isUnknown, isAicloudError, AicloudError, ACCELERATOR_TYPES, reservedReplicas,
-} from '../core/index.ts';
-export type { Kind, KindInfo, PropertySpec, FunctionSpec, Diagnostic, CloudResource, ResourceDiff } from '../core/index.ts';
+  clusterPreviewCreate, clusterSizeField, checkProviderSettings, CONFIG_KEYS, mergeProviderSettings, splitFieldPath, clusterNameOf, endpointNeedsPreview,
+} from '../../../core/index.ts';
+export type { Kind, KindInfo, PropertySpec, FunctionSpec, Diagnostic, CloudResource, ResourceDiff, ClusterInputs } from '../../../core/index.ts';

@@ -1,7 +1,7 @@
 // A served model with everything it needs, in one construct: a bucket for the weights, a cluster of
 // accelerators sized for the replicas, a KV-cache pool on it, and the endpoint.
 import { Construct } from 'constructs';
-import { validate, sizeEndpoint, ACCELERATOR_TYPES, formatDiagnostic, type Kind } from '../../../provider/src/core/index.ts';
+import { validate, sizeEndpoint, ACCELERATOR_TYPES, formatDiagnostic, type Kind } from '../../../core/index.ts';
 import { Bucket } from '../providers/aicloud/bucket/index.ts';
 import { Cluster } from '../providers/aicloud/cluster/index.ts';
 import { KvCachePool } from '../providers/aicloud/kv-cache-pool/index.ts';

@@ -1,4 +1,4 @@
-import { UNKNOWN } from '../../../provider/src/core/index.ts';
+import { UNKNOWN } from '../../../core/index.ts';
 import { structPb } from '../../../provider/src/pulumi/proto.ts';
 import type { Struct } from '../../../provider/src/pulumi/proto.ts';
 import { SECRET_SIG, SIG_KEY, UNKNOWN_SENTINEL } from '../../../provider/src/pulumi/wire-values.ts';

@@ -1,14 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { assertAdmin } from '../auth.ts';
-import type { ControlPlane } from '../service/control-plane.ts';
-import { writeTransaction } from '../service/control-plane.ts';
 import { catchUpForRead } from '../read-your-writes.ts';
-import { createProject, createProjectToken, setFaults, setQuota } from '../service/admin.ts';
-import { checkInvariants } from '../service/check-invariants.ts';
-import { admissionView, defragment } from '../service/defragment.ts';
-import { healthView, markHealth } from '../service/health-marks.ts';
-import { NO_FAULTS } from '../faults.ts';
-import { advance } from '../service/settle-operation.ts';
+import { writeTransaction, createProject, createProjectToken, setFaults, setQuota, checkInvariants, admissionView, defragment, healthView, markHealth, NO_FAULTS, advance, type ControlPlane } from '../../cloud/index.ts';
 
 /** /v1/admin/*: projects, tokens, quotas, faults, health marks (and what runs there) and invariants; admin token only. */
 export const adminRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, { cp }) => {

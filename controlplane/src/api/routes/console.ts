@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { apiError } from '../errors.ts';
-import { loadConsoleAssets } from '../service/console-assets.ts';
+import { apiError, loadConsoleAssets } from '../../cloud/index.ts';
 
 /**
  * The web console: the page at `/` and its bundle under `/console/`. The files need no token (they

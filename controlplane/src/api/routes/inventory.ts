@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { ControlPlane } from '../service/control-plane.ts';
 import { catchUpForRead } from '../read-your-writes.ts';
-import { capacityView, regionsView } from '../service/inventory-view.ts';
+import { capacityView, regionsView, type ControlPlane } from '../../cloud/index.ts';
 
 /** What the cloud has: regions and accelerator types, and free versus total capacity. */
 export const inventoryRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, { cp }) => {

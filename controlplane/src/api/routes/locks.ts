@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { ControlPlane } from '../service/control-plane.ts';
-import { acquireLock, readLock, releaseLock } from '../service/stack-locks.ts';
+import { acquireLock, readLock, releaseLock, type ControlPlane } from '../../cloud/index.ts';
 
 type Params = { project: string; stack: string };
 

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import type { ControlPlane } from '../service/control-plane.ts';
-import { occupancyView } from '../service/occupancy-view.ts';
-import { operationHistory } from '../service/operation-history.ts';
+import { occupancyView, operationHistory, type ControlPlane } from '../../cloud/index.ts';
 
 /**
  * Read views the web console draws from, under /v1/projects/{project}: who holds each accelerator

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { toWireOperation } from '../../operations/index.ts';
-import { notFound } from '../errors.ts';
-import type { ControlPlane } from '../service/control-plane.ts';
+import { notFound, type ControlPlane } from '../../cloud/index.ts';
 
 /** GET /v1/projects/{project}/operations/{id}; the project guard has already settled what is due. */
 export const operationRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, { cp }) => {

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { ControlPlane } from '../service/control-plane.ts';
-import { previewPlacements } from '../service/preview-placements.ts';
+import { previewPlacements, type ControlPlane } from '../../cloud/index.ts';
 
 /** POST /v1/projects/{project}/placements:preview — a dry run that changes nothing. */
 export const placementRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, { cp }) => {

@@ -1,17 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { kindFromCollection, type Kind } from '../../../../provider/src/core/index.ts';
-import { notFound } from '../errors.ts';
-import type { ControlPlane } from '../service/control-plane.ts';
-import { createResource } from '../service/create-resource.ts';
-import { deleteResource } from '../service/delete-resource.ts';
-import { etag } from '../service/if-match.ts';
-import { getResourceReply, listResources, type ListQuery } from '../service/read-resources.ts';
-import { updateResource } from '../service/update-resource.ts';
+import { kindFromCollection, type Kind } from '../../../../core/index.ts';
+import { notFound, createResource, deleteResource, etag, getResourceReply, listResources, updateResource, type ControlPlane, type ListQuery } from '../../cloud/index.ts';
 
 type Params = { project: string; collection: string; name: string };
 
 /**
- * The six resource collections under /v1/projects/{project}/{collection}: create (202 with the
+ * The resource collections (one per kind: seven with queues) under /v1/projects/{project}/{collection}: create (202 with the
  * operation), list, read (ETag), merge-patch (If-Match) and delete.
  */
 export const resourceRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, { cp }) => {

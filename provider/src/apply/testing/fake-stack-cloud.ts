@@ -1,4 +1,4 @@
-import { AicloudError, diffResource, type CloudResource, type Kind } from '../../core/index.ts';
+import { AicloudError, diffResource, type CloudResource, type Kind } from '../../../../core/index.ts';
 import type { StackCloud } from '../stack-cloud.ts';
 
 type Method = 'create' | 'update' | 'delete';

@@ -1,10 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
-import { AicloudError } from '../../core/index.ts';
-import { formatManifestDiagnostic } from '../../gitops/format-diagnostic.ts';
-import { readStack } from '../../apply/read-stack.ts';
-import { planHasChanges, type Plan } from '../../plan/plan-types.ts';
-import { PlanFormatError, parsePlan } from '../../plan/render-json.ts';
-import { renderText } from '../../plan/render-text.ts';
+import { AicloudError } from '../../../../core/index.ts';
+import { formatManifestDiagnostic } from '../../gitops/index.ts';
+import { readStack } from '../../apply/index.ts';
+import { planHasChanges, PlanFormatError, parsePlan, renderText, type Plan } from '../../plan/index.ts';
 import type { CliContext, CloudOptions } from '../cli-context.ts';
 import { withCloud } from '../open-cloud.ts';
 import { planStack } from '../plan-stack.ts';
@@ -55,7 +53,7 @@ export async function applyDirectory(
   options: ApplyOptions,
   ctx: CliContext,
 ): Promise<number> {
-  const { defaultStackName } = await import('../../gitops/load-stack.ts');
+  const { defaultStackName } = await import('../../gitops/index.ts');
   const stack = options.stack ?? defaultStackName(dir);
   return withStackLock(cloud, stack, options.lockTimeout, ctx, async () => {
     const { plan, warnings } = await planStack(cloud, {

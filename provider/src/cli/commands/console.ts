@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { resolveConfig } from '../../client/config.ts';
-import { embeddedTimeScale } from '../../client/embedded-transport.ts';
-import { AicloudError } from '../../core/index.ts';
+import { resolveConfig, embeddedTimeScale } from '../../client/index.ts';
+import { AicloudError } from '../../../../core/index.ts';
 import type { CliContext, CloudOptions } from '../cli-context.ts';
 
 /**

@@ -1,9 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { formatManifestDiagnostic } from '../../gitops/format-diagnostic.ts';
-import { planHasChanges, type Plan } from '../../plan/plan-types.ts';
-import { renderJson } from '../../plan/render-json.ts';
-import { renderMarkdown } from '../../plan/render-markdown.ts';
-import { renderText } from '../../plan/render-text.ts';
+import { formatManifestDiagnostic } from '../../gitops/index.ts';
+import { planHasChanges, renderJson, renderMarkdown, renderText, type Plan } from '../../plan/index.ts';
 import type { CliContext, CloudOptions } from '../cli-context.ts';
 import { withCloud } from '../open-cloud.ts';
 import { planStack } from '../plan-stack.ts';

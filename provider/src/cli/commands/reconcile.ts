@@ -1,11 +1,7 @@
-import { readStack } from '../../apply/read-stack.ts';
-import type { StackCloud } from '../../apply/stack-cloud.ts';
-import { isAicloudError } from '../../core/index.ts';
-import { formatManifestDiagnostic } from '../../gitops/format-diagnostic.ts';
-import { defaultStackName } from '../../gitops/load-stack.ts';
-import { addressOf } from '../../gitops/manifest.ts';
-import { planHasChanges } from '../../plan/plan-types.ts';
-import { summaryLine } from '../../plan/render-text.ts';
+import { readStack, type StackCloud } from '../../apply/index.ts';
+import { isAicloudError } from '../../../../core/index.ts';
+import { formatManifestDiagnostic, defaultStackName, addressOf } from '../../gitops/index.ts';
+import { planHasChanges, summaryLine } from '../../plan/index.ts';
 import type { CliContext, CloudOptions } from '../cli-context.ts';
 import { withCloud } from '../open-cloud.ts';
 import { planStack } from '../plan-stack.ts';

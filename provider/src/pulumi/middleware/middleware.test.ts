@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { status as GrpcStatus } from '@grpc/grpc-js';
-import { AicloudError } from '../../core/index.ts';
+import { AicloudError } from '../../../../core/index.ts';
 import { emptyPb } from '../proto.ts';
 import { RpcError } from '../rpc-error.ts';
 import { SecretRegistry } from '../secret-registry.ts';

@@ -1,6 +1,5 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
-import { isAicloudError } from '../../core/index.ts';
-import type { AicloudError } from '../../core/index.ts';
+import { isAicloudError, type AicloudError } from '../../../../core/index.ts';
 import { RpcError } from '../rpc-error.ts';
 import type { AnyRpc, ProviderRpcs } from '../rpcs.ts';
 import type { SecretRegistry } from '../secret-registry.ts';

@@ -1,5 +1,5 @@
-import { diffResource, kindInfo, containsUnknown, validate } from '../../core/index.ts';
-import type { Kind } from '../../core/index.ts';
+import { clusterNameOf, diffResource, error, kindInfo, containsUnknown, validate, type Diagnostic, type Kind } from '../../../../core/index.ts';
+import { MANAGED_LABEL_PREFIX } from '../encode-resource.ts';
 import { toCheckFailures } from '../check-failures.ts';
 import { fromWire } from '../from-wire.ts';
 import { providerPb } from '../proto.ts';
@@ -18,11 +18,12 @@ export function checkRpc(state: ProviderState): NonNullable<ProviderRpcs['check'
     await state.configured;
     const news = fromWire(req.getNews(), state.secrets);
     const olds = fromWire(req.getOlds(), state.secrets).values;
-    const acceleratorType = await clusterAcceleratorType(state, kind, news.values.cluster);
-    const result = validate(kind, news.values, { defaultRegion: state.settings?.region, allowUnknown: true, acceleratorType });
+    const cluster = await clusterOf(state, kind, news.values);
+    const result = validate(kind, news.values, { defaultRegion: state.settings?.region, allowUnknown: true, ...cluster });
     const res = new providerPb.CheckResponse();
-    if (!result.ok) {
-      res.setFailuresList(toCheckFailures(result.diagnostics));
+    const managed = managedLabels(news.values.labels);
+    if (!result.ok || managed.length) {
+      res.setFailuresList(toCheckFailures([...(result.ok ? [] : result.diagnostics), ...managed]));
       // The engine shows failures against the inputs it sent; echo them so nothing is lost.
       res.setInputs(toWire(news.values, news.secretKeys));
       return res;
@@ -42,18 +43,32 @@ export function checkRpc(state: ProviderState): NonNullable<ProviderRpcs['check'
 }
 
 /**
- * Endpoints and pools are checked against their cluster's accelerators (runtime, memory fit) when the cluster
- * already exists; during a first preview it does not, and the control plane checks again on create.
+ * Kinds that run on a cluster (the core says which) are checked against its accelerators (runtime,
+ * memory fit) and live in its region when the cluster already exists; during a first preview it does
+ * not, and the control plane checks again on create.
  */
-async function clusterAcceleratorType(state: ProviderState, kind: Kind, cluster: unknown): Promise<string | undefined> {
-  if ((kind !== 'ModelEndpoint' && kind !== 'KvCachePool') || typeof cluster !== 'string') return undefined;
+async function clusterOf(state: ProviderState, kind: Kind, inputs: Record<string, unknown>): Promise<{ acceleratorType?: string; clusterRegion?: string }> {
+  const name = clusterNameOf(kind, inputs);
+  if (name === undefined) return {};
   try {
     const client = await state.getClient();
-    const found = await client.get('Cluster', cluster);
+    const found = await client.get('Cluster', name);
     const type = found?.spec.acceleratorType;
-    return typeof type === 'string' ? type : undefined;
+    const region = found?.spec.region;
+    return { ...(typeof type === 'string' ? { acceleratorType: type } : {}), ...(typeof region === 'string' ? { clusterRegion: region } : {}) };
   } catch {
     // Check must not fail because the cloud is unreachable; Create reports that with its own error.
-    return undefined;
+    return {};
   }
+}
+
+/**
+ * Labels under `aicloud.dev/` are aicloud's own (the GitOps CLI's ownership labels); a program that set them
+ * could claim a GitOps stack's resource, and Read leaves them out of the inputs, which would be a perpetual diff.
+ */
+function managedLabels(labels: unknown): Diagnostic[] {
+  if (typeof labels !== 'object' || labels === null) return [];
+  return Object.keys(labels)
+    .filter((k) => k.startsWith(MANAGED_LABEL_PREFIX))
+    .map((k) => error('INVALID_VALUE', `labels["${k}"]`, `label ${k} is managed by aicloud`, { hint: 'remove it from the program' }));
 }

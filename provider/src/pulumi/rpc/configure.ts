@@ -1,4 +1,4 @@
-import { isAicloudError } from '../../core/index.ts';
+import { isAicloudError } from '../../../../core/index.ts';
 import { resolveConfig } from '../../client/index.ts';
 import { providerPb } from '../proto.ts';
 import { fromWire } from '../from-wire.ts';

@@ -1,20 +1,14 @@
-import { isAicloudError } from '../../core/index.ts';
+import { isAicloudError, refusedBeforeAccepting } from '../../../../core/index.ts';
 import { describeAicloudError } from '../middleware/with-error-mapping.ts';
 import { encodeResource, previewOutputs } from '../encode-resource.ts';
 import { fromWire } from '../from-wire.ts';
 import { providerPb } from '../proto.ts';
 import { kindOfRequest } from '../resource-kind.ts';
+import { checkPlacement } from '../placement-check.ts';
 import { resourceInitFailed } from '../rpc-error.ts';
 import { toWire } from '../to-wire.ts';
 import type { ProviderRpcs } from '../rpcs.ts';
 import type { ProviderState } from '../provider-state.ts';
-
-/** Errors the cloud gives before it accepts a create; after any other failure the resource may exist. */
-const REFUSED_BEFORE_ACCEPTING = new Set([
-  'ALREADY_EXISTS', 'INVALID_TYPE', 'MISSING_FIELD', 'UNKNOWN_FIELD', 'INVALID_VALUE', 'OUT_OF_RANGE', 'INVALID_FORMAT',
-  'CONFLICTING_FIELDS', 'PARALLELISM_MISMATCH', 'RUNTIME_MISMATCH', 'TOPOLOGY_MISMATCH', 'ENDPOINT_DOES_NOT_FIT',
-  'INVALID_BODY', 'UNAUTHENTICATED', 'FORBIDDEN', 'DEPENDENCY_NOT_FOUND', 'CAPACITY_EXHAUSTED', 'QUOTA_EXCEEDED',
-]);
 
 /**
  * Creates the resource and waits for it, within the engine's `timeout`. A preview answers with the inputs and
@@ -28,6 +22,7 @@ export function createRpc(state: ProviderState): NonNullable<ProviderRpcs['creat
     const { values: inputs, secretKeys } = fromWire(req.getProperties(), state.secrets);
     const res = new providerPb.CreateResponse();
     if (req.getPreview()) {
+      await checkPlacement(state, kind, 'create', inputs);
       res.setId('');
       res.setProperties(toWire(previewOutputs(kind, inputs), secretKeys));
       return res;
@@ -41,7 +36,7 @@ export function createRpc(state: ProviderState): NonNullable<ProviderRpcs['creat
       res.setProperties(encoded.properties);
       return res;
     } catch (err) {
-      if (isAicloudError(err) && REFUSED_BEFORE_ACCEPTING.has(err.code)) throw err;
+      if (isAicloudError(err) && refusedBeforeAccepting(err.code)) throw err;
       const name = typeof inputs.name === 'string' ? inputs.name : undefined;
       // Cancel has aborted ctx.signal; the lookup must still run or the accepted resource is forgotten.
       const existing = name ? await client.get(kind, name).catch(() => undefined) : undefined;
@@ -49,7 +44,8 @@ export function createRpc(state: ProviderState): NonNullable<ProviderRpcs['creat
       const encoded = encodeResource(kind, existing, secretKeys, state.secrets);
       const reason = isAicloudError(err) ? describeAicloudError(err) : err instanceof Error ? err.message : String(err);
       const status = existing.statusReason ? `${existing.status}: ${existing.statusReason}` : existing.status;
-      throw resourceInitFailed(`${kind} ${name} was created but did not become ready (${status}): ${reason}`, encoded.id, encoded.properties, encoded.inputs, [reason]);
+      const message = `${kind} ${name} was created but did not become ready (${status}): ${reason}`;
+      throw resourceInitFailed(message, encoded.id, encoded.properties, encoded.inputs, [message]);
     }
   };
 }

@@ -3,7 +3,7 @@ import { fromWire } from '../from-wire.ts';
 import type { ProviderRpcs } from '../rpcs.ts';
 import type { ProviderState } from '../provider-state.ts';
 import { isDeepStrictEqual } from 'node:util';
-import { containsUnknown } from '../../core/index.ts';
+import { containsUnknown } from '../../../../core/index.ts';
 
 /**
  * A changed project points at another set of resources, so it replaces the provider (and with it

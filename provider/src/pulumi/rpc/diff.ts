@@ -1,5 +1,4 @@
-import { diffResource, replacedKeys } from '../../core/index.ts';
-import type { FieldChange } from '../../core/index.ts';
+import { diffResource, replacedKeys, type FieldChange } from '../../../../core/index.ts';
 import { inputsOf } from '../encode-resource.ts';
 import { fromWire } from '../from-wire.ts';
 import { providerPb } from '../proto.ts';

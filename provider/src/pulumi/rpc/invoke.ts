@@ -1,4 +1,4 @@
-import { ACCELERATOR_TYPES, FUNCTION_SPECS } from '../../core/index.ts';
+import { ACCELERATOR_TYPES, FUNCTION_SPECS } from '../../../../core/index.ts';
 import { checkFunctionArgs } from '../check-function-args.ts';
 import { toCheckFailures } from '../check-failures.ts';
 import { fromWire } from '../from-wire.ts';

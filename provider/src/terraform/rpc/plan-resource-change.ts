@@ -1,6 +1,7 @@
 // PlanResourceChange: the core decides defaults and update-versus-replace; this shapes the answer.
-import { diffResource, isUnknown, reservedReplicas, validate } from '../core-api.ts';
+import { clusterNameOf, diffResource, endpointNeedsPreview, isUnknown, reservedReplicas, validate, type ClusterInputs } from '../core-api.ts';
 import type { PlacementRequest } from '../cloud-api.ts';
+import { clusterPreviewBatch, clusterVerdict } from '../../plan/index.ts';
 import { decodeCty, encodeCty } from '../cty/cty-msgpack.ts';
 import { TF_UNKNOWN, TfUnknown } from '../cty/unknown-value.ts';
 import type { ProviderContext } from '../provider-context.ts';
@@ -55,9 +56,12 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
 
   const prior = decodeCty(req.prior_state?.msgpack, schema.type) as Obj | null;
   const config = (decodeCty(req.config?.msgpack, schema.type) ?? {}) as Obj;
-  const validation = validate(kind, inputsFromTf(config, schema.attributes), {
+  const inputs = inputsFromTf(config, schema.attributes);
+  const validation = validate(kind, inputs, {
     allowUnknown: true,
     defaultRegion: ctx.config.region ?? process.env.AICLOUD_REGION,
+    // A resource that runs on a cluster lives in its region (the core's rule), when the cluster exists.
+    clusterRegion: await clusterRegion(ctx, clusterNameOf(kind, inputs)),
   });
   if (!validation.ok) return { diagnostics: validation.diagnostics.map((d) => wireDiagnostic(d, schema.attributes)) };
   const validated = validation.value as unknown as Obj;
@@ -66,8 +70,9 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
   let planned: Obj = planInputs(schema.attributes, config, validated, prior);
   const requiresReplace: AttributePath[] = [];
   let step: 'create' | 'update' | 'replace' | 'no-op' = 'create';
-  let growing = false;
-  let rescaled = false;
+  // The old size, when it changes: whether the change grows is the core's call (clusterNeedsPreview).
+  let grown: { old: unknown } | undefined;
+  let changed: string[] = [];
   if (prior) {
     const diff = diffResource(kind, inputsFromTf(prior, schema.attributes), inputsFromTf(planned, schema.attributes));
     diagnostics.push(...diff.diagnostics.map((d) => wireDiagnostic(d, schema.attributes)));
@@ -78,9 +83,8 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
       if (path) requiresReplace.push(path);
     }
     if (step === 'replace') planned = planInputs(schema.attributes, config, validated, null);
-    const nodes = diff.fields.find((f) => f.path === 'nodeCount');
-    rescaled = step === 'update' && diff.fields.some((f) => f.path === 'replicas' || f.path.startsWith('autoscaling'));
-    growing = step === 'update' && !!nodes && typeof nodes.old === 'number' && typeof nodes.new === 'number' && nodes.new > nodes.old;
+    grown = diff.fields.find((f) => f.path === 'nodeCount');
+    changed = diff.fields.map((f) => f.path);
   }
 
   for (const attr of schema.attributes) {
@@ -91,11 +95,10 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
   // No change: answer exactly what is in state, so the plan is empty and stays empty.
   if (step === 'no-op' && prior) planned = { ...prior, ...Object.fromEntries(schema.blocks.map((b) => [b.name, config[b.name] ?? null])) };
 
-  if (kind === 'Cluster' && (step === 'create' || step === 'replace' || growing)) diagnostics.push(...(await capacityCheck(ctx, validated, step)));
-  // An endpoint on partition instances that names a queue is previewed (and warned of) by endpointInstanceCheck.
-  if (kind === 'ModelEndpoint' && (step === 'create' || step === 'replace') && typeof validated.queue === 'string' && typeof validated.acceleratorProfile !== 'string') diagnostics.push(...(await endpointQueueCheck(ctx, validated)));
-  if (kind === 'ModelEndpoint' && typeof validated.acceleratorProfile === 'string' && (step === 'create' || step === 'replace' || rescaled)) {
-    diagnostics.push(...(await endpointInstanceCheck(ctx, validated, step, schema.attributes)));
+  if (kind === 'Cluster' && step !== 'no-op') diagnostics.push(...(await capacityCheck(ctx, validated, step, { nodeCount: grown?.old }, schema.attributes)));
+  // Whether an endpoint is previewed is the core's call; one on partition instances is checked (and warned of) by endpointInstanceCheck.
+  if (kind === 'ModelEndpoint' && endpointNeedsPreview(step, validated, changed)) {
+    diagnostics.push(...(typeof validated.acceleratorProfile === 'string' ? await endpointInstanceCheck(ctx, validated, step, schema.attributes) : await endpointQueueCheck(ctx, validated)));
   }
 
   return {
@@ -106,34 +109,40 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
   };
 }
 
+/** The region of an existing cluster; undefined when there is none yet or the cloud cannot be asked (apply decides). */
+async function clusterRegion(ctx: ProviderContext, name: string | undefined): Promise<string | undefined> {
+  if (name === undefined) return undefined;
+  try {
+    const region = (await (await ctx.cloud()).get('Cluster', name))?.spec.region;
+    return typeof region === 'string' ? region : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Asks the cloud whether the accelerators exist now: a cluster that is replaced first releases what
  * it holds, one that grows asks for the new total next to what it has. A request that cannot fit is an
  * error, as in a GitOps plan, unless the cluster names a queue, where it will wait (a warning); a preview that could not run is only a warning, since apply will find out.
  */
-async function capacityCheck(ctx: ProviderContext, inputs: Obj, step: string): Promise<WireDiagnostic[]> {
+async function capacityCheck(ctx: ProviderContext, inputs: Obj, step: 'create' | 'update' | 'replace', before: { nodeCount?: unknown } | undefined, attributes: readonly TfAttribute[]): Promise<WireDiagnostic[]> {
   if (Object.values(inputs).some((v) => isUnknown(v))) return [];
   const name = String(inputs.name);
-  const create = {
-    name, zone: String(inputs.zone), acceleratorType: String(inputs.acceleratorType), nodeCount: Number(inputs.nodeCount), placement: String(inputs.placement ?? 'zone'),
-    ...(typeof inputs.queue === 'string' ? { queue: inputs.queue } : {}),
-    ...(typeof inputs.acceleratorProfile === 'string' ? { acceleratorProfile: inputs.acceleratorProfile, profileCount: Number(inputs.profileCount ?? 1) } : {}),
-  };
-  const requests: PlacementRequest[] =
-    step === 'create' ? [create]
-      : step === 'replace' ? [{ action: 'release', name }, create]
-        : [{ action: 'grow', name, nodeCount: Number(inputs.nodeCount) }];
+  // Validated, defaulted and fully known: the core builds the request, as for every front end.
+  const cluster = inputs as unknown as ClusterInputs;
+  const requests: PlacementRequest[] = clusterPreviewBatch(step, cluster, before);
+  if (!requests.length) return [];
   try {
     const results = await (await ctx.cloud()).previewPlacements(requests);
-    const outcome = results[results.length - 1];
-    if (outcome && !outcome.fits && outcome.queued) {
-      return [plainDiagnostic('warning', `Cluster ${name} will queue`, `${outcome.message ?? 'not enough free accelerators now'}\nApply waits for admission within the create timeout (the timeouts block).`, 'queue')];
+    const verdict = clusterVerdict(results[results.length - 1], cluster);
+    if (verdict.kind === 'queued') {
+      return [plainDiagnostic('warning', `Cluster ${name} will queue`, `${verdict.message}\nApply waits for admission within the create timeout (the timeouts block).`, 'queue')];
     }
-    if (outcome && !outcome.fits) {
-      // A partitioned cluster's size is its profile_count.
-      const size = typeof inputs.acceleratorProfile === 'string' ? 'profile_count' : 'node_count';
+    if (verdict.kind === 'will-not-fit') {
+      // The field that sizes the cluster (profile_count when partitioned), as the core names it.
+      const size = attributes.find((a) => a.key === verdict.field)?.name ?? verdict.field;
       return [plainDiagnostic('error', `Cluster ${name} will not fit`,
-        `${outcome.message ?? 'not enough free accelerators'}\nLower ${size}, pick another zone or placement, or free capacity (the aicloud_capacity data source shows what is free). (PLAN_WILL_NOT_FIT)`,
+        `${verdict.message}\nLower ${size}, pick another zone or placement, or free capacity (the aicloud_capacity data source shows what is free). (PLAN_WILL_NOT_FIT)`,
         size)];
     }
     return [];

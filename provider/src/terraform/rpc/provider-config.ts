@@ -1,4 +1,5 @@
 // The provider block, decoded and checked; shared by ValidateProviderConfig and ConfigureProvider.
+import { checkProviderSettings, CONFIG_KEYS, mergeProviderSettings } from '../core-api.ts';
 import { decodeCty } from '../cty/cty-msgpack.ts';
 import { TfUnknown } from '../cty/unknown-value.ts';
 import type { ProviderConfig } from '../cloud-api.ts';
@@ -6,38 +7,26 @@ import type { ProviderContext } from '../provider-context.ts';
 import { plainDiagnostic } from '../wire/diagnostics.ts';
 import type { DynamicValue, WireDiagnostic } from '../wire/messages.ts';
 
-const ENV: Record<keyof ProviderConfig, string> = {
-  endpoint: 'AICLOUD_ENDPOINT', token: 'AICLOUD_TOKEN', project: 'AICLOUD_PROJECT', region: 'AICLOUD_REGION',
-};
-
 /**
- * Values from the block win over AICLOUD_* variables. Checks follow the schema's patterns; the
- * token's value never appears in a diagnostic.
+ * Values from the block win over AICLOUD_* variables, and are checked against the schema, both by
+ * the core (as for every front end); the token's value never appears in a diagnostic.
  */
 export function readProviderConfig(ctx: ProviderContext, config: DynamicValue | undefined, env: NodeJS.ProcessEnv = process.env): { config: ProviderConfig; diagnostics: WireDiagnostic[] } {
   const raw = (decodeCty(config?.msgpack, ctx.schemas.provider.type) ?? {}) as Record<string, unknown>;
+  // An unknown value is neither set nor taken from the environment: it is checked once known.
+  const known = Object.fromEntries(Object.entries(raw).filter(([, v]) => !(v instanceof TfUnknown)));
+  const unknown = new Set(Object.keys(raw).filter((k) => raw[k] instanceof TfUnknown));
+  const merged = mergeProviderSettings([known], env);
   const out: ProviderConfig = {};
-  const diagnostics: WireDiagnostic[] = [];
-  for (const key of Object.keys(ENV) as (keyof ProviderConfig)[]) {
-    const v = raw[key];
-    if (v instanceof TfUnknown) continue;
-    const value = typeof v === 'string' && v !== '' ? v : env[ENV[key]] || undefined;
-    if (value !== undefined) out[key] = value;
+  for (const key of CONFIG_KEYS) {
+    const value = merged[key];
+    if (!unknown.has(key) && typeof value === 'string') out[key] = value;
   }
   const spec = Object.fromEntries(ctx.schemas.provider.attributes.map((a) => [a.key, a]));
-  const patterns: Partial<Record<keyof ProviderConfig, RegExp>> = {
-    endpoint: /^https?:\/\/[^\s/$.?#].[^\s]*$/,
-    project: /^[a-z][a-z0-9-]{0,62}$/,
-    region: /^[a-z]+-[a-z]+-[0-9]+$/,
-  };
-  for (const [key, re] of Object.entries(patterns) as [keyof ProviderConfig, RegExp][]) {
-    const value = out[key];
-    if (value !== undefined && !re.test(value)) {
-      diagnostics.push(plainDiagnostic('error', `Invalid provider ${key} ${JSON.stringify(value)}`, `${spec[key]?.description ?? ''} Expected to match ${re.source}.`, key));
-    }
-  }
-  if (out.token !== undefined && out.token.length < 16) {
-    diagnostics.push(plainDiagnostic('error', 'Invalid provider token', 'The token is shorter than 16 characters; check AICLOUD_TOKEN or the token argument.', 'token'));
-  }
+  const diagnostics = checkProviderSettings({ ...out }).map((p): WireDiagnostic =>
+    p.rule === 'minLength'
+      ? plainDiagnostic('error', `Invalid provider ${p.key}`, `The ${p.key} is shorter than ${String(p.expected)} characters; check ${p.key === 'token' ? 'AICLOUD_TOKEN or the token argument' : `the ${p.key} argument`}.`, p.key)
+      : plainDiagnostic('error', `Invalid provider ${p.key} ${JSON.stringify(out[p.key])}`, `${spec[p.key]?.description ?? ''} Expected to match ${String(p.expected)}.`, p.key),
+  );
   return { config: out, diagnostics };
 }

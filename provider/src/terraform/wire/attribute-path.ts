@@ -1,18 +1,10 @@
 // Core field paths (`model.precision`, `labels["aicloud.dev/stack"]`, `items[0]`) as Terraform attribute paths.
+import { splitFieldPath as coreSplitFieldPath } from '../core-api.ts';
 import type { TfAttribute } from '../schema/tf-attribute.ts';
 import type { AttributePath, AttributePathStep } from './messages.ts';
 
-/** Splits the core's path syntax into names and indices. */
-export function splitFieldPath(path: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  const re = /([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g;
-  for (const m of path.matchAll(re)) {
-    if (m[1] !== undefined) out.push(m[1]);
-    else if (m[2] !== undefined) out.push(Number(m[2]));
-    else out.push(JSON.parse(`"${m[3]}"`) as string);
-  }
-  return out;
-}
+/** The core's path syntax, split the core's way. */
+export const splitFieldPath = coreSplitFieldPath;
 
 /**
  * Walks the attribute tree so names come out in snake_case; below a map or past the schema the

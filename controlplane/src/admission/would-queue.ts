@@ -1,0 +1,48 @@
+import { serverSize, type Allocator } from '../allocator/index.ts';
+import { findVictims } from './find-victims.ts';
+import { orderPending } from './order-pending.ts';
+import { causeText, describeWait, fencedOut, pendingReason, type WaitCause } from './pending-reason.ts';
+import { QuotaLedger } from './quota-ledger.ts';
+import { quotaAfterPreemption } from './quota-victims.ts';
+import type { AdmissionState, AdmitOptions, PendingRequest } from './types.ts';
+
+/** What a pass would do with a new request right now: start it, or let it wait and why. */
+export type QueueVerdict =
+  | { queues: false; preempts: string[] }
+  | { queues: true; cause: WaitCause; position: number; reason: string };
+
+/**
+ * Whether a new request `p` would wait if it arrived now, and why: the same checks a pass makes, in
+ * its order (quota, the head of the line when backfill is off, room outside the other gangs' fences,
+ * preemption where its queue allows it), so a plan's `will queue` agrees with what the create then
+ * does. Changes nothing: room is asked of the allocator's preview. For clusters of whole servers or
+ * accelerators (the gang stage); the position counts the requests that already wait ahead of it.
+ */
+export function wouldQueue(state: AdmissionState, allocator: Allocator, p: PendingRequest, options: Pick<AdmitOptions, 'backfill' | 'pinned'> = {}): QueueVerdict {
+  const { backfill = true, pinned } = options;
+  const queues = new Map(state.queues.map((q) => [q.name, q]));
+  const ledger = new QuotaLedger(queues);
+  for (const w of state.running) ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
+  const type = p.request.acceleratorType;
+  const perServer = serverSize(allocator.topology, type);
+  const ask = p.request.unit === 'servers' ? p.request.count * perServer : p.request.count;
+  const fences = [...new Set(state.reservations.filter((r) => r.requestId !== p.id).map((r) => r.supernode))];
+  const canPreempt = queues.get(p.queue)?.preemption === 'lowerPriority';
+  const position = orderPending([...state.pending.filter((x) => x.id !== p.id), p], queues).findIndex((x) => x.id === p.id) + 1;
+  const waits = (cause: WaitCause): QueueVerdict => ({ queues: true, cause, position, reason: pendingReason(describeWait(p.request, perServer), position, undefined, causeText(cause)) });
+
+  const quota = ledger.fits(p.queue, type, ask);
+  if (!backfill && state.reservations.some((r) => r.requestId !== p.id)) return waits(quota.ok ? { kind: 'behind-head' } : { kind: 'quota', why: quota.why! });
+  if (quota.ok) {
+    const d = allocator.placeWithin(p.request, { exclude: fences });
+    if (d.ok) return { queues: false, preempts: [] };
+  }
+  if (canPreempt) {
+    const moving = new Set(state.moves.map((m) => m.owner));
+    const candidates = state.running.filter((w) => !moving.has(w.id) && !(w.preemptible && pinned?.(w.id)));
+    const victims = findVictims(allocator, p.request, p.priority, candidates, new Set(fences), quotaAfterPreemption(ledger, queues, p, ask));
+    if (victims) return { queues: false, preempts: victims };
+  }
+  if (!quota.ok) return waits({ kind: 'quota', why: quota.why! });
+  return waits(fencedOut(p.request, fences, (req, limits) => allocator.placeWithin(req, limits)));
+}

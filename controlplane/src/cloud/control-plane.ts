@@ -1,0 +1,181 @@
+import type { Allocator } from '../allocator/index.ts';
+import { WriteConflict, type ChangeSet, type Mutex, type Store } from '../store/index.ts';
+import type { Clock } from '../operations/index.ts';
+import type { FaultSpec } from './faults.ts';
+import type { SecretBox } from './secret-box.ts';
+import type { Principal } from './principal.ts';
+import { expandRows } from './holding-rows.ts';
+import type { AdmissionCache } from './admission-cache.ts';
+import { applyChanges } from './catch-up.ts';
+import type { ScaleOutStats } from './scale-out-stats.ts';
+import type { ControlPlaneMetrics } from '../observability/index.ts';
+
+/**
+ * Everything a request needs, in one place the routes share. The allocator and the project list
+ * are caches of the store; `sync` refreshes them when another process wrote the same file.
+ */
+export interface ControlPlane {
+  store: Store;
+  /** The accelerator allocator, always equal to the store's holdings, quotas and health marks. */
+  allocator: Allocator;
+  /** Bumped before every change to the allocator, so a failed transaction knows to reload it. */
+  allocatorEpoch: number;
+  clock: Clock;
+  timeScale: number;
+  faults: FaultSpec;
+  random: () => number;
+  secrets: SecretBox;
+  authenticate: (authorization: string | undefined) => Promise<Principal>;
+  projects: Set<string>;
+  /** Earliest due time of a running operation; undefined when none runs, so reads skip the database. */
+  nextDueAt: number | undefined;
+  /** Set when other processes may write the same database (the embedded cloud's file, PostgreSQL instances). */
+  sharedFile: boolean;
+  /**
+   * Held by a write transaction and by a reload: requests in flight take turns on the caches, so a
+   * reload never replaces the allocator under a change that is still deciding.
+   */
+  exclusive: Mutex;
+  /** Region used when a resource without a zone (a bucket) names none. */
+  defaultRegion: string;
+  /** The admission state and the gang stage's view between passes; see `AdmissionCache` for when it is dropped. */
+  admission?: AdmissionCache;
+  /** How this instance keeps up with others on one database (catch-ups, full reloads, conflicts). */
+  scaleOut?: ScaleOutStats;
+  /** This instance's Prometheus series (`GET /metrics`). */
+  metrics: ControlPlaneMetrics;
+}
+
+/** Reloads caches when another connection or instance committed; cheap (one query) when nothing changed. */
+export async function syncControlPlane(cp: ControlPlane): Promise<void> {
+  if (!cp.sharedFile) return;
+  const release = await cp.exclusive.acquire();
+  try {
+    await syncHeld(cp);
+  } finally {
+    release();
+  }
+}
+
+async function syncHeld(cp: ControlPlane): Promise<void> {
+  if (!cp.sharedFile) return;
+  const changes = await cp.store.changesElsewhere();
+  if (changes) await applyChanges(cp, changes, () => reloadControlPlane(cp));
+}
+
+export async function reloadControlPlane(cp: ControlPlane): Promise<void> {
+  const { store } = cp;
+  cp.admission = undefined;
+  await reloadAllocator(cp);
+  cp.projects = new Set(await store.listProjects());
+  cp.nextDueAt = await store.nextDueAt();
+}
+
+/** Rebuilds the allocator from the store: holdings, then quotas and health marks. */
+export async function reloadAllocator(cp: ControlPlane): Promise<void> {
+  const { store, allocator } = cp;
+  cp.allocatorEpoch++;
+  const [rows, quotas, marks] = [await store.listAllocations(), await store.listQuotas(), await store.listHealthMarks()];
+  allocator.load(expandRows(rows));
+  for (const q of quotas) allocator.setQuota(q.project, q.acceleratorType, q.limit);
+  for (const m of marks) {
+    try {
+      if (m.type === 'accelerator') allocator.markFaulty(m.target);
+      else allocator.drainServer(m.target);
+    } catch {
+      // A mark for hardware the inventory no longer has (the inventory file changed): nothing to mark.
+    }
+  }
+}
+
+/**
+ * A change to what owners hold: the database rows are written first, then the allocator makes the
+ * same change in memory. Call it inside `writeTransaction`, after the other writes of the change.
+ */
+export async function changeHoldings(
+  cp: ControlPlane,
+  write: (store: Store) => Promise<void>,
+  apply: (allocator: Allocator) => void,
+): Promise<void> {
+  await write(cp.store);
+  cp.allocatorEpoch++;
+  apply(cp.allocator);
+}
+
+/** How often a change is run again after the database refused it for a conflict (a deadlock, a serialization failure). */
+const CONFLICT_RETRIES = 5;
+/** Runs again on caught-up state after another instance changed what a change decided on, before it locks its zones alone. */
+const OPTIMISTIC_RETRIES = 3;
+
+/**
+ * Runs a change in one write transaction. When it throws (or the commit fails) after the allocator
+ * changed in memory, the allocator re-reads what the change had touched (everything when the store
+ * cannot say), so it never believes in rows that were rolled back; a refusal that changed nothing
+ * costs no reload. A conflict the database reports as retryable, or another instance's change to a
+ * supernode or quota this one decided on, runs the change again from the start on caught-up state;
+ * after a few such losses the change locks its zones first, so a large gang always gets its turn.
+ */
+export async function writeTransaction<T>(cp: ControlPlane, fn: () => Promise<T>, options: { exclusive?: boolean } = {}): Promise<T> {
+  let lost = 0;
+  let lockFirst: string[] | undefined;
+  for (let attempt = 0; ; attempt++) {
+    const release = await cp.exclusive.acquire();
+    let epoch = cp.allocatorEpoch;
+    let touched: ChangeSet | undefined;
+    try {
+      return await cp.store.transaction(
+        async () => {
+          await syncHeld(cp);
+          // What the catch-up applied is committed elsewhere: only this change's own moves need undoing.
+          epoch = cp.allocatorEpoch;
+          return fn();
+        },
+        { exclusive: options.exclusive, lockFirst, onRollback: (t) => (touched = t) },
+      );
+    } catch (e) {
+      // The admission state saved inside the transaction was rolled back (and a pass may have changed the view).
+      cp.admission = undefined;
+      if (cp.allocatorEpoch !== epoch) {
+        // Health marks and quotas are only ever set in memory, never unset: those need everything re-read.
+        const partial = touched && touched.servers.length && !touched.scopes.some((s) => s === 'health' || s === 'quotas');
+        if (partial) {
+          await applyChanges(cp, touched!, () => reloadControlPlane(cp), 'rolled_back');
+          cp.projects = new Set(await cp.store.listProjects());
+          cp.nextDueAt = await cp.store.nextDueAt();
+        } else {
+          if (cp.scaleOut) cp.scaleOut.fullReloads++;
+          cp.metrics.fullReload('rolled_back');
+          await reloadControlPlane(cp);
+        }
+      } else {
+        cp.projects = new Set(await cp.store.listProjects());
+        cp.nextDueAt = await cp.store.nextDueAt();
+      }
+      if (e instanceof WriteConflict) {
+        if (cp.scaleOut) {
+          cp.scaleOut.writeConflicts++;
+          cp.scaleOut.writeRetries++;
+        }
+        cp.metrics.conflict('placement');
+        // Past the optimistic tries, lock the zones (and quotas) it claimed before deciding again.
+        if (++lost >= OPTIMISTIC_RETRIES) lockFirst = [...new Set([...(lockFirst ?? []), ...e.claims])];
+        if (lost <= OPTIMISTIC_RETRIES + CONFLICT_RETRIES) {
+          cp.metrics.retried('placement');
+          continue;
+        }
+        throw e;
+      }
+      cp.metrics.writeFailed(e, isRetryableConflict(e) && attempt < CONFLICT_RETRIES);
+      if (!isRetryableConflict(e) || attempt >= CONFLICT_RETRIES) throw e;
+      if (cp.scaleOut) cp.scaleOut.writeRetries++;
+    } finally {
+      release();
+    }
+  }
+}
+
+/** PostgreSQL's codes for a transaction that lost a race and may simply run again. */
+function isRetryableConflict(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '40001' || code === '40P01';
+}
