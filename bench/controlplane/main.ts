@@ -3,7 +3,7 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, tmpdir, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startPostgres, type TestPostgres } from '../../test/support/postgres.ts';
@@ -59,6 +59,8 @@ function uniqueNames(prefix: string) {
 }
 
 async function main() {
+  // Other work on the machine skews every figure: the load averages before and after go in the result.
+  const loadBefore = loadavg().map((x) => Number(x.toFixed(2)));
   const work = mkdtempSync(join(tmpdir(), 'aicloud-bench-'));
   const children: ChildProcess[] = [];
   try {
@@ -116,7 +118,7 @@ async function main() {
     }
 
     const result = {
-      machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+      machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverage: { before: loadBefore, after: loadavg().map((x) => Number(x.toFixed(2))) } },
       settings: { seconds, connections, timeScale: 0, store: 'SQLite file, WAL, synchronous=NORMAL' },
       baseline: { reads: baseReads, creates: baseCreates },
       controlplane: { reads, creates, invariantsOk: inv.ok },
@@ -137,6 +139,8 @@ async function main() {
     console.log(`ratio reads ${result.ratio.reads}, creates ${result.ratio.creates}; invariants ok: ${inv.ok}`);
     for (const r of stores) {
       console.log(`creates on ${r.store.padEnd(8)} x${r.instances} (${String(r.connections).padStart(2)} connections) ${String(r.creates.requestsPerSecond).padStart(7)} req/s  p99 ${r.creates.p99Ms} ms; invariants ok: ${r.invariantsOk}`);
+      if (r.reads) console.log(`reads   on ${r.store.padEnd(8)} x${r.instances} (${String(r.connections).padStart(2)} connections) ${String(r.reads.requestsPerSecond).padStart(7)} req/s  p99 ${r.reads.p99Ms} ms`);
+      if (r.scaleOut) console.log(`  counts x${r.instances}: ${JSON.stringify(r.scaleOut)}`);
     }
     console.log(`wrote ${out}`);
   } finally {
@@ -150,7 +154,24 @@ interface StoreRun {
   instances: number;
   connections: number;
   creates: Figures;
+  /** Reads of one cluster spread over the instances (PostgreSQL runs). */
+  reads?: Figures;
   invariantsOk: boolean;
+  /** What the instances counted, summed: catch-ups, full reloads, write conflicts and retries (PostgreSQL runs). */
+  scaleOut?: Record<string, number>;
+}
+
+/** Stops an instance and reads the counts it prints on the way out (`scale-out stats: {...}`). */
+function stopAndCount(child: ChildProcess): Promise<Record<string, number> | undefined> {
+  return new Promise((resolve) => {
+    let found: Record<string, number> | undefined;
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = /^scale-out stats: (\{.*\})$/.exec(line);
+      if (m) found = JSON.parse(m[1]!) as Record<string, number>;
+    });
+    child.once('exit', () => resolve(found));
+    child.kill('SIGTERM');
+  });
 }
 
 /** Creates on `n` control planes sharing one fresh PostgreSQL database, connections spread evenly. */
@@ -182,11 +203,20 @@ async function postgresRun(pg: TestPostgres, dataRoot: string, n: number, token:
     if (creates.non2xx > 0 || creates.errors > 0) {
       throw new Error(`postgres x${n} creates: ${creates.non2xx} non-2xx answers and ${creates.errors} errors; the run does not measure what it claims`);
     }
+    const hot = await fetch(`${urls[0]}/v1/projects/default/clusters`, { method: 'POST', headers, body: JSON.stringify({ ...cluster, name: 'hot' }) });
+    if (hot.status !== 202) throw new Error(`postgres x${n} setup create failed: ${hot.status} ${await hot.text()}`);
+    const reads = await load({ url: urls.map((u) => `${u}/v1/projects/default/clusters/hot`), connections: conns, headers });
+    if (reads.non2xx > 0 || reads.errors > 0) {
+      throw new Error(`postgres x${n} reads: ${reads.non2xx} non-2xx answers and ${reads.errors} errors; the run does not measure what it claims`);
+    }
     let ok = true;
     for (const u of urls) ok &&= ((await (await fetch(`${u}/v1/admin/invariants`, { headers })).json()) as { ok: boolean }).ok;
-    return { store: 'postgres', instances: n, connections: conns, creates, invariantsOk: ok };
+    const counts = await Promise.all(started.map(stopAndCount));
+    const scaleOut: Record<string, number> = {};
+    for (const c of counts) for (const [k, v] of Object.entries(c ?? {})) scaleOut[k] = (scaleOut[k] ?? 0) + v;
+    return { store: 'postgres', instances: n, connections: conns, creates, reads, invariantsOk: ok, scaleOut };
   } finally {
-    for (const c of started) c.kill('SIGTERM');
+    for (const c of started) if (c.exitCode === null) c.kill('SIGTERM');
   }
 }
 

@@ -49,7 +49,11 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     // The token itself never goes to a log: it is in the file, or the caller chose it.
     if (!o.memory) process.stderr.write(`admin token: ${o.dataDir}/admin.token\n`);
     else if (!process.env.AICLOUD_BOOTSTRAP_TOKEN) process.stderr.write('memory mode: set AICLOUD_BOOTSTRAP_TOKEN to choose the admin token\n');
-    const stop = () => void server.close().then(() => process.exit(0));
+    const stop = () => {
+      // On a shared database, the last line says how this instance kept up (the benchmark reads it).
+      if (server.scaleOut) process.stdout.write(`scale-out stats: ${JSON.stringify(server.scaleOut)}\n`);
+      void server.close().then(() => process.exit(0));
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   } catch (e) {

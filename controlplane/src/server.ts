@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { buildApp, openControlPlane, type RateLimitOptions } from './api/index.ts';
 import { parseFaultSpec } from './cloud/index.ts';
 import type { Clock } from './operations/index.ts';
+import type { ScaleOutStats } from './cloud/index.ts';
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -33,6 +34,8 @@ export interface RunningServer {
   url: string;
   /** Known when this start created the token, was given it, or could read DIR/admin.token. */
   adminToken: string | undefined;
+  /** How this instance kept up with others on one database (live counts); undefined on SQLite. */
+  scaleOut?: ScaleOutStats;
   close(): Promise<void>;
 }
 
@@ -64,6 +67,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     adminToken: opened.adminToken,
+    ...(databaseUrl && opened.cp.scaleOut ? { scaleOut: opened.cp.scaleOut } : {}),
     async close() {
       await app.close();
       await opened.close();

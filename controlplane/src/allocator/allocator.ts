@@ -13,6 +13,7 @@ import type { Policy } from './policy.ts';
 import { preview } from './preview.ts';
 import { quotaOf, setQuota } from './quotas.ts';
 import { release, releaseServers, shrinkPlan } from './release.ts';
+import { ownersOnServers, replaceOwners } from './reload-servers.ts';
 import type { BlockLimits } from './restrict-blocks.ts';
 import { Topology } from './topology.ts';
 import type {
@@ -100,6 +101,19 @@ export class Allocator {
   /** Rebuilds holdings from persisted rows (replacing any held now); health marks and quotas stay. */
   load(rows: readonly HoldingRow[]): void {
     loadRows(this.core, rows);
+  }
+
+  /** Owners holding anything on these servers (`zone/serverId`) now; see `replaceOwners`. */
+  ownersOnServers(servers: readonly string[]): Set<string> {
+    return ownersOnServers(this.core, servers);
+  }
+
+  /**
+   * Re-reads some owners from their rows (every row of theirs and of endpoints inside them), leaving
+   * every other holding as it is: how an instance applies another instance's change to a few servers.
+   */
+  replaceOwners(owners: Iterable<string>, rows: readonly HoldingRow[]): void {
+    replaceOwners(this.core, owners, rows);
   }
 
   /** One row per accelerator an owner holds, to persist with the resource. */

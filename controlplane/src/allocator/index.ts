@@ -13,4 +13,5 @@ export { Topology } from './topology.ts';
 export type { BlockLimits } from './restrict-blocks.ts';
 export { seededRandom } from './seeded-random.ts';
 export { serverSize } from './server-size.ts';
+export { claimsOfServer } from './lock-claims.ts';
 export { testInventory } from './testing.ts';

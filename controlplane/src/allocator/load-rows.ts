@@ -26,6 +26,15 @@ export function loadRows(core: AllocatorCore, rows: readonly HoldingRow[]): void
   // Clusters' partitions first, then the endpoint replicas that run on them.
   core.carved.clear();
   core.sliceChildren.clear();
+  addRows(core, rows);
+}
+
+/**
+ * Adds persisted rows to what is held now, clusters before the endpoints inside them; owners must not
+ * be held already (a full load starts empty, a per-server reload releases them first).
+ */
+export function addRows(core: AllocatorCore, rows: readonly HoldingRow[]): void {
+  const { topo } = core;
   for (const row of rows) if (row.slice && row.parentOwner === undefined) loadSliceRow(core, row);
   const resolved = rows.filter((row) => !row.slice).map((row) => ({ row, at: topo.resolveAccelerator(row.acceleratorId) }));
   for (const pass of ['clusters', 'endpoints'] as const) {

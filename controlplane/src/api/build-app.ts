@@ -3,6 +3,7 @@ import { apiError, type ControlPlane } from '../cloud/index.ts';
 import { handleError } from './error-handler.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 import { projectGuard, requestGuard } from './request-guards.ts';
+import { returnPositions } from './read-your-writes.ts';
 import { installObservability, loggerOptions } from '../observability/index.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { consoleRoutes } from './routes/console.ts';
@@ -48,6 +49,7 @@ export async function buildApp(cp: ControlPlane, opts: AppOptions = {}): Promise
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((req, reply) => handleError(apiError('NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`), req, reply));
   installObservability(app, cp.metrics);
+  returnPositions(app, cp);
   app.addHook('onRequest', requestGuard(cp, opts.rateLimit));
 
   await app.register(healthRoutes);

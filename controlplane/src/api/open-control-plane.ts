@@ -4,11 +4,12 @@ import { dirname, join } from 'node:path';
 import { createMutex, openPgStore, openSqliteStore, type Store } from '../store/index.ts';
 import { systemClock, type Clock } from '../operations/index.ts';
 import { Allocator } from '../allocator/index.ts';
+import { claimsOfServer } from '../allocator/index.ts';
 import { PARTITION_CATALOGUE } from '../../../core/index.ts';
 import type { Inventory } from '../inventory/index.ts';
 import { defaultInventory, loadInventoryFile } from '../inventory/index.ts';
 import { createAuthenticator } from './auth.ts';
-import { NO_FAULTS, createSecretBox, bootstrap, reloadControlPlane, type FaultSpec, type ControlPlane } from '../cloud/index.ts';
+import { NO_FAULTS, createSecretBox, bootstrap, reloadControlPlane, newScaleOutStats, type FaultSpec, type ControlPlane } from '../cloud/index.ts';
 import { createControlPlaneMetrics } from '../observability/index.ts';
 import { leaseHooks } from '../leases/index.ts';
 
@@ -92,9 +93,11 @@ export async function openControlPlane(opts: OpenOptions): Promise<OpenedControl
       sharedFile: opts.sharedFile ?? opts.databaseUrl !== undefined,
       exclusive: createMutex(),
       defaultRegion: inventory.regions[0]?.name ?? 'cn-southwest-2',
+      scaleOut: newScaleOutStats(),
       metrics,
     };
     metrics.capacityFrom(() => cp.allocator.capacity().zones);
+    store.useClaims?.(claimsOfServer(cp.allocator.topology, (project, type) => cp.allocator.quota(project, type).limit !== null));
     await reloadControlPlane(cp);
     return { cp, adminToken, close: () => store.close() };
   } catch (e) {

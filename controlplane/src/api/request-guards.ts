@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { apiError, pickFault, syncControlPlane, advance, type ControlPlane } from '../cloud/index.ts';
+import { apiError, pickFault, advance, type ControlPlane } from '../cloud/index.ts';
 import { assertProjectAccess, type Principal } from './auth.ts';
 import { codeForStatus } from './error-handler.ts';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.ts';
+import { catchUpForRead } from './read-your-writes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -49,7 +50,7 @@ export function requestGuard(cp: ControlPlane, rateLimit: RateLimitOptions | und
 export function projectGuard(cp: ControlPlane) {
   return async (request: FastifyRequest) => {
     const project = (request.params as { project: string }).project;
-    await syncControlPlane(cp);
+    await catchUpForRead(cp, request);
     assertProjectAccess(request.principal!, project, cp.projects.has(project));
     await advance(cp);
   };

@@ -1,5 +1,5 @@
 import type { Allocator } from '../allocator/index.ts';
-import type { Mutex, Store } from '../store/index.ts';
+import { WriteConflict, type ChangeSet, type Mutex, type Store } from '../store/index.ts';
 import type { Clock } from '../operations/index.ts';
 import type { FaultSpec } from './faults.ts';
 import type { SecretBox } from './secret-box.ts';
@@ -7,6 +7,8 @@ import type { Principal } from './principal.ts';
 import { expandRows } from './holding-rows.ts';
 import type { AdmissionCache } from './admission-cache.ts';
 import type { LeaseHooks } from './lease-hooks.ts';
+import { applyChanges } from './catch-up.ts';
+import type { ScaleOutStats } from './scale-out-stats.ts';
 import type { ControlPlaneMetrics } from '../observability/index.ts';
 
 /**
@@ -43,6 +45,8 @@ export interface ControlPlane {
   leaseDueAt?: number;
   /** Capacity leases (docs/leases.md), when this control plane has them. */
   leases?: LeaseHooks;
+  /** How this instance keeps up with others on one database (catch-ups, full reloads, conflicts). */
+  scaleOut?: ScaleOutStats;
   /** This instance's Prometheus series (`GET /metrics`). */
   metrics: ControlPlaneMetrics;
 }
@@ -59,10 +63,9 @@ export async function syncControlPlane(cp: ControlPlane): Promise<void> {
 }
 
 async function syncHeld(cp: ControlPlane): Promise<void> {
-  if (cp.sharedFile && (await cp.store.changedElsewhere())) {
-    cp.metrics.fullReload('other_writer');
-    await reloadControlPlane(cp);
-  }
+  if (!cp.sharedFile) return;
+  const changes = await cp.store.changesElsewhere();
+  if (changes) await applyChanges(cp, changes, () => reloadControlPlane(cp));
 }
 
 export async function reloadControlPlane(cp: ControlPlane): Promise<void> {
@@ -107,34 +110,70 @@ export async function changeHoldings(
 
 /** How often a change is run again after the database refused it for a conflict (a deadlock, a serialization failure). */
 const CONFLICT_RETRIES = 5;
+/** Runs again on caught-up state after another instance changed what a change decided on, before it locks its zones alone. */
+const OPTIMISTIC_RETRIES = 3;
 
 /**
  * Runs a change in one write transaction. When it throws (or the commit fails) after the allocator
- * changed in memory, the allocator is rebuilt from the database, so it never believes in rows that
- * were rolled back; a refusal that changed nothing costs no reload. A conflict the database reports
- * as retryable runs the change again from the start, on reloaded state.
+ * changed in memory, the allocator re-reads what the change had touched (everything when the store
+ * cannot say), so it never believes in rows that were rolled back; a refusal that changed nothing
+ * costs no reload. A conflict the database reports as retryable, or another instance's change to a
+ * supernode or quota this one decided on, runs the change again from the start on caught-up state;
+ * after a few such losses the change locks its zones first, so a large gang always gets its turn.
  */
-export async function writeTransaction<T>(cp: ControlPlane, fn: () => Promise<T>): Promise<T> {
+export async function writeTransaction<T>(cp: ControlPlane, fn: () => Promise<T>, options: { exclusive?: boolean } = {}): Promise<T> {
+  let lost = 0;
+  let lockFirst: string[] | undefined;
   for (let attempt = 0; ; attempt++) {
     const release = await cp.exclusive.acquire();
-    const epoch = cp.allocatorEpoch;
+    let epoch = cp.allocatorEpoch;
+    let touched: ChangeSet | undefined;
     try {
-      return await cp.store.transaction(async () => {
-        await syncHeld(cp);
-        return fn();
-      });
+      return await cp.store.transaction(
+        async () => {
+          await syncHeld(cp);
+          // What the catch-up applied is committed elsewhere: only this change's own moves need undoing.
+          epoch = cp.allocatorEpoch;
+          return fn();
+        },
+        { exclusive: options.exclusive, lockFirst, onRollback: (t) => (touched = t) },
+      );
     } catch (e) {
       // The admission state saved inside the transaction was rolled back (and a pass may have changed the view).
       cp.admission = undefined;
       if (cp.allocatorEpoch !== epoch) {
-        cp.metrics.fullReload('rolled_back');
-        await reloadControlPlane(cp);
+        // Health marks and quotas are only ever set in memory, never unset: those need everything re-read.
+        const partial = touched && touched.servers.length && !touched.scopes.some((s) => s === 'health' || s === 'quotas');
+        if (partial) {
+          await applyChanges(cp, touched!, () => reloadControlPlane(cp), 'rolled_back');
+          cp.projects = new Set(await cp.store.listProjects());
+          cp.nextDueAt = await cp.store.nextDueAt();
+        } else {
+          if (cp.scaleOut) cp.scaleOut.fullReloads++;
+          cp.metrics.fullReload('rolled_back');
+          await reloadControlPlane(cp);
+        }
       } else {
         cp.projects = new Set(await cp.store.listProjects());
         cp.nextDueAt = await cp.store.nextDueAt();
       }
+      if (e instanceof WriteConflict) {
+        if (cp.scaleOut) {
+          cp.scaleOut.writeConflicts++;
+          cp.scaleOut.writeRetries++;
+        }
+        cp.metrics.conflict('placement');
+        // Past the optimistic tries, lock the zones (and quotas) it claimed before deciding again.
+        if (++lost >= OPTIMISTIC_RETRIES) lockFirst = [...new Set([...(lockFirst ?? []), ...e.claims])];
+        if (lost <= OPTIMISTIC_RETRIES + CONFLICT_RETRIES) {
+          cp.metrics.retried('placement');
+          continue;
+        }
+        throw e;
+      }
       cp.metrics.writeFailed(e, isRetryableConflict(e) && attempt < CONFLICT_RETRIES);
       if (!isRetryableConflict(e) || attempt >= CONFLICT_RETRIES) throw e;
+      if (cp.scaleOut) cp.scaleOut.writeRetries++;
     } finally {
       release();
     }

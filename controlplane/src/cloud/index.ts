@@ -28,6 +28,7 @@ export { expandRows, popcount, rowsOfPlacement } from './holding-rows.ts';
 export { readDoc, toRecord } from './resource-doc.ts';
 export { changeHoldings, reloadAllocator, reloadControlPlane, syncControlPlane, writeTransaction } from './control-plane.ts';
 export type { ControlPlane } from './control-plane.ts';
+export { newScaleOutStats, type ScaleOutStats } from './scale-out-stats.ts';
 export type { Principal } from './principal.ts';
 export { apiError, diagnosticsError, notFound, AicloudError, isAicloudError, type ErrorCode } from './errors.ts';
 export { parseFaultSpec, pickFault, pathMatches, FaultSpecError, NO_FAULTS, type FaultRule, type FaultSpec } from './faults.ts';

@@ -49,8 +49,8 @@ export function createControlPlaneMetrics(): ControlPlaneMetrics {
   const s: Series = defineSeries(registry);
   let capacity: () => readonly ZoneCount[] = () => [];
   // Reasons that exist today start at 0, so a rate() over them has a series from the first scrape.
-  for (const reason of ['serialization', 'deadlock', 'if_match']) s.writeConflicts.inc({ reason }, 0);
-  for (const reason of ['serialization', 'deadlock']) s.writeRetries.inc({ reason }, 0);
+  for (const reason of ['serialization', 'deadlock', 'if_match', 'placement']) s.writeConflicts.inc({ reason }, 0);
+  for (const reason of ['serialization', 'deadlock', 'placement']) s.writeRetries.inc({ reason }, 0);
   for (const reason of ['other_writer', 'rolled_back'] satisfies FullReloadReason[]) s.fullReloads.inc({ reason }, 0);
 
   const refreshCapacity = () => {

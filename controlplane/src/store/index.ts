@@ -1,5 +1,7 @@
 // The control plane's persistence: the Store interface, its records, and the SQLite and PostgreSQL implementations.
-export type { Store } from './store.ts';
+export type { Store, TransactionOptions } from './store.ts';
+export type { ChangeScope, ChangeSet, ClaimsOfServer } from './change-set.ts';
+export { WriteConflict } from './keyed-locks.ts';
 export type {
   HealthMark,
   HeldSlice,

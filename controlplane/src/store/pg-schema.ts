@@ -90,4 +90,24 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE INDEX leases_project ON leases (project);
   CREATE INDEX leases_active ON leases (expires_at) WHERE status = 'active';
   `,
+  // The change feed: what each write transaction touched, so other instances re-read only that. Rows
+  // older than the retention are pruned; the horizon is the newest transaction id pruned, so a reader
+  // whose cursor is older knows it missed rows and reloads in full.
+  `
+  CREATE TABLE changes (
+    seq BIGSERIAL PRIMARY KEY,
+    txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
+    servers TEXT[] NOT NULL,
+    scopes TEXT[] NOT NULL,
+    -- What it was decided on (supernodes, zones, quotas, owners, settings): a writer that claimed one
+    -- of these without having seen this row decided on stale memory and runs again.
+    claims TEXT[] NOT NULL DEFAULT '{}',
+    at BIGINT NOT NULL DEFAULT (extract(epoch FROM clock_timestamp()) * 1000)::bigint
+  );
+  CREATE INDEX changes_txid ON changes (txid);
+  CREATE INDEX changes_at ON changes (at);
+  CREATE TABLE changes_horizon (id INTEGER PRIMARY KEY CHECK (id = 1), xid xid8 NOT NULL);
+  INSERT INTO changes_horizon VALUES (1, '0');
+  CREATE INDEX holdings_server ON holdings (server);
+  `,
 ];

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
-import type { Store } from './store.ts';
+import type { Store, TransactionOptions } from './store.ts';
 import { pgHealthMarks } from './pg-health-marks.ts';
 import { pgHoldings } from './pg-holdings.ts';
 import { pgIdempotency } from './pg-idempotency.ts';
@@ -15,18 +15,31 @@ import { pgQuotas } from './pg-quotas.ts';
 import { pgRateBuckets } from './pg-rate-buckets.ts';
 import { pgResources } from './pg-resources.ts';
 import { pgTokens } from './pg-tokens.ts';
-
-/** Advisory-lock key for writers (an arbitrary constant, "aic" + a digit; migrations take the next). */
-const WRITE_LOCK = 6_179_267_1;
+import { Touched } from './change-set.ts';
+import { holdingsAround, openChangeFeed } from './pg-changes.ts';
+import { feedWrites, touchedByClient } from './pg-feed-writes.ts';
+import { keyedReads } from './pg-keyed-reads.ts';
+import { EVERYTHING, lockKeys, lockOnce, WriteConflict, ZONE_PREFIX } from './keyed-locks.ts';
+import type { ClaimsOfServer } from './change-set.ts';
 
 export interface PgOptions {
   /** A postgres:// connection string. */
   url: string;
   /** Connections per instance; writers take turns on one lock, so a few serve reads beside them. */
   poolSize?: number;
-  /** Told, at each check for other instances' writes, how many generations this instance was behind (its feed lag). */
-  onBehind?: (generations: number) => void;
+  /** How long change-feed rows are kept; an instance that has not looked for longer reloads in full. */
+  feedRetentionMs?: number;
+  /** This instance's commits between two prunes of the feed. */
+  commitsPerPrune?: number;
+  /** Told, at each read of the change feed, how many writes of other instances it found (its feed lag). */
+  onBehind?: (writes: number) => void;
 }
+
+/** How long a transaction may sit idle (its instance stopped) before the server ends it and frees its locks. */
+const IDLE_IN_TRANSACTION_MS = 10_000;
+
+/** Commits of one instance between two prunes of the change feed, by default. */
+const COMMITS_PER_PRUNE = 256;
 
 
 // Timestamps and masks are BIGINT; every value the control plane keeps fits a double.
@@ -37,12 +50,22 @@ const types = {
 
 /**
  * Opens (and migrates) the PostgreSQL store. Several instances may open one database: writers
- * serialize on a transaction-scoped advisory lock, and each write transaction bumps a generation
- * counter, so an instance learns that another wrote and reloads its caches before it decides. Each
+ * lock by key (keyed-locks.ts): the names, idempotency keys and settings they read, and at commit the
+ * supernodes, quotas and owners they decided on, checked against the change feed (pg-changes.ts) for
+ * a change this instance had not seen; each write transaction records what it touched in that feed,
+ * so an instance re-reads only that. Each
  * table group (pg-*.ts beside this file) serves its part of the store through the same queries.
  */
 export async function openPgStore(options: PgOptions): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 8, types });
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 8,
+    types,
+    // An instance stopped (SIGSTOP, a frozen VM) inside a transaction would hold its keyed locks for
+    // ever: the server ends a transaction left idle this long, which frees them. The URL may set
+    // another value (`?idle_in_transaction_session_timeout=...`).
+    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
+  });
   // A connection the server dropped is replaced at the next checkout; a process must not die of it.
   pool.on('error', () => {});
   try {
@@ -52,60 +75,17 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
     throw e;
   }
   const current = new AsyncLocalStorage<pg.PoolClient>();
-  let seen = Number((await pool.query('SELECT value FROM write_generation WHERE id = 1')).rows[0].value);
-  let changedByOthers = false;
+  const feed = await openChangeFeed(pool, options.onBehind);
+  let position: string | undefined;
+  let commits = 0;
+  const retention = options.feedRetentionMs ?? 5 * 60_000;
 
   const queries = pgQueries(pool, current);
-  const { one } = queries;
-
-  const store: Store = {
-    async transaction<T>(fn: () => Promise<T>): Promise<T> {
-      if (current.getStore()) return fn();
-      const client = await pool.connect();
-      let broken = false;
-      const before = seen;
-      try {
-        const res = (await client.query(
-          `BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK}); UPDATE write_generation SET value = value + 1 WHERE id = 1 RETURNING value`,
-        )) as unknown as pg.QueryResult[];
-        const generation = Number(res[2]!.rows[0].value);
-        options.onBehind?.(generation - seen - 1);
-        if (generation !== seen + 1) changedByOthers = true;
-        seen = generation;
-        try {
-          const result = await current.run(client, fn);
-          await client.query('COMMIT');
-          return result;
-        } catch (e) {
-          seen = before;
-          await client.query('ROLLBACK').catch(() => (broken = true));
-          throw e;
-        }
-      } catch (e) {
-        if (!(e as { code?: string }).code) broken = true;
-        throw e;
-      } finally {
-        client.release(broken);
-      }
-    },
-    async changedElsewhere() {
-      if (current.getStore()) {
-        const changed = changedByOthers;
-        changedByOthers = false;
-        return changed;
-      }
-      const row = await one<{ value: number }>('generation', 'SELECT value FROM write_generation WHERE id = 1', []);
-      const value = Number(row!.value);
-      options.onBehind?.(Math.max(0, value - seen));
-      if (value === seen && !changedByOthers) return false;
-      seen = value;
-      changedByOthers = false;
-      return true;
-    },
-    async close() {
-      await pool.end();
-    },
-
+  const touchedNow = () => {
+    const client = current.getStore();
+    return client && touchedByClient.get(client);
+  };
+  const tables = {
     ...pgProjects(queries),
     ...pgTokens(queries),
     ...pgResources(queries),
@@ -118,6 +98,78 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
     ...pgHealthMarks(queries),
     ...pgRateBuckets(queries),
     ...pgMeta(queries),
+  };
+
+  // Until the control plane names supernodes, a server is its own lock group.
+  let claimsOf: ClaimsOfServer = (server, project) => [`server:${server}`, ...(project ? [`quota:${project}`] : [])];
+  const locked = new WeakMap<pg.PoolClient, Set<string>>();
+  const lockNow = async (key: string) => {
+    const client = current.getStore()!;
+    await lockOnce(client, locked.get(client)!, key);
+  };
+
+  const store: Store = {
+    async transaction<T>(fn: () => Promise<T>, txOptions: TransactionOptions = {}): Promise<T> {
+      if (current.getStore()) return fn();
+      const client = await pool.connect();
+      let broken = false;
+      let recorded: string | undefined;
+      // The server may end the session under a transaction (its idle timeout after this process was
+      // stopped, a restart): the query in flight fails, and the error must not kill the process.
+      const onError = () => (broken = true);
+      client.on('error', onError);
+      try {
+        // Every writer shares one key that a check of one instant takes alone.
+        await client.query(`BEGIN; SELECT pg_advisory_xact_lock${txOptions.exclusive ? '' : '_shared'}(hashtextextended('${EVERYTHING}', 0))`);
+        const touched = new Touched();
+        touchedByClient.set(client, touched);
+        locked.set(client, new Set());
+        try {
+          if (txOptions.lockFirst?.length) await lockKeys(client, txOptions.lockFirst, true);
+          const result = await current.run(client, fn);
+          // Lock what the change claims, then record it unless another instance changed one of those
+          // since this one's memory (zones are only locked: placements in other supernodes are no conflict).
+          if (touched.claims.size) await lockKeys(client, touched.claims);
+          if (!touched.empty || touched.claims.size) {
+            recorded = await feed.record(client, touched, [...touched.claims].filter((c) => !c.startsWith(ZONE_PREFIX)));
+            if (!recorded) throw new WriteConflict([...touched.claims]);
+          }
+          await client.query('COMMIT');
+          if (recorded) position = recorded;
+          return result;
+        } catch (e) {
+          if (recorded) feed.forget(recorded);
+          await client.query('ROLLBACK').catch(() => (broken = true));
+          txOptions.onRollback?.({ full: false, servers: [...touched.servers], scopes: [...touched.scopes] });
+          throw e;
+        } finally {
+          touchedByClient.delete(client);
+          locked.delete(client);
+        }
+      } catch (e) {
+        if (!(e as { code?: string }).code) broken = true;
+        throw e;
+      } finally {
+        client.off('error', onError);
+        client.release(broken);
+        // Pruning is housekeeping: a failure leaves rows for the next prune.
+        if (recorded && ++commits % (options.commitsPerPrune ?? COMMITS_PER_PRUNE) === 0) await feed.prune(retention).catch(() => {});
+      }
+    },
+    useClaims(fn) {
+      claimsOf = fn;
+    },
+    changesElsewhere: () => feed.since(),
+    holdingsAround: (servers, owners) => holdingsAround(current.getStore() ?? pool, servers, owners),
+    lastPosition: () => position,
+    sees: (position) => feed.sees(position),
+    async close() {
+      await pool.end();
+    },
+
+    ...tables,
+    ...feedWrites(tables, queries, touchedNow, () => claimsOf),
+    ...keyedReads(tables, queries, lockNow, () => current.getStore() !== undefined),
   };
   return store;
 }

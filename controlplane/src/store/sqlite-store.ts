@@ -91,11 +91,12 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
   };
 
   const sync: SyncStore = {
-    changedElsewhere() {
+    changesElsewhere() {
+      // SQLite says only that another connection wrote, not what: the caller reloads in full.
       const v = dataVersion();
-      if (v === seenVersion) return false;
+      if (v === seenVersion) return undefined;
       seenVersion = v;
-      return true;
+      return { full: true, servers: [], scopes: [] };
     },
     close() {
       db.close();

@@ -9,19 +9,44 @@ import type {
   TokenRecord,
 } from './records.ts';
 import type { LeaseStore } from './lease-store.ts';
+import type { ChangeSet, ClaimsOfServer } from './change-set.ts';
+
+/** How one write transaction runs where writers lock by key (PostgreSQL); SQLite has one writer and ignores it. */
+export interface TransactionOptions {
+  /** Wait until no other writer runs, and keep them out (a check that compares memory with rows). */
+  exclusive?: boolean;
+  /** Keys to lock exclusively before anything else: a change that lost races escalates to its zones. */
+  lockFirst?: readonly string[];
+  /** Called when the transaction rolls back, with what it had touched, so caches can re-read just that. */
+  onRollback?: (touched: ChangeSet) => void;
+}
 
 /**
  * What the control plane needs from a database: SQLite (the embedded default) or PostgreSQL (several
  * instances on one database). Asynchronous because PostgreSQL answers over a socket. The control plane
  * decides against in-memory allocator state, so a change, its operation and its allocation rows are
- * written inside one `transaction`, which is exclusive against every other writer: other requests of
- * this process, other processes on the same embedded file, other instances on the same database.
+ * written inside one `transaction`. On SQLite it is exclusive against every other writer (other
+ * processes on the same embedded file); on PostgreSQL writers lock by key and a transaction whose
+ * decision another instance overtook is refused at commit (`WriteConflict`) to run again.
  */
 export interface Store extends LeaseStore {
-  /** Runs fn in one write transaction, exclusive against every other writer; not reentrant. Throws roll back. */
-  transaction<T>(fn: () => Promise<T>): Promise<T>;
-  /** True when another connection committed since the last call, so cached state must be reloaded. */
-  changedElsewhere(): Promise<boolean>;
+  /** Runs fn in one write transaction; not reentrant. Throws roll back. */
+  transaction<T>(fn: () => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * What other connections or instances committed since the last call, so cached state can be
+   * refreshed: undefined when nothing, else the servers and scopes touched, or `full`.
+   */
+  changesElsewhere(): Promise<ChangeSet | undefined>;
+  /**
+   * Where stores keep a change feed (PostgreSQL): the rows of what `changesElsewhere` named, see
+   * `holdingsAround` in pg-changes.ts; the position of this instance's last commit; and whether its
+   * cursor already sees a position another instance returned (read-your-writes across instances).
+   */
+  holdingsAround?(servers: readonly string[], owners: readonly string[]): Promise<HoldingRecord[]>;
+  lastPosition?(): string | undefined;
+  /** Names the lock keys of a server (its supernode, zone, quota), once the inventory is known. */
+  useClaims?(claimsOf: ClaimsOfServer): void;
+  sees?(position: string): boolean;
   close(): Promise<void>;
 
   hasProject(name: string): Promise<boolean>;

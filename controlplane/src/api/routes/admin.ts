@@ -1,12 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { assertAdmin } from '../auth.ts';
-import { syncControlPlane, writeTransaction, createProject, createProjectToken, setFaults, setQuota, checkInvariants, admissionView, defragment, healthView, markHealth, NO_FAULTS, advance, type ControlPlane } from '../../cloud/index.ts';
+import { catchUpForRead } from '../read-your-writes.ts';
+import { writeTransaction, createProject, createProjectToken, setFaults, setQuota, checkInvariants, admissionView, defragment, healthView, markHealth, NO_FAULTS, advance, type ControlPlane } from '../../cloud/index.ts';
 
 /** /v1/admin/*: projects, tokens, quotas, faults, health marks (and what runs there) and invariants; admin token only. */
 export const adminRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, { cp }) => {
   app.addHook('preHandler', async (req) => {
     assertAdmin(req.principal!);
-    await syncControlPlane(cp);
+    await catchUpForRead(cp, req);
   });
   app.post('/projects', async (req, reply) => reply.code(201).send(await createProject(cp, req.body)));
   app.post<{ Params: { project: string } }>('/projects/:project/tokens', async (req, reply) =>
@@ -25,7 +26,7 @@ export const adminRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app,
   app.post('/servers::drain', async (req) => markHealth(cp, 'server', req.body));
   app.get('/health', async () => healthView(cp));
   // Inside a write transaction: memory and rows are compared at one instant no other writer can move.
-  app.get('/invariants', async () => writeTransaction(cp, () => checkInvariants(cp)));
+  app.get('/invariants', async () => writeTransaction(cp, () => checkInvariants(cp), { exclusive: true }));
   // The admission routes first settle what is due, as project routes do: a defragmentation must not
   // plan around endpoints whose deletes have already finished.
   app.post('/defragment', async (req) => {

@@ -1,0 +1,37 @@
+/**
+ * Caches an instance keeps beside the allocator, named in the change feed so a catch-up refreshes
+ * only the ones another writer touched.
+ */
+export type ChangeScope = 'quotas' | 'health' | 'projects' | 'operations' | 'admission' | 'tokens' | 'leases';
+
+/**
+ * What other writers committed since the last look: either `full` (the feed no longer reaches back
+ * that far, or the store cannot tell), or the servers (`zone/serverId`) whose holdings changed and
+ * the scopes whose caches are stale.
+ */
+export interface ChangeSet {
+  full: boolean;
+  servers: string[];
+  scopes: ChangeScope[];
+}
+
+/** What one write transaction touched, recorded as it writes and committed with it. */
+export class Touched {
+  readonly servers = new Set<string>();
+  readonly scopes = new Set<ChangeScope>();
+  /**
+   * Keys of what the change was decided on and must not have changed unseen: supernodes and zones it
+   * placed in, quotas it used, owners whose holdings it changed, settings it wrote.
+   */
+  readonly claims = new Set<string>();
+
+  get empty(): boolean {
+    return this.servers.size === 0 && this.scopes.size === 0;
+  }
+}
+
+/**
+ * Lock keys of placing on a server for a project: where stores check concurrent writers per
+ * supernode, the control plane names the supernode, zone and quota (keys starting `zone:` are zones).
+ */
+export type ClaimsOfServer = (server: string, project: string | undefined) => string[];
