@@ -99,7 +99,8 @@ module.exports = {
     },
     {
       name: 'resolvable',
-      comment: 'Every import resolves to a file; @aicloud/pulumi is the generated Node.js SDK, which programs and their tests load once it is built (sdk/nodejs).',
+      comment:
+        'Every import resolves to a file; @aicloud/pulumi is the generated Node.js SDK, which programs and their tests load once it is built (sdk/nodejs).',
       severity: 'error',
       from: {},
       to: { couldNotResolve: true, pathNot: '^@aicloud/pulumi$' },

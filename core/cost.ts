@@ -78,7 +78,11 @@ export function hourlyCost(kind: Kind, validated: object, ctx: CostContext = {})
       const type = ctx.acceleratorType ? ACCELERATOR_TYPES[ctx.acceleratorType] : undefined;
       // Replicas on partition instances take the instance's share of an accelerator each.
       if (type && typeof inputs.acceleratorProfile === 'string') {
-        return round(reservedReplicas(inputs) * partitionShare({ acceleratorType: ctx.acceleratorType, acceleratorProfile: inputs.acceleratorProfile }) * type.pricePerHour);
+        return round(
+          reservedReplicas(inputs) *
+            partitionShare({ acceleratorType: ctx.acceleratorType, acceleratorProfile: inputs.acceleratorProfile }) *
+            type.pricePerHour,
+        );
       }
       return type ? round(acceleratorsHeld(kind, inputs) * type.pricePerHour) : 0;
     }

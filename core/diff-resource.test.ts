@@ -37,19 +37,29 @@ test('a renamed resource is replaced create-before-delete', () => {
 });
 
 test('labels diff per key', () => {
-  const d = diffResource('Cluster', v('Cluster', { ...cluster, labels: { team: 'a', env: 'x' } }), v('Cluster', { ...cluster, labels: { team: 'b', env: 'x' } }));
+  const d = diffResource(
+    'Cluster',
+    v('Cluster', { ...cluster, labels: { team: 'a', env: 'x' } }),
+    v('Cluster', { ...cluster, labels: { team: 'b', env: 'x' } }),
+  );
   assert.deepEqual(d.fields, [{ path: 'labels.team', old: 'a', new: 'b', impact: 'update' }]);
 });
 
 test('nested fields under a replacing object replace, and are named', () => {
   const ep = {
-    name: 'r1', region: 'cn-southwest-2', cluster: 'infer',
+    name: 'r1',
+    region: 'cn-southwest-2',
+    cluster: 'infer',
     model: { name: 'm', bucket: 'weights-a', path: 'p', parametersBillions: 7 },
-    runtime: { framework: 'mindie', softwareStack: 'cann-8.1' }, acceleratorsPerReplica: 1,
+    runtime: { framework: 'mindie', softwareStack: 'cann-8.1' },
+    acceleratorsPerReplica: 1,
   };
   const d = diffResource('ModelEndpoint', v('ModelEndpoint', ep), v('ModelEndpoint', { ...ep, model: { ...ep.model, precision: 'int8' } }));
   assert.equal(d.step, 'replace');
-  assert.deepEqual(d.fields.map((f) => [f.path, f.reason]), [['model.precision', 'model forces replacement']]);
+  assert.deepEqual(
+    d.fields.map((f) => [f.path, f.reason]),
+    [['model.precision', 'model forces replacement']],
+  );
   assert.equal(d.deleteBeforeReplace, true);
   const scale = diffResource('ModelEndpoint', v('ModelEndpoint', ep), v('ModelEndpoint', { ...ep, replicas: 3 }));
   assert.equal(scale.step, 'update');
@@ -66,5 +76,9 @@ test('a volume may grow but not shrink', () => {
 test('unknown new values are changes with the schema impact', () => {
   const d = diffResource('Cluster', v('Cluster', cluster), v('Cluster', { ...cluster, nodeCount: UNKNOWN, zone: UNKNOWN }));
   assert.equal(d.step, 'replace');
-  assert.deepEqual(d.fields.map((f) => [f.path, f.impact]).sort(), [['nodeCount', 'update'], ['region', 'replace'], ['zone', 'replace']]);
+  assert.deepEqual(d.fields.map((f) => [f.path, f.impact]).sort(), [
+    ['nodeCount', 'update'],
+    ['region', 'replace'],
+    ['zone', 'replace'],
+  ]);
 });

@@ -60,7 +60,9 @@ export function checkEndpointFits(endpoint: EndpointShape, acceleratorType: stri
   const profile = replicaProfile(endpoint, acceleratorType);
   if (profile) {
     // A replica gets one instance: a larger profile is the only way to more memory.
-    const larger = PARTITION_CATALOGUE[acceleratorType]!.profiles.filter((p) => p.memoryGib * USABLE_MEMORY_FRACTION >= s.neededGib).sort((a, b) => a.memoryGib - b.memoryGib)[0];
+    const larger = PARTITION_CATALOGUE[acceleratorType]!.profiles.filter((p) => p.memoryGib * USABLE_MEMORY_FRACTION >= s.neededGib).sort(
+      (a, b) => a.memoryGib - b.memoryGib,
+    )[0];
     return error(
       'ENDPOINT_DOES_NOT_FIT',
       'acceleratorProfile',
@@ -79,6 +81,9 @@ export function checkEndpointFits(endpoint: EndpointShape, acceleratorType: stri
     'acceleratorsPerReplica',
     `${m.name} needs ${gib(s.neededGib)} per replica: weights ${gib(s.weightsGib)} (${m.parametersBillions}B parameters x ${PRECISION_BYTES[m.precision]} byte ${m.precision}) + KV cache ${gib(s.kvCacheGib)} (${endpoint.contextLength} tokens x ${m.kvBytesPerToken} B x ${endpoint.sequencesPerReplica} sequences); ` +
       `${endpoint.acceleratorsPerReplica} x ${acceleratorType} offer ${gib(s.capacityGib)}, of which ${gib(s.usableGib)} usable (${USABLE_MEMORY_FRACTION * 100}%)`,
-    { value: endpoint.acceleratorsPerReplica, hint: `Use at least ${s.minimumAccelerators} accelerators per replica, a lower precision, or a shorter context.` },
+    {
+      value: endpoint.acceleratorsPerReplica,
+      hint: `Use at least ${s.minimumAccelerators} accelerators per replica, a lower precision, or a shorter context.`,
+    },
   );
 }

@@ -46,7 +46,11 @@ export const ERROR_CATALOGUE = {
   QUOTA_EXCEEDED: { status: 409, refusesCreate: true, hint: 'Ask an admin to raise the quota, or release accelerators.' },
   PRECONDITION_FAILED: { status: 412, hint: 'The resource changed since you read it; read it again.' },
   LEASE_EXPIRED: { status: 410, refusesCreate: true, hint: 'The lease ended (expired or released) and its accelerators are free again; run plan again.' },
-  LEASE_MISMATCH: { status: 409, refusesCreate: true, hint: 'The lease was taken for another plan or project; apply the plan it was taken for, or plan again.' },
+  LEASE_MISMATCH: {
+    status: 409,
+    refusesCreate: true,
+    hint: 'The lease was taken for another plan or project; apply the plan it was taken for, or plan again.',
+  },
   STACK_LOCKED: { status: 423, hint: 'Wait for the other run, or use force-unlock if it died.' },
   RATE_LIMITED: { status: 429, hint: 'Slow down; retry after the time given.' },
   // Failures.

@@ -28,10 +28,28 @@ export { NOMINAL_LATENCY_MS, DELETE_LATENCY_FRACTION } from './latencies.ts';
 export { joinPath, splitFieldPath } from './field-path.ts';
 export { didYouMean } from './did-you-mean.ts';
 export { PARTITION_CATALOGUE, findProfile, placementMasks, catalogueProblems, type PartitionCatalogue, type PartitionProfile } from './partitions.ts';
-export { clusterAsk, clusterPreviewFields, CLUSTER_PREVIEW_FIELDS, clusterSizeField, clusterFieldOf, clusterPreviewCreate, clusterNeedsPreview, partitionCount, type AcceleratorAsk, type ClusterShape, type ClusterPreviewCreate } from './kinds/cluster.ts';
+export {
+  clusterAsk,
+  clusterPreviewFields,
+  CLUSTER_PREVIEW_FIELDS,
+  clusterSizeField,
+  clusterFieldOf,
+  clusterPreviewCreate,
+  clusterNeedsPreview,
+  partitionCount,
+  type AcceleratorAsk,
+  type ClusterShape,
+  type ClusterPreviewCreate,
+} from './kinds/cluster.ts';
 export { runsOnCluster, clusterNameOf } from './kinds/index.ts';
 export {
-  mergeProviderSettings, checkProviderSettings, CONFIG_KEYS, DEFAULT_PROJECT, SECRET_SETTINGS,
-  type ProviderSettings, type ConfigKey, type ConfigProblem,
+  mergeProviderSettings,
+  checkProviderSettings,
+  CONFIG_KEYS,
+  DEFAULT_PROJECT,
+  SECRET_SETTINGS,
+  type ProviderSettings,
+  type ConfigKey,
+  type ConfigProblem,
 } from './provider-config.ts';
 export { endpointNeedsPreview } from './kinds/model-endpoint.ts';

@@ -10,7 +10,7 @@ test('every partition catalogue is sound and names a known accelerator type', ()
   }
 });
 
-test('H200 MIG placements follow NVIDIA\'s table: 1g anywhere 0-6, 2g on even starts up to 4, 3g at 0 or 4, 4g and 7g at 0', () => {
+test("H200 MIG placements follow NVIDIA's table: 1g anywhere 0-6, 2g on even starts up to 4, 3g at 0 or 4, 4g and 7g at 0", () => {
   const mig = PARTITION_CATALOGUE['nvidia-h200']!;
   const starts = (name: string) => findProfile(mig, name)!.starts;
   assert.deepEqual(starts('1g.18gb'), [0, 1, 2, 3, 4, 5, 6]);
@@ -20,7 +20,10 @@ test('H200 MIG placements follow NVIDIA\'s table: 1g anywhere 0-6, 2g on even st
   assert.deepEqual(starts('7g.141gb'), [0]);
   assert.deepEqual(placementMasks(mig, findProfile(mig, '3g.71gb')!), [0b1111, 0b11110000]);
   // Seven 1g instances at most: position 7 is never a 1g start.
-  assert.equal(placementMasks(mig, findProfile(mig, '1g.18gb')!).reduce((a, m) => a | m, 0), 0b1111111);
+  assert.equal(
+    placementMasks(mig, findProfile(mig, '1g.18gb')!).reduce((a, m) => a | m, 0),
+    0b1111111,
+  );
   // Compute never exceeds the seven slices for any set of non-overlapping placements: 4g at 0 and 3g at 4.
   assert.equal(findProfile(mig, '4g.71gb')!.compute + findProfile(mig, '3g.71gb')!.compute, 7);
 });
@@ -49,10 +52,16 @@ test('every vNPU template name says what it holds: vir<AI cores>_<AI CPUs>c_<GB>
 });
 
 test('the 910B has the 20-core 64 GB templates, the 910C the Atlas A3 training ones on 48 AI cores', () => {
-  assert.deepEqual(PARTITION_CATALOGUE['ascend-910b']!.profiles.map((p) => p.name), ['vir05_1c_16g', 'vir10_3c_32g']);
+  assert.deepEqual(
+    PARTITION_CATALOGUE['ascend-910b']!.profiles.map((p) => p.name),
+    ['vir05_1c_16g', 'vir10_3c_32g'],
+  );
   const a3 = PARTITION_CATALOGUE['ascend-910c']!;
   assert.equal(a3.units, 48);
-  assert.deepEqual(a3.profiles.map((p) => p.name), ['vir06_1c_16g', 'vir12_3c_32g']);
+  assert.deepEqual(
+    a3.profiles.map((p) => p.name),
+    ['vir06_1c_16g', 'vir12_3c_32g'],
+  );
   // Memory follows AI cores: 6 of 48 cores is 16 of the chip's 128 GB.
   for (const p of a3.profiles) assert.equal(p.memoryGib / ACCELERATOR_TYPES['ascend-910c']!.memoryGib, p.size / a3.units);
   // Both templates divide a die's 24 cores, so a pool that fits also fits two dies.

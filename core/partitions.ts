@@ -46,7 +46,8 @@ export interface PartitionCatalogue {
 const H200_MIG: PartitionCatalogue = {
   kind: 'positional',
   units: 8,
-  source: 'NVIDIA MIG user guide: Supported MIG Profiles, GPU Instance Profiles on H200 (141GB); placements as nvidia-smi mig -lgipp lists them in Getting Started with MIG',
+  source:
+    'NVIDIA MIG user guide: Supported MIG Profiles, GPU Instance Profiles on H200 (141GB); placements as nvidia-smi mig -lgipp lists them in Getting Started with MIG',
   profiles: [
     { name: '1g.18gb', size: 1, compute: 1, memoryGib: 18, starts: [0, 1, 2, 3, 4, 5, 6] },
     { name: '1g.35gb', size: 2, compute: 1, memoryGib: 35, starts: [0, 2, 4, 6] },
@@ -70,7 +71,8 @@ const H200_MIG: PartitionCatalogue = {
 const ASCEND_910B_VNPU: PartitionCatalogue = {
   kind: 'pooled',
   units: 20,
-  source: 'Huawei MindCluster: Virtualization Rules (virtual instance templates) and the vNPU type table of static vNPU scheduling, Atlas A2 with 20 AI cores and 64 GB',
+  source:
+    'Huawei MindCluster: Virtualization Rules (virtual instance templates) and the vNPU type table of static vNPU scheduling, Atlas A2 with 20 AI cores and 64 GB',
   profiles: [
     { name: 'vir05_1c_16g', size: 5, compute: 5, memoryGib: 16, aiCpus: 1 },
     { name: 'vir10_3c_32g', size: 10, compute: 10, memoryGib: 32, aiCpus: 3 },

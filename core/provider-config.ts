@@ -73,11 +73,16 @@ export function checkProviderSettings(settings: Readonly<Record<string, unknown>
 
 function describePattern(key: ConfigKey, pattern: string): string {
   switch (key) {
-    case 'endpoint': return 'must be an http:// or https:// URL such as http://127.0.0.1:8080';
-    case 'project': return 'must start with a lowercase letter and hold only lowercase letters, digits and dashes (at most 63)';
-    case 'region': return 'must look like cn-southwest-2';
-    case 'lease': return 'must be a lease id such as lse-0123abcd (from aicloud plan --lease)';
-    default: return `must match ${pattern}`;
+    case 'endpoint':
+      return 'must be an http:// or https:// URL such as http://127.0.0.1:8080';
+    case 'project':
+      return 'must start with a lowercase letter and hold only lowercase letters, digits and dashes (at most 63)';
+    case 'region':
+      return 'must look like cn-southwest-2';
+    case 'lease':
+      return 'must be a lease id such as lse-0123abcd (from aicloud plan --lease)';
+    default:
+      return `must match ${pattern}`;
   }
 }
 

@@ -6,7 +6,15 @@ const cluster = { name: 'train-a', region: 'cn-southwest-2', zone: 'cn-southwest
 const endpoint = {
   name: 'r1',
   cluster: 'infer',
-  model: { name: 'deepseek-r1', bucket: 'weights-a', path: 'deepseek/r1', parametersBillions: 671, activeParametersBillions: 37, precision: 'int8', kvBytesPerToken: 70272 },
+  model: {
+    name: 'deepseek-r1',
+    bucket: 'weights-a',
+    path: 'deepseek/r1',
+    parametersBillions: 671,
+    activeParametersBillions: 37,
+    precision: 'int8',
+    kvBytesPerToken: 70272,
+  },
   runtime: { framework: 'vllm-ascend', softwareStack: 'cann-8.1' },
   autoscaling: { minReplicas: 2, maxReplicas: 6 },
   acceleratorsPerReplica: 16,
@@ -48,9 +56,15 @@ test('each bad field is named with its value and a hint', () => {
 
 test('ranges, patterns and missing fields', () => {
   const d = errorsOf(validate('Cluster', { name: 'Bad_Name', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 0 }));
-  assert.deepEqual(d.map((x) => [x.path, x.code]).sort(), [['name', 'INVALID_FORMAT'], ['nodeCount', 'OUT_OF_RANGE']]);
+  assert.deepEqual(d.map((x) => [x.path, x.code]).sort(), [
+    ['name', 'INVALID_FORMAT'],
+    ['nodeCount', 'OUT_OF_RANGE'],
+  ]);
   const m = errorsOf(validate('Cluster', { name: 'a1', zone: 'cn-southwest-2a' }));
-  assert.deepEqual(m.map((x) => [x.path, x.code]).sort(), [['acceleratorType', 'MISSING_FIELD'], ['nodeCount', 'MISSING_FIELD']]);
+  assert.deepEqual(m.map((x) => [x.path, x.code]).sort(), [
+    ['acceleratorType', 'MISSING_FIELD'],
+    ['nodeCount', 'MISSING_FIELD'],
+  ]);
 });
 
 test('nested fields are named by their dotted path', () => {
@@ -101,7 +115,9 @@ test('endpoint: parallelism must multiply to acceleratorsPerReplica', () => {
 });
 
 test('endpoint: replicas and autoscaling exclude each other; bounds are ordered', () => {
-  const d = errorsOf(validate('ModelEndpoint', { ...endpoint, replicas: 2, autoscaling: { minReplicas: 4, maxReplicas: 2 } }, { defaultRegion: 'cn-southwest-2' }));
+  const d = errorsOf(
+    validate('ModelEndpoint', { ...endpoint, replicas: 2, autoscaling: { minReplicas: 4, maxReplicas: 2 } }, { defaultRegion: 'cn-southwest-2' }),
+  );
   assert.deepEqual(d.map((x) => x.path).sort(), ['autoscaling.maxReplicas', 'replicas']);
 });
 
@@ -128,11 +144,30 @@ test('endpoint: weights and KV cache must fit, and the refusal shows the numbers
 test('endpoint: HCCS groups on ascend-910b allow 1, 2, 4 or 8 per server', () => {
   const base = { ...endpoint, model: { ...endpoint.model, parametersBillions: 7, activeParametersBillions: undefined }, autoscaling: undefined, replicas: 1 };
   for (const n of [1, 2, 4, 8]) {
-    assert.ok(validate('ModelEndpoint', { ...base, acceleratorsPerReplica: n, parallelism: { tensor: n } }, { defaultRegion: 'cn-southwest-2', acceleratorType: 'ascend-910b' }).ok, `n=${n}`);
+    assert.ok(
+      validate(
+        'ModelEndpoint',
+        { ...base, acceleratorsPerReplica: n, parallelism: { tensor: n } },
+        { defaultRegion: 'cn-southwest-2', acceleratorType: 'ascend-910b' },
+      ).ok,
+      `n=${n}`,
+    );
   }
-  const d = errorsOf(validate('ModelEndpoint', { ...base, acceleratorsPerReplica: 3, parallelism: { tensor: 3 } }, { defaultRegion: 'cn-southwest-2', acceleratorType: 'ascend-910b' }));
+  const d = errorsOf(
+    validate(
+      'ModelEndpoint',
+      { ...base, acceleratorsPerReplica: 3, parallelism: { tensor: 3 } },
+      { defaultRegion: 'cn-southwest-2', acceleratorType: 'ascend-910b' },
+    ),
+  );
   assert.equal(d[0].code, 'TOPOLOGY_MISMATCH');
-  const wide = errorsOf(validate('ModelEndpoint', { ...base, acceleratorsPerReplica: 12, parallelism: { tensor: 12 } }, { defaultRegion: 'cn-southwest-2', acceleratorType: 'ascend-910c' }));
+  const wide = errorsOf(
+    validate(
+      'ModelEndpoint',
+      { ...base, acceleratorsPerReplica: 12, parallelism: { tensor: 12 } },
+      { defaultRegion: 'cn-southwest-2', acceleratorType: 'ascend-910c' },
+    ),
+  );
   assert.match(wide[0].message, /multiple of 8/);
 });
 

@@ -24,9 +24,7 @@ export interface ValidateContext {
   clusterRegion?: string;
 }
 
-export type Validation<K extends Kind = Kind> =
-  | { ok: true; value: InputsByKind[K]; warnings: Diagnostic[] }
-  | { ok: false; diagnostics: Diagnostic[] };
+export type Validation<K extends Kind = Kind> = { ok: true; value: InputsByKind[K]; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
 const compiled = new Map<Kind, ValidateFunction>();
@@ -59,13 +57,24 @@ export function validate<K extends Kind>(kind: K, inputs: unknown, ctx: Validate
   } catch (e) {
     if (!(e instanceof TooDeep)) throw e;
     const at = joinPath(e.path.slice(0, 4));
-    return { ok: false, diagnostics: [error('INVALID_BODY', at, `inputs nest deeper than ${MAX_INPUT_DEPTH} levels below ${at}`, { hint: 'No aicloud input nests that deep; check the structure.' })] };
+    return {
+      ok: false,
+      diagnostics: [
+        error('INVALID_BODY', at, `inputs nest deeper than ${MAX_INPUT_DEPTH} levels below ${at}`, {
+          hint: 'No aicloud input nests that deep; check the structure.',
+        }),
+      ],
+    };
   }
   if (unknownPaths.length && !ctx.allowUnknown) {
-    return { ok: false, diagnostics: unknownPaths.map((p) => error('INVALID_VALUE', joinPath(p), 'value is not known yet', { hint: 'Unknown values are only accepted during a preview or plan.' })) };
+    return {
+      ok: false,
+      diagnostics: unknownPaths.map((p) =>
+        error('INVALID_VALUE', joinPath(p), 'value is not known yet', { hint: 'Unknown values are only accepted during a preview or plan.' }),
+      ),
+    };
   }
-  const isUnknownAt = (segments: (string | number)[]) =>
-    unknownPaths.some((u) => u.length <= segments.length && u.every((s, i) => s === segments[i]));
+  const isUnknownAt = (segments: (string | number)[]) => unknownPaths.some((u) => u.length <= segments.length && u.every((s, i) => s === segments[i]));
 
   // Queues belong to a project, not a region; every other kind lives in one.
   const regional = 'region' in kindInfo(kind).inputs;
@@ -80,7 +89,9 @@ export function validate<K extends Kind>(kind: K, inputs: unknown, ctx: Validate
   const fn = validator(kind);
   if (!fn(value)) diagnostics.push(...mapAjvErrors(kind, fn.errors ?? [], value, isUnknownAt));
   if (regional && value.region === undefined && !isUnknownAt(['region'])) {
-    diagnostics.push(error('MISSING_FIELD', 'region', 'region is required', { hint: "Set region, a zone, or the provider's default region (AICLOUD_REGION)." }));
+    diagnostics.push(
+      error('MISSING_FIELD', 'region', 'region is required', { hint: "Set region, a zone, or the provider's default region (AICLOUD_REGION)." }),
+    );
   }
   if (value.labels && typeof value.labels === 'object') diagnostics.push(...checkLabels(value.labels as Record<string, unknown>));
   const rules = KIND_RULES[kind];
@@ -170,7 +181,14 @@ function mapAjvErrors(kind: Kind, errs: ErrorObject[], value: unknown, isUnknown
   return [...out.values()];
 }
 
-function describe(e: ErrorObject, path: string, got: unknown, spec: PropertySpec | undefined, kind: Kind, segments: (string | number)[]): Diagnostic | undefined {
+function describe(
+  e: ErrorObject,
+  path: string,
+  got: unknown,
+  spec: PropertySpec | undefined,
+  kind: Kind,
+  segments: (string | number)[],
+): Diagnostic | undefined {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
@@ -189,7 +207,10 @@ function describe(e: ErrorObject, path: string, got: unknown, spec: PropertySpec
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
       const guess = typeof got === 'string' ? didYouMean(got, allowed) : undefined;
-      return error('INVALID_VALUE', path, `must be one of ${allowed.join(', ')}, got ${showValue(got)}`, { value: got, hint: guess ? `Did you mean ${guess}?` : undefined });
+      return error('INVALID_VALUE', path, `must be one of ${allowed.join(', ')}, got ${showValue(got)}`, {
+        value: got,
+        hint: guess ? `Did you mean ${guess}?` : undefined,
+      });
     }
     case 'minimum':
     case 'maximum':
@@ -197,13 +218,21 @@ function describe(e: ErrorObject, path: string, got: unknown, spec: PropertySpec
     case 'exclusiveMaximum':
       return error('OUT_OF_RANGE', path, `must be ${String(p.comparison)} ${String(p.limit)}, got ${showValue(got)}`, {
         value: got,
-        hint: spec && (spec.minimum !== undefined || spec.maximum !== undefined) ? `Allowed range: ${spec.minimum ?? '-inf'} to ${spec.maximum ?? 'inf'}.` : undefined,
+        hint:
+          spec && (spec.minimum !== undefined || spec.maximum !== undefined)
+            ? `Allowed range: ${spec.minimum ?? '-inf'} to ${spec.maximum ?? 'inf'}.`
+            : undefined,
       });
     case 'pattern':
       return error('INVALID_FORMAT', path, `${showValue(got)} does not match ${String(p.pattern)}`, { value: got, hint: spec?.description });
     case 'minLength':
     case 'maxLength':
-      return error('OUT_OF_RANGE', path, `length must be ${e.keyword === 'minLength' ? 'at least' : 'at most'} ${String(p.limit)}, got ${typeof got === 'string' ? got.length : '?'}`, { value: got });
+      return error(
+        'OUT_OF_RANGE',
+        path,
+        `length must be ${e.keyword === 'minLength' ? 'at least' : 'at most'} ${String(p.limit)}, got ${typeof got === 'string' ? got.length : '?'}`,
+        { value: got },
+      );
     default:
       return error('INVALID_VALUE', path, `${e.message ?? 'is invalid'}`, { value: got });
   }
@@ -214,7 +243,12 @@ function checkLabels(labels: Record<string, unknown>): Diagnostic[] {
   for (const [k, v] of Object.entries(labels)) {
     const path = joinPath(['labels', k]);
     if (!LABEL_KEY.test(k)) {
-      out.push(error('INVALID_FORMAT', path, `label key ${showValue(k)} is not a valid key`, { value: k, hint: 'Keys are [prefix/]name: a DNS-like prefix and up to 63 letters, digits, -, _ or .' }));
+      out.push(
+        error('INVALID_FORMAT', path, `label key ${showValue(k)} is not a valid key`, {
+          value: k,
+          hint: 'Keys are [prefix/]name: a DNS-like prefix and up to 63 letters, digits, -, _ or .',
+        }),
+      );
     } else if (typeof v === 'string' && !LABEL_VALUE.test(v)) {
       out.push(error('INVALID_FORMAT', path, 'label values hold up to 256 printable characters', { value: v }));
     }

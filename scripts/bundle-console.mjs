@@ -19,7 +19,7 @@ export async function bundleConsole(outdir = join(root, 'dist', 'console')) {
     platform: 'browser',
     target: ['chrome110', 'firefox110', 'safari16'],
     // AICLOUD_CONSOLE_MINIFY=0 keeps names readable in a browser profile.
-    minify: process.env.AICLOUD_CONSOLE_MINIFY !== "0",
+    minify: process.env.AICLOUD_CONSOLE_MINIFY !== '0',
     sourcemap: false,
     logLevel: 'warning',
     legalComments: 'none',

@@ -19,7 +19,12 @@ function heading(text: string): void {
 }
 
 async function step(title: string, args: string[], expect: number[]): Promise<void> {
-  heading(`${title}: aicloud ${args.filter((a) => a !== dataDir && a !== '--data-dir').join(' ').replace(root + '/', '')}`);
+  heading(
+    `${title}: aicloud ${args
+      .filter((a) => a !== dataDir && a !== '--data-dir')
+      .join(' ')
+      .replace(root + '/', '')}`,
+  );
   const code = await main([...cloud, ...args]);
   if (!expect.includes(code)) throw new Error(`aicloud ${args[0]} exited ${code}, expected ${expect.join(' or ')}`);
 }
@@ -34,7 +39,11 @@ try {
   await step('4. Apply the saved plan (it draws on the lease; parallel, with progress)', ['apply', planFile, '--auto-approve'], [0]);
   await step('5. Plan again: the cloud matches the manifests', ['plan', stackDir, '--detailed-exitcode'], [0]);
   await step('6. Snapshot the occupancy', ['snapshot', 'save', snapshotFile], [0]);
-  await step('7. What if the training supernode fails (in process, nothing live changes)', ['plan', stackDir, '--what-if', snapshotFile, '--degrade', 'supernode=sn-1'], [0, 1]);
+  await step(
+    '7. What if the training supernode fails (in process, nothing live changes)',
+    ['plan', stackDir, '--what-if', snapshotFile, '--degrade', 'supernode=sn-1'],
+    [0, 1],
+  );
   await step('8. Destroy is refused: the checkpoints and weights are protected', ['destroy', stackDir, '--auto-approve'], [1]);
   process.stdout.write(`\nDemo finished in ${((Date.now() - started) / 1000).toFixed(1)}s on the embedded cloud in a temporary folder.\n`);
 } finally {

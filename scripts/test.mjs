@@ -23,7 +23,11 @@ const SUMMARY_START = /^(# |ℹ )tests \d+$/;
 
 function walk(dir, out) {
   let entries;
-  try { entries = readdirSync(dir); } catch { return out; }
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
   for (const name of entries) {
     if (skip.has(name)) continue;
     const path = join(dir, name);

@@ -4,7 +4,20 @@ import type { AdmissionState, PendingRequest } from '../../controlplane/src/admi
 import type { AllocationRequest } from '../../controlplane/src/allocator/index.ts';
 import { seededRandom } from '../../controlplane/src/allocator/seeded-random.ts';
 import { openControlPlane } from '../../controlplane/src/api/open-control-plane.ts';
-import { forgetQueuedWork, releaseLeft, runAdmission, admissionStateOf, keepAdmissionState, loadAdmissionState, saveDefragmentMode, writeTransaction, rowsOfPlacement, toRecord, type ControlPlane, type WireResource } from '../../controlplane/src/cloud/index.ts';
+import {
+  forgetQueuedWork,
+  releaseLeft,
+  runAdmission,
+  admissionStateOf,
+  keepAdmissionState,
+  loadAdmissionState,
+  saveDefragmentMode,
+  writeTransaction,
+  rowsOfPlacement,
+  toRecord,
+  type ControlPlane,
+  type WireResource,
+} from '../../controlplane/src/cloud/index.ts';
 import { createVirtualClock } from '../../controlplane/src/operations/index.ts';
 import { cloudMatrixRegion, CM_ZONE } from './cloudmatrix-region.ts';
 import type { OpenbPod } from './read-openb.ts';
@@ -43,9 +56,21 @@ export interface ControlPlanePassSpeed {
  * cloud's SQLite store, in memory), with a resource document for every request and defragmentation on.
  * Each timed pass runs in the transaction of the departure before it, as a delete's settling runs it.
  */
-export async function controlPlanePassSpeed(pods: readonly OpenbPod[], supernodes: number, pendingCount: number, passes: number, mode: 'kept' | 'rebuilt'): Promise<ControlPlanePassSpeed> {
+export async function controlPlanePassSpeed(
+  pods: readonly OpenbPod[],
+  supernodes: number,
+  pendingCount: number,
+  passes: number,
+  mode: 'kept' | 'rebuilt',
+): Promise<ControlPlanePassSpeed> {
   const clock = createVirtualClock();
-  const { cp, close } = await openControlPlane({ memory: true, timeScale: 0, clock, inventory: cloudMatrixRegion(supernodes), bootstrapToken: 'bench-admin-token-0123456789' });
+  const { cp, close } = await openControlPlane({
+    memory: true,
+    timeScale: 0,
+    clock,
+    inventory: cloudMatrixRegion(supernodes),
+    bootstrapToken: 'bench-admin-token-0123456789',
+  });
   try {
     if (mode === 'rebuilt') Object.defineProperty(cp, 'admission', { get: () => undefined, set: () => {}, configurable: true });
     const capacity = cp.allocator.topology.acceleratorCount;
@@ -71,7 +96,16 @@ export async function controlPlanePassSpeed(pods: readonly OpenbPod[], supernode
         await cp.store.putHoldings(rowsOfPlacement({ ...held, owner: id, project: PROJECT, ok: true, scope: 'zone', unit: 'accelerators' }));
         owners.push(id);
         const p = toPending(id, item, 0);
-        state.running.push({ id, request: p.request, queue: p.queue, priority: 0, preemptible: false, movable: p.movable === true, accelerators: held.acceleratorCount, admittedAt: 0 });
+        state.running.push({
+          id,
+          request: p.request,
+          queue: p.queue,
+          priority: 0,
+          preemptible: false,
+          movable: p.movable === true,
+          accelerators: held.acceleratorCount,
+          admittedAt: 0,
+        });
         await cp.store.putResource(toRecord(doc('Cluster', id, id, {}, 'ready'), null));
       }
       while (state.pending.length < pendingCount) {
@@ -122,10 +156,20 @@ export async function controlPlanePassSpeed(pods: readonly OpenbPod[], supernode
     times.sort((x, y) => x - y);
     cpuTimes.sort((x, y) => x - y);
     return {
-      mode, supernodes, pending: parsed.pending.length, running: parsed.running.length, passes: times.length,
-      p50Ms: percentile(times, 50), p99Ms: percentile(times, 99), maxMs: times.at(-1)!,
-      cpuP50Ms: percentile(cpuTimes, 50), cpuP99Ms: percentile(cpuTimes, 99),
-      documentBytes: document!.length, stateBytes: whole.length, stringifyMs: s1 - s0, parseMs: s2 - s1,
+      mode,
+      supernodes,
+      pending: parsed.pending.length,
+      running: parsed.running.length,
+      passes: times.length,
+      p50Ms: percentile(times, 50),
+      p99Ms: percentile(times, 99),
+      maxMs: times.at(-1)!,
+      cpuP50Ms: percentile(cpuTimes, 50),
+      cpuP99Ms: percentile(cpuTimes, 99),
+      documentBytes: document!.length,
+      stateBytes: whole.length,
+      stringifyMs: s1 - s0,
+      parseMs: s2 - s1,
     };
   } finally {
     await close();
@@ -140,7 +184,21 @@ async function depart(cp: ControlPlane, id: string): Promise<void> {
 
 function doc(kind: string, name: string, id: string, spec: Record<string, unknown>, status: WireResource['status']): WireResource {
   const at = new Date(0).toISOString();
-  return { kind, project: PROJECT, name, id, spec, status, statusReason: null, allocation: null, outputs: {}, resourceVersion: 1, generation: 1, createdAt: at, updatedAt: at };
+  return {
+    kind,
+    project: PROJECT,
+    name,
+    id,
+    spec,
+    status,
+    statusReason: null,
+    allocation: null,
+    outputs: {},
+    resourceVersion: 1,
+    generation: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 /** The stream item as a queued request (as the engine's speed figure makes it), in the control plane's queue. */
@@ -168,13 +226,32 @@ export async function runControlPlanePassSection(pods: readonly OpenbPod[], outP
   if (!json.modeC) return;
   // Figures recorded by hand for earlier code (`before`, ...) stay beside the new ones.
   const earlier = (json.modeC.controlPlanePass ?? {}) as Record<string, unknown>;
-  json.modeC.controlPlanePass = { ...earlier, kept: figures(kept), rebuilt: figures(rebuilt), timedBy: '--modes c-controlplane: runAdmission on the embedded SQLite store (in memory), one departure before each pass' };
+  json.modeC.controlPlanePass = {
+    ...earlier,
+    kept: figures(kept),
+    rebuilt: figures(rebuilt),
+    timedBy: '--modes c-controlplane: runAdmission on the embedded SQLite store (in memory), one departure before each pass',
+  };
   writeFileSync(outPath, `${JSON.stringify(json, null, 2)}\n`);
 }
 
 function figures(s: ControlPlanePassSpeed) {
   const r = (x: number) => Math.round(x * 1000) / 1000;
-  return { supernodes: s.supernodes, pending: s.pending, running: s.running, passes: s.passes, p50Ms: r(s.p50Ms), p99Ms: r(s.p99Ms), maxMs: r(s.maxMs), cpuP50Ms: r(s.cpuP50Ms), cpuP99Ms: r(s.cpuP99Ms), documentBytes: s.documentBytes, stateBytes: s.stateBytes, stringifyMs: r(s.stringifyMs), parseMs: r(s.parseMs) };
+  return {
+    supernodes: s.supernodes,
+    pending: s.pending,
+    running: s.running,
+    passes: s.passes,
+    p50Ms: r(s.p50Ms),
+    p99Ms: r(s.p99Ms),
+    maxMs: r(s.maxMs),
+    cpuP50Ms: r(s.cpuP50Ms),
+    cpuP99Ms: r(s.cpuP99Ms),
+    documentBytes: s.documentBytes,
+    stateBytes: s.stateBytes,
+    stringifyMs: r(s.stringifyMs),
+    parseMs: r(s.parseMs),
+  };
 }
 
 function passLine(s: ControlPlanePassSpeed): string {

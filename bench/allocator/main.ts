@@ -58,12 +58,19 @@ function main(): void {
 
   const modes = new Set(values.modes!.split(',').map((m) => m.trim()));
   const modeC = modes.has('c')
-    ? runModeCSection(pods, {
-      streams: positiveInt(values.streams ?? values['dynamic-seeds']!, '--streams'),
-      arrivals: positiveInt(values['queue-arrivals'] ?? values.arrivals!, '--queue-arrivals'),
-      waitLimitHours: Number(values['wait-limit']), moveMinutes: Number(values['move-minutes']), replanMinutes: Number(values['replan-minutes']),
-      sweepMinutes: values['wait-sweep'] ? values['wait-sweep'].split(',').map((m) => Number(m.trim())) : [],
-    }, resolve(values.out!), log)
+    ? runModeCSection(
+        pods,
+        {
+          streams: positiveInt(values.streams ?? values['dynamic-seeds']!, '--streams'),
+          arrivals: positiveInt(values['queue-arrivals'] ?? values.arrivals!, '--queue-arrivals'),
+          waitLimitHours: Number(values['wait-limit']),
+          moveMinutes: Number(values['move-minutes']),
+          replanMinutes: Number(values['replan-minutes']),
+          sweepMinutes: values['wait-sweep'] ? values['wait-sweep'].split(',').map((m) => Number(m.trim())) : [],
+        },
+        resolve(values.out!),
+        log,
+      )
     : undefined;
   if (modes.has('c-speed')) runPassSpeedSection(pods, resolve(values.out!), log);
   // The control plane's own pass path (state and view kept between passes, and rebuilt): `--modes c-controlplane`.
@@ -77,58 +84,142 @@ function main(): void {
   const speed = runSpeed(pods, names, speedSupernodes, speedArrivals);
 
   const out: string[] = [];
-  out.push(`Mode A: the openb cluster (${a.info.servers} servers, ${a.info.gpus} GPUs), ${a.info.gpuPods} GPU pods in trace order, then drawn from the trace until arrived demand is 130%; ${seeds} seeds.`);
-  out.push(`Not like-for-like with the paper: ${a.info.sharedGpuPods} pods that share a GPU are rounded up to one whole GPU (the allocator does not share accelerators), and ${a.info.cpuOnlyPods} CPU-only pods are left out (it places accelerators). The trace alone is ${a.info.traceDemandPercent.toFixed(1)}% of capacity once rounded.`);
+  out.push(
+    `Mode A: the openb cluster (${a.info.servers} servers, ${a.info.gpus} GPUs), ${a.info.gpuPods} GPU pods in trace order, then drawn from the trace until arrived demand is 130%; ${seeds} seeds.`,
+  );
+  out.push(
+    `Not like-for-like with the paper: ${a.info.sharedGpuPods} pods that share a GPU are rounded up to one whole GPU (the allocator does not share accelerators), and ${a.info.cpuOnlyPods} CPU-only pods are left out (it places accelerators). The trace alone is ${a.info.traceDemandPercent.toFixed(1)}% of capacity once rounded.`,
+  );
   out.push('');
-  out.push(renderTable(['policy', 'alloc% @100', 'alloc% @130', 'frag% @90', 'placed% of pods', 'p50 ms', 'p99 ms'],
-    a.results.map((r) => [r.policy + (r.policy === DEFAULT_POLICY ? ' *' : ''), r.allocationRatio100, r.allocationRatio130, r.fragmentation90, 100 * r.acceptance, r.p50Ms, r.p99Ms])));
+  out.push(
+    renderTable(
+      ['policy', 'alloc% @100', 'alloc% @130', 'frag% @90', 'placed% of pods', 'p50 ms', 'p99 ms'],
+      a.results.map((r) => [
+        r.policy + (r.policy === DEFAULT_POLICY ? ' *' : ''),
+        r.allocationRatio100,
+        r.allocationRatio130,
+        r.fragmentation90,
+        100 * r.acceptance,
+        r.p50Ms,
+        r.p99Ms,
+      ]),
+    ),
+  );
   out.push('');
   out.push('Published (FGD paper, GPU sharing on, fractional demand):');
-  out.push(renderTable(['policy', 'alloc% @100', 'alloc% @130', 'frag% @90'], Object.entries(PUBLISHED.allocationRatio).map(([p, [x, y]]) => [p, x, y, PUBLISHED.fragmentation90[p]!])));
+  out.push(
+    renderTable(
+      ['policy', 'alloc% @100', 'alloc% @130', 'frag% @90'],
+      Object.entries(PUBLISHED.allocationRatio).map(([p, [x, y]]) => [p, x, y, PUBLISHED.fragmentation90[p]!]),
+    ),
+  );
   const shippedA = a.results.find((r) => r.policy === DEFAULT_POLICY);
   const bestFitA = a.results.find((r) => r.policy === 'best-fit');
   const [pub100, pub130] = PUBLISHED.allocationRatio.FGD!;
   if (shippedA) {
-    out.push(`Gap of ${DEFAULT_POLICY} to published FGD: ${signed(shippedA.allocationRatio100 - pub100)} / ${signed(shippedA.allocationRatio130 - pub130)} points at 100% / 130% (positive = above; whole GPUs make the problem easier, so this is not a like-for-like win).`);
+    out.push(
+      `Gap of ${DEFAULT_POLICY} to published FGD: ${signed(shippedA.allocationRatio100 - pub100)} / ${signed(shippedA.allocationRatio130 - pub130)} points at 100% / 130% (positive = above; whole GPUs make the problem easier, so this is not a like-for-like win).`,
+    );
   }
   out.push('');
-  out.push(`Mode B: CloudMatrix384 region (${b.info.supernodes} supernodes, ${b.info.npus} NPUs): openb pods + synthetic gangs (16-320 NPUs, one supernode) + multi-replica endpoints. Fill to 130% without departures (${seeds} seeds), then ${b.info.dynamicSeeds} dynamic streams of ${b.info.dynamicArrivals} arrivals at ${Math.round(b.info.offeredLoad * 100)}% offered load with departures (mean ± sd over streams).`);
+  out.push(
+    `Mode B: CloudMatrix384 region (${b.info.supernodes} supernodes, ${b.info.npus} NPUs): openb pods + synthetic gangs (16-320 NPUs, one supernode) + multi-replica endpoints. Fill to 130% without departures (${seeds} seeds), then ${b.info.dynamicSeeds} dynamic streams of ${b.info.dynamicArrivals} arrivals at ${Math.round(b.info.offeredLoad * 100)}% offered load with departures (mean ± sd over streams).`,
+  );
   out.push(`Stranded = ${b.info.strandedDefinition}.`);
   out.push('');
   const spread = (xs: number[]) => `${mean(xs).toFixed(2)} ± ${stdev(xs).toFixed(2)}`;
-  out.push(renderTable(['policy', 'alloc% @100', 'alloc% @130', 'strand% @90', 'accepted%', 'NPU acc%', 'gangs acc%', 'util%', 'stranded NPUs', 'p99 ms'],
-    b.results.map((r) => [r.policy + (r.policy === DEFAULT_POLICY ? ' *' : ''), r.allocationRatio100, r.allocationRatio130, r.fragmentation90, 100 * r.acceptance,
-      spread(r.dynamicPerSeed.map((d) => d.npuAcceptance)), spread(r.dynamicPerSeed.map((d) => d.gangAcceptance)), spread(r.dynamicPerSeed.map((d) => d.utilisation)), r.strandedNpus, r.p99Ms])));
+  out.push(
+    renderTable(
+      ['policy', 'alloc% @100', 'alloc% @130', 'strand% @90', 'accepted%', 'NPU acc%', 'gangs acc%', 'util%', 'stranded NPUs', 'p99 ms'],
+      b.results.map((r) => [
+        r.policy + (r.policy === DEFAULT_POLICY ? ' *' : ''),
+        r.allocationRatio100,
+        r.allocationRatio130,
+        r.fragmentation90,
+        100 * r.acceptance,
+        spread(r.dynamicPerSeed.map((d) => d.npuAcceptance)),
+        spread(r.dynamicPerSeed.map((d) => d.gangAcceptance)),
+        spread(r.dynamicPerSeed.map((d) => d.utilisation)),
+        r.strandedNpus,
+        r.p99Ms,
+      ]),
+    ),
+  );
   const bestFitSeeds = b.results.find((r) => r.policy === 'best-fit')?.dynamicPerSeed;
-  const pairedB = bestFitSeeds ? Object.fromEntries(b.results.filter((r) => r.policy !== 'best-fit').map((r) => [r.policy, pairedDifference(r.dynamicPerSeed.map((d) => d.npuAcceptance), bestFitSeeds.map((d) => d.npuAcceptance))])) : {};
+  const pairedB = bestFitSeeds
+    ? Object.fromEntries(
+        b.results
+          .filter((r) => r.policy !== 'best-fit')
+          .map((r) => [
+            r.policy,
+            pairedDifference(
+              r.dynamicPerSeed.map((d) => d.npuAcceptance),
+              bestFitSeeds.map((d) => d.npuAcceptance),
+            ),
+          ]),
+      )
+    : {};
   if (bestFitSeeds) {
     out.push('');
     out.push('NPU demand accepted, minus best-fit on the same stream (points; mean ± sd, range, streams won):');
-    out.push(renderTable(['policy', 'difference', 'min', 'max', 'won'], Object.entries(pairedB).map(([p, d]) => [p + (p === DEFAULT_POLICY ? ' *' : ''), `${signed(d.mean)} ± ${d.sd.toFixed(2)}`, d.min, d.max, `${d.wins}/${d.n}`])));
+    out.push(
+      renderTable(
+        ['policy', 'difference', 'min', 'max', 'won'],
+        Object.entries(pairedB).map(([p, d]) => [
+          p + (p === DEFAULT_POLICY ? ' *' : ''),
+          `${signed(d.mean)} ± ${d.sd.toFixed(2)}`,
+          d.min,
+          d.max,
+          `${d.wins}/${d.n}`,
+        ]),
+      ),
+    );
   }
   const pooled = b.info.pooledBound;
   out.push('');
-  out.push(`Pooled bound (best-fit with gangs allowed to span supernodes, same streams): NPU acc ${spread(pooled.map((d) => d.npuAcceptance))}%, gangs acc ${spread(pooled.map((d) => d.gangAcceptance))}%.`);
+  out.push(
+    `Pooled bound (best-fit with gangs allowed to span supernodes, same streams): NPU acc ${spread(pooled.map((d) => d.npuAcceptance))}%, gangs acc ${spread(pooled.map((d) => d.gangAcceptance))}%.`,
+  );
   if (bestFitSeeds) {
-    const cost = pairedDifference(pooled.map((d) => d.npuAcceptance), bestFitSeeds.map((d) => d.npuAcceptance));
-    out.push(`The one-supernode rule costs best-fit ${cost.mean.toFixed(2)} ± ${cost.sd.toFixed(2)} points of NPU demand; no placement policy can be expected to win all of that back.`);
+    const cost = pairedDifference(
+      pooled.map((d) => d.npuAcceptance),
+      bestFitSeeds.map((d) => d.npuAcceptance),
+    );
+    out.push(
+      `The one-supernode rule costs best-fit ${cost.mean.toFixed(2)} ± ${cost.sd.toFixed(2)} points of NPU demand; no placement policy can be expected to win all of that back.`,
+    );
   }
   out.push('');
   out.push('Largest free block per supernode (time average, dynamic run):');
   for (const r of b.results) out.push(`  ${r.policy.padEnd(9)} ${r.largestFreeBlockPerSupernode.map((v) => Math.round(v)).join(' ')}`);
   out.push('');
   out.push(`Speed: ${speed[0]?.supernodes} supernodes (${speed[0]?.npus} NPUs), steady state at 110% offered load.`);
-  out.push(renderTable(['policy', 'decisions', 'p50 ms', 'p99 ms', 'max ms', 'decisions/s', 'arrivals/s'],
-    speed.map((r) => [r.policy + (r.policy === DEFAULT_POLICY ? ' *' : ''), String(r.decisions), r.p50Ms, r.p99Ms, r.maxMs, String(Math.round(r.decisionsPerSecond)), String(Math.round(r.arrivalsPerSecond))])));
+  out.push(
+    renderTable(
+      ['policy', 'decisions', 'p50 ms', 'p99 ms', 'max ms', 'decisions/s', 'arrivals/s'],
+      speed.map((r) => [
+        r.policy + (r.policy === DEFAULT_POLICY ? ' *' : ''),
+        String(r.decisions),
+        r.p50Ms,
+        r.p99Ms,
+        r.maxMs,
+        String(Math.round(r.decisionsPerSecond)),
+        String(Math.round(r.arrivalsPerSecond)),
+      ]),
+    ),
+  );
   out.push('');
   const shippedB = b.results.find((r) => r.policy === DEFAULT_POLICY);
   const bestFitB = b.results.find((r) => r.policy === 'best-fit');
   const shippedSpeed = speed.find((r) => r.policy === DEFAULT_POLICY);
   const shippedPaired = pairedB[DEFAULT_POLICY];
   const goals = {
-    beatsBestFitModeA: shippedA && bestFitA ? shippedA.allocationRatio100 > bestFitA.allocationRatio100 && shippedA.allocationRatio130 > bestFitA.allocationRatio130 : null,
-    beatsBestFitModeB: shippedB && bestFitB ? shippedB.allocationRatio100 > bestFitB.allocationRatio100 && shippedB.allocationRatio130 > bestFitB.allocationRatio130 : null,
-    tiesOrBeatsBestFitModeB: shippedB && bestFitB ? shippedB.allocationRatio100 >= bestFitB.allocationRatio100 && shippedB.allocationRatio130 >= bestFitB.allocationRatio130 : null,
+    beatsBestFitModeA:
+      shippedA && bestFitA ? shippedA.allocationRatio100 > bestFitA.allocationRatio100 && shippedA.allocationRatio130 > bestFitA.allocationRatio130 : null,
+    beatsBestFitModeB:
+      shippedB && bestFitB ? shippedB.allocationRatio100 > bestFitB.allocationRatio100 && shippedB.allocationRatio130 > bestFitB.allocationRatio130 : null,
+    tiesOrBeatsBestFitModeB:
+      shippedB && bestFitB ? shippedB.allocationRatio100 >= bestFitB.allocationRatio100 && shippedB.allocationRatio130 >= bestFitB.allocationRatio130 : null,
     // Beats best-fit on the dynamic run by more than twice the standard error of the paired difference.
     beatsBestFitModeBDynamic: shippedPaired ? shippedPaired.mean - (2 * shippedPaired.sd) / Math.sqrt(shippedPaired.n) > 0 : null,
     gapToPublishedFgd100: shippedA ? round(shippedA.allocationRatio100 - pub100) : null,
@@ -136,10 +227,15 @@ function main(): void {
     p99Under1Ms: shippedSpeed ? shippedSpeed.p99Ms < 1 : null,
     decisionsPerSecondOver20k: shippedSpeed ? shippedSpeed.decisionsPerSecond >= 20_000 : null,
   };
-  out.push(`Goals (shipped ${DEFAULT_POLICY}, marked *): ${Object.entries(goals).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  out.push(
+    `Goals (shipped ${DEFAULT_POLICY}, marked *): ${Object.entries(goals)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}`,
+  );
   console.log(out.join('\n'));
 
-  const perPolicy = <T extends { policy: string }>(rows: T[], pick: (r: T) => Record<string, unknown>) => Object.fromEntries(rows.map((r) => [r.policy, pick(r)]));
+  const perPolicy = <T extends { policy: string }>(rows: T[], pick: (r: T) => Record<string, unknown>) =>
+    Object.fromEntries(rows.map((r) => [r.policy, pick(r)]));
   const result = {
     generatedBy: 'npm run bench:allocator',
     shipped: DEFAULT_POLICY,
@@ -147,27 +243,57 @@ function main(): void {
     seeds,
     modeA: {
       ...a.info,
-      notes: ['pods sharing a GPU are rounded up to one whole GPU', 'CPU-only pods are left out', 'fragmentation is FGD\'s measure against the trace\'s GPU pods, in % of GPUs'],
+      notes: [
+        'pods sharing a GPU are rounded up to one whole GPU',
+        'CPU-only pods are left out',
+        "fragmentation is FGD's measure against the trace's GPU pods, in % of GPUs",
+      ],
       published: PUBLISHED,
       policies: perPolicy(a.results, (r) => ({
-        allocationRatio100: round(r.allocationRatio100, 3), allocationRatio130: round(r.allocationRatio130, 3), fragmentation90: round(r.fragmentation90, 3),
-        acceptance: round(r.acceptance, 4), p50Ms: round(r.p50Ms, 4), p99Ms: round(r.p99Ms, 4), perSeed: r.perSeed.map((s) => ({ ...s, allocationRatio100: round(s.allocationRatio100, 3), allocationRatio130: round(s.allocationRatio130, 3), fragmentation90: round(s.fragmentation90, 3) })),
+        allocationRatio100: round(r.allocationRatio100, 3),
+        allocationRatio130: round(r.allocationRatio130, 3),
+        fragmentation90: round(r.fragmentation90, 3),
+        acceptance: round(r.acceptance, 4),
+        p50Ms: round(r.p50Ms, 4),
+        p99Ms: round(r.p99Ms, 4),
+        perSeed: r.perSeed.map((s) => ({
+          ...s,
+          allocationRatio100: round(s.allocationRatio100, 3),
+          allocationRatio130: round(s.allocationRatio130, 3),
+          fragmentation90: round(s.fragmentation90, 3),
+        })),
       })),
     },
     modeB: {
       ...b.info,
       pooledBound: b.info.pooledBound.map(roundSeed),
       policies: perPolicy(b.results, (r) => ({
-        allocationRatio100: round(r.allocationRatio100, 3), allocationRatio130: round(r.allocationRatio130, 3), fragmentation90: round(r.fragmentation90, 3),
-        acceptance: round(r.acceptance, 4), acceptanceBySource: Object.fromEntries(Object.entries(r.acceptanceBySource).map(([k, v]) => [k, round(v, 4)])),
-        npuAcceptance: round(r.npuAcceptance, 4), utilisation: round(r.utilisation, 4), strandedNpus: round(r.strandedNpus, 1),
-        largestFreeBlockPerSupernode: r.largestFreeBlockPerSupernode.map((v) => round(v, 1)), p50Ms: round(r.p50Ms, 4), p99Ms: round(r.p99Ms, 4),
+        allocationRatio100: round(r.allocationRatio100, 3),
+        allocationRatio130: round(r.allocationRatio130, 3),
+        fragmentation90: round(r.fragmentation90, 3),
+        acceptance: round(r.acceptance, 4),
+        acceptanceBySource: Object.fromEntries(Object.entries(r.acceptanceBySource).map(([k, v]) => [k, round(v, 4)])),
+        npuAcceptance: round(r.npuAcceptance, 4),
+        utilisation: round(r.utilisation, 4),
+        strandedNpus: round(r.strandedNpus, 1),
+        largestFreeBlockPerSupernode: r.largestFreeBlockPerSupernode.map((v) => round(v, 1)),
+        p50Ms: round(r.p50Ms, 4),
+        p99Ms: round(r.p99Ms, 4),
         npuAcceptanceSd: round(stdev(r.dynamicPerSeed.map((d) => d.npuAcceptance)) / 100, 4),
         dynamicPerSeed: r.dynamicPerSeed.map(roundSeed),
         npuAcceptanceMinusBestFit: pairedB[r.policy] ? Object.fromEntries(Object.entries(pairedB[r.policy]!).map(([k, v]) => [k, round(v, 3)])) : undefined,
       })),
     },
-    speed: perPolicy(speed, (r) => ({ supernodes: r.supernodes, npus: r.npus, decisions: r.decisions, p50Ms: round(r.p50Ms, 4), p99Ms: round(r.p99Ms, 4), maxMs: round(r.maxMs, 3), decisionsPerSecond: Math.round(r.decisionsPerSecond), arrivalsPerSecond: Math.round(r.arrivalsPerSecond) })),
+    speed: perPolicy(speed, (r) => ({
+      supernodes: r.supernodes,
+      npus: r.npus,
+      decisions: r.decisions,
+      p50Ms: round(r.p50Ms, 4),
+      p99Ms: round(r.p99Ms, 4),
+      maxMs: round(r.maxMs, 3),
+      decisionsPerSecond: Math.round(r.decisionsPerSecond),
+      arrivalsPerSecond: Math.round(r.arrivalsPerSecond),
+    })),
     goals,
     ...(modeC ? { modeC } : {}),
   };
@@ -175,19 +301,33 @@ function main(): void {
   mkdirSync(dirname(outPath), { recursive: true });
   writeFileSync(outPath, `${JSON.stringify(result, null, 2)}\n`);
   const svgPath = outPath.replace(/\.json$/, '') + '.svg';
-  writeFileSync(svgPath, renderSvg([
-    { title: 'Mode A: openb cluster (whole GPUs)', curves: a.results.map((r) => ({ policy: r.policy, curve: r.curve })), markers: [{ label: 'published FGD', points: [[100, pub100], [130, pub130]] }] },
-    { title: 'Mode B: CloudMatrix384 region', curves: b.results.map((r) => ({ policy: r.policy, curve: r.curve })) },
-  ], DEFAULT_POLICY));
+  writeFileSync(
+    svgPath,
+    renderSvg(
+      [
+        {
+          title: 'Mode A: openb cluster (whole GPUs)',
+          curves: a.results.map((r) => ({ policy: r.policy, curve: r.curve })),
+          markers: [
+            {
+              label: 'published FGD',
+              points: [
+                [100, pub100],
+                [130, pub130],
+              ],
+            },
+          ],
+        },
+        { title: 'Mode B: CloudMatrix384 region', curves: b.results.map((r) => ({ policy: r.policy, curve: r.curve })) },
+      ],
+      DEFAULT_POLICY,
+    ),
+  );
   log(`wrote ${relative(process.cwd(), outPath)} and ${relative(process.cwd(), svgPath)}`);
 }
 
 function roundSeed(d: DynamicSeed): DynamicSeed {
   return { seed: d.seed, npuAcceptance: round(d.npuAcceptance, 3), gangAcceptance: round(d.gangAcceptance, 3), utilisation: round(d.utilisation, 3) };
 }
-
-
-
-
 
 args.run(main);

@@ -20,7 +20,13 @@ test('the openb GPU is a pooled catalogue of milli units with one profile per sh
   const c = openbCatalogue([pod('a', 1, 500), pod('b', 1, 250), pod('c', 1, 500), pod('d', 2, 1000)]);
   assert.equal(c.kind, 'pooled');
   assert.equal(c.units, 1000);
-  assert.deepEqual(c.profiles.map((p) => [p.name, p.size]), [['m250', 250], ['m500', 500]]);
+  assert.deepEqual(
+    c.profiles.map((p) => [p.name, p.size]),
+    [
+      ['m250', 250],
+      ['m500', 500],
+    ],
+  );
 });
 
 test('FGD fragmentation on slices: a 700-milli leftover is a fragment for 800-milli pods, not for 500-milli ones', () => {
@@ -65,18 +71,38 @@ test('a GPU share maps to the smallest 910C vNPU template that covers it', () =>
   assert.equal(templateFor(810), undefined);
 });
 
-test('FGD\'s arrivals: every trace pod once (CPU-only ones too) in a seeded order, then draws that stay within 130% of GPU capacity', () => {
+test("FGD's arrivals: every trace pod once (CPU-only ones too) in a seeded order, then draws that stay within 130% of GPU capacity", () => {
   const pods = [pod('a', 1, 500), pod('b', 1, 1000), pod('c', 2, 1000), pod('cpu1', 0, 0), pod('cpu2', 0, 0)];
   const capacity = 4 * 1000;
   const x = fgdArrivals(pods, capacity, 1.3, 1);
-  assert.deepEqual(x.slice(0, pods.length).map((p) => p.name).sort(), pods.map((p) => p.name).sort());
+  assert.deepEqual(
+    x
+      .slice(0, pods.length)
+      .map((p) => p.name)
+      .sort(),
+    pods.map((p) => p.name).sort(),
+  );
   const demand = x.reduce((a, p) => a + podMilli(p), 0);
   assert.ok(demand <= 1.3 * capacity, `demand ${demand} passes 130%`);
   assert.ok(demand > 1.3 * capacity - 2000, 'draws stop only when the next pod would pass the target');
-  assert.deepEqual(fgdArrivals(pods, capacity, 1.3, 1).map((p) => p.name), x.map((p) => p.name), 'same seed, same arrivals');
-  const orders = new Set([1, 2, 3, 4, 5].map((seed) => fgdArrivals(pods, capacity, 1.3, seed).slice(0, 5).map((p) => p.name).join()));
+  assert.deepEqual(
+    fgdArrivals(pods, capacity, 1.3, 1).map((p) => p.name),
+    x.map((p) => p.name),
+    'same seed, same arrivals',
+  );
+  const orders = new Set(
+    [1, 2, 3, 4, 5].map((seed) =>
+      fgdArrivals(pods, capacity, 1.3, seed)
+        .slice(0, 5)
+        .map((p) => p.name)
+        .join(),
+    ),
+  );
   assert.ok(orders.size > 1, 'the seed changes the order');
-  assert.ok(traceOrderArrivals(pods, capacity, 1.3, 1).every((p) => p.gpus > 0), 'trace order leaves CPU-only pods out');
+  assert.ok(
+    traceOrderArrivals(pods, capacity, 1.3, 1).every((p) => p.gpus > 0),
+    'trace order leaves CPU-only pods out',
+  );
 });
 
 test('CPU-only pods take host CPU: a server full of them cannot take a GPU pod that needs CPU', () => {
@@ -89,7 +115,11 @@ test('CPU-only pods take host CPU: a server full of them cannot take a GPU pod t
   assert.ok(expected.includes(0), 'some seed puts the CPU-only pod first');
   for (const r of results) {
     assert.ok(r.cpuPlaced >= 1, r.policy);
-    assert.deepEqual(r.perSeed.map((s) => s.allocationRatio130), expected, r.policy);
+    assert.deepEqual(
+      r.perSeed.map((s) => s.allocationRatio130),
+      expected,
+      r.policy,
+    );
   }
 });
 
@@ -105,14 +135,28 @@ test('a CPU-only pod goes where its CPU strands no GPU under FGD, and best-fit t
   // Server 1's GPUs are both held: taking its CPU strands nothing; server 0's GPUs need 6 cores free.
   const books = { freeMilli: Int32Array.from([1000, 1000, 0, 0]), freeCpu: Float64Array.from([8000, 8000]), freeMem: Float64Array.from([65536, 65536]) };
   for (const policy of ['fgd', 'fgd-pack'] as const) {
-    assert.equal(chooseCpuServer(policy, topo, c, classes, books, 4000, 1024, () => 0.5, new Float64Array(2).fill(NaN)), 1, policy);
+    assert.equal(
+      chooseCpuServer(policy, topo, c, classes, books, 4000, 1024, () => 0.5, new Float64Array(2).fill(NaN)),
+      1,
+      policy,
+    );
   }
-  assert.equal(chooseCpuServer('best-fit', topo, c, classes, books, 4000, 1024, () => 0.5, new Float64Array(2).fill(NaN)), 1);
-  assert.equal(chooseCpuServer('first-fit', topo, c, classes, books, 4000, 1024, () => 0.5, new Float64Array(2).fill(NaN)), 0);
-  assert.equal(chooseCpuServer('fgd', topo, c, classes, books, 9000, 1024, () => 0.5, new Float64Array(2).fill(NaN)), -1, 'no server has 9 cores');
+  assert.equal(
+    chooseCpuServer('best-fit', topo, c, classes, books, 4000, 1024, () => 0.5, new Float64Array(2).fill(NaN)),
+    1,
+  );
+  assert.equal(
+    chooseCpuServer('first-fit', topo, c, classes, books, 4000, 1024, () => 0.5, new Float64Array(2).fill(NaN)),
+    0,
+  );
+  assert.equal(
+    chooseCpuServer('fgd', topo, c, classes, books, 9000, 1024, () => 0.5, new Float64Array(2).fill(NaN)),
+    -1,
+    'no server has 9 cores',
+  );
 });
 
-test('FGD\'s ranking: fgd ties changes that the artefact\'s integer score cannot tell apart; fgd-pack rounds to its grain, then keeps untouched servers whole', () => {
+test("FGD's ranking: fgd ties changes that the artefact's integer score cannot tell apart; fgd-pack rounds to its grain, then keeps untouched servers whole", () => {
   // 100 x sigmoid(-0.01) and 100 x sigmoid(-0.02) both floor to 49: a tie, so the lower server wins.
   assert.ok(fgdServerRank('fgd', 0.02, false, 1) < fgdServerRank('fgd', 0.01, false, 2));
   assert.ok(fgdServerRank('fgd', 0.5, false, 1) > fgdServerRank('fgd', 0.01, false, 2), 'a clearly larger growth loses');

@@ -26,7 +26,9 @@ export const MILLI = 1000;
 export function openbCatalogue(pods: readonly OpenbPod[]): PartitionCatalogue {
   const shares = [...new Set(pods.filter((p) => p.gpus === 1 && p.gpuMilli > 0 && p.gpuMilli < MILLI).map((p) => p.gpuMilli))].sort((x, y) => x - y);
   return {
-    kind: 'pooled', units: MILLI, source: 'openb trace: GPU shares in milli-GPU, as FGD models them',
+    kind: 'pooled',
+    units: MILLI,
+    source: 'openb trace: GPU shares in milli-GPU, as FGD models them',
     profiles: shares.map((m) => ({ name: profileName(m), size: m, compute: m, memoryGib: 0 })),
   };
 }
@@ -63,14 +65,24 @@ export interface SharedResult {
  * the server the policy's rule picks (`chooseCpuServer`). Allocation ratio, arrived demand and
  * fragmentation are all in GPUs with fractions, as FGD reports them.
  */
-export function runModeAShared(nodes: readonly OpenbNode[], pods: readonly OpenbPod[], policies: readonly PolicyName[], seeds: number, order: ArrivalOrder = 'fgd'): { info: { servers: number; gpus: number; gpuPods: number; sharedGpuPods: number; cpuPods: number; traceDemandPercent: number }; results: SharedResult[] } {
+export function runModeAShared(
+  nodes: readonly OpenbNode[],
+  pods: readonly OpenbPod[],
+  policies: readonly PolicyName[],
+  seeds: number,
+  order: ArrivalOrder = 'fgd',
+): { info: { servers: number; gpus: number; gpuPods: number; sharedGpuPods: number; cpuPods: number; traceDemandPercent: number }; results: SharedResult[] } {
   const topo = new Topology(openbInventory(nodes));
   const gpuPods = pods.filter((p) => p.gpus > 0);
   const catalogue = openbCatalogue(gpuPods);
   const demand = (p: OpenbPod) => (p.gpuMilli < MILLI ? p.gpuMilli / MILLI : p.gpus);
   const classes = typicalClasses(gpuPods);
   const info = {
-    servers: topo.serverCount, gpus: topo.acceleratorCount, gpuPods: gpuPods.length, sharedGpuPods: gpuPods.filter((p) => p.gpuMilli < MILLI).length, cpuPods: pods.length - gpuPods.length,
+    servers: topo.serverCount,
+    gpus: topo.acceleratorCount,
+    gpuPods: gpuPods.length,
+    sharedGpuPods: gpuPods.filter((p) => p.gpuMilli < MILLI).length,
+    cpuPods: pods.length - gpuPods.length,
     traceDemandPercent: (100 * gpuPods.reduce((a, p) => a + demand(p), 0)) / topo.acceleratorCount,
   };
   const results: SharedResult[] = [];
@@ -128,7 +140,15 @@ export function typicalClasses(gpuPods: readonly OpenbPod[]): SliceClass[] {
   return [...byKey.values()];
 }
 
-function runOnce(topo: Topology, catalogue: PartitionCatalogue, gpuPods: readonly OpenbPod[], arrivals: readonly OpenbPod[], classes: readonly SliceClass[], policy: PolicyName, seed: number) {
+function runOnce(
+  topo: Topology,
+  catalogue: PartitionCatalogue,
+  gpuPods: readonly OpenbPod[],
+  arrivals: readonly OpenbPod[],
+  classes: readonly SliceClass[],
+  policy: PolicyName,
+  seed: number,
+) {
   const a = new Allocator(topo, { policy, seed, learn: 'manual', partitions: { [OPENB_TYPE]: catalogue } });
   // FGD measures fragmentation against the trace's pods, known up front.
   for (const p of gpuPods) a.observe(request(p, ''));
@@ -182,21 +202,49 @@ function runOnce(topo: Topology, catalogue: PartitionCatalogue, gpuPods: readonl
       placed++;
       if (shared) sharedPlaced++;
     }
-    if (before < 0.9 * capacity && arrivedGpus >= 0.9 * capacity) frag90 = fragmentationShared(topo, catalogue, classes, books.freeMilli, books.freeCpu, books.freeMem);
+    if (before < 0.9 * capacity && arrivedGpus >= 0.9 * capacity)
+      frag90 = fragmentationShared(topo, catalogue, classes, books.freeMilli, books.freeCpu, books.freeMem);
     while (curve.length <= 130 && arrivedGpus >= (curve.length / 100) * capacity) curve.push((100 * allocated) / capacity);
   });
   // A stream that ends just under 130% (FGD's simulator stops before passing it) reports its final state.
   while (curve.length <= 130) curve.push((100 * allocated) / capacity);
-  return { at100: curve[100]!, at130: curve[130]!, frag90, latencies, placed, arrived: arrivals.length - cpuArrived, sharedPlaced, sharedArrived, cpuPlaced, cpuArrived };
+  return {
+    at100: curve[100]!,
+    at130: curve[130]!,
+    frag90,
+    latencies,
+    placed,
+    arrived: arrivals.length - cpuArrived,
+    sharedPlaced,
+    sharedArrived,
+    cpuPlaced,
+    cpuArrived,
+  };
 }
 
 function request(pod: OpenbPod, owner: string) {
-  const base = { owner, project: 'openb', acceleratorType: OPENB_TYPE, zone: OPENB_ZONE, unit: 'accelerators' as const, scope: 'server' as const, cpuMilli: pod.cpuMilli, memoryMib: pod.memoryMib };
+  const base = {
+    owner,
+    project: 'openb',
+    acceleratorType: OPENB_TYPE,
+    zone: OPENB_ZONE,
+    unit: 'accelerators' as const,
+    scope: 'server' as const,
+    cpuMilli: pod.cpuMilli,
+    memoryMib: pod.memoryMib,
+  };
   return pod.gpuMilli < MILLI ? { ...base, count: 1, profile: profileName(pod.gpuMilli) } : { ...base, count: pod.gpus };
 }
 
 /** FGD's fragmentation of the whole cluster on slices, in % of all GPUs (the allocator's own measure per server, summed). */
-export function fragmentationShared(topo: Topology, catalogue: PartitionCatalogue, classes: readonly SliceClass[], freeMilli: Int32Array, freeCpu: Float64Array, freeMem: Float64Array): number {
+export function fragmentationShared(
+  topo: Topology,
+  catalogue: PartitionCatalogue,
+  classes: readonly SliceClass[],
+  freeMilli: Int32Array,
+  freeCpu: Float64Array,
+  freeMem: Float64Array,
+): number {
   const view: SliceView = { free: new Int32Array(32), taken: new Uint32Array(32), count: 0, cpu: 0, mem: 0 };
   let frag = 0;
   for (let s = 0; s < topo.serverCount; s++) {

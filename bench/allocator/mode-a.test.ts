@@ -30,14 +30,23 @@ const PODS = [
 test('pods sharing a GPU are read as one whole GPU', () => {
   withTrace(NODES, PODS, (dir) => {
     const pods = readPods(join(dir, 'pods.csv'));
-    assert.deepEqual(pods.map((p) => p.gpus), [1, 2, 0, 1, 4]);
+    assert.deepEqual(
+      pods.map((p) => p.gpus),
+      [1, 2, 0, 1, 4],
+    );
     assert.equal(pods[0]!.gpuMilli, 500);
-    assert.equal(readNodes(join(dir, 'nodes.csv')).reduce((a, n) => a + n.gpus, 0), 8);
+    assert.equal(
+      readNodes(join(dir, 'nodes.csv')).reduce((a, n) => a + n.gpus, 0),
+      8,
+    );
   });
 });
 
 test('a missing trace says where it was looked for', () => {
-  assert.throws(() => readPods('/nonexistent/pods.csv'), (e: Error) => e instanceof TraceMissingError && /\/nonexistent\/pods\.csv/.test(e.message));
+  assert.throws(
+    () => readPods('/nonexistent/pods.csv'),
+    (e: Error) => e instanceof TraceMissingError && /\/nonexistent\/pods\.csv/.test(e.message),
+  );
 });
 
 test('mode A fills to 130% and reports ratios against capacity', () => {
@@ -57,7 +66,10 @@ test('mode A fills to 130% and reports ratios against capacity', () => {
 });
 
 test('fragmentation counts free GPUs a typical pod cannot use', () => {
-  const typical = [{ gpus: 2, cpu: 1000, mem: 0, p: 0.5 }, { gpus: 1, cpu: 4000, mem: 0, p: 0.5 }];
+  const typical = [
+    { gpus: 2, cpu: 1000, mem: 0, p: 0.5 },
+    { gpus: 1, cpu: 4000, mem: 0, p: 0.5 },
+  ];
   // Server 0: 1 free GPU, plenty of CPU: the 2-GPU pod cannot use it. Server 1: 2 free, 2 cores: the 1-GPU pod cannot.
   const frag = fragmentation(typical, Int32Array.from([1, 2]), Float64Array.from([8000, 2000]), Float64Array.from([1e9, 1e9]), 10);
   assert.equal(frag, (100 * (0.5 * 1 + 0.5 * 2)) / 10);

@@ -46,7 +46,12 @@ interface TypicalPod {
  * from the trace with the seed once it runs out), no departures, until arrived demand is 130% of
  * capacity. Shared-GPU pods are rounded up to one whole GPU.
  */
-export function runModeA(nodes: readonly OpenbNode[], pods: readonly OpenbPod[], policies: readonly PolicyName[], seeds: number): { info: ModeAInfo; results: ModeAResult[] } {
+export function runModeA(
+  nodes: readonly OpenbNode[],
+  pods: readonly OpenbPod[],
+  policies: readonly PolicyName[],
+  seeds: number,
+): { info: ModeAInfo; results: ModeAResult[] } {
   const topo = new Topology(openbInventory(nodes));
   const gpuPods = pods.filter((p) => p.gpus > 0);
   const capacity = topo.acceleratorCount;
@@ -59,7 +64,10 @@ export function runModeA(nodes: readonly OpenbNode[], pods: readonly OpenbPod[],
   }
   const typical: TypicalPod[] = [...classes.values()].map((c) => ({ gpus: c.pod.gpus, cpu: c.pod.cpuMilli, mem: c.pod.memoryMib, p: c.n / gpuPods.length }));
   const info: ModeAInfo = {
-    servers: topo.serverCount, gpus: capacity, gpuPods: gpuPods.length, cpuOnlyPods: pods.length - gpuPods.length,
+    servers: topo.serverCount,
+    gpus: capacity,
+    gpuPods: gpuPods.length,
+    cpuOnlyPods: pods.length - gpuPods.length,
     sharedGpuPods: gpuPods.filter((p) => p.gpuMilli < 1000).length,
     traceDemandPercent: (100 * gpuPods.reduce((a, p) => a + p.gpus, 0)) / capacity,
   };
@@ -95,7 +103,15 @@ export function runModeA(nodes: readonly OpenbNode[], pods: readonly OpenbPod[],
   return { info, results };
 }
 
-function runOnce(topo: Topology, gpuPods: readonly OpenbPod[], typical: readonly TypicalPod[], classes: Map<string, { pod: OpenbPod; n: number }>, policy: PolicyName, seed: number, capacity: number) {
+function runOnce(
+  topo: Topology,
+  gpuPods: readonly OpenbPod[],
+  typical: readonly TypicalPod[],
+  classes: Map<string, { pod: OpenbPod; n: number }>,
+  policy: PolicyName,
+  seed: number,
+  capacity: number,
+) {
   const a = new Allocator(topo, { policy, seed, learn: 'manual' });
   // FGD measures fragmentation against the trace's typical pods, known up front.
   for (const { pod, n } of classes.values()) {
@@ -125,7 +141,17 @@ function runOnce(topo: Topology, gpuPods: readonly OpenbPod[], typical: readonly
     const before = arrivedGpus;
     arrivedGpus += pod.gpus;
     const t0 = performance.now();
-    const d = a.place({ owner: `pod-${i}`, project: 'openb', acceleratorType: OPENB_TYPE, zone: OPENB_ZONE, count: pod.gpus, unit: 'accelerators', scope: 'server', cpuMilli: pod.cpuMilli, memoryMib: pod.memoryMib });
+    const d = a.place({
+      owner: `pod-${i}`,
+      project: 'openb',
+      acceleratorType: OPENB_TYPE,
+      zone: OPENB_ZONE,
+      count: pod.gpus,
+      unit: 'accelerators',
+      scope: 'server',
+      cpuMilli: pod.cpuMilli,
+      memoryMib: pod.memoryMib,
+    });
     latencies.push(performance.now() - t0);
     if (d.ok) {
       a.commit(d.owner, d);

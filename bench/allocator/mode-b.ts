@@ -78,11 +78,22 @@ export function modeBSetting(pods: readonly OpenbPod[]) {
  * dynamic runs are averaged over `dynamicSeeds` streams, because the streams differ far more from one
  * another than the policies do; every policy sees the same streams, so differences are paired.
  */
-export function runModeB(pods: readonly OpenbPod[], policies: readonly PolicyName[], seeds: number, dynamicArrivals: number, dynamicSeeds: number): { info: ModeBInfo; results: ModeBResult[] } {
+export function runModeB(
+  pods: readonly OpenbPod[],
+  policies: readonly PolicyName[],
+  seeds: number,
+  dynamicArrivals: number,
+  dynamicSeeds: number,
+): { info: ModeBInfo; results: ModeBResult[] } {
   const { topo, capacity, modalGangNpus, offeredLoad, rate } = modeBSetting(pods);
   const info: ModeBInfo = {
     pooledBound: [],
-    supernodes: SUPERNODES, npus: capacity, modalGangNpus, offeredLoad, dynamicArrivals, dynamicSeeds,
+    supernodes: SUPERNODES,
+    npus: capacity,
+    modalGangNpus,
+    offeredLoad,
+    dynamicArrivals,
+    dynamicSeeds,
     strandedDefinition: `free NPUs in supernodes with fewer whole free servers than the modal gang (${modalGangNpus} NPUs = ${modalGangNpus / 8} servers) needs`,
   };
   info.pooledBound = Array.from({ length: dynamicSeeds }, (_, i) => {
@@ -163,7 +174,17 @@ export interface DynamicOptions {
   oracle?: LifetimeOracle;
 }
 
-export function dynamicRun(topo: Topology, pods: readonly OpenbPod[], policy: PolicyName | Policy, seed: number, capacity: number, modalGangNpus: number, rate: number, arrivals: number, opts: DynamicOptions = {}) {
+export function dynamicRun(
+  topo: Topology,
+  pods: readonly OpenbPod[],
+  policy: PolicyName | Policy,
+  seed: number,
+  capacity: number,
+  modalGangNpus: number,
+  rate: number,
+  arrivals: number,
+  opts: DynamicOptions = {},
+) {
   const { gangScope = 'supernode', oracle } = opts;
   const a = new Allocator(topo, { policy, seed, learn: 'manual' });
   const rng = seededRandom(seed * 131 + 3);
@@ -218,7 +239,9 @@ export function dynamicRun(topo: Topology, pods: readonly OpenbPod[], policy: Po
       if (n % sampleEvery === 0) {
         const st = topologyState(a, modalGangNpus);
         strandedSamples.push(st.stranded);
-        st.largest.forEach((v, i) => { largestSums[i] = largestSums[i]! + v; });
+        st.largest.forEach((v, i) => {
+          largestSums[i] = largestSums[i]! + v;
+        });
         largestSamples++;
       }
     }

@@ -39,8 +39,28 @@ export function runModeCSection(pods: readonly OpenbPod[], o: ModeCOptions, outP
   type Row = [string, number, number, number, number | string, number | string, number | string, number | string, number | string];
   const rows: Row[] = [
     ['best-fit immediate', mean(served(c.bestFit)), se(served(c.bestFit)), mean(util(c.bestFit)), 0, 0, 0, 0, 0],
-    ['queue, no defrag', mean(served(c.queuedNoDefrag)), se(served(c.queuedNoDefrag)), mean(util(c.queuedNoDefrag)), minutes(c.queuedNoDefrag.map((q) => q.meanWaitHours)), minutes(c.queuedNoDefrag.map((q) => q.p99WaitHours)), minutes(c.queuedNoDefrag.map((q) => q.gangMeanWaitHours)), minutes(c.queuedNoDefrag.map((q) => q.gangP99WaitHours)), 0],
-    ['queue + defrag', mean(served(c.queued)), se(served(c.queued)), mean(util(c.queued)), minutes(c.queued.map((q) => q.meanWaitHours)), minutes(c.queued.map((q) => q.p99WaitHours)), minutes(c.queued.map((q) => q.gangMeanWaitHours)), minutes(c.queued.map((q) => q.gangP99WaitHours)), mean(c.queued.map((q) => q.movesPerHour))],
+    [
+      'queue, no defrag',
+      mean(served(c.queuedNoDefrag)),
+      se(served(c.queuedNoDefrag)),
+      mean(util(c.queuedNoDefrag)),
+      minutes(c.queuedNoDefrag.map((q) => q.meanWaitHours)),
+      minutes(c.queuedNoDefrag.map((q) => q.p99WaitHours)),
+      minutes(c.queuedNoDefrag.map((q) => q.gangMeanWaitHours)),
+      minutes(c.queuedNoDefrag.map((q) => q.gangP99WaitHours)),
+      0,
+    ],
+    [
+      'queue + defrag',
+      mean(served(c.queued)),
+      se(served(c.queued)),
+      mean(util(c.queued)),
+      minutes(c.queued.map((q) => q.meanWaitHours)),
+      minutes(c.queued.map((q) => q.p99WaitHours)),
+      minutes(c.queued.map((q) => q.gangMeanWaitHours)),
+      minutes(c.queued.map((q) => q.gangP99WaitHours)),
+      mean(c.queued.map((q) => q.movesPerHour)),
+    ],
     ['pooled bound', mean(served(c.pooledBound)), se(served(c.pooledBound)), mean(util(c.pooledBound)), '-', '-', '-', '-', '-'],
   ];
   const d = c.queuedMinusBestFit;
@@ -51,8 +71,23 @@ export function runModeCSection(pods: readonly OpenbPod[], o: ModeCOptions, outP
     renderTable(['run', 'served NPU %', 'SE', 'utilisation %', 'mean wait min', 'p99 wait min', 'gang mean wait min', 'gang p99 wait min', 'moves/h'], rows),
     `queue + defrag minus best-fit immediate, paired: ${d.mean.toFixed(2)} ± ${dSe.toFixed(2)} points (SE), better on ${d.wins} of ${d.n} streams; gap of best-fit to the pooled bound ${c.gapToPooled.toFixed(2)} points, ${(100 * c.gapClosed).toFixed(0)}% of it closed.`,
     `queue alone (no moves) minus best-fit: ${nd.mean.toFixed(2)} ± ${(nd.sd / Math.sqrt(nd.n)).toFixed(2)} points (SE), better on ${nd.wins} of ${nd.n} streams.`,
-    ...(sweep.length ? [renderTable(['wait limit min', 'served NPU %', 'minus best-fit', 'SE', 'gap closed %', 'p99 wait min', 'gang p99 wait min', 'moves/h'],
-      sweep.map((s) => [String(s.waitLimitMinutes), s.npuServed, s.minusBestFit.mean, s.minusBestFit.sd / Math.sqrt(s.minusBestFit.n), 100 * s.gapClosed, s.p99WaitMinutes, s.gangP99WaitMinutes, s.movesPerHour]))] : []),
+    ...(sweep.length
+      ? [
+          renderTable(
+            ['wait limit min', 'served NPU %', 'minus best-fit', 'SE', 'gap closed %', 'p99 wait min', 'gang p99 wait min', 'moves/h'],
+            sweep.map((s) => [
+              String(s.waitLimitMinutes),
+              s.npuServed,
+              s.minusBestFit.mean,
+              s.minusBestFit.sd / Math.sqrt(s.minusBestFit.n),
+              100 * s.gapClosed,
+              s.p99WaitMinutes,
+              s.gangP99WaitMinutes,
+              s.movesPerHour,
+            ]),
+          ),
+        ]
+      : []),
     `Engine passes over the queue + defrag streams: ${c.passes} run, ${c.skippedPasses} skipped (nothing could change), p99 ${c.passP99Ms.toFixed(3)} ms; the whole comparison took ${c.seconds.toFixed(0)} s.`,
     speedLine('incremental (one long-lived view)', speed),
     speedLine('stateless (view rebuilt from the state each pass, as the control plane calls it)', stateless),
@@ -61,22 +96,62 @@ export function runModeCSection(pods: readonly OpenbPod[], o: ModeCOptions, outP
   const r4 = (x: number) => round(x, 4);
   const paired = (p: typeof d) => ({ mean: r4(p.mean), se: r4(p.sd / Math.sqrt(p.n)), min: r4(p.min), max: r4(p.max), wins: p.wins, n: p.n });
   const section = {
-    settings: { waitLimitMinutes: waitLimitHours * 60, moveMinutes: o.moveMinutes, replanMinutes: o.replanMinutes, defragment: true, backfill: true, reservationsPerType: 1 },
-    streams, arrivals, waitLimitMinutes: waitLimitHours * 60,
+    settings: {
+      waitLimitMinutes: waitLimitHours * 60,
+      moveMinutes: o.moveMinutes,
+      replanMinutes: o.replanMinutes,
+      defragment: true,
+      backfill: true,
+      reservationsPerType: 1,
+    },
+    streams,
+    arrivals,
+    waitLimitMinutes: waitLimitHours * 60,
     machine: 'the 2-core build machine, shared with other work while it ran',
-    served: Object.fromEntries(rows.map((r) => [r[0], {
-      npuServed: round(r[1], 3), se: round(r[2], 3), utilisation: round(r[3], 3),
-      meanWaitMinutes: num(r[4], 3), p99WaitMinutes: num(r[5], 3), gangMeanWaitMinutes: num(r[6], 3), gangP99WaitMinutes: num(r[7], 3), movesPerHour: num(r[8], 2),
-    }])),
+    served: Object.fromEntries(
+      rows.map((r) => [
+        r[0],
+        {
+          npuServed: round(r[1], 3),
+          se: round(r[2], 3),
+          utilisation: round(r[3], 3),
+          meanWaitMinutes: num(r[4], 3),
+          p99WaitMinutes: num(r[5], 3),
+          gangMeanWaitMinutes: num(r[6], 3),
+          gangP99WaitMinutes: num(r[7], 3),
+          movesPerHour: num(r[8], 2),
+        },
+      ]),
+    ),
     queuedMinusBestFit: paired(d),
     noDefragMinusBestFit: paired(nd),
-    gapToPooledBound: r4(c.gapToPooled), gapClosed: r4(c.gapClosed),
+    gapToPooledBound: r4(c.gapToPooled),
+    gapClosed: r4(c.gapClosed),
     gangP99WaitMinutes: round(minutes(c.queued.map((q) => q.gangP99WaitHours)), 3),
-    gangServed: { bestFitImmediate: round(mean(c.bestFit.map((b) => b.gangServed)), 3), pooledBound: round(mean(c.pooledBound.map((b) => b.gangServed)), 3), queueNoDefrag: round(mean(c.queuedNoDefrag.map((q) => q.gangServed)), 3), queue: round(mean(c.queued.map((q) => q.gangServed)), 3) },
-    waitLimitSweep: sweep.map((s) => ({ waitLimitMinutes: s.waitLimitMinutes, npuServed: r4(s.npuServed), minusBestFit: paired(s.minusBestFit), gapClosed: r4(s.gapClosed), p99WaitMinutes: r4(s.p99WaitMinutes), gangP99WaitMinutes: r4(s.gangP99WaitMinutes), movesPerHour: round(s.movesPerHour, 2) })),
+    gangServed: {
+      bestFitImmediate: round(mean(c.bestFit.map((b) => b.gangServed)), 3),
+      pooledBound: round(mean(c.pooledBound.map((b) => b.gangServed)), 3),
+      queueNoDefrag: round(mean(c.queuedNoDefrag.map((q) => q.gangServed)), 3),
+      queue: round(mean(c.queued.map((q) => q.gangServed)), 3),
+    },
+    waitLimitSweep: sweep.map((s) => ({
+      waitLimitMinutes: s.waitLimitMinutes,
+      npuServed: r4(s.npuServed),
+      minusBestFit: paired(s.minusBestFit),
+      gapClosed: r4(s.gapClosed),
+      p99WaitMinutes: r4(s.p99WaitMinutes),
+      gangP99WaitMinutes: r4(s.gangP99WaitMinutes),
+      movesPerHour: round(s.movesPerHour, 2),
+    })),
     perStream: c.queued.map((q, i) => ({
-      seed: q.seed, bestFit: r4(c.bestFit[i]!.npuServed), queueNoDefrag: r4(c.queuedNoDefrag[i]!.npuServed), queue: r4(q.npuServed), pooled: r4(c.pooledBound[i]!.npuServed),
-      p99WaitMinutes: r4(q.p99WaitHours * 60), gangP99WaitMinutes: r4(q.gangP99WaitHours * 60), movesPerHour: round(q.movesPerHour, 2),
+      seed: q.seed,
+      bestFit: r4(c.bestFit[i]!.npuServed),
+      queueNoDefrag: r4(c.queuedNoDefrag[i]!.npuServed),
+      queue: r4(q.npuServed),
+      pooled: r4(c.pooledBound[i]!.npuServed),
+      p99WaitMinutes: r4(q.p99WaitHours * 60),
+      gangP99WaitMinutes: r4(q.gangP99WaitHours * 60),
+      movesPerHour: round(q.movesPerHour, 2),
     })),
     enginePasses: { run: c.passes, skipped: c.skippedPasses, p99Ms: r4(c.passP99Ms) },
     seconds: Math.round(c.seconds),
@@ -98,7 +173,13 @@ export function runModeCSection(pods: readonly OpenbPod[], o: ModeCOptions, outP
     json.modeC = section;
     writeFileSync(outPath, `${JSON.stringify(json, null, 2)}\n`);
   }
-  writeFileSync(outPath.replace(/\.json$/, '') + '-mode-c.svg', renderBarsSvg(`Mode C: NPU demand served within ${waitLimitHours * 60} min (${streams} streams of ${arrivals}, ± SE)`, rows.map((r) => ({ label: r[0], value: r[1], se: r[2] }))));
+  writeFileSync(
+    outPath.replace(/\.json$/, '') + '-mode-c.svg',
+    renderBarsSvg(
+      `Mode C: NPU demand served within ${waitLimitHours * 60} min (${streams} streams of ${arrivals}, ± SE)`,
+      rows.map((r) => ({ label: r[0], value: r[1], se: r[2] })),
+    ),
+  );
   return section;
 }
 
@@ -110,7 +191,17 @@ function measurePassSpeed(pods: readonly OpenbPod[], log: (m: string) => void) {
 
 function passFigures(s: AdmissionSpeed & { running: number }) {
   const r4 = (x: number) => round(x, 4);
-  return { supernodes: 100, pending: s.pending, running: s.running, passes: s.passes, p50Ms: r4(s.p50Ms), p99Ms: r4(s.p99Ms), maxMs: r4(s.maxMs), cpuP50Ms: r4(s.cpuP50Ms), cpuP99Ms: r4(s.cpuP99Ms) };
+  return {
+    supernodes: 100,
+    pending: s.pending,
+    running: s.running,
+    passes: s.passes,
+    p50Ms: r4(s.p50Ms),
+    p99Ms: r4(s.p99Ms),
+    maxMs: r4(s.maxMs),
+    cpuP50Ms: r4(s.cpuP50Ms),
+    cpuP99Ms: r4(s.cpuP99Ms),
+  };
 }
 
 /**
@@ -119,7 +210,12 @@ function passFigures(s: AdmissionSpeed & { running: number }) {
  */
 export function runPassSpeedSection(pods: readonly OpenbPod[], outPath: string, log: (m: string) => void): void {
   const { speed, stateless } = measurePassSpeed(pods, log);
-  console.log([speedLine('incremental (one long-lived view)', speed), speedLine('stateless (view rebuilt from the state each pass, as the control plane calls it)', stateless)].join('\n'));
+  console.log(
+    [
+      speedLine('incremental (one long-lived view)', speed),
+      speedLine('stateless (view rebuilt from the state each pass, as the control plane calls it)', stateless),
+    ].join('\n'),
+  );
   if (!existsSync(outPath)) return;
   const json = JSON.parse(readFileSync(outPath, 'utf8')) as { modeC?: Record<string, unknown> & { goals?: Record<string, boolean> } };
   if (!json.modeC) return;

@@ -1,5 +1,14 @@
 import { performance } from 'node:perf_hooks';
-import { admit, admitPass, AdmissionView, forgetWork, releaseWork, type AdmissionDecision, type AdmissionState, type PendingRequest } from '../../controlplane/src/admission/index.ts';
+import {
+  admit,
+  admitPass,
+  AdmissionView,
+  forgetWork,
+  releaseWork,
+  type AdmissionDecision,
+  type AdmissionState,
+  type PendingRequest,
+} from '../../controlplane/src/admission/index.ts';
 import { Allocator } from '../../controlplane/src/allocator/allocator.ts';
 import { seededRandom } from '../../controlplane/src/allocator/seeded-random.ts';
 import { Topology } from '../../controlplane/src/allocator/topology.ts';
@@ -47,7 +56,15 @@ export interface ModeCSeed {
  * waiting-time limit leaves: served demand is demand admitted within the limit, so queueing cannot win
  * by letting work wait for ever. Passes run at every arrival, departure, deadline and move completion.
  */
-export function queuedRun(topo: Topology, pods: readonly OpenbPod[], seed: number, capacity: number, rate: number, arrivals: number, settings: ModeCSettings): ModeCSeed & { passMs: number[]; skippedPasses: number } {
+export function queuedRun(
+  topo: Topology,
+  pods: readonly OpenbPod[],
+  seed: number,
+  capacity: number,
+  rate: number,
+  arrivals: number,
+  settings: ModeCSettings,
+): ModeCSeed & { passMs: number[]; skippedPasses: number } {
   const a = new Allocator(topo, { policy: 'best-fit', seed, learn: 'manual' });
   const rng = seededRandom(seed * 131 + 3);
   const stream = syntheticStream(pods, seededRandom(seed * 31 + 7));
@@ -57,7 +74,10 @@ export function queuedRun(topo: Topology, pods: readonly OpenbPod[], seed: numbe
   // anything (nothing new waits, nothing was freed, no move or replan is due) are skipped.
   const view = AdmissionView.fromState({
     queues: [{ name: 'bench', quotas: { 'ascend-910c': { nominal: capacity } }, admissionPolicy: 'fifo', preemption: 'never' }],
-    pending: [], running: [], reservations: [], moves: [],
+    pending: [],
+    running: [],
+    reservations: [],
+    moves: [],
   });
   const options = { defragment: settings.defragment, moveDurationMs: () => settings.moveHours * HOUR_MS, replanMs: settings.replanMinutes * 60_000 };
   // Events: 0 departure, 1 deadline, 2 move due.
@@ -154,9 +174,17 @@ export function queuedRun(topo: Topology, pods: readonly OpenbPod[], seed: numbe
   gangWaits.sort((x, y) => x - y);
   const hours = now - measuredFrom;
   return {
-    seed, npuServed: (100 * npuServed) / npuOffered, gangServed: (100 * gangServed) / gangOffered,
-    utilisation: (100 * busyArea) / (capacity * hours), meanWaitHours: mean(waits), p99WaitHours: percentile(waits, 99), gangMeanWaitHours: mean(gangWaits), gangP99WaitHours: percentile(gangWaits, 99),
-    movesPerHour: moves / hours, passMs, skippedPasses: skipped,
+    seed,
+    npuServed: (100 * npuServed) / npuOffered,
+    gangServed: (100 * gangServed) / gangOffered,
+    utilisation: (100 * busyArea) / (capacity * hours),
+    meanWaitHours: mean(waits),
+    p99WaitHours: percentile(waits, 99),
+    gangMeanWaitHours: mean(gangWaits),
+    gangP99WaitHours: percentile(gangWaits, 99),
+    movesPerHour: moves / hours,
+    passMs,
+    skippedPasses: skipped,
   };
 }
 
@@ -195,7 +223,13 @@ export interface ModeCResult {
  * Mode C over `streams` mode-B streams: best-fit immediate (mode B's dynamic run), the pooled bound,
  * the queue without and with defragmentation, all on the same streams so differences are paired.
  */
-export function runModeC(pods: readonly OpenbPod[], streams: number, arrivals: number, settings: Omit<ModeCSettings, 'defragment'>, log: (m: string) => void = () => {}): ModeCResult {
+export function runModeC(
+  pods: readonly OpenbPod[],
+  streams: number,
+  arrivals: number,
+  settings: Omit<ModeCSettings, 'defragment'>,
+  log: (m: string) => void = () => {},
+): ModeCResult {
   const { topo, capacity, modalGangNpus, rate } = modeBSetting(pods);
   const bestFit = [];
   const pooledBound = [];
@@ -216,17 +250,30 @@ export function runModeC(pods: readonly OpenbPod[], streams: number, arrivals: n
     skippedPasses += q.skippedPasses;
     const { passMs: _b, skippedPasses: _d, ...rest } = q;
     queued.push(rest);
-    log(`  stream ${seed}: best-fit ${bestFit.at(-1)!.npuServed.toFixed(2)}%, queue ${plain.npuServed.toFixed(2)}%, queue+defrag ${rest.npuServed.toFixed(2)}%, pooled ${pooledBound.at(-1)!.npuServed.toFixed(2)}%`);
+    log(
+      `  stream ${seed}: best-fit ${bestFit.at(-1)!.npuServed.toFixed(2)}%, queue ${plain.npuServed.toFixed(2)}%, queue+defrag ${rest.npuServed.toFixed(2)}%, pooled ${pooledBound.at(-1)!.npuServed.toFixed(2)}%`,
+    );
   }
   passes.sort((x, y) => x - y);
   const served = (xs: { npuServed: number }[]) => xs.map((x) => x.npuServed);
   const gapToPooled = mean(served(pooledBound)) - mean(served(bestFit));
   const diff = pairedDifference(served(queued), served(bestFit));
   return {
-    settings: { ...settings, defragment: true }, streams, arrivals, bestFit, pooledBound, queued, queuedNoDefrag,
-    queuedMinusBestFit: diff, noDefragMinusBestFit: pairedDifference(served(queuedNoDefrag), served(bestFit)),
-    gapToPooled, gapClosed: gapToPooled > 0 ? diff.mean / gapToPooled : NaN,
-    passes: passes.length, skippedPasses, passP99Ms: percentile(passes, 99), seconds: (performance.now() - t0) / 1000,
+    settings: { ...settings, defragment: true },
+    streams,
+    arrivals,
+    bestFit,
+    pooledBound,
+    queued,
+    queuedNoDefrag,
+    queuedMinusBestFit: diff,
+    noDefragMinusBestFit: pairedDifference(served(queuedNoDefrag), served(bestFit)),
+    gapToPooled,
+    gapClosed: gapToPooled > 0 ? diff.mean / gapToPooled : NaN,
+    passes: passes.length,
+    skippedPasses,
+    passP99Ms: percentile(passes, 99),
+    seconds: (performance.now() - t0) / 1000,
   };
 }
 
@@ -248,14 +295,23 @@ export interface AdmissionSpeed {
  * warm-up passes. `incremental` passes run on one long-lived view (`admitPass`); `stateless` passes
  * rebuild the view from the plain state every time (`admit`, as the control plane calls it).
  */
-export function admissionSpeed(pods: readonly OpenbPod[], supernodes: number, pendingCount: number, passes: number, mode: 'incremental' | 'stateless'): AdmissionSpeed & { running: number } {
+export function admissionSpeed(
+  pods: readonly OpenbPod[],
+  supernodes: number,
+  pendingCount: number,
+  passes: number,
+  mode: 'incremental' | 'stateless',
+): AdmissionSpeed & { running: number } {
   const topo = new Topology(cloudMatrixRegion(supernodes));
   const a = new Allocator(topo, { policy: 'best-fit', seed: 1, learn: 'manual' });
   const stream = syntheticStream(pods, seededRandom(99));
   const owners: string[] = [];
   const state: AdmissionState = {
     queues: [{ name: 'bench', quotas: { 'ascend-910c': { nominal: topo.acceleratorCount } }, admissionPolicy: 'fifo', preemption: 'never' }],
-    pending: [], running: [], reservations: [], moves: [],
+    pending: [],
+    running: [],
+    reservations: [],
+    moves: [],
   };
   let n = 0;
   let refused = 0;
@@ -271,7 +327,16 @@ export function admissionSpeed(pods: readonly OpenbPod[], supernodes: number, pe
     }
     owners.push(id);
     const p = toPending(id, item, 0);
-    state.running.push({ id, request: p.request, queue: p.queue, priority: 0, preemptible: false, movable: p.movable === true, accelerators: a.holdings(id)!.acceleratorCount, admittedAt: 0 });
+    state.running.push({
+      id,
+      request: p.request,
+      queue: p.queue,
+      priority: 0,
+      preemptible: false,
+      movable: p.movable === true,
+      accelerators: a.holdings(id)!.acceleratorCount,
+      admittedAt: 0,
+    });
   }
   while (state.pending.length < pendingCount) state.pending.push(toPending(`p${n++}`, next(), n));
   const view = AdmissionView.fromState(state);
@@ -304,9 +369,13 @@ export function admissionSpeed(pods: readonly OpenbPod[], supernodes: number, pe
   times.sort((x, y) => x - y);
   cpuTimes.sort((x, y) => x - y);
   return {
-    p50Ms: percentile(times, 50), p99Ms: percentile(times, 99), maxMs: times.at(-1)!,
-    cpuP50Ms: percentile(cpuTimes, 50), cpuP99Ms: percentile(cpuTimes, 99),
-    pending: mode === 'incremental' ? view.pending.size : plain.pending.length, passes: times.length,
+    p50Ms: percentile(times, 50),
+    p99Ms: percentile(times, 99),
+    maxMs: times.at(-1)!,
+    cpuP50Ms: percentile(cpuTimes, 50),
+    cpuP99Ms: percentile(cpuTimes, 99),
+    pending: mode === 'incremental' ? view.pending.size : plain.pending.length,
+    passes: times.length,
     running: mode === 'incremental' ? view.running.size : plain.running.length,
   };
 }
@@ -326,21 +395,35 @@ export interface WaitLimitPoint {
  * How the result depends on the waiting-time limit: queue + defragmentation re-run on the same streams
  * at each limit (minutes), against the best-fit and pooled figures of the main comparison.
  */
-export function waitLimitSweep(pods: readonly OpenbPod[], c: ModeCResult, limitsMinutes: readonly number[], log: (m: string) => void = () => {}): WaitLimitPoint[] {
+export function waitLimitSweep(
+  pods: readonly OpenbPod[],
+  c: ModeCResult,
+  limitsMinutes: readonly number[],
+  log: (m: string) => void = () => {},
+): WaitLimitPoint[] {
   const { topo, capacity, rate } = modeBSetting(pods);
   const bestFit = c.bestFit.map((b) => b.npuServed);
   return limitsMinutes.map((minutes) => {
     const runs: ModeCSeed[] = [];
     for (let seed = 1; seed <= c.streams; seed++) {
-      const { passMs: _a, skippedPasses: _b, ...q } = queuedRun(topo, pods, seed, capacity, rate, c.arrivals, { ...c.settings, waitLimitHours: minutes / 60, defragment: true });
+      const {
+        passMs: _a,
+        skippedPasses: _b,
+        ...q
+      } = queuedRun(topo, pods, seed, capacity, rate, c.arrivals, { ...c.settings, waitLimitHours: minutes / 60, defragment: true });
       runs.push(q);
     }
     const served = runs.map((q) => q.npuServed);
     const diff = pairedDifference(served, bestFit);
     log(`  wait limit ${minutes} min: queue+defrag ${mean(served).toFixed(2)}%, ${diff.mean >= 0 ? '+' : ''}${diff.mean.toFixed(2)} points against best-fit`);
     return {
-      waitLimitMinutes: minutes, npuServed: mean(served), minusBestFit: diff, gapClosed: c.gapToPooled > 0 ? diff.mean / c.gapToPooled : NaN,
-      p99WaitMinutes: mean(runs.map((q) => q.p99WaitHours * 60)), gangP99WaitMinutes: mean(runs.map((q) => q.gangP99WaitHours * 60)), movesPerHour: mean(runs.map((q) => q.movesPerHour)),
+      waitLimitMinutes: minutes,
+      npuServed: mean(served),
+      minusBestFit: diff,
+      gapClosed: c.gapToPooled > 0 ? diff.mean / c.gapToPooled : NaN,
+      p99WaitMinutes: mean(runs.map((q) => q.p99WaitHours * 60)),
+      gangP99WaitMinutes: mean(runs.map((q) => q.gangP99WaitHours * 60)),
+      movesPerHour: mean(runs.map((q) => q.movesPerHour)),
     };
   });
 }

@@ -20,7 +20,17 @@ export interface OpenbBooks {
  * `cache` holds each server's current measure (NaN when unknown); the caller clears a server's entry
  * when the server changes.
  */
-export function chooseCpuServer(policy: PolicyName, topo: Topology, catalogue: PartitionCatalogue, classes: readonly SliceClass[], books: OpenbBooks, cpu: number, mem: number, rng: () => number, cache: Float64Array): number {
+export function chooseCpuServer(
+  policy: PolicyName,
+  topo: Topology,
+  catalogue: PartitionCatalogue,
+  classes: readonly SliceClass[],
+  books: OpenbBooks,
+  cpu: number,
+  mem: number,
+  rng: () => number,
+  cache: Float64Array,
+): number {
   const fits = (s: number) => books.freeCpu[s]! >= cpu && books.freeMem[s]! >= mem;
   if (policy === 'first-fit') {
     for (let s = 0; s < topo.serverCount; s++) if (fits(s)) return s;
@@ -46,7 +56,8 @@ export function chooseCpuServer(policy: PolicyName, topo: Topology, catalogue: P
     } else {
       fill(view, topo, books, s);
       if (Number.isNaN(cache[s]!)) cache[s] = sliceFragment(classes, catalogue, view);
-      const untouched = view.cpu === topo.serverCpu[s] && view.mem === topo.serverMem[s] && view.free.subarray(0, view.count).every((f) => f === catalogue.units);
+      const untouched =
+        view.cpu === topo.serverCpu[s] && view.mem === topo.serverMem[s] && view.free.subarray(0, view.count).every((f) => f === catalogue.units);
       view.cpu -= cpu;
       view.mem -= mem;
       score = fgdServerRank(policy === 'fgd-pack' ? 'fgd-pack' : 'fgd', sliceFragment(classes, catalogue, view) - cache[s]!, untouched, s);

@@ -25,27 +25,38 @@ export class TraceMissingError extends Error {}
 
 function readCsv(path: string, what: string): Record<string, string>[] {
   if (!existsSync(path)) {
-    throw new TraceMissingError(`${what} not found at ${path}. The benchmark reads the Alibaba openb trace from ../shared/traces/alibaba-openb/ next to the repository; pass --pods and --nodes to use other files of the same format.`);
+    throw new TraceMissingError(
+      `${what} not found at ${path}. The benchmark reads the Alibaba openb trace from ../shared/traces/alibaba-openb/ next to the repository; pass --pods and --nodes to use other files of the same format.`,
+    );
   }
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = lines[0]!.split(',');
   return lines.slice(1).map((line) => {
     const cells = line.split(',');
     const row: Record<string, string> = {};
-    header.forEach((h, i) => { row[h] = cells[i] ?? ''; });
+    header.forEach((h, i) => {
+      row[h] = cells[i] ?? '';
+    });
     return row;
   });
 }
 
 function need(row: Record<string, string>, column: string, path: string): number {
   const v = Number(row[column]);
-  if (row[column] === undefined || row[column] === '' || !Number.isFinite(v)) throw new Error(`${path}: column ${column} is missing or not a number (row ${row.name ?? row.sn ?? '?'})`);
+  if (row[column] === undefined || row[column] === '' || !Number.isFinite(v))
+    throw new Error(`${path}: column ${column} is missing or not a number (row ${row.name ?? row.sn ?? '?'})`);
   return v;
 }
 
 export function readNodes(path: string): OpenbNode[] {
   return readCsv(path, 'node list').map((r) => ({
-    name: r.sn!, cpuMilli: need(r, 'cpu_milli', path), memoryMib: need(r, 'memory_mib', path), gpus: need(r, 'gpu', path), model: r.model ?? '',
+    name: r.sn!,
+    cpuMilli: need(r, 'cpu_milli', path),
+    memoryMib: need(r, 'memory_mib', path),
+    gpus: need(r, 'gpu', path),
+    model: r.model ?? '',
   }));
 }
 

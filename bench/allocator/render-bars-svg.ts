@@ -9,7 +9,10 @@ export function renderBarsSvg(title: string, bars: { label: string; value: numbe
   const bw = (w - m.l - m.r) / bars.length;
   const colours = ['#1f77b4', '#9ecae1', '#2ca02c', '#8c8c8c'];
   const g: string[] = [`<text x="${w / 2}" y="22" text-anchor="middle" font-size="14" font-weight="bold">${esc(title)}</text>`];
-  for (let v = Math.ceil(lo); v <= hi; v += 5) g.push(`<line x1="${m.l}" x2="${w - m.r}" y1="${y(v)}" y2="${y(v)}" stroke="#eee"/><text x="${m.l - 6}" y="${y(v) + 4}" text-anchor="end" font-size="11">${v}</text>`);
+  for (let v = Math.ceil(lo); v <= hi; v += 5)
+    g.push(
+      `<line x1="${m.l}" x2="${w - m.r}" y1="${y(v)}" y2="${y(v)}" stroke="#eee"/><text x="${m.l - 6}" y="${y(v) + 4}" text-anchor="end" font-size="11">${v}</text>`,
+    );
   bars.forEach((b, i) => {
     const x = m.l + i * bw + bw * 0.15;
     g.push(`<rect x="${x}" y="${y(b.value)}" width="${bw * 0.7}" height="${y(lo) - y(b.value)}" fill="${colours[i % colours.length]}"/>`);

@@ -11,7 +11,14 @@ import type { StreamItem } from './synthetic-stream.ts';
  * `cpuLatencies`, when given, gets the process CPU time of each decision too (ms): on a shared machine
  * it leaves out the time the process waited for a core, which wall-clock time counts.
  */
-export function runStreamItem(a: Allocator, owner: string, item: StreamItem, latencies?: number[], gangScope: 'supernode' | 'zone' = 'supernode', cpuLatencies?: number[]): boolean {
+export function runStreamItem(
+  a: Allocator,
+  owner: string,
+  item: StreamItem,
+  latencies?: number[],
+  gangScope: 'supernode' | 'zone' = 'supernode',
+  cpuLatencies?: number[],
+): boolean {
   const base = { owner, project: 'bench', acceleratorType: 'ascend-910c', zone: CM_ZONE };
   const timed = <T>(fn: () => T): T => {
     if (!latencies) return fn();
@@ -43,7 +50,9 @@ export function runStreamItem(a: Allocator, owner: string, item: StreamItem, lat
   const d = timed(() => a.place(r));
   if (!d.ok) return false;
   a.commit(owner, d);
-  const e = timed(() => a.placeReplicas({ clusterOwner: owner, endpointOwner: `${owner}/endpoint`, replicas: item.replicas, acceleratorsPerReplica: item.perReplica }));
+  const e = timed(() =>
+    a.placeReplicas({ clusterOwner: owner, endpointOwner: `${owner}/endpoint`, replicas: item.replicas, acceleratorsPerReplica: item.perReplica }),
+  );
   if (!e.ok) {
     a.release(owner);
     return false;

@@ -46,48 +46,125 @@ function main(): void {
   const [bf100, bf130] = PUBLISHED.allocationRatio.BestFit!;
   let firstPods: ReturnType<typeof readPods> | undefined;
   for (const file of values.pods!.split(',').map((f) => resolve(f.trim()))) {
-    const variant = basename(file).replace(/^openb_pod_list_/, '').replace(/\.csv$/, '');
+    const variant = basename(file)
+      .replace(/^openb_pod_list_/, '')
+      .replace(/\.csv$/, '');
     log(`mode A with partitions: ${variant}, ${seeds} seeds ...`);
     const pods = readPods(file);
     firstPods ??= pods;
     const a = runModeAShared(nodes, pods, names, seeds, order as ArrivalOrder);
     const bestFit = a.results.find((r) => r.policy === 'best-fit');
-    const paired = (r: (typeof a.results)[number], key: 'allocationRatio100' | 'allocationRatio130') => bestFit ? pairedDifference(r.perSeed.map((s) => s[key]), bestFit.perSeed.map((s) => s[key])) : undefined;
-    out.push(`Mode A with partitions, trace ${variant}: ${a.info.servers} servers, ${a.info.gpus} GPUs, ${a.info.gpuPods} GPU pods of which ${a.info.sharedGpuPods} share a GPU (each gets a partition of its milli-GPU share, as in FGD), ${a.info.cpuPods} CPU-only pods; the trace alone is ${a.info.traceDemandPercent.toFixed(1)}% of capacity; ${seeds} seeds; arrivals: ${order === 'fgd' ? 'as FGD\'s simulator makes them (all pods shuffled, then drawn up to 130%; CPU-only pods placed)' : 'GPU pods in trace order, then drawn (CPU-only pods left out)'}.`);
-    out.push(renderTable(['policy', 'alloc% @100', 'sd', 'alloc% @130', 'sd', 'frag% @90', 'sharing pods placed', 'CPU-only pods placed', 'vs best-fit @100', 'vs best-fit @130', 'p99 ms'],
-      a.results.map((r) => {
-        const d100 = paired(r, 'allocationRatio100');
-        const d130 = paired(r, 'allocationRatio130');
-        const fmt = (d: typeof d100) => (d && r.policy !== 'best-fit' ? `${signed(d.mean)} ± ${(d.sd / Math.sqrt(d.n)).toFixed(2)}` : '');
-        return [r.policy + (r.policy === DEFAULT_POLICY ? ' *' : ''), r.allocationRatio100, r.sd100, r.allocationRatio130, r.sd130, r.fragmentation90, `${r.sharedPlaced}/${r.sharedArrived}`, `${r.cpuPlaced}/${r.cpuArrived}`, fmt(d100), fmt(d130), r.p99Ms];
-      })));
-    out.push(`Published (FGD paper, default trace): FGD ${pub100} / ${pub130}, BestFit ${bf100} / ${bf130}, frag% @90 FGD ${PUBLISHED.fragmentation90.FGD}, BestFit ${PUBLISHED.fragmentation90.BestFit}.`);
+    const paired = (r: (typeof a.results)[number], key: 'allocationRatio100' | 'allocationRatio130') =>
+      bestFit
+        ? pairedDifference(
+            r.perSeed.map((s) => s[key]),
+            bestFit.perSeed.map((s) => s[key]),
+          )
+        : undefined;
+    out.push(
+      `Mode A with partitions, trace ${variant}: ${a.info.servers} servers, ${a.info.gpus} GPUs, ${a.info.gpuPods} GPU pods of which ${a.info.sharedGpuPods} share a GPU (each gets a partition of its milli-GPU share, as in FGD), ${a.info.cpuPods} CPU-only pods; the trace alone is ${a.info.traceDemandPercent.toFixed(1)}% of capacity; ${seeds} seeds; arrivals: ${order === 'fgd' ? "as FGD's simulator makes them (all pods shuffled, then drawn up to 130%; CPU-only pods placed)" : 'GPU pods in trace order, then drawn (CPU-only pods left out)'}.`,
+    );
+    out.push(
+      renderTable(
+        [
+          'policy',
+          'alloc% @100',
+          'sd',
+          'alloc% @130',
+          'sd',
+          'frag% @90',
+          'sharing pods placed',
+          'CPU-only pods placed',
+          'vs best-fit @100',
+          'vs best-fit @130',
+          'p99 ms',
+        ],
+        a.results.map((r) => {
+          const d100 = paired(r, 'allocationRatio100');
+          const d130 = paired(r, 'allocationRatio130');
+          const fmt = (d: typeof d100) => (d && r.policy !== 'best-fit' ? `${signed(d.mean)} ± ${(d.sd / Math.sqrt(d.n)).toFixed(2)}` : '');
+          return [
+            r.policy + (r.policy === DEFAULT_POLICY ? ' *' : ''),
+            r.allocationRatio100,
+            r.sd100,
+            r.allocationRatio130,
+            r.sd130,
+            r.fragmentation90,
+            `${r.sharedPlaced}/${r.sharedArrived}`,
+            `${r.cpuPlaced}/${r.cpuArrived}`,
+            fmt(d100),
+            fmt(d130),
+            r.p99Ms,
+          ];
+        }),
+      ),
+    );
+    out.push(
+      `Published (FGD paper, default trace): FGD ${pub100} / ${pub130}, BestFit ${bf100} / ${bf130}, frag% @90 FGD ${PUBLISHED.fragmentation90.FGD}, BestFit ${PUBLISHED.fragmentation90.BestFit}.`,
+    );
     out.push('');
     const shipped = a.results.find((r) => r.policy === DEFAULT_POLICY);
     const d100 = shipped && paired(shipped, 'allocationRatio100');
     const d130 = shipped && paired(shipped, 'allocationRatio130');
     const beyond = (d: typeof d100) => (d ? d.mean - (2 * d.sd) / Math.sqrt(d.n) > 0 : null);
     variants[variant] = {
-      trace: relative(repo, file), ...a.info,
+      trace: relative(repo, file),
+      ...a.info,
       goals: {
-        beatsBestFitBeyondSpread100: beyond(d100), beatsBestFitBeyondSpread130: beyond(d130),
-        gapToPublishedFgd100: shipped ? round(shipped.allocationRatio100 - pub100) : null, gapToPublishedFgd130: shipped ? round(shipped.allocationRatio130 - pub130) : null,
+        beatsBestFitBeyondSpread100: beyond(d100),
+        beatsBestFitBeyondSpread130: beyond(d130),
+        gapToPublishedFgd100: shipped ? round(shipped.allocationRatio100 - pub100) : null,
+        gapToPublishedFgd130: shipped ? round(shipped.allocationRatio130 - pub130) : null,
       },
-      policies: Object.fromEntries(a.results.map((r) => [r.policy, {
-        allocationRatio100: round(r.allocationRatio100, 3), allocationRatio100Sd: round(r.sd100, 3), allocationRatio130: round(r.allocationRatio130, 3), allocationRatio130Sd: round(r.sd130, 3),
-        fragmentation90: round(r.fragmentation90, 3), sharedPodsPlaced: r.sharedPlaced, sharedPodsArrived: r.sharedArrived, cpuPodsPlaced: r.cpuPlaced, cpuPodsArrived: r.cpuArrived, acceptance: round(r.acceptance, 4),
-        p50Ms: round(r.p50Ms, 4), p99Ms: round(r.p99Ms, 4),
-        minusBestFit100: paired(r, 'allocationRatio100') && r.policy !== 'best-fit' ? roundAll(paired(r, 'allocationRatio100')!) : undefined,
-        minusBestFit130: paired(r, 'allocationRatio130') && r.policy !== 'best-fit' ? roundAll(paired(r, 'allocationRatio130')!) : undefined,
-        perSeed: r.perSeed.map((s) => ({ ...s, allocationRatio100: round(s.allocationRatio100, 3), allocationRatio130: round(s.allocationRatio130, 3), fragmentation90: round(s.fragmentation90, 3) })),
-      }])),
+      policies: Object.fromEntries(
+        a.results.map((r) => [
+          r.policy,
+          {
+            allocationRatio100: round(r.allocationRatio100, 3),
+            allocationRatio100Sd: round(r.sd100, 3),
+            allocationRatio130: round(r.allocationRatio130, 3),
+            allocationRatio130Sd: round(r.sd130, 3),
+            fragmentation90: round(r.fragmentation90, 3),
+            sharedPodsPlaced: r.sharedPlaced,
+            sharedPodsArrived: r.sharedArrived,
+            cpuPodsPlaced: r.cpuPlaced,
+            cpuPodsArrived: r.cpuArrived,
+            acceptance: round(r.acceptance, 4),
+            p50Ms: round(r.p50Ms, 4),
+            p99Ms: round(r.p99Ms, 4),
+            minusBestFit100: paired(r, 'allocationRatio100') && r.policy !== 'best-fit' ? roundAll(paired(r, 'allocationRatio100')!) : undefined,
+            minusBestFit130: paired(r, 'allocationRatio130') && r.policy !== 'best-fit' ? roundAll(paired(r, 'allocationRatio130')!) : undefined,
+            perSeed: r.perSeed.map((s) => ({
+              ...s,
+              allocationRatio100: round(s.allocationRatio100, 3),
+              allocationRatio130: round(s.allocationRatio130, 3),
+              fragmentation90: round(s.fragmentation90, 3),
+            })),
+          },
+        ]),
+      ),
     };
   }
   log(`speed with partitions: ${speedSupernodes} supernodes, ${speedArrivals} arrivals ...`);
   const speed = runPartitionSpeed(firstPods!, names, speedSupernodes, speedArrivals);
-  out.push(`Speed with partitions: ${speedSupernodes} supernodes (${speed[0]?.npus} NPUs), mode-B stream at 110% offered load; openb pods that share a GPU ask for the smallest covering 910C vNPU template.`);
-  out.push(renderTable(['policy', 'decisions', 'of them partitions', 'p50 ms', 'p99 ms', 'max ms', 'CPU p50 ms', 'CPU p99 ms'],
-    speed.map((r) => [r.policy + (r.policy === DEFAULT_POLICY ? ' *' : ''), String(r.decisions), String(r.partitionDecisions), r.p50Ms, r.p99Ms, r.maxMs, r.cpuP50Ms, r.cpuP99Ms])));
+  out.push(
+    `Speed with partitions: ${speedSupernodes} supernodes (${speed[0]?.npus} NPUs), mode-B stream at 110% offered load; openb pods that share a GPU ask for the smallest covering 910C vNPU template.`,
+  );
+  out.push(
+    renderTable(
+      ['policy', 'decisions', 'of them partitions', 'p50 ms', 'p99 ms', 'max ms', 'CPU p50 ms', 'CPU p99 ms'],
+      speed.map((r) => [
+        r.policy + (r.policy === DEFAULT_POLICY ? ' *' : ''),
+        String(r.decisions),
+        String(r.partitionDecisions),
+        r.p50Ms,
+        r.p99Ms,
+        r.maxMs,
+        r.cpuP50Ms,
+        r.cpuP99Ms,
+      ]),
+    ),
+  );
   console.log(out.join('\n'));
 
   const section = {
@@ -99,14 +176,29 @@ function main(): void {
       'pods with gpu_milli < 1000 ask for one partition of their share: the openb GPU is a pooled catalogue of 1000 milli units, as FGD shares GPUs',
       'allocation ratio and arrived demand count shares as fractions of a GPU',
       order === 'fgd'
-        ? 'arrivals as FGD\'s simulator makes them (--shuffle-pod=true -tune 1.3): every pod of the trace in a seeded random order, CPU-only pods included, then pods drawn from the trace while GPU demand stays within 130%; CPU-only pods take host CPU and memory where the policy\'s rule puts them'
+        ? "arrivals as FGD's simulator makes them (--shuffle-pod=true -tune 1.3): every pod of the trace in a seeded random order, CPU-only pods included, then pods drawn from the trace while GPU demand stays within 130%; CPU-only pods take host CPU and memory where the policy's rule puts them"
         : 'arrivals in trace order: GPU pods in trace order, then drawn with the seed; CPU-only pods are left out',
       'minusBestFit: paired difference per seed (same arrivals); beyond spread = mean minus two standard errors above 0',
-      'published figures are the FGD paper\'s for the default trace only',
+      "published figures are the FGD paper's for the default trace only",
     ],
     published: PUBLISHED,
     variants,
-    speed: Object.fromEntries(speed.map((r) => [r.policy, { supernodes: r.supernodes, npus: r.npus, decisions: r.decisions, partitionDecisions: r.partitionDecisions, p50Ms: round(r.p50Ms, 4), p99Ms: round(r.p99Ms, 4), maxMs: round(r.maxMs, 3), cpuP50Ms: round(r.cpuP50Ms, 4), cpuP99Ms: round(r.cpuP99Ms, 4) }])),
+    speed: Object.fromEntries(
+      speed.map((r) => [
+        r.policy,
+        {
+          supernodes: r.supernodes,
+          npus: r.npus,
+          decisions: r.decisions,
+          partitionDecisions: r.partitionDecisions,
+          p50Ms: round(r.p50Ms, 4),
+          p99Ms: round(r.p99Ms, 4),
+          maxMs: round(r.maxMs, 3),
+          cpuP50Ms: round(r.cpuP50Ms, 4),
+          cpuP99Ms: round(r.cpuP99Ms, 4),
+        },
+      ]),
+    ),
   };
   writeFileSync(resolve(values.out!), `${JSON.stringify(section, null, 2)}\n`);
   const merge = resolve(values.merge!);
@@ -121,9 +213,5 @@ function main(): void {
 function roundAll(d: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(d).map(([k, v]) => [k, round(v, 3)]));
 }
-
-
-
-
 
 args.run(main);

@@ -41,26 +41,53 @@ export function runPartitionSpeed(pods: readonly OpenbPod[], policies: readonly 
   for (const policy of policies) {
     let partitionDecisions = 0;
     let next = 0;
-    const { latencies, cpuLatencies } = runSteadyStream(topo, pods, policy, arrivals, (a, owner, item, timed, cpuTimed) => {
-      if (item.source !== 'openb') return undefined;
-      const pod = gpuPods[next++ % gpuPods.length]!;
-      const profile = pod.gpuMilli < 1000 ? templateFor(pod.gpuMilli) : undefined;
-      if (!profile) return undefined;
-      const r = { owner, project: 'bench', acceleratorType: 'ascend-910c', zone: CM_ZONE, count: 1, unit: 'accelerators' as const, scope: 'server' as const, profile };
-      a.observe(r);
-      const c0 = cpuMs();
-      const t0 = performance.now();
-      const d = a.place(r);
-      if (timed) { timed.push(performance.now() - t0); partitionDecisions++; }
-      if (cpuTimed) cpuTimed.push(cpuMs() - c0);
-      if (d.ok) a.commit(owner, d);
-      return d.ok;
-    }, true);
+    const { latencies, cpuLatencies } = runSteadyStream(
+      topo,
+      pods,
+      policy,
+      arrivals,
+      (a, owner, item, timed, cpuTimed) => {
+        if (item.source !== 'openb') return undefined;
+        const pod = gpuPods[next++ % gpuPods.length]!;
+        const profile = pod.gpuMilli < 1000 ? templateFor(pod.gpuMilli) : undefined;
+        if (!profile) return undefined;
+        const r = {
+          owner,
+          project: 'bench',
+          acceleratorType: 'ascend-910c',
+          zone: CM_ZONE,
+          count: 1,
+          unit: 'accelerators' as const,
+          scope: 'server' as const,
+          profile,
+        };
+        a.observe(r);
+        const c0 = cpuMs();
+        const t0 = performance.now();
+        const d = a.place(r);
+        if (timed) {
+          timed.push(performance.now() - t0);
+          partitionDecisions++;
+        }
+        if (cpuTimed) cpuTimed.push(cpuMs() - c0);
+        if (d.ok) a.commit(owner, d);
+        return d.ok;
+      },
+      true,
+    );
     latencies.sort((x, y) => x - y);
     cpuLatencies.sort((x, y) => x - y);
     results.push({
-      policy, supernodes, npus: topo.acceleratorCount, decisions: latencies.length, partitionDecisions, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: latencies[latencies.length - 1]!,
-      cpuP50Ms: percentile(cpuLatencies, 50), cpuP99Ms: percentile(cpuLatencies, 99),
+      policy,
+      supernodes,
+      npus: topo.acceleratorCount,
+      decisions: latencies.length,
+      partitionDecisions,
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      maxMs: latencies[latencies.length - 1]!,
+      cpuP50Ms: percentile(cpuLatencies, 50),
+      cpuP99Ms: percentile(cpuLatencies, 99),
     });
   }
   return results;

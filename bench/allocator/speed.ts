@@ -31,8 +31,13 @@ export function runSpeed(pods: readonly OpenbPod[], policies: readonly PolicyNam
     const total = latencies.reduce((x, y) => x + y, 0);
     latencies.sort((x, y) => x - y);
     results.push({
-      policy, supernodes, npus: topo.acceleratorCount, decisions: latencies.length,
-      p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: latencies[latencies.length - 1]!,
+      policy,
+      supernodes,
+      npus: topo.acceleratorCount,
+      decisions: latencies.length,
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      maxMs: latencies[latencies.length - 1]!,
       decisionsPerSecond: latencies.length / (total / 1000),
       arrivalsPerSecond: timedArrivals / (elapsedMs / 1000),
     });

@@ -20,7 +20,14 @@ export type ArrivalHook = (a: Allocator, owner: string, item: StreamItem, timed:
  * `topo`, one policy, `arrivals` arrivals; decisions after the first third (warm-up) are timed, in
  * wall-clock time and, with `cpu`, also in process CPU time (`cpuLatencies`).
  */
-export function runSteadyStream(topo: Topology, pods: readonly OpenbPod[], policy: PolicyName, arrivals: number, hook?: ArrivalHook, cpu = false): { latencies: number[]; cpuLatencies: number[]; timedArrivals: number; elapsedMs: number } {
+export function runSteadyStream(
+  topo: Topology,
+  pods: readonly OpenbPod[],
+  policy: PolicyName,
+  arrivals: number,
+  hook?: ArrivalHook,
+  cpu = false,
+): { latencies: number[]; cpuLatencies: number[]; timedArrivals: number; elapsedMs: number } {
   const sampleStream = syntheticStream(pods, seededRandom(4242));
   const sample = Array.from({ length: 50_000 }, () => sampleStream.next().value!);
   const rate = (1.1 * topo.acceleratorCount) / mean(sample.map((it) => it.npus * it.duration));

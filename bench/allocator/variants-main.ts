@@ -39,7 +39,10 @@ function main(): Promise<void> {
   const podsPath = resolve(values.pods!);
   const arrivals = positiveInt(values.arrivals!, '--arrivals');
   if (values.worker) return serveTasks(podsPath, arrivals);
-  const names = values.variants!.split(',').map((x) => x.trim()).filter((x) => x && x !== BASELINE.name);
+  const names = values
+    .variants!.split(',')
+    .map((x) => x.trim())
+    .filter((x) => x && x !== BASELINE.name);
   const unknown = names.filter((x) => !findVariant(x));
   if (unknown.length) fail(`unknown variant ${unknown.join(', ')}; use some of ${VARIANTS.map((x) => x.name).join(', ')}`);
   const streams = positiveInt(values.streams!, '--streams');
@@ -86,22 +89,49 @@ function report(figures: StreamFigure[], names: string[], streams: number, first
   const base = of(BASELINE.name);
   const rows = names.map((name) => {
     const mine = of(name);
-    const d = pairedDifference(mine.map((f) => f.npuAcceptance), base.map((f) => f.npuAcceptance));
+    const d = pairedDifference(
+      mine.map((f) => f.npuAcceptance),
+      base.map((f) => f.npuAcceptance),
+    );
     return { name, what: findVariant(name)!.what, npuAcceptance: mean(mine.map((f) => f.npuAcceptance)), ...d, se: d.sd / Math.sqrt(d.n) };
   });
-  console.log(`Mode B, ${streams} dynamic streams (${first}..${first + streams - 1}) of ${arrivals} arrivals; best-fit accepts ${mean(base.map((f) => f.npuAcceptance)).toFixed(2)}% of NPU demand.`);
+  console.log(
+    `Mode B, ${streams} dynamic streams (${first}..${first + streams - 1}) of ${arrivals} arrivals; best-fit accepts ${mean(base.map((f) => f.npuAcceptance)).toFixed(2)}% of NPU demand.`,
+  );
   console.log('NPU demand accepted minus best-fit on the same stream (points): mean ± standard error, streams won.');
-  console.log(renderTable(['variant', 'difference', 'won', 'what it changes'], rows.map((r) => [r.name, `${r.mean >= 0 ? '+' : ''}${r.mean.toFixed(2)} ± ${r.se.toFixed(2)}`, `${r.wins}/${r.n}`, r.what])));
+  console.log(
+    renderTable(
+      ['variant', 'difference', 'won', 'what it changes'],
+      rows.map((r) => [r.name, `${r.mean >= 0 ? '+' : ''}${r.mean.toFixed(2)} ± ${r.se.toFixed(2)}`, `${r.wins}/${r.n}`, r.what]),
+    ),
+  );
   mkdirSync(dirname(outPath), { recursive: true });
-  writeFileSync(outPath, `${JSON.stringify({
-    generatedBy: 'npm run bench:allocator:variants', streams: { first, count: streams }, arrivals,
-    bestFit: base.map((f) => ({ stream: f.stream, npuAcceptance: round(f.npuAcceptance, 3) })),
-    variants: Object.fromEntries(rows.map((r) => [r.name, { what: r.what, npuAcceptanceMinusBestFit: round(r.mean, 3), standardError: round(r.se, 3), wins: r.wins, perStream: of(r.name).map((f) => round(f.npuAcceptance, 3)) }])),
-  }, null, 2)}\n`);
+  writeFileSync(
+    outPath,
+    `${JSON.stringify(
+      {
+        generatedBy: 'npm run bench:allocator:variants',
+        streams: { first, count: streams },
+        arrivals,
+        bestFit: base.map((f) => ({ stream: f.stream, npuAcceptance: round(f.npuAcceptance, 3) })),
+        variants: Object.fromEntries(
+          rows.map((r) => [
+            r.name,
+            {
+              what: r.what,
+              npuAcceptanceMinusBestFit: round(r.mean, 3),
+              standardError: round(r.se, 3),
+              wins: r.wins,
+              perStream: of(r.name).map((f) => round(f.npuAcceptance, 3)),
+            },
+          ]),
+        ),
+      },
+      null,
+      2,
+    )}\n`,
+  );
   log(`wrote ${relative(process.cwd(), outPath)}`);
 }
-
-
-
 
 args.run(main);

@@ -49,9 +49,15 @@ try {
     held += nodeCount * 8;
     clusters++;
   }
-  const faulty = Array.from({ length: 40 }, () => `cn-southwest-2a/sn-${1 + Math.floor(random() * 100)}/s${String(1 + Math.floor(random() * 48)).padStart(2, '0')}/${Math.floor(random() * 8)}`);
+  const faulty = Array.from(
+    { length: 40 },
+    () => `cn-southwest-2a/sn-${1 + Math.floor(random() * 100)}/s${String(1 + Math.floor(random() * 48)).padStart(2, '0')}/${Math.floor(random() * 8)}`,
+  );
   await apiRequest(cp.url, 'POST', '/v1/admin/accelerators:markFaulty', { token: cp.adminToken, body: { ids: [...new Set(faulty)] } });
-  await apiRequest(cp.url, 'POST', '/v1/admin/servers:drain', { token: cp.adminToken, body: { ids: ['cn-southwest-2a/sn-7/s01', 'cn-southwest-2a/sn-42/s17'] } });
+  await apiRequest(cp.url, 'POST', '/v1/admin/servers:drain', {
+    token: cp.adminToken,
+    body: { ids: ['cn-southwest-2a/sn-7/s01', 'cn-southwest-2a/sn-42/s17'] },
+  });
   const occupancy = await apiRequest(cp.url, 'GET', '/v1/projects/bench/occupancy', { token });
   const bytes = Buffer.byteLength(occupancy.text);
 
@@ -70,20 +76,52 @@ try {
   const render = samples.map((s) => s.renderMs);
   const result = {
     machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, browser: `chromium ${browser.browser.version()}` },
-    settings: { runs, seed: Number(values.seed), supernodes: 100, accelerators: samples[0]!.accelerators, clusters, heldAccelerators: held, occupancyBytes: bytes },
+    settings: {
+      runs,
+      seed: Number(values.seed),
+      supernodes: 100,
+      accelerators: samples[0]!.accelerators,
+      clusters,
+      heldAccelerators: held,
+      occupancyBytes: bytes,
+    },
     firstRenderMs: { median: round(quantile(first, 0.5)), p95: round(quantile(first, 0.95)), max: round(Math.max(...first)) },
     renderOnlyMs: { median: round(quantile(render, 0.5)), p95: round(quantile(render, 0.95)) },
-    canvasDrawMs: { median: round(quantile(samples.map((s) => s.drawMs), 0.5)), p95: round(quantile(samples.map((s) => s.drawMs), 0.95)) },
-    fetchMs: { median: round(quantile(samples.map((s) => s.fetchMs), 0.5)) },
+    canvasDrawMs: {
+      median: round(
+        quantile(
+          samples.map((s) => s.drawMs),
+          0.5,
+        ),
+      ),
+      p95: round(
+        quantile(
+          samples.map((s) => s.drawMs),
+          0.95,
+        ),
+      ),
+    },
+    fetchMs: {
+      median: round(
+        quantile(
+          samples.map((s) => s.fetchMs),
+          0.5,
+        ),
+      ),
+    },
     underOneSecond: quantile(first, 0.95) < 1000,
     samples: samples.map((s) => ({ firstRenderMs: round(s.firstRenderMs), fetchMs: round(s.fetchMs), renderMs: round(s.renderMs), drawMs: round(s.drawMs) })),
   };
   const out = join(root, 'bench/results/console.json');
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`${result.settings.accelerators} accelerators in 100 supernodes, ${clusters} clusters holding ${held}; occupancy answer ${(bytes / 1024).toFixed(0)} KiB`);
+  console.log(
+    `${result.settings.accelerators} accelerators in 100 supernodes, ${clusters} clusters holding ${held}; occupancy answer ${(bytes / 1024).toFixed(0)} KiB`,
+  );
   console.log(`navigation to first full render: median ${result.firstRenderMs.median} ms, p95 ${result.firstRenderMs.p95} ms over ${runs} loads`);
-  console.log(`render alone: median ${result.renderOnlyMs.median} ms, p95 ${result.renderOnlyMs.p95} ms, of which canvas drawing median ${result.canvasDrawMs.median} ms; occupancy fetch median ${result.fetchMs.median} ms`);
+  console.log(
+    `render alone: median ${result.renderOnlyMs.median} ms, p95 ${result.renderOnlyMs.p95} ms, of which canvas drawing median ${result.canvasDrawMs.median} ms; occupancy fetch median ${result.fetchMs.median} ms`,
+  );
   console.log(`under one second (p95): ${result.underOneSecond}`);
   console.log(`wrote ${out}`);
 } finally {

@@ -22,11 +22,11 @@ function parseArgs(argv: string[]): { store: 'sqlite' | 'postgres'; instances: n
   const store = get('--store') ?? 'sqlite';
   if (store !== 'sqlite' && store !== 'postgres') throw new Error(`--store must be sqlite or postgres, not ${store}`);
   const instances = Number(get('--instances') ?? 1);
-  if (!Number.isInteger(instances) || instances < 1 || instances > 16) throw new Error(`--instances must be a whole number from 1 to 16, not ${get('--instances')}`);
+  if (!Number.isInteger(instances) || instances < 1 || instances > 16)
+    throw new Error(`--instances must be a whole number from 1 to 16, not ${get('--instances')}`);
   return { store, instances };
 }
 const args = parseArgs(process.argv.slice(2));
-
 
 function start(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
@@ -82,7 +82,19 @@ async function main() {
     // The control plane: auth, validation, allocation and operations in the path, on a WAL file.
     const token = 'bench-admin-token-0123456789';
     const cp = await start(
-      [join(root, 'controlplane/src/main.ts'), '--port', '0', '--data-dir', join(work, 'cp'), '--time-scale', '0', '--log-level', 'warn', '--inventory', join(here, 'inventory.yaml')],
+      [
+        join(root, 'controlplane/src/main.ts'),
+        '--port',
+        '0',
+        '--data-dir',
+        join(work, 'cp'),
+        '--time-scale',
+        '0',
+        '--log-level',
+        'warn',
+        '--inventory',
+        join(here, 'inventory.yaml'),
+      ],
       { AICLOUD_BOOTSTRAP_TOKEN: token },
     );
     children.push(cp.child);
@@ -100,7 +112,11 @@ async function main() {
     });
     const inv = (await (await fetch(`${cp.url}/v1/admin/invariants`, { headers })).json()) as { ok: boolean };
     // A refused create is cheaper than a real one: any refusal would flatter the figures, so it voids the run.
-    for (const [what, f] of [['baseline creates', baseCreates], ['control plane creates', creates], ['control plane reads', reads]] as const) {
+    for (const [what, f] of [
+      ['baseline creates', baseCreates],
+      ['control plane creates', creates],
+      ['control plane reads', reads],
+    ] as const) {
       if (f.non2xx > 0 || f.errors > 0) throw new Error(`${what}: ${f.non2xx} non-2xx answers and ${f.errors} errors; the run does not measure what it claims`);
     }
     cp.child.kill('SIGTERM');
@@ -118,7 +134,12 @@ async function main() {
     }
 
     const result = {
-      machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverage: { before: loadBefore, after: loadavg().map((x) => Number(x.toFixed(2))) } },
+      machine: {
+        cpus: cpus().length,
+        model: cpus()[0]?.model,
+        node: process.version,
+        loadAverage: { before: loadBefore, after: loadavg().map((x) => Number(x.toFixed(2))) },
+      },
       settings: { seconds, connections, timeScale: 0, store: 'SQLite file, WAL, synchronous=NORMAL' },
       baseline: { reads: baseReads, creates: baseCreates },
       controlplane: { reads, creates, invariantsOk: inv.ok },
@@ -131,15 +152,21 @@ async function main() {
     const out = join(root, 'bench/results/controlplane.json');
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-    const row = (n: string, f: Figures) => `${n.padEnd(22)} ${String(f.requestsPerSecond).padStart(7)} req/s  p50 ${f.p50Ms} ms  p99 ${f.p99Ms} ms  errors ${f.errors}  non-2xx ${f.non2xx}`;
+    const row = (n: string, f: Figures) =>
+      `${n.padEnd(22)} ${String(f.requestsPerSecond).padStart(7)} req/s  p50 ${f.p50Ms} ms  p99 ${f.p99Ms} ms  errors ${f.errors}  non-2xx ${f.non2xx}`;
     console.log(row('baseline reads', baseReads));
     console.log(row('baseline creates', baseCreates));
     console.log(row('control plane reads', reads));
     console.log(row('control plane creates', creates));
     console.log(`ratio reads ${result.ratio.reads}, creates ${result.ratio.creates}; invariants ok: ${inv.ok}`);
     for (const r of stores) {
-      console.log(`creates on ${r.store.padEnd(8)} x${r.instances} (${String(r.connections).padStart(2)} connections) ${String(r.creates.requestsPerSecond).padStart(7)} req/s  p99 ${r.creates.p99Ms} ms; invariants ok: ${r.invariantsOk}`);
-      if (r.reads) console.log(`reads   on ${r.store.padEnd(8)} x${r.instances} (${String(r.connections).padStart(2)} connections) ${String(r.reads.requestsPerSecond).padStart(7)} req/s  p99 ${r.reads.p99Ms} ms`);
+      console.log(
+        `creates on ${r.store.padEnd(8)} x${r.instances} (${String(r.connections).padStart(2)} connections) ${String(r.creates.requestsPerSecond).padStart(7)} req/s  p99 ${r.creates.p99Ms} ms; invariants ok: ${r.invariantsOk}`,
+      );
+      if (r.reads)
+        console.log(
+          `reads   on ${r.store.padEnd(8)} x${r.instances} (${String(r.connections).padStart(2)} connections) ${String(r.reads.requestsPerSecond).padStart(7)} req/s  p99 ${r.reads.p99Ms} ms`,
+        );
       if (r.scaleOut) console.log(`  counts x${r.instances}: ${JSON.stringify(r.scaleOut)}`);
     }
     console.log(`wrote ${out}`);
@@ -175,14 +202,35 @@ function stopAndCount(child: ChildProcess): Promise<Record<string, number> | und
 }
 
 /** Creates on `n` control planes sharing one fresh PostgreSQL database, connections spread evenly. */
-async function postgresRun(pg: TestPostgres, dataRoot: string, n: number, token: string, cluster: Record<string, unknown>, children: ChildProcess[]): Promise<StoreRun> {
+async function postgresRun(
+  pg: TestPostgres,
+  dataRoot: string,
+  n: number,
+  token: string,
+  cluster: Record<string, unknown>,
+  children: ChildProcess[],
+): Promise<StoreRun> {
   const db = await pg.createDatabase();
   const urls: string[] = [];
   const started: ChildProcess[] = [];
   try {
     for (let i = 0; i < n; i++) {
       const cp = await start(
-        [join(root, 'controlplane/src/main.ts'), '--port', '0', '--database', db, '--data-dir', join(dataRoot, `pg${n}-${i}`), '--time-scale', '0', '--log-level', 'warn', '--inventory', join(here, 'inventory.yaml')],
+        [
+          join(root, 'controlplane/src/main.ts'),
+          '--port',
+          '0',
+          '--database',
+          db,
+          '--data-dir',
+          join(dataRoot, `pg${n}-${i}`),
+          '--time-scale',
+          '0',
+          '--log-level',
+          'warn',
+          '--inventory',
+          join(here, 'inventory.yaml'),
+        ],
         { AICLOUD_BOOTSTRAP_TOKEN: token },
       );
       children.push(cp.child);

@@ -88,7 +88,10 @@ async function median<T>(repeat: number, fn: () => Promise<T> | T): Promise<{ ms
 function coldRuns(repeat: number, dir: string, stack: string): Record<string, number> {
   const runs: Record<string, number>[] = [];
   for (let i = 0; i < repeat; i++) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'plan-apply', 'cold-plan.ts'), dir, stack], { cwd: root, encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'plan-apply', 'cold-plan.ts'), dir, stack], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (child.status !== 0) throw new Error(`cold plan run failed: ${child.stderr}`);
     runs.push(JSON.parse(child.stdout) as Record<string, number>);
   }
@@ -171,7 +174,9 @@ try {
       if (!apply.value.ok) throw new Error(`apply failed: ${JSON.stringify(apply.value.outcomes.find((o) => o.status !== 'done'))}`);
       // The bound: the longest chain of simulated latencies (cluster, then pool, then endpoint).
       const boundMs = (NOMINAL_LATENCY_MS.Cluster + NOMINAL_LATENCY_MS.KvCachePool + NOMINAL_LATENCY_MS.ModelEndpoint) * timeScale;
-      const replan = await time(async () => buildPlan(loaded.desired, (await readStack(client, stack)).map(toObserved), coreRegistry(), { stack, project: client.project }));
+      const replan = await time(async () =>
+        buildPlan(loaded.desired, (await readStack(client, stack)).map(toObserved), coreRegistry(), { stack, project: client.project }),
+      );
       results.apply = {
         resources: n,
         timeScale,
@@ -190,7 +195,9 @@ try {
   }
 
   // One row per measurement, one column per stack size: the rows are too many to read the other way round.
-  console.table(Object.fromEntries(Object.keys(planRows[0] ?? {}).map((key) => [key, Object.fromEntries(planRows.map((row) => [`${row.resources}`, row[key]]))])));
+  console.table(
+    Object.fromEntries(Object.keys(planRows[0] ?? {}).map((key) => [key, Object.fromEntries(planRows.map((row) => [`${row.resources}`, row[key]]))])),
+  );
   if (results.apply) console.table([results.apply]);
   if (results.goal) console.log(`goal (load + plan of 10,000 resources under 1 s, warm or in a fresh process): ${JSON.stringify(results.goal)}`);
   await mkdir(join(root, 'bench', 'results'), { recursive: true });

@@ -47,12 +47,16 @@ async function pulumiUp(): Promise<{ seconds: number; resources: number }> {
   return withControlPlane(async (url) => {
     const cleanups: (() => void | Promise<void>)[] = [];
     try {
-      const { stack } = await cliStack({ after: (fn) => cleanups.push(fn) }, { program: exampleProgram, cloud: { url, token: TOKEN }, projectName: 'aicloud-example' });
+      const { stack } = await cliStack(
+        { after: (fn) => cleanups.push(fn) },
+        { program: exampleProgram, cloud: { url, token: TOKEN }, projectName: 'aicloud-example' },
+      );
       const started = performance.now();
       const up = await stack.up();
       const seconds = (performance.now() - started) / 1000;
       // Six cloud resources and the stack itself.
-      if (up.summary.result !== 'succeeded' || up.summary.resourceChanges?.create !== 7) throw new Error(`pulumi up: ${up.summary.result} ${JSON.stringify(up.summary.resourceChanges)}`);
+      if (up.summary.result !== 'succeeded' || up.summary.resourceChanges?.create !== 7)
+        throw new Error(`pulumi up: ${up.summary.result} ${JSON.stringify(up.summary.resourceChanges)}`);
       return { seconds, resources: up.summary.resourceChanges.create };
     } finally {
       for (const fn of cleanups.reverse()) await fn();

@@ -34,7 +34,15 @@ try {
   const tokens: Record<string, string> = {};
   for (const p of ['soak-apply', 'soak-scale', 'soak-ep']) tokens[p] = await createProjectWithToken(cp.url, cp.adminToken, p);
   const started = Date.now();
-  const ctx: SoakContext = { url: cp.url, adminToken: cp.adminToken, tokens, workDir: work.path, deadline: started + minutes * 60_000, random: seededRandom(seed), stats: new SoakStats() };
+  const ctx: SoakContext = {
+    url: cp.url,
+    adminToken: cp.adminToken,
+    tokens,
+    workDir: work.path,
+    deadline: started + minutes * 60_000,
+    random: seededRandom(seed),
+    stats: new SoakStats(),
+  };
   const rss = { start: rssMib(cp.pid), peak: rssMib(cp.pid) ?? 0, samples: [] as number[] };
   const sampler = setInterval(() => {
     const now = rssMib(cp.pid);
@@ -44,7 +52,13 @@ try {
     }
   }, 5000);
   process.stderr.write(`soak: ${minutes} min against ${cp.url} (seed ${seed})\n`);
-  const [faults] = await Promise.all([faultLoop(ctx, Number(values['fault-period']) * 1000), applyLoop(ctx), scaleLoop(ctx), endpointChurn(ctx), readLoop(ctx)]);
+  const [faults] = await Promise.all([
+    faultLoop(ctx, Number(values['fault-period']) * 1000),
+    applyLoop(ctx),
+    scaleLoop(ctx),
+    endpointChurn(ctx),
+    readLoop(ctx),
+  ]);
   clearInterval(sampler);
   await setFaults(cp.url, cp.adminToken, undefined);
 
@@ -66,7 +80,13 @@ try {
     errorsByKind: ctx.stats.errors,
     latency: ctx.stats.summary(),
     faultToggles: faults.toggles,
-    rssMib: { start: rss.start, warm, end, peak: rss.peak, growthAfterWarmup: end !== undefined && warm !== undefined ? Math.round((end - warm) * 10) / 10 : null },
+    rssMib: {
+      start: rss.start,
+      warm,
+      end,
+      peak: rss.peak,
+      growthAfterWarmup: end !== undefined && warm !== undefined ? Math.round((end - warm) * 10) / 10 : null,
+    },
     invariants: inv,
     ledger,
     resourcesAtEnd: resources,

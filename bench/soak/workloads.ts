@@ -24,7 +24,12 @@ const codeOf = (e: unknown) => (isAicloudError(e) ? e.code : e instanceof Error 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
 function client(ctx: SoakContext, project: string): CloudClient {
-  return new CloudClient({ transport: createHttpTransport(ctx.url), token: ctx.tokens[project], project, retry: { maxAttempts: 8, baseDelayMs: 20, maxDelayMs: 500 } });
+  return new CloudClient({
+    transport: createHttpTransport(ctx.url),
+    token: ctx.tokens[project],
+    project,
+    retry: { maxAttempts: 8, baseDelayMs: 20, maxDelayMs: 500 },
+  });
 }
 
 async function timed(ctx: SoakContext, kind: string, fn: () => Promise<unknown>): Promise<void> {

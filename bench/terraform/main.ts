@@ -50,16 +50,24 @@ const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 /** CPU all provider processes of one command spent, from the reports they write at exit. */
 function providerCpuMs(file: string): number {
   if (!existsSync(file)) return 0;
-  return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).reduce((sum, line) => sum + (JSON.parse(line) as { cpuMs: number }).cpuMs, 0);
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .reduce((sum, line) => sum + (JSON.parse(line) as { cpuMs: number }).cpuMs, 0);
 }
 
 /** Each provider process of one command: its CPU and the RPCs it answered, to see where the cost sits. */
 function providerProcesses(file: string): { cpuMs: number; calls: Record<string, number> }[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => {
-    const r = JSON.parse(line) as { cpuMs: number; calls?: Record<string, number> };
-    return { cpuMs: round(r.cpuMs, 0), calls: r.calls ?? {} };
-  });
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const r = JSON.parse(line) as { cpuMs: number; calls?: Record<string, number> };
+      return { cpuMs: round(r.cpuMs, 0), calls: r.calls ?? {} };
+    });
 }
 
 async function main() {
@@ -93,7 +101,14 @@ async function main() {
 
     const runs = [];
     for (const latencyMs of LATENCIES) {
-      const server = await startServer({ port: 0, memory: true, timeScale: 0, bootstrapToken: TOKEN, logLevel: 'silent', ...(latencyMs ? { faults: `latency=${latencyMs}ms` } : {}) });
+      const server = await startServer({
+        port: 0,
+        memory: true,
+        timeScale: 0,
+        bootstrapToken: TOKEN,
+        logLevel: 'silent',
+        ...(latencyMs ? { faults: `latency=${latencyMs}ms` } : {}),
+      });
       try {
         const env = { ...baseEnv, AICLOUD_ENDPOINT: server.url, AICLOUD_TOKEN: TOKEN };
 
@@ -105,14 +120,23 @@ async function main() {
         // The control plane runs in this process, which otherwise only waits for Terraform: its CPU
         // over the apply is what the control plane spent serving the provider's requests.
         const cpBefore = process.cpuUsage();
-        const tf = await must(run(TERRAFORM, ['apply', '-input=false', '-no-color', '-auto-approve', `-parallelism=${PARALLELISM}`], tfDir, { ...env, AICLOUD_TF_CPU_REPORT: tfCpu }), 'terraform apply (aicloud)');
+        const tf = await must(
+          run(TERRAFORM, ['apply', '-input=false', '-no-color', '-auto-approve', `-parallelism=${PARALLELISM}`], tfDir, {
+            ...env,
+            AICLOUD_TF_CPU_REPORT: tfCpu,
+          }),
+          'terraform apply (aicloud)',
+        );
         const cp = process.cpuUsage(cpBefore);
         process.stderr.write(`latency ${latencyMs} ms: terraform apply (aicloud) ${round(tf.seconds)} s\n`);
 
         const gitopsDir = join(work, `gitops-${latencyMs}`);
         mkdirSync(gitopsDir);
         writeFileSync(join(gitopsDir, 'stack.yaml'), gitopsManifests(COUNT, `go${latencyMs}`));
-        const aicloud = await must(run(process.execPath, [join(ROOT, 'bin/aicloud.mjs'), 'apply', gitopsDir, '--auto-approve', '--stack', `bench-${latencyMs}`], work, env), 'aicloud apply');
+        const aicloud = await must(
+          run(process.execPath, [join(ROOT, 'bin/aicloud.mjs'), 'apply', gitopsDir, '--auto-approve', '--stack', `bench-${latencyMs}`], work, env),
+          'aicloud apply',
+        );
         process.stderr.write(`latency ${latencyMs} ms: aicloud apply ${round(aicloud.seconds)} s\n`);
 
         const minDir = join(work, `minimal-${latencyMs}`);
@@ -120,7 +144,14 @@ async function main() {
         writeFileSync(join(minDir, 'main.tf'), minimalHcl(COUNT));
         await must(run(TERRAFORM, ['init', '-input=false', '-no-color'], minDir, baseEnv), 'terraform init (minimal)');
         const minCpu = join(work, `cpu-minimal-${latencyMs}.jsonl`);
-        const minimal = await must(run(TERRAFORM, ['apply', '-input=false', '-no-color', '-auto-approve', `-parallelism=${PARALLELISM}`], minDir, { ...baseEnv, MINIMAL_LATENCY_MS: String(latencyMs), AICLOUD_TF_CPU_REPORT: minCpu }), 'terraform apply (minimal)');
+        const minimal = await must(
+          run(TERRAFORM, ['apply', '-input=false', '-no-color', '-auto-approve', `-parallelism=${PARALLELISM}`], minDir, {
+            ...baseEnv,
+            MINIMAL_LATENCY_MS: String(latencyMs),
+            AICLOUD_TF_CPU_REPORT: minCpu,
+          }),
+          'terraform apply (minimal)',
+        );
         process.stderr.write(`latency ${latencyMs} ms: terraform apply (minimal provider) ${round(minimal.seconds)} s\n`);
 
         const shapedDir = join(work, `shaped-${latencyMs}`);
@@ -129,7 +160,14 @@ async function main() {
         const shapedEnv = { ...baseEnv, MINIMAL_SHAPE_FILE: shapeFile };
         await must(run(TERRAFORM, ['init', '-input=false', '-no-color'], shapedDir, shapedEnv), 'terraform init (shaped)');
         const shapedCpu = join(work, `cpu-shaped-${latencyMs}.jsonl`);
-        const shaped = await must(run(TERRAFORM, ['apply', '-input=false', '-no-color', '-auto-approve', `-parallelism=${PARALLELISM}`], shapedDir, { ...shapedEnv, MINIMAL_LATENCY_MS: String(latencyMs), AICLOUD_TF_CPU_REPORT: shapedCpu }), 'terraform apply (shaped)');
+        const shaped = await must(
+          run(TERRAFORM, ['apply', '-input=false', '-no-color', '-auto-approve', `-parallelism=${PARALLELISM}`], shapedDir, {
+            ...shapedEnv,
+            MINIMAL_LATENCY_MS: String(latencyMs),
+            AICLOUD_TF_CPU_REPORT: shapedCpu,
+          }),
+          'terraform apply (shaped)',
+        );
         process.stderr.write(`latency ${latencyMs} ms: terraform apply (minimal provider, bucket-shaped schema) ${round(shaped.seconds)} s\n`);
 
         runs.push({
@@ -139,14 +177,26 @@ async function main() {
           minimalProviderApplySeconds: round(minimal.seconds),
           speedupAicloudOverTerraform: round(tf.seconds / aicloud.seconds, 1),
           shapedMinimalProviderApplySeconds: round(shaped.seconds),
-          perResourceMs: { aicloudProvider: round((tf.seconds * 1000) / COUNT, 1), minimalProvider: round((minimal.seconds * 1000) / COUNT, 1), shapedMinimalProvider: round((shaped.seconds * 1000) / COUNT, 1) },
+          perResourceMs: {
+            aicloudProvider: round((tf.seconds * 1000) / COUNT, 1),
+            minimalProvider: round((minimal.seconds * 1000) / COUNT, 1),
+            shapedMinimalProvider: round((shaped.seconds * 1000) / COUNT, 1),
+          },
           // Against the 2-attribute baseline (the promise as stated) and against the same schema shape
           // (what the provider itself adds on top of Terraform's cost of that shape).
           providerCostRatio: round(tf.seconds / minimal.seconds),
           providerCostRatioSameShape: round(tf.seconds / shaped.seconds),
-          providerCpuMsPerResource: { aicloudProvider: round(providerCpuMs(tfCpu) / COUNT), minimalProvider: round(providerCpuMs(minCpu) / COUNT), shapedMinimalProvider: round(providerCpuMs(shapedCpu) / COUNT) },
+          providerCpuMsPerResource: {
+            aicloudProvider: round(providerCpuMs(tfCpu) / COUNT),
+            minimalProvider: round(providerCpuMs(minCpu) / COUNT),
+            shapedMinimalProvider: round(providerCpuMs(shapedCpu) / COUNT),
+          },
           controlPlaneCpuMsPerResource: round((cp.user + cp.system) / 1000 / COUNT),
-          providerProcesses: { aicloudProvider: providerProcesses(tfCpu), minimalProvider: providerProcesses(minCpu), shapedMinimalProvider: providerProcesses(shapedCpu) },
+          providerProcesses: {
+            aicloudProvider: providerProcesses(tfCpu),
+            minimalProvider: providerProcesses(minCpu),
+            shapedMinimalProvider: providerProcesses(shapedCpu),
+          },
         });
       } finally {
         await server.close();

@@ -3,7 +3,12 @@ import { spawn } from 'node:child_process';
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../../provider/src/terraform/server/handshake.ts';
 import { createSelfSignedCert } from '../../provider/src/terraform/tls/self-signed-cert.ts';
 
-export interface HandshakeStats { runs: number; medianMs: number; p90Ms: number; minMs: number }
+export interface HandshakeStats {
+  runs: number;
+  medianMs: number;
+  p90Ms: number;
+  minMs: number;
+}
 
 /** Spawns `argv` `runs` times with Terraform's environment (AutoMTLS on) and reports the handshake latency. */
 export async function measureHandshake(argv: string[], runs: number, env: NodeJS.ProcessEnv = {}): Promise<HandshakeStats> {

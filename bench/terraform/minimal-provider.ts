@@ -29,7 +29,11 @@ const itemSchema: WireSchema = {
   },
 };
 
-interface Shaped { type: CtyType; schema: WireSchema; computed: string[] }
+interface Shaped {
+  type: CtyType;
+  schema: WireSchema;
+  computed: string[];
+}
 
 function loadShape(file: string | undefined): Shaped | undefined {
   if (!file) return undefined;
@@ -78,7 +82,10 @@ const shapedHandlers = (shape: Shaped): Pick<ProviderHandlers, 'PlanResourceChan
 };
 
 /** Dispatches on the resource type, so both resources share one process as aicloud's do. */
-function byType<K extends 'PlanResourceChange' | 'ApplyResourceChange' | 'UpgradeResourceState'>(key: K, item: NonNullable<ProviderHandlers[K]>): NonNullable<ProviderHandlers[K]> {
+function byType<K extends 'PlanResourceChange' | 'ApplyResourceChange' | 'UpgradeResourceState'>(
+  key: K,
+  item: NonNullable<ProviderHandlers[K]>,
+): NonNullable<ProviderHandlers[K]> {
   if (!SHAPED) return item;
   const shaped = shapedHandlers(SHAPED)[key]!;
   return ((req: { type_name: string }) => (req.type_name === 'minimal_shaped' ? shaped : item)(req as never)) as NonNullable<ProviderHandlers[K]>;

@@ -7,7 +7,10 @@ import { providerSchemas } from '../../provider/src/terraform/schema/provider-sc
 import { writeShapeFile } from './shape-file.ts';
 import { shapedHcl } from './stack-files.ts';
 
-interface TextBlock { attributes: { name: string; type?: string; computed?: boolean; required?: boolean; optional?: boolean }[]; block_types: { type_name: string }[] }
+interface TextBlock {
+  attributes: { name: string; type?: string; computed?: boolean; required?: boolean; optional?: boolean }[];
+  block_types: { type_name: string }[];
+}
 
 test('the shaped baseline has the bucket schema shape: names, types, flags and the timeouts block', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'aicloud-shape-'));
@@ -17,7 +20,10 @@ test('the shaped baseline has the bucket schema shape: names, types, flags and t
   const written = JSON.parse(readFileSync(file, 'utf8')) as { ctyType: unknown; block: TextBlock };
   const bucket = providerSchemas().resources.get('aicloud_bucket')!.schema;
   assert.deepEqual(written.ctyType, bucket.type);
-  assert.deepEqual(written.block.attributes.map((a) => a.name), bucket.attributes.map((a) => a.name));
+  assert.deepEqual(
+    written.block.attributes.map((a) => a.name),
+    bucket.attributes.map((a) => a.name),
+  );
   for (const attr of bucket.attributes) {
     const w = written.block.attributes.find((a) => a.name === attr.name)!;
     assert.equal(w.computed, !!attr.computed, attr.name);
@@ -25,7 +31,10 @@ test('the shaped baseline has the bucket schema shape: names, types, flags and t
     // Types travel as JSON text, since a Buffer does not survive JSON.
     assert.equal(typeof w.type, 'string', attr.name);
   }
-  assert.deepEqual(written.block.block_types.map((b) => b.type_name), ['timeouts']);
+  assert.deepEqual(
+    written.block.block_types.map((b) => b.type_name),
+    ['timeouts'],
+  );
 });
 
 test('the shaped stack sets the same arguments as the bucket stack', () => {

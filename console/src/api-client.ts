@@ -2,7 +2,12 @@ import type { Session } from './session-token.ts';
 
 /** An API error as the control plane reports it (code, message, field, hint). */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly hint?: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
   }
 }

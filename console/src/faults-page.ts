@@ -2,7 +2,9 @@ import { ApiError, type ApiClient } from './api-client.ts';
 import { h, replace } from './dom.ts';
 import { faultSpecText, type Faults } from './fault-spec-text.ts';
 
-type Health = { marks: Array<{ target: string; type: string; reason: string; createdAt: string; affected: Array<{ kind: string; project: string; name: string }> }> };
+type Health = {
+  marks: Array<{ target: string; type: string; reason: string; createdAt: string; affected: Array<{ kind: string; project: string; name: string }> }>;
+};
 
 /**
  * The admin's fault switches: injected API faults (the `--faults` spec), and marking accelerators
@@ -39,14 +41,33 @@ export function faultsPage(root: HTMLElement, api: ApiClient): () => void {
             {},
             h('caption', {}, 'Health marks'),
             h('thead', {}, h('tr', {}, ...['Target', 'Mark', 'Reason', 'Running there'].map((t) => h('th', { scope: 'col' }, t)))),
-            h('tbody', {}, ...health.marks.map((m) => h('tr', {}, h('th', { scope: 'row' }, m.target), h('td', {}, m.type === 'server' ? 'draining' : 'faulty'), h('td', {}, m.reason), h('td', {}, m.affected.map((a) => `${a.project}: ${a.kind} ${a.name}`).join(', ') || '—')))),
+            h(
+              'tbody',
+              {},
+              ...health.marks.map((m) =>
+                h(
+                  'tr',
+                  {},
+                  h('th', { scope: 'row' }, m.target),
+                  h('td', {}, m.type === 'server' ? 'draining' : 'faulty'),
+                  h('td', {}, m.reason),
+                  h('td', {}, m.affected.map((a) => `${a.project}: ${a.kind} ${a.name}`).join(', ') || '—'),
+                ),
+              ),
+            ),
           ),
     );
   };
   const form = (label: string, input: HTMLInputElement, button: string, onSubmit: () => void) =>
     h(
       'form',
-      { class: 'inline', onsubmit: (e: Event) => { e.preventDefault(); onSubmit(); } },
+      {
+        class: 'inline',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          onSubmit();
+        },
+      },
       h('label', { for: input.id }, label),
       input,
       h('button', { type: 'submit' }, button),
@@ -60,8 +81,18 @@ export function faultsPage(root: HTMLElement, api: ApiClient): () => void {
     form('Fault spec', spec, 'Inject', () => void act(() => api.send('POST', '/v1/admin/faults', { spec: spec.value }), 'Faults set.')),
     h('button', { type: 'button', onclick: () => void act(() => api.send('DELETE', '/v1/admin/faults'), 'Faults cleared.') }, 'Clear all faults'),
     h('h3', {}, 'Hardware'),
-    form('Mark accelerator faulty', markId, 'Mark faulty', () => void act(() => api.send('POST', '/v1/admin/accelerators:markFaulty', { ids: [markId.value.trim()] }), `${markId.value} marked faulty.`)),
-    form('Drain server', drainId, 'Drain', () => void act(() => api.send('POST', '/v1/admin/servers:drain', { ids: [drainId.value.trim()] }), `${drainId.value} draining.`)),
+    form(
+      'Mark accelerator faulty',
+      markId,
+      'Mark faulty',
+      () => void act(() => api.send('POST', '/v1/admin/accelerators:markFaulty', { ids: [markId.value.trim()] }), `${markId.value} marked faulty.`),
+    ),
+    form(
+      'Drain server',
+      drainId,
+      'Drain',
+      () => void act(() => api.send('POST', '/v1/admin/servers:drain', { ids: [drainId.value.trim()] }), `${drainId.value} draining.`),
+    ),
     marks,
     message,
   );

@@ -32,10 +32,14 @@ function start(): void {
     window.onhashchange = null;
     nav.hidden = true;
     replace(who);
-    loginForm(main, (s) => {
-      saveSession(sessionStorage, s);
-      void open(s);
-    }, notice);
+    loginForm(
+      main,
+      (s) => {
+        saveSession(sessionStorage, s);
+        void open(s);
+      },
+      notice,
+    );
   };
 
   const open = async (session: Session) => {
@@ -69,13 +73,30 @@ function start(): void {
       replace(
         who,
         `Project ${session.project}${admin ? ' (admin token)' : ''} `,
-        h('button', { type: 'button', onclick: () => { clearSession(sessionStorage); window.location.hash = ''; signIn(); } }, 'Sign out'),
+        h(
+          'button',
+          {
+            type: 'button',
+            onclick: () => {
+              clearSession(sessionStorage);
+              window.location.hash = '';
+              signIn();
+            },
+          },
+          'Sign out',
+        ),
       );
     };
     drawNav();
     window.onhashchange = go;
     go();
-    const [isAdmin, queues] = await Promise.all([api.get('/v1/admin/faults').then(() => true, () => false), hasQueues(api)]);
+    const [isAdmin, queues] = await Promise.all([
+      api.get('/v1/admin/faults').then(
+        () => true,
+        () => false,
+      ),
+      hasQueues(api),
+    ]);
     admin = isAdmin;
     shown = Object.keys(PAGES).filter((k) => (k !== 'faults' || admin) && (k !== 'queues' || queues));
     drawNav();

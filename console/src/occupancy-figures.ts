@@ -103,7 +103,11 @@ export function zoneFigures(z: ZoneOccupancy): ZoneFigures {
 export function zoneTypeFigures(z: ZoneOccupancy): Array<{ acceleratorType: string; figures: ZoneFigures }> {
   const types = [...new Set([...z.supernodes.map((sn) => sn.acceleratorType), ...z.servers.map((s) => s.acceleratorType ?? 'unknown')])];
   return types.map((t) => {
-    const figures = zoneFigures({ ...z, supernodes: z.supernodes.filter((sn) => sn.acceleratorType === t), servers: z.servers.filter((s) => (s.acceleratorType ?? 'unknown') === t) });
+    const figures = zoneFigures({
+      ...z,
+      supernodes: z.supernodes.filter((sn) => sn.acceleratorType === t),
+      servers: z.servers.filter((s) => (s.acceleratorType ?? 'unknown') === t),
+    });
     // Within supernodes the largest block is the best supernode's (what a one-supernode gang can
     // get); for servers outside supernodes the allocator knows what a gang may span.
     const block = z.supernodes.some((sn) => sn.acceleratorType === t) ? undefined : z.blocks?.find((b) => b.acceleratorType === t);

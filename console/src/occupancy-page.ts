@@ -37,7 +37,9 @@ export function occupancyPage(root: HTMLElement, api: ApiClient): () => void {
   const legend = h('ul', { class: 'legend', 'aria-label': 'Legend' });
   const maps = h('div', {});
   const detail = h('section', {
-    class: 'detail', 'aria-live': 'polite', tabindex: '-1',
+    class: 'detail',
+    'aria-live': 'polite',
+    tabindex: '-1',
     onkeydown: (e: Event) => {
       if ((e as KeyboardEvent).key === 'Escape') closeDetail();
     },
@@ -54,7 +56,8 @@ export function occupancyPage(root: HTMLElement, api: ApiClient): () => void {
   const cardData = (key: string): CardData | undefined => {
     if (!data) return undefined;
     for (const z of data.zones) {
-      for (const sn of z.supernodes) if (`${z.zone}/${sn.id}` === key) return { id: key, label: sn.id, servers: sn.servers, largestFreeBlock: sn.largestFreeBlock };
+      for (const sn of z.supernodes)
+        if (`${z.zone}/${sn.id}` === key) return { id: key, label: sn.id, servers: sn.servers, largestFreeBlock: sn.largestFreeBlock };
       if (`${z.zone}/-` === key) return { id: key, label: 'servers outside supernodes', servers: z.servers, largestFreeBlock: null };
     }
     return undefined;
@@ -113,26 +116,49 @@ export function occupancyPage(root: HTMLElement, api: ApiClient): () => void {
       h(
         'table',
         { class: 'figures' },
-        h('caption', {}, 'Utilisation and fragmentation per zone and accelerator type. Fragmentation: the share of free accelerators stranded on partly held servers, which no whole-server request (a gang, a multi-server cluster) can use; 0% for an empty zone.'),
-        h('thead', {}, h('tr', {}, ...['Zone', 'Accelerator type', 'Utilisation', 'Fragmentation', 'Held', 'Free', 'Faulty', 'Draining', 'Largest free block'].map((t) => h('th', { scope: 'col' }, t)))),
+        h(
+          'caption',
+          {},
+          'Utilisation and fragmentation per zone and accelerator type. Fragmentation: the share of free accelerators stranded on partly held servers, which no whole-server request (a gang, a multi-server cluster) can use; 0% for an empty zone.',
+        ),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ...['Zone', 'Accelerator type', 'Utilisation', 'Fragmentation', 'Held', 'Free', 'Faulty', 'Draining', 'Largest free block'].map((t) =>
+              h('th', { scope: 'col' }, t),
+            ),
+          ),
+        ),
         h(
           'tbody',
           {},
-          ...occ.zones.flatMap((z) => zoneTypeFigures(z).map(({ acceleratorType, figures: f }) => {
-            return h(
-              'tr',
-              { 'data-zone': z.zone, 'data-accelerator-type': acceleratorType },
-              h('th', { scope: 'row' }, `${z.zone} (${z.region})`),
-              h('td', {}, acceleratorType),
-              h('td', { class: 'num' }, pct(f.utilisation)),
-              h('td', { class: 'num', title: `${f.strandedFree} of ${f.free} free accelerators sit beside held ones on partly used servers, so no whole-server request can use them` }, pct(f.fragmentation)),
-              h('td', { class: 'num' }, f.held),
-              h('td', { class: 'num' }, f.free),
-              h('td', { class: 'num' }, f.faulty),
-              h('td', { class: 'num' }, f.draining),
-              h('td', {}, f.largestFreeBlockWhere ? `${f.largestFreeBlock} in ${f.largestFreeBlockWhere}` : String(f.largestFreeBlock)),
-            );
-          })),
+          ...occ.zones.flatMap((z) =>
+            zoneTypeFigures(z).map(({ acceleratorType, figures: f }) => {
+              return h(
+                'tr',
+                { 'data-zone': z.zone, 'data-accelerator-type': acceleratorType },
+                h('th', { scope: 'row' }, `${z.zone} (${z.region})`),
+                h('td', {}, acceleratorType),
+                h('td', { class: 'num' }, pct(f.utilisation)),
+                h(
+                  'td',
+                  {
+                    class: 'num',
+                    title: `${f.strandedFree} of ${f.free} free accelerators sit beside held ones on partly used servers, so no whole-server request can use them`,
+                  },
+                  pct(f.fragmentation),
+                ),
+                h('td', { class: 'num' }, f.held),
+                h('td', { class: 'num' }, f.free),
+                h('td', { class: 'num' }, f.faulty),
+                h('td', { class: 'num' }, f.draining),
+                h('td', {}, f.largestFreeBlockWhere ? `${f.largestFreeBlock} in ${f.largestFreeBlockWhere}` : String(f.largestFreeBlock)),
+              );
+            }),
+          ),
         ),
       ),
     );
@@ -149,16 +175,18 @@ export function occupancyPage(root: HTMLElement, api: ApiClient): () => void {
       h('li', {}, swatch('faulty'), 'faulty (×)'),
       h('li', {}, swatch('draining'), 'draining server (hatched)'),
       h('li', {}, swatch('leased'), 'leased by a plan (hollow)'),
-      ...[...totals.keys()].sort((a, b) => a - b).map((i) => {
-        const t = totals.get(i)!;
-        const name = holderLabel(occ.holders[i], occ.project);
-        return h(
-          'li',
-          { 'data-holder': name, 'data-accelerators': t.accelerators, 'data-servers': t.servers },
-          swatch(i === 0 ? 'other' : 'held', holderColour(i)),
-          `${name}: ${t.accelerators} accelerators on ${t.servers} servers`,
-        );
-      }),
+      ...[...totals.keys()]
+        .sort((a, b) => a - b)
+        .map((i) => {
+          const t = totals.get(i)!;
+          const name = holderLabel(occ.holders[i], occ.project);
+          return h(
+            'li',
+            { 'data-holder': name, 'data-accelerators': t.accelerators, 'data-servers': t.servers },
+            swatch(i === 0 ? 'other' : 'held', holderColour(i)),
+            `${name}: ${t.accelerators} accelerators on ${t.servers} servers`,
+          );
+        }),
     );
     for (const z of occ.zones) renderZone(z);
     if (open) showDetail();

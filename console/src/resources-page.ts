@@ -30,8 +30,10 @@ export function resourcesPage(root: HTMLElement, api: ApiClient): () => void {
       h(
         'dl',
         {},
-        h('dt', {}, 'Status'), h('dd', {}, r.status + (r.statusReason ? ` (${r.statusReason})` : '')),
-        h('dt', {}, 'Id'), h('dd', {}, r.id),
+        h('dt', {}, 'Status'),
+        h('dd', {}, r.status + (r.statusReason ? ` (${r.statusReason})` : '')),
+        h('dt', {}, 'Id'),
+        h('dd', {}, r.id),
         alloc ? h('dt', {}, 'Allocation') : null,
         alloc ? h('dd', {}, `${alloc.acceleratorCount} accelerators on ${alloc.servers.length} servers in ${alloc.supernodes.join(', ') || alloc.zone}`) : null,
       ),
@@ -75,16 +77,20 @@ export function resourcesPage(root: HTMLElement, api: ApiClient): () => void {
                   h(
                     'td',
                     {},
-                    h('button', {
-                      type: 'button',
-                      'data-focus': r.id,
-                      'aria-expanded': String(open === r.id),
-                      'aria-label': `Details of ${r.kind} ${r.name}`,
-                      onclick: () => {
-                        open = open === r.id ? undefined : r.id;
-                        void tick().then(() => open && detail.focus());
+                    h(
+                      'button',
+                      {
+                        type: 'button',
+                        'data-focus': r.id,
+                        'aria-expanded': String(open === r.id),
+                        'aria-label': `Details of ${r.kind} ${r.name}`,
+                        onclick: () => {
+                          open = open === r.id ? undefined : r.id;
+                          void tick().then(() => open && detail.focus());
+                        },
                       },
-                    }, open === r.id ? 'Hide' : 'Details'),
+                      open === r.id ? 'Hide' : 'Details',
+                    ),
                   ),
                 ),
               ),

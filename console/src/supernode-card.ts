@@ -31,7 +31,10 @@ export class SupernodeCard {
   private readonly text: HTMLElement;
   private last = '';
 
-  constructor(readonly id: string, onOpen: (id: string) => void) {
+  constructor(
+    readonly id: string,
+    onOpen: (id: string) => void,
+  ) {
     this.canvas = h('canvas', { 'aria-hidden': 'true' });
     this.text = h('span', { class: 'counts' });
     this.button = h('button', { type: 'button', class: 'sn', 'aria-expanded': 'false', 'data-supernode': id, onclick: () => onOpen(id) });
@@ -43,7 +46,11 @@ export class SupernodeCard {
     if (key === this.last) return;
     this.last = key;
     const c = sumCounts(data.servers);
-    const text = countsText(c, data.largestFreeBlock, data.servers.reduce((n, s) => n + popcount(s.leasedMask ?? 0), 0));
+    const text = countsText(
+      c,
+      data.largestFreeBlock,
+      data.servers.reduce((n, s) => n + popcount(s.leasedMask ?? 0), 0),
+    );
     replace(this.text, text);
     this.button.setAttribute('aria-label', `${data.label}: ${text}. Press Enter for its servers.`);
     replace(this.button, h('span', { class: 'sn-name' }, data.label), this.canvas, this.text);

@@ -16,7 +16,10 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     .option('--port <n>', 'port (0 picks a free one)', number('port'), 8080)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--data-dir <dir>', 'folder for cloud.db, admin.token and secret.key', '.aicloud')
-    .option('--database <url>', 'PostgreSQL URL (postgres://...); several servers may share one database (default: AICLOUD_DATABASE_URL, else SQLite in --data-dir)')
+    .option(
+      '--database <url>',
+      'PostgreSQL URL (postgres://...); several servers may share one database (default: AICLOUD_DATABASE_URL, else SQLite in --data-dir)',
+    )
     .option('--memory', 'keep everything in memory (tests)')
     .option('--inventory <file>', 'YAML inventory instead of the default one')
     .option('--time-scale <x>', 'multiplier of simulated latencies (0 = immediate)', number('time-scale'), 1)
@@ -31,7 +34,18 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     .option('--rate-limit <n>', 'requests per second per token (off by default)', number('rate-limit'))
     .option('--log-level <level>', 'stderr log level', 'info')
     .parse(argv);
-  const o = program.opts<{ port: number; host: string; dataDir: string; database?: string; memory?: boolean; inventory?: string; timeScale: number; faults?: string; rateLimit?: number; logLevel: string }>();
+  const o = program.opts<{
+    port: number;
+    host: string;
+    dataDir: string;
+    database?: string;
+    memory?: boolean;
+    inventory?: string;
+    timeScale: number;
+    faults?: string;
+    rateLimit?: number;
+    logLevel: string;
+  }>();
   try {
     const server = await startServer({
       port: o.port,

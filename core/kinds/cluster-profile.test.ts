@@ -29,8 +29,14 @@ test('a vNPU template of another type is refused, and the Ascend one accepted', 
 });
 
 test('a partitioned cluster has nodeCount 1, and profileCount needs a profile', () => {
-  assert.deepEqual(errors({ ...h200, nodeCount: 2, acceleratorProfile: '1g.18gb' }).map((d) => d.path), ['nodeCount']);
-  assert.deepEqual(errors({ ...h200, profileCount: 2 }).map((d) => d.path), ['profileCount']);
+  assert.deepEqual(
+    errors({ ...h200, nodeCount: 2, acceleratorProfile: '1g.18gb' }).map((d) => d.path),
+    ['nodeCount'],
+  );
+  assert.deepEqual(
+    errors({ ...h200, profileCount: 2 }).map((d) => d.path),
+    ['profileCount'],
+  );
 });
 
 test('partitions are billed by the share of the accelerator they take', () => {

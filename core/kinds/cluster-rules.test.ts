@@ -1,6 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clusterAsk, clusterFieldOf, clusterNeedsPreview, clusterPreviewCreate, clusterPreviewFields, clusterSizeField, endpointNeedsPreview, refusedBeforeAccepting, validate, type ClusterInputs } from '../index.ts';
+import {
+  clusterAsk,
+  clusterFieldOf,
+  clusterNeedsPreview,
+  clusterPreviewCreate,
+  clusterPreviewFields,
+  clusterSizeField,
+  endpointNeedsPreview,
+  refusedBeforeAccepting,
+  validate,
+  type ClusterInputs,
+} from '../index.ts';
 
 function cluster(input: Record<string, unknown>): ClusterInputs {
   const r = validate('Cluster', { name: 'c1', zone: 'cn-southwest-2b', acceleratorType: 'nvidia-h200', nodeCount: 2, ...input });
@@ -10,7 +21,14 @@ function cluster(input: Record<string, unknown>): ClusterInputs {
 
 test('a whole cluster asks for its servers by its placement; growth asks for the new servers only', () => {
   const c = cluster({ placement: 'spread' });
-  assert.deepEqual(clusterAsk(c), { acceleratorType: 'nvidia-h200', region: 'cn-southwest-2', zone: 'cn-southwest-2b', count: 2, unit: 'servers', scope: 'spread' });
+  assert.deepEqual(clusterAsk(c), {
+    acceleratorType: 'nvidia-h200',
+    region: 'cn-southwest-2',
+    zone: 'cn-southwest-2b',
+    count: 2,
+    unit: 'servers',
+    scope: 'spread',
+  });
   assert.equal(clusterAsk(c, 1).count, 1);
 });
 
@@ -20,7 +38,15 @@ test('the schema default placement is the one asked for, not a second default', 
 
 test('a partitioned cluster asks for profileCount instances on one server, 1 when absent', () => {
   const one = cluster({ nodeCount: 1, acceleratorProfile: '1g.18gb' });
-  assert.deepEqual(clusterAsk(one), { acceleratorType: 'nvidia-h200', region: 'cn-southwest-2', zone: 'cn-southwest-2b', count: 1, unit: 'accelerators', scope: 'server', profile: '1g.18gb' });
+  assert.deepEqual(clusterAsk(one), {
+    acceleratorType: 'nvidia-h200',
+    region: 'cn-southwest-2',
+    zone: 'cn-southwest-2b',
+    count: 1,
+    unit: 'accelerators',
+    scope: 'server',
+    profile: '1g.18gb',
+  });
   assert.equal(clusterAsk(cluster({ nodeCount: 1, acceleratorProfile: '1g.18gb', profileCount: 3 })).count, 3);
   assert.equal(clusterPreviewCreate(one).profileCount, 1);
 });
@@ -59,8 +85,19 @@ test('which changes need the placement preview', () => {
 });
 
 test('the errors that mean "refused before the cloud accepted the create" come from the catalogue', () => {
-  for (const code of ['ALREADY_EXISTS', 'INVALID_VALUE', 'UNAUTHENTICATED', 'DEPENDENCY_NOT_FOUND', 'CAPACITY_EXHAUSTED', 'QUOTA_EXCEEDED', 'LEASE_MISMATCH', 'LEASE_EXPIRED']) assert.equal(refusedBeforeAccepting(code), true, code);
-  for (const code of ['OPERATION_FAILED', 'OPERATION_TIMEOUT', 'CANCELLED', 'UNAVAILABLE', 'INTERNAL', 'IDEMPOTENCY_KEY_REUSED', 'NOT_A_CODE']) assert.equal(refusedBeforeAccepting(code), false, code);
+  for (const code of [
+    'ALREADY_EXISTS',
+    'INVALID_VALUE',
+    'UNAUTHENTICATED',
+    'DEPENDENCY_NOT_FOUND',
+    'CAPACITY_EXHAUSTED',
+    'QUOTA_EXCEEDED',
+    'LEASE_MISMATCH',
+    'LEASE_EXPIRED',
+  ])
+    assert.equal(refusedBeforeAccepting(code), true, code);
+  for (const code of ['OPERATION_FAILED', 'OPERATION_TIMEOUT', 'CANCELLED', 'UNAVAILABLE', 'INTERNAL', 'IDEMPOTENCY_KEY_REUSED', 'NOT_A_CODE'])
+    assert.equal(refusedBeforeAccepting(code), false, code);
 });
 
 test('a resource that runs on a cluster lives in its region before the provider default', () => {

@@ -21,21 +21,43 @@ export function profileOfType(value: Record<string, unknown>): Diagnostic[] {
   const { acceleratorProfile: profile, acceleratorType: type, profileCount, nodeCount } = value;
   if (profile === undefined) {
     if (profileCount === undefined) return [];
-    return [error('INVALID_VALUE', 'profileCount', `profileCount ${String(profileCount)} needs an acceleratorProfile`, { value: profileCount, hint: 'Set acceleratorProfile, or leave profileCount out to hold whole servers.' })];
+    return [
+      error('INVALID_VALUE', 'profileCount', `profileCount ${String(profileCount)} needs an acceleratorProfile`, {
+        value: profileCount,
+        hint: 'Set acceleratorProfile, or leave profileCount out to hold whole servers.',
+      }),
+    ];
   }
   if (typeof profile !== 'string' || typeof type !== 'string') return [];
   const catalogue = PARTITION_CATALOGUE[type];
   if (!catalogue) {
     const types = Object.keys(PARTITION_CATALOGUE).join(', ');
-    return [error('INVALID_VALUE', 'acceleratorProfile', `acceleratorProfile ${profile}: ${type} cannot be partitioned`, { value: profile, hint: `Partitions exist for ${types}; leave acceleratorProfile out to hold whole servers of ${type}.` })];
+    return [
+      error('INVALID_VALUE', 'acceleratorProfile', `acceleratorProfile ${profile}: ${type} cannot be partitioned`, {
+        value: profile,
+        hint: `Partitions exist for ${types}; leave acceleratorProfile out to hold whole servers of ${type}.`,
+      }),
+    ];
   }
   const out: Diagnostic[] = [];
   if (!catalogue.profiles.some((p) => p.name === profile)) {
     const names = catalogue.profiles.map((p) => p.name).join(', ');
-    out.push(error('INVALID_VALUE', 'acceleratorProfile', `acceleratorProfile ${profile} is not a profile of ${type}; allowed: ${names}`, { value: profile, hint: `Use one of: ${names}.` }));
+    out.push(
+      error('INVALID_VALUE', 'acceleratorProfile', `acceleratorProfile ${profile} is not a profile of ${type}; allowed: ${names}`, {
+        value: profile,
+        hint: `Use one of: ${names}.`,
+      }),
+    );
   }
   if (typeof nodeCount === 'number' && nodeCount !== 1) {
-    out.push(error('INVALID_VALUE', 'nodeCount', `nodeCount ${nodeCount} with acceleratorProfile ${profile}: a partitioned cluster holds its partitions on one server`, { value: nodeCount, hint: 'Set nodeCount to 1 and the number of partitions in profileCount.' }));
+    out.push(
+      error(
+        'INVALID_VALUE',
+        'nodeCount',
+        `nodeCount ${nodeCount} with acceleratorProfile ${profile}: a partitioned cluster holds its partitions on one server`,
+        { value: nodeCount, hint: 'Set nodeCount to 1 and the number of partitions in profileCount.' },
+      ),
+    );
   }
   return out;
 }
@@ -43,7 +65,9 @@ export function profileOfType(value: Record<string, unknown>): Diagnostic[] {
 export const clusterRules: KindRules = { check: (value) => [...zoneInRegion(value), ...profileOfType(value)] };
 
 /** The inputs a cluster's accelerator request is made of, after validation and defaults. */
-export type ClusterShape = Pick<ClusterInputs, 'zone' | 'acceleratorType' | 'nodeCount' | 'placement' | 'acceleratorProfile' | 'profileCount'> & { region?: string };
+export type ClusterShape = Pick<ClusterInputs, 'zone' | 'acceleratorType' | 'nodeCount' | 'placement' | 'acceleratorProfile' | 'profileCount'> & {
+  region?: string;
+};
 
 /**
  * What a cluster asks of the allocator, whole or partitioned: `nodeCount` servers placed by its
@@ -84,7 +108,13 @@ export function clusterSizeField(c: Pick<ClusterInputs, 'acceleratorProfile'>): 
 export function clusterFieldOf(c: Pick<ClusterInputs, 'acceleratorProfile'>, requestField: string | undefined): string {
   const size = clusterSizeField(c);
   if (requestField === undefined) return size;
-  const fields: Record<string, string> = { count: size, unit: size, scope: 'placement', profile: 'acceleratorProfile', acceleratorProfile: 'acceleratorProfile' };
+  const fields: Record<string, string> = {
+    count: size,
+    unit: size,
+    scope: 'placement',
+    profile: 'acceleratorProfile',
+    acceleratorProfile: 'acceleratorProfile',
+  };
   return fields[requestField] ?? requestField;
 }
 
@@ -113,7 +143,12 @@ export function clusterPreviewFields(sent: object): Record<string, unknown> {
 /** How every front end asks the preview about a new (or replacing) cluster. */
 export function clusterPreviewCreate(c: ClusterShape & Pick<ClusterInputs, 'name' | 'queue'>): ClusterPreviewCreate {
   return {
-    action: 'create', name: c.name, zone: c.zone, acceleratorType: c.acceleratorType, nodeCount: c.nodeCount, placement: c.placement,
+    action: 'create',
+    name: c.name,
+    zone: c.zone,
+    acceleratorType: c.acceleratorType,
+    nodeCount: c.nodeCount,
+    placement: c.placement,
     ...(c.queue !== undefined ? { queue: c.queue } : {}),
     ...(c.acceleratorProfile !== undefined ? { acceleratorProfile: c.acceleratorProfile, profileCount: partitionCount(c) } : {}),
   };
@@ -123,7 +158,11 @@ export function clusterPreviewCreate(c: ClusterShape & Pick<ClusterInputs, 'name
  * Whether a change to a cluster needs the placement preview: a create or replace asks for all of it, an
  * update only when it grows (scaling down only frees accelerators).
  */
-export function clusterNeedsPreview(step: 'create' | 'update' | 'replace' | 'delete' | 'no-op', before: { nodeCount?: unknown } | undefined, after: { nodeCount?: unknown }): boolean {
+export function clusterNeedsPreview(
+  step: 'create' | 'update' | 'replace' | 'delete' | 'no-op',
+  before: { nodeCount?: unknown } | undefined,
+  after: { nodeCount?: unknown },
+): boolean {
   if (step === 'create' || step === 'replace') return true;
   return step === 'update' && typeof before?.nodeCount === 'number' && typeof after.nodeCount === 'number' && after.nodeCount > before.nodeCount;
 }

@@ -46,7 +46,10 @@ test('without the cluster type only the shape is checked', () => {
 
 test('acceleratorsPerReplica above 1 with a profile is refused, naming the field and value', () => {
   const d = errors({ ...small, acceleratorsPerReplica: 2, parallelism: { data: 2 } });
-  assert.deepEqual(d.map((x) => x.path), ['acceleratorsPerReplica']);
+  assert.deepEqual(
+    d.map((x) => x.path),
+    ['acceleratorsPerReplica'],
+  );
   assert.equal(d[0]!.value, 2);
   assert.match(d[0]!.message, /acceleratorsPerReplica 2 with acceleratorProfile 1g\.18gb/);
 });
@@ -57,7 +60,9 @@ test('tensor, pipeline and expert parallelism above 1 are refused with a hint', 
   const t = d.find((x) => x.path === 'parallelism.tensor')!;
   assert.equal(t.value, 2);
   assert.match(t.hint ?? '', /Set parallelism\.tensor to 1/);
-  const pe = errors({ ...small, acceleratorsPerReplica: 4, parallelism: { pipeline: 2, expert: 2 } }).map((x) => x.path).sort();
+  const pe = errors({ ...small, acceleratorsPerReplica: 4, parallelism: { pipeline: 2, expert: 2 } })
+    .map((x) => x.path)
+    .sort();
   assert.deepEqual(pe, ['acceleratorsPerReplica', 'parallelism.expert', 'parallelism.pipeline']);
 });
 
@@ -91,7 +96,10 @@ test('a profiled endpoint may name a queue and keeps it with its profile', () =>
 
 test('a profiled endpoint with a queue is still checked for its profile', () => {
   const d = errors({ ...small, queue: 'batch', acceleratorProfile: '9g.999gb' });
-  assert.deepEqual(d.map((x) => x.path), ['acceleratorProfile']);
+  assert.deepEqual(
+    d.map((x) => x.path),
+    ['acceleratorProfile'],
+  );
 });
 
 test('a profiled endpoint is billed by its instances share of an accelerator', () => {

@@ -9,10 +9,15 @@ export const kvCachePoolRules: KindRules = {
     const type = ctx.acceleratorType ? ACCELERATOR_TYPES[ctx.acceleratorType] : undefined;
     if (type && tiers.hbmGib >= type.memoryGib) {
       return [
-        error('OUT_OF_RANGE', 'tiers.hbmGib', `${tiers.hbmGib} GiB of HBM per accelerator for KV cache leaves nothing for weights on ${type.name} (${type.memoryGib} GiB)`, {
-          value: tiers.hbmGib,
-          hint: `Reserve well under ${type.memoryGib} GiB; the rest holds the model's weights.`,
-        }),
+        error(
+          'OUT_OF_RANGE',
+          'tiers.hbmGib',
+          `${tiers.hbmGib} GiB of HBM per accelerator for KV cache leaves nothing for weights on ${type.name} (${type.memoryGib} GiB)`,
+          {
+            value: tiers.hbmGib,
+            hint: `Reserve well under ${type.memoryGib} GiB; the rest holds the model's weights.`,
+          },
+        ),
       ];
     }
     if (tiers.hbmGib + (tiers.dramGib ?? 0) + (tiers.ssdGib ?? 0) <= 0) {

@@ -44,17 +44,35 @@ function checkShape(e: Endpoint): Diagnostic[] {
   out.push(...profiled);
   if (product !== e.acceleratorsPerReplica && profiled.length === 0) {
     out.push(
-      error('PARALLELISM_MISMATCH', 'parallelism', `tensor ${p.tensor} x expert ${p.expert} x pipeline ${p.pipeline} x data ${p.data} = ${product}, but acceleratorsPerReplica is ${e.acceleratorsPerReplica}`, {
-        value: p,
-      }),
+      error(
+        'PARALLELISM_MISMATCH',
+        'parallelism',
+        `tensor ${p.tensor} x expert ${p.expert} x pipeline ${p.pipeline} x data ${p.data} = ${product}, but acceleratorsPerReplica is ${e.acceleratorsPerReplica}`,
+        {
+          value: p,
+        },
+      ),
     );
   }
   const m = e.model;
   if (m.activeParametersBillions !== undefined && m.activeParametersBillions > m.parametersBillions) {
-    out.push(error('OUT_OF_RANGE', 'model.activeParametersBillions', `active parameters (${m.activeParametersBillions}B) exceed total parameters (${m.parametersBillions}B)`, { value: m.activeParametersBillions }));
+    out.push(
+      error(
+        'OUT_OF_RANGE',
+        'model.activeParametersBillions',
+        `active parameters (${m.activeParametersBillions}B) exceed total parameters (${m.parametersBillions}B)`,
+        { value: m.activeParametersBillions },
+      ),
+    );
   }
   if (p.expert > 1 && m.activeParametersBillions === undefined) {
-    out.push(warning('MISSING_FIELD', 'model.activeParametersBillions', 'expert parallelism is set but the model declares no active parameters; is it a mixture-of-experts model?'));
+    out.push(
+      warning(
+        'MISSING_FIELD',
+        'model.activeParametersBillions',
+        'expert parallelism is set but the model declares no active parameters; is it a mixture-of-experts model?',
+      ),
+    );
   }
   const [stackName] = e.runtime.softwareStack.split('-');
   const wants = FRAMEWORK_STACK[e.runtime.framework];
@@ -78,18 +96,32 @@ function checkProfiledShape(e: Endpoint): Diagnostic[] {
   if (profile === undefined) return [];
   const out: Diagnostic[] = [];
   if (e.acceleratorsPerReplica !== 1) {
-    out.push(error('INVALID_VALUE', 'acceleratorsPerReplica', `acceleratorsPerReplica ${e.acceleratorsPerReplica} with acceleratorProfile ${profile}: each replica runs on one ${profile} instance`, {
-      value: e.acceleratorsPerReplica,
-      hint: 'Set acceleratorsPerReplica to 1 and the number of instances in replicas (or autoscaling), or leave acceleratorProfile out to use whole accelerators.',
-    }));
+    out.push(
+      error(
+        'INVALID_VALUE',
+        'acceleratorsPerReplica',
+        `acceleratorsPerReplica ${e.acceleratorsPerReplica} with acceleratorProfile ${profile}: each replica runs on one ${profile} instance`,
+        {
+          value: e.acceleratorsPerReplica,
+          hint: 'Set acceleratorsPerReplica to 1 and the number of instances in replicas (or autoscaling), or leave acceleratorProfile out to use whole accelerators.',
+        },
+      ),
+    );
   }
   for (const degree of ['tensor', 'pipeline', 'expert'] as const) {
     const n = e.parallelism[degree];
     if (n > 1) {
-      out.push(error('INVALID_VALUE', `parallelism.${degree}`, `${degree} parallelism ${n} with acceleratorProfile ${profile}: a partition instance cannot join a ${degree}-parallel group across accelerators`, {
-        value: n,
-        hint: `Set parallelism.${degree} to 1 and scale with replicas, or leave acceleratorProfile out to run on whole accelerators.`,
-      }));
+      out.push(
+        error(
+          'INVALID_VALUE',
+          `parallelism.${degree}`,
+          `${degree} parallelism ${n} with acceleratorProfile ${profile}: a partition instance cannot join a ${degree}-parallel group across accelerators`,
+          {
+            value: n,
+            hint: `Set parallelism.${degree} to 1 and scale with replicas, or leave acceleratorProfile out to run on whole accelerators.`,
+          },
+        ),
+      );
     }
   }
   return out;
@@ -100,11 +132,21 @@ function checkProfileOfType(profile: string, typeName: string): Diagnostic[] {
   const catalogue = PARTITION_CATALOGUE[typeName];
   if (!catalogue) {
     const types = Object.keys(PARTITION_CATALOGUE).join(', ');
-    return [error('INVALID_VALUE', 'acceleratorProfile', `acceleratorProfile ${profile}: ${typeName} cannot be partitioned`, { value: profile, hint: `Partitions exist for ${types}; leave acceleratorProfile out to run on whole ${typeName}.` })];
+    return [
+      error('INVALID_VALUE', 'acceleratorProfile', `acceleratorProfile ${profile}: ${typeName} cannot be partitioned`, {
+        value: profile,
+        hint: `Partitions exist for ${types}; leave acceleratorProfile out to run on whole ${typeName}.`,
+      }),
+    ];
   }
   if (catalogue.profiles.some((p) => p.name === profile)) return [];
   const names = catalogue.profiles.map((p) => p.name).join(', ');
-  return [error('INVALID_VALUE', 'acceleratorProfile', `acceleratorProfile ${profile} is not a profile of ${typeName}; allowed: ${names}`, { value: profile, hint: `Use one of: ${names}.` })];
+  return [
+    error('INVALID_VALUE', 'acceleratorProfile', `acceleratorProfile ${profile} is not a profile of ${typeName}; allowed: ${names}`, {
+      value: profile,
+      hint: `Use one of: ${names}.`,
+    }),
+  ];
 }
 
 /** Rules that need the accelerator type of the cluster: runtime, topology and memory. */
@@ -122,10 +164,15 @@ function checkAgainstType(e: Endpoint, typeName: string): Diagnostic[] {
     );
   } else if (compareVersions(version, type.softwareStack.minimumVersion) < 0) {
     out.push(
-      error('RUNTIME_MISMATCH', 'runtime.softwareStack', `${typeName} needs ${type.softwareStack.name} ${type.softwareStack.minimumVersion} or later, got ${version}`, {
-        value: e.runtime.softwareStack,
-        hint: `Use ${type.softwareStack.name}-${type.softwareStack.minimumVersion} or later.`,
-      }),
+      error(
+        'RUNTIME_MISMATCH',
+        'runtime.softwareStack',
+        `${typeName} needs ${type.softwareStack.name} ${type.softwareStack.minimumVersion} or later, got ${version}`,
+        {
+          value: e.runtime.softwareStack,
+          hint: `Use ${type.softwareStack.name}-${type.softwareStack.minimumVersion} or later.`,
+        },
+      ),
     );
   }
   if (!type.frameworks.includes(e.runtime.framework)) {
@@ -141,17 +188,27 @@ function checkAgainstType(e: Endpoint, typeName: string): Diagnostic[] {
   const groupSizes = new Set(type.serverGroups);
   if (n < perServer && type.serverGroups.length > 1 && ![...groupSizes].some((g) => g % n === 0 && n <= g)) {
     out.push(
-      error('TOPOLOGY_MISMATCH', 'acceleratorsPerReplica', `${n} accelerators cannot stay inside one ${Math.max(...type.serverGroups)}-accelerator link group of ${typeName}`, {
-        value: n,
-        hint: `Use 1, 2 or 4 (one group) or ${perServer} (a whole server).`,
-      }),
+      error(
+        'TOPOLOGY_MISMATCH',
+        'acceleratorsPerReplica',
+        `${n} accelerators cannot stay inside one ${Math.max(...type.serverGroups)}-accelerator link group of ${typeName}`,
+        {
+          value: n,
+          hint: `Use 1, 2 or 4 (one group) or ${perServer} (a whole server).`,
+        },
+      ),
     );
   } else if (n > perServer && n % perServer !== 0) {
     out.push(
-      error('TOPOLOGY_MISMATCH', 'acceleratorsPerReplica', `a replica of ${n} spans servers of ${perServer} ${typeName}, so it must be a multiple of ${perServer}`, {
-        value: n,
-        hint: `Use ${Math.ceil(n / perServer) * perServer}.`,
-      }),
+      error(
+        'TOPOLOGY_MISMATCH',
+        'acceleratorsPerReplica',
+        `a replica of ${n} spans servers of ${perServer} ${typeName}, so it must be a multiple of ${perServer}`,
+        {
+          value: n,
+          hint: `Use ${Math.ceil(n / perServer) * perServer}.`,
+        },
+      ),
     );
   }
   if (e.acceleratorProfile !== undefined) {
@@ -182,7 +239,11 @@ export const modelEndpointRules: KindRules = {
  * placed, or refused, at apply). A replaced one is not asked: its old replicas are deleted first, and
  * a preview that still counted them would say it waits when it does not.
  */
-export function endpointNeedsPreview(step: 'create' | 'update' | 'replace' | 'delete' | 'no-op', e: { acceleratorProfile?: unknown; queue?: unknown }, changedPaths: readonly string[]): boolean {
+export function endpointNeedsPreview(
+  step: 'create' | 'update' | 'replace' | 'delete' | 'no-op',
+  e: { acceleratorProfile?: unknown; queue?: unknown },
+  changedPaths: readonly string[],
+): boolean {
   if (typeof e.acceleratorProfile === 'string') {
     return step === 'create' || step === 'replace' || (step === 'update' && changedPaths.some((p) => p === 'replicas' || p.startsWith('autoscaling')));
   }

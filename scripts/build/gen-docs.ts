@@ -66,7 +66,12 @@ export function generateDocs(schema: ResolvedSchema): string {
     const outputsOnly = Object.fromEntries(Object.entries(r.outputs).filter(([k]) => !(k in r.inputs)));
     out.push('### Outputs', '', '| name | type | always set | description | constraints |', '| --- | --- | --- | --- | --- |');
     out.push(...table(outputsOnly, r.requiredOutputs), '');
-    out.push(`Terraform attribute names: ${Object.keys(r.inputs).map((k) => `\`${snake(k)}\``).join(', ')}.`, '');
+    out.push(
+      `Terraform attribute names: ${Object.keys(r.inputs)
+        .map((k) => `\`${snake(k)}\``)
+        .join(', ')}.`,
+      '',
+    );
   }
   out.push('## Functions', '');
   for (const f of schema.functions) {

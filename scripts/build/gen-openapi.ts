@@ -73,7 +73,10 @@ export function generateOpenApi(schema: ResolvedSchema): Record<string, unknown>
     '/v1/projects/{project}/placements:preview': {
       post: {
         summary: 'Dry run of a batch of accelerator requests',
-        parameters: [pathParam('project'), { name: 'Aicloud-Lease', in: 'header', schema: { type: 'string' }, description: 'Creates the lease holds preview as the leased allocation' }],
+        parameters: [
+          pathParam('project'),
+          { name: 'Aicloud-Lease', in: 'header', schema: { type: 'string' }, description: 'Creates the lease holds preview as the leased allocation' },
+        ],
         responses: { '200': { description: 'OK' }, ...errorResponses(400, 401, 404) },
       },
     },

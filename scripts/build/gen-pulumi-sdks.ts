@@ -33,7 +33,10 @@ export function codegenBinary(): string {
   const hash = createHash('sha256');
   for (const name of readdirSync(codegenDir).sort()) {
     if (!/\.go$|^go\.(mod|sum)$/.test(name)) continue;
-    hash.update(`${name}\0`).update(readFileSync(join(codegenDir, name))).update('\0');
+    hash
+      .update(`${name}\0`)
+      .update(readFileSync(join(codegenDir, name)))
+      .update('\0');
   }
   const dir = join(toolsCacheDir(), `codegen-${hash.digest('hex').slice(0, 16)}`);
   const bin = join(dir, 'codegen');

@@ -28,9 +28,7 @@ function tsType(p: ResolvedProperty): string {
       return `Array<${tsType(p.items!)}>`;
     case 'object': {
       const req = new Set(p.required ?? []);
-      const fields = Object.entries(p.properties ?? {}).map(
-        ([k, v]) => `${k}${req.has(k) || v.default !== undefined ? '' : '?'}: ${tsType(v)}`,
-      );
+      const fields = Object.entries(p.properties ?? {}).map(([k, v]) => `${k}${req.has(k) || v.default !== undefined ? '' : '?'}: ${tsType(v)}`);
       return `{ ${fields.join('; ')} }`;
     }
   }
@@ -45,7 +43,8 @@ export function generateRegistry(schema: ResolvedSchema): string {
   for (const k of kinds) {
     const req = new Set(k.r.requiredInputs);
     const fields = Object.entries(k.r.inputs).map(
-      ([n, v]) => `  /** ${v.description.replace(/\*\//g, '* /')} */\n  ${n}${req.has(n) || n === 'region' || v.default !== undefined ? '' : '?'}: ${tsType(v)};`,
+      ([n, v]) =>
+        `  /** ${v.description.replace(/\*\//g, '* /')} */\n  ${n}${req.has(n) || n === 'region' || v.default !== undefined ? '' : '?'}: ${tsType(v)};`,
     );
     lines.push(`/** Validated, defaulted inputs of ${k.token}. */`);
     lines.push(`export interface ${k.kind}Inputs {\n${fields.join('\n')}\n}`, '');

@@ -92,7 +92,10 @@ export async function buildPluginTarball(outDir: string = join(ROOT, 'dist')): P
     copyPackages(['@pulumi/pulumi', 'google-protobuf', '@grpc/grpc-js', 'better-sqlite3'], lib);
     writeFileSync(join(stage, 'PulumiPlugin.yaml'), PLUGIN_YAML);
     // The language host's dependency step runs npm here: nothing to install, and no network asked.
-    writeFileSync(join(stage, 'package.json'), `${JSON.stringify({ name: 'pulumi-resource-aicloud', version: PACKAGE.version, private: true, license: 'Apache-2.0', engines: { node: '>=20' } }, null, 2)}\n`);
+    writeFileSync(
+      join(stage, 'package.json'),
+      `${JSON.stringify({ name: 'pulumi-resource-aicloud', version: PACKAGE.version, private: true, license: 'Apache-2.0', engines: { node: '>=20' } }, null, 2)}\n`,
+    );
     writeFileSync(join(stage, '.npmrc'), 'audit=false\nfund=false\nupdate-notifier=false\n');
     mkdirSync(join(stage, 'node_modules'));
     writeFileSync(join(stage, 'pulumi-resource-aicloud'), LAUNCHER);
@@ -101,7 +104,9 @@ export async function buildPluginTarball(outDir: string = join(ROOT, 'dist')): P
     mkdirSync(outDir, { recursive: true });
     const tarball = join(resolve(outDir), tarballName());
     const entries = ['PulumiPlugin.yaml', 'package.json', '.npmrc', 'node_modules', 'pulumi-resource-aicloud', 'lib'];
-    const tar = spawnSync('tar', ['-czf', tarball, '--sort=name', '--owner=0', '--group=0', '--numeric-owner', '--mtime=@0', '-C', stage, ...entries], { encoding: 'utf8' });
+    const tar = spawnSync('tar', ['-czf', tarball, '--sort=name', '--owner=0', '--group=0', '--numeric-owner', '--mtime=@0', '-C', stage, ...entries], {
+      encoding: 'utf8',
+    });
     if (tar.status !== 0) throw new Error(`tar failed: ${tar.stderr || tar.error?.message}`);
     return tarball;
   } finally {

@@ -23,7 +23,12 @@ export async function bundleProvider({ outdir = join(root, 'dist'), entry = 'mai
   const { file, out } = ENTRIES[entry];
   const protoDir = join(root, 'provider/src/terraform/proto');
   // keepCase: the runtime reads the protocol's snake_case field names, as @grpc/proto-loader does in development.
-  const json = new protobuf.Root().loadSync(['tfplugin6.proto', 'go-plugin.proto', 'health.proto'].map((f) => join(protoDir, f)), { keepCase: true }).toJSON();
+  const json = new protobuf.Root()
+    .loadSync(
+      ['tfplugin6.proto', 'go-plugin.proto', 'health.proto'].map((f) => join(protoDir, f)),
+      { keepCase: true },
+    )
+    .toJSON();
   mkdirSync(outdir, { recursive: true });
   return bundleNode({
     name: out,

@@ -53,8 +53,10 @@ export async function generateCdktf(outdir = join(ROOT, 'sdk/cdktf')): Promise<s
     text = text
       .replace(/protected (synthesize(?:Hcl)?Attributes)\(/g, 'protected override $1(')
       .replace(/public (get|set) alias\(/g, 'public override $1 alias(')
-      .replace(/constructor\(protected terraformResource: cdktf\.IInterpolatingParent, protected terraformAttribute: string, protected wrapsSet: boolean\)/g,
-        'constructor(protected override terraformResource: cdktf.IInterpolatingParent, protected override terraformAttribute: string, protected override wrapsSet: boolean)');
+      .replace(
+        /constructor\(protected terraformResource: cdktf\.IInterpolatingParent, protected terraformAttribute: string, protected wrapsSet: boolean\)/g,
+        'constructor(protected override terraformResource: cdktf.IInterpolatingParent, protected override terraformAttribute: string, protected override wrapsSet: boolean)',
+      );
     if (file.endsWith('.ts')) writeFileSync(file, `${GENERATED_HEADER}\n${text}`);
     else if (file.endsWith('.md')) writeFileSync(file, `<!-- ${GENERATED_HEADER.slice(3)} -->\n${text}`);
   }

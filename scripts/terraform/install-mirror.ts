@@ -39,7 +39,9 @@ export function installMirror(options: MirrorOptions): Mirror {
   const hosts = options.host ? [options.host] : REGISTRY_HOSTS;
   const version = options.version ?? PACKAGE.version;
   const dir = resolve(options.dir);
-  const env = Object.entries(options.env ?? {}).map(([k, v]) => `export ${k}=${shellQuote(v)}\n`).join('');
+  const env = Object.entries(options.env ?? {})
+    .map(([k, v]) => `export ${k}=${shellQuote(v)}\n`)
+    .join('');
   const executables = hosts.map((host) => {
     const folder = join(dir, host, 'aicloud', 'aicloud', version, 'linux_amd64');
     mkdirSync(folder, { recursive: true });

@@ -20,14 +20,25 @@ test('requiredVersion reads both require forms and ignores other modules', () =>
 });
 
 test('a proxy refusal names the module and version', () => {
-  const out = 'go: github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@v3.276.0: reading https://proxy.example/github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3/@v/v3.276.0.info: 403 Forbidden\n\tserver response: This module version is not available.\n';
-  assert.deepEqual(findRefusal(out), { module: 'github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3', version: 'v3.276.0', reason: '403 Forbidden' });
-  const message = buildFailure({ name: 'pulumi-language-nodejs', module: 'github.com/pulumi/pulumi/sdk/v3', version: 'v3.276.0', dir: 'pulumi-language-nodejs' }, out);
+  const out =
+    'go: github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@v3.276.0: reading https://proxy.example/github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3/@v/v3.276.0.info: 403 Forbidden\n\tserver response: This module version is not available.\n';
+  assert.deepEqual(findRefusal(out), {
+    module: 'github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3',
+    version: 'v3.276.0',
+    reason: '403 Forbidden',
+  });
+  const message = buildFailure(
+    { name: 'pulumi-language-nodejs', module: 'github.com/pulumi/pulumi/sdk/v3', version: 'v3.276.0', dir: 'pulumi-language-nodejs' },
+    out,
+  );
   assert.match(message, /^the Go module proxy refused github\.com\/pulumi\/pulumi\/sdk\/nodejs\/cmd\/pulumi-language-nodejs\/v3@v3\.276\.0 \(403 Forbidden\)/);
 });
 
 test('a refused module listing and an unknown version are named too; other failures say what was built', () => {
-  assert.deepEqual(findRefusal('go: module github.com/x/y: reading https://proxy.example/github.com/x/y/@v/list: 404 Not Found\n'), { module: 'github.com/x/y', reason: '404 Not Found' });
+  assert.deepEqual(findRefusal('go: module github.com/x/y: reading https://proxy.example/github.com/x/y/@v/list: 404 Not Found\n'), {
+    module: 'github.com/x/y',
+    reason: '404 Not Found',
+  });
   assert.equal(findRefusal('go: github.com/x/y@v9.9.9: invalid version: unknown revision v9.9.9\n')?.version, 'v9.9.9');
   const message = buildFailure({ name: 'tofu', module: 'github.com/opentofu/opentofu', version: 'v1.12.6', dir: 'tofu' }, 'main.go:3: syntax error\n');
   assert.match(message, /^building tofu from github\.com\/opentofu\/opentofu@v1\.12\.6 failed \(module tools\/tofu\)\nmain\.go:3: syntax error$/);

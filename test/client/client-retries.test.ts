@@ -7,7 +7,6 @@ import { ADMIN, TRAIN_A, testServer } from '../controlplane/helpers.ts';
 
 const noSleep = async () => {};
 
-
 describe('the client against a server with injected faults', () => {
   let s: Awaited<ReturnType<typeof testServer>>;
   before(async () => {
@@ -78,7 +77,10 @@ describe('the client against a server with injected faults', () => {
 
   it('turns error replies into AicloudErrors with code and field; get gives undefined and delete tolerates 404', async () => {
     const c = client();
-    await assert.rejects(c.create('Cluster', { ...TRAIN_A, name: 'bad', nodeCount: 0 }), (e) => isAicloudError(e) && e.code === 'OUT_OF_RANGE' && e.field === 'nodeCount');
+    await assert.rejects(
+      c.create('Cluster', { ...TRAIN_A, name: 'bad', nodeCount: 0 }),
+      (e) => isAicloudError(e) && e.code === 'OUT_OF_RANGE' && e.field === 'nodeCount',
+    );
     assert.equal(await c.get('Cluster', 'nope'), undefined);
     await c.delete('Cluster', 'nope');
     const cur = await c.get('Cluster', 'lossy');

@@ -6,7 +6,10 @@ import { isAicloudError } from '../../core/index.ts';
 describe('retry policy', () => {
   it('backs off exponentially with full jitter, capped', () => {
     const r = resolveRetry({ baseDelayMs: 100, maxDelayMs: 1000, random: () => 0.999 });
-    assert.deepEqual([1, 2, 3, 4, 5].map((a) => backoffDelay(a, undefined, r)), [99, 199, 399, 799, 999]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5].map((a) => backoffDelay(a, undefined, r)),
+      [99, 199, 399, 799, 999],
+    );
     const low = resolveRetry({ random: () => 0 });
     assert.equal(backoffDelay(3, undefined, low), 0);
   });
@@ -36,7 +39,13 @@ describe('resolveConfig', () => {
   });
 
   it('rejects an endpoint without a token, naming the field', () => {
-    assert.throws(() => resolveConfig({ endpoint: 'http://h:1' }, {}, '/w'), (e) => isAicloudError(e) && e.code === 'INVALID_CONFIG' && e.field === 'token');
-    assert.throws(() => resolveConfig({ endpoint: 'ftp://x' }, { AICLOUD_TOKEN: 't' }, '/w'), (e) => isAicloudError(e) && e.field === 'endpoint');
+    assert.throws(
+      () => resolveConfig({ endpoint: 'http://h:1' }, {}, '/w'),
+      (e) => isAicloudError(e) && e.code === 'INVALID_CONFIG' && e.field === 'token',
+    );
+    assert.throws(
+      () => resolveConfig({ endpoint: 'ftp://x' }, { AICLOUD_TOKEN: 't' }, '/w'),
+      (e) => isAicloudError(e) && e.field === 'endpoint',
+    );
   });
 });

@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import { waitForOperation, type Operation } from '../../provider/src/client/index.ts';
 import { isAicloudError } from '../../core/index.ts';
 
-const running: Operation = { id: 'op-1', type: 'create', target: { kind: 'Cluster', name: 'a' }, status: 'running', error: null, createdAt: '2026-01-01T00:00:00.000Z', doneAt: null };
+const running: Operation = {
+  id: 'op-1',
+  type: 'create',
+  target: { kind: 'Cluster', name: 'a' },
+  status: 'running',
+  error: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  doneAt: null,
+};
 
 /** A fake clock that moves by whatever the poller sleeps, so nothing really waits. */
 function fakeTime() {
@@ -28,7 +36,10 @@ describe('waitForOperation', () => {
   });
 
   it('times out with OPERATION_TIMEOUT', async () => {
-    await assert.rejects(waitForOperation(running, async () => running, { ...fakeTime(), timeoutMs: 10_000 }), (e) => isAicloudError(e) && e.code === 'OPERATION_TIMEOUT');
+    await assert.rejects(
+      waitForOperation(running, async () => running, { ...fakeTime(), timeoutMs: 10_000 }),
+      (e) => isAicloudError(e) && e.code === 'OPERATION_TIMEOUT',
+    );
   });
 
   it('stops with CANCELLED when the signal aborts', async () => {

@@ -24,12 +24,17 @@ after(async () => {
 
 /** The legend's figure for one holder: accelerators held, or undefined when the map shows none. */
 async function legendCount(page: Page, holder: string): Promise<number | undefined> {
-  const value = await page.locator(`.legend li[data-holder="${holder}"]`).getAttribute('data-accelerators', { timeout: 100 }).catch(() => null);
+  const value = await page
+    .locator(`.legend li[data-holder="${holder}"]`)
+    .getAttribute('data-accelerators', { timeout: 100 })
+    .catch(() => null);
   return value === null ? undefined : Number(value);
 }
 
 async function applyExample(url: string, token: string, project: string): Promise<void> {
-  const r = await runCli(['apply', EXAMPLE, '--auto-approve', '--stack', 'gitops'], { env: { AICLOUD_ENDPOINT: url, AICLOUD_TOKEN: token, AICLOUD_PROJECT: project } });
+  const r = await runCli(['apply', EXAMPLE, '--auto-approve', '--stack', 'gitops'], {
+    env: { AICLOUD_ENDPOINT: url, AICLOUD_TOKEN: token, AICLOUD_PROJECT: project },
+  });
   assert.equal(r.code, 0, r.stderr);
 }
 
@@ -219,22 +224,36 @@ test('aicloud console serves the embedded cloud and its printed link signs in as
   // Another process changes the same embedded cloud file; the open console follows it.
   const extra = join(dir.path, 'extra');
   mkdirSync(extra);
-  writeFileSync(join(extra, 'cluster.yaml'), [
-    'apiVersion: aicloud.dev/v1', 'kind: Cluster', 'metadata:', '  name: extra', 'spec:',
-    '  zone: cn-southwest-2b', '  acceleratorType: ascend-910c', '  nodeCount: 3', '  placement: supernode', '',
-  ].join('\n'));
+  writeFileSync(
+    join(extra, 'cluster.yaml'),
+    [
+      'apiVersion: aicloud.dev/v1',
+      'kind: Cluster',
+      'metadata:',
+      '  name: extra',
+      'spec:',
+      '  zone: cn-southwest-2b',
+      '  acceleratorType: ascend-910c',
+      '  nodeCount: 3',
+      '  placement: supernode',
+      '',
+    ].join('\n'),
+  );
   const applied2 = await runCli(['apply', extra, '--auto-approve'], { cwd: dir.path, env });
   assert.equal(applied2.code, 0, applied2.stderr);
   await page.locator('.legend li[data-holder="Cluster extra"][data-accelerators="24"]').waitFor();
 });
 
-test('the queues page lists the project\'s queues with what waits in them', { skip: missing }, async (t) => {
+test("the queues page lists the project's queues with what waits in them", { skip: missing }, async (t) => {
   const cp = await startControlPlane(t);
   const token = await createProjectWithToken(cp.url, cp.adminToken, 'team-q');
   const context = await launched!.context();
   t.after(() => context.close());
   const page = await context.newPage();
-  const created = await apiRequest(cp.url, 'POST', '/v1/projects/team-q/queues', { token, body: { name: 'batch', quotas: [{ acceleratorType: 'ascend-910c', nominal: 384 }] } });
+  const created = await apiRequest(cp.url, 'POST', '/v1/projects/team-q/queues', {
+    token,
+    body: { name: 'batch', quotas: [{ acceleratorType: 'ascend-910c', nominal: 384 }] },
+  });
   assert.equal(created.status, 202);
   await page.goto(`${cp.url}/#token=${encodeURIComponent(token)}&project=team-q`);
   await page.locator('nav a[data-page="queues"]').click();
@@ -246,7 +265,7 @@ test('the queues page lists the project\'s queues with what waits in them', { sk
   assert.match(text, /"nominal": 384/);
 });
 
-test('every page passes axe-core\'s WCAG 2 A and AA checks', { skip: missing }, async (t) => {
+test("every page passes axe-core's WCAG 2 A and AA checks", { skip: missing }, async (t) => {
   const cp = await startControlPlane(t);
   const token = await createProjectWithToken(cp.url, cp.adminToken, 'team-a');
   await applyExample(cp.url, token, 'team-a');
@@ -260,9 +279,12 @@ test('every page passes axe-core\'s WCAG 2 A and AA checks', { skip: missing }, 
     await page.addScriptTag({ path: axe });
     const { violations, passes } = await page.evaluate(async () => {
       type Result = { id: string; help: string; nodes: unknown[] };
-      const r = await (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Result[]; passes: Result[] }> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
-      });
+      const r = await (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Result[]; passes: Result[] }> } }).axe.run(
+        document,
+        {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
+        },
+      );
       return { violations: r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.help}`), passes: r.passes.map((p) => p.id) };
     });
     assert.deepEqual(violations, [], `${what}: ${violations.join('; ')}`);
@@ -279,7 +301,11 @@ test('every page passes axe-core\'s WCAG 2 A and AA checks', { skip: missing }, 
   await page.locator('table.servers').waitFor();
   await check('map with a server list');
   await page.locator('nav a[data-page="faults"]').waitFor();
-  for (const [name, ready] of [['resources', 'tr[data-resource]'], ['operations', 'table.ops'], ['faults', '#fault-spec']] as const) {
+  for (const [name, ready] of [
+    ['resources', 'tr[data-resource]'],
+    ['operations', 'table.ops'],
+    ['faults', '#fault-spec'],
+  ] as const) {
     await page.locator(`nav a[data-page="${name}"]`).click();
     await page.locator(ready).first().waitFor();
     await check(name);

@@ -6,7 +6,7 @@ import { apiRequest, createProjectWithToken, startControlPlane } from '../suppor
 
 const cluster = (name: string, nodeCount: number) => ({ name, zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount, placement: 'supernode' });
 
-test('occupancy names the caller\'s holders, shows other projects only as held, and the admin sees every name', async (t) => {
+test("occupancy names the caller's holders, shows other projects only as held, and the admin sees every name", async (t) => {
   const cp = await startControlPlane(t);
   const a = await createProjectWithToken(cp.url, cp.adminToken, 'team-a');
   const b = await createProjectWithToken(cp.url, cp.adminToken, 'team-b');
@@ -18,11 +18,13 @@ test('occupancy names the caller\'s holders, shows other projects only as held, 
   assert.ok(!seenByB.text.includes('secret-training') && !seenByB.text.includes('team-a'), 'team B learned a name of team A');
   const heldBy = (body: any) => {
     const counts = new Map<number, number>();
-    for (const z of body.zones) for (const sn of z.supernodes) for (const s of sn.servers) for (const [h, mask] of s.held) counts.set(h, (counts.get(h) ?? 0) + mask.toString(2).split('1').length - 1);
+    for (const z of body.zones)
+      for (const sn of z.supernodes)
+        for (const s of sn.servers) for (const [h, mask] of s.held) counts.set(h, (counts.get(h) ?? 0) + mask.toString(2).split('1').length - 1);
     return counts;
   };
   const counts = heldBy(seenByB.body);
-  assert.equal(counts.get(0), 32, 'team A\'s 4 servers appear as held by another project');
+  assert.equal(counts.get(0), 32, "team A's 4 servers appear as held by another project");
   const mine = seenByB.body.holders.findIndex((h: any) => h.name === 'mine');
   assert.equal(counts.get(mine), 16);
 
@@ -49,9 +51,15 @@ test('faulty accelerators and draining servers show on the occupancy map', async
   const cp = await startControlPlane(t);
   const mark = await apiRequest(cp.url, 'POST', '/v1/admin/accelerators:markFaulty', { token: cp.adminToken, body: { ids: ['cn-southwest-2a/sn-2/s03/5'] } });
   assert.equal(mark.status, 200, mark.text);
-  assert.equal((await apiRequest(cp.url, 'POST', '/v1/admin/servers:drain', { token: cp.adminToken, body: { ids: ['cn-southwest-2a/sn-2/s04'] } })).status, 200);
+  assert.equal(
+    (await apiRequest(cp.url, 'POST', '/v1/admin/servers:drain', { token: cp.adminToken, body: { ids: ['cn-southwest-2a/sn-2/s04'] } })).status,
+    200,
+  );
   const occ = (await apiRequest(cp.url, 'GET', '/v1/projects/default/occupancy?zone=cn-southwest-2a', { token: cp.adminToken })).body;
-  assert.deepEqual(occ.zones.map((z: any) => z.zone), ['cn-southwest-2a']);
+  assert.deepEqual(
+    occ.zones.map((z: any) => z.zone),
+    ['cn-southwest-2a'],
+  );
   const sn2 = occ.zones[0].supernodes.find((s: any) => s.id === 'sn-2');
   const byId = new Map(sn2.servers.map((s: any) => [s.id, s]));
   assert.equal((byId.get('sn-2/s03') as any).faultyMask, 1 << 5);
@@ -59,7 +67,7 @@ test('faulty accelerators and draining servers show on the occupancy map', async
   assert.equal((byId.get('sn-2/s05') as any).draining, false);
 });
 
-test('the operation history lists a project\'s operations newest first, by resource, and refuses a bad limit', async (t) => {
+test("the operation history lists a project's operations newest first, by resource, and refuses a bad limit", async (t) => {
   const cp = await startControlPlane(t);
   const a = await createProjectWithToken(cp.url, cp.adminToken, 'team-a');
   const one = (await apiRequest(cp.url, 'POST', '/v1/projects/team-a/clusters', { token: a, body: cluster('one', 1) })).body;
@@ -69,7 +77,10 @@ test('the operation history lists a project\'s operations newest first, by resou
   // Newest first; operations started within the same millisecond may come in either order.
   assert.deepEqual(all.map((o: any) => `${o.type} ${o.target.name}`).sort(), ['create one', 'create two', 'delete one']);
   const times = all.map((o: any) => Date.parse(o.createdAt));
-  assert.deepEqual(times, [...times].sort((x: number, y: number) => y - x));
+  assert.deepEqual(
+    times,
+    [...times].sort((x: number, y: number) => y - x),
+  );
   const ofOne = (await apiRequest(cp.url, 'GET', `/v1/projects/team-a/operations?resource=${one.resource.id}`, { token: a })).body.operations;
   assert.deepEqual(ofOne.map((o: any) => o.type).sort(), ['create', 'delete']);
   assert.ok(ofOne.every((o: any) => o.target.name === 'one'));

@@ -74,9 +74,17 @@ describe('placement through the API, decided by the allocator', () => {
     const c = await s.call('POST', '/v1/projects/default/clusters', { ...TRAIN_A, name: 'serve', zone: 'cn-southwest-2b', nodeCount: 4 });
     assert.equal(c.status, 202, JSON.stringify(c.body));
     const cluster = c.body.resource.allocation;
-    const small = await s.call('POST', '/v1/projects/default/endpoints', endpointBody('small', 'serve', { acceleratorsPerReplica: 4, parallelism: { tensor: 4 }, replicas: 2 }));
+    const small = await s.call(
+      'POST',
+      '/v1/projects/default/endpoints',
+      endpointBody('small', 'serve', { acceleratorsPerReplica: 4, parallelism: { tensor: 4 }, replicas: 2 }),
+    );
     assert.equal(small.status, 202, JSON.stringify(small.body));
-    const big = await s.call('POST', '/v1/projects/default/endpoints', endpointBody('big', 'serve', { acceleratorsPerReplica: 16, parallelism: { tensor: 16 }, replicas: 1 }));
+    const big = await s.call(
+      'POST',
+      '/v1/projects/default/endpoints',
+      endpointBody('big', 'serve', { acceleratorsPerReplica: 16, parallelism: { tensor: 16 }, replicas: 1 }),
+    );
     assert.equal(big.status, 202, JSON.stringify(big.body));
 
     const smallReplicas = small.body.resource.outputs.replicaPlacements;
@@ -92,15 +100,27 @@ describe('placement through the API, decided by the allocator', () => {
     }
     const all = [...smallReplicas, ...bigReplicas];
     for (const r of all) for (const server of r.servers) assert.ok(cluster.servers.includes(server), `${server} is the cluster's`);
-    for (const r of all) for (const id of r.accelerators) assert.ok(cluster.servers.some((sv: string) => id.startsWith(`cn-southwest-2b/${sv}/`)), id);
+    for (const r of all)
+      for (const id of r.accelerators)
+        assert.ok(
+          cluster.servers.some((sv: string) => id.startsWith(`cn-southwest-2b/${sv}/`)),
+          id,
+        );
     const ids = all.flatMap((r) => r.accelerators as string[]);
     assert.equal(new Set(ids).size, ids.length, 'no accelerator used twice');
 
     // 8 of the cluster's 32 accelerators are left, in pieces: another 16 does not fit, and says so.
-    const third = await s.call('POST', '/v1/projects/default/endpoints', endpointBody('third', 'serve', { acceleratorsPerReplica: 16, parallelism: { tensor: 16 }, replicas: 1 }));
+    const third = await s.call(
+      'POST',
+      '/v1/projects/default/endpoints',
+      endpointBody('third', 'serve', { acceleratorsPerReplica: 16, parallelism: { tensor: 16 }, replicas: 1 }),
+    );
     assert.equal(third.status, 409);
     assert.equal(third.body.code, 'CAPACITY_EXHAUSTED');
-    assert.match(third.body.message, /^need 1 replica x 16 ascend-910c for ep-[0-9a-f]+ inside cluster cl-[0-9a-f]+; 0 fit; largest free block in the cluster: /);
+    assert.match(
+      third.body.message,
+      /^need 1 replica x 16 ascend-910c for ep-[0-9a-f]+ inside cluster cl-[0-9a-f]+; 0 fit; largest free block in the cluster: /,
+    );
 
     // Shrinking the cluster under an endpoint is refused, naming it; growing the endpoint re-places it.
     const shrink = await s.call('PATCH', '/v1/projects/default/clusters/serve', { nodeCount: 1 });
@@ -120,7 +140,11 @@ describe('placement through the API, decided by the allocator', () => {
     assert.equal(heldBefore, 32);
     for (const e of ['small', 'big']) assert.equal((await s.call('DELETE', `/v1/projects/default/endpoints/${e}`)).status, 202);
     assert.equal((await capacity('cn-southwest-2b')).zones[0].held, heldBefore);
-    const again = await s.call('POST', '/v1/projects/default/endpoints', endpointBody('third', 'serve', { acceleratorsPerReplica: 16, parallelism: { tensor: 16 }, replicas: 2 }));
+    const again = await s.call(
+      'POST',
+      '/v1/projects/default/endpoints',
+      endpointBody('third', 'serve', { acceleratorsPerReplica: 16, parallelism: { tensor: 16 }, replicas: 2 }),
+    );
     assert.equal(again.status, 202, JSON.stringify(again.body));
     assert.deepEqual((await s.call('GET', '/v1/admin/invariants')).body, { ok: true, violations: [] });
   });

@@ -44,7 +44,12 @@ async function script(c: CloudClient): Promise<unknown[]> {
   await step(() => c.create('Bucket', { name: 'parity-weights', versioning: true, labels: { 'aicloud.dev/stack': 's1' } }));
   await step(() => c.list('Bucket', { labelSelector: 'aicloud.dev/stack=s1' }));
   await step(() => c.list('Cluster'));
-  await step(() => c.previewPlacements([{ name: 'xx', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 48, placement: 'supernode' }, { action: 'release', name: 'spread-1' }]));
+  await step(() =>
+    c.previewPlacements([
+      { name: 'xx', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 48, placement: 'supernode' },
+      { action: 'release', name: 'spread-1' },
+    ]),
+  );
   await step(() => c.capacity({ zone: 'cn-southwest-2a' }));
   await step(() => c.lock('stack-1', 'me'));
   await step(() => c.lock('stack-1', 'you'));
@@ -64,7 +69,11 @@ describe('the embedded cloud and the server', () => {
       const overHttp = await script(new CloudClient({ transport: createHttpTransport(server.url), token: ADMIN, project: 'default' }));
       const inProcess = await script(
         new CloudClient({
-          transport: { kind: 'embedded', send: (r) => embedded.request({ method: r.method, url: r.path, headers: r.headers, body: r.body }), close: async () => {} },
+          transport: {
+            kind: 'embedded',
+            send: (r) => embedded.request({ method: r.method, url: r.path, headers: r.headers, body: r.body }),
+            close: async () => {},
+          },
           token: embedded.adminToken,
           project: 'default',
         }),
@@ -103,9 +112,17 @@ describe('the embedded cloud and the server', () => {
     const two = await openEmbeddedCloud({ path });
     try {
       const post = (c: typeof one, name: string) =>
-        c.request({ method: 'POST', url: '/v1/projects/default/clusters', headers: { authorization: `Bearer ${c.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...TRAIN_A, name, nodeCount: 24 }) });
+        c.request({
+          method: 'POST',
+          url: '/v1/projects/default/clusters',
+          headers: { authorization: `Bearer ${c.adminToken}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ ...TRAIN_A, name, nodeCount: 24 }),
+        });
       const results = await Promise.all([post(one, 'a1'), post(two, 'b1'), post(one, 'a2'), post(two, 'b2')]);
-      assert.deepEqual(results.map((r) => r.status), [202, 202, 202, 202]);
+      assert.deepEqual(
+        results.map((r) => r.status),
+        [202, 202, 202, 202],
+      );
       const servers = results.flatMap((r) => JSON.parse(r.body).resource.allocation.servers as string[]);
       assert.equal(new Set(servers).size, servers.length);
       const inv = await two.request({ method: 'GET', url: '/v1/admin/invariants', headers: { authorization: `Bearer ${two.adminToken}` } });

@@ -46,21 +46,41 @@ describe('an embedded cloud that another process writes to', () => {
 
       // A quota and a drained server set elsewhere bind this process's next decisions.
       assert.equal((await fromOtherProcess(path, 'PUT', '/v1/admin/projects/default/quotas/nvidia-h200', { limit: 8 })).status, 200);
-      const over = await call(mine, 'POST', '/v1/projects/default/clusters', { name: 'gpu', zone: 'cn-southwest-2b', acceleratorType: 'nvidia-h200', nodeCount: 2 });
+      const over = await call(mine, 'POST', '/v1/projects/default/clusters', {
+        name: 'gpu',
+        zone: 'cn-southwest-2b',
+        acceleratorType: 'nvidia-h200',
+        nodeCount: 2,
+      });
       assert.equal(over.status, 409);
       assert.equal(over.body.code, 'QUOTA_EXCEEDED');
       const drain = await fromOtherProcess(path, 'POST', '/v1/admin/servers:drain', { ids: ['cn-southwest-2b/h200-01'] });
       assert.equal(drain.status, 200);
       const cap = (await call(mine, 'GET', '/v1/capacity?zone=cn-southwest-2b&acceleratorType=nvidia-h200')).body;
       assert.equal(cap.servers.find((s: any) => s.id === 'h200-01').draining, true);
-      const gpu = await call(mine, 'POST', '/v1/projects/default/clusters', { name: 'gpu', zone: 'cn-southwest-2b', acceleratorType: 'nvidia-h200', nodeCount: 1 });
+      const gpu = await call(mine, 'POST', '/v1/projects/default/clusters', {
+        name: 'gpu',
+        zone: 'cn-southwest-2b',
+        acceleratorType: 'nvidia-h200',
+        nodeCount: 1,
+      });
       assert.equal(gpu.status, 202);
       assert.notEqual(gpu.body.resource.allocation.servers[0], 'h200-01');
 
       // An endpoint placed by the other process occupies its accelerators here too.
-      const e1 = await fromOtherProcess(path, 'POST', '/v1/projects/default/endpoints', endpointBody('e1', 'mine', { acceleratorsPerReplica: 8, parallelism: { tensor: 8 }, replicas: 39 }));
+      const e1 = await fromOtherProcess(
+        path,
+        'POST',
+        '/v1/projects/default/endpoints',
+        endpointBody('e1', 'mine', { acceleratorsPerReplica: 8, parallelism: { tensor: 8 }, replicas: 39 }),
+      );
       assert.equal(e1.status, 202, JSON.stringify(e1.body));
-      const e2 = await call(mine, 'POST', '/v1/projects/default/endpoints', endpointBody('e2', 'mine', { acceleratorsPerReplica: 8, parallelism: { tensor: 8 }, replicas: 2 }));
+      const e2 = await call(
+        mine,
+        'POST',
+        '/v1/projects/default/endpoints',
+        endpointBody('e2', 'mine', { acceleratorsPerReplica: 8, parallelism: { tensor: 8 }, replicas: 2 }),
+      );
       assert.equal(e2.status, 409);
       assert.equal(e2.body.code, 'CAPACITY_EXHAUSTED');
       assert.match(e2.body.message, /; 1 fit; largest free block in the cluster: 8 in /);

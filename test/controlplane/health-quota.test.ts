@@ -38,10 +38,13 @@ describe('health marks and quotas through the API', () => {
     assert.deepEqual(marked.body.affected, [], 'nothing ran on the idle server');
     const health = (await s.call('GET', '/v1/admin/health')).body.marks;
     const byTarget = new Map(health.map((m: any) => [m.target, [m.type, m.reason, m.affected.map((a: any) => a.name)]]));
-    assert.deepEqual(byTarget, new Map<string, unknown>([
-      [`${ZONE}/${busy}`, ['server', 'fan failure', ['h-one']]],
-      [faulty, ['accelerator', 'faulty', []]],
-    ]));
+    assert.deepEqual(
+      byTarget,
+      new Map<string, unknown>([
+        [`${ZONE}/${busy}`, ['server', 'fan failure', ['h-one']]],
+        [faulty, ['accelerator', 'faulty', []]],
+      ]),
+    );
 
     // The holder keeps its server until it lets go; afterwards nobody gets it, nor the faulty server.
     assert.equal((await s.call('DELETE', '/v1/projects/default/clusters/h-one')).status, 202);
@@ -49,7 +52,12 @@ describe('health marks and quotas through the API', () => {
     const refused = await s.call('POST', '/v1/projects/default/clusters', h200('h-all', total - 1));
     assert.equal(refused.status, 409);
     assert.equal(refused.body.code, 'CAPACITY_EXHAUSTED');
-    assert.match(refused.body.message, new RegExp(`^need ${total - 1} nvidia-h200 servers \\(${(total - 1) * 8} accelerators\\) in ${ZONE}; largest free block: ${(total - 2) * 8 + 7} in ${ZONE}$`));
+    assert.match(
+      refused.body.message,
+      new RegExp(
+        `^need ${total - 1} nvidia-h200 servers \\(${(total - 1) * 8} accelerators\\) in ${ZONE}; largest free block: ${(total - 2) * 8 + 7} in ${ZONE}$`,
+      ),
+    );
     const rest = await s.call('POST', '/v1/projects/default/clusters', h200('h-rest', total - 2));
     assert.equal(rest.status, 202);
     const servers = rest.body.resource.allocation.servers as string[];

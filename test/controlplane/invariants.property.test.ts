@@ -19,35 +19,50 @@ const PLACES = [
 /** One API call of the random sequence, as method, path and body. */
 type Step = { method: 'POST' | 'PATCH' | 'DELETE' | 'PUT'; path: string; body?: unknown };
 
-const clusterCreate = fc.record({
-  name: fc.constantFrom(...CLUSTERS),
-  place: fc.constantFrom(...PLACES),
-  nodeCount: fc.integer({ min: 1, max: 60 }),
-  placement: fc.constantFrom('supernode', 'zone', 'spread'),
-}).map(({ name, place, nodeCount, placement }): Step => ({
-  method: 'POST', path: '/v1/projects/default/clusters', body: { name, ...place, nodeCount, placement },
-}));
-const clusterResize = fc.record({ name: fc.constantFrom(...CLUSTERS), nodeCount: fc.integer({ min: 1, max: 60 }) })
+const clusterCreate = fc
+  .record({
+    name: fc.constantFrom(...CLUSTERS),
+    place: fc.constantFrom(...PLACES),
+    nodeCount: fc.integer({ min: 1, max: 60 }),
+    placement: fc.constantFrom('supernode', 'zone', 'spread'),
+  })
+  .map(({ name, place, nodeCount, placement }): Step => ({
+    method: 'POST',
+    path: '/v1/projects/default/clusters',
+    body: { name, ...place, nodeCount, placement },
+  }));
+const clusterResize = fc
+  .record({ name: fc.constantFrom(...CLUSTERS), nodeCount: fc.integer({ min: 1, max: 60 }) })
   .map(({ name, nodeCount }): Step => ({ method: 'PATCH', path: `/v1/projects/default/clusters/${name}`, body: { nodeCount } }));
 const clusterDelete = fc.constantFrom(...CLUSTERS).map((name): Step => ({ method: 'DELETE', path: `/v1/projects/default/clusters/${name}` }));
-const endpointCreate = fc.record({
-  name: fc.constantFrom(...ENDPOINTS),
-  cluster: fc.constantFrom(...CLUSTERS),
-  per: fc.constantFrom(1, 2, 4, 8, 16),
-  replicas: fc.integer({ min: 1, max: 6 }),
-}).map(({ name, cluster, per, replicas }): Step => ({
-  method: 'POST', path: '/v1/projects/default/endpoints',
-  body: endpointBody(name, cluster, { acceleratorsPerReplica: per, parallelism: { tensor: per }, replicas }),
-}));
-const endpointScale = fc.record({ name: fc.constantFrom(...ENDPOINTS), replicas: fc.integer({ min: 1, max: 8 }) })
+const endpointCreate = fc
+  .record({
+    name: fc.constantFrom(...ENDPOINTS),
+    cluster: fc.constantFrom(...CLUSTERS),
+    per: fc.constantFrom(1, 2, 4, 8, 16),
+    replicas: fc.integer({ min: 1, max: 6 }),
+  })
+  .map(({ name, cluster, per, replicas }): Step => ({
+    method: 'POST',
+    path: '/v1/projects/default/endpoints',
+    body: endpointBody(name, cluster, { acceleratorsPerReplica: per, parallelism: { tensor: per }, replicas }),
+  }));
+const endpointScale = fc
+  .record({ name: fc.constantFrom(...ENDPOINTS), replicas: fc.integer({ min: 1, max: 8 }) })
   .map(({ name, replicas }): Step => ({ method: 'PATCH', path: `/v1/projects/default/endpoints/${name}`, body: { replicas } }));
 const endpointDelete = fc.constantFrom(...ENDPOINTS).map((name): Step => ({ method: 'DELETE', path: `/v1/projects/default/endpoints/${name}` }));
-const quota = fc.record({ type: fc.constantFrom('ascend-910c', 'ascend-910b'), limit: fc.integer({ min: 0, max: 800 }) })
+const quota = fc
+  .record({ type: fc.constantFrom('ascend-910c', 'ascend-910b'), limit: fc.integer({ min: 0, max: 800 }) })
   .map(({ type, limit }): Step => ({ method: 'PUT', path: `/v1/admin/projects/default/quotas/${type}`, body: { limit } }));
 const health = fc.oneof(
-  fc.record({ sn: fc.integer({ min: 1, max: 4 }), s: fc.integer({ min: 1, max: 48 }), a: fc.integer({ min: 0, max: 7 }) })
-    .map(({ sn, s, a }): Step => ({ method: 'POST', path: '/v1/admin/accelerators:markFaulty', body: { ids: [`cn-southwest-2a/sn-${sn}/s${String(s).padStart(2, '0')}/${a}`] } })),
-  fc.integer({ min: 1, max: 16 }).map((n): Step => ({ method: 'POST', path: '/v1/admin/servers:drain', body: { ids: [`cn-southwest-2b/h200-${String(n).padStart(2, '0')}`] } })),
+  fc.record({ sn: fc.integer({ min: 1, max: 4 }), s: fc.integer({ min: 1, max: 48 }), a: fc.integer({ min: 0, max: 7 }) }).map(({ sn, s, a }): Step => ({
+    method: 'POST',
+    path: '/v1/admin/accelerators:markFaulty',
+    body: { ids: [`cn-southwest-2a/sn-${sn}/s${String(s).padStart(2, '0')}/${a}`] },
+  })),
+  fc
+    .integer({ min: 1, max: 16 })
+    .map((n): Step => ({ method: 'POST', path: '/v1/admin/servers:drain', body: { ids: [`cn-southwest-2b/h200-${String(n).padStart(2, '0')}`] } })),
 );
 
 const step = fc.oneof(

@@ -7,7 +7,12 @@ type Server = Awaited<ReturnType<typeof testServer>>;
 
 const ZONE = 'cn-southwest-2b';
 const mig = (name: string, profile: string, profileCount?: number) => ({
-  name, zone: ZONE, acceleratorType: 'nvidia-h200', nodeCount: 1, acceleratorProfile: profile, ...(profileCount ? { profileCount } : {}),
+  name,
+  zone: ZONE,
+  acceleratorType: 'nvidia-h200',
+  nodeCount: 1,
+  acceleratorProfile: profile,
+  ...(profileCount ? { profileCount } : {}),
 });
 const serverOf = (acc: string) => acc.slice(0, acc.lastIndexOf('/'));
 
@@ -75,12 +80,23 @@ describe('MIG-partitioned clusters through the API', () => {
     const cut = servers.filter((x: any) => x.partitioned > 0);
     const cutServers = new Set([...partitioned].map(serverOf));
     assert.deepEqual(new Set(cut.map((x: any) => `${x.zone}/${x.id}`)), cutServers);
-    assert.equal(cut.reduce((n: number, x: any) => n + x.partitioned, 0), partitioned.size);
+    assert.equal(
+      cut.reduce((n: number, x: any) => n + x.partitioned, 0),
+      partitioned.size,
+    );
     // 7 one-position instances and one four-position instance of 8-position accelerators.
-    assert.equal(cut.reduce((n: number, x: any) => n + x.freeSliceUnits, 0), partitioned.size * 8 - 7 - 4);
+    assert.equal(
+      cut.reduce((n: number, x: any) => n + x.freeSliceUnits, 0),
+      partitioned.size * 8 - 7 - 4,
+    );
     const wholeFree = servers.filter((x: any) => x.free === 8).length;
     // Take every whole server that is free: none of them may contain a partitioned accelerator.
-    const whole = await s.call('POST', '/v1/projects/default/clusters', { name: 'h200-whole', zone: ZONE, acceleratorType: 'nvidia-h200', nodeCount: wholeFree });
+    const whole = await s.call('POST', '/v1/projects/default/clusters', {
+      name: 'h200-whole',
+      zone: ZONE,
+      acceleratorType: 'nvidia-h200',
+      nodeCount: wholeFree,
+    });
     assert.equal(whole.status, 202, JSON.stringify(whole.body));
     for (const server of whole.body.resource.allocation.servers) {
       for (const acc of partitioned) assert.ok(!serverOf(acc).endsWith(`/${server}`), `${server} holds partitioned ${acc}`);
@@ -150,7 +166,11 @@ describe('partition holdings survive a restart', () => {
     try {
       const first = await testServer({ dataDir: dir.path, memory: false, bootstrapToken: ADMIN });
       const made: Record<string, unknown> = {};
-      for (const [name, profile, n] of [['keep-a', '1g.18gb', 3], ['keep-b', '3g.71gb', 1], ['keep-c', '1g.18gb', 2]] as const) {
+      for (const [name, profile, n] of [
+        ['keep-a', '1g.18gb', 3],
+        ['keep-b', '3g.71gb', 1],
+        ['keep-c', '1g.18gb', 2],
+      ] as const) {
         const r = await first.call('POST', '/v1/projects/default/clusters', mig(name, profile, n));
         assert.equal(r.status, 202, JSON.stringify(r.body));
         made[name] = r.body.resource.allocation;
@@ -210,9 +230,15 @@ describe('health marks on partitioned accelerators', () => {
       const acc = r.body.resource.allocation.slices[0].accelerator as string;
       const marked = await s.call('POST', '/v1/admin/accelerators:markFaulty', { ids: [acc] });
       assert.equal(marked.status, 200, JSON.stringify(marked.body));
-      assert.deepEqual(marked.body.affected.map((a: any) => [a.name, a.acceleratorIds]), [['mig-h', [acc]]]);
+      assert.deepEqual(
+        marked.body.affected.map((a: any) => [a.name, a.acceleratorIds]),
+        [['mig-h', [acc]]],
+      );
       const health = (await s.call('GET', '/v1/admin/health')).body.marks;
-      assert.deepEqual(health.map((m: any) => [m.target, m.affected.map((a: any) => [a.name, a.acceleratorIds])]), [[acc, [['mig-h', [acc]]]]]);
+      assert.deepEqual(
+        health.map((m: any) => [m.target, m.affected.map((a: any) => [a.name, a.acceleratorIds])]),
+        [[acc, [['mig-h', [acc]]]]],
+      );
     } finally {
       await s.close();
     }

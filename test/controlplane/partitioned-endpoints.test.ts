@@ -6,13 +6,24 @@ import { testDatabaseUrl } from '../support/test-store.ts';
 type Server = Awaited<ReturnType<typeof testServer>>;
 
 const ZONE = 'cn-southwest-2b';
-const mig = (name: string, profile: string, profileCount: number) => ({ name, zone: ZONE, acceleratorType: 'nvidia-h200', nodeCount: 1, acceleratorProfile: profile, profileCount });
+const mig = (name: string, profile: string, profileCount: number) => ({
+  name,
+  zone: ZONE,
+  acceleratorType: 'nvidia-h200',
+  nodeCount: 1,
+  acceleratorProfile: profile,
+  profileCount,
+});
 /** A 7B model on one MIG instance per replica. */
 const onMig = (name: string, cluster: string, replicas: number, extra: Record<string, unknown> = {}) =>
   endpointBody(name, cluster, {
     runtime: { framework: 'vllm', softwareStack: 'cuda-12.4' },
     model: { name: 'qwen-7b', bucket: 'weights', path: 'qwen/', parametersBillions: 7, precision: 'int8' },
-    contextLength: 4096, sequencesPerReplica: 4, acceleratorProfile: '1g.18gb', replicas, ...extra,
+    contextLength: 4096,
+    sequencesPerReplica: 4,
+    acceleratorProfile: '1g.18gb',
+    replicas,
+    ...extra,
   });
 const key = (p: any) => `${p.slice.accelerator}@${p.slice.start}`;
 
@@ -170,7 +181,10 @@ describe('health marks on endpoint instances', () => {
       const acc = ep.body.resource.outputs.replicaPlacements[0].slice.accelerator as string;
       const marked = await s.call('POST', '/v1/admin/accelerators:markFaulty', { ids: [acc] });
       assert.equal(marked.status, 200, JSON.stringify(marked.body));
-      assert.ok(marked.body.affected.some((a: any) => a.name === 'chat-h'), JSON.stringify(marked.body));
+      assert.ok(
+        marked.body.affected.some((a: any) => a.name === 'chat-h'),
+        JSON.stringify(marked.body),
+      );
     } finally {
       await s.close();
     }
@@ -184,7 +198,8 @@ describe('endpoint instances cut from a cluster of whole accelerators', () => {
       const first = await testServer({ dataDir: dir.path, memory: false, bootstrapToken: ADMIN });
       const whole = { name: 'h200-whole', zone: ZONE, acceleratorType: 'nvidia-h200', nodeCount: 1 };
       assert.equal((await first.call('POST', '/v1/projects/default/clusters', whole)).status, 202);
-      const wholeEp = (name: string, n: number) => onMig(name, 'h200-whole', 1, { acceleratorProfile: undefined, acceleratorsPerReplica: n, parallelism: { tensor: n } });
+      const wholeEp = (name: string, n: number) =>
+        onMig(name, 'h200-whole', 1, { acceleratorProfile: undefined, acceleratorsPerReplica: n, parallelism: { tensor: n } });
       const big = await first.call('POST', '/v1/projects/default/endpoints', wholeEp('big-model', 4));
       assert.equal(big.status, 202, JSON.stringify(big.body));
       const ep = await first.call('POST', '/v1/projects/default/endpoints', onMig('cut-chat', 'h200-whole', 9));

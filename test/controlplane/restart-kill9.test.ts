@@ -48,7 +48,10 @@ describe('a control plane killed with SIGKILL', () => {
       return { status: res.status, body: (await res.json()) as any };
     };
     assert.equal((await call(first.url, 'POST', '/v1/projects/default/clusters', TRAIN_A)).status, 202);
-    assert.equal((await call(first.url, 'POST', '/v1/projects/default/clusters', { ...TRAIN_A, name: 'train-b', nodeCount: 3, placement: 'spread' })).status, 202);
+    assert.equal(
+      (await call(first.url, 'POST', '/v1/projects/default/clusters', { ...TRAIN_A, name: 'train-b', nodeCount: 3, placement: 'spread' })).status,
+      202,
+    );
     const ep = await call(first.url, 'POST', '/v1/projects/default/endpoints', endpointBody('chat', 'train-a'));
     assert.equal(ep.status, 202);
     assert.equal((await call(first.url, 'POST', '/v1/projects/default/buckets', { name: 'kill9-weights' })).status, 202);

@@ -111,20 +111,36 @@ describe('control plane routes', () => {
     const tooBig = await s.call(
       'POST',
       '/v1/projects/team/endpoints',
-      endpointBody('r1', 'train-a', { model: { name: 'deepseek-r1', bucket: 'weights', path: 'r1/', parametersBillions: 671 }, acceleratorsPerReplica: 8, parallelism: { tensor: 8 } }),
+      endpointBody('r1', 'train-a', {
+        model: { name: 'deepseek-r1', bucket: 'weights', path: 'r1/', parametersBillions: 671 },
+        acceleratorsPerReplica: 8,
+        parallelism: { tensor: 8 },
+      }),
       {},
       teamToken,
     );
     assert.equal(tooBig.status, 400);
     assert.equal(tooBig.body.code, 'ENDPOINT_DOES_NOT_FIT');
     assert.match(tooBig.body.message, /weights 1249\.\d GiB/);
-    const par = await s.call('POST', '/v1/projects/team/endpoints', endpointBody('p1', 'train-a', { acceleratorsPerReplica: 4, parallelism: { tensor: 2 } }), {}, teamToken);
+    const par = await s.call(
+      'POST',
+      '/v1/projects/team/endpoints',
+      endpointBody('p1', 'train-a', { acceleratorsPerReplica: 4, parallelism: { tensor: 2 } }),
+      {},
+      teamToken,
+    );
     assert.equal(par.status, 400);
     assert.equal(par.body.code, 'PARALLELISM_MISMATCH');
     const noCluster = await s.call('POST', '/v1/projects/team/endpoints', endpointBody('p2', 'ghost'), {}, teamToken);
     assert.equal(noCluster.status, 409);
     assert.equal(noCluster.body.code, 'DEPENDENCY_NOT_FOUND');
-    const cuda = await s.call('POST', '/v1/projects/team/endpoints', endpointBody('p3', 'train-a', { runtime: { framework: 'tensorrt-llm', softwareStack: 'cuda-12.8' } }), {}, teamToken);
+    const cuda = await s.call(
+      'POST',
+      '/v1/projects/team/endpoints',
+      endpointBody('p3', 'train-a', { runtime: { framework: 'tensorrt-llm', softwareStack: 'cuda-12.8' } }),
+      {},
+      teamToken,
+    );
     assert.equal(cuda.status, 400);
     assert.equal(cuda.body.code, 'RUNTIME_MISMATCH');
   });
@@ -151,7 +167,10 @@ describe('control plane routes', () => {
       assert.equal((await s.call('POST', '/v1/projects/team/buckets', { name: `team-bucket-${i}`, labels }, {}, teamToken)).status, 202);
     }
     const even = (await s.call('GET', '/v1/projects/team/buckets?labelSelector=aicloud.dev/stack=even', undefined, {}, teamToken)).body;
-    assert.deepEqual(even.items.map((b: any) => b.name), ['team-bucket-0', 'team-bucket-2', 'team-bucket-4']);
+    assert.deepEqual(
+      even.items.map((b: any) => b.name),
+      ['team-bucket-0', 'team-bucket-2', 'team-bucket-4'],
+    );
     const names: string[] = [];
     let token: string | null = null;
     do {
@@ -225,9 +244,21 @@ describe('control plane routes', () => {
 
   it('enforces quotas per project and accelerator type', async () => {
     assert.equal((await s.call('PUT', '/v1/admin/projects/team/quotas/ascend-910b', { limit: 16 })).status, 200);
-    const ok = await s.call('POST', '/v1/projects/team/clusters', { name: 'q1', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910b', nodeCount: 2 }, {}, teamToken);
+    const ok = await s.call(
+      'POST',
+      '/v1/projects/team/clusters',
+      { name: 'q1', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910b', nodeCount: 2 },
+      {},
+      teamToken,
+    );
     assert.equal(ok.status, 202);
-    const no = await s.call('POST', '/v1/projects/team/clusters', { name: 'q2', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910b', nodeCount: 1 }, {}, teamToken);
+    const no = await s.call(
+      'POST',
+      '/v1/projects/team/clusters',
+      { name: 'q2', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910b', nodeCount: 1 },
+      {},
+      teamToken,
+    );
     assert.equal(no.status, 409);
     assert.equal(no.body.code, 'QUOTA_EXCEEDED');
   });

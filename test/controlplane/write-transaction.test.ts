@@ -40,18 +40,35 @@ test('the invariant check catches rows the allocator does not know and memory th
     const report = await checkInvariants(cp);
     assert.equal(report.ok, false);
     assert.ok(report.violations.includes('in the database: cn-southwest-2a/sn-1/s01/0 is held twice: by cl-ghost and cl-other'), report.violations.join('\n'));
-    assert.ok(report.violations.some((v) => /^in the database: cl-ghost holds \d+ ascend-910c but is not a live resource$/.test(v)), report.violations.join('\n'));
+    assert.ok(
+      report.violations.some((v) => /^in the database: cl-ghost holds \d+ ascend-910c but is not a live resource$/.test(v)),
+      report.violations.join('\n'),
+    );
     assert.ok(report.violations.some((v) => v.startsWith('cl-ghost on cn-southwest-2a/sn-1/s01: the allocator holds mask 0, the database 11111111')));
 
     // And the other way round: memory that no row backs.
     await cp.store.transaction(() => cp.store.deleteHoldingsOf('cl-ghost'));
     await cp.store.transaction(() => cp.store.deleteHoldingsOf('cl-other'));
-    const d = cp.allocator.place({ owner: 'cl-memory-only', project: 'default', acceleratorType: 'ascend-910c', zone: 'cn-southwest-2a', count: 1, unit: 'servers', scope: 'zone' });
+    const d = cp.allocator.place({
+      owner: 'cl-memory-only',
+      project: 'default',
+      acceleratorType: 'ascend-910c',
+      zone: 'cn-southwest-2a',
+      count: 1,
+      unit: 'servers',
+      scope: 'zone',
+    });
     assert.ok(d.ok);
     cp.allocator.commit('cl-memory-only', d);
     const second = await checkInvariants(cp);
-    assert.ok(second.violations.some((v) => /^cl-memory-only holds 8 ascend-910c but is not a live resource$/.test(v)), second.violations.join('\n'));
-    assert.ok(second.violations.some((v) => /^cl-memory-only on .*: the allocator holds mask 11111111, the database 0$/.test(v)), second.violations.join('\n'));
+    assert.ok(
+      second.violations.some((v) => /^cl-memory-only holds 8 ascend-910c but is not a live resource$/.test(v)),
+      second.violations.join('\n'),
+    );
+    assert.ok(
+      second.violations.some((v) => /^cl-memory-only on .*: the allocator holds mask 11111111, the database 0$/.test(v)),
+      second.violations.join('\n'),
+    );
   } finally {
     await close();
   }

@@ -36,7 +36,10 @@ function sink(): { stream: Writable & { isTTY?: boolean }; text: () => string } 
 }
 
 /** Runs the CLI in this process with captured output: fast, and the same code path as the bin. */
-export async function runInProcess(args: string[], options: { interactive?: boolean; answer?: string; signal?: AbortSignal; sleep?: CliContext['sleep']; now?: () => number } = {}): Promise<CliResult> {
+export async function runInProcess(
+  args: string[],
+  options: { interactive?: boolean; answer?: string; signal?: AbortSignal; sleep?: CliContext['sleep']; now?: () => number } = {},
+): Promise<CliResult> {
   const out = sink();
   const err = sink();
   const ctx: CliContext = {

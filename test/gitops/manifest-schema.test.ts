@@ -31,7 +31,12 @@ test('every example manifest passes the editor schema', async () => {
 
 test('the editor schema rejects what the loader rejects', async () => {
   const check = await editorSchema();
-  const base = { apiVersion: 'aicloud.dev/v1', kind: 'Cluster', metadata: { name: 'a1' }, spec: { zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 2 } };
+  const base = {
+    apiVersion: 'aicloud.dev/v1',
+    kind: 'Cluster',
+    metadata: { name: 'a1' },
+    spec: { zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 2 },
+  };
   assert.ok(check(base), JSON.stringify(check.errors));
   assert.equal(check({ ...base, apiVersion: 'aicloud.dev/v2' }), false);
   assert.equal(check({ ...base, extra: 1 }), false);

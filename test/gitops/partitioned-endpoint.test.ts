@@ -85,7 +85,10 @@ test('a GitOps stack runs an endpoint on MIG instances of its cluster: plan, app
     await write(`${endpoint('chat', 'dev-mig', 3)}---\n${endpoint('chat-2', 'dev-mig', 2)}`);
     const short = await cli('plan', stack);
     assert.equal(short.code, 1, short.stdout + short.stderr);
-    assert.match(short.stdout + short.stderr, /ModelEndpoint\/chat-2: 2 replicas x 1g\.18gb in Cluster\/dev-mig: will not fit: need 2 replicas x 1g\.18gb .* 1 fit/);
+    assert.match(
+      short.stdout + short.stderr,
+      /ModelEndpoint\/chat-2: 2 replicas x 1g\.18gb in Cluster\/dev-mig: will not fit: need 2 replicas x 1g\.18gb .* 1 fit/,
+    );
 
     // A profile the type does not have is refused before the cloud is asked, naming the field.
     await write(endpoint('chat', 'dev-mig', 3, '1g.10gb'));
@@ -131,7 +134,12 @@ spec:
     assert.match(plan.stdout, /ModelEndpoint\/cut-chat: 9 replicas x 1g\.18gb in Cluster\/h200-whole -> cn-southwest-2b/);
     const apply = await cli('apply', stack, '--auto-approve');
     assert.equal(apply.code, 0, apply.stderr + apply.stdout);
-    const accs = new Set(apply.stdout.split('\n').filter((l) => /^\s+replica \d+: /.test(l)).map((l) => l.replace(/.* on (\S+) at position \d$/, '$1')));
+    const accs = new Set(
+      apply.stdout
+        .split('\n')
+        .filter((l) => /^\s+replica \d+: /.test(l))
+        .map((l) => l.replace(/.* on (\S+) at position \d$/, '$1')),
+    );
     assert.equal(accs.size, 2, apply.stdout);
     assert.equal((await cli('plan', stack, '--detailed-exitcode')).code, 0);
     const capacity = await cli('capacity', '--zone', 'cn-southwest-2b');

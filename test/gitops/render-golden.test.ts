@@ -26,16 +26,36 @@ async function scenario() {
     {
       kind: 'Volume',
       name: 'old-scratch',
-      spec: { name: 'old-scratch', region: 'cn-southwest-2', zone: 'cn-southwest-2a', sizeGib: 2048, type: 'ssd', labels: { 'aicloud.dev/stack': 'gitops', 'aicloud.dev/address': 'Volume/old-scratch' } },
+      spec: {
+        name: 'old-scratch',
+        region: 'cn-southwest-2',
+        zone: 'cn-southwest-2a',
+        sizeGib: 2048,
+        type: 'ssd',
+        labels: { 'aicloud.dev/stack': 'gitops', 'aicloud.dev/address': 'Volume/old-scratch' },
+      },
       resourceVersion: 9,
       generation: 1,
     },
   ];
   const plan = buildPlan(stack.desired, observed, coreRegistry(), { stack: 'gitops', project: 'default' });
   return attachPlacement(plan, [
-    { address: 'Cluster/train-a', action: 'grow', fits: true, zone: 'cn-southwest-2a', supernodes: ['sn-1'], servers: Array.from({ length: 16 }, (_, i) => `sn-1/s${String(i + 17).padStart(2, '0')}`), acceleratorCount: 128 },
+    {
+      address: 'Cluster/train-a',
+      action: 'grow',
+      fits: true,
+      zone: 'cn-southwest-2a',
+      supernodes: ['sn-1'],
+      servers: Array.from({ length: 16 }, (_, i) => `sn-1/s${String(i + 17).padStart(2, '0')}`),
+      acceleratorCount: 128,
+    },
     { address: 'Cluster/infer-a', action: 'release', fits: true },
-    { address: 'Cluster/infer-a', action: 'create', fits: false, message: 'need 64 ascend-910c in one supernode of cn-southwest-2a; largest free block: 56 in sn-2' },
+    {
+      address: 'Cluster/infer-a',
+      action: 'create',
+      fits: false,
+      message: 'need 64 ascend-910c in one supernode of cn-southwest-2a; largest free block: 56 in sn-2',
+    },
   ]);
 }
 
@@ -63,7 +83,10 @@ test('the JSON rendering matches its golden file and reads back as the same plan
 test('the scenario covers every action and both placement outcomes', async () => {
   const plan = await scenario();
   assert.deepEqual(plan.summary, { create: 2, update: 2, replace: 1, delete: 1, 'no-op': 1 });
-  assert.deepEqual(plan.problems.map((p) => p.code), ['PLAN_WILL_NOT_FIT']);
+  assert.deepEqual(
+    plan.problems.map((p) => p.code),
+    ['PLAN_WILL_NOT_FIT'],
+  );
   assert.match(renderText(plan), /~ nodeCount: 16 -> 32/);
   assert.match(renderText(plan), /-\/\+ acceleratorType: "ascend-910b" -> "ascend-910c" \(forces replacement/);
 });

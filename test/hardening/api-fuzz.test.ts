@@ -19,8 +19,19 @@ const STACKS = ['s1', 'fuzz-stack'];
 
 // Codes whose error is about one field of the body; each must name it.
 const FIELD_CODES = new Set([
-  'INVALID_TYPE', 'MISSING_FIELD', 'UNKNOWN_FIELD', 'INVALID_VALUE', 'OUT_OF_RANGE', 'INVALID_FORMAT', 'CONFLICTING_FIELDS',
-  'PARALLELISM_MISMATCH', 'RUNTIME_MISMATCH', 'TOPOLOGY_MISMATCH', 'ENDPOINT_DOES_NOT_FIT', 'CANNOT_SHRINK', 'FIELD_REQUIRES_REPLACE',
+  'INVALID_TYPE',
+  'MISSING_FIELD',
+  'UNKNOWN_FIELD',
+  'INVALID_VALUE',
+  'OUT_OF_RANGE',
+  'INVALID_FORMAT',
+  'CONFLICTING_FIELDS',
+  'PARALLELISM_MISMATCH',
+  'RUNTIME_MISMATCH',
+  'TOPOLOGY_MISMATCH',
+  'ENDPOINT_DOES_NOT_FIT',
+  'CANNOT_SHRINK',
+  'FIELD_REQUIRES_REPLACE',
 ]);
 
 interface FuzzRequest {
@@ -39,37 +50,87 @@ const json = (v: unknown) => (v === undefined ? undefined : JSON.stringify(v));
 
 function hostileSegment(): fc.Arbitrary<string> {
   return fc.oneof(
-    fc.constantFrom('..', '../admin', '..%2F..%2Fadmin%2Finvariants', '%2e%2e', 'c1%00', 'c1/../c1', '%', '%zz', 'C1', 'c1 ', '\u202ec1', '\ud83d\ude80', 'a'.repeat(300), 'default', 'admin'),
+    fc.constantFrom(
+      '..',
+      '../admin',
+      '..%2F..%2Fadmin%2Finvariants',
+      '%2e%2e',
+      'c1%00',
+      'c1/../c1',
+      '%',
+      '%zz',
+      'C1',
+      'c1 ',
+      '\u202ec1',
+      '\ud83d\ude80',
+      'a'.repeat(300),
+      'default',
+      'admin',
+    ),
     fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent),
   );
 }
 
 function requestArb(token: string): fc.Arbitrary<FuzzRequest> {
   const auth = { authorization: `Bearer ${token}` };
-  const create = mutatedBody().map(
-    ({ kind, body, mutation }): FuzzRequest => ({
-      method: 'POST', url: `/v1/projects/${PROJECT}/${collection(kind)}`, payload: json(body),
-      headers: { ...auth, 'content-type': 'application/json' }, kind, body, what: `create ${kind}: ${mutation}`,
-    }),
-  );
+  const create = mutatedBody().map(({ kind, body, mutation }): FuzzRequest => ({
+    method: 'POST',
+    url: `/v1/projects/${PROJECT}/${collection(kind)}`,
+    payload: json(body),
+    headers: { ...auth, 'content-type': 'application/json' },
+    kind,
+    body,
+    what: `create ${kind}: ${mutation}`,
+  }));
   const patch = fc
-    .tuple(fc.constantFrom<Kind>('Cluster', 'Volume'), fc.boolean(), fc.dictionary(fc.constantFrom('nodeCount', 'zone', 'placement', 'sizeGib', 'labels', 'type', 'name', 'iops', 'bogus'), hostileValue(), { minKeys: 1, maxKeys: 3 }))
+    .tuple(
+      fc.constantFrom<Kind>('Cluster', 'Volume'),
+      fc.boolean(),
+      fc.dictionary(fc.constantFrom('nodeCount', 'zone', 'placement', 'sizeGib', 'labels', 'type', 'name', 'iops', 'bogus'), hostileValue(), {
+        minKeys: 1,
+        maxKeys: 3,
+      }),
+    )
     .map(([kind, stale, body]): FuzzRequest => ({
-      method: 'PATCH', url: `/v1/projects/${PROJECT}/${collection(kind)}/${kind === 'Cluster' ? 'c1' : 'v1'}`, payload: json(body),
+      method: 'PATCH',
+      url: `/v1/projects/${PROJECT}/${collection(kind)}/${kind === 'Cluster' ? 'c1' : 'v1'}`,
+      payload: json(body),
       // A stale If-Match must win over any body; without one the body itself is judged.
-      headers: { ...auth, 'content-type': 'application/merge-patch+json', ...(stale ? { 'if-match': '"999999"' } : {}) }, kind, body, what: `patch ${kind}`,
+      headers: { ...auth, 'content-type': 'application/merge-patch+json', ...(stale ? { 'if-match': '"999999"' } : {}) },
+      kind,
+      body,
+      what: `patch ${kind}`,
     }));
   const paths = fc
-    .tuple(fc.constantFrom('GET', 'DELETE', 'PATCH', 'POST', 'PUT') as fc.Arbitrary<FuzzRequest['method']>, hostileSegment(), fc.constantFrom(...KINDS.map(collection), 'operations', 'locks', 'admin'), hostileSegment())
+    .tuple(
+      fc.constantFrom('GET', 'DELETE', 'PATCH', 'POST', 'PUT') as fc.Arbitrary<FuzzRequest['method']>,
+      hostileSegment(),
+      fc.constantFrom(...KINDS.map(collection), 'operations', 'locks', 'admin'),
+      hostileSegment(),
+    )
     .map(([method, project, coll, name]): FuzzRequest => ({
-      method, url: `/v1/projects/${fc.sample(fc.constantFrom(project, PROJECT), 1)[0]}/${coll}/${name}`,
-      payload: method === 'GET' || method === 'DELETE' ? undefined : '{}', headers: { ...auth, 'content-type': 'application/json' }, what: `${method} odd path`,
+      method,
+      url: `/v1/projects/${fc.sample(fc.constantFrom(project, PROJECT), 1)[0]}/${coll}/${name}`,
+      payload: method === 'GET' || method === 'DELETE' ? undefined : '{}',
+      headers: { ...auth, 'content-type': 'application/json' },
+      what: `${method} odd path`,
     }));
   const raw = fc
     .tuple(
       fc.constantFrom<Kind>(...KINDS),
       fc.oneof(
-        fc.constantFrom('{', '{"name":', 'nul', '[]', '""', '1e999', '{"name":"a","name":"b"}', '\u0000', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}'),
+        fc.constantFrom(
+          '{',
+          '{"name":',
+          'nul',
+          '[]',
+          '""',
+          '1e999',
+          '{"name":"a","name":"b"}',
+          '\u0000',
+          '{"__proto__":{"admin":true}}',
+          '{"constructor":{"prototype":{"x":1}}}',
+        ),
         // Deeper bodies have their own test below, so one known failure does not hide the rest.
         fc.integer({ min: 100, max: 1000 }).map((n) => '['.repeat(n) + ']'.repeat(n)),
         fc.integer({ min: 100, max: 1000 }).map((n) => '{"a":'.repeat(n) + '1' + '}'.repeat(n)),
@@ -79,32 +140,77 @@ function requestArb(token: string): fc.Arbitrary<FuzzRequest> {
       fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16', 'multipart/form-data'),
     )
     .map(([kind, payload, type]): FuzzRequest => ({
-      method: 'POST', url: `/v1/projects/${PROJECT}/${collection(kind)}`, payload, headers: { ...auth, 'content-type': type }, what: `raw ${type} body of ${payload.length} chars`,
+      method: 'POST',
+      url: `/v1/projects/${PROJECT}/${collection(kind)}`,
+      payload,
+      headers: { ...auth, 'content-type': type },
+      what: `raw ${type} body of ${payload.length} chars`,
     }));
   const preview = fc
-    .oneof(hostileValue(), fc.record({ requests: fc.array(fc.oneof(hostileValue(), fc.record({ name: hostileValue(), action: fc.constantFrom('create', 'grow', 'release', 'x'), nodeCount: hostileValue(), zone: hostileValue() })), { maxLength: 4 }) }))
-    .map((body): FuzzRequest => ({ method: 'POST', url: `/v1/projects/${PROJECT}/placements:preview`, payload: json(body), headers: { ...auth, 'content-type': 'application/json' }, what: 'preview' }));
+    .oneof(
+      hostileValue(),
+      fc.record({
+        requests: fc.array(
+          fc.oneof(
+            hostileValue(),
+            fc.record({ name: hostileValue(), action: fc.constantFrom('create', 'grow', 'release', 'x'), nodeCount: hostileValue(), zone: hostileValue() }),
+          ),
+          { maxLength: 4 },
+        ),
+      }),
+    )
+    .map((body): FuzzRequest => ({
+      method: 'POST',
+      url: `/v1/projects/${PROJECT}/placements:preview`,
+      payload: json(body),
+      headers: { ...auth, 'content-type': 'application/json' },
+      what: 'preview',
+    }));
   const lock = fc
     .tuple(fc.constantFrom(...STACKS), fc.oneof(hostileValue(), fc.record({ holder: hostileValue(), ttlSeconds: hostileValue() })))
-    .map(([stack, body]): FuzzRequest => ({ method: 'PUT', url: `/v1/projects/${PROJECT}/locks/${stack}`, payload: json(body), headers: { ...auth, 'content-type': 'application/json' }, what: 'lock' }));
+    .map(([stack, body]): FuzzRequest => ({
+      method: 'PUT',
+      url: `/v1/projects/${PROJECT}/locks/${stack}`,
+      payload: json(body),
+      headers: { ...auth, 'content-type': 'application/json' },
+      what: 'lock',
+    }));
   const headersArb = fc
-    .tuple(fc.constantFrom('', 'Bearer', 'Bearer ', 'Basic abc', `Bearer ${token}x`, 'Bearer aic_', `bearer ${token}`, 'Bearer \u00ff'), mutatedBody(['Cluster']))
+    .tuple(
+      fc.constantFrom('', 'Bearer', 'Bearer ', 'Basic abc', `Bearer ${token}x`, 'Bearer aic_', `bearer ${token}`, 'Bearer \u00ff'),
+      mutatedBody(['Cluster']),
+    )
     .map(([authorization, { body }]): FuzzRequest => ({
-      method: 'POST', url: `/v1/projects/${PROJECT}/clusters`, payload: json(body), headers: { ...(authorization ? { authorization } : {}), 'content-type': 'application/json' }, what: `auth header ${JSON.stringify(authorization)}`,
+      method: 'POST',
+      url: `/v1/projects/${PROJECT}/clusters`,
+      payload: json(body),
+      headers: { ...(authorization ? { authorization } : {}), 'content-type': 'application/json' },
+      what: `auth header ${JSON.stringify(authorization)}`,
     }));
-  const idem = fc
-    .tuple(fc.oneof(fc.string(), fc.constant('k'.repeat(5000))), mutatedBody(['Bucket']))
-    .map(([key, { body }]): FuzzRequest => ({
-      method: 'POST', url: `/v1/projects/${PROJECT}/buckets`, payload: json(body), headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': key.replace(/[^\x20-\x7e]/g, '') }, kind: 'Bucket', body, what: 'idempotency key',
-    }));
+  const idem = fc.tuple(fc.oneof(fc.string(), fc.constant('k'.repeat(5000))), mutatedBody(['Bucket'])).map(([key, { body }]): FuzzRequest => ({
+    method: 'POST',
+    url: `/v1/projects/${PROJECT}/buckets`,
+    payload: json(body),
+    headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': key.replace(/[^\x20-\x7e]/g, '') },
+    kind: 'Bucket',
+    body,
+    what: 'idempotency key',
+  }));
   const query = fc
     .tuple(
       fc.constantFrom(...KINDS.map(collection)),
-      fc.dictionary(fc.constantFrom('pageSize', 'pageToken', 'labelSelector', 'zone', 'acceleratorType', 'x'), fc.oneof(fc.string(), fc.constantFrom('-1', '0', '1e9', 'NaN', '9'.repeat(400), 'a=b,c', '=', ',,', 'a!=b', 'aicloud.dev/stack=s1', '%00', '..%2F')), { maxKeys: 3 }),
+      fc.dictionary(
+        fc.constantFrom('pageSize', 'pageToken', 'labelSelector', 'zone', 'acceleratorType', 'x'),
+        fc.oneof(fc.string(), fc.constantFrom('-1', '0', '1e9', 'NaN', '9'.repeat(400), 'a=b,c', '=', ',,', 'a!=b', 'aicloud.dev/stack=s1', '%00', '..%2F')),
+        { maxKeys: 3 },
+      ),
       fc.boolean(),
     )
     .map(([coll, q, capacity]): FuzzRequest => ({
-      method: 'GET', url: `${capacity ? '/v1/capacity' : `/v1/projects/${PROJECT}/${coll}`}?${new URLSearchParams(q).toString()}`, headers: auth, what: 'query string',
+      method: 'GET',
+      url: `${capacity ? '/v1/capacity' : `/v1/projects/${PROJECT}/${coll}`}?${new URLSearchParams(q).toString()}`,
+      headers: auth,
+      what: 'query string',
     }));
   return fc.oneof(
     { weight: 2, arbitrary: query },
@@ -125,8 +231,17 @@ async function seed(h: InjectableControlPlane): Promise<string> {
   assert.equal(p.statusCode, 201, p.body);
   const t = await h.app.inject({ method: 'POST', url: `/v1/admin/projects/${PROJECT}/tokens`, headers: admin });
   const token = JSON.parse(t.body).token as string;
-  for (const [kind, name] of [['Cluster', 'c1'], ['Volume', 'v1'], ['Bucket', 'weights-a']] as const) {
-    const r = await h.app.inject({ method: 'POST', url: `/v1/projects/${PROJECT}/${collection(kind)}`, headers: { authorization: `Bearer ${token}` }, payload: sampleInputs(kind, name) });
+  for (const [kind, name] of [
+    ['Cluster', 'c1'],
+    ['Volume', 'v1'],
+    ['Bucket', 'weights-a'],
+  ] as const) {
+    const r = await h.app.inject({
+      method: 'POST',
+      url: `/v1/projects/${PROJECT}/${collection(kind)}`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: sampleInputs(kind, name),
+    });
     assert.equal(r.statusCode, 202, r.body);
   }
   return token;
@@ -187,7 +302,11 @@ test(`${RUNS} hostile API requests through inject(): no 5xx, every error names i
 test(`${HTTP_RUNS} hostile requests over real HTTP: no 5xx, the server stays up`, async (t) => {
   const cp = await startControlPlane(t);
   const token = await createProjectWithToken(cp.url, cp.adminToken, PROJECT);
-  for (const [kind, name] of [['Cluster', 'c1'], ['Volume', 'v1'], ['Bucket', 'weights-http']] as const) {
+  for (const [kind, name] of [
+    ['Cluster', 'c1'],
+    ['Volume', 'v1'],
+    ['Bucket', 'weights-http'],
+  ] as const) {
     const r = await apiRequest(cp.url, 'POST', `/v1/projects/${PROJECT}/${collection(kind)}`, { token, body: sampleInputs(kind, name) });
     assert.equal(r.status, 202, r.text);
   }
@@ -225,7 +344,12 @@ test('bodies nested thousands of levels deep get a 400 naming the body, not a 50
     ] as const) {
       for (const coll of ['buckets', 'clusters']) {
         const before = await stateFingerprint(h.cp, STACKS);
-        const res = await h.app.inject({ method: 'POST', url: `/v1/projects/${PROJECT}/${coll}`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload });
+        const res = await h.app.inject({
+          method: 'POST',
+          url: `/v1/projects/${PROJECT}/${coll}`,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          payload,
+        });
         if (res.statusCode !== 400) failures.push(`${shape} of depth ${depth} to ${coll}: ${res.statusCode} ${res.body.slice(0, 120)}`);
         assert.equal(await stateFingerprint(h.cp, STACKS), before);
       }

@@ -53,7 +53,9 @@ test('two stacks race for scarce accelerators: no over-allocation, the loser get
     const planned = await runCli(['plan', join(dir.path, p), '--out', join(dir.path, `${p}.plan.json`)], { env: envOf(p) });
     assert.equal(planned.code, 0, planned.stderr.slice(-800));
   }
-  const runs = await Promise.all((['red', 'blue'] as const).map((p) => runCli(['apply', join(dir.path, `${p}.plan.json`), '--parallelism', '2'], { env: envOf(p) })));
+  const runs = await Promise.all(
+    (['red', 'blue'] as const).map((p) => runCli(['apply', join(dir.path, `${p}.plan.json`), '--parallelism', '2'], { env: envOf(p) })),
+  );
   const [red, blue] = runs;
   assert.deepEqual(await invariants(cp.url, cp.adminToken), { ok: true, violations: [] });
   const ledger = await acceleratorLedger(cp.url, cp.adminToken, ['red', 'blue']);

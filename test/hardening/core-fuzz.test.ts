@@ -80,7 +80,11 @@ test('a __proto__ field is reported as an unknown field, not silently dropped', 
   const top = JSON.parse('{"name":"fuzz-a","zone":"cn-southwest-2a","acceleratorType":"ascend-910c","nodeCount":1,"__proto__":{"nodeCount":9}}');
   const r = validate('Cluster', top);
   assert.equal(r.ok, false, 'a body with a __proto__ field was accepted');
-  if (!r.ok) assert.ok(r.diagnostics.some((d) => d.code === 'UNKNOWN_FIELD' && d.path === '__proto__'), JSON.stringify(r.diagnostics));
+  if (!r.ok)
+    assert.ok(
+      r.diagnostics.some((d) => d.code === 'UNKNOWN_FIELD' && d.path === '__proto__'),
+      JSON.stringify(r.diagnostics),
+    );
   const label = JSON.parse('{"name":"fuzz-a","zone":"cn-southwest-2a","acceleratorType":"ascend-910c","nodeCount":1,"labels":{"__proto__":{"team":"x"}}}');
   const l = validate('Cluster', label);
   assert.equal(l.ok, false, 'a label keyed __proto__ was accepted');

@@ -22,7 +22,11 @@ test(`a ${COUNT}-resource apply converges while 20% of requests fail with 5xx/42
   // The checks below must see the cloud, not the faults.
   await setFaults(cp.url, cp.adminToken, undefined);
 
-  const summary = run.stdout.split('\n').filter((l) => /^Apply|failed:/.test(l)).slice(0, 6).join('\n');
+  const summary = run.stdout
+    .split('\n')
+    .filter((l) => /^Apply|failed:/.test(l))
+    .slice(0, 6)
+    .join('\n');
   assert.equal(run.code, 0, `apply did not converge within its retry budget:\n${summary}`);
   assert.ok(retries > 0, 'no retries were needed, so the faults were not injected');
   const items = await listEverything(cp.url, token, 'faulty');
@@ -36,7 +40,14 @@ test(`a ${COUNT}-resource apply converges while 20% of requests fail with 5xx/42
 
   // A second apply finds nothing to do: the first one left no half-made resource behind.
   const again = await runCli(['plan', stack, '--detailed-exitcode'], { env });
-  assert.equal(again.code, 0, `the stack still has changes after a successful apply:\n${again.stdout.split('\n').filter((l) => /^Plan/.test(l)).join('\n')}`);
+  assert.equal(
+    again.code,
+    0,
+    `the stack still has changes after a successful apply:\n${again.stdout
+      .split('\n')
+      .filter((l) => /^Plan/.test(l))
+      .join('\n')}`,
+  );
 });
 
 test('scale-ups converge when the control plane fails a third of the update operations', async (t) => {
@@ -49,11 +60,18 @@ test('scale-ups converge when the control plane fails a third of the update oper
   await setFaults(cp.url, cp.adminToken, 'opfail=0.33');
   const scaled = await runCli(['apply', stack, '--auto-approve'], { env });
   await setFaults(cp.url, cp.adminToken, undefined);
-  const summary = scaled.stdout.split('\n').filter((l) => /^Apply|failed:/.test(l)).slice(0, 4).join('\n');
+  const summary = scaled.stdout
+    .split('\n')
+    .filter((l) => /^Apply|failed:/.test(l))
+    .slice(0, 4)
+    .join('\n');
   assert.equal(scaled.code, 0, `the scale-up did not converge:\n${summary}`);
   const items = await listEverything(cp.url, token, 'scaling');
   const wrong = items.filter((r) => r.kind === 'Cluster' && (r.spec.nodeCount !== 2 || r.status !== 'ready' || r.allocation?.acceleratorCount !== 16));
-  assert.deepEqual(wrong.map((r) => `${r.name}: ${r.spec.nodeCount} servers, ${r.allocation?.acceleratorCount} accelerators, ${r.status}`), []);
+  assert.deepEqual(
+    wrong.map((r) => `${r.name}: ${r.spec.nodeCount} servers, ${r.allocation?.acceleratorCount} accelerators, ${r.status}`),
+    [],
+  );
   assert.deepEqual(await invariants(cp.url, cp.adminToken), { ok: true, violations: [] });
 });
 
@@ -64,7 +82,10 @@ test('a rerun finishes what a run that gave up left failed: a failed create is r
 
   // The next change: the first cluster grows and a bucket is added. A run carries out its steps
   // while every operation fails, and gives up, as a run out of retries would.
-  const next = [...declared.map((r) => (r.name === 'rrn-cluster-0' ? { ...r, spec: { ...r.spec, nodeCount: 2 } } : r)), { kind: 'Bucket' as Kind, name: 'rrn-bucket-late', spec: { region: 'cn-southwest-2' } }];
+  const next = [
+    ...declared.map((r) => (r.name === 'rrn-cluster-0' ? { ...r, spec: { ...r.spec, nodeCount: 2 } } : r)),
+    { kind: 'Bucket' as Kind, name: 'rrn-bucket-late', spec: { region: 'cn-southwest-2' } },
+  ];
   writeStack(stack, next);
   const planned = await runCli(['plan', stack, '--format', 'json'], { env });
   const steps = (JSON.parse(planned.stdout) as Plan).steps.filter((s) => s.action !== 'no-op');
@@ -73,9 +94,10 @@ test('a rerun finishes what a run that gave up left failed: a failed create is r
   const client = await CloudClient.connect({ endpoint: cp.url, token, project: 'rerun' }, { retry: { maxAttempts: 1 } });
   t.after(() => client.close());
   for (const s of steps) {
-    const attempt = s.action === 'create'
-      ? client.create(s.kind as Kind, s.inputs!, { idempotencyKey: s.idempotencyKey! })
-      : client.update(s.kind as Kind, s.name, s.patch!, { ifMatch: s.prior!.resourceVersion });
+    const attempt =
+      s.action === 'create'
+        ? client.create(s.kind as Kind, s.inputs!, { idempotencyKey: s.idempotencyKey! })
+        : client.update(s.kind as Kind, s.name, s.patch!, { ifMatch: s.prior!.resourceVersion });
     await assert.rejects(attempt, (e) => isAicloudError(e) && e.code === 'OPERATION_FAILED');
   }
   await setFaults(cp.url, cp.adminToken, undefined);

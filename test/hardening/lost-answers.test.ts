@@ -29,7 +29,15 @@ test(`creates whose answers are lost are retried without doubling: ${COUNT} reso
   const creates = proxy.dropped.filter((d) => /^POST \/v1\/projects\/lossy\/[a-z]+$/.test(d)).length;
   t.diagnostic(`${proxy.dropped.length} answers dropped, ${creates} of them creates`);
   assert.ok(creates > 0, 'no create answer was dropped, so nothing was proven');
-  assert.equal(run.code, 0, `apply failed:\n${run.stdout.split('\n').filter((l) => /^Apply|failed:/.test(l)).slice(0, 5).join('\n')}`);
+  assert.equal(
+    run.code,
+    0,
+    `apply failed:\n${run.stdout
+      .split('\n')
+      .filter((l) => /^Apply|failed:/.test(l))
+      .slice(0, 5)
+      .join('\n')}`,
+  );
   await assertConverged(cp.url, cp.adminToken, 'lossy', declared);
 });
 
@@ -46,6 +54,14 @@ test('scale-ups and deletes whose answers are lost still converge', async (t) =>
   const run = await runCli(['apply', stack, '--auto-approve'], { env: { ...direct, AICLOUD_ENDPOINT: proxy.url } });
   t.diagnostic(`${proxy.dropped.length} answers dropped: ${[...new Set(proxy.dropped.map((d) => d.split(' ')[0]))].join(', ')}`);
   assert.ok(proxy.dropped.length > 0);
-  assert.equal(run.code, 0, `apply failed:\n${run.stdout.split('\n').filter((l) => /^Apply|failed:/.test(l)).slice(0, 5).join('\n')}`);
+  assert.equal(
+    run.code,
+    0,
+    `apply failed:\n${run.stdout
+      .split('\n')
+      .filter((l) => /^Apply|failed:/.test(l))
+      .slice(0, 5)
+      .join('\n')}`,
+  );
   await assertConverged(cp.url, cp.adminToken, 'lossy2', next);
 });

@@ -13,7 +13,12 @@ const manifestText = fc.oneof(
   {
     weight: 8,
     arbitrary: fc
-      .tuple(mutatedBody(), fc.option(fc.oneof(hostileValue(), fc.string()), { nil: undefined }), fc.option(fc.dictionary(hostileKey(), fc.oneof(fc.string(), hostileValue()), { maxKeys: 3 }), { nil: undefined }), fc.constantFrom('aicloud.dev/v1', 'aicloud.dev/v2', 'v1', ''))
+      .tuple(
+        mutatedBody(),
+        fc.option(fc.oneof(hostileValue(), fc.string()), { nil: undefined }),
+        fc.option(fc.dictionary(hostileKey(), fc.oneof(fc.string(), hostileValue()), { maxKeys: 3 }), { nil: undefined }),
+        fc.constantFrom('aicloud.dev/v1', 'aicloud.dev/v2', 'v1', ''),
+      )
       .map(([m, name, labels, apiVersion]) => {
         const body = (m.body && typeof m.body === 'object' && !Array.isArray(m.body) ? m.body : { value: m.body }) as Record<string, unknown>;
         const { name: bodyName, ...spec } = body;
@@ -30,12 +35,26 @@ const manifestText = fc.oneof(
     arbitrary: fc.oneof(
       fc.string(),
       fc.constantFrom(
-        '{', 'kind: [', '- a\n- b', '---\n---\n', 'apiVersion: aicloud.dev/v1\nkind: Cluster\nmetadata: {name: a, name: b}\nspec: {}',
-        '&a [*a]', 'a: &x {b: *x}', 'kind: !!binary aGVsbG8=', 'spec: !!js/function "function(){}"', '%YAML 9.9\n---\na: 1',
+        '{',
+        'kind: [',
+        '- a\n- b',
+        '---\n---\n',
+        'apiVersion: aicloud.dev/v1\nkind: Cluster\nmetadata: {name: a, name: b}\nspec: {}',
+        '&a [*a]',
+        'a: &x {b: *x}',
+        'kind: !!binary aGVsbG8=',
+        'spec: !!js/function "function(){}"',
+        '%YAML 9.9\n---\na: 1',
         `apiVersion: aicloud.dev/v1\nkind: Cluster\nmetadata: {name: ../../etc/passwd}\nspec: {zone: cn-southwest-2a}`,
         `a: ${'['.repeat(2000)}${']'.repeat(2000)}`,
       ),
-      fc.integer({ min: 2, max: 40 }).map((n) => Array.from({ length: n }, (_, i) => `apiVersion: aicloud.dev/v1\nkind: Bucket\nmetadata: {name: dup}\nspec: {region: cn-southwest-${i}}`).join('\n---\n')),
+      fc
+        .integer({ min: 2, max: 40 })
+        .map((n) =>
+          Array.from({ length: n }, (_, i) => `apiVersion: aicloud.dev/v1\nkind: Bucket\nmetadata: {name: dup}\nspec: {region: cn-southwest-${i}}`).join(
+            '\n---\n',
+          ),
+        ),
     ),
   },
 );

@@ -20,7 +20,10 @@ test('each token has its own rate limit: 429 with Retry-After for one, the other
     if (r.status === 429) limited ??= r;
   }
   assert.ok(statuses.includes(429), `twelve quick requests were never limited: ${statuses.join(',')}`);
-  assert.ok(statuses.slice(0, 5).every((s) => s === 200), 'the burst allowance was not honoured');
+  assert.ok(
+    statuses.slice(0, 5).every((s) => s === 200),
+    'the burst allowance was not honoured',
+  );
   assert.equal(limited!.body.code, 'RATE_LIMITED');
   const retryAfter = Number(limited!.headers.get('retry-after'));
   assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1, `Retry-After must be whole seconds, got ${limited!.headers.get('retry-after')}`);
@@ -66,7 +69,10 @@ test('the client waits at least Retry-After before retrying a 429', async (t) =>
   const { waits, attempt } = await limitedClient(t);
   await attempt();
   assert.ok(waits.length >= 1, 'the client did not retry the 429');
-  assert.ok(waits.every((ms) => ms >= 1000), `a retry came sooner than Retry-After: ${waits.join(', ')} ms`);
+  assert.ok(
+    waits.every((ms) => ms >= 1000),
+    `a retry came sooner than Retry-After: ${waits.join(', ')} ms`,
+  );
 });
 
 // The limiter reads Date.now() instead of the control plane's clock, so time a test moves never

@@ -29,19 +29,37 @@ test("a project's token sees nothing of another project: 404 like a missing proj
     ['POST', '/v1/projects/{p}/placements:preview', { requests: [] }],
   ];
   for (const [method, path, body] of probes) {
-    const real = await apiRequest(cp.url, method, path.replace('{p}', 'alpha'), { token: beta, body, headers: method === 'PATCH' ? { 'content-type': 'application/merge-patch+json' } : {} });
-    const missing = await apiRequest(cp.url, method, path.replace('{p}', 'no-such-project'), { token: beta, body, headers: method === 'PATCH' ? { 'content-type': 'application/merge-patch+json' } : {} });
+    const real = await apiRequest(cp.url, method, path.replace('{p}', 'alpha'), {
+      token: beta,
+      body,
+      headers: method === 'PATCH' ? { 'content-type': 'application/merge-patch+json' } : {},
+    });
+    const missing = await apiRequest(cp.url, method, path.replace('{p}', 'no-such-project'), {
+      token: beta,
+      body,
+      headers: method === 'PATCH' ? { 'content-type': 'application/merge-patch+json' } : {},
+    });
     assert.equal(real.status, 404, `${method} ${path} with another project's token: ${real.status} ${real.text}`);
     // Same answer as for a project that does not exist, so a token cannot learn which projects exist.
-    assert.deepEqual({ ...real.body, message: real.body.message.replace('alpha', 'X') }, { ...missing.body, message: missing.body.message.replace('no-such-project', 'X') });
+    assert.deepEqual(
+      { ...real.body, message: real.body.message.replace('alpha', 'X') },
+      { ...missing.body, message: missing.body.message.replace('no-such-project', 'X') },
+    );
     assert.ok(!real.text.includes('secret-plan'), `${method} ${path} leaked a resource name: ${real.text}`);
   }
   // An operation id of alpha is invisible under beta's own path too.
   const viaOwn = await apiRequest(cp.url, 'GET', `/v1/projects/beta/operations/${opId}`, { token: beta });
   assert.equal(viaOwn.status, 404);
-  assert.deepEqual((await listEverything(cp.url, beta, 'beta')).map((r) => r.name), []);
+  assert.deepEqual(
+    (await listEverything(cp.url, beta, 'beta')).map((r) => r.name),
+    [],
+  );
   const still = await listEverything(cp.url, alpha, 'alpha');
-  assert.deepEqual(still.map((r) => r.name), ['secret-plan'], 'a probe of another project changed it');
+  assert.deepEqual(
+    still.map((r) => r.name),
+    ['secret-plan'],
+    'a probe of another project changed it',
+  );
   assert.equal(still[0].spec.nodeCount, 1);
   const lock = await apiRequest(cp.url, 'GET', '/v1/projects/alpha/locks/main', { token: alpha });
   assert.equal(lock.body.holder, 'alice@ci', 'another project broke the lock');
@@ -96,11 +114,18 @@ test('tokens and endpoint API keys never reach the database, the logs or error b
   const cp = await spawnControlPlane(t, { dataDir: dir.path, logLevel: 'debug' });
   const token = await createProjectWithToken(cp.url, cp.adminToken, 'sec');
   const other = await createProjectWithToken(cp.url, cp.adminToken, 'other');
-  for (const [kind, name] of [['Cluster', 'c1'], ['Bucket', 'sec-weights']] as const) {
+  for (const [kind, name] of [
+    ['Cluster', 'c1'],
+    ['Bucket', 'sec-weights'],
+  ] as const) {
     const r = await apiRequest(cp.url, 'POST', `/v1/projects/sec/${kind === 'Cluster' ? 'clusters' : 'buckets'}`, { token, body: sampleInputs(kind, name) });
     assert.equal(r.status, 202, r.text);
   }
-  const ep = await apiRequest(cp.url, 'POST', '/v1/projects/sec/endpoints', { token, body: sampleInputs('ModelEndpoint', 'chat', { bucket: 'sec-weights' }), headers: { 'idempotency-key': 'ep-1' } });
+  const ep = await apiRequest(cp.url, 'POST', '/v1/projects/sec/endpoints', {
+    token,
+    body: sampleInputs('ModelEndpoint', 'chat', { bucket: 'sec-weights' }),
+    headers: { 'idempotency-key': 'ep-1' },
+  });
   assert.equal(ep.status, 202, ep.text);
   const apiKey = ep.body.resource.outputs.apiKey as string;
   assert.match(apiKey, /\S{16,}/, 'the create reply carries the endpoint API key');
@@ -115,8 +140,16 @@ test('tokens and endpoint API keys never reach the database, the logs or error b
   await probe('near-miss token', 'GET', '/v1/projects/sec/clusters', { token: `${token}x` });
   await probe('api key as token', 'GET', '/v1/projects/sec/clusters', { token: apiKey });
   await probe('token in a label', 'POST', '/v1/projects/sec/clusters', { token, body: { ...sampleInputs('Cluster', 'c1'), labels: { k: 'v' } } });
-  await probe('replayed create with other body', 'POST', '/v1/projects/sec/endpoints', { token, body: { ...sampleInputs('ModelEndpoint', 'chat2'), replicas: 2 }, headers: { 'idempotency-key': 'ep-1' } });
-  await probe('patch an apiKey', 'PATCH', '/v1/projects/sec/endpoints/chat', { token, body: { apiKey: 'mine' }, headers: { 'content-type': 'application/merge-patch+json' } });
+  await probe('replayed create with other body', 'POST', '/v1/projects/sec/endpoints', {
+    token,
+    body: { ...sampleInputs('ModelEndpoint', 'chat2'), replicas: 2 },
+    headers: { 'idempotency-key': 'ep-1' },
+  });
+  await probe('patch an apiKey', 'PATCH', '/v1/projects/sec/endpoints/chat', {
+    token,
+    body: { apiKey: 'mine' },
+    headers: { 'content-type': 'application/merge-patch+json' },
+  });
   await probe('other project reads the endpoint', 'GET', '/v1/projects/sec/endpoints/chat', { token: other });
   const list = await probe('list endpoints', 'GET', '/v1/projects/sec/endpoints', { token });
   assert.equal(list.status, 200);
@@ -126,12 +159,18 @@ test('tokens and endpoint API keys never reach the database, the logs or error b
   await cp.kill9();
   // The WAL and journal hold recent writes; they count as "at rest" too.
   const files = readTree(dir.path, ['admin.token', 'secret.key']);
-  assert.ok(Object.keys(files).some((f) => f.startsWith('cloud.db')), `no database files in ${Object.keys(files).join(', ')}`);
+  assert.ok(
+    Object.keys(files).some((f) => f.startsWith('cloud.db')),
+    `no database files in ${Object.keys(files).join(', ')}`,
+  );
   const leaks = findSecrets(
     { 'project token': token, 'other token': other, 'admin token': cp.adminToken, 'endpoint api key': apiKey },
     { ...files, 'control-plane logs': cp.stderr.text(), ...bodies },
   );
   assert.deepEqual(leaks, []);
   const hash = createHash('sha256').update(token).digest('hex');
-  assert.ok(Object.values(files).some((b) => b.includes(hash)), 'the token hash is what the database keeps');
+  assert.ok(
+    Object.values(files).some((b) => b.includes(hash)),
+    'the token hash is what the database keeps',
+  );
 });

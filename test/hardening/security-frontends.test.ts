@@ -26,7 +26,11 @@ function endpointStack(prefix: string): StackResource[] {
   return [
     { kind: 'Cluster', name: `${prefix}-c`, spec: strip(sampleInputs('Cluster', `${prefix}-c`)) },
     { kind: 'Bucket', name: `${prefix}-weights`, spec: strip(sampleInputs('Bucket', `${prefix}-weights`)) },
-    { kind: 'ModelEndpoint', name: `${prefix}-chat`, spec: strip(sampleInputs('ModelEndpoint', `${prefix}-chat`, { cluster: `${prefix}-c`, bucket: `${prefix}-weights` })) },
+    {
+      kind: 'ModelEndpoint',
+      name: `${prefix}-chat`,
+      spec: strip(sampleInputs('ModelEndpoint', `${prefix}-chat`, { cluster: `${prefix}-c`, bucket: `${prefix}-weights` })),
+    },
   ];
 }
 
@@ -71,12 +75,20 @@ test('Pulumi: Create returns the endpoint API key wrapped as a secret and nothin
   const token = await createProjectWithToken(cp.url, cp.adminToken, 'pulsec');
   const client = new CloudClient({ transport: createHttpTransport(cp.url), token, project: 'pulsec' });
   t.after(() => client.close());
-  const provider = createProvider({ version: '0.1.0', schemaPath: new URL('../../schema/schema.json', import.meta.url), makeClient: async () => client, env: {} });
+  const provider = createProvider({
+    version: '0.1.0',
+    schemaPath: new URL('../../schema/schema.json', import.meta.url),
+    makeClient: async () => client,
+    env: {},
+  });
   const ctx = { method: 'test', signal: new AbortController().signal };
   await provider.rpcs.configure(new providerPb.ConfigureRequest().setArgs(Struct.fromJavaScript({})).setAcceptsecrets(true), ctx);
   const create = async (type: string, name: string, inputs: Record<string, unknown>) => {
     const res = await provider.rpcs.create(
-      new providerPb.CreateRequest().setUrn(`urn:pulumi:dev::sec::${type}::${name}`).setType(type).setProperties(Struct.fromJavaScript(inputs as never)),
+      new providerPb.CreateRequest()
+        .setUrn(`urn:pulumi:dev::sec::${type}::${name}`)
+        .setType(type)
+        .setProperties(Struct.fromJavaScript(inputs as never)),
       ctx,
     );
     return res.getProperties()!.toJavaScript() as Record<string, unknown>;
@@ -133,7 +145,14 @@ output "api_key" {
 `,
   });
   const texts: Record<string, string> = {};
-  for (const args of [['init', '-input=false', '-no-color'], ['plan', '-input=false', '-no-color'], ['apply', '-input=false', '-no-color', '-auto-approve'], ['show', '-no-color'], ['plan', '-input=false', '-no-color'], ['output', '-no-color']]) {
+  for (const args of [
+    ['init', '-input=false', '-no-color'],
+    ['plan', '-input=false', '-no-color'],
+    ['apply', '-input=false', '-no-color', '-auto-approve'],
+    ['show', '-no-color'],
+    ['plan', '-input=false', '-no-color'],
+    ['output', '-no-color'],
+  ]) {
     const r = await ws.tf(args);
     texts[`terraform ${args[0]} (${Object.keys(texts).length})`] = r.stdout + r.stderr;
     assert.equal(r.code, 0, `terraform ${args.join(' ')}:\n${r.stdout.slice(-800)}\n${r.stderr.slice(-800)}`);

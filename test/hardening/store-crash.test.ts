@@ -26,11 +26,22 @@ function burst(url: string, token: string, project: string, round: number, stop:
       const name = `r${round}-w${w}-${i}`;
       sent++;
       try {
-        const c = await apiRequest(url, 'POST', `/v1/projects/${project}/clusters`, { token, body: { ...sampleInputs('Cluster', name), acceleratorType: i % 2 ? 'ascend-910c' : 'nvidia-h200', zone: i % 2 ? 'cn-southwest-2a' : 'cn-southwest-2b' } });
+        const c = await apiRequest(url, 'POST', `/v1/projects/${project}/clusters`, {
+          token,
+          body: {
+            ...sampleInputs('Cluster', name),
+            acceleratorType: i % 2 ? 'ascend-910c' : 'nvidia-h200',
+            zone: i % 2 ? 'cn-southwest-2a' : 'cn-southwest-2b',
+          },
+        });
         if (c.status === 202) acked.add(name);
         if (c.status >= 500) serverErrors.push(`${c.status} ${c.text.slice(0, 200)}`);
         if (i % 3 === 1) {
-          await apiRequest(url, 'PATCH', `/v1/projects/${project}/clusters/${name}`, { token, body: { nodeCount: 2 }, headers: { 'content-type': 'application/merge-patch+json' } });
+          await apiRequest(url, 'PATCH', `/v1/projects/${project}/clusters/${name}`, {
+            token,
+            body: { nodeCount: 2 },
+            headers: { 'content-type': 'application/merge-patch+json' },
+          });
         }
         if (i % 3 === 2) {
           const d = await apiRequest(url, 'DELETE', `/v1/projects/${project}/clusters/${name}`, { token });
@@ -89,7 +100,11 @@ test('killing the server during a burst of writes never leaves a half-written ch
     for (const r of items) {
       // A change is whole: the spec, the allocation and the status agree.
       if (r.status === 'deleting' || r.status === 'failed') continue;
-      assert.equal(r.allocation?.acceleratorCount, r.spec.nodeCount * 8, `round ${round}: ${r.name} holds ${r.allocation?.acceleratorCount} for ${r.spec.nodeCount} servers`);
+      assert.equal(
+        r.allocation?.acceleratorCount,
+        r.spec.nodeCount * 8,
+        `round ${round}: ${r.name} holds ${r.allocation?.acceleratorCount} for ${r.spec.nodeCount} servers`,
+      );
     }
     t.diagnostic(`round ${round}: ${b.sent()} requests sent, ${b.acked.size} creates acknowledged, ${items.length} resources after restart`);
     // Free the capacity for the next round; what was checked stays checked.

@@ -81,11 +81,18 @@ test('examples/pulumi-ts runs as its README says: up, stack output, refresh, des
   cpSync(join(REPO, 'examples', 'gitops', 'training.yaml'), join(gitops, 'training.yaml'));
   await must(process.execPath, [CLI_BIN, 'apply', gitops, '--auto-approve'], example, env);
   // --generate-code=false: the language host built from the proxy (v3.68) has no GenerateProgram.
-  const imported = await must('pulumi', ['import', 'aicloud:compute:Cluster', 'train-a', 'train-a', '--yes', '--protect=false', '--generate-code=false'], example, env);
+  const imported = await must(
+    'pulumi',
+    ['import', 'aicloud:compute:Cluster', 'train-a', 'train-a', '--yes', '--protect=false', '--generate-code=false'],
+    example,
+    env,
+  );
   assert.match(imported, /= 1 imported/);
-  const state = JSON.parse(await must('pulumi', ['stack', 'export'], example, env)) as { deployment: { resources?: { type: string; id?: string; inputs?: Record<string, unknown> }[] } };
+  const state = JSON.parse(await must('pulumi', ['stack', 'export'], example, env)) as {
+    deployment: { resources?: { type: string; id?: string; inputs?: Record<string, unknown> }[] };
+  };
   const cluster = state.deployment.resources?.find((r) => r.type === 'aicloud:compute:Cluster');
   assert.equal(cluster?.id, 'train-a');
-  assert.deepEqual(cluster?.inputs?.labels, { team: 'foundation-models', workload: 'pretraining' }, 'the GitOps CLI\'s own labels are not inputs');
+  assert.deepEqual(cluster?.inputs?.labels, { team: 'foundation-models', workload: 'pretraining' }, "the GitOps CLI's own labels are not inputs");
   assert.match(await must('pulumi', ['destroy', '--yes'], example, env), /aicloud:compute:Cluster train-a deleted/);
 });

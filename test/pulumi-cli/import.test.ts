@@ -22,10 +22,12 @@ const SPEC = { zone: ZONE, acceleratorType: 'ascend-910c', nodeCount: 2, placeme
 const LABELS = { team: 'platform' };
 
 /** The program that declares the cluster; with `importId`, it adopts the existing one instead of creating it. */
-const declared = (importId?: string): PulumiFn => async () => {
-  const aicloud = loadSdk();
-  new aicloud.compute.Cluster('shared', { name: 'shared-a', ...SPEC, labels: LABELS }, importId ? { import: importId } : {});
-};
+const declared =
+  (importId?: string): PulumiFn =>
+  async () => {
+    const aicloud = loadSdk();
+    new aicloud.compute.Cluster('shared', { name: 'shared-a', ...SPEC, labels: LABELS }, importId ? { import: importId } : {});
+  };
 
 before(async () => {
   cloud = await startTestCloud();
@@ -40,17 +42,26 @@ after(async () => {
 test('a cluster created by `aicloud apply` is imported by `pulumi up` with no diff, and the program without the import option has nothing to change', async () => {
   const manifests = join(cli.workDir, '..', 'gitops');
   writeStack(manifests, [{ kind: 'Cluster', name: 'shared-a', spec: SPEC, labels: LABELS }]);
-  const applied = await runCli(['apply', manifests, '--auto-approve'], { env: { AICLOUD_ENDPOINT: cloud.url, AICLOUD_TOKEN: cloud.token, AICLOUD_PROJECT: 'default' } });
+  const applied = await runCli(['apply', manifests, '--auto-approve'], {
+    env: { AICLOUD_ENDPOINT: cloud.url, AICLOUD_TOKEN: cloud.token, AICLOUD_PROJECT: 'default' },
+  });
   assert.equal(applied.code, 0, applied.stderr);
   assert.equal((await cloud.client.get('Cluster', 'shared-a'))?.status, 'ready');
 
   const events: EngineEvent[] = [];
   const imported = await cli.stack.up({ onEvent: (e) => events.push(e) });
   assert.deepEqual(imported.summary.resourceChanges, { create: 1, import: 1 });
-  assert.deepEqual(stepsOf(events).map((s) => s.op), ['import']);
+  assert.deepEqual(
+    stepsOf(events).map((s) => s.op),
+    ['import'],
+  );
   const shared = (await stateResources(cli.stack)).get('shared')!;
   assert.equal(shared.id, 'shared-a');
-  assert.deepEqual(shared.inputs, { name: 'shared-a', region: 'cn-southwest-2', ...SPEC, labels: LABELS }, 'the inputs the program declares, with the region the zone implies');
+  assert.deepEqual(
+    shared.inputs,
+    { name: 'shared-a', region: 'cn-southwest-2', ...SPEC, labels: LABELS },
+    'the inputs the program declares, with the region the zone implies',
+  );
   assert.equal(shared.outputs?.status, 'ready');
 
   // Adopted: the program without the option has nothing to change.
@@ -62,7 +73,9 @@ test('a cluster created by `aicloud apply` is imported by `pulumi up` with no di
 test('an import whose program differs from the cloud imports what exists, then updates it to the program', async () => {
   const manifests = join(cli.workDir, '..', 'gitops');
   writeStack(manifests, [{ kind: 'Cluster', name: 'other-a', spec: SPEC }]);
-  const applied = await runCli(['apply', manifests, '--auto-approve'], { env: { AICLOUD_ENDPOINT: cloud.url, AICLOUD_TOKEN: cloud.token, AICLOUD_PROJECT: 'default' } });
+  const applied = await runCli(['apply', manifests, '--auto-approve'], {
+    env: { AICLOUD_ENDPOINT: cloud.url, AICLOUD_TOKEN: cloud.token, AICLOUD_PROJECT: 'default' },
+  });
   assert.equal(applied.code, 0, applied.stderr);
   cli.stack.workspace.program = async () => {
     const aicloud = loadSdk();
@@ -73,7 +86,10 @@ test('an import whose program differs from the cloud imports what exists, then u
   const up = await cli.stack.up({ onEvent: (e) => events.push(e) });
   assert.deepEqual(up.summary.resourceChanges, { same: 2, import: 1, update: 1 });
   const other = stepsOf(events).filter((s) => s.name === 'other');
-  assert.deepEqual(other.map((s) => s.op), ['import', 'update']);
+  assert.deepEqual(
+    other.map((s) => s.op),
+    ['import', 'update'],
+  );
   // Only the field the program changes: the GitOps CLI's own labels are not a difference.
   assert.deepEqual(Object.keys(other[1].detailedDiff ?? {}), ['nodeCount']);
   assert.equal((await cloud.client.get('Cluster', 'other-a'))?.spec.nodeCount, 3);

@@ -82,7 +82,9 @@ test('an in-place update of the endpoint keeps its API key secret', async () => 
   assert.deepEqual(up.summary.resourceChanges, { same: 4, update: 1 });
   assert.equal(up.outputs.endpointApiKey.secret, true);
   assert.equal((await cloud.client.get('ModelEndpoint', 'chat'))?.spec.replicas, 2);
-  const chat = (JSON.parse(cli.stateFile()).checkpoint.latest.resources as { urn: string; outputs: Record<string, unknown> }[]).find((r) => r.urn.endsWith('::chat'))!;
+  const chat = (JSON.parse(cli.stateFile()).checkpoint.latest.resources as { urn: string; outputs: Record<string, unknown> }[]).find((r) =>
+    r.urn.endsWith('::chat'),
+  )!;
   assert.ok(JSON.stringify(chat.outputs.apiKey).includes('"ciphertext"'), 'the state file holds the API key encrypted');
 });
 
@@ -104,7 +106,9 @@ test('replacement: a new accelerator type replaces the cluster', async () => {
   const events: EngineEvent[] = [];
   const up = await cli.stack.up({ onEvent: (e) => events.push(e) });
   assert.deepEqual(up.summary.resourceChanges, { same: 4, replace: 1 });
-  const ops = stepsOf(events).filter((s) => s.name === 'batch').map((s) => s.op);
+  const ops = stepsOf(events)
+    .filter((s) => s.name === 'batch')
+    .map((s) => s.op);
   // Same name in the cloud: the provider asks for delete-before-replace.
   assert.deepEqual(ops, ['delete-replaced', 'replace', 'create-replacement']);
   assert.equal((await cloud.client.get('Cluster', 'batch-a'))?.spec.acceleratorType, 'ascend-910b');
@@ -140,7 +144,9 @@ test('replacement under a new name creates the new cluster before it deletes the
   const events: EngineEvent[] = [];
   const up = await cli.stack.up({ onEvent: (e) => events.push(e) });
   assert.deepEqual(up.summary.resourceChanges, { same: 4, replace: 1 });
-  const ops = stepsOf(events).filter((s) => s.name === 'batch').map((s) => s.op);
+  const ops = stepsOf(events)
+    .filter((s) => s.name === 'batch')
+    .map((s) => s.op);
   assert.deepEqual(ops, ['create-replacement', 'replace', 'delete-replaced']);
   assert.equal(await cloud.client.get('Cluster', 'batch-a'), undefined);
   assert.equal((await cloud.client.get('Cluster', 'batch-b'))?.status, 'ready');

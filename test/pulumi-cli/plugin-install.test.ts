@@ -14,7 +14,11 @@ import { PACKAGE } from '../../core/index.ts';
 import { buildPluginTarball, tarballName } from '../../scripts/pulumi/plugin-tarball.ts';
 import { enginePath, toolsBin } from '../support/engines.ts';
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** The one resource the inline program declares, without the SDK: only the plugin is under test. */
 class Bucket extends pulumi.CustomResource {
@@ -70,7 +74,13 @@ describe('the plugin tarball installs with pulumi plugin install --file', () => 
     const list = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' });
     assert.equal(list.status, 0, list.stderr);
     const entries = list.stdout.split('\n');
-    for (const entry of ['PulumiPlugin.yaml', 'pulumi-resource-aicloud', 'lib/dist/pulumi-resource-aicloud.mjs', 'lib/schema/schema.json', 'lib/node_modules/better-sqlite3/build/Release/better_sqlite3.node']) {
+    for (const entry of [
+      'PulumiPlugin.yaml',
+      'pulumi-resource-aicloud',
+      'lib/dist/pulumi-resource-aicloud.mjs',
+      'lib/schema/schema.json',
+      'lib/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+    ]) {
       assert.ok(entries.includes(entry), `${entry} in the tarball`);
     }
   });
@@ -84,7 +94,10 @@ describe('the plugin tarball installs with pulumi plugin install --file', () => 
     const ls = await run(['plugin', 'ls', '--json']);
     assert.equal(ls.code, 0, ls.stderr);
     const plugins = JSON.parse(ls.stdout) as { name: string; kind: string; version: string }[];
-    assert.deepEqual(plugins.map((p) => [p.name, p.kind, p.version]), [['aicloud', 'resource', PACKAGE.version]]);
+    assert.deepEqual(
+      plugins.map((p) => [p.name, p.kind, p.version]),
+      [['aicloud', 'resource', PACKAGE.version]],
+    );
   });
 
   test('a preview of an inline program runs the installed plugin', async () => {

@@ -24,7 +24,11 @@ function queued(names: string[]): PulumiFn {
     const queue = new aicloud.compute.Queue('training', { name: 'training', quotas: [{ acceleratorType: 'ascend-910b', nominal: 512 }] });
     for (const name of names) {
       const nodeCount = name === 'stuck' ? 28 : 4;
-      new aicloud.compute.Cluster(name, { name, zone: ZONE, acceleratorType: 'ascend-910b', nodeCount, placement: 'zone', queue: queue.name }, name === 'stuck' ? { customTimeouts: { create: '1s', update: '1s' } } : {});
+      new aicloud.compute.Cluster(
+        name,
+        { name, zone: ZONE, acceleratorType: 'ascend-910b', nodeCount, placement: 'zone', queue: queue.name },
+        name === 'stuck' ? { customTimeouts: { create: '1s', update: '1s' } } : {},
+      );
     }
   };
 }
@@ -45,7 +49,12 @@ test('a queued cluster waits while up runs and is admitted once capacity frees',
   const step = whenStepStarts('waiter', 'create');
   const up = cli.stack.up({ onEvent: step.onEvent });
   await step.started;
-  const pending = await until(() => cloud.client.get('Cluster', 'waiter'), (c) => c?.status === 'pending', 'the cluster waiting in its queue', 20_000);
+  const pending = await until(
+    () => cloud.client.get('Cluster', 'waiter'),
+    (c) => c?.status === 'pending',
+    'the cluster waiting in its queue',
+    20_000,
+  );
   assert.match(String(pending?.statusReason), /waiting for/);
   // Capacity frees while the create is in flight.
   await cloud.client.delete('Cluster', 'filler');
@@ -69,7 +78,10 @@ test('a queued cluster that stays pending fails at its create timeout with the r
   assert.ok(stuck, 'the engine keeps the resource it was told about');
   assert.equal(stuck.id, 'stuck');
   assert.equal(stuck.outputs?.status, 'pending');
-  assert.ok(stuck.initErrors?.some((e) => /pending: waiting for/.test(e)), JSON.stringify(stuck.initErrors));
+  assert.ok(
+    stuck.initErrors?.some((e) => /pending: waiting for/.test(e)),
+    JSON.stringify(stuck.initErrors),
+  );
   assert.equal((await cloud.client.get('Cluster', 'stuck'))?.status, 'pending');
 });
 
@@ -87,7 +99,12 @@ test('once capacity frees, the next up finds the cluster admitted and clears its
   const events: EngineEvent[] = [];
   const up = await cli.stack.up({ onEvent: (e) => events.push(e) });
   assert.deepEqual(up.summary.resourceChanges, { same: 3, update: 1 });
-  assert.deepEqual(stepsOf(events).filter((s) => s.name === 'stuck').map((s) => s.op), ['update']);
+  assert.deepEqual(
+    stepsOf(events)
+      .filter((s) => s.name === 'stuck')
+      .map((s) => s.op),
+    ['update'],
+  );
   const stuck = (await stateResources(cli.stack)).get('stuck')!;
   assert.equal(stuck.outputs?.status, 'ready');
   assert.equal(stuck.outputs?.acceleratorCount, 28 * 8);

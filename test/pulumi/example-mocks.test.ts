@@ -27,8 +27,17 @@ before(async () => {
         return { id, state: toMockState(outputs) };
       },
       async call(args) {
-        const res = await provider.provider.rpcs.invoke(new providerPb.InvokeRequest().setTok(args.token).setArgs(encode(args.inputs)), { method: 'invoke', signal: new AbortController().signal });
-        if (res.getFailuresList().length) throw new Error(res.getFailuresList().map((f) => f.getReason()).join('; '));
+        const res = await provider.provider.rpcs.invoke(new providerPb.InvokeRequest().setTok(args.token).setArgs(encode(args.inputs)), {
+          method: 'invoke',
+          signal: new AbortController().signal,
+        });
+        if (res.getFailuresList().length)
+          throw new Error(
+            res
+              .getFailuresList()
+              .map((f) => f.getReason())
+              .join('; '),
+          );
         return decode(res.getReturn());
       },
     },
@@ -55,8 +64,14 @@ const valueOf = <T>(o: pulumi.Input<T>): Promise<T> => new Promise((resolve) => 
 test('the example program creates the gitops stack through the provider and exports its outputs', async () => {
   const program = (await import(EXAMPLE)) as unknown as Record<string, pulumi.Output<unknown>>;
   const [supernodes, accelerators, endpointUrl, apiKey, mount, replicas, free, cost] = await Promise.all([
-    valueOf(program.trainSupernodes), valueOf(program.trainAccelerators), valueOf(program.endpointUrl), valueOf(program.endpointApiKey),
-    valueOf(program.checkpointMount), valueOf(program.endpointReplicas), valueOf(program.freeAccelerators), valueOf(program.hourlyCost),
+    valueOf(program.trainSupernodes),
+    valueOf(program.trainAccelerators),
+    valueOf(program.endpointUrl),
+    valueOf(program.endpointApiKey),
+    valueOf(program.checkpointMount),
+    valueOf(program.endpointReplicas),
+    valueOf(program.freeAccelerators),
+    valueOf(program.hourlyCost),
   ]);
   assert.deepEqual(created.map((c) => c.name).sort(), ['ckpt-train-a', 'deepseek-r1', 'fm-weights-deepseek', 'infer-a', 'kv-r1', 'train-a']);
   assert.equal((supernodes as string[]).length, 1);

@@ -49,7 +49,13 @@ test('a create that fails after the cloud accepted it returns ErrorResourceInitF
       assert.match(failure.message, /OPERATION_FAILED/);
       await cloud.admin('DELETE', '/v1/admin/faults');
       // The engine keeps the failed resource in state; destroy (or the next up) deletes it.
-      engine.state.set(urn, { type: CLUSTER, name: 'train-b', id: failure.initFailed.id, inputs: failure.initFailed.inputs, outputs: failure.initFailed.properties });
+      engine.state.set(urn, {
+        type: CLUSTER,
+        name: 'train-b',
+        id: failure.initFailed.id,
+        inputs: failure.initFailed.inputs,
+        outputs: failure.initFailed.properties,
+      });
       await engine.destroy();
       assert.equal(await cloud.client.get('Cluster', 'train-b'), undefined);
       await assertNoLeak(cloud);
@@ -59,12 +65,15 @@ test('a create that fails after the cloud accepted it returns ErrorResourceInitF
   }
 });
 
-test('a create refused before the cloud accepted it is a plain error, never an init failure for someone else\'s resource', async () => {
+test("a create refused before the cloud accepted it is a plain error, never an init failure for someone else's resource", async () => {
   const cloud = await startTestCloud();
   try {
     await cloud.client.create('Cluster', inputs);
     await withPlugin(cloud, async (engine) => {
-      const err = await engine.create(engine.urn(CLUSTER, 'dup'), CLUSTER, inputs).then(() => assert.fail('create should fail'), (e: RpcFailure) => e);
+      const err = await engine.create(engine.urn(CLUSTER, 'dup'), CLUSTER, inputs).then(
+        () => assert.fail('create should fail'),
+        (e: RpcFailure) => e,
+      );
       assert.equal(err.initFailed, undefined);
       assert.equal(err.code, GrpcStatus.ALREADY_EXISTS);
       assert.match(err.message, /ALREADY_EXISTS/);
@@ -82,7 +91,10 @@ test('cancel aborts a create in flight; the accepted resource is reported, not l
   try {
     await withPlugin(cloud, async (engine) => {
       const urn = engine.urn(CLUSTER, 'train-b');
-      const creating = engine.create(urn, CLUSTER, inputs, { timeout: 3600 }).then(() => assert.fail('create should not finish'), (e: RpcFailure) => e);
+      const creating = engine.create(urn, CLUSTER, inputs, { timeout: 3600 }).then(
+        () => assert.fail('create should not finish'),
+        (e: RpcFailure) => e,
+      );
       while (!(await cloud.client.get('Cluster', 'train-b'))) await nextTick();
       await engine.client.cancel();
       const failure = await creating;
@@ -91,7 +103,10 @@ test('cancel aborts a create in flight; the accepted resource is reported, not l
       assert.equal(failure.initFailed.properties.status, 'provisioning');
       assert.match(failure.message, /CANCELLED/);
       // Calls after Cancel stop at once instead of starting new work.
-      const after = await engine.create(engine.urn(CLUSTER, 'late'), CLUSTER, { ...inputs, name: 'late' }).then(() => undefined, (e: RpcFailure) => e);
+      const after = await engine.create(engine.urn(CLUSTER, 'late'), CLUSTER, { ...inputs, name: 'late' }).then(
+        () => undefined,
+        (e: RpcFailure) => e,
+      );
       assert.ok(after);
       assert.equal(await cloud.client.get('Cluster', 'late'), undefined);
     });

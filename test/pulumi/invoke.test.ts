@@ -34,5 +34,8 @@ test('Invoke: functions answer from the cloud and refuse bad arguments with fail
   const [zone] = zones as { free: number; total: number }[];
   assert.equal(zone.free, zone.total, 'nothing is allocated yet');
   const bad = await engine.invokeFailures('aicloud:compute:getCapacity', { acceleratorType: 'tpu-v9' });
-  assert.deepEqual(bad.map((f) => f.property), ['acceleratorType']);
+  assert.deepEqual(
+    bad.map((f) => f.property),
+    ['acceleratorType'],
+  );
 });

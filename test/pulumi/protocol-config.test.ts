@@ -31,7 +31,10 @@ test('the plugin prints only its port on stdout', () => {
 
 test('handshake accepts secrets but not resource references or output values', async () => {
   const res = await engine.client.handshake();
-  assert.deepEqual({ secrets: res.getAcceptSecrets(), resources: res.getAcceptResources(), outputs: res.getAcceptOutputs() }, { secrets: true, resources: false, outputs: false });
+  assert.deepEqual(
+    { secrets: res.getAcceptSecrets(), resources: res.getAcceptResources(), outputs: res.getAcceptOutputs() },
+    { secrets: true, resources: false, outputs: false },
+  );
 });
 
 test('GetPluginInfo reports the package version', async () => {
@@ -49,11 +52,20 @@ test('a bad endpoint, token or project fails CheckConfig naming each field, with
   const bad = 'short-tok';
   const { checkFailures } = await engine.configure({ endpoint: 'ftp:/nowhere', token: secret(bad), project: 'Bad_Project' });
   assert.deepEqual(checkFailures.map((f) => f.property).sort(), ['endpoint', 'project', 'token']);
-  assert.ok(checkFailures.every((f) => !f.reason.includes(bad)), 'the token must not appear in a failure');
+  assert.ok(
+    checkFailures.every((f) => !f.reason.includes(bad)),
+    'the token must not appear in a failure',
+  );
 });
 
 test('CheckConfig keeps the token secret in what it returns', async () => {
-  const res = await engine.client.call<InstanceType<typeof providerPb.CheckResponse>>('checkConfig', new providerPb.CheckRequest().setUrn(engine.urn('pulumi:providers:aicloud', 'p')).setNews(encode({ token: TOKEN, project: 'team-a' })).setOlds(encode({})));
+  const res = await engine.client.call<InstanceType<typeof providerPb.CheckResponse>>(
+    'checkConfig',
+    new providerPb.CheckRequest()
+      .setUrn(engine.urn('pulumi:providers:aicloud', 'p'))
+      .setNews(encode({ token: TOKEN, project: 'team-a' }))
+      .setOlds(encode({})),
+  );
   const inputs = res.getInputs()!.toJavaScript() as Record<string, unknown>;
   assert.deepEqual(inputs.project, 'team-a');
   assert.notEqual(inputs.token, TOKEN);
@@ -65,33 +77,64 @@ test('Configure refuses a bad setting from the stack variables with the field na
   req.getVariablesMap().set('aicloud:config:region', 'Mars');
   await assert.rejects(engine.client.call('configure', req), (err: RpcFailure) => {
     assert.equal(err.code, GrpcStatus.INVALID_ARGUMENT);
-    assert.deepEqual(err.propertyErrors?.map((e) => e.path), ['region']);
+    assert.deepEqual(
+      err.propertyErrors?.map((e) => e.path),
+      ['region'],
+    );
     return true;
   });
 });
 
 test('DiffConfig: a new project replaces the provider, a new token updates it', async () => {
   const diff = async (olds: Record<string, unknown>, news: Record<string, unknown>) => {
-    const res = await engine.client.call<InstanceType<typeof providerPb.DiffResponse>>('diffConfig', new providerPb.DiffRequest().setUrn(engine.urn('pulumi:providers:aicloud', 'p')).setOlds(encode(olds)).setOldInputs(encode(olds)).setNews(encode(news)));
+    const res = await engine.client.call<InstanceType<typeof providerPb.DiffResponse>>(
+      'diffConfig',
+      new providerPb.DiffRequest().setUrn(engine.urn('pulumi:providers:aicloud', 'p')).setOlds(encode(olds)).setOldInputs(encode(olds)).setNews(encode(news)),
+    );
     return { changes: res.getChanges(), replaces: res.getReplacesList(), diffs: res.getDiffsList() };
   };
   assert.deepEqual(await diff({ project: 'a' }, { project: 'a' }), { changes: providerPb.DiffResponse.DiffChanges.DIFF_NONE, replaces: [], diffs: [] });
-  assert.deepEqual(await diff({ project: 'a' }, { project: 'b' }), { changes: providerPb.DiffResponse.DiffChanges.DIFF_SOME, replaces: ['project'], diffs: ['project'] });
-  assert.deepEqual(await diff({ token: secret(TOKEN) }, { token: secret(`${TOKEN}x`) }), { changes: providerPb.DiffResponse.DiffChanges.DIFF_SOME, replaces: [], diffs: ['token'] });
+  assert.deepEqual(await diff({ project: 'a' }, { project: 'b' }), {
+    changes: providerPb.DiffResponse.DiffChanges.DIFF_SOME,
+    replaces: ['project'],
+    diffs: ['project'],
+  });
+  assert.deepEqual(await diff({ token: secret(TOKEN) }, { token: secret(`${TOKEN}x`) }), {
+    changes: providerPb.DiffResponse.DiffChanges.DIFF_SOME,
+    replaces: [],
+    diffs: ['token'],
+  });
 });
 
 test('invalid resource inputs fail Check with property paths, codes and hints', async () => {
   await engine.configure({ region: 'cn-southwest-2' });
-  const failures = await engine.check({ type: 'aicloud:compute:Cluster', name: 'c', inputs: { name: 'Bad Name', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910x', nodeCount: -1 } }, {}).then((r) => r.failures);
+  const failures = await engine
+    .check(
+      { type: 'aicloud:compute:Cluster', name: 'c', inputs: { name: 'Bad Name', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910x', nodeCount: -1 } },
+      {},
+    )
+    .then((r) => r.failures);
   const props = failures.map((f) => f.property).sort();
   assert.ok(props.includes('acceleratorType') && props.includes('nodeCount') && props.includes('name'), JSON.stringify(failures));
-  assert.ok(failures.every((f) => /\[[A-Z_]+\]/.test(f.reason)), 'each reason carries its stable code');
+  assert.ok(
+    failures.every((f) => /\[[A-Z_]+\]/.test(f.reason)),
+    'each reason carries its stable code',
+  );
 });
 
-test('labels under aicloud.dev/ are refused by Check: they are aicloud\'s own and never come back as inputs', async () => {
-  const inputs = { name: 'train-a', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 1, labels: { team: 'a', 'aicloud.dev/stack': 'gitops' } };
+test("labels under aicloud.dev/ are refused by Check: they are aicloud's own and never come back as inputs", async () => {
+  const inputs = {
+    name: 'train-a',
+    zone: 'cn-southwest-2a',
+    acceleratorType: 'ascend-910c',
+    nodeCount: 1,
+    labels: { team: 'a', 'aicloud.dev/stack': 'gitops' },
+  };
   const { failures } = await engine.check({ type: 'aicloud:compute:Cluster', name: 'c', inputs }, {});
-  assert.deepEqual(failures.map((f) => f.property), ['labels["aicloud.dev/stack"]']);
+  assert.deepEqual(
+    failures.map((f) => f.property),
+    ['labels["aicloud.dev/stack"]'],
+  );
   assert.match(failures[0].reason, /managed by aicloud \[INVALID_VALUE\]/);
 });
 

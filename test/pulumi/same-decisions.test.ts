@@ -66,13 +66,24 @@ async function pulumiProblems(program: Declared[]): Promise<{ name: string; path
 type Decision = { action: 'no-op' | 'update' | 'replace'; paths: string[]; replaced: string[] };
 
 function gitopsDecisions(oldProgram: Declared[], newProgram: Declared[]): Map<string, Decision> {
-  const observed = gitopsDesired(oldProgram).desired.map((d) => ({ kind: d.kind, name: d.name, spec: d.inputs, resourceVersion: 1, generation: 1, status: 'ready' }));
+  const observed = gitopsDesired(oldProgram).desired.map((d) => ({
+    kind: d.kind,
+    name: d.name,
+    spec: d.inputs,
+    resourceVersion: 1,
+    generation: 1,
+    status: 'ready',
+  }));
   const plan = buildPlan(gitopsDesired(newProgram).desired, observed, coreRegistry(), { stack: STACK, project: 'default' });
   const out = new Map<string, Decision>();
   for (const s of plan.steps) {
     if (s.action === 'create' || s.action === 'delete') continue;
     const fields = s.fields.filter((f) => !MANAGED.test(f.path));
-    out.set(s.name, { action: s.action, paths: fields.map((f) => f.path).sort(), replaced: [...new Set(fields.filter((f) => f.impact === 'replace').map((f) => f.path.split(/[.[]/)[0]))].sort() });
+    out.set(s.name, {
+      action: s.action,
+      paths: fields.map((f) => f.path).sort(),
+      replaced: [...new Set(fields.filter((f) => f.impact === 'replace').map((f) => f.path.split(/[.[]/)[0]))].sort(),
+    });
   }
   return out;
 }
@@ -99,7 +110,11 @@ test('the fixture is the examples/gitops stack', async () => {
 
 test('validation: the same invalid stack fails at the same paths with the same codes', async () => {
   let bad = withChange(stack(), 'infer-a', (i) => ({ ...i, nodeCount: 0, acceleratorType: 'ascend-999' }));
-  bad = withChange(bad, 'deepseek-r1', (i) => ({ ...i, parallelism: { tensor: 2, expert: 16, pipeline: 1, data: 1 }, autoscaling: { minReplicas: 4, maxReplicas: 2 } }));
+  bad = withChange(bad, 'deepseek-r1', (i) => ({
+    ...i,
+    parallelism: { tensor: 2, expert: 16, pipeline: 1, data: 1 },
+    autoscaling: { minReplicas: 4, maxReplicas: 2 },
+  }));
   bad = withChange(bad, 'fm-weights-deepseek', (i) => ({ ...i, storageClass: 'glacier' }));
   const gitops = gitopsDesired(bad).problems;
   const pulumiSide = await pulumiProblems(bad);
@@ -109,7 +124,12 @@ test('validation: the same invalid stack fails at the same paths with the same c
 });
 
 test('validation: an endpoint that does not fit its cluster is refused by both, with the numbers', async () => {
-  const bad = withChange(stack(), 'deepseek-r1', (i) => ({ ...i, acceleratorsPerReplica: 4, parallelism: { tensor: 1, expert: 4, pipeline: 1, data: 1 }, model: { ...(i.model as object), precision: 'bf16' } }));
+  const bad = withChange(stack(), 'deepseek-r1', (i) => ({
+    ...i,
+    acceleratorsPerReplica: 4,
+    parallelism: { tensor: 1, expert: 4, pipeline: 1, data: 1 },
+    model: { ...(i.model as object), precision: 'bf16' },
+  }));
   const gitops = gitopsDesired(bad).problems;
   const pulumiSide = await pulumiProblems(bad);
   assert.deepEqual(pulumiSide, gitops);
@@ -156,4 +176,3 @@ function stripManaged(inputs: Record<string, unknown>): Record<string, unknown> 
   const labels = Object.fromEntries(Object.entries((inputs.labels as Record<string, string>) ?? {}).filter(([k]) => !k.startsWith('aicloud.dev/')));
   return { ...inputs, labels };
 }
-

@@ -41,8 +41,15 @@ test('the SDK and the example program compile under strict', async () => {
   try {
     const config = {
       compilerOptions: {
-        strict: true, noEmit: true, target: 'es2022', module: 'commonjs', moduleResolution: 'node', skipLibCheck: true,
-        types: ['node'], typeRoots: [join(root, 'node_modules/@types')], baseUrl: root,
+        strict: true,
+        noEmit: true,
+        target: 'es2022',
+        module: 'commonjs',
+        moduleResolution: 'node',
+        skipLibCheck: true,
+        types: ['node'],
+        typeRoots: [join(root, 'node_modules/@types')],
+        baseUrl: root,
         paths: { '@aicloud/pulumi': ['sdk/nodejs/index.ts'], '@pulumi/pulumi': ['node_modules/@pulumi/pulumi'] },
       },
       files: [...sources.map((f) => join(sdk, f)), join(root, 'examples/pulumi-ts/index.ts')],

@@ -20,7 +20,17 @@ type Step =
   | { op: 'resize'; pick: number; nodeCount: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ op: fc.constant('create' as const), nodeCount: fc.integer({ min: 1, max: 48 }), supernode: fc.boolean(), preemptible: fc.boolean(), priority: fc.integer({ min: 0, max: 2 }), queued: fc.boolean() }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      op: fc.constant('create' as const),
+      nodeCount: fc.integer({ min: 1, max: 48 }),
+      supernode: fc.boolean(),
+      preemptible: fc.boolean(),
+      priority: fc.integer({ min: 0, max: 2 }),
+      queued: fc.boolean(),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('delete' as const), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('advance' as const), ms: fc.integer({ min: 1_000, max: 90_000 }) }) },
   { weight: 1, arbitrary: fc.constant({ op: 'defragment' as const }) },
@@ -40,7 +50,12 @@ async function open(rebuild: boolean): Promise<Instance> {
   const h = await injectableControlPlane(undefined, { timeScale: 1, clock });
   if (rebuild) Object.defineProperty(h.cp, 'admission', { get: () => undefined, set: () => {}, configurable: true });
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await h.app.inject({ method: method as 'GET', url: path, headers: { authorization: `Bearer ${h.adminToken}` }, ...(body === undefined ? {} : { payload: body as object }) });
+    const res = await h.app.inject({
+      method: method as 'GET',
+      url: path,
+      headers: { authorization: `Bearer ${h.adminToken}` },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
     return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
   };
   return { h, clock, call };
@@ -48,7 +63,14 @@ async function open(rebuild: boolean): Promise<Instance> {
 
 /** Everything a user and the database see of admission, with the (random) resource ids replaced by names. */
 async function observe(i: Instance): Promise<string> {
-  const clusters = (await i.call('GET', `${P}/clusters?limit=500`)).body.items as { id: string; name: string; status: string; statusReason: string | null; allocation: unknown; outputs: unknown }[];
+  const clusters = (await i.call('GET', `${P}/clusters?limit=500`)).body.items as {
+    id: string;
+    name: string;
+    status: string;
+    statusReason: string | null;
+    allocation: unknown;
+    outputs: unknown;
+  }[];
   const seen = clusters.map((c) => ({ name: c.name, status: c.status, statusReason: c.statusReason, allocation: c.allocation, outputs: c.outputs }));
   let stored = JSON.stringify(await loadAdmissionState(i.h.cp.store));
   for (const c of clusters) stored = stored.split(c.id).join(`<${c.name}>`);
@@ -60,7 +82,14 @@ async function apply(i: Instance, s: Step, n: number, names: string[]): Promise<
   switch (s.op) {
     case 'create': {
       const name = `c${n}`;
-      const spec = { name, zone: ZONE, acceleratorType: 'ascend-910c', nodeCount: s.nodeCount, placement: s.supernode ? 'supernode' : 'zone', ...(s.queued ? { queue: 'batch', preemptible: s.preemptible, priority: s.priority } : {}) };
+      const spec = {
+        name,
+        zone: ZONE,
+        acceleratorType: 'ascend-910c',
+        nodeCount: s.nodeCount,
+        placement: s.supernode ? 'supernode' : 'zone',
+        ...(s.queued ? { queue: 'batch', preemptible: s.preemptible, priority: s.priority } : {}),
+      };
       const r = await i.call('POST', `${P}/clusters`, spec);
       if (r.status === 202) names.push(name);
       return r.status;
@@ -82,7 +111,7 @@ async function apply(i: Instance, s: Step, n: number, names: string[]): Promise<
       return [r.status, r.body?.code];
     }
     case 'quota':
-      return (await i.call('PATCH', `${P}/queues/batch`, { quotas: [{ acceleratorType: 'ascend-910c', nominal: s.nominal }] }, )).status;
+      return (await i.call('PATCH', `${P}/queues/batch`, { quotas: [{ acceleratorType: 'ascend-910c', nominal: s.nominal }] })).status;
   }
 }
 
@@ -94,7 +123,11 @@ test('a control plane that keeps its admission state and view between passes dec
       const rebuilt = await open(true);
       try {
         for (const i of [kept, rebuilt]) {
-          const q = await i.call('POST', `${P}/queues`, { name: 'batch', quotas: [{ acceleratorType: 'ascend-910c', nominal: 4 * 384 }], preemption: 'lowerPriority' });
+          const q = await i.call('POST', `${P}/queues`, {
+            name: 'batch',
+            quotas: [{ acceleratorType: 'ascend-910c', nominal: 4 * 384 }],
+            preemption: 'lowerPriority',
+          });
           assert.equal(q.status, 202, JSON.stringify(q.body));
         }
         const names: [string[], string[]] = [[], []];
@@ -119,8 +152,28 @@ test('a control plane that keeps its admission state and view between passes dec
 async function withCachedView(): Promise<Instance> {
   const i = await open(false);
   assert.equal((await i.call('POST', `${P}/queues`, { name: 'batch', quotas: [{ acceleratorType: 'ascend-910c', nominal: 8 * 384 }] })).status, 202);
-  for (let n = 0; n < 4; n++) assert.equal((await i.call('POST', `${P}/clusters`, { name: `fill-${n}`, zone: ZONE, acceleratorType: 'ascend-910c', nodeCount: 46, placement: 'supernode', queue: 'batch' })).status, 202);
-  const g = await i.call('POST', `${P}/clusters`, { name: 'gang', zone: ZONE, acceleratorType: 'ascend-910c', nodeCount: 48, placement: 'supernode', queue: 'batch' });
+  for (let n = 0; n < 4; n++)
+    assert.equal(
+      (
+        await i.call('POST', `${P}/clusters`, {
+          name: `fill-${n}`,
+          zone: ZONE,
+          acceleratorType: 'ascend-910c',
+          nodeCount: 46,
+          placement: 'supernode',
+          queue: 'batch',
+        })
+      ).status,
+      202,
+    );
+  const g = await i.call('POST', `${P}/clusters`, {
+    name: 'gang',
+    zone: ZONE,
+    acceleratorType: 'ascend-910c',
+    nodeCount: 48,
+    placement: 'supernode',
+    queue: 'batch',
+  });
   assert.equal(g.body.resource.status, 'pending', JSON.stringify(g.body));
   assert.ok(i.h.cp.admission?.view, 'the pass left its view cached');
   return i;
@@ -138,7 +191,10 @@ test('a write transaction that fails after a pass changed the cached view drops 
         writeTransaction(cp, async () => {
           await releaseFiller(cp, 'fill-0');
           const decisions = await runAdmission(cp);
-          assert.ok(decisions.some((d) => d.kind === 'admit'), 'the pass admitted the gang inside the transaction');
+          assert.ok(
+            decisions.some((d) => d.kind === 'admit'),
+            'the pass admitted the gang inside the transaction',
+          );
           throw new Error('a later write failed');
         }),
       /a later write failed/,
@@ -215,8 +271,26 @@ test('a holding resized outside any pass is seen by the next pass on the kept vi
         return r;
       };
       await run('POST', `${P}/queues`, { name: 'batch', quotas: [{ acceleratorType: 'ascend-910c', nominal: 8 * 384 }] });
-      for (let n = 0; n < 4; n++) await run('POST', `${P}/clusters`, { name: `fill-${n}`, zone: ZONE, acceleratorType: 'ascend-910c', nodeCount: 44, placement: 'supernode', queue: 'batch', preemptible: true });
-      for (let n = 0; n < 4; n++) await run('POST', `${P}/clusters`, { name: `frag-${n}`, zone: ZONE, acceleratorType: 'ascend-910c', nodeCount: 2, placement: 'zone', queue: 'batch', preemptible: true });
+      for (let n = 0; n < 4; n++)
+        await run('POST', `${P}/clusters`, {
+          name: `fill-${n}`,
+          zone: ZONE,
+          acceleratorType: 'ascend-910c',
+          nodeCount: 44,
+          placement: 'supernode',
+          queue: 'batch',
+          preemptible: true,
+        });
+      for (let n = 0; n < 4; n++)
+        await run('POST', `${P}/clusters`, {
+          name: `frag-${n}`,
+          zone: ZONE,
+          acceleratorType: 'ascend-910c',
+          nodeCount: 2,
+          placement: 'zone',
+          queue: 'batch',
+          preemptible: true,
+        });
       await run('POST', `${P}/clusters`, { name: 'gang', zone: ZONE, acceleratorType: 'ascend-910c', nodeCount: 48, placement: 'supernode', queue: 'batch' });
       i.clock.advance(60_000);
       for (let n = 0; n < 4; n++) await run('PATCH', `${P}/clusters/fill-${n}`, { nodeCount: 40 + n });
@@ -241,11 +315,24 @@ test('a control plane whose kept view another process made stale reads the state
   const a = await injectableControlPlane(t, opts);
   const b = await injectableControlPlane(t, opts);
   const caller = (h: InjectableControlPlane) => async (method: string, path: string, body?: unknown) => {
-    const res = await h.app.inject({ method: method as 'GET', url: path, headers: { authorization: `Bearer ${h.adminToken}` }, ...(body === undefined ? {} : { payload: body as object }) });
+    const res = await h.app.inject({
+      method: method as 'GET',
+      url: path,
+      headers: { authorization: `Bearer ${h.adminToken}` },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
     return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
   };
   const [callA, callB] = [caller(a), caller(b)];
-  const gang = (name: string, nodeCount: number, extra: Record<string, unknown> = {}) => ({ name, zone: ZONE, acceleratorType: 'ascend-910c', nodeCount, placement: 'supernode', queue: 'batch', ...extra });
+  const gang = (name: string, nodeCount: number, extra: Record<string, unknown> = {}) => ({
+    name,
+    zone: ZONE,
+    acceleratorType: 'ascend-910c',
+    nodeCount,
+    placement: 'supernode',
+    queue: 'batch',
+    ...extra,
+  });
   assert.equal((await callA('POST', `${P}/queues`, { name: 'batch', quotas: [{ acceleratorType: 'ascend-910c', nominal: 8 * 384 }] })).status, 202);
   for (let n = 0; n < 4; n++) assert.equal((await callA('POST', `${P}/clusters`, gang(`fill-${n}`, 46))).status, 202);
   assert.equal((await callA('POST', `${P}/clusters`, gang('first', 48))).body.resource.status, 'pending');
@@ -260,9 +347,14 @@ test('a control plane whose kept view another process made stale reads the state
   // A's next change must not decide on its kept view (which still has `first` waiting and `fill-0` running).
   const second = await callA('POST', `${P}/clusters`, gang('second', 48));
   assert.equal(second.body.resource.status, 'pending', 'no supernode is free: fill-0 went, and first took its place');
-  const stateA = await writeTransaction(a.cp, async () => JSON.stringify(await (await import('../../controlplane/src/cloud/admission-state.ts')).admissionStateOf(a.cp)));
+  const stateA = await writeTransaction(a.cp, async () =>
+    JSON.stringify(await (await import('../../controlplane/src/cloud/admission-state.ts')).admissionStateOf(a.cp)),
+  );
   assert.equal(stateA, JSON.stringify(await loadAdmissionState(b.cp.store)));
-  assert.ok(JSON.parse(stateA).pending.some((p: { id: string }) => p.id === second.body.resource.id), 'second waits in the shared state');
+  assert.ok(
+    JSON.parse(stateA).pending.some((p: { id: string }) => p.id === second.body.resource.id),
+    'second waits in the shared state',
+  );
   assert.ok(!JSON.parse(stateA).pending.some((p: { id: string }) => p.id !== second.body.resource.id), 'first no longer waits');
   assert.deepEqual((await callA('GET', '/v1/admin/invariants')).body.violations, []);
   assert.deepEqual((await callB('GET', '/v1/admin/invariants')).body.violations, []);

@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
 
 const cluster = (name: string, nodeCount: number, extra: Record<string, unknown> = {}) => ({
-  name, zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount, placement: 'supernode', ...extra,
+  name,
+  zone: 'cn-southwest-2a',
+  acceleratorType: 'ascend-910c',
+  nodeCount,
+  placement: 'supernode',
+  ...extra,
 });
 
 /**

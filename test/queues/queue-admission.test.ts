@@ -5,7 +5,12 @@ import { testServer } from '../controlplane/helpers.ts';
 
 const P = '/v1/projects/default';
 const cluster = (name: string, nodeCount: number, extra: Record<string, unknown> = {}) => ({
-  name, zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount, placement: 'supernode', ...extra,
+  name,
+  zone: 'cn-southwest-2a',
+  acceleratorType: 'ascend-910c',
+  nodeCount,
+  placement: 'supernode',
+  ...extra,
 });
 
 describe('a 48-server gang queued behind fragments is admitted after a defragmentation', () => {

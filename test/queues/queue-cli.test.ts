@@ -41,7 +41,11 @@ describe('aicloud: a queued 48-server gang', () => {
 
     const apply = spawnCli(['apply', suite.dir, '--stack', 'q', '--auto-approve'], { env: env() });
     await apply.stderr.waitFor(/Cluster\/gang: creating/);
-    const pending = await until(() => suite.s.call('GET', '/v1/projects/default/clusters/gang'), (r) => r.status === 200, 'the gang reaching the control plane');
+    const pending = await until(
+      () => suite.s.call('GET', '/v1/projects/default/clusters/gang'),
+      (r) => r.status === 200,
+      'the gang reaching the control plane',
+    );
     assert.equal(pending.body.status, 'pending');
     assert.match(pending.body.statusReason, /^waiting for 48 ascend-910c servers in one supernode; position 1; reserved sn-\d+ since/);
     const capacity = await runCli(['capacity', '--zone', 'cn-southwest-2a'], { env: env() });

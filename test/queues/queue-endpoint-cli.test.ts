@@ -72,11 +72,19 @@ describe('aicloud: a queued endpoint', () => {
     await writeFile(join(suite.dir, 'stack.yaml'), BASE + endpoint('chat', '  queue: serving\n'));
     const plan = await runCli(['plan', suite.dir, '--stack', 'e'], { env: env() });
     assert.equal(plan.code, 0, plan.stderr);
-    assert.match(plan.stdout, /ModelEndpoint\/chat.*will queue: waits in queue serving: need 1 replica x 8 ascend-910c for chat inside cluster serve/s, plan.stdout);
+    assert.match(
+      plan.stdout,
+      /ModelEndpoint\/chat.*will queue: waits in queue serving: need 1 replica x 8 ascend-910c for chat inside cluster serve/s,
+      plan.stdout,
+    );
 
     const apply = spawnCli(['apply', suite.dir, '--stack', 'e', '--auto-approve'], { env: env() });
     await apply.stderr.waitFor(/ModelEndpoint\/chat: creating/);
-    const pending = await until(() => suite.s.call('GET', '/v1/projects/default/endpoints/chat'), (r) => r.status === 200, 'the endpoint reaching the control plane');
+    const pending = await until(
+      () => suite.s.call('GET', '/v1/projects/default/endpoints/chat'),
+      (r) => r.status === 200,
+      'the endpoint reaching the control plane',
+    );
     assert.equal(pending.body.status, 'pending');
     assert.equal(pending.body.statusReason, 'waiting for 1 replica of 8 ascend-910c in cluster serve; position 1');
     const capacity = await runCli(['capacity', '--zone', 'cn-southwest-2a'], { env: env() });

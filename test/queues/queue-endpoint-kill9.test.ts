@@ -21,7 +21,10 @@ test('kill -9 with endpoints waiting: their order and reasons come back, and the
   let cp = await open();
   let call = api(cp.url);
   assert.equal((await call('POST', `${P}/queues`, { name: 'serving', quotas: [{ acceleratorType: 'ascend-910c', nominal: 64 }] })).status, 202);
-  assert.equal((await call('POST', `${P}/clusters`, { name: 'serve', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 1, placement: 'zone' })).status, 202);
+  assert.equal(
+    (await call('POST', `${P}/clusters`, { name: 'serve', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 1, placement: 'zone' })).status,
+    202,
+  );
   assert.equal((await call('POST', `${P}/endpoints`, ep('holder', 1, 8))).body.resource.status, 'ready');
   const head = await call('POST', `${P}/endpoints`, ep('head', 1, 8));
   assert.equal(head.body.resource.statusReason, 'waiting for 1 replica of 8 ascend-910c in cluster serve; position 1');

@@ -80,7 +80,11 @@ describe('aicloud: a queued endpoint on partition instances', () => {
     await writeFile(join(suite.dir, 'stack.yaml'), BASE + endpoint('holder', 4) + endpoint('chat', 2, '  queue: serving\n'));
     const plan = await runCli(['plan', suite.dir, '--stack', 'm'], { env: env() });
     assert.equal(plan.code, 0, plan.stderr + plan.stdout);
-    assert.match(plan.stdout, /ModelEndpoint\/chat.*will queue: waits in queue serving: need 2 replicas x 1g\.18gb for chat inside cluster dev-mig/s, plan.stdout);
+    assert.match(
+      plan.stdout,
+      /ModelEndpoint\/chat.*will queue: waits in queue serving: need 2 replicas x 1g\.18gb for chat inside cluster dev-mig/s,
+      plan.stdout,
+    );
 
     // The holder leaves in the same apply, giving back its instances first: chat is created with them.
     await writeFile(join(suite.dir, 'stack.yaml'), BASE + endpoint('chat', 2, '  queue: serving\n'));

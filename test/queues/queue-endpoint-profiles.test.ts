@@ -13,7 +13,12 @@ const onMig = (name: string, replicas: number, extra: Record<string, unknown> = 
   endpointBody(name, cluster, {
     runtime: { framework: 'vllm', softwareStack: 'cuda-12.4' },
     model: { name: 'qwen-7b', bucket: 'weights', path: 'qwen/', parametersBillions: 7, precision: 'int8' },
-    contextLength: 4096, sequencesPerReplica: 4, acceleratorProfile: '1g.18gb', replicas, queue: 'serving', ...extra,
+    contextLength: 4096,
+    sequencesPerReplica: 4,
+    acceleratorProfile: '1g.18gb',
+    replicas,
+    queue: 'serving',
+    ...extra,
   });
 
 describe('queued endpoints on partition instances', () => {
@@ -23,7 +28,14 @@ describe('queued endpoints on partition instances', () => {
     s = await testServer();
     const q = await s.call('POST', `${P}/queues`, { name: 'serving', quotas: [{ acceleratorType: 'nvidia-h200', nominal: 1 }] });
     assert.equal(q.status, 202, JSON.stringify(q.body));
-    const c = await s.call('POST', `${P}/clusters`, { name: 'dev-mig', zone: ZONE, acceleratorType: 'nvidia-h200', nodeCount: 1, acceleratorProfile: '1g.18gb', profileCount: 4 });
+    const c = await s.call('POST', `${P}/clusters`, {
+      name: 'dev-mig',
+      zone: ZONE,
+      acceleratorType: 'nvidia-h200',
+      nodeCount: 1,
+      acceleratorProfile: '1g.18gb',
+      profileCount: 4,
+    });
     assert.equal(c.status, 202, JSON.stringify(c.body));
     clusterSlices = c.body.resource.allocation.slices.map((x: any) => `${x.accelerator}@${x.start}`);
   });
@@ -79,7 +91,19 @@ describe('queued endpoints on partition instances across a restart and on whole 
     try {
       const first = await testServer({ dataDir: dir.path, memory: false, bootstrapToken: ADMIN });
       assert.equal((await first.call('POST', `${P}/queues`, { name: 'serving', quotas: [{ acceleratorType: 'nvidia-h200', nominal: 1 }] })).status, 202);
-      assert.equal((await first.call('POST', `${P}/clusters`, { name: 'dev-mig', zone: ZONE, acceleratorType: 'nvidia-h200', nodeCount: 1, acceleratorProfile: '1g.18gb', profileCount: 3 })).status, 202);
+      assert.equal(
+        (
+          await first.call('POST', `${P}/clusters`, {
+            name: 'dev-mig',
+            zone: ZONE,
+            acceleratorType: 'nvidia-h200',
+            nodeCount: 1,
+            acceleratorProfile: '1g.18gb',
+            profileCount: 3,
+          })
+        ).status,
+        202,
+      );
       assert.equal((await first.call('POST', `${P}/endpoints`, onMig('ep-a', 2))).body.resource.status, 'ready');
       const b = await first.call('POST', `${P}/endpoints`, onMig('ep-b', 2));
       assert.equal(b.body.resource.statusReason, 'waiting for 2 replicas x 1g.18gb in cluster dev-mig; position 1');
@@ -93,7 +117,10 @@ describe('queued endpoints on partition instances across a restart and on whole 
         assert.equal((await second.call('DELETE', `${P}/endpoints/ep-a`)).status, 202);
         const admitted = (await second.call('GET', `${P}/endpoints/ep-b`)).body;
         assert.equal(admitted.status, 'ready', admitted.statusReason);
-        assert.deepEqual(admitted.outputs.replicaPlacements.map((p: any) => p.slice.profile), ['1g.18gb', '1g.18gb']);
+        assert.deepEqual(
+          admitted.outputs.replicaPlacements.map((p: any) => p.slice.profile),
+          ['1g.18gb', '1g.18gb'],
+        );
         assert.deepEqual((await second.call('GET', '/v1/admin/invariants')).body.violations, [], 'invariants after admission');
       } finally {
         await second.close();
@@ -110,9 +137,16 @@ describe('queued endpoints on partition instances across a restart and on whole 
       assert.equal((await s.call('POST', `${P}/queues`, { name: 'serving', quotas: [{ acceleratorType: 'nvidia-h200', nominal: 16 }] })).status, 202);
       assert.equal((await s.call('POST', `${P}/clusters`, { name: 'whole', zone: ZONE, acceleratorType: 'nvidia-h200', nodeCount: 1 })).status, 202);
       // A whole endpoint takes all 8 accelerators of the one server: none is left to cut.
-      const big = await s.call('POST', `${P}/endpoints`, endpointBody('big', 'whole', {
-        runtime: { framework: 'vllm', softwareStack: 'cuda-12.4' }, acceleratorsPerReplica: 8, parallelism: { tensor: 8 }, replicas: 1,
-      }));
+      const big = await s.call(
+        'POST',
+        `${P}/endpoints`,
+        endpointBody('big', 'whole', {
+          runtime: { framework: 'vllm', softwareStack: 'cuda-12.4' },
+          acceleratorsPerReplica: 8,
+          parallelism: { tensor: 8 },
+          replicas: 1,
+        }),
+      );
       assert.equal(big.status, 202, JSON.stringify(big.body));
       assert.equal(big.body.resource.status, 'ready');
       const cut = await s.call('POST', `${P}/endpoints`, onMig('cut', 3, {}, 'whole'));

@@ -13,7 +13,8 @@ import { until } from './fragments.ts';
 const QUEUE = 'aicloud:compute:Queue';
 const ENDPOINT = 'aicloud:inference:ModelEndpoint';
 const P = '/v1/projects/default';
-const ep = (name: string) => endpointBody(name, 'serve', { region: 'cn-southwest-2', acceleratorsPerReplica: 8, parallelism: { tensor: 8 }, replicas: 1, queue: 'serving' });
+const ep = (name: string) =>
+  endpointBody(name, 'serve', { region: 'cn-southwest-2', acceleratorsPerReplica: 8, parallelism: { tensor: 8 }, replicas: 1, queue: 'serving' });
 
 test('pulumi: a queued endpoint is admitted when the endpoint filling its cluster leaves; one that stays queued fails at its timeout with the reason', async () => {
   const s = await testServer();
@@ -25,14 +26,23 @@ test('pulumi: a queued endpoint is admitted when the endpoint filling its cluste
     const q = await engine.check({ type: QUEUE, name: 'serving', inputs: { name: 'serving', quotas: [{ acceleratorType: 'ascend-910c', nominal: 64 }] } }, {});
     assert.deepEqual(q.failures, []);
     await engine.create(engine.urn(QUEUE, 'serving'), QUEUE, q.inputs);
-    assert.equal((await s.call('POST', `${P}/clusters`, { name: 'serve', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 1, placement: 'zone' })).status, 202);
+    assert.equal(
+      (await s.call('POST', `${P}/clusters`, { name: 'serve', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 1, placement: 'zone' }))
+        .status,
+      202,
+    );
     const holder = await s.call('POST', `${P}/endpoints`, { ...ep('holder'), queue: undefined });
     assert.equal(holder.body.resource.status, 'ready', JSON.stringify(holder.body));
 
     const checked = await engine.check({ type: ENDPOINT, name: 'chat', inputs: ep('chat') }, {});
     assert.deepEqual(checked.failures, []);
     const creating = engine.create(engine.urn(ENDPOINT, 'chat'), ENDPOINT, checked.inputs);
-    const waiting = await until(() => s.call('GET', `${P}/endpoints/chat`), (r) => r.status === 200, 'the endpoint reaching the control plane', 20_000);
+    const waiting = await until(
+      () => s.call('GET', `${P}/endpoints/chat`),
+      (r) => r.status === 200,
+      'the endpoint reaching the control plane',
+      20_000,
+    );
     assert.equal(waiting.body.status, 'pending');
     assert.equal(waiting.body.statusReason, 'waiting for 1 replica of 8 ascend-910c in cluster serve; position 1');
     await clean();

@@ -46,8 +46,16 @@ describe('terraform: a queued endpoint', { skip: skipReason() }, () => {
   const clean = (when: string) => s.invariantsClean(when);
   before(async () => {
     s = await testServer();
-    assert.equal((await s.call('POST', `${P}/clusters`, { name: 'serve', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 1, placement: 'zone' })).status, 202);
-    const holder = await s.call('POST', `${P}/endpoints`, endpointBody('holder', 'serve', { acceleratorsPerReplica: 8, parallelism: { tensor: 8 }, replicas: 1 }));
+    assert.equal(
+      (await s.call('POST', `${P}/clusters`, { name: 'serve', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 1, placement: 'zone' }))
+        .status,
+      202,
+    );
+    const holder = await s.call(
+      'POST',
+      `${P}/endpoints`,
+      endpointBody('holder', 'serve', { acceleratorsPerReplica: 8, parallelism: { tensor: 8 }, replicas: 1 }),
+    );
     assert.equal(holder.body.resource.status, 'ready', JSON.stringify(holder.body));
     ws = await createWorkspace({ AICLOUD_ENDPOINT: s.url, AICLOUD_TOKEN: ADMIN });
     ws.write({ 'main.tf': PROVIDER_BLOCK + config('2s') });

@@ -7,7 +7,12 @@ import { endpointBody, testServer } from '../controlplane/helpers.ts';
 
 const P = '/v1/projects/default';
 const cluster = (name: string, nodeCount: number, extra: Record<string, unknown> = {}) => ({
-  name, zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount, placement: 'zone', ...extra,
+  name,
+  zone: 'cn-southwest-2a',
+  acceleratorType: 'ascend-910c',
+  nodeCount,
+  placement: 'zone',
+  ...extra,
 });
 const ep = (name: string, on: string, replicas: number, per: number, extra: Record<string, unknown> = {}) =>
   endpointBody(name, on, { acceleratorsPerReplica: per, parallelism: { tensor: per }, replicas, queue: 'serving', ...extra });
@@ -24,7 +29,12 @@ describe('queued model endpoints', () => {
   let admittedId = '';
 
   it('waits behind the endpoint that fills its cluster and is admitted when that one is deleted', async () => {
-    const q = await s.call('POST', `${P}/queues`, { name: 'serving', admissionPolicy: 'priority', preemption: 'lowerPriority', quotas: [{ acceleratorType: 'ascend-910c', nominal: 64 }] });
+    const q = await s.call('POST', `${P}/queues`, {
+      name: 'serving',
+      admissionPolicy: 'priority',
+      preemption: 'lowerPriority',
+      quotas: [{ acceleratorType: 'ascend-910c', nominal: 64 }],
+    });
     assert.equal(q.status, 202, JSON.stringify(q.body));
     assert.equal((await s.call('POST', `${P}/clusters`, cluster('serve', 1))).status, 202);
 
@@ -118,7 +128,10 @@ describe('queued model endpoints', () => {
     assert.equal(second.body.resource.status, 'pending');
     const e = await s.call('POST', `${P}/endpoints`, ep('on-second', 'second', 1, 8));
     assert.equal(e.status, 202, JSON.stringify(e.body));
-    assert.equal(e.body.resource.statusReason, 'waiting for 1 replica of 8 ascend-910c in cluster second; position 1; cluster second is waiting in its own queue');
+    assert.equal(
+      e.body.resource.statusReason,
+      'waiting for 1 replica of 8 ascend-910c in cluster second; position 1; cluster second is waiting in its own queue',
+    );
     // A waiting cluster cannot be deleted while an endpoint names it.
     assert.equal((await s.call('DELETE', `${P}/clusters/second`)).status, 409);
 
@@ -157,7 +170,7 @@ describe('queued model endpoints', () => {
     await clean('after the resize');
   });
 
-  it('a running endpoint that drops its queue leaves the queue\'s count; one that gains a queue joins it', async () => {
+  it("a running endpoint that drops its queue leaves the queue's count; one that gains a queue joins it", async () => {
     const usage = async () => (await s.call('GET', `${P}/queues/serving`)).body.outputs.usage[0].admitted;
     const before = await usage();
     assert.equal((await s.call('PATCH', `${P}/endpoints/waiter`, { queue: null })).status, 202);

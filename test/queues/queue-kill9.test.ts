@@ -7,7 +7,13 @@ import { fragmentZone } from './fragments.ts';
 
 const TOKEN = 'queue-kill9-admin-token-0123456789';
 const cluster = (name: string, extra: Record<string, unknown> = {}) => ({
-  name, zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 48, placement: 'supernode', queue: 'fragments', ...extra,
+  name,
+  zone: 'cn-southwest-2a',
+  acceleratorType: 'ascend-910c',
+  nodeCount: 48,
+  placement: 'supernode',
+  queue: 'fragments',
+  ...extra,
 });
 
 test('kill -9 mid-move: queue order, the reservation and the move resume, and the gang lands in its reservation', async (t) => {
@@ -38,7 +44,11 @@ test('kill -9 mid-move: queue order, the reservation and the move resume, and th
   cp = await open(0);
   call = api(cp.url);
   const after = (await call('GET', '/v1/admin/queues')).body;
-  assert.deepEqual(after.pending.map((p: { id: string }) => p.id), before.pending.map((p: { id: string }) => p.id), 'queue order survives');
+  assert.deepEqual(
+    after.pending.map((p: { id: string }) => p.id),
+    before.pending.map((p: { id: string }) => p.id),
+    'queue order survives',
+  );
   assert.deepEqual(after.reservations, before.reservations, 'the reservation and its since survive');
   assert.deepEqual(after.moves, before.moves, 'the move in flight survives');
   assert.deepEqual((await call('GET', '/v1/admin/invariants')).body.violations, [], 'both ends of the move are held, nothing twice');

@@ -21,7 +21,15 @@ describe('an endpoint on a cluster that is being moved', () => {
   it('calls the move off and keeps the cluster where its replicas are', async () => {
     await fragmentZone(s.call);
     clock.advance(60_000);
-    const g = await s.call('POST', `${P}/clusters`, { name: 'gang', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 48, placement: 'supernode', queue: 'fragments', priority: 10 });
+    const g = await s.call('POST', `${P}/clusters`, {
+      name: 'gang',
+      zone: 'cn-southwest-2a',
+      acceleratorType: 'ascend-910c',
+      nodeCount: 48,
+      placement: 'supernode',
+      queue: 'fragments',
+      priority: 10,
+    });
     assert.equal(g.body.resource.status, 'pending', JSON.stringify(g.body));
 
     const d = await s.call('POST', '/v1/admin/defragment', {});
@@ -34,16 +42,27 @@ describe('an endpoint on a cluster that is being moved', () => {
     assert.equal(frag.status, 'updating');
     const serversBefore = [...frag.allocation.servers].sort();
 
-    const e = await s.call('POST', `${P}/endpoints`, endpointBody('on-moving', frag.name, { acceleratorsPerReplica: 8, parallelism: { tensor: 8 }, replicas: 1 }));
+    const e = await s.call(
+      'POST',
+      `${P}/endpoints`,
+      endpointBody('on-moving', frag.name, { acceleratorsPerReplica: 8, parallelism: { tensor: 8 }, replicas: 1 }),
+    );
     assert.equal(e.status, 202, JSON.stringify(e.body));
     const placed = e.body.resource.outputs.replicaPlacements as { servers: string[] }[];
     assert.equal(placed.length, 1);
-    assert.ok(placed[0].servers.every((x) => serversBefore.includes(x)), `replica on ${placed[0].servers.join(', ')}, within ${serversBefore.join(', ')}`);
+    assert.ok(
+      placed[0].servers.every((x) => serversBefore.includes(x)),
+      `replica on ${placed[0].servers.join(', ')}, within ${serversBefore.join(', ')}`,
+    );
 
     const after = (await s.call('GET', `${P}/clusters/${frag.name}`)).body;
     assert.equal(after.status, 'ready', after.statusReason);
     assert.deepEqual([...after.allocation.servers].sort(), serversBefore, `the cluster stays on ${from.join(', ')}`);
-    const ops = (await s.call('GET', `${P}/operations?resource=${owner}`)).body.operations as { type: string; status: string; error?: { code: string; message: string } }[];
+    const ops = (await s.call('GET', `${P}/operations?resource=${owner}`)).body.operations as {
+      type: string;
+      status: string;
+      error?: { code: string; message: string };
+    }[];
     const moveOp = ops.find((o) => o.type === 'update')!;
     assert.equal(moveOp.status, 'failed');
     assert.equal(moveOp.error!.code, 'CANCELLED');

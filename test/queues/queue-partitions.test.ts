@@ -6,7 +6,13 @@ import { testServer } from '../controlplane/helpers.ts';
 
 const P = '/v1/projects/default';
 const mig = (name: string, profileCount: number) => ({
-  name, zone: 'cn-southwest-2b', acceleratorType: 'nvidia-h200', nodeCount: 1, acceleratorProfile: '1g.18gb', profileCount, queue: 'mig',
+  name,
+  zone: 'cn-southwest-2b',
+  acceleratorType: 'nvidia-h200',
+  nodeCount: 1,
+  acceleratorProfile: '1g.18gb',
+  profileCount,
+  queue: 'mig',
 });
 
 describe('queued partitioned clusters', () => {
@@ -17,7 +23,7 @@ describe('queued partitioned clusters', () => {
   after(() => s.close());
   const clean = (when: string) => s.invariantsClean(when);
 
-  it('waits on its queue\'s quota counted by share, and is admitted with its slices when quota frees', async () => {
+  it("waits on its queue's quota counted by share, and is admitted with its slices when quota frees", async () => {
     assert.equal((await s.call('POST', `${P}/queues`, { name: 'mig', quotas: [{ acceleratorType: 'nvidia-h200', nominal: 1 }] })).status, 202);
     const m1 = await s.call('POST', `${P}/clusters`, mig('m1', 7));
     assert.equal(m1.status, 202, JSON.stringify(m1.body));
@@ -26,7 +32,10 @@ describe('queued partitioned clusters', () => {
 
     const m2 = await s.call('POST', `${P}/clusters`, mig('m2', 2));
     assert.equal(m2.body.resource.status, 'pending');
-    assert.equal(m2.body.resource.statusReason, 'waiting for 2 x 1g.18gb of nvidia-h200 on one server; position 1; queue default/mig uses 0.875 of 1 nvidia-h200 (nominal 1); asked 0.25');
+    assert.equal(
+      m2.body.resource.statusReason,
+      'waiting for 2 x 1g.18gb of nvidia-h200 on one server; position 1; queue default/mig uses 0.875 of 1 nvidia-h200 (nominal 1); asked 0.25',
+    );
     const view = (await s.call('GET', `${P}/queues/mig`)).body;
     assert.deepEqual(view.outputs.usage, [{ acceleratorType: 'nvidia-h200', admitted: 0.875, borrowed: 0, pending: 0.25 }]);
     await clean('with a partition request waiting');

@@ -23,11 +23,23 @@ describe('a preemptible cluster with endpoints inside', () => {
     clock.advance(60_000);
     // An endpoint inside every fragment: no fragment may move.
     for (let i = 0; i < 4; i++) {
-      const e = await s.call('POST', `${P}/endpoints`, endpointBody(`inside-${i}`, `frag-${i}`, { acceleratorsPerReplica: 8, parallelism: { tensor: 8 }, replicas: 1 }));
+      const e = await s.call(
+        'POST',
+        `${P}/endpoints`,
+        endpointBody(`inside-${i}`, `frag-${i}`, { acceleratorsPerReplica: 8, parallelism: { tensor: 8 }, replicas: 1 }),
+      );
       assert.equal(e.status, 202, JSON.stringify(e.body));
     }
     clock.advance(60_000);
-    const g = await s.call('POST', `${P}/clusters`, { name: 'gang', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 48, placement: 'supernode', queue: 'fragments', priority: 10 });
+    const g = await s.call('POST', `${P}/clusters`, {
+      name: 'gang',
+      zone: 'cn-southwest-2a',
+      acceleratorType: 'ascend-910c',
+      nodeCount: 48,
+      placement: 'supernode',
+      queue: 'fragments',
+      priority: 10,
+    });
     assert.equal(g.body.resource.status, 'pending', JSON.stringify(g.body));
     const pinned = await s.call('POST', '/v1/admin/defragment', {});
     assert.equal(pinned.status, 200, JSON.stringify(pinned.body));

@@ -31,7 +31,7 @@ describe('the placement preview and the create give a queued cluster the same ve
     assert.equal(create.body.field, 'nodeCount');
   });
 
-  it('a queue that could admit it leaves the preview\'s answer as it was', async () => {
+  it("a queue that could admit it leaves the preview's answer as it was", async () => {
     const preview = await s.call('POST', `${P}/placements:preview`, { requests: [{ action: 'create', ...cluster, nodeCount: 2 }] });
     assert.equal(preview.status, 200, JSON.stringify(preview.body));
     assert.equal(preview.body.results[0].fits, true, JSON.stringify(preview.body));

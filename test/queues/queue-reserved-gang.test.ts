@@ -9,7 +9,13 @@ import { testServer } from '../controlplane/helpers.ts';
 
 const P = '/v1/projects/default';
 const cluster = (name: string, nodeCount: number, extra: Record<string, unknown>) => ({
-  name, zone: 'cn-southwest-2b', acceleratorType: 'ascend-910c', nodeCount, placement: 'supernode', queue: 'train', ...extra,
+  name,
+  zone: 'cn-southwest-2b',
+  acceleratorType: 'ascend-910c',
+  nodeCount,
+  placement: 'supernode',
+  queue: 'train',
+  ...extra,
 });
 
 for (const nominal of [2 * 384, 8 * 384]) {
@@ -20,8 +26,13 @@ for (const nominal of [2 * 384, 8 * 384]) {
     });
     after(() => s.close());
 
-    it('preempts, waits in its first arrival\'s place, then starts on the free supernode', async () => {
-      const q = await s.call('POST', `${P}/queues`, { name: 'train', admissionPolicy: 'priority', preemption: 'lowerPriority', quotas: [{ acceleratorType: 'ascend-910c', nominal }] });
+    it("preempts, waits in its first arrival's place, then starts on the free supernode", async () => {
+      const q = await s.call('POST', `${P}/queues`, {
+        name: 'train',
+        admissionPolicy: 'priority',
+        preemption: 'lowerPriority',
+        quotas: [{ acceleratorType: 'ascend-910c', nominal }],
+      });
       assert.equal(q.status, 202, JSON.stringify(q.body));
       const supernodes: string[] = [];
       for (const name of ['low-a', 'low-b']) {

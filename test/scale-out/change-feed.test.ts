@@ -38,7 +38,7 @@ test('the change feed misses no change that commits after a later one (a transac
   const second = await reader.changesElsewhere();
   assert.deepEqual(second, { full: false, servers: ['z/held'], scopes: ['quotas'] }, 'the change that committed late is read once it commits');
   assert.equal(await reader.changesElsewhere(), undefined, 'and only once');
-  assert.equal(await writer.changesElsewhere() !== undefined, true, 'the writer sees the other change, never its own');
+  assert.equal((await writer.changesElsewhere()) !== undefined, true, 'the writer sees the other change, never its own');
   assert.equal(await writer.changesElsewhere(), undefined);
 });
 
@@ -81,7 +81,7 @@ test('a reader whose cursor fell behind the pruned feed reloads in full; one tha
   assert.deepEqual(await pruning.changesElsewhere(), { full: false, servers: ['z/3'], scopes: [] });
 });
 
-test('a write decided on memory that missed another instance\'s change to the same supernode is refused as a conflict', async (t) => {
+test("a write decided on memory that missed another instance's change to the same supernode is refused as a conflict", async (t) => {
   const url = await sharedDatabase(t);
   if (!url) return t.skip('PostgreSQL is not installed (apt-get install -y postgresql)');
   const a = await open(t, url);

@@ -25,28 +25,35 @@ test('three instances, concurrent random batches: after each, invariants are cle
       const existing = [...live].filter((n) => !touched.has(n));
       if (roll < 0.5 || existing.length === 0) {
         const name = `c-${made++}`;
-        const body = random() < 0.2
-          ? { ...SUPERNODE, name, nodeCount: 8 + Math.floor(random() * 24) }
-          : { ...SUPERNODE, name, nodeCount: 1 + Math.floor(random() * 6), placement: 'zone' };
-        ops.push(create(via, body).then((r) => {
-          assert.ok(r.status === 202 || r.status === 409, r.text);
-          if (r.status === 202) live.add(name);
-        }));
+        const body =
+          random() < 0.2
+            ? { ...SUPERNODE, name, nodeCount: 8 + Math.floor(random() * 24) }
+            : { ...SUPERNODE, name, nodeCount: 1 + Math.floor(random() * 6), placement: 'zone' };
+        ops.push(
+          create(via, body).then((r) => {
+            assert.ok(r.status === 202 || r.status === 409, r.text);
+            if (r.status === 202) live.add(name);
+          }),
+        );
       } else if (roll < 0.75) {
         const name = pick(existing);
         touched.add(name);
-        ops.push(apiRequest(via, 'DELETE', `/v1/projects/default/clusters/${name}`, { token: ADMIN }).then((r) => {
-          assert.equal(r.status, 202, r.text);
-          live.delete(name);
-        }));
+        ops.push(
+          apiRequest(via, 'DELETE', `/v1/projects/default/clusters/${name}`, { token: ADMIN }).then((r) => {
+            assert.equal(r.status, 202, r.text);
+            live.delete(name);
+          }),
+        );
       } else {
         const name = pick(existing);
         touched.add(name);
         const nodeCount = 1 + Math.floor(random() * 10);
-        ops.push(apiRequest(via, 'PATCH', `/v1/projects/default/clusters/${name}`, { token: ADMIN, body: { nodeCount } }).then((r) => {
-          // Growth may not fit, a cluster in a supernode keeps to it, and the same size changes nothing (200).
-          assert.ok([200, 202, 409, 400, 422].includes(r.status), r.text);
-        }));
+        ops.push(
+          apiRequest(via, 'PATCH', `/v1/projects/default/clusters/${name}`, { token: ADMIN, body: { nodeCount } }).then((r) => {
+            // Growth may not fit, a cluster in a supernode keeps to it, and the same size changes nothing (200).
+            assert.ok([200, 202, 409, 400, 422].includes(r.status), r.text);
+          }),
+        );
       }
     }
     await Promise.all(ops);

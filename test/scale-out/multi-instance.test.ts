@@ -62,9 +62,17 @@ test('idempotency keys, ETags, stack locks and time-based operations hold across
 
   const read = await apiRequest(b!.url, 'GET', '/v1/projects/default/clusters/idem', { token: ADMIN });
   const etag = read.headers.get('etag')!;
-  const patched = await apiRequest(a!.url, 'PATCH', '/v1/projects/default/clusters/idem', { token: ADMIN, body: { nodeCount: 3 }, headers: { 'if-match': etag } });
+  const patched = await apiRequest(a!.url, 'PATCH', '/v1/projects/default/clusters/idem', {
+    token: ADMIN,
+    body: { nodeCount: 3 },
+    headers: { 'if-match': etag },
+  });
   assert.equal(patched.status, 202, patched.text);
-  const stale = await apiRequest(c!.url, 'PATCH', '/v1/projects/default/clusters/idem', { token: ADMIN, body: { nodeCount: 4 }, headers: { 'if-match': etag } });
+  const stale = await apiRequest(c!.url, 'PATCH', '/v1/projects/default/clusters/idem', {
+    token: ADMIN,
+    body: { nodeCount: 4 },
+    headers: { 'if-match': etag },
+  });
   assert.equal(stale.status, 412, stale.text);
 
   const lock = await apiRequest(a!.url, 'PUT', '/v1/projects/default/locks/web', { token: ADMIN, body: { holder: 'ci-1' } });

@@ -13,7 +13,11 @@ async function remove(through: string, name: string, readThrough: string): Promi
   assert.equal(del.status, 202, del.text);
   assert.equal((await apiRequest(readThrough, 'GET', `/v1/projects/default/clusters/${name}`, { token: ADMIN })).status, 404);
 }
-const statuses = (answers: { status: number }[]) => answers.map((a) => a.status).sort().join(',');
+const statuses = (answers: { status: number }[]) =>
+  answers
+    .map((a) => a.status)
+    .sort()
+    .join(',');
 
 test('races across three instances, each repeated 50 times: one winner for the last supernode, a name, an idempotency key and an ETag', async (t) => {
   const db = await sharedDatabase(t);
@@ -44,8 +48,15 @@ test('races across three instances, each repeated 50 times: one winner for the l
     // Two updates with the same If-Match: one applies, the other is stale.
     const read = await apiRequest(url(round), 'GET', `/v1/projects/default/clusters/same-${round}`, { token: ADMIN });
     const etag = read.headers.get('etag')!;
-    const patches = await Promise.all([2, 3].map((n, i) =>
-      apiRequest(url(round + i + 1), 'PATCH', `/v1/projects/default/clusters/same-${round}`, { token: ADMIN, body: { nodeCount: n }, headers: { 'if-match': etag } })));
+    const patches = await Promise.all(
+      [2, 3].map((n, i) =>
+        apiRequest(url(round + i + 1), 'PATCH', `/v1/projects/default/clusters/same-${round}`, {
+          token: ADMIN,
+          body: { nodeCount: n },
+          headers: { 'if-match': etag },
+        }),
+      ),
+    );
     assert.equal(statuses(patches), '202,412', `round ${round}: ${patches.map((r) => r.text.slice(0, 100)).join(' | ')}`);
     const keptKey = keyed.find((r) => r.status === 202)!.body.resource.name as string;
     await remove(url(round), `same-${round}`, url(round + 1));

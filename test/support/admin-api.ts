@@ -35,9 +35,10 @@ export async function listEverything(url: string, token: string, project: string
 
 /** Switches injected faults on (a spec in the `--faults` format) or, with undefined, off. */
 export async function setFaults(url: string, adminToken: string, spec: string | undefined): Promise<void> {
-  const r = spec === undefined
-    ? await apiRequest(url, 'DELETE', '/v1/admin/faults', { token: adminToken })
-    : await apiRequest(url, 'POST', '/v1/admin/faults', { token: adminToken, body: { spec } });
+  const r =
+    spec === undefined
+      ? await apiRequest(url, 'DELETE', '/v1/admin/faults', { token: adminToken })
+      : await apiRequest(url, 'POST', '/v1/admin/faults', { token: adminToken, body: { spec } });
   if (r.status !== 200) throw new Error(`faults: ${r.status} ${r.text}`);
 }
 

@@ -7,7 +7,13 @@ import type { StackResource } from './stack-files.ts';
  * exactly the declared resources, all ready, each cluster holding nodeCount servers' worth of
  * accelerators, the control plane's invariant check clean and its ledger agreeing with the clusters.
  */
-export async function assertConverged(url: string, adminToken: string, project: string, declared: readonly StackResource[], acceleratorsPerServer = 8): Promise<void> {
+export async function assertConverged(
+  url: string,
+  adminToken: string,
+  project: string,
+  declared: readonly StackResource[],
+  acceleratorsPerServer = 8,
+): Promise<void> {
   const items = await listEverything(url, adminToken, project);
   assert.deepEqual(
     items.map((r) => `${r.kind}/${r.name}`).sort(),

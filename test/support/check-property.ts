@@ -19,5 +19,7 @@ export async function checkProperty<T>(
   const input = details.counterexample?.[0] as T;
   const named = opts.describe ? opts.describe(input) : JSON.stringify(input);
   const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-  throw new Error(`property failed after ${details.numRuns} runs (seed ${opts.seed}, path ${details.counterexamplePath}):\n  input: ${named.slice(0, 600)}\n  ${cause.slice(0, 1500)}`);
+  throw new Error(
+    `property failed after ${details.numRuns} runs (seed ${opts.seed}, path ${details.counterexamplePath}):\n  input: ${named.slice(0, 600)}\n  ${cause.slice(0, 1500)}`,
+  );
 }

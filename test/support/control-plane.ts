@@ -64,7 +64,9 @@ export async function spawnControlPlane(t: AfterHook | undefined, options: Serve
   });
   const stdout = watchLines(child.stdout!);
   const stderr = watchLines(child.stderr!);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   const first = await Promise.race([
     stdout.waitFor(/^\{/),
     exited.then(({ code, signal }) => {

@@ -5,9 +5,31 @@ import { sampleInputs } from './sample-inputs.ts';
 /** Values users (or attackers) send where a field expects something sane. */
 export function hostileValue(): fc.Arbitrary<unknown> {
   const weirdStrings = fc.constantFrom(
-    'NaN', 'Infinity', '-Infinity', '1e309', '-0', '0x10', '', ' ', '\u0000', '../../etc/passwd', '..\\..\\windows',
-    '%2e%2e%2f', 'a/../../b', '__proto__', 'constructor', 'prototype', '<script>alert(1)</script>', "' OR 1=1 --",
-    '\u202e\u0644\u0639\u0631\u0628\u064a\u0629', '\ud83d\ude80\ud83d\ude80', '\ud800', 'a'.repeat(10_000), '${jndi:ldap://x}', 'null', 'true',
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '1e309',
+    '-0',
+    '0x10',
+    '',
+    ' ',
+    '\u0000',
+    '../../etc/passwd',
+    '..\\..\\windows',
+    '%2e%2e%2f',
+    'a/../../b',
+    '__proto__',
+    'constructor',
+    'prototype',
+    '<script>alert(1)</script>',
+    "' OR 1=1 --",
+    '\u202e\u0644\u0639\u0631\u0628\u064a\u0629',
+    '\ud83d\ude80\ud83d\ude80',
+    '\ud800',
+    'a'.repeat(10_000),
+    '${jndi:ldap://x}',
+    'null',
+    'true',
   );
   const numbers = fc.oneof(
     fc.integer(),
@@ -38,7 +60,10 @@ export function hostileValue(): fc.Arbitrary<unknown> {
  * known failure there would hide every other finding of a broad fuzz.
  */
 export function hostileKey(): fc.Arbitrary<string> {
-  return fc.oneof(fc.string({ minLength: 1 }).filter((k) => k !== '__proto__'), fc.constantFrom('constructor', 'prototype', 'nodecount', 'acceleratortype', 'labels ', '../x', 'a.b', 'a[0]', '\u0000'));
+  return fc.oneof(
+    fc.string({ minLength: 1 }).filter((k) => k !== '__proto__'),
+    fc.constantFrom('constructor', 'prototype', 'nodecount', 'acceleratortype', 'labels ', '../x', 'a.b', 'a[0]', '\u0000'),
+  );
 }
 
 export interface Mutated {
@@ -81,19 +106,22 @@ export function mutatedBody(kinds: readonly Kind[] = KINDS): fc.Arbitrary<Mutate
       fc.record({ op: fc.constant('set' as const), path: fc.constantFrom(...paths), v: hostileValue() }),
       fc.record({ op: fc.constant('drop' as const), path: fc.constantFrom(...paths), v: fc.constant(undefined) }),
       fc.record({ op: fc.constant('add' as const), path: fc.tuple(hostileKey()).map((k) => k as string[]), v: fc.anything() }),
-      fc.record({ op: fc.constant('label' as const), path: fc.tuple(fc.constant('labels'), hostileKey()).map((k) => k as string[]), v: fc.oneof(fc.string(), hostileValue()) }),
+      fc.record({
+        op: fc.constant('label' as const),
+        path: fc.tuple(fc.constant('labels'), hostileKey()).map((k) => k as string[]),
+        v: fc.oneof(fc.string(), hostileValue()),
+      }),
     );
-    return fc.oneof(
-      { weight: 9, arbitrary: fc.array(change, { minLength: 1, maxLength: 4 }) },
-      { weight: 1, arbitrary: hostileValue().map((v) => ({ whole: v })) },
-    ).map((m): Mutated => {
-      if (!Array.isArray(m)) return { kind, body: m.whole, mutation: 'whole body replaced' };
-      const body = structuredClone(sampleInputs(kind, 'fuzz-a')) as Record<string, unknown>;
-      for (const c of m) {
-        // Cloned, because later changes write into it and fast-check must keep its own values intact.
-        setPath(body, c.path, structuredClone(c.v));
-      }
-      return { kind, body, mutation: m.map((c) => `${c.op} ${c.path.join('.')}`).join('; ') };
-    });
+    return fc
+      .oneof({ weight: 9, arbitrary: fc.array(change, { minLength: 1, maxLength: 4 }) }, { weight: 1, arbitrary: hostileValue().map((v) => ({ whole: v })) })
+      .map((m): Mutated => {
+        if (!Array.isArray(m)) return { kind, body: m.whole, mutation: 'whole body replaced' };
+        const body = structuredClone(sampleInputs(kind, 'fuzz-a')) as Record<string, unknown>;
+        for (const c of m) {
+          // Cloned, because later changes write into it and fast-check must keep its own values intact.
+          setPath(body, c.path, structuredClone(c.v));
+        }
+        return { kind, body, mutation: m.map((c) => `${c.op} ${c.path.join('.')}`).join('; ') };
+      });
   });
 }

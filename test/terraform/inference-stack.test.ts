@@ -44,7 +44,14 @@ test('a model that does not fit fails the synth with the numbers', () => {
 
 test('a runtime for the wrong accelerators fails the synth', () => {
   assert.throws(
-    () => synthStack({ name: 'gpu', zone: 'cn-southwest-2a', model: { name: 'm', parametersBillions: 7 }, acceleratorType: 'ascend-910c', runtime: { framework: 'tensorrt-llm', softwareStack: 'cuda-12.8' } }),
+    () =>
+      synthStack({
+        name: 'gpu',
+        zone: 'cn-southwest-2a',
+        model: { name: 'm', parametersBillions: 7 },
+        acceleratorType: 'ascend-910c',
+        runtime: { framework: 'tensorrt-llm', softwareStack: 'cuda-12.8' },
+      }),
     /ModelEndpoint gpu: runtime/,
   );
 });

@@ -13,25 +13,83 @@ type Obj = Record<string, unknown>;
 
 const cluster: Obj = { name: 'train', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 2 };
 const endpoint: Obj = {
-  name: 'chat', cluster: 'train', region: 'cn-southwest-2', acceleratorsPerReplica: 8, replicas: 1,
+  name: 'chat',
+  cluster: 'train',
+  region: 'cn-southwest-2',
+  acceleratorsPerReplica: 8,
+  replicas: 1,
   model: { name: 'm', bucket: 'weights', path: 'm/', parametersBillions: 70, precision: 'bf16' },
-  runtime: { framework: 'vllm-ascend', softwareStack: 'cann-8.1' }, parallelism: { tensor: 8 },
+  runtime: { framework: 'vllm-ascend', softwareStack: 'cann-8.1' },
+  parallelism: { tensor: 8 },
 };
 
 const CASES: { name: string; kind: Kind; before: Obj; after: Obj; expect: StepAction; replaced?: string[] }[] = [
   { name: 'no change', kind: 'Cluster', before: cluster, after: cluster, expect: 'no-op' },
   { name: 'nodeCount grows', kind: 'Cluster', before: cluster, after: { ...cluster, nodeCount: 3 }, expect: 'update' },
-  { name: 'acceleratorType changes', kind: 'Cluster', before: cluster, after: { ...cluster, acceleratorType: 'ascend-910b' }, expect: 'replace', replaced: ['acceleratorType'] },
+  {
+    name: 'acceleratorType changes',
+    kind: 'Cluster',
+    before: cluster,
+    after: { ...cluster, acceleratorType: 'ascend-910b' },
+    expect: 'replace',
+    replaced: ['acceleratorType'],
+  },
   { name: 'placement changes', kind: 'Cluster', before: cluster, after: { ...cluster, placement: 'spread' }, expect: 'replace', replaced: ['placement'] },
-  { name: 'an explicit placement is removed (back to the default)', kind: 'Cluster', before: { ...cluster, placement: 'spread' }, after: cluster, expect: 'replace', replaced: ['placement'] },
+  {
+    name: 'an explicit placement is removed (back to the default)',
+    kind: 'Cluster',
+    before: { ...cluster, placement: 'spread' },
+    after: cluster,
+    expect: 'replace',
+    replaced: ['placement'],
+  },
   { name: 'a label is added', kind: 'Cluster', before: cluster, after: { ...cluster, labels: { team: 'a' } }, expect: 'update' },
-  { name: 'bucket versioning is turned on', kind: 'Bucket', before: { name: 'weights', region: 'cn-southwest-2' }, after: { name: 'weights', region: 'cn-southwest-2', versioning: true }, expect: 'update' },
-  { name: 'a volume grows', kind: 'Volume', before: { name: 'vol', zone: 'cn-southwest-2a', sizeGib: 100 }, after: { name: 'vol', zone: 'cn-southwest-2a', sizeGib: 200 }, expect: 'update' },
-  { name: 'a volume changes media', kind: 'Volume', before: { name: 'vol', zone: 'cn-southwest-2a', sizeGib: 100 }, after: { name: 'vol', zone: 'cn-southwest-2a', sizeGib: 100, type: 'hdd' }, expect: 'replace', replaced: ['type'] },
-  { name: 'a file system changes protocol', kind: 'FileSystem', before: { name: 'fs', zone: 'cn-southwest-2a', capacityTib: 10 }, after: { name: 'fs', zone: 'cn-southwest-2a', capacityTib: 10, protocol: 'nfs' }, expect: 'replace', replaced: ['protocol'] },
-  { name: 'a KV-cache tier grows', kind: 'KvCachePool', before: { name: 'kv', cluster: 'train', region: 'cn-southwest-2', tiers: { hbmGib: 8 } }, after: { name: 'kv', cluster: 'train', region: 'cn-southwest-2', tiers: { hbmGib: 8, dramGib: 512 } }, expect: 'update' },
+  {
+    name: 'bucket versioning is turned on',
+    kind: 'Bucket',
+    before: { name: 'weights', region: 'cn-southwest-2' },
+    after: { name: 'weights', region: 'cn-southwest-2', versioning: true },
+    expect: 'update',
+  },
+  {
+    name: 'a volume grows',
+    kind: 'Volume',
+    before: { name: 'vol', zone: 'cn-southwest-2a', sizeGib: 100 },
+    after: { name: 'vol', zone: 'cn-southwest-2a', sizeGib: 200 },
+    expect: 'update',
+  },
+  {
+    name: 'a volume changes media',
+    kind: 'Volume',
+    before: { name: 'vol', zone: 'cn-southwest-2a', sizeGib: 100 },
+    after: { name: 'vol', zone: 'cn-southwest-2a', sizeGib: 100, type: 'hdd' },
+    expect: 'replace',
+    replaced: ['type'],
+  },
+  {
+    name: 'a file system changes protocol',
+    kind: 'FileSystem',
+    before: { name: 'fs', zone: 'cn-southwest-2a', capacityTib: 10 },
+    after: { name: 'fs', zone: 'cn-southwest-2a', capacityTib: 10, protocol: 'nfs' },
+    expect: 'replace',
+    replaced: ['protocol'],
+  },
+  {
+    name: 'a KV-cache tier grows',
+    kind: 'KvCachePool',
+    before: { name: 'kv', cluster: 'train', region: 'cn-southwest-2', tiers: { hbmGib: 8 } },
+    after: { name: 'kv', cluster: 'train', region: 'cn-southwest-2', tiers: { hbmGib: 8, dramGib: 512 } },
+    expect: 'update',
+  },
   { name: 'an endpoint scales out', kind: 'ModelEndpoint', before: endpoint, after: { ...endpoint, replicas: 2 }, expect: 'update' },
-  { name: 'an endpoint changes precision', kind: 'ModelEndpoint', before: endpoint, after: { ...endpoint, model: { ...(endpoint.model as Obj), precision: 'int8' } }, expect: 'replace', replaced: ['model.precision'] },
+  {
+    name: 'an endpoint changes precision',
+    kind: 'ModelEndpoint',
+    before: endpoint,
+    after: { ...endpoint, model: { ...(endpoint.model as Obj), precision: 'int8' } },
+    expect: 'replace',
+    replaced: ['model.precision'],
+  },
 ];
 
 function gitopsDecision(kind: Kind, before: Obj, after: Obj): { action: StepAction; replaced: string[] } {
@@ -44,7 +102,13 @@ function gitopsDecision(kind: Kind, before: Obj, after: Obj): { action: StepActi
   const desired = { kind, name: String(after.name), inputs: valid(after), dependsOn: [], protect: false };
   const plan = buildPlan([desired], [observed], coreRegistry(), { stack: 's', project: 'default' });
   const step = plan.steps.find((s) => s.name === after.name)!;
-  return { action: step.action, replaced: step.fields.filter((f) => f.impact === 'replace').map((f) => f.path).sort() };
+  return {
+    action: step.action,
+    replaced: step.fields
+      .filter((f) => f.impact === 'replace')
+      .map((f) => f.path)
+      .sort(),
+  };
 }
 
 async function terraformDecision(kind: Kind, before: Obj, after: Obj): Promise<{ action: StepAction; replaced: string[] }> {
@@ -57,7 +121,11 @@ async function terraformDecision(kind: Kind, before: Obj, after: Obj): Promise<{
   assert.deepEqual(created.apply.diagnostics, [], JSON.stringify(created.apply.diagnostics));
   const prior = created.apply.state!;
   const plan = await p.plan(typeName, prior, config(after));
-  assert.deepEqual(plan.diagnostics?.filter((d) => d.severity === 1), [], JSON.stringify(plan.diagnostics));
+  assert.deepEqual(
+    plan.diagnostics?.filter((d) => d.severity === 1),
+    [],
+    JSON.stringify(plan.diagnostics),
+  );
   // Map Terraform attribute paths back to schema paths (snake_case to the schema's names).
   const back = (steps: { attribute_name?: string }[]) => {
     let level = attributes;

@@ -55,7 +55,11 @@ export function terraformMissing(): undefined {
   return undefined;
 }
 
-export interface RunResult { code: number; stdout: string; stderr: string }
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 export interface Workspace {
   dir: string;

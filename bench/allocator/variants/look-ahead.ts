@@ -36,7 +36,8 @@ function roomLost(ctx: ScoreContext, b: number, d: number, k: number, bySize: bo
 /** Pieces and gangs both go where the least room for the next `k` gangs of each size is lost. */
 export function capacityLookAhead(k: number, bySize = true): Policy {
   return variantPolicy({
-    scoreServer: (ctx, s, take, cpu, mem) => 1e-6 * bestFitServer(ctx, s, take, cpu, mem, 1) + (isWholeServer(ctx, s) ? roomLost(ctx, ctx.topo.serverBlock[s]!, 1, k, bySize) : 0),
+    scoreServer: (ctx, s, take, cpu, mem) =>
+      1e-6 * bestFitServer(ctx, s, take, cpu, mem, 1) + (isWholeServer(ctx, s) ? roomLost(ctx, ctx.topo.serverBlock[s]!, 1, k, bySize) : 0),
     scoreBlock: (ctx, b, servers) => roomLost(ctx, b, servers, k, bySize) + 1e-6 * bestFitBlock(ctx, b, servers),
   });
 }

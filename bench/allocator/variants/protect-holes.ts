@@ -8,7 +8,8 @@ const PROTECTED = 1e4;
 export function protectLargestHoles(k: number, base: 'best-fit' | 'fgd-pack'): Policy {
   const piece = piecesOf(base);
   return variantPolicy({
-    scoreServer: (ctx, s, take, cpu, mem) => piece(ctx, s, take, cpu, mem, 1) + (isWholeServer(ctx, s) && largestHoles(ctx, k).has(ctx.topo.serverBlock[s]!) ? PROTECTED : 0),
+    scoreServer: (ctx, s, take, cpu, mem) =>
+      piece(ctx, s, take, cpu, mem, 1) + (isWholeServer(ctx, s) && largestHoles(ctx, k).has(ctx.topo.serverBlock[s]!) ? PROTECTED : 0),
     scoreBlock: bestFitBlock,
   });
 }
@@ -16,7 +17,8 @@ export function protectLargestHoles(k: number, base: 'best-fit' | 'fgd-pack'): P
 /** Best-fit, but whole servers of a supernode with at least `threshold` of them are broken last. */
 export function protectBigHoles(threshold: number): Policy {
   return variantPolicy({
-    scoreServer: (ctx, s, take, cpu, mem) => bestFitServer(ctx, s, take, cpu, mem, 1) + (isWholeServer(ctx, s) && ctx.state.blockFull[ctx.topo.serverBlock[s]!]! >= threshold ? PROTECTED : 0),
+    scoreServer: (ctx, s, take, cpu, mem) =>
+      bestFitServer(ctx, s, take, cpu, mem, 1) + (isWholeServer(ctx, s) && ctx.state.blockFull[ctx.topo.serverBlock[s]!]! >= threshold ? PROTECTED : 0),
     scoreBlock: bestFitBlock,
   });
 }

@@ -29,10 +29,14 @@ export const VARIANTS: readonly Variant[] = [
   v('spread-in-order', 'best-fit; spreading clusters take supernodes in a fixed order', () => spreadInOrder('best-fit')),
   v('fgd-pack-spread-in-order', 'fgd-pack; spreading clusters in a fixed order', () => spreadInOrder('fgd-pack')),
   v('protect-largest-spread-in-order', 'protect-largest and spread-in-order together', () => protectAndSpreadInOrder('best-fit')),
-  v('fgd-pack-protect-largest-spread-in-order', 'fgd-pack, protecting the largest hole, spreading clusters in order', () => protectAndSpreadInOrder('fgd-pack')),
+  v('fgd-pack-protect-largest-spread-in-order', 'fgd-pack, protecting the largest hole, spreading clusters in order', () =>
+    protectAndSpreadInOrder('fgd-pack'),
+  ),
   v('gang-ties-high', 'block best-fit, ties to the highest-numbered supernode', () => gangTiesHigh()),
   v('fgd-for-gangs', 'gangs where whole servers stranded for the learned gang sizes grow least', () => fgdForGangs()),
-  ...[1, 2, 3, 5, 1000].map((k) => v(`room-for-${k}`, `pieces and gangs keep room for the next ${k} gangs of each learned size, NPU-weighted`, () => capacityLookAhead(k))),
+  ...[1, 2, 3, 5, 1000].map((k) =>
+    v(`room-for-${k}`, `pieces and gangs keep room for the next ${k} gangs of each learned size, NPU-weighted`, () => capacityLookAhead(k)),
+  ),
   v('room-for-2-unweighted', 'room for the next 2 gangs of each size, by count', () => capacityLookAhead(2, false)),
   ...[2, 8, 24].flatMap((s) => [
     v(`size-split-${s}`, `gangs of 20+ servers lean high, smaller low, by ${s} servers`, () => sizeSegregation(s, false)),
@@ -44,7 +48,14 @@ export const VARIANTS: readonly Variant[] = [
   v('lifetime-16-endpoints-best-fit', 'gangs lean high by 16 servers; endpoint clusters best-fit', () => lifetimeSegregation(16, true)),
   v('sum-of-squares-gangs', 'gangs by the sum of squares of hole counts; best-fit pieces', () => sumOfSquares(false)),
   v('sum-of-squares', 'gangs and broken servers by the sum of squares of hole counts', () => sumOfSquares(true)),
-  ...[1, 10, 100, 1000].map((w) => v(`oracle-lifetime-${w}`, `told run times: least extension of a supernode's last departure (weight ${w}), then best-fit`, (o) => lifetimeAligned(o, w, true), true)),
+  ...[1, 10, 100, 1000].map((w) =>
+    v(
+      `oracle-lifetime-${w}`,
+      `told run times: least extension of a supernode's last departure (weight ${w}), then best-fit`,
+      (o) => lifetimeAligned(o, w, true),
+      true,
+    ),
+  ),
   v('oracle-lifetime-10-gangs', 'told run times, gangs only (weight 10)', (o) => lifetimeAligned(o, 10, false), true),
 ];
 

@@ -12,9 +12,16 @@ import { LifetimeOracle } from './lifetime-aligned.ts';
 import { measureVariant } from './measure.ts';
 import { BASELINE, findVariant, VARIANTS } from './registry.ts';
 
-const pods: OpenbPod[] = [1, 1, 2, 4, 8, 1, 2].map((gpus, i) => ({ name: `p${i}`, cpuMilli: 1000, memoryMib: 1024, gpus, gpuMilli: 1000, duration: 10 + 90 * i }));
+const pods: OpenbPod[] = [1, 1, 2, 4, 8, 1, 2].map((gpus, i) => ({
+  name: `p${i}`,
+  cpuMilli: 1000,
+  memoryMib: 1024,
+  gpus,
+  gpuMilli: 1000,
+  duration: 10 + 90 * i,
+}));
 
-test('every variant keeps the allocator\'s invariants through arrivals and departures on a small region', () => {
+test("every variant keeps the allocator's invariants through arrivals and departures on a small region", () => {
   const topo = new Topology(cloudMatrixRegion(3));
   for (const variant of VARIANTS) {
     const oracle = new LifetimeOracle(topo);
@@ -56,7 +63,7 @@ test('a variant runs on the very streams mode B gives its policies', () => {
   assert.throws(() => measureVariant(pods, 'no-such-variant', 1, 10), /unknown variant no-such-variant/);
 });
 
-test('the lifetime oracle says how far an arrival would push back a supernode\'s last departure', () => {
+test("the lifetime oracle says how far an arrival would push back a supernode's last departure", () => {
   const topo = new Topology(cloudMatrixRegion(2));
   const oracle = new LifetimeOracle(topo);
   oracle.arrive(0, 10);

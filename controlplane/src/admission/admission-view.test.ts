@@ -15,24 +15,46 @@ type Step =
   | { kind: 'give-up'; pick: number }
   | { kind: 'tick'; seconds: number };
 
-const stepArb = (queues: string[]): fc.Arbitrary<Step> => fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('arrive' as const), servers: fc.integer({ min: 1, max: 4 }), accelerators: fc.integer({ min: 1, max: 8 }), gang: fc.boolean(), priority: fc.integer({ min: 0, max: 3 }), preemptible: fc.boolean(), movable: fc.boolean(), queue: fc.constantFrom(...queues) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('depart' as const), pick: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('give-up' as const), pick: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('tick' as const), seconds: fc.integer({ min: 1, max: 90 }) }) },
-);
+const stepArb = (queues: string[]): fc.Arbitrary<Step> =>
+  fc.oneof(
+    {
+      weight: 5,
+      arbitrary: fc.record({
+        kind: fc.constant('arrive' as const),
+        servers: fc.integer({ min: 1, max: 4 }),
+        accelerators: fc.integer({ min: 1, max: 8 }),
+        gang: fc.boolean(),
+        priority: fc.integer({ min: 0, max: 3 }),
+        preemptible: fc.boolean(),
+        movable: fc.boolean(),
+        queue: fc.constantFrom(...queues),
+      }),
+    },
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('depart' as const), pick: fc.nat() }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('give-up' as const), pick: fc.nat() }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('tick' as const), seconds: fc.integer({ min: 1, max: 90 }) }) },
+  );
 
 /** Running one-server work put in place before the history starts (as if admitted earlier). */
-interface Fragment { sn: number; movable: boolean }
+interface Fragment {
+  sn: number;
+  movable: boolean;
+}
 
 const optionsArb: fc.Arbitrary<AdmitOptions> = fc.record({
-  backfill: fc.boolean(), defragment: fc.boolean(), replanMs: fc.constantFrom(0, 30_000, 60_000), reservationsPerType: fc.constantFrom(1, 2),
+  backfill: fc.boolean(),
+  defragment: fc.boolean(),
+  replanMs: fc.constantFrom(0, 30_000, 60_000),
+  reservationsPerType: fc.constantFrom(1, 2),
 });
 
 const queueSets: QueueSpec[][] = [
   [queue('q')],
   [queue('q', { admissionPolicy: 'priority', preemption: 'lowerPriority' })],
-  [queue('q', { cohort: 'c', quotas: { 'ascend-910c': { nominal: 48, borrowingLimit: 24 } } }), queue('r', { cohort: 'c', admissionPolicy: 'priority', preemption: 'lowerPriority', quotas: { 'ascend-910c': { nominal: 32, borrowingLimit: 40 } } })],
+  [
+    queue('q', { cohort: 'c', quotas: { 'ascend-910c': { nominal: 48, borrowingLimit: 24 } } }),
+    queue('r', { cohort: 'c', admissionPolicy: 'priority', preemption: 'lowerPriority', quotas: { 'ascend-910c': { nominal: 32, borrowingLimit: 40 } } }),
+  ],
 ];
 
 function request(id: string, s: Extract<Step, { kind: 'arrive' }>, at: number): PendingRequest {
@@ -59,7 +81,13 @@ function viewFacts(view: AdmissionView, a: Allocator) {
  * the state after every event, as the control plane does) and once on a long-lived view with
  * `admitPass`, skipping passes the view says cannot decide anything. Returns both, step by step.
  */
-function replay(queues: QueueSpec[], steps: readonly Step[], options: AdmitOptions, check: (view: AdmissionView, a: Allocator, stateless: AdmissionState, b: Allocator) => void, fragments: readonly Fragment[] = []): number {
+function replay(
+  queues: QueueSpec[],
+  steps: readonly Step[],
+  options: AdmitOptions,
+  check: (view: AdmissionView, a: Allocator, stateless: AdmissionState, b: Allocator) => void,
+  fragments: readonly Fragment[] = [],
+): number {
   const a = new Allocator(testInventory());
   const b = new Allocator(testInventory());
   let state = emptyState(queues);
@@ -68,7 +96,9 @@ function replay(queues: QueueSpec[], steps: readonly Step[], options: AdmitOptio
     try {
       seedWork(a, seeded, `frag${i}`, `sn-${f.sn}`, 1, { movable: f.movable, queue: queues[0]!.name });
       seedWork(b, state, `frag${i}`, `sn-${f.sn}`, 1, { movable: f.movable, queue: queues[0]!.name });
-    } catch { /* that supernode is full */ }
+    } catch {
+      /* that supernode is full */
+    }
   });
   const view = AdmissionView.fromState(seeded);
   let movesDone = 0;
@@ -112,29 +142,38 @@ function replay(queues: QueueSpec[], steps: readonly Step[], options: AdmitOptio
 }
 
 test('the incremental view equals a view rebuilt from its snapshot after any history', () => {
-  fc.assert(fc.property(fc.constantFrom(...queueSets), fc.array(stepArb(['q', 'r']), { maxLength: 60 }), optionsArb, (queues, steps, options) => {
-    const names = new Set(queues.map((q) => q.name));
-    const fixed = steps.map((s) => (s.kind === 'arrive' && !names.has(s.queue) ? { ...s, queue: queues[0]!.name } : s));
-    replay(queues, fixed, options, (view, a) => {
-      const rebuilt = AdmissionView.fromState(view.snapshot());
-      assert.deepEqual(viewFacts(view, a), viewFacts(rebuilt, a));
-      assert.ok(a.checkInvariants(liveOwners(view.snapshot())).ok, 'invariants hold on the incremental run');
-    });
-  }), { numRuns: 150 });
+  fc.assert(
+    fc.property(fc.constantFrom(...queueSets), fc.array(stepArb(['q', 'r']), { maxLength: 60 }), optionsArb, (queues, steps, options) => {
+      const names = new Set(queues.map((q) => q.name));
+      const fixed = steps.map((s) => (s.kind === 'arrive' && !names.has(s.queue) ? { ...s, queue: queues[0]!.name } : s));
+      replay(queues, fixed, options, (view, a) => {
+        const rebuilt = AdmissionView.fromState(view.snapshot());
+        assert.deepEqual(viewFacts(view, a), viewFacts(rebuilt, a));
+        assert.ok(a.checkInvariants(liveOwners(view.snapshot())).ok, 'invariants hold on the incremental run');
+      });
+    }),
+    { numRuns: 150 },
+  );
 });
 
 test('a long-lived view with skipped passes decides exactly what stateless passes decide', () => {
-  fc.assert(fc.property(fc.constantFrom(...queueSets), fc.array(stepArb(['q', 'r']), { maxLength: 60 }), optionsArb, (queues, steps, options) => {
-    const names = new Set(queues.map((q) => q.name));
-    const fixed = steps.map((s) => (s.kind === 'arrive' && !names.has(s.queue) ? { ...s, queue: queues[0]!.name } : s));
-    replay(queues, fixed, options, (view, a, stateless, b) => {
-      const snap = view.snapshot();
-      assert.deepEqual(snap.running.map((w) => w.id).sort(), stateless.running.map((w) => w.id).sort());
-      assert.deepEqual(snap.pending.map((p) => p.id).sort(), stateless.pending.map((p) => p.id).sort());
-      assert.deepEqual(snap.reservations.map((r) => [r.requestId, r.supernode]), stateless.reservations.map((r) => [r.requestId, r.supernode]));
-      for (const w of snap.running) assert.deepEqual(a.holdings(w.id)?.servers, b.holdings(w.id)?.servers, `${w.id} holds the same servers`);
-    });
-  }), { numRuns: 150 });
+  fc.assert(
+    fc.property(fc.constantFrom(...queueSets), fc.array(stepArb(['q', 'r']), { maxLength: 60 }), optionsArb, (queues, steps, options) => {
+      const names = new Set(queues.map((q) => q.name));
+      const fixed = steps.map((s) => (s.kind === 'arrive' && !names.has(s.queue) ? { ...s, queue: queues[0]!.name } : s));
+      replay(queues, fixed, options, (view, a, stateless, b) => {
+        const snap = view.snapshot();
+        assert.deepEqual(snap.running.map((w) => w.id).sort(), stateless.running.map((w) => w.id).sort());
+        assert.deepEqual(snap.pending.map((p) => p.id).sort(), stateless.pending.map((p) => p.id).sort());
+        assert.deepEqual(
+          snap.reservations.map((r) => [r.requestId, r.supernode]),
+          stateless.reservations.map((r) => [r.requestId, r.supernode]),
+        );
+        for (const w of snap.running) assert.deepEqual(a.holdings(w.id)?.servers, b.holdings(w.id)?.servers, `${w.id} holds the same servers`);
+      });
+    }),
+    { numRuns: 150 },
+  );
 });
 
 test('a view with nothing waiting needs no pass until a move is due', () => {
@@ -171,7 +210,10 @@ test('a pass that admits a reserved gang walks again: the lifted fence fits earl
   // lifts the fence, so the pass walks again and x starts in the server the fence kept.
   view.release(a, 'pair');
   const second = admitPass(view, a, 3000);
-  assert.deepEqual(second.filter((d) => d.kind === 'admit').map((d) => d.kind === 'admit' && d.id), ['g', 'x']);
+  assert.deepEqual(
+    second.filter((d) => d.kind === 'admit').map((d) => d.kind === 'admit' && d.id),
+    ['g', 'x'],
+  );
   assert.equal(view.pending.size, 0);
 });
 
@@ -185,7 +227,10 @@ test('after a move completes, the server index equals one rebuilt from the alloc
   const view = AdmissionView.fromState(s);
   view.enqueue(pending('gang', 4));
   const r = admitPass(view, a, 0, { defragment: true, moveDurationMs: () => 30_000 });
-  assert.ok(r.some((d) => d.kind === 'move-start'), 'the pass starts moves');
+  assert.ok(
+    r.some((d) => d.kind === 'move-start'),
+    'the pass starts moves',
+  );
   assert.equal(view.needsPass(10_000, true, 60_000), false, 'moves run: nothing to do before they are due');
   assert.equal(view.needsPass(30_000, true, 60_000), true, 'a move is due');
   const done = admitPass(view, a, 30_000, { defragment: true });
@@ -199,13 +244,25 @@ test('after a move completes, the server index equals one rebuilt from the alloc
 test('with fragments in every supernode and defragmentation, moves run and the view still equals a rebuilt one', () => {
   let moves = 0;
   const fragmentsArb = fc.array(fc.record({ sn: fc.integer({ min: 1, max: 3 }), movable: fc.boolean() }), { minLength: 3, maxLength: 9 });
-  const gangFirst = (steps: Step[]): Step[] => [{ kind: 'arrive', servers: 4, accelerators: 8, gang: true, priority: 0, preemptible: false, movable: false, queue: 'q' }, ...steps];
-  fc.assert(fc.property(fragmentsArb, fc.array(stepArb(['q']), { maxLength: 40 }), fc.constantFrom(0, 30_000), (fragments, steps, replanMs) => {
-    moves += replay([queue('q')], gangFirst(steps), { defragment: true, replanMs }, (view, a) => {
-      const rebuilt = AdmissionView.fromState(view.snapshot());
-      assert.deepEqual(viewFacts(view, a), viewFacts(rebuilt, a));
-      assert.ok(a.checkInvariants(liveOwners(view.snapshot())).ok, 'invariants hold on the incremental run');
-    }, fragments);
-  }), { numRuns: 100 });
+  const gangFirst = (steps: Step[]): Step[] => [
+    { kind: 'arrive', servers: 4, accelerators: 8, gang: true, priority: 0, preemptible: false, movable: false, queue: 'q' },
+    ...steps,
+  ];
+  fc.assert(
+    fc.property(fragmentsArb, fc.array(stepArb(['q']), { maxLength: 40 }), fc.constantFrom(0, 30_000), (fragments, steps, replanMs) => {
+      moves += replay(
+        [queue('q')],
+        gangFirst(steps),
+        { defragment: true, replanMs },
+        (view, a) => {
+          const rebuilt = AdmissionView.fromState(view.snapshot());
+          assert.deepEqual(viewFacts(view, a), viewFacts(rebuilt, a));
+          assert.ok(a.checkInvariants(liveOwners(view.snapshot())).ok, 'invariants hold on the incremental run');
+        },
+        fragments,
+      );
+    }),
+    { numRuns: 100 },
+  );
   assert.ok(moves > 0, 'the histories include completed moves');
 });

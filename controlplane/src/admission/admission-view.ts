@@ -73,7 +73,14 @@ export class AdmissionView {
 
   /** The plain-JSON state, in the shape `admit` takes and the control plane persists. */
   snapshot(): AdmissionState {
-    return { ...this.base, queues: this.queues, pending: [...this.pending.values()], running: this.runningById ? [...this.runningById.values()] : [...this.runningList, ...this.admittedSince], reservations: [...this.reservations], moves: [...this.moves] };
+    return {
+      ...this.base,
+      queues: this.queues,
+      pending: [...this.pending.values()],
+      running: this.runningById ? [...this.runningById.values()] : [...this.runningList, ...this.admittedSince],
+      reservations: [...this.reservations],
+      moves: [...this.moves],
+    };
   }
 
   /** A new request waits (at the end of insertion order; passes order by queue policy). */
@@ -134,7 +141,10 @@ export class AdmissionView {
         holders.set(s.serverId, new Map([...byOwner].sort((x, y) => this.seqOf(x[0]) - this.seqOf(y[0]))));
       }
     }
-    this.indexed.set(owner, servers.map((s) => s.serverId));
+    this.indexed.set(
+      owner,
+      servers.map((s) => s.serverId),
+    );
   }
 
   private seqOf(id: string): number {

@@ -15,10 +15,15 @@ function depart(state: AdmissionState, a: Allocator, id: string): AdmissionState
 }
 
 test('fifo orders by arrival, priority by priority then arrival, queues merge by priority then arrival', () => {
-  const queues = new Map([['f', queue('f')], ['p', queue('p', { admissionPolicy: 'priority' })]]);
+  const queues = new Map([
+    ['f', queue('f')],
+    ['p', queue('p', { admissionPolicy: 'priority' })],
+  ]);
   const items = [
-    pending('f1', 1, { queue: 'f', arrival: 1, priority: 5 }), pending('f2', 1, { queue: 'f', arrival: 2, priority: 9 }),
-    pending('p1', 1, { queue: 'p', arrival: 0, priority: 1 }), pending('p2', 1, { queue: 'p', arrival: 3, priority: 7 }),
+    pending('f1', 1, { queue: 'f', arrival: 1, priority: 5 }),
+    pending('f2', 1, { queue: 'f', arrival: 2, priority: 9 }),
+    pending('p1', 1, { queue: 'p', arrival: 0, priority: 1 }),
+    pending('p2', 1, { queue: 'p', arrival: 3, priority: 7 }),
   ];
   const ids = orderPending(items, queues).map((p) => p.id);
   // f keeps arrival order (f1 before f2 despite f2's priority); p puts p2 first.
@@ -27,7 +32,7 @@ test('fifo orders by arrival, priority by priority then arrival, queues merge by
   assert.deepEqual(ids, ['p2', 'f1', 'f2', 'p1']);
 });
 
-test('cohort borrowing stays within the borrowing limit and the cohort\'s unused nominal quota', () => {
+test("cohort borrowing stays within the borrowing limit and the cohort's unused nominal quota", () => {
   const queues = new Map([
     ['a', queue('a', { cohort: 'c', quotas: { 'ascend-910c': { nominal: 64, borrowingLimit: 32 } } })],
     ['b', queue('b', { cohort: 'c', quotas: { 'ascend-910c': { nominal: 64 } } })],
@@ -74,7 +79,7 @@ test('a gang behind fragments reserves a supernode, small work backfills outside
   assert.ok(a.checkInvariants(liveOwners(r2.state)).ok);
 });
 
-test('without a queue\'s quota a request waits with the quota as its reason', () => {
+test("without a queue's quota a request waits with the quota as its reason", () => {
   const a = new Allocator(testInventory());
   const s = emptyState([queue('q', { quotas: { 'ascend-910c': { nominal: 8 } } })]);
   s.pending = [pending('big', 2)];

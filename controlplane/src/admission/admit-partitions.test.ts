@@ -22,19 +22,28 @@ function pass(s: AdmissionState, a: Allocator, now = 0) {
 }
 
 test('a partition counts as its share of an accelerator: slices / slices per accelerator', () => {
-  assert.equal(partitionShare({ owner: 'x', project: 'p', acceleratorType: 'nvidia-h200', count: 3, unit: 'accelerators', scope: 'server', profile: '1g.18gb' }), 3 / 8);
-  assert.equal(partitionShare({ owner: 'x', project: 'p', acceleratorType: 'nvidia-h200', count: 2, unit: 'accelerators', scope: 'server', profile: '3g.71gb' }), 1);
+  assert.equal(
+    partitionShare({ owner: 'x', project: 'p', acceleratorType: 'nvidia-h200', count: 3, unit: 'accelerators', scope: 'server', profile: '1g.18gb' }),
+    3 / 8,
+  );
+  assert.equal(
+    partitionShare({ owner: 'x', project: 'p', acceleratorType: 'nvidia-h200', count: 2, unit: 'accelerators', scope: 'server', profile: '3g.71gb' }),
+    1,
+  );
   assert.equal(partitionShare({ owner: 'x', project: 'p', acceleratorType: 'ascend-910c', count: 2, unit: 'servers', scope: 'zone' }), undefined);
 });
 
-test('partitioned clusters wait on their queue\'s quota by share and start when quota frees', () => {
+test("partitioned clusters wait on their queue's quota by share and start when quota frees", () => {
   const a = new Allocator(testInventory());
   let s = emptyState([h200(1)]);
   s.pending = [mig('m1', '1g.18gb', 7, { arrival: 1 }), mig('m2', '1g.18gb', 2, { arrival: 2 })];
   let r = pass(s, a);
   assert.deepEqual(admitted(r.decisions), ['m1']);
   assert.equal(r.state.running.find((w) => w.id === 'm1')?.accelerators, 7 / 8);
-  assert.equal(reasonOf(r.decisions, 'm2'), 'waiting for 2 x 1g.18gb of nvidia-h200 on one server; position 1; queue q uses 0.875 of 1 nvidia-h200 (nominal 1); asked 0.25');
+  assert.equal(
+    reasonOf(r.decisions, 'm2'),
+    'waiting for 2 x 1g.18gb of nvidia-h200 on one server; position 1; queue q uses 0.875 of 1 nvidia-h200 (nominal 1); asked 0.25',
+  );
   s = { ...forgetWork(r.state, 'm1'), moves: releaseWork(a, r.state.moves, 'm1') };
   r = pass(s, a, 5);
   assert.deepEqual(admitted(r.decisions), ['m2']);
@@ -55,7 +64,10 @@ test('partitions wait for room in order: a later request of the same type and zo
   assert.equal(reasonOf(r.decisions, 'small'), 'waiting for 1 x 1g.18gb of nvidia-h200 on one server; position 2');
   // Two instances on one server leave: that server now has room for the head, which takes it first.
   const serverOf = (id: string) => a.holdings(id)?.servers[0]?.serverId;
-  const leaving = s.running.filter((w) => serverOf(w.id) === serverOf('full-0')).slice(0, 2).map((w) => w.id);
+  const leaving = s.running
+    .filter((w) => serverOf(w.id) === serverOf('full-0'))
+    .slice(0, 2)
+    .map((w) => w.id);
   s = r.state;
   for (const id of leaving) s = { ...forgetWork(s, id), moves: releaseWork(a, s.moves, id) };
   r = pass(s, a, 2);

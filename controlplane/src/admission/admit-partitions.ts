@@ -48,7 +48,12 @@ export function splitPartitionWork(state: AdmissionState): PartitionSplit {
  * same type and zone wait behind it (they could take the slices it waits for), and none is placed in
  * a supernode a gang has reserved. Partition requests neither preempt nor are preempted or moved.
  */
-export function admitPartitions(after: { state: AdmissionState; decisions: AdmissionDecision[] }, split: PartitionSplit, allocator: Allocator, now: number): { state: AdmissionState; decisions: AdmissionDecision[] } {
+export function admitPartitions(
+  after: { state: AdmissionState; decisions: AdmissionDecision[] },
+  split: PartitionSplit,
+  allocator: Allocator,
+  now: number,
+): { state: AdmissionState; decisions: AdmissionDecision[] } {
   if (!split.partitions.length && !split.partitionWork.size) return after;
   const state = after.state;
   const decisions = after.decisions;
@@ -73,13 +78,29 @@ export function admitPartitions(after: { state: AdmissionState; decisions: Admis
       decisions.push({ kind: 'pending', id: p.id, position, reason });
     };
     const quota = ledger.fits(p.queue, req.acceleratorType, share);
-    if (!quota.ok) { wait(quota.why, false); continue; }
-    if (blocked.has(lane)) { wait(); continue; }
+    if (!quota.ok) {
+      wait(quota.why, false);
+      continue;
+    }
+    if (blocked.has(lane)) {
+      wait();
+      continue;
+    }
     const d = allocator.place(req);
     if (d.ok && !d.supernodes.some((sn) => fences.has(sn))) {
       allocator.commit(p.id, d);
       ledger.add(p.queue, req.acceleratorType, share);
-      running.set(p.id, { id: p.id, request: req, queue: p.queue, priority: p.priority, preemptible: p.preemptible, movable: false, accelerators: share, admittedAt: now, arrival: p.arrival });
+      running.set(p.id, {
+        id: p.id,
+        request: req,
+        queue: p.queue,
+        priority: p.priority,
+        preemptible: p.preemptible,
+        movable: false,
+        accelerators: share,
+        admittedAt: now,
+        arrival: p.arrival,
+      });
       admitted.add(p.id);
       decisions.push({ kind: 'admit', id: p.id, placement: d, borrowed: quota.borrowed, waitedMs: now - p.arrival });
       continue;

@@ -35,7 +35,10 @@ test('an endpoint that does not fit in its cluster waits, all or nothing, and st
   const admit1 = r.decisions.find((d) => d.kind === 'admit')!;
   assert.ok(admit1.kind === 'admit' && admit1.placement.parentOwner === 'c1' && admit1.placement.replicas?.length === 1);
   s = r.state;
-  assert.deepEqual(s.pending.map((p) => p.id), ['e2']);
+  assert.deepEqual(
+    s.pending.map((p) => p.id),
+    ['e2'],
+  );
   assert.deepEqual(s.running.find((w) => w.id === 'e1')?.replicas?.cluster, 'c1');
 
   s = depart(s, a, 'e1');
@@ -73,7 +76,10 @@ test('an endpoint whose cluster waits in its own queue waits too, and starts in 
   s.pending = [pending('c9', 2, { queue: 'clusters', arrival: 1 }), endpoint('e9', 2, 8, { arrival: 2 }, 'c9')];
   let r = pass(s, a);
   assert.deepEqual(admitted(r.decisions), []);
-  assert.equal(reasonOf(r.decisions, 'e9'), 'waiting for 2 replicas of 8 ascend-910c in cluster train-c9; position 1; cluster train-c9 is waiting in its own queue');
+  assert.equal(
+    reasonOf(r.decisions, 'e9'),
+    'waiting for 2 replicas of 8 ascend-910c in cluster train-c9; position 1; cluster train-c9 is waiting in its own queue',
+  );
   // The cluster reserved a supernode; the cluster holding it leaves.
   const fence = r.decisions.find((d) => d.kind === 'reserve');
   assert.ok(fence?.kind === 'reserve');
@@ -110,7 +116,10 @@ test('preemption releases only lower-priority preemptible endpoints of the same 
   s = r.state;
   s.pending = [endpoint('urgent-2', 2, 8, { priority: 5, arrival: 7 })];
   const r2 = pass(s, a);
-  assert.deepEqual(r2.decisions.filter((d) => d.kind === 'preempt'), []);
+  assert.deepEqual(
+    r2.decisions.filter((d) => d.kind === 'preempt'),
+    [],
+  );
   assert.match(reasonOf(r2.decisions, 'urgent-2') ?? '', /^waiting for 2 replicas of 8 ascend-910c in cluster train-c1; position 1$/);
 });
 
@@ -122,7 +131,10 @@ test('without preemption in its queue an endpoint never evicts anything', () => 
   s = pass(s, a).state;
   s.pending = [endpoint('high', 1, 8, { priority: 9, arrival: 1 })];
   const r = pass(s, a);
-  assert.deepEqual(r.decisions.filter((d) => d.kind === 'preempt'), []);
+  assert.deepEqual(
+    r.decisions.filter((d) => d.kind === 'preempt'),
+    [],
+  );
   assert.ok(a.holdings('low'));
 });
 
@@ -133,7 +145,10 @@ test('quota counts replicas x acceleratorsPerReplica; an endpoint over quota wai
   s.pending = [endpoint('e1', 1, 8, { arrival: 1 }), endpoint('e2', 1, 4, { arrival: 2 }), endpoint('e3', 2, 4, { arrival: 3, queue: 'r' })];
   const r = pass(s, a);
   assert.deepEqual(admitted(r.decisions), ['e1', 'e3']);
-  assert.equal(reasonOf(r.decisions, 'e2'), 'waiting for 1 replica of 4 ascend-910c in cluster train-c1; position 1; queue q uses 8 of 8 ascend-910c (nominal 8); asked 4');
+  assert.equal(
+    reasonOf(r.decisions, 'e2'),
+    'waiting for 1 replica of 4 ascend-910c in cluster train-c1; position 1; queue q uses 8 of 8 ascend-910c (nominal 8); asked 4',
+  );
   s = depart(r.state, a, 'e1');
   assert.deepEqual(admitted(pass(s, a).decisions), ['e2']);
 });
@@ -148,12 +163,17 @@ test('the gang stage never preempts or moves a running endpoint, and an old stat
   s = pass(s, a).state;
   s.pending = [pending('gang', 4, { priority: 9, arrival: 1 })];
   const r = admit(s, a, 1, { defragment: true });
-  assert.deepEqual(r.decisions.filter((d) => d.kind === 'preempt' || d.kind === 'move-start'), []);
+  assert.deepEqual(
+    r.decisions.filter((d) => d.kind === 'preempt' || d.kind === 'move-start'),
+    [],
+  );
   assert.ok(a.holdings('e1'));
   assert.equal(r.state.running.find((w) => w.id === 'e1')?.preemptible, true, 'the endpoint keeps its own flags');
 
   const b = new Allocator(testInventory());
-  const old = JSON.parse(JSON.stringify({ queues: [queue('q')], pending: [pending('g', 1, {}, { scope: 'server' })], running: [], reservations: [], moves: [] })) as AdmissionState;
+  const old = JSON.parse(
+    JSON.stringify({ queues: [queue('q')], pending: [pending('g', 1, {}, { scope: 'server' })], running: [], reservations: [], moves: [] }),
+  ) as AdmissionState;
   assert.deepEqual(admitted(admit(old, b, 0).decisions), ['g']);
 });
 
@@ -162,7 +182,10 @@ test('an endpoint does not start in a cluster that is being moved; it starts onc
   let s = emptyState([queue('q'), clusters]);
   seedCluster(a, s, 'c1', 'sn-1', 1);
   // A move of c1 in flight (as defragmentation starts one): its target is held by `c1~move`.
-  const target = a.placeWithin({ owner: 'c1~move', project: 'p1', acceleratorType: 'ascend-910c', zone: 't-1a', count: 1, unit: 'servers', scope: 'server' }, { only: ['sn-2'] });
+  const target = a.placeWithin(
+    { owner: 'c1~move', project: 'p1', acceleratorType: 'ascend-910c', zone: 't-1a', count: 1, unit: 'servers', scope: 'server' },
+    { only: ['sn-2'] },
+  );
   assert.ok(target.ok);
   a.commit('c1~move', target);
   s.moves = [{ owner: 'c1', holdingOwner: 'c1~move', target, startedAt: 0, due: 10, forRequest: 'x' }];
@@ -171,14 +194,22 @@ test('an endpoint does not start in a cluster that is being moved; it starts onc
   assert.deepEqual(admitted(r.decisions), []);
   assert.equal(reasonOf(r.decisions, 'e1'), 'waiting for 1 replica of 8 ascend-910c in cluster train-c1; position 1; cluster train-c1 is moving');
   r = pass(r.state, a, 10);
-  assert.deepEqual(r.decisions.filter((d) => d.kind === 'move-done' || d.kind === 'admit').map((d) => d.kind), ['move-done', 'admit']);
+  assert.deepEqual(
+    r.decisions.filter((d) => d.kind === 'move-done' || d.kind === 'admit').map((d) => d.kind),
+    ['move-done', 'admit'],
+  );
   assert.equal(a.holdings('e1')?.servers[0]?.serverId, a.holdings('c1')?.servers[0]?.serverId);
 });
 
 /** A waiting endpoint of `replicas` instances of `profile` inside the H200 MIG cluster `cluster`. */
 function profiled(id: string, replicas: number, profile: string, over: Partial<PendingRequest> = {}, cluster = 'm1'): PendingRequest {
   return {
-    id, queue: 'q', priority: 0, preemptible: false, arrival: 0, ...over,
+    id,
+    queue: 'q',
+    priority: 0,
+    preemptible: false,
+    arrival: 0,
+    ...over,
     request: { owner: id, project: 'p1', acceleratorType: 'nvidia-h200', zone: 't-1b', count: replicas, unit: 'accelerators', scope: 'zone' },
     replicas: { cluster, clusterName: 'dev-mig', replicas, acceleratorsPerReplica: 1, profile },
   };
@@ -189,7 +220,9 @@ const h200 = (nominal: number) => ({ 'nvidia-h200': { nominal } });
 /** A pass that admits the partitioned cluster m1 of `count` 1g.18gb instances from queue `clusters`. */
 function migCluster(a: Allocator, queues: AdmissionState['queues'], count: number): AdmissionState {
   const s = emptyState([...queues, queue('clusters', { quotas: h200(100) })]);
-  s.pending = [pending('m1', count, { queue: 'clusters' }, { acceleratorType: 'nvidia-h200', zone: 't-1b', unit: 'accelerators', scope: 'server', profile: '1g.18gb' })];
+  s.pending = [
+    pending('m1', count, { queue: 'clusters' }, { acceleratorType: 'nvidia-h200', zone: 't-1b', unit: 'accelerators', scope: 'server', profile: '1g.18gb' }),
+  ];
   const r = pass(s, a);
   assert.deepEqual(admitted(r.decisions), ['m1']);
   return r.state;
@@ -202,11 +235,19 @@ test('an endpoint on partition instances waits for free instances of its cluster
   let r = pass(s, a, 10);
   assert.deepEqual(admitted(r.decisions), ['e1']);
   const d1 = r.decisions.find((d) => d.kind === 'admit')!;
-  assert.ok(d1.kind === 'admit' && d1.placement.parentOwner === 'm1' && d1.placement.replicas?.length === 4 && d1.placement.replicas.every((x) => x.slice?.profile === '1g.18gb'));
+  assert.ok(
+    d1.kind === 'admit' &&
+      d1.placement.parentOwner === 'm1' &&
+      d1.placement.replicas?.length === 4 &&
+      d1.placement.replicas.every((x) => x.slice?.profile === '1g.18gb'),
+  );
   assert.equal(reasonOf(r.decisions, 'e2'), 'waiting for 2 replicas x 1g.18gb in cluster dev-mig; position 1');
   assert.equal(a.holdings('e2'), undefined);
   s = r.state;
-  assert.deepEqual(s.pending.map((p) => p.id), ['e2']);
+  assert.deepEqual(
+    s.pending.map((p) => p.id),
+    ['e2'],
+  );
   assert.equal(s.running.find((w) => w.id === 'e1')?.replicas?.profile, '1g.18gb');
 
   s = depart(s, a, 'e1');
@@ -221,11 +262,18 @@ test('an endpoint on partition instances counts each instance as its share of an
   const a = new Allocator(testInventory());
   // Quota 0.5 H200: four 1g.18gb instances (4/8) fit, a fifth does not.
   let s = migCluster(a, [queue('q', { quotas: h200(0.5) }), queue('r', { quotas: h200(100) })], 7);
-  s.pending = [profiled('e1', 4, '1g.18gb', { arrival: 1 }), profiled('e2', 1, '1g.18gb', { arrival: 2 }), profiled('e3', 2, '1g.18gb', { arrival: 3, queue: 'r' })];
+  s.pending = [
+    profiled('e1', 4, '1g.18gb', { arrival: 1 }),
+    profiled('e2', 1, '1g.18gb', { arrival: 2 }),
+    profiled('e3', 2, '1g.18gb', { arrival: 3, queue: 'r' }),
+  ];
   let r = pass(s, a);
   assert.deepEqual(admitted(r.decisions), ['e1', 'e3']);
   assert.equal(r.state.running.find((w) => w.id === 'e1')?.accelerators, 0.5);
-  assert.equal(reasonOf(r.decisions, 'e2'), 'waiting for 1 replica x 1g.18gb in cluster dev-mig; position 1; queue q uses 0.5 of 0.5 nvidia-h200 (nominal 0.5); asked 0.125');
+  assert.equal(
+    reasonOf(r.decisions, 'e2'),
+    'waiting for 1 replica x 1g.18gb in cluster dev-mig; position 1; queue q uses 0.5 of 0.5 nvidia-h200 (nominal 0.5); asked 0.125',
+  );
   s = depart(r.state, a, 'e1');
   r = pass(s, a);
   assert.deepEqual(admitted(r.decisions), ['e2']);
@@ -241,7 +289,10 @@ test('a lower-priority preemptible endpoint on partition instances is preempted 
   assert.deepEqual(admitted(r.decisions), ['low']);
   s = { ...r.state, pending: [profiled('high', 2, '1g.18gb', { arrival: 2, priority: 5 })] };
   r = pass(s, a);
-  assert.deepEqual(r.decisions.filter((d) => d.kind === 'preempt').map((d) => d.id), ['low']);
+  assert.deepEqual(
+    r.decisions.filter((d) => d.kind === 'preempt').map((d) => d.id),
+    ['low'],
+  );
   assert.deepEqual(admitted(r.decisions), ['high']);
 });
 

@@ -42,7 +42,12 @@ export function splitReplicaWork(state: AdmissionState): SplitWork {
  * still start in other clusters). A request that does not fit may release lower-priority preemptible
  * endpoints of the same cluster (queue `preemption: lowerPriority`), the fewest that make it fit.
  */
-export function admitReplicas(after: { state: AdmissionState; decisions: AdmissionDecision[] }, split: SplitWork, allocator: Allocator, now: number): { state: AdmissionState; decisions: AdmissionDecision[] } {
+export function admitReplicas(
+  after: { state: AdmissionState; decisions: AdmissionDecision[] },
+  split: SplitWork,
+  allocator: Allocator,
+  now: number,
+): { state: AdmissionState; decisions: AdmissionDecision[] } {
   const decisions = after.decisions;
   if (!split.endpoints.length && !split.endpointWork.size) return after;
   const state = after.state;
@@ -69,14 +74,23 @@ export function admitReplicas(after: { state: AdmissionState; decisions: Admissi
     const share = replicaShare(ask, type, p.request.count);
     const quota = ledger.fits(p.queue, type, share);
     // Over quota it waits for its queue, not for the cluster: it fences nothing.
-    if (!quota.ok) { wait(quota.why, false); continue; }
+    if (!quota.ok) {
+      wait(quota.why, false);
+      continue;
+    }
     if (!allocator.holdings(ask.cluster)) {
       wait(pendingClusters.has(ask.cluster) ? `cluster ${ask.clusterName} is waiting in its own queue` : `cluster ${ask.clusterName} holds no accelerators`);
       continue;
     }
-    if (fenced.has(ask.cluster)) { wait(); continue; }
+    if (fenced.has(ask.cluster)) {
+      wait();
+      continue;
+    }
     // A cluster being moved would leave replicas placed now on its old servers: wait for the move.
-    if (moving.has(ask.cluster)) { wait(`cluster ${ask.clusterName} is moving`); continue; }
+    if (moving.has(ask.cluster)) {
+      wait(`cluster ${ask.clusterName} is moving`);
+      continue;
+    }
     const req = replicaRequest(p.id, ask);
     let d: Decision = allocator.placeReplicas(req);
     if (!d.ok && d.code === 'CAPACITY_EXHAUSTED' && queues.get(p.queue)?.preemption === 'lowerPriority') {
@@ -96,7 +110,18 @@ export function admitReplicas(after: { state: AdmissionState; decisions: Admissi
       allocator.commit(p.id, d);
       const held = ask.profile !== undefined ? share : d.acceleratorCount;
       ledger.add(p.queue, type, held);
-      running.set(p.id, { id: p.id, request: p.request, queue: p.queue, priority: p.priority, preemptible: p.preemptible, movable: false, accelerators: held, admittedAt: now, arrival: p.arrival, replicas: ask });
+      running.set(p.id, {
+        id: p.id,
+        request: p.request,
+        queue: p.queue,
+        priority: p.priority,
+        preemptible: p.preemptible,
+        movable: false,
+        accelerators: held,
+        admittedAt: now,
+        arrival: p.arrival,
+        replicas: ask,
+      });
       admitted.add(p.id);
       decisions.push({ kind: 'admit', id: p.id, placement: d, borrowed: quota.borrowed, waitedMs: now - p.arrival });
       continue;
@@ -114,7 +139,10 @@ export function admitReplicas(after: { state: AdmissionState; decisions: Admissi
 /** The allocator's request for an endpoint's replicas inside its cluster. */
 export function replicaRequest(id: string, ask: ReplicaAsk): ReplicaRequest {
   return {
-    clusterOwner: ask.cluster, endpointOwner: id, replicas: ask.replicas, acceleratorsPerReplica: ask.acceleratorsPerReplica,
+    clusterOwner: ask.cluster,
+    endpointOwner: id,
+    replicas: ask.replicas,
+    acceleratorsPerReplica: ask.acceleratorsPerReplica,
     ...(ask.profile !== undefined ? { profile: ask.profile } : {}),
   };
 }
@@ -127,7 +155,9 @@ export function replicaRequest(id: string, ask: ReplicaAsk): ReplicaRequest {
  */
 export function replicaShare(ask: ReplicaAsk, type: string, count: number): number {
   if (ask.profile === undefined) return count;
-  return partitionShare({ owner: '', project: '', acceleratorType: type, count: ask.replicas, unit: 'accelerators', scope: 'server', profile: ask.profile }) ?? count;
+  return (
+    partitionShare({ owner: '', project: '', acceleratorType: type, count: ask.replicas, unit: 'accelerators', scope: 'server', profile: ask.profile }) ?? count
+  );
 }
 
 /**
@@ -152,5 +182,8 @@ export function findReplicaVictims(allocator: Allocator, req: ReplicaRequest, pr
   const candidates = running
     .filter((w) => w.replicas?.cluster === req.clusterOwner && w.preemptible && w.priority < priority && w.id !== req.endpointOwner)
     .sort((a, b) => a.priority - b.priority || b.accelerators - a.accelerators || b.admittedAt - a.admittedAt || (a.id < b.id ? 1 : -1));
-  return fewestVictims(candidates.map((c) => c.id), (releases) => allocator.preview([req], { releases }).results[0]!.ok);
+  return fewestVictims(
+    candidates.map((c) => c.id),
+    (releases) => allocator.preview([req], { releases }).results[0]!.ok,
+  );
 }

@@ -15,7 +15,11 @@ import type { AdmissionDecision, AdmissionState, AdmitOptions, MoveInFlight, Pen
 const DEFAULT_MOVE_MS = 60_000;
 
 /** A request still waiting after the walk, and the constraint that holds it back. */
-interface Waiting { p: PendingRequest; perServer: number; cause: WaitCause }
+interface Waiting {
+  p: PendingRequest;
+  perServer: number;
+  cause: WaitCause;
+}
 
 /**
  * One admission pass. Finishes due moves, then walks the pending requests in order: a request with a
@@ -26,7 +30,12 @@ interface Waiting { p: PendingRequest; perServer: number; cause: WaitCause }
  * moves movable holdings out of the fence. Commits and releases go to `allocator` at once; the new
  * state and the decisions come back, so the caller persists both together.
  */
-export function admit(state: AdmissionState, allocator: Allocator, now: number, options: AdmitOptions = {}): { state: AdmissionState; decisions: AdmissionDecision[] } {
+export function admit(
+  state: AdmissionState,
+  allocator: Allocator,
+  now: number,
+  options: AdmitOptions = {},
+): { state: AdmissionState; decisions: AdmissionDecision[] } {
   // Partitioned clusters and endpoints (room inside their cluster) have their own stages, after the gangs.
   const split = splitReplicaWork(state);
   const parts = splitPartitionWork(split.gangs);
@@ -48,13 +57,23 @@ export function gangsOnly(state: AdmissionState): boolean {
  * the pass runs on the view, which it updates in place, and the new state is the view's snapshot.
  * Only for a state of gangs alone (`gangsOnly`); otherwise call `admit`.
  */
-export function admitOnView(view: AdmissionView, allocator: Allocator, now: number, options: AdmitOptions = {}): { state: AdmissionState; decisions: AdmissionDecision[] } {
+export function admitOnView(
+  view: AdmissionView,
+  allocator: Allocator,
+  now: number,
+  options: AdmitOptions = {},
+): { state: AdmissionState; decisions: AdmissionDecision[] } {
   const decisions = admitPass(view, allocator, now, options);
   return { state: view.snapshot(), decisions };
 }
 
 /** The gang stage of a pass: clusters, which take whole servers (see `admit`), on a view built for it. */
-function admitGangs(state: AdmissionState, allocator: Allocator, now: number, options: AdmitOptions): { state: AdmissionState; decisions: AdmissionDecision[] } {
+function admitGangs(
+  state: AdmissionState,
+  allocator: Allocator,
+  now: number,
+  options: AdmitOptions,
+): { state: AdmissionState; decisions: AdmissionDecision[] } {
   const view = AdmissionView.fromState(state);
   const decisions = admitPass(view, allocator, now, options);
   return { state: view.snapshot(), decisions };
@@ -72,7 +91,12 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
   const pinned = options.pinned;
   // Running work as the defragmenter sees it: pinned work is not movable in this pass.
   const movableView: RunningLookup = pinned
-    ? { get: (id) => { const w = view.running.get(id); return w && w.movable && pinned(id) ? { ...w, movable: false, preemptible: false } : w; } }
+    ? {
+        get: (id) => {
+          const w = view.running.get(id);
+          return w && w.movable && pinned(id) ? { ...w, movable: false, preemptible: false } : w;
+        },
+      }
     : view.running;
   // Set when this pass makes room (a preemption) or lifts a fence that requests earlier in the order did not see.
   let again = false;
@@ -142,7 +166,9 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
       if (!d?.ok && !blockedByHead && canPreempt) {
         // Work this pass admitted is not preempted by it: a walk that starts again after a lifted fence
         // would otherwise evict what it has just started.
-        const candidates = [...view.running.values()].filter((w) => !admitted.has(w.id) && !moves.some((m) => m.owner === w.id) && !(w.preemptible && pinned?.(w.id)));
+        const candidates = [...view.running.values()].filter(
+          (w) => !admitted.has(w.id) && !moves.some((m) => m.owner === w.id) && !(w.preemptible && pinned?.(w.id)),
+        );
         const victims = findVictims(allocator, p.request, p.priority, candidates, new Set(others), quotaAfterPreemption(ledger, queues, p, ask));
         if (victims) {
           for (const v of victims) {
@@ -164,7 +190,17 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
       if (d?.ok) {
         allocator.commit(p.id, d);
         const accelerators = d.acceleratorCount;
-        const work: RunningWork = { id: p.id, request: p.request, queue: p.queue, priority: p.priority, preemptible: p.preemptible, movable: p.preemptible || p.movable === true, accelerators, admittedAt: now, arrival: p.arrival };
+        const work: RunningWork = {
+          id: p.id,
+          request: p.request,
+          queue: p.queue,
+          priority: p.priority,
+          preemptible: p.preemptible,
+          movable: p.preemptible || p.movable === true,
+          accelerators,
+          admittedAt: now,
+          arrival: p.arrival,
+        };
         view.addRunning(work, d);
         if (reservations.delete(p.id)) {
           refreshFences();
@@ -219,7 +255,14 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
         const budget = maxMovesPerPass - moves.filter((m) => m.startedAt === now).length;
         const planned = planMoves(allocator, held.supernode, occ, servers, movableView, moving, [...fenceSet], now, moveMs, budget, p.id);
         for (const m of planned) {
-          decisions.push({ kind: 'move-start', owner: m.owner, holdingOwner: m.holdingOwner, from: allocator.holdings(m.owner)?.servers.map((s) => s.serverId) ?? [], to: m.target.servers.map((s) => s.serverId), due: m.due });
+          decisions.push({
+            kind: 'move-start',
+            owner: m.owner,
+            holdingOwner: m.holdingOwner,
+            from: allocator.holdings(m.owner)?.servers.map((s) => s.serverId) ?? [],
+            to: m.target.servers.map((s) => s.serverId),
+            due: m.due,
+          });
         }
         moves = [...moves, ...planned];
       }
@@ -227,7 +270,12 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
     }
   }
   waiting.forEach(({ p, perServer, cause }, i) => {
-    decisions.push({ kind: 'pending', id: p.id, position: i + 1, reason: pendingReason(waitText(p.request, perServer), i + 1, reservations.get(p.id), causeText(cause)) });
+    decisions.push({
+      kind: 'pending',
+      id: p.id,
+      position: i + 1,
+      reason: pendingReason(waitText(p.request, perServer), i + 1, reservations.get(p.id), causeText(cause)),
+    });
   });
   for (const id of admitted) view.pending.delete(id);
   view.reservations = [...reservations.values()];
@@ -273,7 +321,12 @@ function askOf(req: AllocationRequest, perServer: number): number {
 }
 
 /** Reservations held by requests of one accelerator type and zone. */
-function reservationsOf(reservations: ReadonlyMap<string, Reservation>, byId: ReadonlyMap<string, PendingRequest>, type: string, zone: string | undefined): number {
+function reservationsOf(
+  reservations: ReadonlyMap<string, Reservation>,
+  byId: ReadonlyMap<string, PendingRequest>,
+  type: string,
+  zone: string | undefined,
+): number {
   let n = 0;
   for (const id of reservations.keys()) {
     const r = byId.get(id)?.request;

@@ -7,12 +7,18 @@ import type { ServerOccupancy } from './supernode-occupancy.ts';
 export function clearableServers(servers: readonly ServerOccupancy[], clearable: (id: string) => boolean): number {
   let n = 0;
   for (const s of servers) {
-    if (s.free === s.total) { n++; continue; }
+    if (s.free === s.total) {
+      n++;
+      continue;
+    }
     let known = 0;
     let all = true;
     for (const [id, held] of s.holders) {
       known += held;
-      if (!clearable(id)) { all = false; break; }
+      if (!clearable(id)) {
+        all = false;
+        break;
+      }
     }
     if (all && known === s.total - s.free) n++;
   }
@@ -24,7 +30,12 @@ export function clearableServers(servers: readonly ServerOccupancy[], clearable:
  * moves and preemption free it soonest), then the most whole free servers. Undefined when no supernode
  * outside `taken` could ever hold the gang.
  */
-export function chooseFence(occupancy: ReadonlyMap<string, ServerOccupancy[]>, serversNeeded: number, clearable: (id: string) => boolean, taken: ReadonlySet<string>): { supernode: string; clearable: number } | undefined {
+export function chooseFence(
+  occupancy: ReadonlyMap<string, ServerOccupancy[]>,
+  serversNeeded: number,
+  clearable: (id: string) => boolean,
+  taken: ReadonlySet<string>,
+): { supernode: string; clearable: number } | undefined {
   let best: { supernode: string; clearable: number; whole: number } | undefined;
   for (const [name, servers] of occupancy) {
     if (taken.has(name) || servers.length < serversNeeded) continue;

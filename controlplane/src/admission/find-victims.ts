@@ -10,7 +10,11 @@ import type { RunningWork } from './types.ts';
  * or when the place found would enter a fence.
  */
 export function findVictims(
-  allocator: Allocator, req: AllocationRequest, priority: number, running: readonly RunningWork[], fences: ReadonlySet<string>,
+  allocator: Allocator,
+  req: AllocationRequest,
+  priority: number,
+  running: readonly RunningWork[],
+  fences: ReadonlySet<string>,
   quotaFits: (victims: readonly RunningWork[]) => boolean = () => true,
 ): string[] | undefined {
   const candidates = running
@@ -22,7 +26,10 @@ export function findVictims(
     const r = allocator.preview([req], { releases }).results[0]!;
     return r.ok && !r.supernodes.some((sn) => fences.has(sn));
   };
-  return fewestVictims(candidates.map((c) => c.id), fitsWith);
+  return fewestVictims(
+    candidates.map((c) => c.id),
+    fitsWith,
+  );
 }
 
 /**
@@ -35,7 +42,10 @@ export function fewestVictims(ordered: readonly string[], fitsWith: (releases: s
   let fits = false;
   for (const id of ordered) {
     victims.push(id);
-    if (fitsWith(victims)) { fits = true; break; }
+    if (fitsWith(victims)) {
+      fits = true;
+      break;
+    }
   }
   if (!fits) return undefined;
   for (let i = victims.length - 2; i >= 0; i--) {

@@ -9,7 +9,10 @@ export function finishMoves(allocator: Allocator, moves: readonly MoveInFlight[]
   const done: MoveInFlight[] = [];
   const left: MoveInFlight[] = [];
   for (const m of moves) {
-    if (m.due > now) { left.push(m); continue; }
+    if (m.due > now) {
+      left.push(m);
+      continue;
+    }
     allocator.release(m.owner);
     allocator.release(m.holdingOwner);
     allocator.commit(m.owner, { ...m.target, owner: m.owner });

@@ -3,7 +3,10 @@ import type { AllocationRequest, Decision } from '../allocator/index.ts';
 /** What a request waits for, in the shape users see: `48 ascend-910c servers in one supernode`. */
 export function describeWait(req: AllocationRequest, perServer: number): string {
   const servers = req.unit === 'servers' ? req.count : req.count % perServer === 0 && req.scope !== 'server' ? req.count / perServer : undefined;
-  const what = servers !== undefined ? `${servers} ${req.acceleratorType} server${servers === 1 ? '' : 's'}` : `${req.count} ${req.acceleratorType} accelerator${req.count === 1 ? '' : 's'}`;
+  const what =
+    servers !== undefined
+      ? `${servers} ${req.acceleratorType} server${servers === 1 ? '' : 's'}`
+      : `${req.count} ${req.acceleratorType} accelerator${req.count === 1 ? '' : 's'}`;
   const where = req.scope === 'supernode' ? ' in one supernode' : req.scope === 'server' ? ' in one server' : req.zone ? ` in ${req.zone}` : '';
   return `${what}${where}`;
 }
@@ -52,11 +55,7 @@ export function pendingReason(wait: string, position: number, reserved?: { super
  * large enough is free, or its own fence is not clear yet), other gangs' fences (it would fit in a
  * supernode reserved for a gang ahead), or the head of the line (backfill is off behind a reservation).
  */
-export type WaitCause =
-  | { kind: 'quota'; why: string }
-  | { kind: 'capacity' }
-  | { kind: 'fence'; supernodes: string[] }
-  | { kind: 'behind-head' };
+export type WaitCause = { kind: 'quota'; why: string } | { kind: 'capacity' } | { kind: 'fence'; supernodes: string[] } | { kind: 'behind-head' };
 
 /**
  * The suffix a cause adds to the reason. Capacity adds none: `waiting for 8 ascend-910c servers in one
@@ -64,10 +63,14 @@ export type WaitCause =
  */
 export function causeText(cause: WaitCause): string | undefined {
   switch (cause.kind) {
-    case 'quota': return cause.why;
-    case 'capacity': return undefined;
-    case 'fence': return `fits only in ${cause.supernodes.join(', ')}, reserved for a gang ahead`;
-    case 'behind-head': return 'behind a reserved gang (backfill off)';
+    case 'quota':
+      return cause.why;
+    case 'capacity':
+      return undefined;
+    case 'fence':
+      return `fits only in ${cause.supernodes.join(', ')}, reserved for a gang ahead`;
+    case 'behind-head':
+      return 'behind a reserved gang (backfill off)';
   }
 }
 
@@ -75,7 +78,11 @@ export function causeText(cause: WaitCause): string | undefined {
  * Why a request that did not fit outside the fences waits: `fence` when it would fit were the fences
  * not there (naming the fenced supernodes it would take), else `capacity`. `place` must not commit.
  */
-export function fencedOut(req: AllocationRequest, fences: readonly string[], place: (req: AllocationRequest, limits: { only?: string[]; exclude?: string[] }) => Decision | undefined): WaitCause {
+export function fencedOut(
+  req: AllocationRequest,
+  fences: readonly string[],
+  place: (req: AllocationRequest, limits: { only?: string[]; exclude?: string[] }) => Decision | undefined,
+): WaitCause {
   if (fences.length === 0) return { kind: 'capacity' };
   const d = place(req, {});
   if (!d?.ok) return { kind: 'capacity' };

@@ -9,14 +9,24 @@ import { moveHoldingOwner, type MoveInFlight, type RunningLookup, type RunningWo
  * source stays held until the move is due. Servers whose holders cannot all move are left alone.
  */
 export function planMoves(
-  allocator: Allocator, fence: string, servers: readonly ServerOccupancy[], serversNeeded: number, running: RunningLookup,
-  moving: ReadonlySet<string>, fences: readonly string[], now: number, duration: (w: RunningWork) => number, budget: number, forRequest: string,
+  allocator: Allocator,
+  fence: string,
+  servers: readonly ServerOccupancy[],
+  serversNeeded: number,
+  running: RunningLookup,
+  moving: ReadonlySet<string>,
+  fences: readonly string[],
+  now: number,
+  duration: (w: RunningWork) => number,
+  budget: number,
+  forRequest: string,
 ): MoveInFlight[] {
   const out: MoveInFlight[] = [];
   const leaving = new Set(moving);
   const willBeFree = (s: ServerOccupancy) => s.free === s.total || ([...s.holders.keys()].every((id) => leaving.has(id)) && sumHeld(s) === s.total - s.free);
   let free = servers.filter(willBeFree).length;
-  const candidates = servers.filter((s) => !willBeFree(s) && sumHeld(s) === s.total - s.free)
+  const candidates = servers
+    .filter((s) => !willBeFree(s) && sumHeld(s) === s.total - s.free)
     .filter((s) => [...s.holders.keys()].every((id) => leaving.has(id) || (running.get(id)?.movable && wholeIn(allocator, id, fence))))
     .sort((a, b) => sumHeld(a) - sumHeld(b));
   for (const s of candidates) {
@@ -29,7 +39,14 @@ export function planMoves(
       const d = allocator.placeWithin({ ...w.request, owner: holdingOwner }, { exclude: fences });
       if (!d.ok) break;
       allocator.commit(holdingOwner, d);
-      planned.push({ owner: id, holdingOwner, target: JSON.parse(JSON.stringify(d)) as MoveInFlight['target'], startedAt: now, due: now + duration(w), forRequest });
+      planned.push({
+        owner: id,
+        holdingOwner,
+        target: JSON.parse(JSON.stringify(d)) as MoveInFlight['target'],
+        startedAt: now,
+        due: now + duration(w),
+        forRequest,
+      });
     }
     if (planned.length < ids.length) {
       // Not every holder of this server can go: undo the targets taken so far.

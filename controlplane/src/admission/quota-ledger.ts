@@ -43,7 +43,7 @@ export class QuotaLedger {
     if (!quota) return { ok: false, borrowed: 0, why: `queue ${queue} has no quota for ${type}` };
     const used = this.usedBy(queue, type);
     const after = used + n;
-    const limit = quota.nominal + (q.cohort === undefined ? 0 : quota.borrowingLimit ?? 0);
+    const limit = quota.nominal + (q.cohort === undefined ? 0 : (quota.borrowingLimit ?? 0));
     if (after > limit) return { ok: false, borrowed: 0, why: `queue ${queue} uses ${used} of ${limit} ${type} (nominal ${quota.nominal}); asked ${n}` };
     const borrowed = Math.max(0, after - quota.nominal);
     if (borrowed > 0) {

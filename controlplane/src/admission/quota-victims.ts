@@ -9,7 +9,12 @@ import type { PendingRequest, QueueSpec, RunningWork } from './types.ts';
  * reclaims what it owns, it does not preempt to borrow). Any other victim frees capacity, not quota.
  * The caller has already limited victims to lower-priority preemptible work.
  */
-export function quotaAfterPreemption(ledger: QuotaLedger, queues: ReadonlyMap<string, QueueSpec>, p: PendingRequest, ask: number): (victims: readonly RunningWork[]) => boolean {
+export function quotaAfterPreemption(
+  ledger: QuotaLedger,
+  queues: ReadonlyMap<string, QueueSpec>,
+  p: PendingRequest,
+  ask: number,
+): (victims: readonly RunningWork[]) => boolean {
   const type = p.request.acceleratorType;
   const cohort = queues.get(p.queue)?.cohort;
   const withinNominal = ledger.usedBy(p.queue, type) + ask <= ledger.nominalOf(p.queue, type);

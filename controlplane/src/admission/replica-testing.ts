@@ -5,7 +5,12 @@ import { seedWork } from './testing.ts';
 /** A waiting endpoint with test defaults: `replicas x per` 910C accelerators inside cluster `cluster`, queue `q`. */
 export function endpoint(id: string, replicas: number, per: number, over: Partial<PendingRequest> = {}, cluster = 'c1'): PendingRequest {
   return {
-    id, queue: 'q', priority: 0, preemptible: false, arrival: 0, ...over,
+    id,
+    queue: 'q',
+    priority: 0,
+    preemptible: false,
+    arrival: 0,
+    ...over,
     request: { owner: id, project: 'p1', acceleratorType: 'ascend-910c', zone: 't-1a', count: replicas * per, unit: 'accelerators', scope: 'zone' },
     replicas: { cluster, clusterName: `train-${cluster}`, replicas, acceleratorsPerReplica: per },
   };

@@ -7,7 +7,13 @@ import type { PendingRequest, RunningWork } from './types.ts';
  */
 export function requeueOf(work: RunningWork): PendingRequest {
   return {
-    id: work.id, request: work.request, queue: work.queue, priority: work.priority, preemptible: work.preemptible, movable: work.movable,
-    arrival: work.arrival ?? work.admittedAt, ...(work.replicas ? { replicas: work.replicas } : {}),
+    id: work.id,
+    request: work.request,
+    queue: work.queue,
+    priority: work.priority,
+    preemptible: work.preemptible,
+    movable: work.movable,
+    arrival: work.arrival ?? work.admittedAt,
+    ...(work.replicas ? { replicas: work.replicas } : {}),
   };
 }

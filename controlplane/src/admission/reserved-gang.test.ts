@@ -15,10 +15,12 @@ const T0 = Date.UTC(2026, 0, 1, 12, 0);
 
 /** Zone z-2b: two supernodes of 48 servers of eight 910C (CloudMatrix384). */
 function twoSupernodes(): Allocator {
-  return new Allocator(buildInventory({
-    shapes: { cm384: { acceleratorType: 'ascend-910c', serversPerSupernode: 48 } },
-    regions: [{ name: 'z-2', zones: [{ name: 'z-2b', supernodes: [{ shape: 'cm384', count: 2 }] }] }],
-  }));
+  return new Allocator(
+    buildInventory({
+      shapes: { cm384: { acceleratorType: 'ascend-910c', serversPerSupernode: 48 } },
+      regions: [{ name: 'z-2', zones: [{ name: 'z-2b', supernodes: [{ shape: 'cm384', count: 2 }] }] }],
+    }),
+  );
 }
 
 const gang = (id: string, servers: number, over: Parameters<typeof pending>[2]) => pending(id, servers, over, { zone: 'z-2b' });
@@ -39,7 +41,10 @@ for (const nominal of [10_000, 768]) {
   test(`a preempted cluster starts on the supernode the gang left free, not behind its fence (quota ${nominal})`, () => {
     const a = twoSupernodes();
     let s = emptyState([queue('train', { admissionPolicy: 'priority', preemption: 'lowerPriority', quotas: { 'ascend-910c': { nominal } } })]);
-    s.pending = [gang('c1', 44, { queue: 'train', priority: 1, preemptible: true, arrival: T0 }), gang('c2', 44, { queue: 'train', priority: 1, preemptible: true, arrival: T0 + 1 })];
+    s.pending = [
+      gang('c1', 44, { queue: 'train', priority: 1, preemptible: true, arrival: T0 }),
+      gang('c2', 44, { queue: 'train', priority: 1, preemptible: true, arrival: T0 + 1 }),
+    ];
     s = pass(s, a, T0 + 10).state;
     assert.equal(s.running.length, 2);
     assert.notDeepEqual(supernodesOf(a, 'c1'), supernodesOf(a, 'c2'), 'one per supernode');
@@ -47,11 +52,14 @@ for (const nominal of [10_000, 768]) {
     s.pending = [gang('big', 48, { queue: 'train', priority: 10, arrival: T0 + 20 })];
     const r = pass(s, a, T0 + 30);
     // With the quota at 768 the gang would exceed it too: preemption frees quota as well as capacity.
-    assert.deepEqual(r.decisions.filter((d) => d.kind === 'preempt').map((d) => d.kind === 'preempt' && d.id), ['c2']);
+    assert.deepEqual(
+      r.decisions.filter((d) => d.kind === 'preempt').map((d) => d.kind === 'preempt' && d.id),
+      ['c2'],
+    );
     assert.ok(r.decisions.some((d) => d.kind === 'admit' && d.id === 'big'));
     s = r.state;
     const c2 = s.pending.find((p) => p.id === 'c2')!;
-    assert.equal(c2.arrival, T0 + 1, 'the preempted cluster waits in its first arrival\'s place');
+    assert.equal(c2.arrival, T0 + 1, "the preempted cluster waits in its first arrival's place");
     const freed = supernodesOf(a, 'big')[0]!;
 
     const waits = pass(s, a, T0 + 40);

@@ -13,7 +13,12 @@ export interface ServerOccupancy {
  * The servers of each supernode of a type in a zone, with who holds them, for fence choice and moves.
  * `holders` is the engine's index of running work per server (the admission view keeps it up to date).
  */
-export function supernodeOccupancy(allocator: Allocator, zone: string | undefined, type: string, holders: ReadonlyMap<string, ReadonlyMap<string, number>>): Map<string, ServerOccupancy[]> {
+export function supernodeOccupancy(
+  allocator: Allocator,
+  zone: string | undefined,
+  type: string,
+  holders: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): Map<string, ServerOccupancy[]> {
   const out = new Map<string, ServerOccupancy[]>();
   for (const z of allocator.capacity({ acceleratorType: type, ...(zone ? { zone } : {}) }).zones) {
     for (const s of z.servers) {

@@ -9,7 +9,12 @@ export function queue(name: string, over: Partial<QueueSpec> = {}): QueueSpec {
 /** A pending request with test defaults (zone t-1a of the test inventory, 910C, one supernode). */
 export function pending(id: string, count: number, over: Partial<PendingRequest> = {}, req: Partial<AllocationRequest> = {}): PendingRequest {
   return {
-    id, queue: 'q', priority: 0, preemptible: false, arrival: 0, ...over,
+    id,
+    queue: 'q',
+    priority: 0,
+    preemptible: false,
+    arrival: 0,
+    ...over,
     request: { owner: id, project: 'p1', acceleratorType: 'ascend-910c', zone: 't-1a', count, unit: 'servers', scope: 'supernode', ...req },
   };
 }
@@ -25,7 +30,15 @@ export function liveOwners(state: AdmissionState): Set<string> {
 
 /** Puts running work where a test wants it (one supernode), as if admitted earlier. */
 export function seedWork(a: Allocator, state: AdmissionState, id: string, supernode: string, servers: number, over: Partial<RunningWork> = {}): void {
-  const request: AllocationRequest = { owner: id, project: 'p1', acceleratorType: 'ascend-910c', zone: 't-1a', count: servers, unit: 'servers', scope: servers === 1 ? 'server' : 'supernode' };
+  const request: AllocationRequest = {
+    owner: id,
+    project: 'p1',
+    acceleratorType: 'ascend-910c',
+    zone: 't-1a',
+    count: servers,
+    unit: 'servers',
+    scope: servers === 1 ? 'server' : 'supernode',
+  };
   const d = a.placeWithin(request, { only: [supernode] });
   if (!d.ok) throw new Error(`test set-up: ${d.message}`);
   a.commit(id, d);

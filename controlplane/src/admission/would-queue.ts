@@ -7,9 +7,7 @@ import { quotaAfterPreemption } from './quota-victims.ts';
 import type { AdmissionState, AdmitOptions, PendingRequest } from './types.ts';
 
 /** What a pass would do with a new request right now: start it, or let it wait and why. */
-export type QueueVerdict =
-  | { queues: false; preempts: string[] }
-  | { queues: true; cause: WaitCause; position: number; reason: string };
+export type QueueVerdict = { queues: false; preempts: string[] } | { queues: true; cause: WaitCause; position: number; reason: string };
 
 /**
  * Whether a new request `p` would wait if it arrived now, and why: the same checks a pass makes, in
@@ -18,7 +16,12 @@ export type QueueVerdict =
  * does. Changes nothing: room is asked of the allocator's preview. For clusters of whole servers or
  * accelerators (the gang stage); the position counts the requests that already wait ahead of it.
  */
-export function wouldQueue(state: AdmissionState, allocator: Allocator, p: PendingRequest, options: Pick<AdmitOptions, 'backfill' | 'pinned'> = {}): QueueVerdict {
+export function wouldQueue(
+  state: AdmissionState,
+  allocator: Allocator,
+  p: PendingRequest,
+  options: Pick<AdmitOptions, 'backfill' | 'pinned'> = {},
+): QueueVerdict {
   const { backfill = true, pinned } = options;
   const queues = new Map(state.queues.map((q) => [q.name, q]));
   const ledger = new QuotaLedger(queues);
@@ -29,7 +32,12 @@ export function wouldQueue(state: AdmissionState, allocator: Allocator, p: Pendi
   const fences = [...new Set(state.reservations.filter((r) => r.requestId !== p.id).map((r) => r.supernode))];
   const canPreempt = queues.get(p.queue)?.preemption === 'lowerPriority';
   const position = orderPending([...state.pending.filter((x) => x.id !== p.id), p], queues).findIndex((x) => x.id === p.id) + 1;
-  const waits = (cause: WaitCause): QueueVerdict => ({ queues: true, cause, position, reason: pendingReason(describeWait(p.request, perServer), position, undefined, causeText(cause)) });
+  const waits = (cause: WaitCause): QueueVerdict => ({
+    queues: true,
+    cause,
+    position,
+    reason: pendingReason(describeWait(p.request, perServer), position, undefined, causeText(cause)),
+  });
 
   const quota = ledger.fits(p.queue, type, ask);
   if (!backfill && state.reservations.some((r) => r.requestId !== p.id)) return waits(quota.ok ? { kind: 'behind-head' } : { kind: 'quota', why: quota.why! });

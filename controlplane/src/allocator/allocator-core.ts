@@ -74,7 +74,7 @@ export function createCore(topo: Topology, options: CoreOptions = {}): Allocator
     policy: typeof options.policy === 'object' ? options.policy : createPolicy(options.policy ?? DEFAULT_POLICY),
     seed,
     rng: seededRandom(seed),
-    learn: options.learnOff ? 'off' : options.learn ?? 'commit',
+    learn: options.learnOff ? 'off' : (options.learn ?? 'commit'),
     state: new AllocState(topo),
     profile: options.profile ?? new WorkloadProfile(topo),
     holdings: new Map(),

@@ -17,8 +17,18 @@ import { ownersOnServers, replaceOwners } from './reload-servers.ts';
 import type { BlockLimits } from './restrict-blocks.ts';
 import { Topology } from './topology.ts';
 import type {
-  AllocationRequest, CapacityFilter, CapacityReport, Decision, HealthReport, Holding, HoldingRow, InvariantReport,
-  Placement, PreviewItem, PreviewResult, ReplicaRequest,
+  AllocationRequest,
+  CapacityFilter,
+  CapacityReport,
+  Decision,
+  HealthReport,
+  Holding,
+  HoldingRow,
+  InvariantReport,
+  Placement,
+  PreviewItem,
+  PreviewResult,
+  ReplicaRequest,
 } from './types.ts';
 
 export type { AllocatorOptions } from './allocator-core.ts';

@@ -30,9 +30,16 @@ export function capacityReport(a: AllocatorInternals, filter: CapacityFilter = {
     for (const [t, blocks] of topo.zoneBlocks[z]!) {
       if (filter.acceleratorType !== undefined && topo.typeNames[t] !== filter.acceleratorType) continue;
       const entry: ZoneCapacity = {
-        region: topo.zoneRegion[z]!, zone: topo.zoneNames[z]!, acceleratorType: topo.typeNames[t]!,
-        total: 0, free: 0, held: 0, unavailable: 0,
-        largestFreeBlock: largestFreeBlock(a, blocks, 'zone', false), supernodes: [], servers: [],
+        region: topo.zoneRegion[z]!,
+        zone: topo.zoneNames[z]!,
+        acceleratorType: topo.typeNames[t]!,
+        total: 0,
+        free: 0,
+        held: 0,
+        unavailable: 0,
+        largestFreeBlock: largestFreeBlock(a, blocks, 'zone', false),
+        supernodes: [],
+        servers: [],
       };
       for (const b of blocks) {
         let blockTotal = 0;
@@ -46,8 +53,12 @@ export function capacityReport(a: AllocatorInternals, filter: CapacityFilter = {
           entry.held += count - unheld;
           entry.unavailable += unheld - usable;
           const server: ZoneCapacity['servers'][number] = {
-            serverId: topo.serverName[s]!, supernode: topo.blockName[b] ?? null, total: count, free: usable,
-            faulty: popcount(state.faulty[s]!), draining: state.draining[s] === 1,
+            serverId: topo.serverName[s]!,
+            supernode: topo.blockName[b] ?? null,
+            total: count,
+            free: usable,
+            faulty: popcount(state.faulty[s]!),
+            draining: state.draining[s] === 1,
           };
           const catalogue = a.partitions[t];
           if (catalogue) {
@@ -59,16 +70,25 @@ export function capacityReport(a: AllocatorInternals, filter: CapacityFilter = {
               partitioned++;
               if (!state.draining[s] && !(state.faulty[s]! & (1 << i))) freeUnits += catalogue.units - state.sliceUnits[acc]!;
             }
-            if (partitioned > 0) { server.partitioned = partitioned; server.freeSliceUnits = freeUnits; }
+            if (partitioned > 0) {
+              server.partitioned = partitioned;
+              server.freeSliceUnits = freeUnits;
+            }
             const held = instances.get(s);
-            if (held) { server.instances = held.all; server.endpointInstances = held.used; }
+            if (held) {
+              server.instances = held.all;
+              server.endpointInstances = held.used;
+            }
           }
           entry.servers.push(server);
         }
         if (topo.blockIsSupernode[b]) {
           entry.supernodes.push({
-            supernode: topo.blockName[b]!, total: blockTotal, free: state.blockFree[b]!,
-            wholeServersFree: state.blockFull[b]!, largestFreeBlock: blockLargest(a, b),
+            supernode: topo.blockName[b]!,
+            total: blockTotal,
+            free: state.blockFree[b]!,
+            wholeServersFree: state.blockFull[b]!,
+            largestFreeBlock: blockLargest(a, b),
           });
         }
       }

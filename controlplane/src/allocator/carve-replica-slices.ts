@@ -7,9 +7,7 @@ export interface CarveServer {
   accs: number[];
 }
 
-export type CarveOutcome =
-  | { ok: true; server: number; pieces: SlicePiece[] }
-  | { ok: false; most: number; where: number };
+export type CarveOutcome = { ok: true; server: number; pieces: SlicePiece[] } | { ok: false; most: number; where: number };
 
 /**
  * Cuts `replicas` instances of a profile out of a whole-accelerator cluster's accelerators, all on one
@@ -18,7 +16,10 @@ export type CarveOutcome =
  * The server that needs the fewest newly cut accelerators wins; ties go to the lowest server.
  */
 export function carveReplicaSlices(
-  servers: readonly CarveServer[], catalogue: PartitionCatalogue, profile: PartitionProfile, replicas: number,
+  servers: readonly CarveServer[],
+  catalogue: PartitionCatalogue,
+  profile: PartitionProfile,
+  replicas: number,
   cut: (acc: number) => { units: number; positions: number },
 ): CarveOutcome {
   const masks = catalogue.kind === 'positional' ? placementMasks(catalogue, profile) : [0];
@@ -47,7 +48,10 @@ export function carveReplicaSlices(
       const start = catalogue.kind === 'positional' ? Math.log2(pick.mask & -pick.mask) : -1;
       pieces.push({ acc: pick.acc, start, positions: pick.mask, units: profile.size });
     }
-    if (pieces.length > most) { most = pieces.length; where = server; }
+    if (pieces.length > most) {
+      most = pieces.length;
+      where = server;
+    }
     if (pieces.length < replicas) continue;
     if (!best || fresh < best.fresh) best = { server, pieces, fresh };
   }

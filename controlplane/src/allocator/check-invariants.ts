@@ -12,7 +12,9 @@ const MAX_VIOLATIONS = 200;
 export function checkInvariants(a: AllocatorInternals, liveOwners: ReadonlySet<string>): InvariantReport {
   const { topo, state } = a;
   const violations: string[] = [...a.loadViolations];
-  const add = (v: string) => { if (violations.length < MAX_VIOLATIONS) violations.push(v); };
+  const add = (v: string) => {
+    if (violations.length < MAX_VIOLATIONS) violations.push(v);
+  };
   const accName = (acc: number) => {
     const s = topo.acceleratorServer[acc]!;
     return topo.acceleratorName(s, acc - topo.serverBase[s]!);
@@ -40,7 +42,8 @@ export function checkInvariants(a: AllocatorInternals, liveOwners: ReadonlySet<s
         } else {
           if (subBy[acc]! >= 0) add(`${accName(acc)} is used by two endpoints: ${a.ownerNames[subBy[acc]!]} and ${h.owner}`);
           subBy[acc] = h.no;
-          if (!parent || ((parent.parts.get(s)?.mask ?? 0) & (1 << i)) === 0) add(`endpoint ${h.owner} uses ${accName(acc)}, which its cluster ${h.parent} does not hold`);
+          if (!parent || ((parent.parts.get(s)?.mask ?? 0) & (1 << i)) === 0)
+            add(`endpoint ${h.owner} uses ${accName(acc)}, which its cluster ${h.parent} does not hold`);
         }
       }
     }
@@ -56,8 +59,10 @@ export function checkInvariants(a: AllocatorInternals, liveOwners: ReadonlySet<s
   for (const [key, n] of used) if (!a.quotaUsed.has(key) && n > 0) add(`quota use of ${key.replace('\u0000', '/')} is not recorded (${n} held)`);
 
   for (let acc = 0; acc < topo.acceleratorCount; acc++) {
-    if (state.holder[acc] !== heldBy[acc]) add(`${accName(acc)}: holder index says ${a.ownerNames[state.holder[acc]!] ?? 'free'}, holdings say ${a.ownerNames[heldBy[acc]!] ?? 'free'}`);
-    if (state.subHolder[acc] !== subBy[acc]) add(`${accName(acc)}: endpoint index says ${a.ownerNames[state.subHolder[acc]!] ?? 'none'}, holdings say ${a.ownerNames[subBy[acc]!] ?? 'none'}`);
+    if (state.holder[acc] !== heldBy[acc])
+      add(`${accName(acc)}: holder index says ${a.ownerNames[state.holder[acc]!] ?? 'free'}, holdings say ${a.ownerNames[heldBy[acc]!] ?? 'free'}`);
+    if (state.subHolder[acc] !== subBy[acc])
+      add(`${accName(acc)}: endpoint index says ${a.ownerNames[state.subHolder[acc]!] ?? 'none'}, holdings say ${a.ownerNames[subBy[acc]!] ?? 'none'}`);
   }
 
   // Partitions: no position or pool unit held twice, none on an accelerator held whole, owners live.
@@ -68,28 +73,37 @@ export function checkInvariants(a: AllocatorInternals, liveOwners: ReadonlySet<s
   for (const sh of a.sliceHoldings.values()) {
     if (!liveOwners.has(sh.owner)) add(`${sh.owner} holds ${sh.pieces.length} ${sh.profile} partitions but is not a live resource`);
     if (sh.parent !== undefined) {
-      if (a.sliceHoldings.has(sh.parent) || !a.holdings.has(sh.parent)) { replicaSliceViolations(a, sh, add); continue; }
+      if (a.sliceHoldings.has(sh.parent) || !a.holdings.has(sh.parent)) {
+        replicaSliceViolations(a, sh, add);
+        continue;
+      }
       // Instances cut from a whole-accelerator cluster: inside it, on no accelerator an endpoint holds whole, never overlapping.
       const cluster = a.holdings.get(sh.parent)!;
       const catalogue = a.partitions[sh.type];
       for (const p of sh.pieces) {
         const s = topo.acceleratorServer[p.acc]!;
         const i = p.acc - topo.serverBase[s]!;
-        if (s !== sh.server || ((cluster.parts.get(s)?.mask ?? 0) & (1 << i)) === 0) add(`endpoint ${sh.owner} cuts an instance from ${accName(p.acc)}, which its cluster ${sh.parent} does not hold`);
+        if (s !== sh.server || ((cluster.parts.get(s)?.mask ?? 0) & (1 << i)) === 0)
+          add(`endpoint ${sh.owner} cuts an instance from ${accName(p.acc)}, which its cluster ${sh.parent} does not hold`);
         if (subBy[p.acc]! >= 0) add(`${accName(p.acc)} is used whole by endpoint ${a.ownerNames[subBy[p.acc]!]} and cut for ${sh.owner}`);
         if ((carvedPositions[p.acc]! & p.positions) !== 0) add(`${accName(p.acc)}: an instance position is cut twice (${sh.owner} overlaps)`);
         carvedPositions[p.acc] = (carvedPositions[p.acc]! | p.positions) >>> 0;
         carvedUnits[p.acc] = carvedUnits[p.acc]! + p.units;
-        if (catalogue && carvedUnits[p.acc]! > catalogue.units) add(`${accName(p.acc)}: ${carvedUnits[p.acc]} units cut for endpoints, it has ${catalogue.units}`);
+        if (catalogue && carvedUnits[p.acc]! > catalogue.units)
+          add(`${accName(p.acc)}: ${carvedUnits[p.acc]} units cut for endpoints, it has ${catalogue.units}`);
       }
       continue;
     }
     for (const p of sh.pieces) {
       const user = p.user === undefined ? undefined : a.sliceHoldings.get(p.user);
-      if (p.user !== undefined && user?.parent !== sh.owner) add(`${accName(p.acc)}: a ${sh.profile} instance of ${sh.owner} is marked for endpoint ${p.user}, which holds no replica there`);
+      if (p.user !== undefined && user?.parent !== sh.owner)
+        add(`${accName(p.acc)}: a ${sh.profile} instance of ${sh.owner} is marked for endpoint ${p.user}, which holds no replica there`);
     }
     const catalogue = a.partitions[sh.type];
-    if (!catalogue) { add(`${sh.owner} holds partitions of ${topo.typeNames[sh.type]}, which cannot be partitioned`); continue; }
+    if (!catalogue) {
+      add(`${sh.owner} holds partitions of ${topo.typeNames[sh.type]}, which cannot be partitioned`);
+      continue;
+    }
     if (a.holdings.has(sh.owner)) add(`${sh.owner} holds both whole accelerators and partitions`);
     for (const p of sh.pieces) {
       if (topo.acceleratorServer[p.acc] !== sh.server) add(`${sh.owner}: partition on ${accName(p.acc)} is outside its server ${topo.serverName[sh.server]}`);
@@ -113,10 +127,14 @@ export function checkInvariants(a: AllocatorInternals, liveOwners: ReadonlySet<s
   for (let acc = 0; acc < topo.acceleratorCount; acc++) {
     const cut = a.carved?.get(acc) ?? { units: 0, positions: 0 };
     if (cut.units !== carvedUnits[acc] || cut.positions !== carvedPositions[acc]) {
-      add(`${accName(acc)}: the cut index says ${cut.units} units / positions ${cut.positions}, endpoint instances say ${carvedUnits[acc]} / ${carvedPositions[acc]}`);
+      add(
+        `${accName(acc)}: the cut index says ${cut.units} units / positions ${cut.positions}, endpoint instances say ${carvedUnits[acc]} / ${carvedPositions[acc]}`,
+      );
     }
     if (state.sliceUnits[acc] !== sliceUnits[acc] || state.slicePositions[acc] !== slicePositions[acc]) {
-      add(`${accName(acc)}: slice index says ${state.sliceUnits[acc]} units / positions ${state.slicePositions[acc]}, holdings say ${sliceUnits[acc]} / ${slicePositions[acc]}`);
+      add(
+        `${accName(acc)}: slice index says ${state.sliceUnits[acc]} units / positions ${state.slicePositions[acc]}, holdings say ${sliceUnits[acc]} / ${slicePositions[acc]}`,
+      );
     }
   }
 
@@ -132,7 +150,10 @@ export function checkInvariants(a: AllocatorInternals, liveOwners: ReadonlySet<s
     for (let i = 0; i < layout.count; i++) {
       total++;
       if (heldBy[base + i]! >= 0 || sliceUnits[base + i]! > 0) held++;
-      else { free++; freeMask |= 1 << i; }
+      else {
+        free++;
+        freeMask |= 1 << i;
+      }
     }
     freeMask >>>= 0;
     if (state.free[s] !== freeMask) add(`${topo.serverName[s]}: free mask ${state.free[s]} but holdings leave ${freeMask}`);
@@ -149,7 +170,8 @@ export function checkInvariants(a: AllocatorInternals, liveOwners: ReadonlySet<s
     if (state.blockFull[b] !== blockFull[b]) add(`${topo.blockLabel(b)}: ${state.blockFull[b]} whole free servers recorded but ${blockFull[b]} counted`);
     let inBuckets = 0;
     for (const key of topo.blockKeys[b]!) inBuckets += state.buckets[b]![key]!.length;
-    if (inBuckets !== topo.blockEnd[b]! - topo.blockStart[b]!) add(`${topo.blockLabel(b)}: buckets list ${inBuckets} servers, the block has ${topo.blockEnd[b]! - topo.blockStart[b]!}`);
+    if (inBuckets !== topo.blockEnd[b]! - topo.blockStart[b]!)
+      add(`${topo.blockLabel(b)}: buckets list ${inBuckets} servers, the block has ${topo.blockEnd[b]! - topo.blockStart[b]!}`);
   }
   if (held + free !== total || total !== topo.acceleratorCount) add(`capacity does not add up: ${held} held + ${free} free != ${topo.acceleratorCount}`);
   const more = violations.length >= MAX_VIOLATIONS ? ['(further violations omitted)'] : [];
@@ -162,7 +184,10 @@ export function checkInvariants(a: AllocatorInternals, liveOwners: ReadonlySet<s
  */
 function replicaSliceViolations(a: AllocatorInternals, sh: SliceHolding, add: (v: string) => void): void {
   const cluster = a.sliceHoldings.get(sh.parent!);
-  if (!cluster || cluster.parent !== undefined) { add(`endpoint ${sh.owner} runs on partitions of ${sh.parent}, which holds none`); return; }
+  if (!cluster || cluster.parent !== undefined) {
+    add(`endpoint ${sh.owner} runs on partitions of ${sh.parent}, which holds none`);
+    return;
+  }
   if (cluster.profile !== sh.profile) add(`endpoint ${sh.owner} runs on ${sh.profile} instances of ${sh.parent}, which holds ${cluster.profile}`);
   const marked = cluster.pieces.filter((p) => p.user === sh.owner);
   const left = [...marked];

@@ -24,7 +24,15 @@ export function chooseBlock(ctx: EngineContext, blocks: readonly number[], whole
 }
 
 /** Whole servers and a piece from block `b`; `pieceMayBreakWhole` says a whole server may host the piece. */
-export function takeInBlock(ctx: EngineContext, b: number, whole: number, piece: number, cpu: number, mem: number, pieceMayBreakWhole: boolean): Part[] | undefined {
+export function takeInBlock(
+  ctx: EngineContext,
+  b: number,
+  whole: number,
+  piece: number,
+  cpu: number,
+  mem: number,
+  pieceMayBreakWhole: boolean,
+): Part[] | undefined {
   const parts: Part[] = [];
   const exclude = new Set<number>();
   if (piece > 0) {

@@ -24,10 +24,15 @@ export function commit(core: AllocatorCore, owner: string, placement: Placement)
   const parts = replicas.flat();
   const type = core.topo.typeIndex.get(placement.acceleratorType);
   const zone = core.topo.zoneIndex.get(placement.zone);
-  if (type === undefined || zone === undefined) throw new AicloudError('INVALID_VALUE', `placement names unknown type or zone (${placement.acceleratorType}, ${placement.zone})`);
+  if (type === undefined || zone === undefined)
+    throw new AicloudError('INVALID_VALUE', `placement names unknown type or zone (${placement.acceleratorType}, ${placement.zone})`);
   const existing = core.holdings.get(owner);
   if (existing && !placement.growth) throw new AicloudError('ALREADY_EXISTS', `${owner} already holds accelerators; grow it or release it first`);
-  if (existing && (existing.type !== type || existing.zone !== zone)) throw new AicloudError('INVALID_VALUE', `${owner} holds ${core.topo.typeNames[existing.type]} in ${core.topo.zoneNames[existing.zone]}; a growth must match`);
+  if (existing && (existing.type !== type || existing.zone !== zone))
+    throw new AicloudError(
+      'INVALID_VALUE',
+      `${owner} holds ${core.topo.typeNames[existing.type]} in ${core.topo.zoneNames[existing.zone]}; a growth must match`,
+    );
   const { state, topo } = core;
   let count = 0;
   const seen = new Set<number>();
@@ -37,14 +42,21 @@ export function commit(core: AllocatorCore, owner: string, placement: Placement)
     }
     seen.add(p.server);
     if ((state.usable[p.server]! & p.mask) >>> 0 !== p.mask || state.cpuFree[p.server]! < p.cpu || state.memFree[p.server]! < p.mem) {
-      throw new AicloudError('CAPACITY_EXHAUSTED', `placement for ${owner} is stale: ${topo.serverName[p.server]} of ${topo.zoneNames[zone]} no longer has those accelerators free`, { hint: 'Place the request again.' });
+      throw new AicloudError(
+        'CAPACITY_EXHAUSTED',
+        `placement for ${owner} is stale: ${topo.serverName[p.server]} of ${topo.zoneNames[zone]} no longer has those accelerators free`,
+        { hint: 'Place the request again.' },
+      );
     }
     count += popcount(p.mask);
   }
   const limit = core.quotas.get(quotaKey(placement.project, placement.acceleratorType));
   const used = core.quotaUsed.get(quotaKey(placement.project, placement.acceleratorType)) ?? 0;
   if (limit !== undefined && used + count > limit) {
-    throw new AicloudError('QUOTA_EXCEEDED', `quota for ${placement.acceleratorType} in project ${placement.project} is ${limit}; ${used} in use, asked ${count}`);
+    throw new AicloudError(
+      'QUOTA_EXCEEDED',
+      `quota for ${placement.acceleratorType} in project ${placement.project} is ${limit}; ${used} in use, asked ${count}`,
+    );
   }
   const h = existing ?? newHolding(core, owner, placement.project, type, zone);
   for (const p of parts) {

@@ -34,7 +34,14 @@ export function decide(ctx: EngineContext, need: Need): Part[] | undefined {
   if (need.scope === 'zone') {
     // Fewest supernodes first: one block if any can take it all (the owner's own blocks first).
     if (held && held.size > 0) {
-      const own = chooseBlock(ctx, blocks.filter((b) => held.has(b)), whole, piece, cpu, mem);
+      const own = chooseBlock(
+        ctx,
+        blocks.filter((b) => held.has(b)),
+        whole,
+        piece,
+        cpu,
+        mem,
+      );
       if (own) return own;
     }
     const one = chooseBlock(ctx, blocks, whole, piece, cpu, mem);

@@ -20,14 +20,22 @@ export function placeReplicas(core: AllocatorCore, req: ReplicaRequest): Decisio
     if (field) r.field = field;
     return r;
   };
-  if (!cluster || cluster.parent !== undefined) return refuse('DEPENDENCY_NOT_FOUND', 'cluster', `cluster ${req.clusterOwner} holds no accelerators for endpoint ${req.endpointOwner}`);
-  if (!Number.isInteger(req.replicas) || req.replicas < 1) return refuse('OUT_OF_RANGE', 'replicas', `replicas must be a whole number of at least 1, got ${String(req.replicas)}`);
+  if (!cluster || cluster.parent !== undefined)
+    return refuse('DEPENDENCY_NOT_FOUND', 'cluster', `cluster ${req.clusterOwner} holds no accelerators for endpoint ${req.endpointOwner}`);
+  if (!Number.isInteger(req.replicas) || req.replicas < 1)
+    return refuse('OUT_OF_RANGE', 'replicas', `replicas must be a whole number of at least 1, got ${String(req.replicas)}`);
   if (!Number.isInteger(req.acceleratorsPerReplica) || req.acceleratorsPerReplica < 1) {
-    return refuse('OUT_OF_RANGE', 'acceleratorsPerReplica', `acceleratorsPerReplica must be a whole number of at least 1, got ${String(req.acceleratorsPerReplica)}`);
+    return refuse(
+      'OUT_OF_RANGE',
+      'acceleratorsPerReplica',
+      `acceleratorsPerReplica must be a whole number of at least 1, got ${String(req.acceleratorsPerReplica)}`,
+    );
   }
   const own = core.holdings.get(req.endpointOwner);
-  if (own && own.parent !== req.clusterOwner) return refuse('INVALID_VALUE', undefined, `${req.endpointOwner} already holds accelerators outside cluster ${req.clusterOwner}`);
-  if (core.sliceHoldings.has(req.endpointOwner)) return refuse('INVALID_VALUE', 'acceleratorProfile', `${req.endpointOwner} runs on partition instances; whole accelerators need it replaced`);
+  if (own && own.parent !== req.clusterOwner)
+    return refuse('INVALID_VALUE', undefined, `${req.endpointOwner} already holds accelerators outside cluster ${req.clusterOwner}`);
+  if (core.sliceHoldings.has(req.endpointOwner))
+    return refuse('INVALID_VALUE', 'acceleratorProfile', `${req.endpointOwner} runs on partition instances; whole accelerators need it replaced`);
   const ownNo = own?.no ?? -2;
   const { topo, state } = core;
   const available = new Map<number, number>();
@@ -45,11 +53,22 @@ export function placeReplicas(core: AllocatorCore, req: ReplicaRequest): Decisio
   if (!outcome.ok) {
     if (outcome.reason === 'size') return refuse('TOPOLOGY_MISMATCH', 'acceleratorsPerReplica', `${need}: ${outcome.message}`);
     const block = { accelerators: outcome.largest, where: outcome.where };
-    return refuse('CAPACITY_EXHAUSTED', 'replicas', `${need}; ${outcome.placed} fit; ${describeFreeBlock(block).replace('largest free block', 'largest free block in the cluster')}`, { largestFreeBlock: block });
+    return refuse(
+      'CAPACITY_EXHAUSTED',
+      'replicas',
+      `${need}; ${outcome.placed} fit; ${describeFreeBlock(block).replace('largest free block', 'largest free block in the cluster')}`,
+      { largestFreeBlock: block },
+    );
   }
   const request: AllocationRequest = {
-    owner: req.endpointOwner, project, acceleratorType: typeName, zone: topo.zoneNames[cluster.zone], region: topo.zoneRegion[cluster.zone],
-    count: req.replicas * req.acceleratorsPerReplica, unit: 'accelerators', scope: 'zone',
+    owner: req.endpointOwner,
+    project,
+    acceleratorType: typeName,
+    zone: topo.zoneNames[cluster.zone],
+    region: topo.zoneRegion[cluster.zone],
+    count: req.replicas * req.acceleratorsPerReplica,
+    unit: 'accelerators',
+    scope: 'zone',
   };
   return toPlacement(core, request, outcome.replicas, { parentOwner: req.clusterOwner });
 }
@@ -60,7 +79,8 @@ export function commitReplicas(core: AllocatorCore, owner: string, placement: Pl
   const cluster = core.holdings.get(parentOwner);
   if (!cluster || cluster.parent !== undefined) throw new AicloudError('DEPENDENCY_NOT_FOUND', `cluster ${parentOwner} holds no accelerators`);
   const existing = core.holdings.get(owner);
-  if (existing && existing.parent !== parentOwner) throw new AicloudError('ALREADY_EXISTS', `${owner} already holds accelerators outside cluster ${parentOwner}`);
+  if (existing && existing.parent !== parentOwner)
+    throw new AicloudError('ALREADY_EXISTS', `${owner} already holds accelerators outside cluster ${parentOwner}`);
   if (core.sliceHoldings.has(owner)) throw new AicloudError('ALREADY_EXISTS', `${owner} runs on partition instances; release it before placing whole replicas`);
   const { topo, state } = core;
   const ownNo = existing?.no ?? -2;
@@ -72,7 +92,12 @@ export function commitReplicas(core: AllocatorCore, owner: string, placement: Pl
     for (let i = 0, m = p.mask; m !== 0 && !clash; i++, m >>>= 1) {
       if (m & 1 && ((state.subHolder[base + i]! >= 0 && state.subHolder[base + i] !== ownNo) || core.carved.has(base + i))) clash = true;
     }
-    if (clash) throw new AicloudError('CAPACITY_EXHAUSTED', `replica placement for ${owner} is stale: ${topo.serverName[p.server]} no longer has those accelerators free in ${parentOwner}`, { hint: 'Place the replicas again.' });
+    if (clash)
+      throw new AicloudError(
+        'CAPACITY_EXHAUSTED',
+        `replica placement for ${owner} is stale: ${topo.serverName[p.server]} no longer has those accelerators free in ${parentOwner}`,
+        { hint: 'Place the replicas again.' },
+      );
   }
   if (existing) release(core, owner);
   const h = newHolding(core, owner, cluster.project, cluster.type, cluster.zone, parentOwner);

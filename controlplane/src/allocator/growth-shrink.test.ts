@@ -26,7 +26,10 @@ test('growth that does not fit next to the cluster is refused, even when another
   const d = a.grow('c1', req('c1', { count: 2 }));
   assert.ok(!d.ok);
   assert.equal(d.code, 'CAPACITY_EXHAUSTED');
-  assert.equal(d.message, `need 2 ascend-910c servers (16 accelerators) more for c1 next to what it holds in ${first.supernodes[0]} of t-1a; largest free block: 8 in ${first.supernodes[0]}`);
+  assert.equal(
+    d.message,
+    `need 2 ascend-910c servers (16 accelerators) more for c1 next to what it holds in ${first.supernodes[0]} of t-1a; largest free block: 8 in ${first.supernodes[0]}`,
+  );
 });
 
 test('a zone cluster grows into its own supernodes first', () => {
@@ -45,7 +48,10 @@ test('a spread cluster grows where it has the fewest servers', () => {
   const g = commit(a, a.grow('c1', req('c1', { count: 3, scope: 'spread' })));
   assert.equal(g.supernodes.length, 3);
   const h = a.holdings('c1')!;
-  assert.deepEqual(h.supernodes.map((sn) => h.servers.filter((s) => s.supernode === sn).length), [2, 2, 2]);
+  assert.deepEqual(
+    h.supernodes.map((sn) => h.servers.filter((s) => s.supernode === sn).length),
+    [2, 2, 2],
+  );
 });
 
 test('growth must keep the type and zone, and needs a holding', () => {
@@ -70,7 +76,10 @@ test('shrinking releases servers so as to leave the fewest fragments', () => {
   assert.equal(released.acceleratorCount, 8);
   assert.equal(a.holdings('c1')!.supernodes.length, 1);
   assert.equal(lone.supernode, x.supernodes[0]);
-  assert.equal(a.capacity({ zone: 't-1a', acceleratorType: 'ascend-910c' }).zones[0]!.supernodes.find((s) => s.supernode === lone.supernode)!.wholeServersFree, 1);
+  assert.equal(
+    a.capacity({ zone: 't-1a', acceleratorType: 'ascend-910c' }).zones[0]!.supernodes.find((s) => s.supernode === lone.supernode)!.wholeServersFree,
+    1,
+  );
   assert.ok(a.checkInvariants(new Set(['x', 'c1'])).ok);
 });
 

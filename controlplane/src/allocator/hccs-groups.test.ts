@@ -7,7 +7,9 @@ import type { Decision, Placement } from './types.ts';
 
 /** One 910B server: two HCCS groups of four (accelerators 0-3 and 4-7). */
 function oneServer(): Allocator {
-  return new Allocator(buildInventory({ regions: [{ name: 'r', zones: [{ name: 'r-a', servers: [{ acceleratorType: 'ascend-910b', count: 1, prefix: 'b' }] }] }] }));
+  return new Allocator(
+    buildInventory({ regions: [{ name: 'r', zones: [{ name: 'r-a', servers: [{ acceleratorType: 'ascend-910b', count: 1, prefix: 'b' }] }] }] }),
+  );
 }
 
 const ask = (owner: string, count: number) => req(owner, { acceleratorType: 'ascend-910b', zone: 'r-a', count, unit: 'accelerators', scope: 'server' });
@@ -21,7 +23,12 @@ function commit(a: Allocator, d: Decision): Placement {
 }
 
 test('requests of 1, 2 and 4 stay within one HCCS group', () => {
-  for (const sizes of [[1, 2, 4], [2, 2, 4], [1, 1, 2, 4], [4, 2, 1, 1]]) {
+  for (const sizes of [
+    [1, 2, 4],
+    [2, 2, 4],
+    [1, 1, 2, 4],
+    [4, 2, 1, 1],
+  ]) {
     const a = oneServer();
     sizes.forEach((k, i) => {
       const p = commit(a, a.place(ask(`o${i}`, k)));
@@ -48,7 +55,10 @@ test('other sizes within a server are refused with the reason', () => {
     assert.ok(!d.ok);
     assert.equal(d.code, 'TOPOLOGY_MISMATCH');
     assert.equal(d.field, 'count');
-    assert.equal(d.message, `cannot place ${k} ascend-910b in one server: ascend-910b servers have fast-link groups of 4+4: a piece within one server must be 1, 2, 4 or 8 accelerators, not ${k}`);
+    assert.equal(
+      d.message,
+      `cannot place ${k} ascend-910b in one server: ascend-910b servers have fast-link groups of 4+4: a piece within one server must be 1, 2, 4 or 8 accelerators, not ${k}`,
+    );
   }
 });
 
@@ -67,7 +77,9 @@ test('a 4 is refused when each group has only three free, even with six free in 
 });
 
 test('a gang with a remainder keeps the remainder inside one group', () => {
-  const a = new Allocator(buildInventory({ regions: [{ name: 'r', zones: [{ name: 'r-a', servers: [{ acceleratorType: 'ascend-910b', count: 3, prefix: 'b' }] }] }] }));
+  const a = new Allocator(
+    buildInventory({ regions: [{ name: 'r', zones: [{ name: 'r-a', servers: [{ acceleratorType: 'ascend-910b', count: 3, prefix: 'b' }] }] }] }),
+  );
   const p = commit(a, a.place(req('g', { acceleratorType: 'ascend-910b', zone: 'r-a', count: 12, unit: 'accelerators', scope: 'zone' })));
   assert.deepEqual(p.servers.map((s) => s.acceleratorIds.length).sort(), [4, 8]);
   const bad = a.place(req('h', { acceleratorType: 'ascend-910b', zone: 'r-a', count: 11, unit: 'accelerators', scope: 'zone' }));

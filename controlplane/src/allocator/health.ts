@@ -5,7 +5,12 @@ import type { HealthReport } from './types.ts';
 /** Takes an accelerator out of service; whoever runs on it is reported, and keeps it until released. */
 export function markFaulty(core: AllocatorCore, acceleratorId: string, faulty = true): HealthReport {
   const at = core.topo.resolveAccelerator(acceleratorId);
-  if (!at) throw new AicloudError('NOT_FOUND', `unknown accelerator ${acceleratorId}`, { field: 'acceleratorId', value: acceleratorId, hint: 'Accelerator ids look like cn-southwest-2a/sn-1/s07/3.' });
+  if (!at)
+    throw new AicloudError('NOT_FOUND', `unknown accelerator ${acceleratorId}`, {
+      field: 'acceleratorId',
+      value: acceleratorId,
+      hint: 'Accelerator ids look like cn-southwest-2a/sn-1/s07/3.',
+    });
   core.state.setFaulty(at.server, at.index, faulty);
   return healthReport(core, at.server, (1 << at.index) >>> 0);
 }
@@ -45,7 +50,10 @@ function resolveServer(core: AllocatorCore, ref: string): number {
   if (direct !== undefined) return direct;
   const matches = topo.zoneNames.map((z) => topo.serverIndex.get(`${z}/${ref}`)).filter((s): s is number => s !== undefined);
   if (matches.length === 1) return matches[0]!;
-  const hint = matches.length > 1 ? `Several zones have ${ref}; prefix the zone (${topo.zoneNames[topo.serverZone[matches[0]!]!]}/${ref}).` : 'Server ids look like cn-southwest-2a/sn-1/s07.';
+  const hint =
+    matches.length > 1
+      ? `Several zones have ${ref}; prefix the zone (${topo.zoneNames[topo.serverZone[matches[0]!]!]}/${ref}).`
+      : 'Server ids look like cn-southwest-2a/sn-1/s07.';
   throw new AicloudError('NOT_FOUND', matches.length > 1 ? `server ${ref} is ambiguous` : `unknown server ${ref}`, { field: 'serverId', value: ref, hint });
 }
 
@@ -75,7 +83,13 @@ function healthReport(core: AllocatorCore, s: number, mask: number): HealthRepor
   for (const sh of core.sliceHoldings.values()) {
     if (sh.server !== s) continue;
     const hit = sh.pieces.filter((p) => (mask >>> (p.acc - base)) & 1).map((p) => accName(core, p.acc));
-    if (hit.length) affected.push({ owner: sh.owner, project: sh.project, acceleratorIds: [...new Set(hit)], ...(sh.parent !== undefined ? { parentOwner: sh.parent } : {}) });
+    if (hit.length)
+      affected.push({
+        owner: sh.owner,
+        project: sh.project,
+        acceleratorIds: [...new Set(hit)],
+        ...(sh.parent !== undefined ? { parentOwner: sh.parent } : {}),
+      });
   }
   return { acceleratorIds: ids, affected };
 }

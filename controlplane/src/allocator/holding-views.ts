@@ -8,7 +8,10 @@ export function rowsFor(core: AllocatorCore, owner: string): HoldingRow[] {
   const sh = core.sliceHoldings.get(owner);
   if (sh) {
     return sh.pieces.map((p) => ({
-      acceleratorId: accName(core, p.acc), owner, project: sh.project, slice: { profile: sh.profile, start: p.start, units: p.units },
+      acceleratorId: accName(core, p.acc),
+      owner,
+      project: sh.project,
+      slice: { profile: sh.profile, start: p.start, units: p.units },
       ...(sh.parent !== undefined ? { parentOwner: sh.parent } : {}),
     }));
   }
@@ -31,10 +34,19 @@ export function holdingView(core: AllocatorCore, owner: string): Holding | undef
   if (sh) return sliceHoldingView(core, sh);
   const h = core.holdings.get(owner);
   if (!h) return undefined;
-  const servers = placedServers(core, [...h.parts].map(([server, p]) => ({ server, mask: p.mask, cpu: 0, mem: 0 })));
+  const servers = placedServers(
+    core,
+    [...h.parts].map(([server, p]) => ({ server, mask: p.mask, cpu: 0, mem: 0 })),
+  );
   const out: Holding = {
-    owner, project: h.project, acceleratorType: core.topo.typeNames[h.type]!, region: core.topo.zoneRegion[h.zone]!,
-    zone: core.topo.zoneNames[h.zone]!, acceleratorCount: h.count, supernodes: distinctSupernodes(servers), servers,
+    owner,
+    project: h.project,
+    acceleratorType: core.topo.typeNames[h.type]!,
+    region: core.topo.zoneRegion[h.zone]!,
+    zone: core.topo.zoneNames[h.zone]!,
+    acceleratorCount: h.count,
+    supernodes: distinctSupernodes(servers),
+    servers,
   };
   if (h.parent !== undefined) out.parentOwner = h.parent;
   return out;
@@ -51,8 +63,16 @@ function sliceHoldingView(core: AllocatorCore, sh: SliceHolding): Holding {
   const supernode = core.topo.blockName[core.topo.serverBlock[s]!] ?? null;
   const slices = sh.pieces.map((p) => ({ acceleratorId: accName(core, p.acc), profile: sh.profile, start: p.start, units: p.units }));
   return {
-    owner: sh.owner, project: sh.project, acceleratorType: core.topo.typeNames[sh.type]!, region: core.topo.zoneRegion[sh.zone]!, zone: core.topo.zoneNames[sh.zone]!,
-    acceleratorCount: 0, supernodes: supernode ? [supernode] : [], servers: [{ serverId: core.topo.serverName[s]!, supernode, acceleratorIds: [...new Set(slices.map((x) => x.acceleratorId))] }],
-    profile: sh.profile, slices, ...(sh.parent !== undefined ? { parentOwner: sh.parent } : {}),
+    owner: sh.owner,
+    project: sh.project,
+    acceleratorType: core.topo.typeNames[sh.type]!,
+    region: core.topo.zoneRegion[sh.zone]!,
+    zone: core.topo.zoneNames[sh.zone]!,
+    acceleratorCount: 0,
+    supernodes: supernode ? [supernode] : [],
+    servers: [{ serverId: core.topo.serverName[s]!, supernode, acceleratorIds: [...new Set(slices.map((x) => x.acceleratorId))] }],
+    profile: sh.profile,
+    slices,
+    ...(sh.parent !== undefined ? { parentOwner: sh.parent } : {}),
   };
 }

@@ -3,9 +3,28 @@
 // previews, invariants and the placement policies the benchmark compares.
 export { Allocator, type AllocatorOptions } from './allocator.ts';
 export type {
-  AllocationRequest, CapacityFilter, CapacityReport, Decision, FreeBlock, HealthReport, Holding, HoldingRow, InvariantReport,
-  PlacedReplica, PlacedServer, PlacedSlice, Placement, PreviewItem, PreviewResult, Refusal, ReplicaRequest, Scope, ServerCapacity,
-  SupernodeCapacity, Unit, ZoneCapacity,
+  AllocationRequest,
+  CapacityFilter,
+  CapacityReport,
+  Decision,
+  FreeBlock,
+  HealthReport,
+  Holding,
+  HoldingRow,
+  InvariantReport,
+  PlacedReplica,
+  PlacedServer,
+  PlacedSlice,
+  Placement,
+  PreviewItem,
+  PreviewResult,
+  Refusal,
+  ReplicaRequest,
+  Scope,
+  ServerCapacity,
+  SupernodeCapacity,
+  Unit,
+  ZoneCapacity,
 } from './types.ts';
 export type { Policy, PolicyName } from './policy.ts';
 export { createPolicy, DEFAULT_POLICY, isPolicyName, POLICY_NAMES } from './policies/index.ts';

@@ -16,17 +16,37 @@ const TYPES = [
 
 const step = fc.oneof(
   fc.record({
-    op: fc.constant('place' as const), owner: fc.integer({ min: 0, max: 11 }), type: fc.integer({ min: 0, max: 3 }),
-    count: fc.integer({ min: 1, max: 20 }), unit: fc.constantFrom<Unit>('servers', 'accelerators'),
+    op: fc.constant('place' as const),
+    owner: fc.integer({ min: 0, max: 11 }),
+    type: fc.integer({ min: 0, max: 3 }),
+    count: fc.integer({ min: 1, max: 20 }),
+    unit: fc.constantFrom<Unit>('servers', 'accelerators'),
     scope: fc.constantFrom<Scope>('server', 'supernode', 'zone', 'spread'),
   }),
-  fc.record({ op: fc.constant('grow' as const), owner: fc.integer({ min: 0, max: 11 }), count: fc.integer({ min: 1, max: 3 }), scope: fc.constantFrom<Scope>('supernode', 'zone', 'spread') }),
+  fc.record({
+    op: fc.constant('grow' as const),
+    owner: fc.integer({ min: 0, max: 11 }),
+    count: fc.integer({ min: 1, max: 3 }),
+    scope: fc.constantFrom<Scope>('supernode', 'zone', 'spread'),
+  }),
   fc.record({ op: fc.constant('shrink' as const), owner: fc.integer({ min: 0, max: 11 }), servers: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ op: fc.constant('release' as const), owner: fc.integer({ min: 0, max: 15 }) }),
-  fc.record({ op: fc.constant('replicas' as const), owner: fc.integer({ min: 0, max: 11 }), endpoint: fc.integer({ min: 0, max: 3 }), replicas: fc.integer({ min: 1, max: 4 }), per: fc.constantFrom(1, 2, 4, 8, 16) }),
+  fc.record({
+    op: fc.constant('replicas' as const),
+    owner: fc.integer({ min: 0, max: 11 }),
+    endpoint: fc.integer({ min: 0, max: 3 }),
+    replicas: fc.integer({ min: 1, max: 4 }),
+    per: fc.constantFrom(1, 2, 4, 8, 16),
+  }),
   fc.record({ op: fc.constant('faulty' as const), server: fc.nat(), index: fc.integer({ min: 0, max: 7 }), on: fc.boolean() }),
   fc.record({ op: fc.constant('drain' as const), server: fc.nat(), on: fc.boolean() }),
-  fc.record({ op: fc.constant('slice' as const), owner: fc.integer({ min: 0, max: 11 }), type: fc.integer({ min: 0, max: 3 }), profile: fc.nat(), count: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({
+    op: fc.constant('slice' as const),
+    owner: fc.integer({ min: 0, max: 11 }),
+    type: fc.integer({ min: 0, max: 3 }),
+    profile: fc.nat(),
+    count: fc.integer({ min: 1, max: 4 }),
+  }),
   fc.record({ op: fc.constant('unslice' as const), owner: fc.integer({ min: 0, max: 11 }) }),
   fc.record({ op: fc.constant('preview' as const), owner: fc.integer({ min: 0, max: 11 }), count: fc.integer({ min: 1, max: 6 }) }),
 );
@@ -50,7 +70,10 @@ test('random requests, partitions, growth, shrink, replicas, health marks and re
             assert.equal(JSON.stringify(a.capacity()), before, 'place changed state');
             if (d.ok) {
               for (const srv of d.servers) {
-                const cap = a.capacity({ zone: d.zone }).zones.flatMap((z) => z.servers).find((x) => x.serverId === srv.serverId)!;
+                const cap = a
+                  .capacity({ zone: d.zone })
+                  .zones.flatMap((z) => z.servers)
+                  .find((x) => x.serverId === srv.serverId)!;
                 assert.ok(!cap.draining, 'placed on a draining server');
               }
               a.commit(owner, d);
@@ -69,7 +92,10 @@ test('random requests, partitions, growth, shrink, replicas, health marks and re
             if (d.ok) {
               if (s.scope === 'supernode') {
                 const held = new Set(a.holdings(owner)!.supernodes);
-                assert.ok(d.supernodes.every((sn) => held.has(sn)), 'supernode growth left its supernode');
+                assert.ok(
+                  d.supernodes.every((sn) => held.has(sn)),
+                  'supernode growth left its supernode',
+                );
               }
               a.commit(owner, d);
             }
@@ -128,7 +154,9 @@ test('random requests, partitions, growth, shrink, replicas, health marks and re
             break;
           }
           case 'preview': {
-            a.preview([{ owner: `p${s.owner}`, project: 'p', acceleratorType: 'ascend-910c', zone: 't-1a', count: s.count, unit: 'servers', scope: 'zone' }], { releases: [...live].slice(0, 2) });
+            a.preview([{ owner: `p${s.owner}`, project: 'p', acceleratorType: 'ascend-910c', zone: 't-1a', count: s.count, unit: 'servers', scope: 'zone' }], {
+              releases: [...live].slice(0, 2),
+            });
             assert.equal(JSON.stringify(a.capacity()), before, 'preview changed state');
             break;
           }

@@ -39,7 +39,12 @@ export function blockLargest(ctx: Pick<EngineContext, 'topo' | 'state'>, b: numb
  * The largest free block for a scope, over the given blocks: a server's piece for `server`, a supernode
  * for `supernode`, a zone (whole servers of all its blocks plus one piece) for `zone` and `spread`.
  */
-export function largestFreeBlock(ctx: Pick<EngineContext, 'topo' | 'state'>, blocks: readonly number[], scope: 'server' | 'supernode' | 'zone', qualifyZone: boolean): FreeBlock {
+export function largestFreeBlock(
+  ctx: Pick<EngineContext, 'topo' | 'state'>,
+  blocks: readonly number[],
+  scope: 'server' | 'supernode' | 'zone',
+  qualifyZone: boolean,
+): FreeBlock {
   const { topo } = ctx;
   const zoneOf = (b: number) => topo.zoneNames[topo.blockZone[b]!]!;
   const suffix = (b: number) => (qualifyZone ? ` of ${zoneOf(b)}` : '');

@@ -5,7 +5,10 @@ import { req, testInventory } from './testing.ts';
 
 test('rows rebuild the same holdings after a restart', () => {
   const a = new Allocator(testInventory());
-  for (const [o, over] of [['c1', { count: 2 }], ['c2', { count: 3, unit: 'accelerators' as const, scope: 'server' as const }]] as const) {
+  for (const [o, over] of [
+    ['c1', { count: 2 }],
+    ['c2', { count: 3, unit: 'accelerators' as const, scope: 'server' as const }],
+  ] as const) {
     const d = a.place(req(o, over));
     assert.ok(d.ok);
     a.commit(o, d);

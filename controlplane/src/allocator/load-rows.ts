@@ -11,7 +11,10 @@ export function loadRows(core: AllocatorCore, rows: readonly HoldingRow[]): void
   const { topo } = core;
   const fresh = new AllocState(topo);
   for (let s = 0; s < topo.serverCount; s++) {
-    if (core.state.faulty[s]) { fresh.faulty[s] = core.state.faulty[s]!; fresh.refresh(s); }
+    if (core.state.faulty[s]) {
+      fresh.faulty[s] = core.state.faulty[s]!;
+      fresh.refresh(s);
+    }
     if (core.state.draining[s]) fresh.setDraining(s, true);
   }
   core.state = fresh;
@@ -40,7 +43,10 @@ export function addRows(core: AllocatorCore, rows: readonly HoldingRow[]): void 
   for (const pass of ['clusters', 'endpoints'] as const) {
     for (const { row, at } of resolved) {
       if ((row.parentOwner === undefined) !== (pass === 'clusters')) continue;
-      if (!at) { core.loadViolations.push(`row of ${row.owner} names unknown accelerator ${row.acceleratorId}`); continue; }
+      if (!at) {
+        core.loadViolations.push(`row of ${row.owner} names unknown accelerator ${row.acceleratorId}`);
+        continue;
+      }
       const bit = (1 << at.index) >>> 0;
       const acc = topo.serverBase[at.server]! + at.index;
       let h = core.holdings.get(row.owner);
@@ -81,21 +87,40 @@ export function addRows(core: AllocatorCore, rows: readonly HoldingRow[]): void 
 /** Rebuilds one partition row; a row that clashes is recorded as a violation, not loaded. */
 function loadSliceRow(core: AllocatorCore, row: HoldingRow): void {
   const at = core.topo.resolveAccelerator(row.acceleratorId);
-  if (!at) { core.loadViolations.push(`row of ${row.owner} names unknown accelerator ${row.acceleratorId}`); return; }
+  if (!at) {
+    core.loadViolations.push(`row of ${row.owner} names unknown accelerator ${row.acceleratorId}`);
+    return;
+  }
   const type = core.topo.serverType[at.server]!;
   const catalogue = core.partitions[type];
   const profile = findProfile(catalogue, row.slice!.profile);
-  if (!catalogue || !profile) { core.loadViolations.push(`row of ${row.owner} names unknown profile ${row.slice!.profile} of ${core.topo.typeNames[type]}`); return; }
+  if (!catalogue || !profile) {
+    core.loadViolations.push(`row of ${row.owner} names unknown profile ${row.slice!.profile} of ${core.topo.typeNames[type]}`);
+    return;
+  }
   const acc = core.topo.serverBase[at.server]! + at.index;
   const positions = catalogue.kind === 'positional' ? (((1 << profile.size) - 1) << row.slice!.start) >>> 0 : 0;
   let sh = core.sliceHoldings.get(row.owner);
-  if (sh && (sh.server !== at.server || sh.profile !== profile.name)) { core.loadViolations.push(`${row.owner} has partition rows on more than one server or profile (${row.acceleratorId})`); return; }
+  if (sh && (sh.server !== at.server || sh.profile !== profile.name)) {
+    core.loadViolations.push(`${row.owner} has partition rows on more than one server or profile (${row.acceleratorId})`);
+    return;
+  }
   if (core.state.sliceUnits[acc]! + profile.size > catalogue.units || (core.state.slicePositions[acc]! & positions) !== 0) {
     core.loadViolations.push(`${row.acceleratorId}: partition ${profile.name} of ${row.owner} overlaps slices already held`);
     return;
   }
   if (!sh) {
-    sh = { owner: row.owner, project: row.project, type, zone: core.topo.serverZone[at.server]!, server: at.server, profile: profile.name, pieces: [], cpu: 0, mem: 0 };
+    sh = {
+      owner: row.owner,
+      project: row.project,
+      type,
+      zone: core.topo.serverZone[at.server]!,
+      server: at.server,
+      profile: profile.name,
+      pieces: [],
+      cpu: 0,
+      mem: 0,
+    };
     core.sliceHoldings.set(row.owner, sh);
     core.slicedTypes.set(type, (core.slicedTypes.get(type) ?? 0) + 1);
   }
@@ -111,7 +136,9 @@ function loadCarvedRow(core: AllocatorCore, row: HoldingRow, whole: HoldingState
   const profile = findProfile(catalogue, row.slice!.profile);
   const acc = at ? topo.serverBase[at.server]! + at.index : -1;
   if (!at || !catalogue || !profile || ((whole.parts.get(at.server)?.mask ?? 0) & (1 << at.index)) === 0) {
-    core.loadViolations.push(`endpoint ${row.owner} uses a ${row.slice!.profile} instance on ${row.acceleratorId}, which cluster ${row.parentOwner} does not hold`);
+    core.loadViolations.push(
+      `endpoint ${row.owner} uses a ${row.slice!.profile} instance on ${row.acceleratorId}, which cluster ${row.parentOwner} does not hold`,
+    );
     return;
   }
   const positions = catalogue.kind === 'positional' ? (((1 << profile.size) - 1) << row.slice!.start) >>> 0 : 0;
@@ -121,9 +148,23 @@ function loadCarvedRow(core: AllocatorCore, row: HoldingRow, whole: HoldingState
     return;
   }
   let sh = core.sliceHoldings.get(row.owner);
-  if (sh && (sh.parent !== row.parentOwner || sh.server !== at.server)) { core.loadViolations.push(`${row.owner} has instance rows on more than one server or cluster (${row.acceleratorId})`); return; }
+  if (sh && (sh.parent !== row.parentOwner || sh.server !== at.server)) {
+    core.loadViolations.push(`${row.owner} has instance rows on more than one server or cluster (${row.acceleratorId})`);
+    return;
+  }
   if (!sh) {
-    sh = { owner: row.owner, project: row.project, type: whole.type, zone: whole.zone, server: at.server, profile: profile.name, pieces: [], cpu: 0, mem: 0, parent: row.parentOwner! };
+    sh = {
+      owner: row.owner,
+      project: row.project,
+      type: whole.type,
+      zone: whole.zone,
+      server: at.server,
+      profile: profile.name,
+      pieces: [],
+      cpu: 0,
+      mem: 0,
+      parent: row.parentOwner!,
+    };
     core.sliceHoldings.set(row.owner, sh);
     addSliceChild(core, row.parentOwner!, row.owner);
   }
@@ -143,15 +184,31 @@ function loadReplicaSliceRow(core: AllocatorCore, row: HoldingRow): void {
   const piece = cluster?.parent === undefined ? cluster?.pieces.find((p) => p.acc === acc && p.start === row.slice!.start && p.user === undefined) : undefined;
   if (!cluster || cluster.profile !== row.slice!.profile || !piece) {
     const held = cluster?.pieces.find((p) => p.acc === acc && p.start === row.slice!.start)?.user;
-    core.loadViolations.push(held
-      ? `${row.acceleratorId}: the ${row.slice!.profile} instance at ${row.slice!.start} is used by two endpoints: ${held} and ${row.owner}`
-      : `endpoint ${row.owner} uses a ${row.slice!.profile} instance on ${row.acceleratorId}, which cluster ${c} does not hold`);
+    core.loadViolations.push(
+      held
+        ? `${row.acceleratorId}: the ${row.slice!.profile} instance at ${row.slice!.start} is used by two endpoints: ${held} and ${row.owner}`
+        : `endpoint ${row.owner} uses a ${row.slice!.profile} instance on ${row.acceleratorId}, which cluster ${c} does not hold`,
+    );
     return;
   }
   let sh = core.sliceHoldings.get(row.owner);
-  if (sh && sh.parent !== c) { core.loadViolations.push(`${row.owner} has partition rows in more than one cluster (${row.acceleratorId})`); return; }
+  if (sh && sh.parent !== c) {
+    core.loadViolations.push(`${row.owner} has partition rows in more than one cluster (${row.acceleratorId})`);
+    return;
+  }
   if (!sh) {
-    sh = { owner: row.owner, project: row.project, type: cluster.type, zone: cluster.zone, server: cluster.server, profile: cluster.profile, pieces: [], cpu: 0, mem: 0, parent: c };
+    sh = {
+      owner: row.owner,
+      project: row.project,
+      type: cluster.type,
+      zone: cluster.zone,
+      server: cluster.server,
+      profile: cluster.profile,
+      pieces: [],
+      cpu: 0,
+      mem: 0,
+      parent: c,
+    };
     core.sliceHoldings.set(row.owner, sh);
     addSliceChild(core, c, row.owner);
   }

@@ -17,7 +17,8 @@ export function normalizeRequest(topo: Topology, req: AllocationRequest): Need |
     if (hint) r.hint = hint;
     return r;
   };
-  if (!Number.isInteger(req.count) || req.count < 1) return refuse('OUT_OF_RANGE', 'count', `count must be a whole number of at least 1, got ${String(req.count)}`);
+  if (!Number.isInteger(req.count) || req.count < 1)
+    return refuse('OUT_OF_RANGE', 'count', `count must be a whole number of at least 1, got ${String(req.count)}`);
   if (!UNITS.includes(req.unit)) return refuse('INVALID_VALUE', 'unit', `unit must be servers or accelerators, got ${String(req.unit)}`);
   if (!SCOPES.includes(req.scope)) return refuse('INVALID_VALUE', 'scope', `scope must be one of ${SCOPES.join(', ')}, got ${String(req.scope)}`);
   const type = topo.typeIndex.get(req.acceleratorType);
@@ -56,7 +57,12 @@ export function normalizeRequest(topo: Topology, req: AllocationRequest): Need |
     need.accelerators = req.count * per;
   } else if (req.scope === 'server') {
     const reason = sizeRefusalReason(layout, req.count, req.acceleratorType);
-    if (reason) return refuse(req.count > per ? 'OUT_OF_RANGE' : 'TOPOLOGY_MISMATCH', 'count', `cannot place ${req.count} ${req.acceleratorType} in one server: ${reason}`);
+    if (reason)
+      return refuse(
+        req.count > per ? 'OUT_OF_RANGE' : 'TOPOLOGY_MISMATCH',
+        'count',
+        `cannot place ${req.count} ${req.acceleratorType} in one server: ${reason}`,
+      );
     need.piece = req.count;
     need.accelerators = req.count;
   } else {
@@ -66,13 +72,22 @@ export function normalizeRequest(topo: Topology, req: AllocationRequest): Need |
     if (need.piece > 0) {
       const reason = sizeRefusalReason(layout, need.piece, req.acceleratorType);
       if (reason) {
-        return refuse('TOPOLOGY_MISMATCH', 'count', `cannot place ${req.count} ${req.acceleratorType}: ${need.whole} whole servers leave ${need.piece} for one server, and ${reason}`,
-          `Ask for a multiple of ${per}, or a remainder of ${layout.allowedSizes.filter((k) => k < per).join(', ')}.`);
+        return refuse(
+          'TOPOLOGY_MISMATCH',
+          'count',
+          `cannot place ${req.count} ${req.acceleratorType}: ${need.whole} whole servers leave ${need.piece} for one server, and ${reason}`,
+          `Ask for a multiple of ${per}, or a remainder of ${layout.allowedSizes.filter((k) => k < per).join(', ')}.`,
+        );
       }
     }
   }
   if (req.scope === 'supernode' && !zones.some((z) => topo.zoneBlocks[z]!.get(type)!.some((b) => topo.blockIsSupernode[b]))) {
-    return refuse('INVALID_VALUE', 'scope', `${req.acceleratorType} has no supernodes in ${req.zone ?? req.region ?? 'this cloud'}`, 'Use scope zone or spread.');
+    return refuse(
+      'INVALID_VALUE',
+      'scope',
+      `${req.acceleratorType} has no supernodes in ${req.zone ?? req.region ?? 'this cloud'}`,
+      'Use scope zone or spread.',
+    );
   }
   return need;
 }

@@ -3,7 +3,11 @@ import type { AllocatorCore } from './allocator-core.ts';
 import type { AllocationRequest } from './types.ts';
 
 /** Tells fragmentation-aware policies about a request the workload made (placed or not). */
-export function observe(core: AllocatorCore, req: Pick<AllocationRequest, 'acceleratorType' | 'count' | 'unit' | 'scope' | 'cpuMilli' | 'memoryMib' | 'profile'>, weight = 1): void {
+export function observe(
+  core: AllocatorCore,
+  req: Pick<AllocationRequest, 'acceleratorType' | 'count' | 'unit' | 'scope' | 'cpuMilli' | 'memoryMib' | 'profile'>,
+  weight = 1,
+): void {
   const t = core.topo.typeIndex.get(req.acceleratorType);
   if (t === undefined || !(req.count >= 1)) return;
   const slices = core.sliceWorkloads[t];

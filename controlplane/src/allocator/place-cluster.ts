@@ -55,10 +55,12 @@ export function grow(core: AllocatorCore, owner: string, req: Omit<AllocationReq
   if (!h) return refuse('NOT_FOUND', undefined, `${owner} holds no accelerators to grow from`);
   if (h.parent !== undefined) return refuse('INVALID_VALUE', undefined, `${owner} is an endpoint; place its replicas again instead of growing it`);
   const typeName = core.topo.typeNames[h.type]!;
-  if (req.acceleratorType !== typeName) return refuse('INVALID_VALUE', 'acceleratorType', `${owner} holds ${typeName}; it cannot grow with ${req.acceleratorType}`);
+  if (req.acceleratorType !== typeName)
+    return refuse('INVALID_VALUE', 'acceleratorType', `${owner} holds ${typeName}; it cannot grow with ${req.acceleratorType}`);
   const zoneName = core.topo.zoneNames[h.zone]!;
   if (req.zone !== undefined && req.zone !== zoneName) return refuse('INVALID_VALUE', 'zone', `${owner} is in ${zoneName}; it cannot grow into ${req.zone}`);
-  if (req.scope === 'server') return refuse('INVALID_VALUE', 'scope', `${owner} holds one server (scope server) and cannot grow; use scope supernode, zone or spread`);
+  if (req.scope === 'server')
+    return refuse('INVALID_VALUE', 'scope', `${owner} holds one server (scope server) and cannot grow; use scope supernode, zone or spread`);
   request.zone = zoneName;
   request.region = core.topo.zoneRegion[h.zone];
   const need = normalizeRequest(core.topo, request);
@@ -74,9 +76,7 @@ export function grow(core: AllocatorCore, owner: string, req: Omit<AllocationReq
   if (req.scope === 'supernode') need.onlyBlocks = new Set(heldPerBlock.keys());
   const parts = decide(engineContext(core, need.type, need.scope), need);
   if (!parts) {
-    const where = req.scope === 'supernode'
-      ? `${[...heldPerBlock.keys()].map((b) => core.topo.blockLabel(b)).join(', ')} of ${zoneName}`
-      : zoneName;
+    const where = req.scope === 'supernode' ? `${[...heldPerBlock.keys()].map((b) => core.topo.blockLabel(b)).join(', ')} of ${zoneName}` : zoneName;
     return capacityRefusal(core, request, need, where);
   }
   return toPlacement(core, request, [parts], { growth: true });

@@ -1,8 +1,6 @@
 import type { SliceHolding, SlicePiece } from './holding-state.ts';
 
-export type ReplicaSliceOutcome =
-  | { ok: true; pieces: SlicePiece[] }
-  | { ok: false; free: number; usedByOthers: string[]; unavailable: number };
+export type ReplicaSliceOutcome = { ok: true; pieces: SlicePiece[] } | { ok: false; free: number; usedByOthers: string[]; unavailable: number };
 
 /**
  * Chooses the instances of a partitioned cluster that an endpoint's replicas run on, one replica per
@@ -16,8 +14,14 @@ export function chooseReplicaSlices(cluster: SliceHolding, endpoint: string, rep
   const others = new Set<string>();
   let unavailable = 0;
   for (const p of cluster.pieces) {
-    if (p.user !== undefined && p.user !== endpoint) { others.add(p.user); continue; }
-    if (!open(p)) { unavailable++; continue; }
+    if (p.user !== undefined && p.user !== endpoint) {
+      others.add(p.user);
+      continue;
+    }
+    if (!open(p)) {
+      unavailable++;
+      continue;
+    }
     candidates.push(p);
   }
   if (candidates.length < replicas) return { ok: false, free: candidates.length, usedByOthers: [...others].sort(), unavailable };
@@ -30,7 +34,10 @@ export function chooseReplicaSlices(cluster: SliceHolding, endpoint: string, rep
     for (let i = 0; i < left.length; i++) {
       const p = left[i]!;
       const key = [p.user === endpoint ? 0 : 1, perAcc.get(p.acc) ?? 0, p.acc, p.start];
-      if (!bestKey || lexLess(key, bestKey)) { best = i; bestKey = key; }
+      if (!bestKey || lexLess(key, bestKey)) {
+        best = i;
+        bestKey = key;
+      }
     }
     const [p] = left.splice(best, 1);
     perAcc.set(p!.acc, (perAcc.get(p!.acc) ?? 0) + 1);

@@ -32,7 +32,8 @@ export function placeReplicaParts(topo: Topology, available: Map<number, number>
   const perServer = new Map<number, number>();
   const out: Part[][] = [];
   for (let r = 0; r < replicas; r++) {
-    const parts = whole === 0 ? placeSmall(topo, avail, servers, piece, perBlock, perServer) : placeLarge(topo, avail, servers, whole, piece, perBlock, perServer);
+    const parts =
+      whole === 0 ? placeSmall(topo, avail, servers, piece, perBlock, perServer) : placeLarge(topo, avail, servers, whole, piece, perBlock, perServer);
     if (!parts) {
       const largest = largestInCluster(topo, available, whole > 0);
       return { ok: false, reason: 'capacity', placed: r, largest: largest.size, where: largest.where };
@@ -48,7 +49,14 @@ export function placeReplicaParts(topo: Topology, available: Map<number, number>
   return { ok: true, replicas: out };
 }
 
-function placeSmall(topo: Topology, avail: Map<number, number>, servers: number[], k: number, perBlock: Map<number, number>, perServer: Map<number, number>): Part[] | undefined {
+function placeSmall(
+  topo: Topology,
+  avail: Map<number, number>,
+  servers: number[],
+  k: number,
+  perBlock: Map<number, number>,
+  perServer: Map<number, number>,
+): Part[] | undefined {
   let best: { s: number; take: number; score: number[] } | undefined;
   for (const s of servers) {
     const mask = avail.get(s)!;
@@ -60,7 +68,15 @@ function placeSmall(topo: Topology, avail: Map<number, number>, servers: number[
   return best ? [{ server: best.s, mask: best.take, cpu: 0, mem: 0 }] : undefined;
 }
 
-function placeLarge(topo: Topology, avail: Map<number, number>, servers: number[], whole: number, piece: number, perBlock: Map<number, number>, perServer: Map<number, number>): Part[] | undefined {
+function placeLarge(
+  topo: Topology,
+  avail: Map<number, number>,
+  servers: number[],
+  whole: number,
+  piece: number,
+  perBlock: Map<number, number>,
+  perServer: Map<number, number>,
+): Part[] | undefined {
   const fullByBlock = new Map<number, number[]>();
   for (const s of servers) {
     if (avail.get(s) !== topo.layoutOf(s).fullMask) continue;
@@ -95,13 +111,20 @@ function largestInCluster(topo: Topology, available: Map<number, number>, wholeS
       const b = topo.serverBlock[s]!;
       perBlock.set(b, (perBlock.get(b) ?? 0) + topo.layoutOf(s).count);
     }
-    for (const [b, n] of perBlock) if (n > size) { size = n; where = topo.blockLabel(b); }
+    for (const [b, n] of perBlock)
+      if (n > size) {
+        size = n;
+        where = topo.blockLabel(b);
+      }
     return { size, where };
   }
   for (const [s, mask] of available) {
     const layout = topo.layoutOf(s);
     for (const k of layout.allowedSizes) {
-      if (k > size && takeOptions(layout, mask, k).length > 0) { size = k; where = topo.serverName[s]!; }
+      if (k > size && takeOptions(layout, mask, k).length > 0) {
+        size = k;
+        where = topo.serverName[s]!;
+      }
     }
   }
   return { size, where };

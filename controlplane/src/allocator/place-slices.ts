@@ -36,7 +36,12 @@ export class SliceScoreCache {
   kind(key: string) {
     let e = this.byKind.get(key);
     if (!e) {
-      e = { version: new Uint32Array(this.servers), gen: new Uint32Array(this.servers), score: new Float64Array(this.servers), pieces: new Array<SliceChoice[] | null>(this.servers).fill(null) };
+      e = {
+        version: new Uint32Array(this.servers),
+        gen: new Uint32Array(this.servers),
+        score: new Float64Array(this.servers),
+        pieces: new Array<SliceChoice[] | null>(this.servers).fill(null),
+      };
       this.byKind.set(key, e);
     }
     return e;
@@ -118,12 +123,19 @@ export function placeSlices(ctx: SliceContext, need: SliceNeed): { server: numbe
           view.free[piece.index] = view.free[piece.index]! - piece.units;
           view.taken[piece.index] = (view.taken[piece.index]! | piece.positions) >>> 0;
         }
-        if (cached) { cached.version[s] = state.version[s]!; cached.gen[s] = gen; cached.pieces[s] = null; }
+        if (cached) {
+          cached.version[s] = state.version[s]!;
+          cached.gen[s] = gen;
+          cached.pieces[s] = null;
+        }
         if (pieces.length < need.count) continue;
         view.cpu -= need.cpu;
         view.mem -= need.mem;
         const score = serverScore(ctx, catalogue, view, s, before, pristine, fgd);
-        if (cached) { cached.score[s] = score; cached.pieces[s] = pieces; }
+        if (cached) {
+          cached.score[s] = score;
+          cached.pieces[s] = pieces;
+        }
         if (!best || score < best.score) best = { server: s, pieces, score };
         if (policy === 'first-fit') return best;
       }
@@ -139,7 +151,14 @@ function hasSliced(topo: Topology, state: AllocState, s: number): boolean {
 }
 
 /** The instance's place inside a server: per policy, the tightest, first, random or least fragmenting. */
-function choosePiece(ctx: SliceContext, catalogue: PartitionCatalogue, profile: PartitionProfile, masks: readonly number[], view: SliceView, fgd: boolean): SliceChoice | undefined {
+function choosePiece(
+  ctx: SliceContext,
+  catalogue: PartitionCatalogue,
+  profile: PartitionProfile,
+  masks: readonly number[],
+  view: SliceView,
+  fgd: boolean,
+): SliceChoice | undefined {
   let best: SliceChoice | undefined;
   let bestScore = Infinity;
   const full = catalogue.units;
@@ -163,9 +182,12 @@ function choosePiece(ctx: SliceContext, catalogue: PartitionCatalogue, profile: 
         view.taken[i] = wasTaken;
       } else {
         // best-fit: the accelerator left with the least room; a partly used one before a whole one.
-        score = (f - profile.size) + (f === full ? full : 0) + o * 1e-3;
+        score = f - profile.size + (f === full ? full : 0) + o * 1e-3;
       }
-      if (score < bestScore) { bestScore = score; best = { index: i, start: catalogue.kind === 'positional' ? Math.log2(positions & -positions) : -1, positions, units: profile.size }; }
+      if (score < bestScore) {
+        bestScore = score;
+        best = { index: i, start: catalogue.kind === 'positional' ? Math.log2(positions & -positions) : -1, positions, units: profile.size };
+      }
     }
   }
   return best;

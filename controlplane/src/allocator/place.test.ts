@@ -39,11 +39,31 @@ test('scope supernode keeps every server in one supernode, or refuses all of it'
 
 test('a refusal names the request and the largest free block', () => {
   const a = new Allocator(defaultInventory());
-  placeAndCommit(a, a.place({ owner: 'x1', project: 'p', acceleratorType: 'ascend-910c', zone: 'cn-southwest-2a', count: 40, unit: 'servers', scope: 'supernode' }));
-  placeAndCommit(a, a.place({ owner: 'x2', project: 'p', acceleratorType: 'ascend-910c', zone: 'cn-southwest-2a', count: 40, unit: 'servers', scope: 'supernode' }));
-  placeAndCommit(a, a.place({ owner: 'x3', project: 'p', acceleratorType: 'ascend-910c', zone: 'cn-southwest-2a', count: 40, unit: 'servers', scope: 'supernode' }));
-  const x4 = placeAndCommit(a, a.place({ owner: 'x4', project: 'p', acceleratorType: 'ascend-910c', zone: 'cn-southwest-2a', count: 17, unit: 'servers', scope: 'supernode' }));
-  const d = a.place({ owner: 'big', project: 'p', acceleratorType: 'ascend-910c', zone: 'cn-southwest-2a', count: 320, unit: 'accelerators', scope: 'supernode' });
+  placeAndCommit(
+    a,
+    a.place({ owner: 'x1', project: 'p', acceleratorType: 'ascend-910c', zone: 'cn-southwest-2a', count: 40, unit: 'servers', scope: 'supernode' }),
+  );
+  placeAndCommit(
+    a,
+    a.place({ owner: 'x2', project: 'p', acceleratorType: 'ascend-910c', zone: 'cn-southwest-2a', count: 40, unit: 'servers', scope: 'supernode' }),
+  );
+  placeAndCommit(
+    a,
+    a.place({ owner: 'x3', project: 'p', acceleratorType: 'ascend-910c', zone: 'cn-southwest-2a', count: 40, unit: 'servers', scope: 'supernode' }),
+  );
+  const x4 = placeAndCommit(
+    a,
+    a.place({ owner: 'x4', project: 'p', acceleratorType: 'ascend-910c', zone: 'cn-southwest-2a', count: 17, unit: 'servers', scope: 'supernode' }),
+  );
+  const d = a.place({
+    owner: 'big',
+    project: 'p',
+    acceleratorType: 'ascend-910c',
+    zone: 'cn-southwest-2a',
+    count: 320,
+    unit: 'accelerators',
+    scope: 'supernode',
+  });
   assert.equal(d.ok, false);
   if (d.ok) return;
   assert.equal(d.code, 'CAPACITY_EXHAUSTED');
@@ -53,7 +73,8 @@ test('a refusal names the request and the largest free block', () => {
 
 test('refusals for each scope say where the largest block is', () => {
   const a = new Allocator(testInventory());
-  for (let i = 0; i < 4; i++) placeAndCommit(a, a.place(req(`h${i}`, { acceleratorType: 'nvidia-h200', zone: 't-1b', count: 4, unit: 'accelerators', scope: 'server' })));
+  for (let i = 0; i < 4; i++)
+    placeAndCommit(a, a.place(req(`h${i}`, { acceleratorType: 'nvidia-h200', zone: 't-1b', count: 4, unit: 'accelerators', scope: 'server' })));
   const server = a.place(req('s', { acceleratorType: 'nvidia-h200', zone: 't-1b', count: 8, unit: 'accelerators', scope: 'server' }));
   assert.ok(!server.ok);
   assert.match(server.message, /^need 8 nvidia-h200 in one server of t-1b; largest free block: none$/);
@@ -120,7 +141,10 @@ test('commit refuses a stale placement instead of holding an accelerator twice',
   const first = ok(a.place(req('c1', { count: 4 })));
   const second = ok(a.place(req('c2', { count: 4 })));
   a.commit('c1', first);
-  assert.throws(() => a.commit('c2', second), (e: Error & { code?: string }) => e.code === 'CAPACITY_EXHAUSTED' && /stale/.test(e.message));
+  assert.throws(
+    () => a.commit('c2', second),
+    (e: Error & { code?: string }) => e.code === 'CAPACITY_EXHAUSTED' && /stale/.test(e.message),
+  );
   assert.ok(a.checkInvariants(new Set(['c1'])).ok);
 });
 

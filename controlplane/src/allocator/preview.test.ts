@@ -8,7 +8,10 @@ test('a preview places a batch together and changes nothing', () => {
   const before = JSON.stringify(a.capacity());
   const r = a.preview([req('c1', { count: 4 }), req('c2', { count: 4 }), req('c3', { count: 4 }), req('c4', { count: 1 })]);
   assert.equal(r.ok, false);
-  assert.deepEqual(r.results.map((d) => d.ok), [true, true, true, false]);
+  assert.deepEqual(
+    r.results.map((d) => d.ok),
+    [true, true, true, false],
+  );
   const last = r.results[3]!;
   assert.ok(!last.ok);
   assert.match(last.message, /largest free block: none/);
@@ -28,7 +31,10 @@ test('a preview counts what the plan releases, and covers growth and endpoints',
   const grow = a.preview([{ ...req('c1', { count: 1 }), grow: true }], { releases: ['c2'] });
   assert.ok(!grow.ok, 'c1 fills its supernode, so it cannot grow there even when c2 goes');
   const r = a.preview([req('n1', { count: 2, zone: 't-1b' }), { clusterOwner: 'n1', endpointOwner: 'n1-e', replicas: 2, acceleratorsPerReplica: 8 }]);
-  assert.deepEqual(r.results.map((d) => d.ok), [true, true]);
+  assert.deepEqual(
+    r.results.map((d) => d.ok),
+    [true, true],
+  );
   assert.equal(a.holdings('n1'), undefined);
   assert.ok(a.checkInvariants(new Set(['c1', 'c2', 'c3'])).ok);
 });

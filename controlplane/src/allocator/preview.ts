@@ -33,7 +33,11 @@ export function preview(core: AllocatorCore, items: readonly PreviewItem[], opts
 /** A scratch copy for previews: shares the topology and the learned profile, learns nothing itself. */
 function forkCore(core: AllocatorCore): AllocatorCore {
   const copy = createCore(core.topo, {
-    policy: core.policy, seed: core.seed ^ 0x9e3779b9, profile: core.profile, learnOff: true, sliceWorkloads: core.sliceWorkloads,
+    policy: core.policy,
+    seed: core.seed ^ 0x9e3779b9,
+    profile: core.profile,
+    learnOff: true,
+    sliceWorkloads: core.sliceWorkloads,
     partitions: Object.fromEntries(core.topo.typeNames.flatMap((n, i) => (core.partitions[i] ? [[n, core.partitions[i]!]] : []))),
   });
   for (const [owner, sh] of core.sliceHoldings) copy.sliceHoldings.set(owner, { ...sh, pieces: sh.pieces.map((p) => ({ ...p })) });

@@ -5,8 +5,12 @@ import type { AllocationRequest, Refusal } from './types.ts';
 
 /** A project's limit of one accelerator type, in accelerators; `null` removes it. */
 export function setQuota(core: AllocatorCore, project: string, acceleratorType: string, limit: number | null): void {
-  if (limit === null) { core.quotas.delete(quotaKey(project, acceleratorType)); return; }
-  if (!Number.isInteger(limit) || limit < 0) throw new AicloudError('OUT_OF_RANGE', `a quota must be a whole number of accelerators, got ${String(limit)}`, { field: 'limit', value: limit });
+  if (limit === null) {
+    core.quotas.delete(quotaKey(project, acceleratorType));
+    return;
+  }
+  if (!Number.isInteger(limit) || limit < 0)
+    throw new AicloudError('OUT_OF_RANGE', `a quota must be a whole number of accelerators, got ${String(limit)}`, { field: 'limit', value: limit });
   core.quotas.set(quotaKey(project, acceleratorType), limit);
 }
 
@@ -24,7 +28,10 @@ export function checkQuota(core: AllocatorCore, req: AllocationRequest, asked: n
   const used = core.quotaUsed.get(key) ?? 0;
   if (used + asked <= limit) return undefined;
   return {
-    ok: false, code: 'QUOTA_EXCEEDED', owner: req.owner, project: req.project,
+    ok: false,
+    code: 'QUOTA_EXCEEDED',
+    owner: req.owner,
+    project: req.project,
     message: `quota for ${req.acceleratorType} in project ${req.project} is ${limit}; ${used} in use, asked ${asked}`,
     quota: { project: req.project, acceleratorType: req.acceleratorType, limit, used, asked },
   };

@@ -67,14 +67,18 @@ export function releaseServers(core: AllocatorCore, owner: string, serverIds: re
   const zone = topo.zoneNames[h.zone]!;
   const servers = serverIds.map((id) => {
     const s = topo.serverIndex.get(`${zone}/${id}`);
-    if (s === undefined || !h.parts.has(s)) throw new AicloudError('NOT_FOUND', `${owner} does not hold server ${id} in ${zone}`, { field: 'servers', value: id });
+    if (s === undefined || !h.parts.has(s))
+      throw new AicloudError('NOT_FOUND', `${owner} does not hold server ${id} in ${zone}`, { field: 'servers', value: id });
     return s;
   });
   const affected = new Set<string>();
   let count = 0;
   // Endpoints with instances cut on a released server lose them all (an endpoint's instances share one server).
   for (const child of [...(core.sliceChildren.get(owner) ?? [])]) {
-    if (servers.includes(core.sliceHoldings.get(child)!.server)) { affected.add(child); release(core, child); }
+    if (servers.includes(core.sliceHoldings.get(child)!.server)) {
+      affected.add(child);
+      release(core, child);
+    }
   }
   for (const s of new Set(servers)) {
     const part = h.parts.get(s)!;

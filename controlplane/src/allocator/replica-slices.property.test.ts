@@ -26,9 +26,19 @@ test('random endpoint-instance workloads keep the invariants and reload to the s
       let owner = '';
       if (r < 0.25 || clusters.length === 0) {
         owner = `c${step}`;
-        d = rnd() < 0.5
-          ? a.place({ owner, project: 'p1', acceleratorType: 'nvidia-h200', zone: 't-1b', count: 1 + Math.floor(rnd() * 4), unit: 'accelerators', scope: 'server', profile: pick(PROFILES) })
-          : a.place({ owner, project: 'p1', acceleratorType: 'nvidia-h200', zone: 't-1b', count: 1, unit: 'servers', scope: 'zone' });
+        d =
+          rnd() < 0.5
+            ? a.place({
+                owner,
+                project: 'p1',
+                acceleratorType: 'nvidia-h200',
+                zone: 't-1b',
+                count: 1 + Math.floor(rnd() * 4),
+                unit: 'accelerators',
+                scope: 'server',
+                profile: pick(PROFILES),
+              })
+            : a.place({ owner, project: 'p1', acceleratorType: 'nvidia-h200', zone: 't-1b', count: 1, unit: 'servers', scope: 'zone' });
         if (d.ok) clusters.push(owner);
       } else if (r < 0.7) {
         const cluster = pick(clusters);
@@ -37,8 +47,11 @@ test('random endpoint-instance workloads keep the invariants and reload to the s
         if (endpoints.has(owner) && endpoints.get(owner) !== cluster) continue;
         const profiled = held.profile !== undefined || rnd() < 0.7;
         d = a.placeReplicas({
-          clusterOwner: cluster, endpointOwner: owner, replicas: 1 + Math.floor(rnd() * 5),
-          acceleratorsPerReplica: profiled ? 1 : pick([1, 2, 4]), ...(profiled ? { profile: held.profile ?? pick(PROFILES) } : {}),
+          clusterOwner: cluster,
+          endpointOwner: owner,
+          replicas: 1 + Math.floor(rnd() * 5),
+          acceleratorsPerReplica: profiled ? 1 : pick([1, 2, 4]),
+          ...(profiled ? { profile: held.profile ?? pick(PROFILES) } : {}),
         });
         if (d.ok) endpoints.set(owner, cluster);
       } else {
@@ -50,7 +63,10 @@ test('random endpoint-instance workloads keep the invariants and reload to the s
         }
         continue;
       }
-      if (d.ok) { a.commit(owner, d); placed++; }
+      if (d.ok) {
+        a.commit(owner, d);
+        placed++;
+      }
       const live = new Set(a.owners());
       const report = a.checkInvariants(live);
       assert.ok(report.ok, `seed ${seed} step ${step}: ${report.violations.join('\n')}`);
@@ -69,10 +85,17 @@ test('random endpoint-instance workloads keep the invariants and reload to the s
     b.load(rows);
     const clean = b.checkInvariants(new Set(b.owners()));
     assert.ok(clean.ok, `seed ${seed} reload: ${clean.violations.join('\n')}`);
-    const view = (x: Allocator) => x.owners().sort().map((o) => {
-      const h = x.holdings(o)!;
-      return `${o}:${h.parentOwner ?? ''}:${h.servers.map((s) => s.acceleratorIds.join(',')).join('|')}:${(h.slices ?? []).map((s) => `${s.acceleratorId}@${s.start}`).sort().join(',')}`;
-    });
+    const view = (x: Allocator) =>
+      x
+        .owners()
+        .sort()
+        .map((o) => {
+          const h = x.holdings(o)!;
+          return `${o}:${h.parentOwner ?? ''}:${h.servers.map((s) => s.acceleratorIds.join(',')).join('|')}:${(h.slices ?? [])
+            .map((s) => `${s.acceleratorId}@${s.start}`)
+            .sort()
+            .join(',')}`;
+        });
     assert.deepEqual(view(b), view(a), `seed ${seed}`);
     assert.deepEqual(b.capacity(), a.capacity(), `seed ${seed}`);
     assert.ok(placed > 10, `seed ${seed} placed only ${placed}`);

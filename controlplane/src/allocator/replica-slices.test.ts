@@ -12,7 +12,11 @@ function migCluster(a: Allocator, owner: string, profile: string, count: number)
 }
 
 const replicas = (endpointOwner: string, clusterOwner: string, n: number, profile?: string): ReplicaRequest => ({
-  clusterOwner, endpointOwner, replicas: n, acceleratorsPerReplica: 1, ...(profile ? { profile } : {}),
+  clusterOwner,
+  endpointOwner,
+  replicas: n,
+  acceleratorsPerReplica: 1,
+  ...(profile ? { profile } : {}),
 });
 
 function placeOk(a: Allocator, r: ReplicaRequest): Placement {
@@ -103,7 +107,11 @@ test('rows reload after a restart, a clash is a violation, and releasing the clu
   assert.ok(a.rowsFor('ep').every((r) => r.parentOwner === 'mig' && r.slice?.profile === '1g.18gb'));
   const b = new Allocator(testInventory(), { policy: 'first-fit' });
   b.load([...rows].reverse());
-  const sorted = (o: string, x: Allocator) => x.holdings(o)!.slices!.map((s) => `${s.acceleratorId}@${s.start}`).sort();
+  const sorted = (o: string, x: Allocator) =>
+    x
+      .holdings(o)!
+      .slices!.map((s) => `${s.acceleratorId}@${s.start}`)
+      .sort();
   assert.deepEqual(sorted('ep', b), sorted('ep', a));
   assert.equal(b.holdings('ep')!.parentOwner, 'mig');
   clean(b);
@@ -130,9 +138,15 @@ test('faulty accelerators keep new replicas off their instances, and health mark
   const ep = placeOk(a, replicas('ep', 'mig', 1, '1g.18gb'));
   const acc = ep.replicas![0]!.slice!.acceleratorId;
   const report = a.markFaulty(acc);
-  assert.ok(report.affected.some((x) => x.owner === 'ep' && x.parentOwner === 'mig'), JSON.stringify(report));
+  assert.ok(
+    report.affected.some((x) => x.owner === 'ep' && x.parentOwner === 'mig'),
+    JSON.stringify(report),
+  );
   // First-fit puts both instances on one accelerator, so the free one is on the faulty accelerator too.
-  assert.ok(cl.slices!.every((s) => s.acceleratorId === acc), JSON.stringify(cl.slices));
+  assert.ok(
+    cl.slices!.every((s) => s.acceleratorId === acc),
+    JSON.stringify(cl.slices),
+  );
   const d = a.placeReplicas(replicas('ep2', 'mig', 1, '1g.18gb'));
   assert.ok(!d.ok && /0 fit: .* 1 on faulty accelerators or a draining server/.test(d.message), JSON.stringify(d));
   // Whole clusters: instances are not cut from a faulty accelerator either.
@@ -180,7 +194,10 @@ test('on a whole-accelerator cluster, instances are cut from as few accelerators
   clean(a);
   // Refusal names replicas and how many fit.
   const more = a.placeReplicas(replicas('mig-2', 'big', 6, '1g.18gb'));
-  assert.ok(!more.ok && more.code === 'CAPACITY_EXHAUSTED' && more.field === 'replicas' && /at most 5 fit on one server/.test(more.message), JSON.stringify(more));
+  assert.ok(
+    !more.ok && more.code === 'CAPACITY_EXHAUSTED' && more.field === 'replicas' && /at most 5 fit on one server/.test(more.message),
+    JSON.stringify(more),
+  );
   // Deleting the endpoint makes its accelerators whole again.
   a.release('mig-ep');
   a.release('whole-2');
@@ -197,7 +214,11 @@ test('cut instances reload from rows, and releasing the cluster releases the end
   const b = new Allocator(testInventory(), { policy: 'first-fit' });
   b.load([...rows].reverse());
   clean(b);
-  const key = (x: Allocator) => x.holdings('mig-ep')!.slices!.map((s) => `${s.acceleratorId}@${s.start}`).sort();
+  const key = (x: Allocator) =>
+    x
+      .holdings('mig-ep')!
+      .slices!.map((s) => `${s.acceleratorId}@${s.start}`)
+      .sort();
   assert.deepEqual(key(b), key(a));
   assert.equal(b.holdings('mig-ep')!.parentOwner, 'big');
   // A row cut on an accelerator an endpoint holds whole is a violation on load.
@@ -237,7 +258,16 @@ test('a shrinking whole cluster gives back the server without cut instances firs
 
 test('pooled vNPU instances: replicas take a partitioned cluster instances, or cut AI cores from whole 910B accelerators', () => {
   const a = new Allocator(testInventory(), { policy: 'first-fit' });
-  const cl = a.place({ owner: 'npu-part', project: 'p1', acceleratorType: 'ascend-910b', zone: 't-1a', count: 3, unit: 'accelerators', scope: 'server', profile: 'vir05_1c_16g' });
+  const cl = a.place({
+    owner: 'npu-part',
+    project: 'p1',
+    acceleratorType: 'ascend-910b',
+    zone: 't-1a',
+    count: 3,
+    unit: 'accelerators',
+    scope: 'server',
+    profile: 'vir05_1c_16g',
+  });
   assert.ok(cl.ok);
   a.commit('npu-part', cl);
   const ep = placeOk(a, replicas('npu-ep', 'npu-part', 2, 'vir05_1c_16g'));
@@ -263,21 +293,37 @@ test('hasEndpointsInside knows replicas on whole accelerators, on a partitioned 
   const a = new Allocator(testInventory(), { policy: 'first-fit' });
   wholeCluster(a, 'big', 1);
   migCluster(a, 'mig', '1g.18gb', 2);
-  assert.deepEqual(['mig', 'big'].map((o) => a.hasEndpointsInside(o)), [false, false]);
+  assert.deepEqual(
+    ['mig', 'big'].map((o) => a.hasEndpointsInside(o)),
+    [false, false],
+  );
   placeOk(a, replicas('on-mig', 'mig', 1, '1g.18gb'));
   placeOk(a, replicas('cut-from-big', 'big', 1, '1g.18gb'));
-  assert.deepEqual(['mig', 'big', 'cut-from-big'].map((o) => a.hasEndpointsInside(o)), [true, true, false]);
+  assert.deepEqual(
+    ['mig', 'big', 'cut-from-big'].map((o) => a.hasEndpointsInside(o)),
+    [true, true, false],
+  );
   a.release('cut-from-big');
   assert.equal(a.hasEndpointsInside('big'), false, 'the last cut instance gone');
   placeOk(a, { clusterOwner: 'big', endpointOwner: 'on-big', replicas: 1, acceleratorsPerReplica: 2 });
-  assert.deepEqual(['big', 'on-big'].map((o) => a.hasEndpointsInside(o)), [true, false]);
+  assert.deepEqual(
+    ['big', 'on-big'].map((o) => a.hasEndpointsInside(o)),
+    [true, false],
+  );
   placeOk(a, replicas('cut-from-big', 'big', 1, '1g.18gb'));
   const b = new Allocator(testInventory(), { policy: 'first-fit' });
   b.load(['mig', 'big', 'on-mig', 'on-big', 'cut-from-big'].flatMap((o) => a.rowsFor(o)));
-  assert.deepEqual(['mig', 'big'].map((o) => b.hasEndpointsInside(o)), [true, true]);
+  assert.deepEqual(
+    ['mig', 'big'].map((o) => b.hasEndpointsInside(o)),
+    [true, true],
+  );
   b.release('on-mig');
   b.release('on-big');
-  assert.deepEqual(['mig', 'big'].map((o) => b.hasEndpointsInside(o)), [false, true], 'big still has cut instances');
+  assert.deepEqual(
+    ['mig', 'big'].map((o) => b.hasEndpointsInside(o)),
+    [false, true],
+    'big still has cut instances',
+  );
   b.release('cut-from-big');
   assert.equal(b.hasEndpointsInside('big'), false);
 });

@@ -63,7 +63,9 @@ test('placing an endpoint again replaces its replicas; releasing the cluster rel
 });
 
 test('replica sizes follow the HCCS rule on 910B clusters', () => {
-  const a = new Allocator(buildInventory({ regions: [{ name: 'r', zones: [{ name: 'r-a', servers: [{ acceleratorType: 'ascend-910b', count: 2, prefix: 'b' }] }] }] }));
+  const a = new Allocator(
+    buildInventory({ regions: [{ name: 'r', zones: [{ name: 'r-a', servers: [{ acceleratorType: 'ascend-910b', count: 2, prefix: 'b' }] }] }] }),
+  );
   commit(a, a.place(req('c1', { acceleratorType: 'ascend-910b', zone: 'r-a', count: 2, scope: 'zone' })));
   const d = a.placeReplicas({ clusterOwner: 'c1', endpointOwner: 'e1', replicas: 1, acceleratorsPerReplica: 3 });
   assert.ok(!d.ok);

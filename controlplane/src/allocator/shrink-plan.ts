@@ -7,7 +7,13 @@ import type { Topology } from './topology.ts';
  * (so it leaves whole supernodes and stays compact), then those whose supernode is already the most
  * free (so what is released joins a large free block), highest-numbered first.
  */
-export function shrinkOrder(topo: Topology, state: AllocState, parts: ReadonlyMap<number, { mask: number }>, n: number, cutFor: ReadonlySet<number> = new Set()): number[] {
+export function shrinkOrder(
+  topo: Topology,
+  state: AllocState,
+  parts: ReadonlyMap<number, { mask: number }>,
+  n: number,
+  cutFor: ReadonlySet<number> = new Set(),
+): number[] {
   const servers = [...parts.keys()];
   const ownedPerBlock = new Map<number, number>();
   for (const s of servers) {

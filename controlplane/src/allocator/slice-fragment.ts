@@ -42,7 +42,10 @@ export function sliceFragment(classes: readonly SliceClass[], catalogue: Partiti
   if (total === 0) return 0;
   let frag = 0;
   for (const c of classes) {
-    if (c.cpu > v.cpu || c.mem > v.mem) { frag += c.p * total; continue; }
+    if (c.cpu > v.cpu || c.mem > v.mem) {
+      frag += c.p * total;
+      continue;
+    }
     if (c.whole > 0) {
       frag += c.p * (c.whole > wholeFree ? total : partialFree);
       continue;

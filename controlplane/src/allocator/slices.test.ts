@@ -6,10 +6,24 @@ import { testInventory } from './testing.ts';
 import type { AllocationRequest, Placement } from './types.ts';
 
 const h200 = (owner: string, profile: string, count = 1): AllocationRequest => ({
-  owner, project: 'p1', acceleratorType: 'nvidia-h200', zone: 't-1b', count, unit: 'accelerators', scope: 'server', profile,
+  owner,
+  project: 'p1',
+  acceleratorType: 'nvidia-h200',
+  zone: 't-1b',
+  count,
+  unit: 'accelerators',
+  scope: 'server',
+  profile,
 });
 const npu = (owner: string, profile: string, count = 1): AllocationRequest => ({
-  owner, project: 'p1', acceleratorType: 'ascend-910b', zone: 't-1a', count, unit: 'accelerators', scope: 'server', profile,
+  owner,
+  project: 'p1',
+  acceleratorType: 'ascend-910b',
+  zone: 't-1a',
+  count,
+  unit: 'accelerators',
+  scope: 'server',
+  profile,
 });
 
 function placeOk(a: Allocator, r: AllocationRequest): Placement {
@@ -88,7 +102,11 @@ test('unknown profiles and unpartitionable types are refused naming the field an
   const a = new Allocator(testInventory());
   const d = a.place(h200('x', '9g.999gb'));
   assert.equal(d.ok, false);
-  if (!d.ok) { assert.equal(d.field, 'acceleratorProfile'); assert.match(d.message, /9g\.999gb/); assert.match(d.hint ?? '', /1g\.18gb/); }
+  if (!d.ok) {
+    assert.equal(d.field, 'acceleratorProfile');
+    assert.match(d.message, /9g\.999gb/);
+    assert.match(d.hint ?? '', /1g\.18gb/);
+  }
 });
 
 test('slice holdings round-trip through rows; whole rows keep their shape', () => {
@@ -138,7 +156,10 @@ test('every policy places partitions without breaking invariants', () => {
     let placed = 0;
     for (let i = 0; i < 60; i++) {
       const d = a.place(h200(`o${i}`, profiles[i % profiles.length]!));
-      if (d.ok) { a.commit(d.owner, d); placed++; }
+      if (d.ok) {
+        a.commit(d.owner, d);
+        placed++;
+      }
       if (i % 7 === 3) a.release(`o${i - 2}`);
     }
     assert.ok(placed > 10, `${policy} placed ${placed}`);
@@ -148,7 +169,17 @@ test('every policy places partitions without breaking invariants', () => {
 
 test('a partition beside a whole accelerator held on the same server leaves that one held', () => {
   const a = new Allocator(testInventory(), { policy: 'first-fit' });
-  placeOk(a, { owner: 'w', project: 'p1', acceleratorType: 'nvidia-h200', zone: 't-1b', count: 1, unit: 'accelerators', scope: 'server', cpuMilli: 1, memoryMib: 1 });
+  placeOk(a, {
+    owner: 'w',
+    project: 'p1',
+    acceleratorType: 'nvidia-h200',
+    zone: 't-1b',
+    count: 1,
+    unit: 'accelerators',
+    scope: 'server',
+    cpuMilli: 1,
+    memoryMib: 1,
+  });
   placeOk(a, { ...h200('s', '1g.18gb'), cpuMilli: 1, memoryMib: 1 });
   a.release('s');
   assert.ok(a.checkInvariants(new Set(a.owners())).ok);
@@ -173,7 +204,11 @@ test('a whole request beside partitions is scored slice-aware and never takes a 
   const a = new Allocator(testInventory(), { policy: 'fgd-pack' });
   for (let i = 0; i < 3; i++) placeOk(a, npu(`v${i}`, 'vir10_3c_32g'));
   const sliced = new Set(a.owners().flatMap((o) => a.holdings(o)!.slices!.map((s) => s.acceleratorId)));
-  for (const [owner, count] of [['w4', 4], ['w2', 2], ['w1', 1]] as const) {
+  for (const [owner, count] of [
+    ['w4', 4],
+    ['w2', 2],
+    ['w1', 1],
+  ] as const) {
     const d = placeOk(a, { owner, project: 'p1', acceleratorType: 'ascend-910b', zone: 't-1a', count, unit: 'accelerators', scope: 'server' });
     assert.ok(d.servers[0]!.acceleratorIds.every((id) => !sliced.has(id)));
   }

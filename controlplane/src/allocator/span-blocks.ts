@@ -49,7 +49,12 @@ export function spanBlocks(
       for (const b of unused) {
         const n = available.get(b)!.length;
         if (n < left) continue;
-        if (finish < 0 || own(b) < own(finish) || (own(b) === own(finish) && (n < available.get(finish)!.length || (n === available.get(finish)!.length && b < finish)))) finish = b;
+        if (
+          finish < 0 ||
+          own(b) < own(finish) ||
+          (own(b) === own(finish) && (n < available.get(finish)!.length || (n === available.get(finish)!.length && b < finish)))
+        )
+          finish = b;
       }
       if (finish >= 0) {
         taken.set(finish, left);
@@ -58,7 +63,12 @@ export function spanBlocks(
       let largest = -1;
       for (const b of unused) {
         const n = available.get(b)!.length;
-        if (largest < 0 || own(b) < own(largest) || (own(b) === own(largest) && (n > available.get(largest)!.length || (n === available.get(largest)!.length && b < largest)))) largest = b;
+        if (
+          largest < 0 ||
+          own(b) < own(largest) ||
+          (own(b) === own(largest) && (n > available.get(largest)!.length || (n === available.get(largest)!.length && b < largest)))
+        )
+          largest = b;
       }
       taken.set(largest, available.get(largest)!.length);
       left -= available.get(largest)!.length;
@@ -76,7 +86,12 @@ export function spanBlocks(
       let pick = -1;
       for (const [b, servers] of available) {
         if ((taken.get(b) ?? 0) >= servers.length) continue;
-        if (pick < 0 || level.get(b)! < level.get(pick)! || (level.get(b) === level.get(pick) && (preference.get(b)! < preference.get(pick)! || (preference.get(b) === preference.get(pick) && b < pick)))) pick = b;
+        if (
+          pick < 0 ||
+          level.get(b)! < level.get(pick)! ||
+          (level.get(b) === level.get(pick) && (preference.get(b)! < preference.get(pick)! || (preference.get(b) === preference.get(pick) && b < pick)))
+        )
+          pick = b;
       }
       taken.set(pick, (taken.get(pick) ?? 0) + 1);
       level.set(pick, level.get(pick)! + 1);

@@ -8,13 +8,15 @@ import type { AllocationRequest } from './types.ts';
 export function testInventory(): Inventory {
   return buildInventory({
     shapes: { mini: { acceleratorType: 'ascend-910c', serversPerSupernode: 4 } },
-    regions: [{
-      name: 't-1',
-      zones: [
-        { name: 't-1a', supernodes: [{ shape: 'mini', count: 3 }], servers: [{ acceleratorType: 'ascend-910b', count: 4, prefix: 'b' }] },
-        { name: 't-1b', supernodes: [{ shape: 'mini', count: 1 }], servers: [{ acceleratorType: 'nvidia-h200', count: 2, prefix: 'h' }] },
-      ],
-    }],
+    regions: [
+      {
+        name: 't-1',
+        zones: [
+          { name: 't-1a', supernodes: [{ shape: 'mini', count: 3 }], servers: [{ acceleratorType: 'ascend-910b', count: 4, prefix: 'b' }] },
+          { name: 't-1b', supernodes: [{ shape: 'mini', count: 1 }], servers: [{ acceleratorType: 'nvidia-h200', count: 2, prefix: 'h' }] },
+        ],
+      },
+    ],
   });
 }
 

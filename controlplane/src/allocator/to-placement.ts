@@ -15,7 +15,10 @@ export function capacityRefusal(core: AllocatorCore, req: AllocationRequest, nee
   const scoped = scope === 'supernode' ? blocks.filter((b) => topo.blockIsSupernode[b]) : blocks;
   const block = largestFreeBlock({ topo, state: core.state }, scoped, scope, need.zones.length > 1);
   return {
-    ok: false, code: 'CAPACITY_EXHAUSTED', owner: req.owner, project: req.project,
+    ok: false,
+    code: 'CAPACITY_EXHAUSTED',
+    owner: req.owner,
+    project: req.project,
     message: `${describeNeed(topo, req, need.accelerators, growthWhere)}; ${describeFreeBlock(block)}`,
     largestFreeBlock: block,
   };
@@ -27,15 +30,24 @@ export function toPlacement(core: AllocatorCore, req: AllocationRequest, replica
   const servers = placedServers(core, parts);
   const zone = core.topo.serverZone[parts[0]!.server]!;
   const placement: Placement = {
-    ok: true, owner: req.owner, project: req.project, acceleratorType: req.acceleratorType,
-    region: core.topo.zoneRegion[zone]!, zone: core.topo.zoneNames[zone]!, scope: req.scope, unit: req.unit,
-    acceleratorCount: parts.reduce((a, p) => a + popcount(p.mask), 0), supernodes: distinctSupernodes(servers), servers,
+    ok: true,
+    owner: req.owner,
+    project: req.project,
+    acceleratorType: req.acceleratorType,
+    region: core.topo.zoneRegion[zone]!,
+    zone: core.topo.zoneNames[zone]!,
+    scope: req.scope,
+    unit: req.unit,
+    acceleratorCount: parts.reduce((a, p) => a + popcount(p.mask), 0),
+    supernodes: distinctSupernodes(servers),
+    servers,
   };
   if (extra.growth) placement.growth = true;
   if (extra.parentOwner !== undefined) {
     placement.parentOwner = extra.parentOwner;
     placement.replicas = replicas.map((rp, index) => ({
-      index, supernode: core.topo.blockName[core.topo.serverBlock[rp[0]!.server]!] ?? null,
+      index,
+      supernode: core.topo.blockName[core.topo.serverBlock[rp[0]!.server]!] ?? null,
       servers: rp.map((p) => core.topo.serverName[p.server]!),
       acceleratorIds: rp.flatMap((p) => core.topo.acceleratorNames(p.server, p.mask)),
     }));
@@ -47,9 +59,13 @@ export function toPlacement(core: AllocatorCore, req: AllocationRequest, replica
 /** Parts as ids, in server order. */
 export function placedServers(core: AllocatorCore, parts: readonly Part[]): PlacedServer[] {
   const { topo } = core;
-  return [...parts].sort((a, b) => a.server - b.server).map((p) => ({
-    serverId: topo.serverName[p.server]!, supernode: topo.blockName[topo.serverBlock[p.server]!] ?? null, acceleratorIds: topo.acceleratorNames(p.server, p.mask),
-  }));
+  return [...parts]
+    .sort((a, b) => a.server - b.server)
+    .map((p) => ({
+      serverId: topo.serverName[p.server]!,
+      supernode: topo.blockName[topo.serverBlock[p.server]!] ?? null,
+      acceleratorIds: topo.acceleratorNames(p.server, p.mask),
+    }));
 }
 
 /** Parts of a placement: remembered for our own objects, re-read from ids after a JSON round trip. */

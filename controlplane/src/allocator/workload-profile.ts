@@ -86,8 +86,14 @@ export class WorkloadProfile {
     const per = topo.typeSpecs[type]!.acceleratorsPerServer;
     // Keep the classes that carry the most demand, so rare large requests are not cut off.
     const demand = (c: RequestClass) => c.weight * (c.servers > 0 ? c.servers * per : c.size);
-    const small = classes.filter((c) => c.servers === 0).sort((a, b) => demand(b) - demand(a)).slice(0, MAX_SMALL_CLASSES);
-    const gangs = classes.filter((c) => c.servers > 0).sort((a, b) => demand(b) - demand(a)).slice(0, MAX_GANG_CLASSES);
+    const small = classes
+      .filter((c) => c.servers === 0)
+      .sort((a, b) => demand(b) - demand(a))
+      .slice(0, MAX_SMALL_CLASSES);
+    const gangs = classes
+      .filter((c) => c.servers > 0)
+      .sort((a, b) => demand(b) - demand(a))
+      .slice(0, MAX_GANG_CLASSES);
     // Popularity weights, as FGD's typical pods: how often a request comes, not how big it is.
     const w = (c: RequestClass) => c.weight;
     const sum = [...small, ...gangs].reduce((a, c) => a + w(c), 0) || 1;

@@ -2,7 +2,6 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { codeForHttpStatus } from '../../../core/index.ts';
 import { AicloudError, apiError, isAicloudError, type ErrorCode } from '../cloud/index.ts';
 
-
 /** The error code an HTTP status stands for when nothing more specific is known (injected faults). */
 export function codeForStatus(status: number): ErrorCode {
   return codeForHttpStatus(status);
@@ -15,9 +14,13 @@ function fromFastify(err: FastifyError): AicloudError | undefined {
     return apiError('INVALID_BODY', 'send the body as application/json', { status: 415 });
   }
   if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
-    return apiError(codeForStatus(err.statusCode), err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'the JSON body is empty' : `the request body is not valid JSON`, {
-      status: err.statusCode,
-    });
+    return apiError(
+      codeForStatus(err.statusCode),
+      err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'the JSON body is empty' : `the request body is not valid JSON`,
+      {
+        status: err.statusCode,
+      },
+    );
   }
   return undefined;
 }

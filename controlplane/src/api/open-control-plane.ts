@@ -67,7 +67,8 @@ export async function openControlPlane(opts: OpenOptions): Promise<OpenedControl
     const secretKey = opts.databaseUrl
       ? await sharedSecretKey(store)
       : dir
-        ? readOrCreateFile(join(dir, 'secret.key'), () => randomBytes(32).toString('base64')) : randomBytes(32).toString('base64');
+        ? readOrCreateFile(join(dir, 'secret.key'), () => randomBytes(32).toString('base64'))
+        : randomBytes(32).toString('base64');
     let adminToken = await bootstrap(store, clock.now(), opts.bootstrapToken);
     if (dir) {
       const file = join(dir, 'admin.token');

@@ -10,11 +10,7 @@ export interface RateLimitOptions {
  * A token bucket per caller. Returns 0 when the request may pass, otherwise the seconds to wait,
  * which becomes `Retry-After`.
  */
-export function createRateLimiter(
-  opts: RateLimitOptions,
-  now: () => number,
-  shared?: Pick<Store, 'takeRateToken'>,
-): (caller: string) => Promise<number> {
+export function createRateLimiter(opts: RateLimitOptions, now: () => number, shared?: Pick<Store, 'takeRateToken'>): (caller: string) => Promise<number> {
   const burst = opts.burst ?? Math.max(1, Math.ceil(opts.perSecond));
   const buckets = new Map<string, { tokens: number; at: number }>();
   // Instances on one database share the buckets there, so the limit is per caller, not per instance.

@@ -26,7 +26,12 @@ export async function cancelMoveOf(cp: ControlPlane, id: string, now: number, wh
   await cp.store.deleteHoldingsOf(move.holdingOwner);
   for (const op of await cp.store.runningOperationsOf(id)) {
     if (op.type !== 'update' || op.dueAt !== move.due) continue;
-    await cp.store.putOperation({ ...op, status: 'failed', error: { code: 'CANCELLED', message: `the move of ${op.kind} ${op.name} was called off: ${why}` }, doneAt: now });
+    await cp.store.putOperation({
+      ...op,
+      status: 'failed',
+      error: { code: 'CANCELLED', message: `the move of ${op.kind} ${op.name} was called off: ${why}` },
+      doneAt: now,
+    });
   }
   await keepAdmissionState(cp, { ...state, moves: state.moves.filter((m) => m !== move) });
   return true;

@@ -1,4 +1,16 @@
-import { admit, admitOnView, AdmissionView, forgetWork, gangsOnly, requeueOf, sameButPosition, type AdmissionDecision, type AdmissionState, type AdmitOptions, type PendingRequest } from '../admission/index.ts';
+import {
+  admit,
+  admitOnView,
+  AdmissionView,
+  forgetWork,
+  gangsOnly,
+  requeueOf,
+  sameButPosition,
+  type AdmissionDecision,
+  type AdmissionState,
+  type AdmitOptions,
+  type PendingRequest,
+} from '../admission/index.ts';
 import type { Placement } from '../allocator/index.ts';
 import { finishOperation, operationLatencyMs } from '../operations/index.ts';
 import { hourlyCost } from '../../../core/index.ts';
@@ -99,7 +111,12 @@ function gangView(cp: ControlPlane, state: AdmissionState, input: AdmissionState
  * position behind it, and rewriting a thousand documents for that was most of a pass. The positions
  * are saved apart, and reads put them in (`currentReasons`).
  */
-async function showReason(cp: ControlPlane, d: Extract<AdmissionDecision, { kind: 'pending' }>, p: PendingRequest | undefined, shown: Map<string, PendingRequest>): Promise<void> {
+async function showReason(
+  cp: ControlPlane,
+  d: Extract<AdmissionDecision, { kind: 'pending' }>,
+  p: PendingRequest | undefined,
+  shown: Map<string, PendingRequest>,
+): Promise<void> {
   await updateDoc(cp, d.id, (doc) => {
     if (doc.status === 'pending' && doc.statusReason === d.reason) return false;
     doc.status = 'pending';
@@ -116,7 +133,14 @@ function samePositions(a: Positions, b: Positions): boolean {
   return true;
 }
 
-async function applyDecision(cp: ControlPlane, d: Exclude<AdmissionDecision, { kind: 'pending' }>, now: number, before: AdmissionState, after: AdmissionState, requeued: AdmissionState['pending']): Promise<void> {
+async function applyDecision(
+  cp: ControlPlane,
+  d: Exclude<AdmissionDecision, { kind: 'pending' }>,
+  now: number,
+  before: AdmissionState,
+  after: AdmissionState,
+  requeued: AdmissionState['pending'],
+): Promise<void> {
   switch (d.kind) {
     case 'admit': {
       await cp.store.putHoldings(rowsOfPlacement(d.placement));
@@ -147,8 +171,18 @@ async function applyDecision(cp: ControlPlane, d: Exclude<AdmissionDecision, { k
         // The migration is an update operation of the moved cluster, due when the move is; its
         // settling is what wakes the control plane to finish the move.
         await cp.store.putOperation({
-          id: newOperationId(), project: doc.project, type: 'update', kind: doc.kind, name: doc.name, resourceId: doc.id,
-          status: 'running', error: null, failure: null, createdAt: now, dueAt: d.due, doneAt: null,
+          id: newOperationId(),
+          project: doc.project,
+          type: 'update',
+          kind: doc.kind,
+          name: doc.name,
+          resourceId: doc.id,
+          status: 'running',
+          error: null,
+          failure: null,
+          createdAt: now,
+          dueAt: d.due,
+          doneAt: null,
         });
         if (cp.nextDueAt === undefined || d.due < cp.nextDueAt) cp.nextDueAt = d.due;
         doc.status = 'updating';
@@ -165,7 +199,13 @@ async function applyDecision(cp: ControlPlane, d: Exclude<AdmissionDecision, { k
       await cp.store.putHoldings(rowsOfPlacement(target));
       return updateDoc(cp, d.owner, (doc) => {
         const held = cp.allocator.holdings(d.owner);
-        if (held) doc.allocation = summarizeServers(cp.allocator.topology, held.zone, held.servers.map((s) => s.serverId), held.acceleratorCount);
+        if (held)
+          doc.allocation = summarizeServers(
+            cp.allocator.topology,
+            held.zone,
+            held.servers.map((s) => s.serverId),
+            held.acceleratorCount,
+          );
         if (doc.status === 'ready' || doc.status === 'updating') doc.statusReason = null;
         return true;
       });
@@ -180,10 +220,20 @@ async function startProvisioning(cp: ControlPlane, doc: WireResource, placement:
     doc.outputs = await admittedEndpointOutputs(cp, doc, placement);
   } else if (placement.slices) {
     // A partitioned cluster holds instances of its profile, no accelerator whole.
-    doc.allocation = summarizeSlices(cp.allocator.topology, placement.zone, placement.servers.map((s) => s.serverId), placement.slices);
+    doc.allocation = summarizeSlices(
+      cp.allocator.topology,
+      placement.zone,
+      placement.servers.map((s) => s.serverId),
+      placement.slices,
+    );
     doc.outputs = { ...doc.outputs, acceleratorCount: 0, hourlyCost: hourlyCost('Cluster', doc.spec) };
   } else {
-    doc.allocation = summarizeServers(cp.allocator.topology, placement.zone, placement.servers.map((s) => s.serverId), placement.acceleratorCount);
+    doc.allocation = summarizeServers(
+      cp.allocator.topology,
+      placement.zone,
+      placement.servers.map((s) => s.serverId),
+      placement.acceleratorCount,
+    );
     doc.outputs = { ...doc.outputs, acceleratorCount: placement.acceleratorCount, hourlyCost: hourlyCost('Cluster', doc.spec) };
   }
   doc.status = 'provisioning';

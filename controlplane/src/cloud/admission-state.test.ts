@@ -7,8 +7,14 @@ import { admissionStateOf, keepAdmissionState, loadAdmissionState, saveAdmission
 import type { ControlPlane } from './control-plane.ts';
 
 const work = (id: string): RunningWork => ({
-  id, request: { owner: id, project: 'p', acceleratorType: 'ascend-910c', zone: 'z', count: 8, unit: 'accelerators', scope: 'server' },
-  queue: 'p/q', priority: 0, preemptible: false, movable: true, accelerators: 8, admittedAt: 0,
+  id,
+  request: { owner: id, project: 'p', acceleratorType: 'ascend-910c', zone: 'z', count: 8, unit: 'accelerators', scope: 'server' },
+  queue: 'p/q',
+  priority: 0,
+  preemptible: false,
+  movable: true,
+  accelerators: 8,
+  admittedAt: 0,
 });
 
 const state = (running: RunningWork[]): AdmissionState => ({ queues: [], pending: [], running, reservations: [], moves: [] });
@@ -97,7 +103,14 @@ test('a pass that changes a few running entries writes only their chunks and the
 test('waiting requests are chunked too: a save with the same requests writes only the document, and one that leaves writes its chunk', async () => {
   const { cp, writes, close } = storeOnly();
   try {
-    const pending = Array.from({ length: 2000 }, (_, i) => ({ id: `p${i}`, request: work(`p${i}`).request, queue: 'p/q', priority: 0, preemptible: false, arrival: i }));
+    const pending = Array.from({ length: 2000 }, (_, i) => ({
+      id: `p${i}`,
+      request: work(`p${i}`).request,
+      queue: 'p/q',
+      priority: 0,
+      preemptible: false,
+      arrival: i,
+    }));
     await keepAdmissionState(cp, { ...state([work('w0')]), pending });
     assert.equal(writes.filter((k) => k.startsWith('admission.pending.')).length, Math.ceil(2000 / STATE_CHUNK), 'the first save writes every chunk');
     writes.length = 0;
@@ -109,7 +122,10 @@ test('waiting requests are chunked too: a save with the same requests writes onl
     assert.deepEqual(writes.sort(), [`admission.pending.${Math.floor(600 / STATE_CHUNK)}`, 'admission.state']);
     const back = await loadAdmissionState(cp.store);
     assert.equal(back.pending.length, 1999);
-    assert.deepEqual(back.pending.map((p) => p.id), s.pending.filter((p) => p.id !== 'p600').map((p) => p.id));
+    assert.deepEqual(
+      back.pending.map((p) => p.id),
+      s.pending.filter((p) => p.id !== 'p600').map((p) => p.id),
+    );
     assert.deepEqual(await admissionStateOf(cp), back);
     // A request whose shown reason changed is a new object of the same id: only its chunk is written.
     writes.length = 0;

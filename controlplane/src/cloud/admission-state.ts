@@ -65,7 +65,12 @@ async function saveChunked(store: Store, state: AdmissionState, before: StateLay
   return { running, pending };
 }
 
-async function saveList<T extends { id: string }>(store: Store, list: ListName, items: readonly T[], before: ListLayout<T> | undefined): Promise<ListLayout<T>> {
+async function saveList<T extends { id: string }>(
+  store: Store,
+  list: ListName,
+  items: readonly T[],
+  before: ListLayout<T> | undefined,
+): Promise<ListLayout<T>> {
   const dirty = new Set<number>();
   let layout = before ? keptChunks(before, items, dirty) : undefined;
   if (!layout) {

@@ -8,12 +8,7 @@ import { settleOperation } from './settle-operation.ts';
  * finished at once sets the final status in the same write, so time scale 0 costs one write per row.
  * Deletes that finish at once go through the full settle (the resource and its rows go away).
  */
-export async function writeChange(
-  cp: ControlPlane,
-  doc: WireResource,
-  op: OperationRecord,
-  put: (doc: WireResource) => Promise<void>,
-): Promise<void> {
+export async function writeChange(cp: ControlPlane, doc: WireResource, op: OperationRecord, put: (doc: WireResource) => Promise<void>): Promise<void> {
   if (op.status === 'running') {
     await put(doc);
     return;

@@ -14,7 +14,10 @@ import { moveHolders } from './admission-pass.ts';
  */
 /** Partition instances in a canonical order, so memory and database can be compared as text. */
 function sliceKey(accelerators: readonly string[], slices: readonly { profile: string; start: number; units: number }[]): string {
-  return slices.map((x, i) => `${accelerators[i]}:${x.profile}@${x.start}+${x.units}`).sort().join(' ');
+  return slices
+    .map((x, i) => `${accelerators[i]}:${x.profile}@${x.start}+${x.units}`)
+    .sort()
+    .join(' ');
 }
 
 export async function checkInvariants(cp: ControlPlane): Promise<InvariantReport> {
@@ -29,7 +32,10 @@ export async function checkInvariants(cp: ControlPlane): Promise<InvariantReport
   const stored = new Map<string, Map<string, { mask: number; slices: string; parent: string | null }>>();
   for (const r of rows) {
     if (!stored.has(r.owner)) stored.set(r.owner, new Map());
-    const slices = sliceKey((r.slices ?? []).map((x) => `${r.server}/${x.index}`), r.slices ?? []);
+    const slices = sliceKey(
+      (r.slices ?? []).map((x) => `${r.server}/${x.index}`),
+      r.slices ?? [],
+    );
     stored.get(r.owner)!.set(r.server, { mask: r.mask >>> 0, slices, parent: r.parentOwner });
   }
   const owners = new Set([...cp.allocator.owners(), ...stored.keys()]);
@@ -43,7 +49,13 @@ export async function checkInvariants(cp: ControlPlane): Promise<InvariantReport
         // A partition holding's accelerators are shared: it is compared instance by instance.
         memory.set(server, 0);
         const mine = h!.slices.filter((x) => s.acceleratorIds.includes(x.acceleratorId));
-        memorySlices.set(server, sliceKey(mine.map((x) => x.acceleratorId), mine));
+        memorySlices.set(
+          server,
+          sliceKey(
+            mine.map((x) => x.acceleratorId),
+            mine,
+          ),
+        );
         continue;
       }
       let mask = 0;
@@ -60,7 +72,8 @@ export async function checkInvariants(cp: ControlPlane): Promise<InvariantReport
       if (ms !== ds) violations.push(`${owner} on ${server}: the allocator holds partitions [${ms}], the database [${ds}]`);
     }
     for (const [server, row] of disk) {
-      if (h && row.parent !== (h.parentOwner ?? null)) violations.push(`${owner} on ${server}: the database says it runs inside ${row.parent ?? 'nothing'}, the allocator ${h.parentOwner ?? 'nothing'}`);
+      if (h && row.parent !== (h.parentOwner ?? null))
+        violations.push(`${owner} on ${server}: the database says it runs inside ${row.parent ?? 'nothing'}, the allocator ${h.parentOwner ?? 'nothing'}`);
     }
   }
   return { ok: violations.length === 0, violations };

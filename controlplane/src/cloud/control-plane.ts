@@ -98,11 +98,7 @@ export async function reloadAllocator(cp: ControlPlane): Promise<void> {
  * A change to what owners hold: the database rows are written first, then the allocator makes the
  * same change in memory. Call it inside `writeTransaction`, after the other writes of the change.
  */
-export async function changeHoldings(
-  cp: ControlPlane,
-  write: (store: Store) => Promise<void>,
-  apply: (allocator: Allocator) => void,
-): Promise<void> {
+export async function changeHoldings(cp: ControlPlane, write: (store: Store) => Promise<void>, apply: (allocator: Allocator) => void): Promise<void> {
   await write(cp.store);
   cp.allocatorEpoch++;
   apply(cp.allocator);

@@ -76,7 +76,9 @@ export async function createResource(
     if (queuedCluster) await checkQueuedCluster(cp, project, queuedCluster);
     const effects = endpointCluster
       ? pendingEndpointEffects(spec, endpointCluster)
-      : queuedCluster ? { allocation: null, outputs: pendingClusterOutputs(queuedCluster) } : await createEffects(cp, project, kind, id, spec, leaseId);
+      : queuedCluster
+        ? { allocation: null, outputs: pendingClusterOutputs(queuedCluster) }
+        : await createEffects(cp, project, kind, id, spec, leaseId);
     const doc: WireResource = {
       kind,
       project,
@@ -125,7 +127,11 @@ export async function createResource(
 }
 
 function hashRequest(kind: string, body: unknown): string {
-  return createHash('sha256').update(kind).update('\n').update(JSON.stringify(body) ?? '').digest('hex');
+  return createHash('sha256')
+    .update(kind)
+    .update('\n')
+    .update(JSON.stringify(body) ?? '')
+    .digest('hex');
 }
 
 async function replay(cp: ControlPlane, project: string, kind: Kind, status: number, body: string): Promise<SerializedReply> {

@@ -28,7 +28,9 @@ export async function defragment(cp: ControlPlane, body: unknown): Promise<Defra
     const state = await loadAdmissionState(cp.store);
     return {
       mode: await loadDefragmentMode(cp.store),
-      movesStarted: decisions.flatMap((d) => (d.kind === 'move-start' ? [{ owner: d.owner, from: d.from, to: d.to, dueAt: new Date(d.due).toISOString() }] : [])),
+      movesStarted: decisions.flatMap((d) =>
+        d.kind === 'move-start' ? [{ owner: d.owner, from: d.from, to: d.to, dueAt: new Date(d.due).toISOString() }] : [],
+      ),
       admitted: decisions.flatMap((d) => (d.kind === 'admit' ? [d.id] : [])),
       movesInFlight: state.moves.length,
       pending: state.pending.length,
@@ -42,7 +44,14 @@ export async function admissionView(cp: ControlPlane) {
   return {
     defragment: await loadDefragmentMode(cp.store),
     queues: state.queues,
-    pending: state.pending.map((p) => ({ id: p.id, queue: p.queue, priority: p.priority, preemptible: p.preemptible, arrivedAt: new Date(p.arrival).toISOString(), request: p.request })),
+    pending: state.pending.map((p) => ({
+      id: p.id,
+      queue: p.queue,
+      priority: p.priority,
+      preemptible: p.preemptible,
+      arrivedAt: new Date(p.arrival).toISOString(),
+      request: p.request,
+    })),
     running: state.running.map((w) => ({ id: w.id, queue: w.queue, priority: w.priority, preemptible: w.preemptible, accelerators: w.accelerators })),
     reservations: state.reservations.map((r) => ({ ...r, since: new Date(r.since).toISOString() })),
     moves: state.moves.map((m) => ({ owner: m.owner, to: m.target.servers.map((s) => s.serverId), dueAt: new Date(m.due).toISOString() })),

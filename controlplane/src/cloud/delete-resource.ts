@@ -16,13 +16,7 @@ import { cancelPendingOperations } from './pending-operation.ts';
  * pool that others still use is a 409 naming them. Deleting what is already being deleted answers
  * with the running delete, so retries are safe.
  */
-export async function deleteResource(
-  cp: ControlPlane,
-  project: string,
-  kind: Kind,
-  name: string,
-  ifMatch: string | undefined,
-): Promise<SerializedReply> {
+export async function deleteResource(cp: ControlPlane, project: string, kind: Kind, name: string, ifMatch: string | undefined): Promise<SerializedReply> {
   return writeTransaction(cp, async () => {
     const record = await cp.store.getResource(project, kind, name);
     if (!record) throw notFound(`${kind} ${name}`);

@@ -42,5 +42,9 @@ export function planReplicas(cp: ControlPlane, clusterId: string, endpointId: st
 
 /** Keeps the replicas an endpoint has when its update does not change how many or how large. */
 export function keepsReplicas(before: Record<string, unknown>, spec: Record<string, unknown>, placements: readonly ReplicaPlacement[]): boolean {
-  return reservedReplicas(spec) === placements.length && spec.acceleratorsPerReplica === before.acceleratorsPerReplica && spec.acceleratorProfile === before.acceleratorProfile;
+  return (
+    reservedReplicas(spec) === placements.length &&
+    spec.acceleratorsPerReplica === before.acceleratorsPerReplica &&
+    spec.acceleratorProfile === before.acceleratorProfile
+  );
 }

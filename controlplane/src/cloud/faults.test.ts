@@ -31,9 +31,21 @@ describe('fault spec', () => {
 
   it('never fails admin routes or health, so faults can always be switched off', () => {
     const spec = parseFaultSpec('*=1:500');
-    assert.equal(pickFault(spec, 'DELETE', '/v1/admin/faults', () => 0), undefined);
-    assert.equal(pickFault(spec, 'GET', '/healthz', () => 0), undefined);
-    assert.equal(pickFault(spec, 'GET', '/v1/regions', () => 0), 500);
-    assert.equal(pickFault(parseFaultSpec('*=0.5:500'), 'GET', '/v1/regions', () => 0.7), undefined);
+    assert.equal(
+      pickFault(spec, 'DELETE', '/v1/admin/faults', () => 0),
+      undefined,
+    );
+    assert.equal(
+      pickFault(spec, 'GET', '/healthz', () => 0),
+      undefined,
+    );
+    assert.equal(
+      pickFault(spec, 'GET', '/v1/regions', () => 0),
+      500,
+    );
+    assert.equal(
+      pickFault(parseFaultSpec('*=0.5:500'), 'GET', '/v1/regions', () => 0.7),
+      undefined,
+    );
   });
 });

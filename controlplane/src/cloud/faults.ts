@@ -58,8 +58,7 @@ export function parseFaultSpec(spec: string): FaultSpec {
       if (path !== '*' && !path.startsWith('/')) throw new FaultSpecError(`fault rule "${part}": path must start with /`);
       const [rate, status] = right.split(':');
       const code = status === undefined ? 503 : Number(status);
-      if (!Number.isInteger(code) || code < 400 || code > 599)
-        throw new FaultSpecError(`fault rule "${part}": status must be 400-599`);
+      if (!Number.isInteger(code) || code < 400 || code > 599) throw new FaultSpecError(`fault rule "${part}": status must be 400-599`);
       out.rules.push({ method, path, rate: parseRate(rate, part), status: code });
     }
   }

@@ -89,7 +89,12 @@ async function describeOwners(cp: ControlPlane, byOwner: ReadonlyMap<string, str
 
 function acceleratorTarget(topo: Topology, id: string, i: number): string {
   if (!topo.resolveAccelerator(id)) {
-    throw apiError('INVALID_VALUE', `unknown accelerator ${id}`, { field: `ids[${i}]`, value: id, status: 400, hint: 'Accelerator ids look like cn-southwest-2a/sn-1/s07/3.' });
+    throw apiError('INVALID_VALUE', `unknown accelerator ${id}`, {
+      field: `ids[${i}]`,
+      value: id,
+      status: 400,
+      hint: 'Accelerator ids look like cn-southwest-2a/sn-1/s07/3.',
+    });
   }
   return id;
 }

@@ -13,8 +13,8 @@ export function rowsOfPlacement(p: Placement): HoldingRecord[] {
   const parentOwner = p.parentOwner ?? null;
   if (p.slices) {
     return p.servers.map((s) => {
-      const slices: HeldSlice[] = p.slices!
-        .filter((sl) => s.acceleratorIds.includes(sl.acceleratorId))
+      const slices: HeldSlice[] = p
+        .slices!.filter((sl) => s.acceleratorIds.includes(sl.acceleratorId))
         .map((sl) => ({ index: indexOf(sl.acceleratorId), profile: sl.profile, start: sl.start, units: sl.units }));
       return { owner: p.owner, server: `${p.zone}/${s.serverId}`, project: p.project, parentOwner, mask: 0, slices };
     });
@@ -31,7 +31,12 @@ export function expandRows(rows: readonly HoldingRecord[]): HoldingRow[] {
   const out: HoldingRow[] = [];
   for (const r of rows) {
     for (const sl of r.slices ?? []) {
-      const row: HoldingRow = { acceleratorId: `${r.server}/${sl.index}`, owner: r.owner, project: r.project, slice: { profile: sl.profile, start: sl.start, units: sl.units } };
+      const row: HoldingRow = {
+        acceleratorId: `${r.server}/${sl.index}`,
+        owner: r.owner,
+        project: r.project,
+        slice: { profile: sl.profile, start: sl.start, units: sl.units },
+      };
       if (r.parentOwner !== null) row.parentOwner = r.parentOwner;
       out.push(row);
     }

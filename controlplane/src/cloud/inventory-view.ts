@@ -36,19 +36,37 @@ function toWire(report: CapacityReport) {
   const servers = [];
   for (const z of report.zones) {
     zones.push({
-      region: z.region, zone: z.zone, acceleratorType: z.acceleratorType, total: z.total, free: z.free, held: z.held,
-      unavailable: z.unavailable, largestFreeBlock: z.largestFreeBlock.accelerators, largestFreeBlockWhere: z.largestFreeBlock.where,
+      region: z.region,
+      zone: z.zone,
+      acceleratorType: z.acceleratorType,
+      total: z.total,
+      free: z.free,
+      held: z.held,
+      unavailable: z.unavailable,
+      largestFreeBlock: z.largestFreeBlock.accelerators,
+      largestFreeBlockWhere: z.largestFreeBlock.where,
     });
     for (const sn of z.supernodes) {
       supernodes.push({
-        id: sn.supernode, zone: z.zone, acceleratorType: z.acceleratorType, total: sn.total, free: sn.free,
-        wholeServersFree: sn.wholeServersFree, largestFreeBlock: sn.largestFreeBlock,
+        id: sn.supernode,
+        zone: z.zone,
+        acceleratorType: z.acceleratorType,
+        total: sn.total,
+        free: sn.free,
+        wholeServersFree: sn.wholeServersFree,
+        largestFreeBlock: sn.largestFreeBlock,
       });
     }
     for (const s of z.servers) {
       servers.push({
-        id: s.serverId, zone: z.zone, supernode: s.supernode, acceleratorType: z.acceleratorType, total: s.total, free: s.free,
-        faulty: s.faulty, draining: s.draining,
+        id: s.serverId,
+        zone: z.zone,
+        supernode: s.supernode,
+        acceleratorType: z.acceleratorType,
+        total: s.total,
+        free: s.free,
+        faulty: s.faulty,
+        draining: s.draining,
         // Accelerators cut into partitions count as not free; their free pool units or positions show here.
         ...(s.partitioned ? { partitioned: s.partitioned, freeSliceUnits: s.freeSliceUnits ?? 0 } : {}),
         // Cluster partition instances here, and how many of them endpoint replicas run on.

@@ -79,11 +79,19 @@ export async function occupancyView(cp: ControlPlane, principal: Principal, proj
   }
   const capacity = capacityView(cp, filter) as {
     zones: Array<{ zone: string; acceleratorType: string; largestFreeBlock: number; largestFreeBlockWhere: string | null }>;
-    supernodes: Array<{ id: string; zone: string; free: number; total: number; wholeServersFree: number; largestFreeBlock: number }> };
+    supernodes: Array<{ id: string; zone: string; free: number; total: number; wholeServersFree: number; largestFreeBlock: number }>;
+  };
   const snCapacity = new Map(capacity.supernodes.map((s) => [`${s.zone}/${s.id}`, s]));
   const server = (zone: string, s: { id: string; acceleratorCount: number }): OccupancyServer => {
     const key = `${zone}/${s.id}`;
-    return { id: s.id, accelerators: s.acceleratorCount, faultyMask: faulty.get(key) ?? 0, draining: draining.has(key), leasedMask: leased.get(key) ?? 0, held: byServer.get(key) ?? [] };
+    return {
+      id: s.id,
+      accelerators: s.acceleratorCount,
+      faultyMask: faulty.get(key) ?? 0,
+      draining: draining.has(key),
+      leasedMask: leased.get(key) ?? 0,
+      held: byServer.get(key) ?? [],
+    };
   };
   const zones = [];
   for (const region of inventory.regions) {

@@ -11,7 +11,11 @@ export async function operationHistory(cp: ControlPlane, project: string, query:
   if (query.limit !== undefined) {
     limit = Number(query.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
-      throw apiError('INVALID_VALUE', `limit must be a whole number from 1 to 500, got ${JSON.stringify(query.limit)}`, { field: 'limit', value: query.limit, status: 400 });
+      throw apiError('INVALID_VALUE', `limit must be a whole number from 1 to 500, got ${JSON.stringify(query.limit)}`, {
+        field: 'limit',
+        value: query.limit,
+        status: 400,
+      });
     }
   }
   const resource = query.resource === '' ? undefined : query.resource;

@@ -8,7 +8,11 @@ import { PENDING_DUE_AT } from '../operations/index.ts';
 export { PENDING_DUE_AT };
 
 /** A create operation for work that waits in its queue; admission sets its due time. */
-export async function startPendingOperation(cp: ControlPlane, target: { project: string; kind: string; name: string; id: string }, now: number): Promise<OperationRecord> {
+export async function startPendingOperation(
+  cp: ControlPlane,
+  target: { project: string; kind: string; name: string; id: string },
+  now: number,
+): Promise<OperationRecord> {
   const op: OperationRecord = {
     id: newOperationId(),
     project: target.project,
@@ -31,6 +35,11 @@ export async function startPendingOperation(cp: ControlPlane, target: { project:
 export async function cancelPendingOperations(cp: ControlPlane, resourceId: string, now: number): Promise<void> {
   for (const op of await cp.store.runningOperationsOf(resourceId)) {
     if (op.dueAt < PENDING_DUE_AT) continue;
-    await cp.store.putOperation({ ...op, status: 'failed', error: { code: 'CANCELLED', message: `${op.kind} ${op.name} was deleted while it waited in its queue` }, doneAt: now });
+    await cp.store.putOperation({
+      ...op,
+      status: 'failed',
+      error: { code: 'CANCELLED', message: `${op.kind} ${op.name} was deleted while it waited in its queue` },
+      doneAt: now,
+    });
   }
 }

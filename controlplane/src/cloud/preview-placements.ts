@@ -47,8 +47,20 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
       // An endpoint that exists is placed again (its own replicas do not count against it).
       const existing = await cp.store.getResource(project, 'ModelEndpoint', r.name);
       const endpointOwner = existing?.id ?? `preview/${index}/${r.name}`;
-      slots.push({ item: items.length, names: [[clusterOwner, r.cluster], [endpointOwner, r.name]] });
-      items.push({ clusterOwner, endpointOwner, replicas: r.replicas, acceleratorsPerReplica: r.acceleratorsPerReplica, ...(r.acceleratorProfile ? { profile: r.acceleratorProfile } : {}) });
+      slots.push({
+        item: items.length,
+        names: [
+          [clusterOwner, r.cluster],
+          [endpointOwner, r.name],
+        ],
+      });
+      items.push({
+        clusterOwner,
+        endpointOwner,
+        replicas: r.replicas,
+        acceleratorsPerReplica: r.acceleratorsPerReplica,
+        ...(r.acceleratorProfile ? { profile: r.acceleratorProfile } : {}),
+      });
       continue;
     }
     if (r.action === 'release' && r.kind === 'ModelEndpoint') {
@@ -136,7 +148,17 @@ function outcome(cp: ControlPlane, index: number, r: PreviewRequest, d: Decision
     return { ...base, fits: false, queued: true, code: d.code, message: `waits in queue ${r.queue}: ${d.message.replace(/preview\/\d+\//g, '')}` };
   }
   if (!d.ok) return { ...base, fits: false, code: d.code, message: d.message.replace(/preview\/\d+\//g, '') };
-  if (d.slices) return { ...base, fits: true, allocation: summarizeSlices(cp.allocator.topology, d.zone, d.servers.map((s) => s.serverId), d.slices) };
+  if (d.slices)
+    return {
+      ...base,
+      fits: true,
+      allocation: summarizeSlices(
+        cp.allocator.topology,
+        d.zone,
+        d.servers.map((s) => s.serverId),
+        d.slices,
+      ),
+    };
   const servers = [...(held?.servers ?? []), ...d.servers.map((s) => s.serverId)];
   const allocation = summarizeServers(cp.allocator.topology, d.zone, servers, (held?.count ?? 0) + d.acceleratorCount);
   return { ...base, fits: true, allocation };
@@ -181,11 +203,18 @@ function parseRequest(r: unknown, i: number): PreviewRequest {
 function parseReplicas(o: Record<string, unknown>, field: string): PreviewRequest {
   if (typeof o.cluster !== 'string') throw apiError('MISSING_FIELD', `${field}.cluster is required`, { field: `${field}.cluster`, status: 400 });
   if (o.acceleratorProfile !== undefined && typeof o.acceleratorProfile !== 'string') {
-    throw apiError('INVALID_TYPE', `${field}.acceleratorProfile must be a string`, { field: `${field}.acceleratorProfile`, value: o.acceleratorProfile, status: 400 });
+    throw apiError('INVALID_TYPE', `${field}.acceleratorProfile must be a string`, {
+      field: `${field}.acceleratorProfile`,
+      value: o.acceleratorProfile,
+      status: 400,
+    });
   }
   // One instance per replica on partitions; whole accelerators otherwise.
   const per = o.acceleratorProfile !== undefined ? (o.acceleratorsPerReplica ?? 1) : o.acceleratorsPerReplica;
-  for (const [k, v] of [['replicas', o.replicas], ['acceleratorsPerReplica', per]] as const) {
+  for (const [k, v] of [
+    ['replicas', o.replicas],
+    ['acceleratorsPerReplica', per],
+  ] as const) {
     if (!Number.isInteger(v) || (v as number) < 1) {
       throw apiError('OUT_OF_RANGE', `${field}.${k} must be a positive integer`, { field: `${field}.${k}`, value: v, status: 400 });
     }
@@ -194,7 +223,11 @@ function parseReplicas(o: Record<string, unknown>, field: string): PreviewReques
     throw apiError('INVALID_TYPE', `${field}.queue must be a string`, { field: `${field}.queue`, value: o.queue, status: 400 });
   }
   return {
-    action: 'replicas', name: o.name as string, cluster: o.cluster, replicas: o.replicas as number, acceleratorsPerReplica: per as number,
+    action: 'replicas',
+    name: o.name as string,
+    cluster: o.cluster,
+    replicas: o.replicas as number,
+    acceleratorsPerReplica: per as number,
     ...(o.acceleratorProfile !== undefined ? { acceleratorProfile: o.acceleratorProfile as string } : {}),
     ...(o.queue ? { queue: o.queue as string } : {}),
   };

@@ -22,7 +22,12 @@ export async function withQueueOutputs(cp: ControlPlane, doc: WireResource, know
 }
 
 /** `topology` sizes a waiting request of whole servers, as admission does. */
-export function queueOutputs(state: AdmissionState, topology: Topology, project: string, raw: Record<string, unknown>): { pendingCount: number; usage: QueueUsage[] } {
+export function queueOutputs(
+  state: AdmissionState,
+  topology: Topology,
+  project: string,
+  raw: Record<string, unknown>,
+): { pendingCount: number; usage: QueueUsage[] } {
   const spec = specOf({ kind: 'Queue', spec: raw }, 'Queue');
   const key = queueKey(project, spec.name);
   const usage = new Map<string, QueueUsage>();
@@ -36,7 +41,8 @@ export function queueOutputs(state: AdmissionState, topology: Topology, project:
   for (const p of state.pending) {
     if (p.queue !== key) continue;
     pendingCount++;
-    row(p.request.acceleratorType).pending += p.request.unit === 'servers' ? p.request.count * serverSize(topology, p.request.acceleratorType) : partitionShare(p.request) ?? p.request.count;
+    row(p.request.acceleratorType).pending +=
+      p.request.unit === 'servers' ? p.request.count * serverSize(topology, p.request.acceleratorType) : (partitionShare(p.request) ?? p.request.count);
   }
   const nominal = new Map<string, number>(spec.quotas.map((q) => [q.acceleratorType, q.nominal]));
   for (const u of usage.values()) u.borrowed = Math.max(0, u.admitted - (nominal.get(u.acceleratorType) ?? 0));

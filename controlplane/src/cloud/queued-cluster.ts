@@ -32,31 +32,59 @@ export async function checkQueuedCluster(cp: ControlPlane, project: string, spec
   const field = clusterSizeField(spec);
   if (share !== undefined) {
     // A partition counts as its share of an accelerator.
-    await checkQueueCovers(cp, project, spec.queue, type, share, { field, value: request.count, what: `${request.count} x ${request.profile} are ${share} ${type}` });
+    await checkQueueCovers(cp, project, spec.queue, type, share, {
+      field,
+      value: request.count,
+      what: `${request.count} x ${request.profile} are ${share} ${type}`,
+    });
     return;
   }
   // Servers of the type as the inventory builds them: the size admission counts against the quota.
   const ask = spec.nodeCount * serverSize(cp.allocator.topology, type);
-  await checkQueueCovers(cp, project, spec.queue, type, ask, { field, value: spec.nodeCount, what: `${spec.nodeCount} ${type} servers are ${ask} accelerators` });
+  await checkQueueCovers(cp, project, spec.queue, type, ask, {
+    field,
+    value: spec.nodeCount,
+    what: `${spec.nodeCount} ${type} servers are ${ask} accelerators`,
+  });
 }
 
 /** The queue exists and its quota for `type` (borrowing included) covers `ask` accelerators; otherwise a clear refusal. */
-export async function checkQueueCovers(cp: ControlPlane, project: string, name: string, type: string, ask: number, about: { field: string; value: unknown; what: string }): Promise<void> {
+export async function checkQueueCovers(
+  cp: ControlPlane,
+  project: string,
+  name: string,
+  type: string,
+  ask: number,
+  about: { field: string; value: unknown; what: string },
+): Promise<void> {
   const record = await cp.store.getResource(project, 'Queue', name);
   if (!record) {
-    throw apiError('DEPENDENCY_NOT_FOUND', `queue ${name} does not exist in project ${project}`, { field: 'queue', value: name, hint: 'Create the Queue first, or remove queue to be placed (or refused) at once.' });
+    throw apiError('DEPENDENCY_NOT_FOUND', `queue ${name} does not exist in project ${project}`, {
+      field: 'queue',
+      value: name,
+      hint: 'Create the Queue first, or remove queue to be placed (or refused) at once.',
+    });
   }
   const queue = toQueueSpec(project, readDoc(record).spec);
   const quota = queue.quotas[type];
   if (!quota) {
-    throw apiError('INVALID_VALUE', `queue ${name} has no quota for ${type}`, { field: 'queue', value: name, status: 400, hint: `Add a quota for ${type} to the queue, or use a queue that has one.` });
+    throw apiError('INVALID_VALUE', `queue ${name} has no quota for ${type}`, {
+      field: 'queue',
+      value: name,
+      status: 400,
+      hint: `Add a quota for ${type} to the queue, or use a queue that has one.`,
+    });
   }
   const limit = quota.nominal + (queue.cohort ? (quota.borrowingLimit ?? 0) : 0);
   if (ask > limit) {
-    throw apiError('QUOTA_EXCEEDED', `${about.what}; queue ${name} may hold ${limit} (nominal ${quota.nominal}${queue.cohort ? `, borrowing ${quota.borrowingLimit ?? 0}` : ''}), so it could never be admitted`, {
-      field: about.field,
-      value: about.value,
-    });
+    throw apiError(
+      'QUOTA_EXCEEDED',
+      `${about.what}; queue ${name} may hold ${limit} (nominal ${quota.nominal}${queue.cohort ? `, borrowing ${quota.borrowingLimit ?? 0}` : ''}), so it could never be admitted`,
+      {
+        field: about.field,
+        value: about.value,
+      },
+    );
   }
 }
 
@@ -70,8 +98,14 @@ export async function enqueueCluster(cp: ControlPlane, project: string, id: stri
   const request = clusterRequest(project, id, spec);
   const state = await admissionStateOf(cp);
   const preemptible = spec.preemptible === true;
-  const p: PendingRequest = { id, request, queue: queueKey(project, spec.queue), priority: spec.priority ?? 0, preemptible, movable: preemptible, arrival: now };
+  const p: PendingRequest = {
+    id,
+    request,
+    queue: queueKey(project, spec.queue),
+    priority: spec.priority ?? 0,
+    preemptible,
+    movable: preemptible,
+    arrival: now,
+  };
   await keepAdmissionState(cp, { ...state, pending: [...state.pending, p] }, (view) => view.enqueue(p));
 }
-
-

@@ -27,7 +27,15 @@ function queuedSpec(spec: Record<string, unknown>): { e: Spec; queue: string } {
 function replicaAccelerators(spec: Spec, type: string): number {
   const replicas = reservedReplicas(spec);
   if (spec.acceleratorProfile !== undefined) {
-    const share = partitionShare({ owner: '', project: '', acceleratorType: type, count: replicas, unit: 'accelerators', scope: 'server', profile: spec.acceleratorProfile });
+    const share = partitionShare({
+      owner: '',
+      project: '',
+      acceleratorType: type,
+      count: replicas,
+      unit: 'accelerators',
+      scope: 'server',
+      profile: spec.acceleratorProfile,
+    });
     if (share !== undefined) return share;
   }
   return replicas * spec.acceleratorsPerReplica;
@@ -43,7 +51,12 @@ function describeAsk(spec: Spec, type: string, ask: number): string {
  * Checks a queued endpoint before it waits: its cluster exists (it may itself still be waiting), its
  * pool fits, and its queue could ever hold its replicas, so nothing waits forever for a quota.
  */
-export async function checkQueuedEndpoint(cp: ControlPlane, project: string, raw: Record<string, unknown>, cluster: WireResource | undefined): Promise<WireResource> {
+export async function checkQueuedEndpoint(
+  cp: ControlPlane,
+  project: string,
+  raw: Record<string, unknown>,
+  cluster: WireResource | undefined,
+): Promise<WireResource> {
   const { e: spec, queue } = queuedSpec(raw);
   if (!cluster) {
     throw apiError('DEPENDENCY_NOT_FOUND', `cluster ${spec.cluster} does not exist in project ${project}`, { field: 'cluster', value: spec.cluster });
@@ -65,7 +78,14 @@ export function pendingEndpointEffects(spec: Record<string, unknown>, cluster: W
 }
 
 /** Puts a queued endpoint's replicas at the back of its queue (or in its priority's place). */
-export async function enqueueEndpoint(cp: ControlPlane, project: string, id: string, spec: Record<string, unknown>, cluster: WireResource, now: number): Promise<void> {
+export async function enqueueEndpoint(
+  cp: ControlPlane,
+  project: string,
+  id: string,
+  spec: Record<string, unknown>,
+  cluster: WireResource,
+  now: number,
+): Promise<void> {
   const state = await loadAdmissionState(cp.store);
   state.pending = [...state.pending, endpointRequest(project, id, spec, cluster, now)];
   await saveAdmissionState(cp.store, state);
@@ -92,7 +112,10 @@ function endpointRequest(project: string, id: string, raw: Record<string, unknow
     preemptible: spec.preemptible === true,
     arrival,
     replicas: {
-      cluster: cluster.id, clusterName: cluster.name, replicas: reservedReplicas(spec), acceleratorsPerReplica: spec.acceleratorsPerReplica,
+      cluster: cluster.id,
+      clusterName: cluster.name,
+      replicas: reservedReplicas(spec),
+      acceleratorsPerReplica: spec.acceleratorsPerReplica,
       ...(spec.acceleratorProfile !== undefined ? { profile: spec.acceleratorProfile } : {}),
     },
   };
@@ -133,7 +156,12 @@ export async function syncQueuedEndpoint(cp: ControlPlane, before: WireResource,
   const type = specOf(cluster, 'Cluster').acceleratorType;
   const ask = replicaAccelerators(spec, type);
   // A new queue must exist and have a quota for the type.
-  if (work?.queue !== named) await checkQueueCovers(cp, before.project, spec.queue!, type, ask, { field: 'replicas', value: reservedReplicas(spec), what: describeAsk(spec, type, ask) });
+  if (work?.queue !== named)
+    await checkQueueCovers(cp, before.project, spec.queue!, type, ask, {
+      field: 'replicas',
+      value: reservedReplicas(spec),
+      what: describeAsk(spec, type, ask),
+    });
   if (!work || ask > work.accelerators || work.queue !== named) {
     const ledger = new QuotaLedger(new Map((await currentQueues(cp)).map((q) => [q.name, q])));
     for (const w of state.running) if (w.id !== before.id) ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
@@ -141,13 +169,23 @@ export async function syncQueuedEndpoint(cp: ControlPlane, before: WireResource,
     if (!fits.ok) {
       // The engine names queues `project/name`; users know the name.
       const why = (fits.why ?? '').split(named).join(spec.queue ?? '');
-      throw apiError('QUOTA_EXCEEDED', `${before.kind} ${before.name} would hold ${ask} ${type}: ${why}`, { field: work?.queue === named ? 'replicas' : 'queue', value: work?.queue === named ? reservedReplicas(spec) : spec.queue });
+      throw apiError('QUOTA_EXCEEDED', `${before.kind} ${before.name} would hold ${ask} ${type}: ${why}`, {
+        field: work?.queue === named ? 'replicas' : 'queue',
+        value: work?.queue === named ? reservedReplicas(spec) : spec.queue,
+      });
     }
   }
   const request = endpointRequest(before.project, before.id, raw, cluster, work?.admittedAt ?? cp.clock.now());
   const now: RunningWork = {
-    id: before.id, request: request.request, queue: request.queue, priority: request.priority, preemptible: request.preemptible,
-    movable: false, accelerators: ask, admittedAt: work?.admittedAt ?? cp.clock.now(), replicas: request.replicas!,
+    id: before.id,
+    request: request.request,
+    queue: request.queue,
+    priority: request.priority,
+    preemptible: request.preemptible,
+    movable: false,
+    accelerators: ask,
+    admittedAt: work?.admittedAt ?? cp.clock.now(),
+    replicas: request.replicas!,
   };
   await saveAdmissionState(cp.store, { ...state, running: [...state.running.filter((w) => w.id !== before.id), now] });
 }

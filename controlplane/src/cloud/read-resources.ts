@@ -11,12 +11,7 @@ import { withQueueOutputs } from './queue-outputs.ts';
 import { currentReasons } from './current-reason.ts';
 
 /** A resource for its own project: the stored document, plus the apiKey for endpoints. */
-export async function getResourceReply(
-  cp: ControlPlane,
-  project: string,
-  kind: Kind,
-  name: string,
-): Promise<{ body: string; version: number } | undefined> {
+export async function getResourceReply(cp: ControlPlane, project: string, kind: Kind, name: string): Promise<{ body: string; version: number } | undefined> {
   const record = await cp.store.getResource(project, kind, name);
   if (!record) return undefined;
   if (kind === 'Queue') return { body: JSON.stringify(await withQueueOutputs(cp, readDoc(record))), version: record.resourceVersion };
@@ -64,7 +59,9 @@ export async function listResources(cp: ControlPlane, project: string, kind: Kin
       }
       after = r.name;
       if (terms.length && !matchesLabels(labelsOf(readDoc(r)), terms)) continue;
-      items.push(kind === 'Queue' ? JSON.stringify(await withQueueOutputs(cp, readDoc(r), (admission ??= await loadAdmissionState(cp.store)))) : await current.text(r));
+      items.push(
+        kind === 'Queue' ? JSON.stringify(await withQueueOutputs(cp, readDoc(r), (admission ??= await loadAdmissionState(cp.store)))) : await current.text(r),
+      );
       last = r.name;
     }
     if (more || batch.length < Math.max(pageSize * 2, 50)) break;

@@ -2,7 +2,12 @@ import type { Refusal } from '../allocator/index.ts';
 import { apiError, type AicloudError } from './errors.ts';
 
 /** The allocator's request fields, named as an endpoint's inputs (a cluster's are the core's: clusterFieldOf). */
-export const ENDPOINT_FIELDS: Readonly<Record<string, string>> = { cluster: 'cluster', replicas: 'replicas', acceleratorsPerReplica: 'acceleratorsPerReplica', acceleratorProfile: 'acceleratorProfile' };
+export const ENDPOINT_FIELDS: Readonly<Record<string, string>> = {
+  cluster: 'cluster',
+  replicas: 'replicas',
+  acceleratorsPerReplica: 'acceleratorsPerReplica',
+  acceleratorProfile: 'acceleratorProfile',
+};
 
 /**
  * An allocator refusal as the API's error, in the allocator's own words (the request and the largest

@@ -36,9 +36,7 @@ export async function usersOf(cp: ControlPlane, target: WireResource): Promise<s
   }
   if (target.kind !== 'Cluster' && target.kind !== 'KvCachePool') return [];
   const field = target.kind === 'Cluster' ? 'cluster' : 'kvCachePool';
-  return (await dependents(cp, target.project))
-    .filter((r) => r.spec[field] === target.name && r.id !== target.id)
-    .map((r) => `${r.kind} ${r.name}`);
+  return (await dependents(cp, target.project)).filter((r) => r.spec[field] === target.name && r.id !== target.id).map((r) => `${r.kind} ${r.name}`);
 }
 
 /** A pool an endpoint names must exist and sit on the endpoint's cluster. */

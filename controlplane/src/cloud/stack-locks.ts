@@ -11,7 +11,12 @@ export interface WireLock {
   expiresAt: string | null;
 }
 
-const wire = (l: LockRecord): WireLock => ({ stack: l.stack, holder: l.holder, since: iso(l.since), expiresAt: l.expiresAt === null ? null : iso(l.expiresAt) });
+const wire = (l: LockRecord): WireLock => ({
+  stack: l.stack,
+  holder: l.holder,
+  since: iso(l.since),
+  expiresAt: l.expiresAt === null ? null : iso(l.expiresAt),
+});
 const live = (l: LockRecord | undefined, now: number) => (l && (l.expiresAt === null || l.expiresAt > now) ? l : undefined);
 
 function lockedError(l: LockRecord): Error {
@@ -31,7 +36,11 @@ export async function acquireLock(cp: ControlPlane, project: string, stack: stri
     throw apiError('INVALID_FORMAT', 'holder must be printable text', { field: 'holder', value: b.holder, status: 400 });
   }
   if (b.ttlSeconds !== undefined && (typeof b.ttlSeconds !== 'number' || !(b.ttlSeconds > 0) || b.ttlSeconds > 86_400 * 7)) {
-    throw apiError('OUT_OF_RANGE', 'ttlSeconds must be a number of seconds above 0 and at most a week', { field: 'ttlSeconds', value: b.ttlSeconds, status: 400 });
+    throw apiError('OUT_OF_RANGE', 'ttlSeconds must be a number of seconds above 0 and at most a week', {
+      field: 'ttlSeconds',
+      value: b.ttlSeconds,
+      status: 400,
+    });
   }
   const holder = b.holder;
   const ttl = b.ttlSeconds as number | undefined;

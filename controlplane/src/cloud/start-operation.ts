@@ -28,9 +28,7 @@ export async function startOperation(
     resourceId: target.id,
     status: 'running',
     error: null,
-    failure: fails
-      ? { code: 'OPERATION_FAILED', message: `the cloud failed to ${type} ${target.kind} ${target.name} (injected fault)` }
-      : null,
+    failure: fails ? { code: 'OPERATION_FAILED', message: `the cloud failed to ${type} ${target.kind} ${target.name} (injected fault)` } : null,
     createdAt: now,
     dueAt,
     doneAt: null,

@@ -37,10 +37,14 @@ export async function updateResource(
     if (before.status === 'deleting') throw notFound(`${kind} ${name} (it is being deleted)`);
     if (before.status === 'pending') {
       const { statusReason } = await currentReasons(cp).doc(record, before);
-      throw apiError('RESOURCE_PENDING', `${kind} ${name} is waiting in queue ${String(before.spec.queue)} (${statusReason ?? 'not admitted yet'}); it cannot change until it is admitted`, {
-        field: 'queue',
-        value: before.spec.queue,
-      });
+      throw apiError(
+        'RESOURCE_PENDING',
+        `${kind} ${name} is waiting in queue ${String(before.spec.queue)} (${statusReason ?? 'not admitted yet'}); it cannot change until it is admitted`,
+        {
+          field: 'queue',
+          value: before.spec.queue,
+        },
+      );
     }
     const merged = mergePatch(before.spec, patch) as Record<string, unknown>;
     const clusterName = clusterNameOf(kind, merged);

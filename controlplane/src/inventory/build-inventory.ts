@@ -14,8 +14,13 @@ export function buildInventory(spec: InventorySpec): Inventory {
   const acceleratorTypes: Record<string, AcceleratorTypeSpec> = {};
   for (const [name, t] of Object.entries(ACCELERATOR_TYPES)) {
     acceleratorTypes[name] = {
-      name, memoryGib: t.memoryGib, bf16Tflops: t.bf16Tflops, acceleratorsPerServer: t.acceleratorsPerServer,
-      serverGroups: [...t.serverGroups], interconnect: t.interconnect, pricePerHour: t.pricePerHour,
+      name,
+      memoryGib: t.memoryGib,
+      bf16Tflops: t.bf16Tflops,
+      acceleratorsPerServer: t.acceleratorsPerServer,
+      serverGroups: [...t.serverGroups],
+      interconnect: t.interconnect,
+      pricePerHour: t.pricePerHour,
     };
   }
   for (const [name, t] of Object.entries(spec.acceleratorTypes ?? {})) {
@@ -32,7 +37,13 @@ export function buildInventory(spec: InventorySpec): Inventory {
     const groups = s.serverGroups ?? (perServer === type.acceleratorsPerServer ? type.serverGroups : [perServer]);
     checkPositive(s.serversPerSupernode, `${field}.serversPerSupernode`);
     checkGroups(groups, perServer, `${field}.serverGroups`);
-    shapes[name] = { name, acceleratorType: s.acceleratorType, serversPerSupernode: s.serversPerSupernode, acceleratorsPerServer: perServer, serverGroups: [...groups] };
+    shapes[name] = {
+      name,
+      acceleratorType: s.acceleratorType,
+      serversPerSupernode: s.serversPerSupernode,
+      acceleratorsPerServer: perServer,
+      serverGroups: [...groups],
+    };
   }
 
   const regionNames = new Set<string>();
@@ -66,8 +77,12 @@ export function buildInventory(spec: InventorySpec): Inventory {
           const servers: Server[] = [];
           for (let s = 0; s < shape.serversPerSupernode; s++) {
             servers.push({
-              id: supernodeServerId(id, s, shape.serversPerSupernode), zone: z.name, supernode: id,
-              acceleratorType: shape.acceleratorType, acceleratorCount: shape.acceleratorsPerServer, serverGroups: [...shape.serverGroups],
+              id: supernodeServerId(id, s, shape.serversPerSupernode),
+              zone: z.name,
+              supernode: id,
+              acceleratorType: shape.acceleratorType,
+              acceleratorCount: shape.acceleratorsPerServer,
+              serverGroups: [...shape.serverGroups],
             });
           }
           supernodes.push({ id, zone: z.name, shape: shape.name, acceleratorType: shape.acceleratorType, servers });
@@ -105,13 +120,17 @@ function requireType(types: Record<string, AcceleratorTypeSpec>, name: string, f
 }
 
 function checkPositive(n: number, field: string): void {
-  if (!Number.isInteger(n) || n < 1) throw new AicloudError('OUT_OF_RANGE', `${field} must be a whole number of at least 1, got ${String(n)}`, { field, value: n });
+  if (!Number.isInteger(n) || n < 1)
+    throw new AicloudError('OUT_OF_RANGE', `${field} must be a whole number of at least 1, got ${String(n)}`, { field, value: n });
 }
 
 function checkGroups(groups: number[], perServer: number, field: string): void {
   checkPositive(perServer, field.replace(/serverGroups$/, 'acceleratorsPerServer'));
   if (perServer > MAX_ACCELERATORS_PER_SERVER) {
-    throw new AicloudError('OUT_OF_RANGE', `at most ${MAX_ACCELERATORS_PER_SERVER} accelerators per server are supported, got ${perServer}`, { field, value: perServer });
+    throw new AicloudError('OUT_OF_RANGE', `at most ${MAX_ACCELERATORS_PER_SERVER} accelerators per server are supported, got ${perServer}`, {
+      field,
+      value: perServer,
+    });
   }
   if (!Array.isArray(groups) || groups.length === 0 || groups.some((g) => !Number.isInteger(g) || g < 1)) {
     throw new AicloudError('INVALID_VALUE', `${field} must be a list of group sizes`, { field, value: groups });

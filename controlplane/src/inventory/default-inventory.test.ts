@@ -13,7 +13,10 @@ test('the default inventory has the shapes the project documents', () => {
   const [a, b] = inv.regions[0]!.zones;
   assert.equal(a!.name, 'cn-southwest-2a');
   assert.equal(b!.name, 'cn-southwest-2b');
-  assert.deepEqual(a!.supernodes.map((s) => s.id), ['sn-1', 'sn-2', 'sn-3', 'sn-4']);
+  assert.deepEqual(
+    a!.supernodes.map((s) => s.id),
+    ['sn-1', 'sn-2', 'sn-3', 'sn-4'],
+  );
   assert.equal(count(a!, 'ascend-910c'), 4 * 384);
   assert.equal(count(a!, 'ascend-910b'), 32 * 8);
   assert.equal(count(b!, 'ascend-910c'), 2 * 384);
@@ -45,5 +48,8 @@ test('accelerator specs agree with the core catalogue', () => {
     assert.deepEqual(t.serverGroups, spec.serverGroups);
     assert.equal(t.pricePerHour, spec.pricePerHour);
   }
-  assert.deepEqual([128, 64, 141, 186], ['ascend-910c', 'ascend-910b', 'nvidia-h200', 'nvidia-gb200'].map((n) => inv.acceleratorTypes[n]!.memoryGib));
+  assert.deepEqual(
+    [128, 64, 141, 186],
+    ['ascend-910c', 'ascend-910b', 'nvidia-h200', 'nvidia-gb200'].map((n) => inv.acceleratorTypes[n]!.memoryGib),
+  );
 });

@@ -32,9 +32,22 @@ function errorOf(fn: () => unknown): { code: string; field?: string; message: st
 test('an inventory file expands shapes and pools into servers', () => {
   const inv = parseInventory(SMALL);
   const zone = inv.regions[0]!.zones[0]!;
-  assert.deepEqual(zone.supernodes.map((s) => s.id), ['blk-1', 'blk-2']);
-  assert.deepEqual(zone.supernodes[1]!.servers.map((s) => s.id), ['blk-2/s01', 'blk-2/s02']);
-  assert.deepEqual(zone.servers.map((s) => [s.id, s.acceleratorCount]), [['g-01', 4], ['g-02', 4], ['g-03', 4]]);
+  assert.deepEqual(
+    zone.supernodes.map((s) => s.id),
+    ['blk-1', 'blk-2'],
+  );
+  assert.deepEqual(
+    zone.supernodes[1]!.servers.map((s) => s.id),
+    ['blk-2/s01', 'blk-2/s02'],
+  );
+  assert.deepEqual(
+    zone.servers.map((s) => [s.id, s.acceleratorCount]),
+    [
+      ['g-01', 4],
+      ['g-02', 4],
+      ['g-03', 4],
+    ],
+  );
   assert.equal(inv.acceleratorTypes['test-gpu']!.memoryGib, 80);
 });
 

@@ -11,7 +11,9 @@ export function parseInventory(yamlText: string): Inventory {
   try {
     doc = parse(yamlText);
   } catch (e) {
-    throw new AicloudError('INVALID_FORMAT', `the inventory is not valid YAML: ${(e as Error).message.split('\n')[0]}`, { hint: 'Fix the YAML syntax at the position shown.' });
+    throw new AicloudError('INVALID_FORMAT', `the inventory is not valid YAML: ${(e as Error).message.split('\n')[0]}`, {
+      hint: 'Fix the YAML syntax at the position shown.',
+    });
   }
   return buildInventory(readSpec(doc));
 }
@@ -22,45 +24,51 @@ export function loadInventoryFile(path: string): Inventory {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new AicloudError('NOT_FOUND', `cannot read the inventory file ${path}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`, { field: 'inventory', value: path, hint: 'Give the path of a YAML inventory file.' });
+    throw new AicloudError('NOT_FOUND', `cannot read the inventory file ${path}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`, {
+      field: 'inventory',
+      value: path,
+      hint: 'Give the path of a YAML inventory file.',
+    });
   }
   return parseInventory(text);
 }
 
 function readSpec(doc: unknown): InventorySpec {
   const root = obj(doc, '');
-  const spec: InventorySpec = { regions: arr(root.regions, 'regions', true).map((r, ri) => {
-    const rf = `regions[${ri}]`;
-    const region = obj(r, rf);
-    return {
-      name: str(region.name, `${rf}.name`),
-      zones: arr(region.zones, `${rf}.zones`, true).map((z, zi) => {
-        const zf = `${rf}.zones[${zi}]`;
-        const zone = obj(z, zf);
-        return {
-          name: str(zone.name, `${zf}.name`),
-          supernodes: arr(zone.supernodes, `${zf}.supernodes`, false).map((p, pi) => {
-            const pf = `${zf}.supernodes[${pi}]`;
-            const pool = obj(p, pf);
-            return { shape: str(pool.shape, `${pf}.shape`), count: int(pool.count, `${pf}.count`), prefix: optStr(pool.prefix, `${pf}.prefix`) };
-          }),
-          servers: arr(zone.servers, `${zf}.servers`, false).map((p, pi) => {
-            const pf = `${zf}.servers[${pi}]`;
-            const pool = obj(p, pf);
-            return {
-              acceleratorType: str(pool.acceleratorType, `${pf}.acceleratorType`),
-              count: int(pool.count, `${pf}.count`),
-              prefix: str(pool.prefix, `${pf}.prefix`),
-              acceleratorsPerServer: optInt(pool.acceleratorsPerServer, `${pf}.acceleratorsPerServer`),
-              serverGroups: optInts(pool.serverGroups, `${pf}.serverGroups`),
-              cpuMilli: optInt(pool.cpuMilli, `${pf}.cpuMilli`),
-              memoryMib: optInt(pool.memoryMib, `${pf}.memoryMib`),
-            };
-          }),
-        };
-      }),
-    };
-  }) };
+  const spec: InventorySpec = {
+    regions: arr(root.regions, 'regions', true).map((r, ri) => {
+      const rf = `regions[${ri}]`;
+      const region = obj(r, rf);
+      return {
+        name: str(region.name, `${rf}.name`),
+        zones: arr(region.zones, `${rf}.zones`, true).map((z, zi) => {
+          const zf = `${rf}.zones[${zi}]`;
+          const zone = obj(z, zf);
+          return {
+            name: str(zone.name, `${zf}.name`),
+            supernodes: arr(zone.supernodes, `${zf}.supernodes`, false).map((p, pi) => {
+              const pf = `${zf}.supernodes[${pi}]`;
+              const pool = obj(p, pf);
+              return { shape: str(pool.shape, `${pf}.shape`), count: int(pool.count, `${pf}.count`), prefix: optStr(pool.prefix, `${pf}.prefix`) };
+            }),
+            servers: arr(zone.servers, `${zf}.servers`, false).map((p, pi) => {
+              const pf = `${zf}.servers[${pi}]`;
+              const pool = obj(p, pf);
+              return {
+                acceleratorType: str(pool.acceleratorType, `${pf}.acceleratorType`),
+                count: int(pool.count, `${pf}.count`),
+                prefix: str(pool.prefix, `${pf}.prefix`),
+                acceleratorsPerServer: optInt(pool.acceleratorsPerServer, `${pf}.acceleratorsPerServer`),
+                serverGroups: optInts(pool.serverGroups, `${pf}.serverGroups`),
+                cpuMilli: optInt(pool.cpuMilli, `${pf}.cpuMilli`),
+                memoryMib: optInt(pool.memoryMib, `${pf}.memoryMib`),
+              };
+            }),
+          };
+        }),
+      };
+    }),
+  };
   if (root.shapes !== undefined) {
     spec.shapes = {};
     for (const [name, s] of Object.entries(obj(root.shapes, 'shapes'))) {
@@ -125,7 +133,8 @@ function optStr(v: unknown, field: string): string | undefined {
 
 function num(v: unknown, field: string): number {
   if (v === undefined || v === null) throw new AicloudError('MISSING_FIELD', `${field} is required`, { field });
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new AicloudError('INVALID_TYPE', `${field} must be a number of at least 0`, { field, value: v });
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+    throw new AicloudError('INVALID_TYPE', `${field} must be a number of at least 0`, { field, value: v });
   return v;
 }
 

@@ -5,11 +5,7 @@ import type { OperationRecord, Store } from '../store/index.ts';
  * time. Called from reads instead of timers, so the embedded cloud, a restarted server and a test
  * on a virtual clock all see the same history. The caller holds the write transaction.
  */
-export async function advanceDueOperations(
-  store: Store,
-  now: number,
-  settle: (op: OperationRecord) => Promise<void>,
-): Promise<number | undefined> {
+export async function advanceDueOperations(store: Store, now: number, settle: (op: OperationRecord) => Promise<void>): Promise<number | undefined> {
   for (const op of await store.dueOperations(now)) await settle(op);
   return store.nextDueAt();
 }

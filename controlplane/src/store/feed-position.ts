@@ -13,7 +13,10 @@ export function snapshotSees(snapshot: string, position: string): boolean {
   }
   if (xid < BigInt(xmin!)) return true;
   if (xid >= BigInt(xmax!)) return false;
-  return !(xip ?? '').split(',').filter(Boolean).some((x) => BigInt(x) === xid);
+  return !(xip ?? '')
+    .split(',')
+    .filter(Boolean)
+    .some((x) => BigInt(x) === xid);
 }
 
 /** The oldest transaction a snapshot could still see commit (`pg_snapshot_xmin`). */

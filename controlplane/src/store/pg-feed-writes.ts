@@ -6,28 +6,38 @@ import type { Store } from './store.ts';
 /** The writes that change what an instance caches, each recording what it touched in the transaction's `Touched`. */
 type FeedWrites = Pick<
   Store,
-  | 'putHoldings' | 'deleteHoldings' | 'deleteHoldingsOf' | 'putQuota' | 'putHealthMark' | 'putProject' | 'putOperation' | 'putMeta' | 'putToken'
-  | 'putResource' | 'deleteResource' | 'putIdempotency' | 'putLock' | 'deleteLock' | 'putLease'
+  | 'putHoldings'
+  | 'deleteHoldings'
+  | 'deleteHoldingsOf'
+  | 'putQuota'
+  | 'putHealthMark'
+  | 'putProject'
+  | 'putOperation'
+  | 'putMeta'
+  | 'putToken'
+  | 'putResource'
+  | 'deleteResource'
+  | 'putIdempotency'
+  | 'putLock'
+  | 'deleteLock'
+  | 'putLease'
 >;
 
 /**
  * Wraps the table groups' writes so each records its servers or scope in the running transaction's
  * `Touched` (found by its client), which the store commits as one change-feed row.
  */
-export function feedWrites(
-  plain: FeedWrites,
-  queries: PgQueries,
-  touchedNow: () => Touched | undefined,
-  claimsOf: () => ClaimsOfServer,
-): FeedWrites {
-  const scope = <A extends unknown[]>(name: Parameters<Touched['scopes']['add']>[0], write: (...a: A) => Promise<void>, claim?: (...a: A) => string[]) =>
+export function feedWrites(plain: FeedWrites, queries: PgQueries, touchedNow: () => Touched | undefined, claimsOf: () => ClaimsOfServer): FeedWrites {
+  const scope =
+    <A extends unknown[]>(name: Parameters<Touched['scopes']['add']>[0], write: (...a: A) => Promise<void>, claim?: (...a: A) => string[]) =>
     async (...a: A) => {
       await write(...a);
       const t = touchedNow();
       t?.scopes.add(name);
       if (t && claim) for (const c of claim(...a)) t.claims.add(c);
     };
-  const claimed = <A extends unknown[]>(write: (...a: A) => Promise<void>, key: (...a: A) => string) =>
+  const claimed =
+    <A extends unknown[]>(write: (...a: A) => Promise<void>, key: (...a: A) => string) =>
     async (...a: A) => {
       await write(...a);
       touchedNow()?.claims.add(key(...a));

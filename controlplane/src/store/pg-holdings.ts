@@ -8,7 +8,9 @@ const HOLDING_COLUMNS = 'owner, server, project, parent_owner AS "parentOwner", 
 export const pgHoldings: PgTables<'listAllocations' | 'listHoldingsInside' | 'putHoldings' | 'deleteHoldings' | 'deleteHoldingsOf'> = ({ query }) => ({
   listAllocations: async () => (await query<StoredHolding & Row>('listHoldings', `SELECT ${HOLDING_COLUMNS} FROM holdings`)).map(readHoldingRow),
   listHoldingsInside: async (parentOwner) =>
-    (await query<StoredHolding & Row>('listHoldingsInside', `SELECT ${HOLDING_COLUMNS} FROM holdings WHERE parent_owner = $1`, [parentOwner])).map(readHoldingRow),
+    (await query<StoredHolding & Row>('listHoldingsInside', `SELECT ${HOLDING_COLUMNS} FROM holdings WHERE parent_owner = $1`, [parentOwner])).map(
+      readHoldingRow,
+    ),
   async putHoldings(given) {
     if (!given.length) return;
     // One statement may touch a row once: rows of one owner on one server are ORed here first.
@@ -27,7 +29,11 @@ export const pgHoldings: PgTables<'listAllocations' | 'listHoldingsInside' | 'pu
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[])
        ON CONFLICT (owner, server) DO UPDATE SET mask = holdings.mask | excluded.mask, slices = coalesce(excluded.slices, holdings.slices)`,
       [
-        rows.map((r) => r.owner), rows.map((r) => r.server), rows.map((r) => r.project), rows.map((r) => r.parentOwner), rows.map((r) => r.mask >>> 0),
+        rows.map((r) => r.owner),
+        rows.map((r) => r.server),
+        rows.map((r) => r.project),
+        rows.map((r) => r.parentOwner),
+        rows.map((r) => r.mask >>> 0),
         rows.map((r) => (r.slices?.length ? JSON.stringify(r.slices) : null)),
       ],
     );

@@ -12,7 +12,8 @@ type KeyedReads = Pick<Store, 'findResourcesByName' | 'countTokens' | 'dueOperat
  * taken `FOR UPDATE SKIP LOCKED`: an operation another instance is settling is left to it.
  */
 export function keyedReads(plain: KeyedReads, queries: PgQueries, lock: (key: string) => Promise<void>, inTransaction: () => boolean): KeyedReads {
-  const keyed = <A extends unknown[], R>(key: (...a: A) => string, read: (...a: A) => Promise<R>) =>
+  const keyed =
+    <A extends unknown[], R>(key: (...a: A) => string, read: (...a: A) => Promise<R>) =>
     async (...a: A): Promise<R> => {
       if (inTransaction()) await lock(key(...a));
       return read(...a);

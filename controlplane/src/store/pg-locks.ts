@@ -4,11 +4,10 @@ import type { PgTables, Row } from './pg-query.ts';
 /** Stack locks: who holds a project's stack for an apply, and until when. */
 export const pgLocks: PgTables<'getLock' | 'putLock' | 'deleteLock'> = ({ query, one }) => ({
   getLock: async (project, stack) =>
-    one<LockRecord & Row>(
-      'getLock',
-      'SELECT project, stack, holder, since, expires_at AS "expiresAt" FROM locks WHERE project = $1 AND stack = $2',
-      [project, stack],
-    ),
+    one<LockRecord & Row>('getLock', 'SELECT project, stack, holder, since, expires_at AS "expiresAt" FROM locks WHERE project = $1 AND stack = $2', [
+      project,
+      stack,
+    ]),
   putLock: async (l) =>
     void (await query(
       'putLock',

@@ -25,7 +25,6 @@ export function pgQueries(pool: pg.Pool, current: AsyncLocalStorage<pg.PoolClien
     const res = await runner.query<R>({ name, text, values });
     return res.rows;
   };
-  const one = async <R extends Row>(name: string, text: string, values: unknown[]): Promise<R | undefined> =>
-    (await query<R>(name, text, values))[0];
+  const one = async <R extends Row>(name: string, text: string, values: unknown[]): Promise<R | undefined> => (await query<R>(name, text, values))[0];
   return { query, one };
 }

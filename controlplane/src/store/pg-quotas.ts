@@ -3,8 +3,7 @@ import type { PgTables, Row } from './pg-query.ts';
 
 /** Quotas: each project's limit per accelerator type, loaded into the allocator at start-up. */
 export const pgQuotas: PgTables<'listQuotas' | 'putQuota'> = ({ query }) => ({
-  listQuotas: async () =>
-    query<QuotaRecord & Row>('listQuotas', 'SELECT project, accelerator_type AS "acceleratorType", quota_limit AS "limit" FROM quotas'),
+  listQuotas: async () => query<QuotaRecord & Row>('listQuotas', 'SELECT project, accelerator_type AS "acceleratorType", quota_limit AS "limit" FROM quotas'),
   putQuota: async (q) =>
     void (await query(
       'putQuota',

@@ -41,7 +41,6 @@ const IDLE_IN_TRANSACTION_MS = 10_000;
 /** Commits of one instance between two prunes of the change feed, by default. */
 const COMMITS_PER_PRUNE = 256;
 
-
 // Timestamps and masks are BIGINT; every value the control plane keeps fits a double.
 const types = {
   getTypeParser: ((oid: number, format?: string) =>
@@ -131,7 +130,11 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
           // since this one's memory (zones are only locked: placements in other supernodes are no conflict).
           if (touched.claims.size) await lockKeys(client, touched.claims);
           if (!touched.empty || touched.claims.size) {
-            recorded = await feed.record(client, touched, [...touched.claims].filter((c) => !c.startsWith(ZONE_PREFIX)));
+            recorded = await feed.record(
+              client,
+              touched,
+              [...touched.claims].filter((c) => !c.startsWith(ZONE_PREFIX)),
+            );
             if (!recorded) throw new WriteConflict([...touched.claims]);
           }
           await client.query('COMMIT');

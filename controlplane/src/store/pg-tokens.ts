@@ -3,8 +3,7 @@ import type { PgTables, Row } from './pg-query.ts';
 
 /** API tokens by hash. */
 export const pgTokens: PgTables<'getToken' | 'putToken' | 'countTokens'> = ({ query, one }) => ({
-  getToken: async (hash) =>
-    one<TokenRecord & Row>('getToken', 'SELECT hash, project, admin, created_at AS "createdAt" FROM tokens WHERE hash = $1', [hash]),
+  getToken: async (hash) => one<TokenRecord & Row>('getToken', 'SELECT hash, project, admin, created_at AS "createdAt" FROM tokens WHERE hash = $1', [hash]),
   putToken: async (t) =>
     void (await query(
       'putToken',

@@ -25,8 +25,11 @@ test('a database of the first schema opens with its resources, operations and al
     try {
       assert.equal((await store.getResource('default', 'Cluster', 'train-a'))?.id, 'cl-1');
       assert.equal((await store.getResourceById('cl-1'))?.name, 'train-a');
-      assert.deepEqual((await store.runningOperationsOf('cl-1')).map((o) => o.id), ['op-1']);
-      assert.equal((await store.nextDueAt()), 5);
+      assert.deepEqual(
+        (await store.runningOperationsOf('cl-1')).map((o) => o.id),
+        ['op-1'],
+      );
+      assert.equal(await store.nextDueAt(), 5);
       assert.deepEqual(
         (await store.listAllocations()).sort((a, b) => a.server.localeCompare(b.server)),
         [
@@ -52,9 +55,15 @@ test('holding rows OR into one mask per owner and server, and an owner drops wit
       await store.putHoldings([{ owner: 'cl-2', server: 'z/s2', project: 'p', parentOwner: null, mask: 0b0001 }]);
     });
     assert.equal((await store.listAllocations()).find((r) => r.owner === 'cl-1')?.mask, 0b1111);
-    assert.deepEqual((await store.listHoldingsInside('cl-1')).map((r) => r.owner), ['ep-1']);
+    assert.deepEqual(
+      (await store.listHoldingsInside('cl-1')).map((r) => r.owner),
+      ['ep-1'],
+    );
     await store.transaction(() => store.deleteHoldingsOf('cl-1'));
-    assert.deepEqual((await store.listAllocations()).map((r) => r.owner), ['cl-2']);
+    assert.deepEqual(
+      (await store.listAllocations()).map((r) => r.owner),
+      ['cl-2'],
+    );
   } finally {
     await store.close();
   }
@@ -73,7 +82,10 @@ test('a database from before partitions gains the slices column; whole rows read
     const store = openSqliteStore({ path });
     try {
       assert.deepEqual(await store.listAllocations(), [{ owner: 'cl-1', server: 'z/s1', project: 'p', parentOwner: null, mask: 15 }]);
-      const slices = [{ index: 4, profile: '1g.18gb', start: 0, units: 1 }, { index: 4, profile: '1g.18gb', start: 1, units: 1 }];
+      const slices = [
+        { index: 4, profile: '1g.18gb', start: 0, units: 1 },
+        { index: 4, profile: '1g.18gb', start: 1, units: 1 },
+      ];
       await store.transaction(() => store.putHoldings([{ owner: 'cl-2', server: 'z/s1', project: 'p', parentOwner: null, mask: 0, slices }]));
       const row = (await store.listAllocations()).find((r) => r.owner === 'cl-2');
       assert.deepEqual(row, { owner: 'cl-2', server: 'z/s1', project: 'p', parentOwner: null, mask: 0, slices });

@@ -11,9 +11,7 @@ export const sqliteResources: SqliteTables<
     getResource: db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE project = ? AND kind = ? AND name = ?`),
     getResourceById: db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE id = ?`),
     findByName: db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE kind = ? AND name = ?`),
-    listResources: db.prepare(
-      `SELECT ${RESOURCE_COLUMNS} FROM resources WHERE project = ? AND kind = ? AND name > ? ORDER BY name LIMIT ?`,
-    ),
+    listResources: db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE project = ? AND kind = ? AND name > ? ORDER BY name LIMIT ?`),
     listKindResources: db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE kind = ? AND project = ?`),
     putResource: db.prepare(
       `INSERT INTO resources (id, project, kind, name, resource_version, doc, secret)
@@ -27,8 +25,7 @@ export const sqliteResources: SqliteTables<
     getResource: (project, kind, name) => s.getResource.get(project, kind, name) as ResourceRecord | undefined,
     getResourceById: (id) => s.getResourceById.get(id) as ResourceRecord | undefined,
     findResourcesByName: (kind, name) => s.findByName.all(kind, name) as ResourceRecord[],
-    listResources: (project, kind, afterName, limit) =>
-      s.listResources.all(project, kind, afterName, limit) as ResourceRecord[],
+    listResources: (project, kind, afterName, limit) => s.listResources.all(project, kind, afterName, limit) as ResourceRecord[],
     listResourcesOfKinds: (project, kinds) => kinds.flatMap((kind) => s.listKindResources.all(kind, project) as ResourceRecord[]),
     putResource: (r) => void s.putResource.run(r),
     deleteResource: (r) => void s.deleteResource.run(r.kind, r.project, r.name, r.id),

@@ -1,13 +1,4 @@
-import type {
-  HealthMark,
-  HoldingRecord,
-  IdempotencyRecord,
-  LockRecord,
-  OperationRecord,
-  QuotaRecord,
-  ResourceRecord,
-  TokenRecord,
-} from './records.ts';
+import type { HealthMark, HoldingRecord, IdempotencyRecord, LockRecord, OperationRecord, QuotaRecord, ResourceRecord, TokenRecord } from './records.ts';
 import type { LeaseStore } from './lease-store.ts';
 import type { ChangeSet, ClaimsOfServer } from './change-set.ts';
 

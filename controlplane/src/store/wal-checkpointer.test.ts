@@ -22,7 +22,9 @@ it('close resolves only after a slow-starting worker has opened and closed its c
     // A driver that takes 300 ms to load, as better-sqlite3 can on a busy machine, and records what
     // the worker does with its connection.
     const driver = join(dir, 'slow-driver.cjs');
-    writeFileSync(driver, `
+    writeFileSync(
+      driver,
+      `
 const Real = require(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))});
 const { appendFileSync } = require('node:fs');
 Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
@@ -30,7 +32,8 @@ module.exports = class extends Real {
   constructor(...a) { super(...a); appendFileSync(${JSON.stringify(log)}, 'opened\\n'); }
   close() { const r = super.close(); appendFileSync(${JSON.stringify(log)}, 'closed\\n'); return r; }
 };
-`);
+`,
+    );
     const errors: string[] = [];
     const checkpointer = startWalCheckpointer(path, (m) => errors.push(m), driver);
     checkpointer.nudge();

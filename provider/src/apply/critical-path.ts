@@ -17,7 +17,7 @@ export function chainWeights(steps: readonly PlanStep[], dependents: ReadonlyMap
     if (visiting.has(address)) return 0;
     visiting.add(address);
     const step = byAddress.get(address);
-    const nominal = step ? NOMINAL_LATENCY_MS[step.kind as Kind] ?? 1_000 : 0;
+    const nominal = step ? (NOMINAL_LATENCY_MS[step.kind as Kind] ?? 1_000) : 0;
     const own = step?.action === 'delete' ? nominal * DELETE_LATENCY_FRACTION : nominal;
     let downstream = 0;
     for (const next of dependents.get(address) ?? []) downstream = Math.max(downstream, weigh(next));

@@ -6,14 +6,30 @@ import { cloudExecutor } from './execute-step.ts';
 import { FakeStackCloud } from './testing/index.ts';
 import { walkPlan } from './walk-plan.ts';
 
-const CLUSTER = { name: 'train', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 1, placement: 'zone', labels: { 'aicloud.dev/stack': 's' } };
+const CLUSTER = {
+  name: 'train',
+  zone: 'cn-southwest-2a',
+  acceleratorType: 'ascend-910c',
+  nodeCount: 1,
+  placement: 'zone',
+  labels: { 'aicloud.dev/stack': 's' },
+};
 const BIGGER = { ...CLUSTER, nodeCount: 2 };
 const MOVED = { ...CLUSTER, zone: 'cn-southwest-2b' };
 
 function step(action: PlanStep['action'], extra: Partial<PlanStep> = {}): PlanStep {
   return {
-    address: 'Cluster/train', kind: 'Cluster', name: 'train', action, fields: [], deleteBeforeReplace: action === 'replace', dependsOn: [], protect: false,
-    hourlyCost: { before: 0, after: 0 }, accelerators: { before: 0, after: 0 }, ...extra,
+    address: 'Cluster/train',
+    kind: 'Cluster',
+    name: 'train',
+    action,
+    fields: [],
+    deleteBeforeReplace: action === 'replace',
+    dependsOn: [],
+    protect: false,
+    hourlyCost: { before: 0, after: 0 },
+    accelerators: { before: 0, after: 0 },
+    ...extra,
   };
 }
 
@@ -26,7 +42,14 @@ const replaceStep = (prior: CloudResource) =>
 
 function plan(...steps: PlanStep[]): Plan {
   return {
-    formatVersion: 1, stack: 's', project: 'p', fingerprint: 'f', destroy: false, refreshOnly: false, steps, problems: [],
+    formatVersion: 1,
+    stack: 's',
+    project: 'p',
+    fingerprint: 'f',
+    destroy: false,
+    refreshOnly: false,
+    steps,
+    problems: [],
     cost: { before: { hourlyCost: 0, acceleratorHoursPerDay: 0 }, after: { hourlyCost: 0, acceleratorHoursPerDay: 0 } },
     summary: { create: 0, update: 0, replace: 0, delete: 0, 'no-op': 0 },
   };
@@ -48,7 +71,10 @@ test('a create whose operation failed is deleted and made again under a fresh ke
   assert.equal(report.ok, true);
   assert.equal(outcome.attempts, 2);
   assert.deepEqual(writes(cloud), ['create Cluster/train key=plan-key', 'delete Cluster/train if-match=1', 'create Cluster/train key=plan-key-try3-n']);
-  assert.deepEqual(only(cloud).map((r) => [r.name, r.status]), [['train', 'ready']]);
+  assert.deepEqual(
+    only(cloud).map((r) => [r.name, r.status]),
+    [['train', 'ready']],
+  );
 });
 
 test('every failed create spends its key, so three failures in a row still converge', async () => {
@@ -117,7 +143,10 @@ test('an update whose operation failed is retried by sending the spec again with
   assert.equal(report.ok, true);
   assert.equal(outcome.attempts, 2);
   assert.deepEqual(writes(cloud), ['update Cluster/train {"nodeCount":2} if-match=1', 'update Cluster/train {} if-match=2']);
-  assert.deepEqual(only(cloud).map((r) => [r.spec.nodeCount, r.status, r.generation]), [[2, 'ready', 2]]);
+  assert.deepEqual(
+    only(cloud).map((r) => [r.spec.nodeCount, r.status, r.generation]),
+    [[2, 'ready', 2]],
+  );
 });
 
 test('an update whose answer was lost is accepted without patching again', async () => {
@@ -222,7 +251,10 @@ test('a replace whose delete failed deletes the old resource again, then creates
   const { report } = await apply(cloud, replaceStep(prior));
   assert.equal(report.ok, true);
   assert.deepEqual(writes(cloud), ['delete Cluster/train if-match=1', 'delete Cluster/train if-match=2', 'create Cluster/train key=plan-key']);
-  assert.deepEqual(only(cloud).map((r) => [r.spec.zone, r.status]), [['cn-southwest-2b', 'ready']]);
+  assert.deepEqual(
+    only(cloud).map((r) => [r.spec.zone, r.status]),
+    [['cn-southwest-2b', 'ready']],
+  );
 });
 
 test('a replace whose new resource failed makes it again under a fresh key', async () => {
@@ -231,8 +263,16 @@ test('a replace whose new resource failed makes it again under a fresh key', asy
   cloud.faults.push({ method: 'create', name: 'train', mode: 'operation' });
   const { report } = await apply(cloud, replaceStep(prior));
   assert.equal(report.ok, true);
-  assert.deepEqual(writes(cloud), ['delete Cluster/train if-match=1', 'create Cluster/train key=plan-key', 'delete Cluster/train if-match=1', 'create Cluster/train key=plan-key-try3-n']);
-  assert.deepEqual(only(cloud).map((r) => [r.spec.zone, r.status]), [['cn-southwest-2b', 'ready']]);
+  assert.deepEqual(writes(cloud), [
+    'delete Cluster/train if-match=1',
+    'create Cluster/train key=plan-key',
+    'delete Cluster/train if-match=1',
+    'create Cluster/train key=plan-key-try3-n',
+  ]);
+  assert.deepEqual(
+    only(cloud).map((r) => [r.spec.zone, r.status]),
+    [['cn-southwest-2b', 'ready']],
+  );
 });
 
 test('a replace of a resource changed after the plan is PLAN_STALE and deletes nothing', async () => {

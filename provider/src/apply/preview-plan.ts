@@ -12,23 +12,38 @@ export async function previewPlan(cloud: StackCloud, plan: Plan): Promise<Plan> 
       ? { action: 'release', name: r.name, ...(r.kind === 'ModelEndpoint' ? { kind: 'ModelEndpoint' as const } : {}) }
       : r.action === 'replicas'
         ? {
-            action: 'replicas', name: r.name, cluster: r.cluster!, replicas: r.replicas!, acceleratorsPerReplica: r.acceleratorsPerReplica ?? 1,
+            action: 'replicas',
+            name: r.name,
+            cluster: r.cluster!,
+            replicas: r.replicas!,
+            acceleratorsPerReplica: r.acceleratorsPerReplica ?? 1,
             ...(r.acceleratorProfile ? { acceleratorProfile: r.acceleratorProfile } : {}),
             ...(r.queue ? { queue: r.queue } : {}),
           }
-      : r.action === 'grow'
-        ? { action: 'grow', name: r.name, nodeCount: r.nodeCount! }
-        : {
-            action: 'create', name: r.name, zone: r.zone!, acceleratorType: r.acceleratorType!, nodeCount: r.nodeCount!, placement: r.placement!,
-            ...(r.queue ? { queue: r.queue } : {}),
-            ...(r.acceleratorProfile ? { acceleratorProfile: r.acceleratorProfile, profileCount: partitionCount(r) } : {}),
-          },
+        : r.action === 'grow'
+          ? { action: 'grow', name: r.name, nodeCount: r.nodeCount! }
+          : {
+              action: 'create',
+              name: r.name,
+              zone: r.zone!,
+              acceleratorType: r.acceleratorType!,
+              nodeCount: r.nodeCount!,
+              placement: r.placement!,
+              ...(r.queue ? { queue: r.queue } : {}),
+              ...(r.acceleratorProfile ? { acceleratorProfile: r.acceleratorProfile, profileCount: partitionCount(r) } : {}),
+            },
   );
   const results = await cloud.previewPlacements(wire);
   const outcomes: PlacementOutcome[] = results.map((result) => {
     const request = requests[result.index] ?? requests.find((r) => r.name === result.name)!;
     if (!result.fits) {
-      return { address: request.address, action: request.action, fits: false, ...(result.queued ? { queued: true } : {}), message: result.message ?? result.code ?? 'no capacity' };
+      return {
+        address: request.address,
+        action: request.action,
+        fits: false,
+        ...(result.queued ? { queued: true } : {}),
+        message: result.message ?? result.code ?? 'no capacity',
+      };
     }
     const a = result.allocation as { zone: string; supernodes: string[]; servers: string[]; acceleratorCount: number } | undefined;
     return {

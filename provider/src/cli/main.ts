@@ -5,7 +5,6 @@ import { defaultContext } from './default-context.ts';
 import { parseDuration } from './parse-duration.ts';
 import { reportError } from './report-error.ts';
 
-
 /**
  * Builds the `aicloud` command. Each subcommand's code is imported only when
  * it runs, so `aicloud capacity` never loads the planner and `--help` loads nothing.
@@ -22,12 +21,14 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     .option('--data-dir <dir>', 'folder of the embedded cloud (default: AICLOUD_DATA_DIR or .aicloud)');
 
   // Commander has checked and converted the options declared below, so the cast only names their shape.
-  const lazy = <O>(load: () => Promise<{ run: (options: O, ctx: CliContext) => Promise<number> }>) => async (...args: unknown[]) => {
-    const command = args.at(-1) as Command;
-    const options = { ...program.opts(), ...command.opts(), args: command.args } as O;
-    const module = await load();
-    setExit(await module.run(options, ctx));
-  };
+  const lazy =
+    <O>(load: () => Promise<{ run: (options: O, ctx: CliContext) => Promise<number> }>) =>
+    async (...args: unknown[]) => {
+      const command = args.at(-1) as Command;
+      const options = { ...program.opts(), ...command.opts(), args: command.args } as O;
+      const module = await load();
+      setExit(await module.run(options, ctx));
+    };
   const duration = (value: string) => {
     const ms = parseDuration(value);
     if (ms === undefined) throw new InvalidArgumentError('use a duration such as 500ms, 30s, 5m or 1h');
@@ -99,11 +100,15 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     .argument('<file>', 'where to write the snapshot')
     .action(lazy(async () => ({ run: (await import('./commands/snapshot.ts')).save })));
 
-  const lease = program.command('lease').description("capacity leases taken by `aicloud plan --lease`");
-  lease.command('release').description('free what a lease holds').argument('<id>', 'lease id').action(lazy(async () => ({ run: (await import('./commands/lease.ts')).release })));
+  const lease = program.command('lease').description('capacity leases taken by `aicloud plan --lease`');
+  lease
+    .command('release')
+    .description('free what a lease holds')
+    .argument('<id>', 'lease id')
+    .action(lazy(async () => ({ run: (await import('./commands/lease.ts')).release })));
   lease
     .command('extend')
-    .description('move a lease\'s expiry later')
+    .description("move a lease's expiry later")
     .argument('<id>', 'lease id')
     .requiredOption('--by <duration>', 'how much later', duration)
     .action(lazy(async () => ({ run: (await import('./commands/lease.ts')).extend })));
@@ -117,11 +122,16 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
   program
     .command('console')
     .description('serve the web console of the embedded cloud on 127.0.0.1 and print a sign-in link')
-    .option('--port <n>', 'port (0 picks a free one)', (value: string) => {
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('use a port from 0 to 65535');
-      return n;
-    }, 0)
+    .option(
+      '--port <n>',
+      'port (0 picks a free one)',
+      (value: string) => {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('use a port from 0 to 65535');
+        return n;
+      },
+      0,
+    )
     .action(lazy(() => import('./commands/console.ts')));
 
   // Its flags belong to the control plane's own entry point; main() hands them over untouched.

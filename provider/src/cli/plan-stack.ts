@@ -21,7 +21,10 @@ export async function planStack(cloud: StackCloud, options: PlanStackOptions): P
   let stack = options.stack ?? defaultStackName(options.dir);
   // A destroy needs no manifests: the stack's resources are found by their label.
   if (!options.destroy) {
-    const loaded = await loadStack(options.dir, { ...(options.stack ? { stack: options.stack } : {}), ...(options.region ? { defaultRegion: options.region } : {}) });
+    const loaded = await loadStack(options.dir, {
+      ...(options.stack ? { stack: options.stack } : {}),
+      ...(options.region ? { defaultRegion: options.region } : {}),
+    });
     desired = loaded.desired;
     warnings = loaded.warnings;
     stack = loaded.stack;

@@ -23,14 +23,16 @@ export function formatOutputs(resources: readonly CloudResource[]): string {
         continue;
       }
       if (outputs[key] === undefined) continue;
-      const value = key === 'hourlyCost' ? `${formatUsd(Number(outputs[key]))}/h` : typeof outputs[key] === 'string' ? outputs[key] : JSON.stringify(outputs[key]);
+      const value =
+        key === 'hourlyCost' ? `${formatUsd(Number(outputs[key]))}/h` : typeof outputs[key] === 'string' ? outputs[key] : JSON.stringify(outputs[key]);
       lines.push(`    ${key}: ${value}`);
     }
     const allocation = outputs.allocation as { zone?: string; supernodes?: string[]; servers?: string[] } | undefined;
     if (allocation?.zone) {
       lines.push(`    placed: ${allocation.zone} / ${(allocation.supernodes ?? []).join(', ')}; servers ${summarizeServers(allocation.servers ?? [])}`);
     }
-    const replicas = outputs.replicaPlacements as { replica: number; supernode?: string; servers: string[]; slice?: { accelerator: string; profile: string; start: number } }[] | undefined;
+    const replicas = outputs.replicaPlacements as
+      { replica: number; supernode?: string; servers: string[]; slice?: { accelerator: string; profile: string; start: number } }[] | undefined;
     for (const r of replicas ?? []) {
       // A replica on a partition names its instance: the profile, the accelerator and the MIG position.
       const slice = r.slice ? `, ${r.slice.profile} on ${r.slice.accelerator}${r.slice.start >= 0 ? ` at position ${r.slice.start}` : ''}` : '';

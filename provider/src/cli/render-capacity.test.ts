@@ -31,7 +31,7 @@ test('an empty zone is 0% fragmented; a faulty accelerator alone strands nothing
   const servers = ['s1', 's2', 's3', 's4'].map((id, i) => ({ id, zone: 'z', supernode: i < 2 ? 'sn-1' : 'sn-2', acceleratorType: 't', total: 8, free: 8 }));
   const text = renderCapacity({ zones: [{ zone: 'z', acceleratorType: 't', total: 32, free: 32, largestFreeBlock: 16 }], supernodes: [], servers });
   assert.ok(text.split('\n').includes('  z t  0.0%  (0 of 32 free stranded)'), text);
-  servers[0] = { ...servers[0]!, free: 7, faulty: 1 } as typeof servers[0];
+  servers[0] = { ...servers[0]!, free: 7, faulty: 1 } as (typeof servers)[0];
   const faulty = renderCapacity({ zones: [{ zone: 'z', acceleratorType: 't', total: 32, free: 31, largestFreeBlock: 16 }], supernodes: [], servers });
   assert.ok(faulty.split('\n').includes('  z t  0.0%  (0 of 31 free stranded)'), faulty);
 });
@@ -41,7 +41,18 @@ test('lists partitioned accelerators with their free slice units', () => {
     zones: [{ zone: 'z1b', acceleratorType: 'nvidia-h200', total: 16, free: 14, largestFreeBlock: 8 }],
     supernodes: [],
     servers: [
-      { id: 'h200-01', zone: 'z1b', supernode: null, acceleratorType: 'nvidia-h200', total: 8, free: 6, partitioned: 2, freeSliceUnits: 9, instances: 5, endpointInstances: 3 },
+      {
+        id: 'h200-01',
+        zone: 'z1b',
+        supernode: null,
+        acceleratorType: 'nvidia-h200',
+        total: 8,
+        free: 6,
+        partitioned: 2,
+        freeSliceUnits: 9,
+        instances: 5,
+        endpointInstances: 3,
+      },
       { id: 'h200-02', zone: 'z1b', supernode: null, acceleratorType: 'nvidia-h200', total: 8, free: 8 },
     ],
   });
@@ -60,7 +71,8 @@ test('says nothing of partitions when no accelerator is partitioned', () => {
 
 test('lists a server whose whole accelerators have instances cut for endpoints, with 0 partitioned', () => {
   const text = renderCapacity({
-    zones: [], supernodes: [],
+    zones: [],
+    supernodes: [],
     servers: [{ id: 'h200-02', zone: 'z1b', supernode: null, acceleratorType: 'nvidia-h200', total: 8, free: 0, instances: 9, endpointInstances: 9 }],
   });
   const lines = text.split('\n');

@@ -5,7 +5,12 @@ export interface CapacityReport {
   zones: { zone: string; acceleratorType: string; total: number; free: number; largestFreeBlock: number }[];
   supernodes: { id: string; zone: string; acceleratorType: string; total: number; free: number }[];
   servers: {
-    id: string; zone: string; supernode: string | null; acceleratorType: string; total: number; free: number;
+    id: string;
+    zone: string;
+    supernode: string | null;
+    acceleratorType: string;
+    total: number;
+    free: number;
     /** Faulty accelerators (not free) and whether the server is draining (nothing on it is free). */
     faulty?: number;
     draining?: boolean;
@@ -31,12 +36,19 @@ export function renderCapacity(report: CapacityReport): string {
   const zones = [...report.zones].sort((a, b) => a.zone.localeCompare(b.zone) || a.acceleratorType.localeCompare(b.acceleratorType));
   for (const z of zones) {
     rows.push([z.zone, z.acceleratorType, formatInt(z.free), formatInt(z.total), formatInt(z.largestFreeBlock)]);
-    const supernodes = report.supernodes.filter((s) => s.zone === z.zone && s.acceleratorType === z.acceleratorType).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+    const supernodes = report.supernodes
+      .filter((s) => s.zone === z.zone && s.acceleratorType === z.acceleratorType)
+      .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
     for (const s of supernodes) rows.push([`  ${s.id}`, '', formatInt(s.free), formatInt(s.total), '']);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const row of rows) {
-    lines.push(row.map((cell, i) => (i >= 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd());
+    lines.push(
+      row
+        .map((cell, i) => (i >= 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+    );
   }
   lines.push('');
   lines.push('Fragmentation: free accelerators stranded on partly held servers, which no whole-server request (a gang, a');
@@ -45,7 +57,9 @@ export function renderCapacity(report: CapacityReport): string {
     const servers = report.servers.filter((s) => s.zone === z.zone && s.acceleratorType === z.acceleratorType);
     const stranded = strandedFree(servers);
     const free = servers.reduce((n, s) => n + s.free, 0);
-    lines.push(`  ${z.zone} ${z.acceleratorType}  ${free ? ((100 * stranded) / free).toFixed(1) : '0.0'}%  (${formatInt(stranded)} of ${formatInt(free)} free stranded)`);
+    lines.push(
+      `  ${z.zone} ${z.acceleratorType}  ${free ? ((100 * stranded) / free).toFixed(1) : '0.0'}%  (${formatInt(stranded)} of ${formatInt(free)} free stranded)`,
+    );
   }
   lines.push('');
   lines.push('Occupancy, one character per server (# held, + partly free, . free):');
@@ -68,16 +82,31 @@ export function renderCapacity(report: CapacityReport): string {
       lines.push(`${label}  ${chunk.padEnd(Math.min(64, map.length))}${i === 0 ? `  ${formatInt(free)}/${formatInt(total)} free` : ''}`);
     });
   }
-  const partitioned = report.servers.filter((s) => (s.partitioned ?? 0) > 0 || (s.instances ?? 0) > 0).sort((a, b) => a.zone.localeCompare(b.zone) || a.id.localeCompare(b.id, 'en', { numeric: true }));
+  const partitioned = report.servers
+    .filter((s) => (s.partitioned ?? 0) > 0 || (s.instances ?? 0) > 0)
+    .sort((a, b) => a.zone.localeCompare(b.zone) || a.id.localeCompare(b.id, 'en', { numeric: true }));
   if (partitioned.length) {
     lines.push('');
     lines.push('Partitioned accelerators (not free whole; slice units are MIG positions or vNPU AI cores):');
     const prow = [
       ['SERVER', 'TYPE', 'PARTITIONED', 'FREE SLICE UNITS', 'INSTANCES', 'IN ENDPOINTS'],
-      ...partitioned.map((s) => [`${s.zone}/${s.id}`, s.acceleratorType, formatInt(s.partitioned ?? 0), formatInt(s.freeSliceUnits ?? 0), formatInt(s.instances ?? 0), formatInt(s.endpointInstances ?? 0)]),
+      ...partitioned.map((s) => [
+        `${s.zone}/${s.id}`,
+        s.acceleratorType,
+        formatInt(s.partitioned ?? 0),
+        formatInt(s.freeSliceUnits ?? 0),
+        formatInt(s.instances ?? 0),
+        formatInt(s.endpointInstances ?? 0),
+      ]),
     ];
     const w = prow[0]!.map((_, i) => Math.max(...prow.map((r) => r[i]!.length)));
-    for (const row of prow) lines.push(row.map((cell, i) => (i >= 2 ? cell.padStart(w[i]!) : cell.padEnd(w[i]!))).join('  ').trimEnd());
+    for (const row of prow)
+      lines.push(
+        row
+          .map((cell, i) => (i >= 2 ? cell.padStart(w[i]!) : cell.padEnd(w[i]!)))
+          .join('  ')
+          .trimEnd(),
+      );
   }
   return `${lines.join('\n')}\n`;
 }

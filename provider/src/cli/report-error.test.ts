@@ -6,7 +6,12 @@ import { reportError } from './report-error.ts';
 
 function capture() {
   let text = '';
-  const stderr = new Writable({ write(chunk, _e, done) { text += String(chunk); done(); } });
+  const stderr = new Writable({
+    write(chunk, _e, done) {
+      text += String(chunk);
+      done();
+    },
+  });
   return { ctx: { stderr, env: {} }, text: () => text };
 }
 
@@ -14,7 +19,10 @@ test('a user error prints its message, code and hint, and no stack', () => {
   const c = capture();
   const code = reportError(new AicloudError('STACK_LOCKED', 'stack ml is locked by ci since 2026-01-01T00:00:00.000Z'), c.ctx);
   assert.equal(code, 1);
-  assert.equal(c.text(), 'error: stack ml is locked by ci since 2026-01-01T00:00:00.000Z [STACK_LOCKED]\nhint: Wait for the other run, or use force-unlock if it died.\n');
+  assert.equal(
+    c.text(),
+    'error: stack ml is locked by ci since 2026-01-01T00:00:00.000Z [STACK_LOCKED]\nhint: Wait for the other run, or use force-unlock if it died.\n',
+  );
 });
 
 test('anything else is a bug: stack trace and a plea to report it', () => {

@@ -22,5 +22,7 @@ export function reportError(error: unknown, ctx: Pick<CliContext, 'stderr' | 'en
 }
 
 function isCommanderExit(error: unknown): error is { exitCode: number } {
-  return typeof error === 'object' && error !== null && 'code' in error && String((error as { code: unknown }).code).startsWith('commander.') && 'exitCode' in error;
+  return (
+    typeof error === 'object' && error !== null && 'code' in error && String((error as { code: unknown }).code).startsWith('commander.') && 'exitCode' in error
+  );
 }

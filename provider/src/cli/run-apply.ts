@@ -42,7 +42,8 @@ export async function verifyPlanIsCurrent(cloud: StackCloud, plan: Plan): Promis
   for (const step of plan.steps) {
     const now = seen.get(step.address);
     if (step.prior && !now) moved.push(`${step.address} was deleted`);
-    else if (step.prior && now && now.resourceVersion !== step.prior.resourceVersion) moved.push(`${step.address} changed (resourceVersion ${step.prior.resourceVersion} -> ${now.resourceVersion})`);
+    else if (step.prior && now && now.resourceVersion !== step.prior.resourceVersion)
+      moved.push(`${step.address} changed (resourceVersion ${step.prior.resourceVersion} -> ${now.resourceVersion})`);
     else if (!step.prior && now) moved.push(`${step.address} appeared`);
   }
   for (const address of seen.keys()) if (!plan.steps.some((s) => s.address === address)) moved.push(`${address} appeared`);
@@ -54,7 +55,9 @@ export async function verifyPlanIsCurrent(cloud: StackCloud, plan: Plan): Promis
 /** Refuses plans that must not run, before any lock or prompt. */
 export function assertApplicable(plan: Plan): void {
   if (plan.refreshOnly) {
-    throw new AicloudError('INVALID_VALUE', 'a refresh-only plan reports drift and cannot be applied', { hint: 'plan without --refresh-only to get an applicable plan' });
+    throw new AicloudError('INVALID_VALUE', 'a refresh-only plan reports drift and cannot be applied', {
+      hint: 'plan without --refresh-only to get an applicable plan',
+    });
   }
   if (plan.problems.length > 0) {
     const first = plan.problems[0]!;
@@ -103,7 +106,9 @@ export function summarize(report: ApplyReport): string {
   if (report.ok) {
     lines.push(`Apply complete: ${parts.length ? parts.join(', ') : 'nothing to do'} in ${formatSeconds(report.elapsedMs)}.`);
   } else {
-    lines.push(`Apply failed: ${report.counts.failed} failed, ${report.counts.skipped} skipped, ${report.counts.done} done (${parts.join(', ') || 'none'}) in ${formatSeconds(report.elapsedMs)}.`);
+    lines.push(
+      `Apply failed: ${report.counts.failed} failed, ${report.counts.skipped} skipped, ${report.counts.done} done (${parts.join(', ') || 'none'}) in ${formatSeconds(report.elapsedMs)}.`,
+    );
     for (const o of report.outcomes) {
       if (o.status === 'failed') {
         lines.push(`  ${o.address} (${o.action}) failed: ${o.error?.message ?? 'unknown error'}${o.error?.code ? ` [${o.error.code}]` : ''}`);

@@ -103,7 +103,14 @@ export class CloudClient {
   static async connect(partial: Partial<ClientConfig> = {}, options: ClientOptions = {}): Promise<CloudClient> {
     const config = resolveConfig(partial);
     if (config.endpoint) {
-      return new CloudClient({ transport: createHttpTransport(config.endpoint), token: config.token!, project: config.project, region: config.region, lease: config.lease, ...options });
+      return new CloudClient({
+        transport: createHttpTransport(config.endpoint),
+        token: config.token!,
+        project: config.project,
+        region: config.region,
+        lease: config.lease,
+        ...options,
+      });
     }
     const { transport, token } = await createEmbeddedTransport(config.dataDir);
     return new CloudClient({ transport, token, project: config.project, region: config.region, lease: config.lease, ...options });
@@ -155,7 +162,9 @@ export class CloudClient {
       try {
         parsed = JSON.parse(res.body);
       } catch {
-        throw new AicloudError('UNAVAILABLE', `${method} ${path.split('?')[0]} answered with something other than JSON`, { details: { httpStatus: res.status } });
+        throw new AicloudError('UNAVAILABLE', `${method} ${path.split('?')[0]} answered with something other than JSON`, {
+          details: { httpStatus: res.status },
+        });
       }
     }
     return { status: res.status, headers: res.headers, body: parsed as T };
@@ -200,9 +209,13 @@ export class CloudClient {
       q.set('pageSize', String(pageSize));
       if (token) q.set('pageToken', token);
       const qs = q.toString();
-      const res: RawResponse<{ items: CloudResource[]; nextPageToken: string | null }> = await this.raw('GET', `${this.collection(kind)}${qs ? `?${qs}` : ''}`, {
-        signal: opts.signal,
-      });
+      const res: RawResponse<{ items: CloudResource[]; nextPageToken: string | null }> = await this.raw(
+        'GET',
+        `${this.collection(kind)}${qs ? `?${qs}` : ''}`,
+        {
+          signal: opts.signal,
+        },
+      );
       out.push(...res.body.items);
       token = res.body.nextPageToken;
     } while (token);

@@ -18,12 +18,11 @@ export interface ClientConfig {
  * AICLOUD_PROJECT, AICLOUD_REGION, AICLOUD_LEASE; empty strings unset; the schema's patterns and default project),
  * plus AICLOUD_DATA_DIR, which only the client has.
  */
-export function resolveConfig(
-  partial: Partial<ClientConfig> = {},
-  env: NodeJS.ProcessEnv = process.env,
-  cwd: string = process.cwd(),
-): ClientConfig {
-  const settings = mergeProviderSettings([{ endpoint: partial.endpoint, token: partial.token, project: partial.project, region: partial.region, lease: partial.lease }], env);
+export function resolveConfig(partial: Partial<ClientConfig> = {}, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): ClientConfig {
+  const settings = mergeProviderSettings(
+    [{ endpoint: partial.endpoint, token: partial.token, project: partial.project, region: partial.region, lease: partial.lease }],
+    env,
+  );
   const endpoint = settings.endpoint?.replace(/\/+$/, '');
   const dataDir = partial.dataDir !== undefined && partial.dataDir !== '' ? partial.dataDir : env.AICLOUD_DATA_DIR || undefined;
   const config: ClientConfig = {
@@ -41,7 +40,7 @@ export function resolveConfig(
   if (endpoint !== undefined && config.token === undefined) {
     throw new AicloudError('INVALID_CONFIG', `a token is needed for ${endpoint}`, {
       field: 'token',
-      hint: 'Set AICLOUD_TOKEN (or the provider\'s token), or leave the endpoint empty to use the embedded cloud.',
+      hint: "Set AICLOUD_TOKEN (or the provider's token), or leave the endpoint empty to use the embedded cloud.",
     });
   }
   return config;

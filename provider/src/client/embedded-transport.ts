@@ -32,7 +32,10 @@ export function embeddedTimeScale(env: NodeJS.ProcessEnv): number {
   if (raw === undefined || raw === '') return 0;
   const n = Number(raw);
   if (!Number.isFinite(n) || n < 0 || n > 100) {
-    throw new AicloudError('INVALID_CONFIG', `AICLOUD_TIME_SCALE must be a number from 0 to 100, got ${JSON.stringify(raw)}`, { field: 'AICLOUD_TIME_SCALE', value: raw });
+    throw new AicloudError('INVALID_CONFIG', `AICLOUD_TIME_SCALE must be a number from 0 to 100, got ${JSON.stringify(raw)}`, {
+      field: 'AICLOUD_TIME_SCALE',
+      value: raw,
+    });
   }
   return n;
 }

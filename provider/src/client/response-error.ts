@@ -1,6 +1,5 @@
 import { AicloudError, codeForHttpStatus, isErrorCode, type ErrorCode } from '../../../core/index.ts';
 
-
 /**
  * The control plane's `{code, message, field, hint}` reply as an AicloudError; anything else the
  * server said (holder of a lock, who uses a cluster) rides in `details`.

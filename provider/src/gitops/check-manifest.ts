@@ -19,7 +19,8 @@ export function checkManifestValue(value: Record<string, unknown>): ManifestProb
     list.push({ code, path, message, hint, ...(got === undefined ? {} : { value: got }) });
   };
   for (const key of Object.keys(value)) {
-    if (!TOP_LEVEL.has(key)) push('UNKNOWN_FIELD', key, `unknown top-level field "${key}"`, 'a manifest has only apiVersion, kind, metadata and spec', value[key]);
+    if (!TOP_LEVEL.has(key))
+      push('UNKNOWN_FIELD', key, `unknown top-level field "${key}"`, 'a manifest has only apiVersion, kind, metadata and spec', value[key]);
   }
   if (value.apiVersion !== API_VERSION) {
     push('INVALID_VALUE', 'apiVersion', `apiVersion must be ${API_VERSION}`, `write \`apiVersion: ${API_VERSION}\``, value.apiVersion);
@@ -32,10 +33,17 @@ export function checkManifestValue(value: Record<string, unknown>): ManifestProb
     push('MISSING_FIELD', 'metadata', 'metadata is missing', 'add `metadata: { name: <name> }`', metadata);
   } else {
     for (const key of Object.keys(metadata)) {
-      if (!METADATA.has(key)) push('UNKNOWN_FIELD', `metadata.${key}`, `unknown metadata field "${key}"`, 'metadata has only name, labels and annotations', metadata[key]);
+      if (!METADATA.has(key))
+        push('UNKNOWN_FIELD', `metadata.${key}`, `unknown metadata field "${key}"`, 'metadata has only name, labels and annotations', metadata[key]);
     }
     if (typeof metadata.name !== 'string' || !NAME_PATTERN.test(metadata.name)) {
-      push('INVALID_FORMAT', 'metadata.name', 'metadata.name must be a lowercase DNS label', 'use lowercase letters, digits and dashes, 2 to 63 characters', metadata.name);
+      push(
+        'INVALID_FORMAT',
+        'metadata.name',
+        'metadata.name must be a lowercase DNS label',
+        'use lowercase letters, digits and dashes, 2 to 63 characters',
+        metadata.name,
+      );
     }
     for (const field of ['labels', 'annotations'] as const) {
       const map = metadata[field];

@@ -12,7 +12,9 @@ const examples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..',
 /** Every path a diagnostic could name in a manifest, leaves and the maps above them, plus one that is missing. */
 function pathsOf(value: unknown, prefix: string): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
-  const entries = Array.isArray(value) ? value.map((v, i) => [`${prefix}[${i}]`, v] as const) : Object.entries(value).map(([k, v]) => [`${prefix}.${k}`, v] as const);
+  const entries = Array.isArray(value)
+    ? value.map((v, i) => [`${prefix}[${i}]`, v] as const)
+    : Object.entries(value).map(([k, v]) => [`${prefix}.${k}`, v] as const);
   return [prefix, `${prefix}.missing`, ...entries.flatMap(([p, v]) => pathsOf(v, p))];
 }
 
@@ -40,11 +42,17 @@ test('a file with a problem is read in full, so every problem is reported where 
   const good = 'apiVersion: aicloud.dev/v1\nkind: Bucket\nmetadata:\n  name: weights\nspec:\n  region: cn-southwest-2\n';
   const bad = 'apiVersion: aicloud.dev/v1\nkind: Bucket\nmetadata:\n  name: Bad_Name\n  colour: red\nspec:\n  region: cn-southwest-2\n';
   const parsed = parseManifests(`${good}---\n${bad}`, 'stack.yaml');
-  assert.deepEqual(parsed.manifests.map((m) => m.name), ['weights']);
-  assert.deepEqual(parsed.diagnostics.map((d) => [d.code, d.path, `${d.position.line}:${d.position.column}`]), [
-    ['UNKNOWN_FIELD', 'metadata.colour', '12:11'],
-    ['INVALID_FORMAT', 'metadata.name', '11:9'],
-  ]);
+  assert.deepEqual(
+    parsed.manifests.map((m) => m.name),
+    ['weights'],
+  );
+  assert.deepEqual(
+    parsed.diagnostics.map((d) => [d.code, d.path, `${d.position.line}:${d.position.column}`]),
+    [
+      ['UNKNOWN_FIELD', 'metadata.colour', '12:11'],
+      ['INVALID_FORMAT', 'metadata.name', '11:9'],
+    ],
+  );
 });
 
 test('a trailing document separator is reported as before, not skipped', () => {
@@ -57,6 +65,9 @@ test('an alias without its anchor is a positioned error, not a crash', () => {
   const text = 'apiVersion: aicloud.dev/v1\nkind: Bucket\nmetadata:\n  name: weights\nspec:\n  region: *nowhere\n';
   const parsed = parseManifests(text, 's.yaml');
   assert.deepEqual(parsed.manifests, []);
-  assert.deepEqual(parsed.diagnostics.map((d) => [d.code, `${d.position.line}:${d.position.column}`]), [['MANIFEST_INVALID', '1:1']]);
+  assert.deepEqual(
+    parsed.diagnostics.map((d) => [d.code, `${d.position.line}:${d.position.column}`]),
+    [['MANIFEST_INVALID', '1:1']],
+  );
   assert.match(parsed.diagnostics[0]!.message, /Unresolved alias/);
 });

@@ -16,7 +16,10 @@ export interface LoadedStack {
 
 /** A stack's default name: the directory's basename, made a valid label value. */
 export function defaultStackName(dir: string): string {
-  const base = basename(resolve(dir)).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  const base = basename(resolve(dir))
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return base || 'default';
 }
 
@@ -27,7 +30,10 @@ export function defaultStackName(dir: string): string {
 export async function loadStack(dir: string, options: { stack?: string; defaultRegion?: string } = {}): Promise<LoadedStack> {
   const stack = options.stack ?? defaultStackName(dir);
   const loaded = await loadManifests(dir);
-  const resolved = loaded.diagnostics.length === 0 ? resolveStack(loaded.manifests, { stack, ...(options.defaultRegion ? { defaultRegion: options.defaultRegion } : {}) }) : undefined;
+  const resolved =
+    loaded.diagnostics.length === 0
+      ? resolveStack(loaded.manifests, { stack, ...(options.defaultRegion ? { defaultRegion: options.defaultRegion } : {}) })
+      : undefined;
   const diagnostics = resolved ? resolved.diagnostics : loaded.diagnostics;
   if (diagnostics.length > 0) throw manifestError(diagnostics);
   if (loaded.files.length === 0) {

@@ -96,18 +96,51 @@ test('declines what it does not read, so the full parser decides', () => {
 
 /** Text in the shapes manifests have, with the scalars and indentation mistakes people make. */
 const scalar = fc.oneof(
-  fc.constantFrom('a', 'value', '1', '-1', '0.5', '1e3', '0x1F', '0o7', 'true', 'False', 'null', '~', '', '.inf', '-.5', 'x: y', 'a #c', 'a#c', 'http://x', '- a', '-', '@x', '*a', '&a b'),
+  fc.constantFrom(
+    'a',
+    'value',
+    '1',
+    '-1',
+    '0.5',
+    '1e3',
+    '0x1F',
+    '0o7',
+    'true',
+    'False',
+    'null',
+    '~',
+    '',
+    '.inf',
+    '-.5',
+    'x: y',
+    'a #c',
+    'a#c',
+    'http://x',
+    '- a',
+    '-',
+    '@x',
+    '*a',
+    '&a b',
+  ),
   fc.constantFrom('"q"', "'s'", "'it''s'", '"a\\"b"', '"open', "'open", '{}', '[]', '{a: 1}', '[1]', '|', '>', '!!str 1'),
   fc.stringMatching(/^[a-z0-9 .:#'"-]{0,8}$/),
 );
-const key = fc.oneof({ weight: 1, arbitrary: fc.constantFrom('a', 'b', 'spec', 'name', 'true', '1', 'a.b/c', '"q k"', "'s k'", '__proto__', '-k', 'k k') }, { weight: 30, arbitrary: fc.stringMatching(/^[a-z]{1,3}$/) });
-const line = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.oneof(
-  fc.tuple(key, scalar).map(([k, v]) => `${k}: ${v}`),
-  key.map((k) => `${k}:`),
-  scalar.map((v) => `- ${v}`),
-  fc.tuple(key, scalar).map(([k, v]) => `- ${k}: ${v}`),
-  fc.constantFrom('-', '# comment', '', '---', '- - a', '... '),
-)).map(([indent, text]) => `${' '.repeat(indent)}${text}`);
+const key = fc.oneof(
+  { weight: 1, arbitrary: fc.constantFrom('a', 'b', 'spec', 'name', 'true', '1', 'a.b/c', '"q k"', "'s k'", '__proto__', '-k', 'k k') },
+  { weight: 30, arbitrary: fc.stringMatching(/^[a-z]{1,3}$/) },
+);
+const line = fc
+  .tuple(
+    fc.integer({ min: 0, max: 6 }),
+    fc.oneof(
+      fc.tuple(key, scalar).map(([k, v]) => `${k}: ${v}`),
+      key.map((k) => `${k}:`),
+      scalar.map((v) => `- ${v}`),
+      fc.tuple(key, scalar).map(([k, v]) => `- ${k}: ${v}`),
+      fc.constantFrom('-', '# comment', '', '---', '- - a', '... '),
+    ),
+  )
+  .map(([indent, text]) => `${' '.repeat(indent)}${text}`);
 const handWritten = fc.array(line, { minLength: 1, maxLength: 12 }).map((lines) => `${lines.join('\n')}\n`);
 
 /** Well-formed block YAML written the way people write manifests, with a tricky scalar here and there. */
@@ -145,7 +178,9 @@ const json = fc.letrec((tie) => ({
   object: fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('true', '1', 'a.b/c', 'x y')), tie('value'), { maxKeys: 4 }),
   array: fc.array(tie('value'), { maxLength: 4 }),
 })).object;
-const stringified = fc.tuple(fc.array(json, { minLength: 1, maxLength: 3 }), fc.constantFrom(2, 4)).map(([docs, indent]) => docs.map((d) => stringify(d, { indent })).join('---\n'));
+const stringified = fc
+  .tuple(fc.array(json, { minLength: 1, maxLength: 3 }), fc.constantFrom(2, 4))
+  .map(([docs, indent]) => docs.map((d) => stringify(d, { indent })).join('---\n'));
 
 test('on hostile text it either declines or agrees with the full parser, value and position', () => {
   fc.assert(

@@ -33,10 +33,13 @@ function resolve(text: string) {
 test('references become dependencies and resources come out in dependency order', () => {
   const result = resolve(`${pool('kv', 'train')}---\n${cluster('train')}`);
   assert.deepEqual(result.diagnostics, []);
-  assert.deepEqual(result.desired.map((d) => [d.kind, d.name, d.dependsOn]), [
-    ['Cluster', 'train', []],
-    ['KvCachePool', 'kv', ['Cluster/train']],
-  ]);
+  assert.deepEqual(
+    result.desired.map((d) => [d.kind, d.name, d.dependsOn]),
+    [
+      ['Cluster', 'train', []],
+      ['KvCachePool', 'kv', ['Cluster/train']],
+    ],
+  );
   assert.equal((result.desired[0]!.inputs.labels as Record<string, string>)['aicloud.dev/stack'], 'ml');
   assert.equal((result.desired[0]!.inputs.labels as Record<string, string>)['aicloud.dev/address'], 'Cluster/train');
 });
@@ -76,13 +79,18 @@ test('users may not set the labels the stack manages', () => {
 
 test('unknown kinds and structural mistakes are positioned too', () => {
   const parsed = parseManifests('apiVersion: aicloud.dev/v2\nkind: Cluster\nmetadata:\n  name: Bad_Name\nextra: 1\n', 'x.yaml');
-  assert.deepEqual(parsed.diagnostics.map((d) => [d.code, d.path, formatPosition(d.position)]), [
-    ['UNKNOWN_FIELD', 'extra', 'x.yaml:5:8'],
-    ['INVALID_VALUE', 'apiVersion', 'x.yaml:1:13'],
-    ['INVALID_FORMAT', 'metadata.name', 'x.yaml:4:9'],
-    ['MISSING_FIELD', 'spec', 'x.yaml:1:1'],
-  ]);
-  const unknownKind = resolveStack(parseManifests('apiVersion: aicloud.dev/v1\nkind: Clustr\nmetadata:\n  name: a1\nspec: {}\n', 'y.yaml').manifests, { stack: 's' });
+  assert.deepEqual(
+    parsed.diagnostics.map((d) => [d.code, d.path, formatPosition(d.position)]),
+    [
+      ['UNKNOWN_FIELD', 'extra', 'x.yaml:5:8'],
+      ['INVALID_VALUE', 'apiVersion', 'x.yaml:1:13'],
+      ['INVALID_FORMAT', 'metadata.name', 'x.yaml:4:9'],
+      ['MISSING_FIELD', 'spec', 'x.yaml:1:1'],
+    ],
+  );
+  const unknownKind = resolveStack(parseManifests('apiVersion: aicloud.dev/v1\nkind: Clustr\nmetadata:\n  name: a1\nspec: {}\n', 'y.yaml').manifests, {
+    stack: 's',
+  });
   assert.equal(unknownKind.diagnostics[0]?.code, 'INVALID_VALUE');
   assert.equal(formatPosition(unknownKind.diagnostics[0]!.position), 'y.yaml:2:7');
 });

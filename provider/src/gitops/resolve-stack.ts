@@ -194,7 +194,6 @@ function validateContext(kind: Kind, manifest: Manifest, byAddress: Map<string, 
   return ctx;
 }
 
-
 function fromCore(manifest: Manifest, d: Diagnostic): ManifestDiagnostic {
   const path = documentPath(d.path);
   return {
@@ -239,7 +238,5 @@ function suggestTarget(kind: string, value: string, byAddress: Map<string, Manif
 }
 
 function sortDiagnostics(list: ManifestDiagnostic[]): ManifestDiagnostic[] {
-  return list.sort(
-    (a, b) => a.position.file.localeCompare(b.position.file) || a.position.line - b.position.line || a.position.column - b.position.column,
-  );
+  return list.sort((a, b) => a.position.file.localeCompare(b.position.file) || a.position.line - b.position.line || a.position.column - b.position.column);
 }

@@ -14,9 +14,10 @@ export function attachPlacement(plan: Plan, outcomes: readonly PlacementOutcome[
       code: 'PLAN_WILL_NOT_FIT',
       address: outcome.address,
       message: `${outcome.address} will not fit: ${outcome.message ?? 'no capacity'}`,
-      hint: outcome.action === 'replicas'
-        ? "lower replicas, raise the cluster's profileCount, or free instances other endpoints use; `aicloud capacity` shows instances in endpoints"
-        : 'lower nodeCount, pick another zone or placement, or free capacity; `aicloud capacity` shows what is free',
+      hint:
+        outcome.action === 'replicas'
+          ? "lower replicas, raise the cluster's profileCount, or free instances other endpoints use; `aicloud capacity` shows instances in endpoints"
+          : 'lower nodeCount, pick another zone or placement, or free capacity; `aicloud capacity` shows what is free',
     });
   }
   return { ...plan, placement: { requests: plan.placement.requests, outcomes: [...outcomes] }, problems };

@@ -22,14 +22,18 @@ function observed(d: DesiredResource, resourceVersion = 1, spec: Record<string, 
 const cluster = (nodeCount: number, acceleratorType = 'ascend-910c') =>
   desired('Cluster', { name: 'train', zone: 'cn-southwest-2a', acceleratorType, nodeCount, placement: 'supernode' });
 const bucket = (extra: Partial<DesiredResource> = {}) => desired('Bucket', { name: 'weights', region: 'cn-southwest-2' }, extra);
-const pool = () => desired('KvCachePool', { name: 'kv', region: 'cn-southwest-2', cluster: 'train', tiers: { hbmGib: 16, dramGib: 512 } }, { dependsOn: ['Cluster/train'] });
+const pool = () =>
+  desired('KvCachePool', { name: 'kv', region: 'cn-southwest-2', cluster: 'train', tiers: { hbmGib: 16, dramGib: 512 } }, { dependsOn: ['Cluster/train'] });
 
 test('when nothing exists, every resource is created and waits for what it references', () => {
   const plan = buildPlan([cluster(16), pool()], [], registry, opts);
-  assert.deepEqual(plan.steps.map((s) => [s.address, s.action, s.dependsOn]), [
-    ['Cluster/train', 'create', []],
-    ['KvCachePool/kv', 'create', ['Cluster/train']],
-  ]);
+  assert.deepEqual(
+    plan.steps.map((s) => [s.address, s.action, s.dependsOn]),
+    [
+      ['Cluster/train', 'create', []],
+      ['KvCachePool/kv', 'create', ['Cluster/train']],
+    ],
+  );
   assert.deepEqual(plan.summary, { create: 2, update: 0, replace: 0, delete: 0, 'no-op': 0 });
   assert.equal(plan.placement?.requests[0]?.acceleratorCount, 128);
   assert.match(plan.steps[0]!.idempotencyKey!, /^aicloud-[0-9a-f]{40}$/);
@@ -43,11 +47,23 @@ test('when nodeCount grows, the cluster is updated in place with a merge patch a
   const plan = buildPlan([cluster(24)], [observed(before, 7)], registry, opts);
   const step = plan.steps[0]!;
   assert.equal(step.action, 'update');
-  assert.deepEqual(step.fields.map((f) => [f.path, f.old, f.new, f.impact]), [['nodeCount', 16, 24, 'update']]);
+  assert.deepEqual(
+    step.fields.map((f) => [f.path, f.old, f.new, f.impact]),
+    [['nodeCount', 16, 24, 'update']],
+  );
   assert.deepEqual(step.patch, { nodeCount: 24 });
   assert.deepEqual(step.prior, { resourceVersion: 7, generation: 1 });
   assert.deepEqual(plan.placement?.requests, [
-    { address: 'Cluster/train', name: 'train', action: 'grow', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', placement: 'supernode', nodeCount: 24, acceleratorCount: 64 },
+    {
+      address: 'Cluster/train',
+      name: 'train',
+      action: 'grow',
+      zone: 'cn-southwest-2a',
+      acceleratorType: 'ascend-910c',
+      placement: 'supernode',
+      nodeCount: 24,
+      acceleratorCount: 64,
+    },
   ]);
   assert.ok(plan.cost.after.hourlyCost > plan.cost.before.hourlyCost);
 });
@@ -58,25 +74,34 @@ test('when the accelerator type changes, the core says replace and the plan foll
   assert.equal(step.action, 'replace');
   assert.equal(step.fields.find((f) => f.path === 'acceleratorType')?.impact, 'replace');
   // The old cluster's accelerators are released first, as apply deletes before it creates.
-  assert.deepEqual(plan.placement?.requests.map((r) => [r.action, r.acceleratorType, r.acceleratorCount]), [
-    ['release', undefined, 128],
-    ['create', 'ascend-910b', 128],
-  ]);
+  assert.deepEqual(
+    plan.placement?.requests.map((r) => [r.action, r.acceleratorType, r.acceleratorCount]),
+    [
+      ['release', undefined, 128],
+      ['create', 'ascend-910b', 128],
+    ],
+  );
 });
 
 test('when a resource leaves the manifests it is deleted, after what references it', () => {
   const plan = buildPlan([], [observed(cluster(16)), observed(pool())], registry, opts);
-  assert.deepEqual(plan.steps.map((s) => [s.address, s.action, s.dependsOn]), [
-    ['KvCachePool/kv', 'delete', []],
-    ['Cluster/train', 'delete', ['KvCachePool/kv']],
-  ]);
+  assert.deepEqual(
+    plan.steps.map((s) => [s.address, s.action, s.dependsOn]),
+    [
+      ['KvCachePool/kv', 'delete', []],
+      ['Cluster/train', 'delete', ['KvCachePool/kv']],
+    ],
+  );
   assert.equal(plan.cost.after.hourlyCost, 0);
 });
 
 test('a protected resource makes a prune or destroy fail instead', () => {
   const protectedBucket = desired('Bucket', { name: 'weights', region: 'cn-southwest-2', labels: { 'aicloud.dev/protect': 'true' } });
   const plan = buildPlan([], [observed(protectedBucket)], registry, opts);
-  assert.deepEqual(plan.problems.map((p) => [p.code, p.address]), [['PROTECTED_RESOURCE', 'Bucket/weights']]);
+  assert.deepEqual(
+    plan.problems.map((p) => [p.code, p.address]),
+    [['PROTECTED_RESOURCE', 'Bucket/weights']],
+  );
   const destroy = buildPlan([protectedBucket], [observed(protectedBucket)], registry, { ...opts, destroy: true });
   assert.equal(destroy.steps[0]?.action, 'delete');
   assert.equal(destroy.problems[0]?.code, 'PROTECTED_RESOURCE');

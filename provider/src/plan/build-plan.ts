@@ -35,12 +35,7 @@ const HOURS_PER_DAY = 24;
  * the same inputs always give the same plan and tests need no cloud. The core
  * (through `registry`) decides every update-versus-replace; this only arranges.
  */
-export function buildPlan(
-  desired: readonly DesiredResource[],
-  observed: readonly ObservedResource[],
-  registry: PlanRegistry,
-  options: BuildPlanOptions,
-): Plan {
+export function buildPlan(desired: readonly DesiredResource[], observed: readonly ObservedResource[], registry: PlanRegistry, options: BuildPlanOptions): Plan {
   const fingerprint = fingerprintState(options.project, options.stack, observed);
   const wanted = options.destroy ? [] : desired;
   const observedAddresses = observed.map((o) => addressOf(o.kind, o.name));
@@ -71,7 +66,12 @@ export function buildPlan(
     }
     const diff = registry.diffResource(d.kind, o.spec, d.inputs);
     for (const bad of diff.diagnostics ?? []) {
-      problems.push({ code: bad.code, address, message: `${address}: ${bad.path ? `${bad.path}: ` : ''}${bad.message}`, ...(bad.hint ? { hint: bad.hint } : {}) });
+      problems.push({
+        code: bad.code,
+        address,
+        message: `${address}: ${bad.path ? `${bad.path}: ` : ''}${bad.message}`,
+        ...(bad.hint ? { hint: bad.hint } : {}),
+      });
     }
     const generation = o.generation ?? 1;
     const prior = { resourceVersion: o.resourceVersion, generation };
@@ -218,7 +218,16 @@ function placementRequests(steps: readonly PlanStep[]): PlacementRequest[] {
     }
     if (!step.inputs) continue;
     // Validated inputs: the core builds the request, as it does for the other front ends and the cloud.
-    const { action: _create, name: _name, queue, zone, acceleratorType, placement, nodeCount, ...partitions } = clusterPreviewCreate(step.inputs as unknown as ClusterInputs);
+    const {
+      action: _create,
+      name: _name,
+      queue,
+      zone,
+      acceleratorType,
+      placement,
+      nodeCount,
+      ...partitions
+    } = clusterPreviewCreate(step.inputs as unknown as ClusterInputs);
     // Field order as saved plans have always had it.
     const common = { zone, acceleratorType, placement, nodeCount, ...partitions };
     if (step.action === 'create' || step.action === 'replace') {
@@ -236,12 +245,25 @@ function queuedEndpointRequest(step: PlanStep): PlacementRequest | undefined {
   const inputs = step.inputs;
   // Endpoints on partition instances are previewed by endpointInstanceRequests.
   if (step.kind !== 'ModelEndpoint' || !inputs || typeof inputs.queue !== 'string' || typeof inputs.acceleratorProfile === 'string') return undefined;
-  if (!endpointNeedsPreview(step.action, inputs, step.fields.map((f) => f.path))) return undefined;
+  if (
+    !endpointNeedsPreview(
+      step.action,
+      inputs,
+      step.fields.map((f) => f.path),
+    )
+  )
+    return undefined;
   const replicas = reservedReplicas(inputs);
   const per = Number(inputs.acceleratorsPerReplica);
   return {
-    address: step.address, name: step.name, action: 'replicas', cluster: String(inputs.cluster),
-    replicas, acceleratorsPerReplica: per, queue: inputs.queue, acceleratorCount: replicas * per,
+    address: step.address,
+    name: step.name,
+    action: 'replicas',
+    cluster: String(inputs.cluster),
+    replicas,
+    acceleratorsPerReplica: per,
+    queue: inputs.queue,
+    acceleratorCount: replicas * per,
   };
 }
 
@@ -253,10 +275,23 @@ function queuedEndpointRequest(step: PlanStep): PlacementRequest | undefined {
 function endpointInstanceRequests(steps: readonly PlanStep[], releases: PlacementRequest[], takes: PlacementRequest[]): void {
   for (const step of steps) {
     if (step.kind !== 'ModelEndpoint' || !step.inputs || typeof step.inputs.acceleratorProfile !== 'string') continue;
-    if (!endpointNeedsPreview(step.action, step.inputs, step.fields.map((f) => f.path))) continue;
+    if (
+      !endpointNeedsPreview(
+        step.action,
+        step.inputs,
+        step.fields.map((f) => f.path),
+      )
+    )
+      continue;
     takes.push({
-      address: step.address, name: step.name, action: 'replicas', cluster: String(step.inputs.cluster), replicas: reservedReplicas(step.inputs),
-      acceleratorsPerReplica: 1, acceleratorProfile: step.inputs.acceleratorProfile, acceleratorCount: 0,
+      address: step.address,
+      name: step.name,
+      action: 'replicas',
+      cluster: String(step.inputs.cluster),
+      replicas: reservedReplicas(step.inputs),
+      acceleratorsPerReplica: 1,
+      acceleratorProfile: step.inputs.acceleratorProfile,
+      acceleratorCount: 0,
       // A new endpoint that names a queue waits there when its instances are short, as apply does.
       ...(step.action !== 'update' && typeof step.inputs.queue === 'string' ? { queue: step.inputs.queue } : {}),
     });

@@ -9,7 +9,12 @@ export type ClusterPreviewEntry = ClusterPreviewCreate | { action: 'release'; na
  * cluster first (`releaseFirst`) gives it back before; a growth asks for the new total. Empty when the
  * core says the change needs no preview.
  */
-export function clusterPreviewBatch(step: 'create' | 'update' | 'replace', cluster: ClusterInputs, before?: { nodeCount?: unknown }, releaseFirst = true): ClusterPreviewEntry[] {
+export function clusterPreviewBatch(
+  step: 'create' | 'update' | 'replace',
+  cluster: ClusterInputs,
+  before?: { nodeCount?: unknown },
+  releaseFirst = true,
+): ClusterPreviewEntry[] {
   if (!clusterNeedsPreview(step, before, cluster)) return [];
   if (step === 'update') return [{ action: 'grow', name: cluster.name, nodeCount: cluster.nodeCount }];
   const create = clusterPreviewCreate(cluster);
@@ -18,12 +23,13 @@ export function clusterPreviewBatch(step: 'create' | 'update' | 'replace', clust
 
 /** What the preview's answer means for a plan: it fits, it will wait in its queue, or it will not fit (an error naming the field). */
 export type ClusterVerdict =
-  | { kind: 'fits' }
-  | { kind: 'queued'; message: string }
-  | { kind: 'will-not-fit'; message: string; field: ReturnType<typeof clusterSizeField> };
+  { kind: 'fits' } | { kind: 'queued'; message: string } | { kind: 'will-not-fit'; message: string; field: ReturnType<typeof clusterSizeField> };
 
 /** The same reading of an outcome for every front end: queued work is a warning, work that cannot fit an error. */
-export function clusterVerdict(outcome: { fits: boolean; queued?: boolean; message?: string } | undefined, cluster: Pick<ClusterInputs, 'acceleratorProfile'>): ClusterVerdict {
+export function clusterVerdict(
+  outcome: { fits: boolean; queued?: boolean; message?: string } | undefined,
+  cluster: Pick<ClusterInputs, 'acceleratorProfile'>,
+): ClusterVerdict {
   if (!outcome || outcome.fits) return { kind: 'fits' };
   if (outcome.queued) return { kind: 'queued', message: outcome.message ?? 'not enough free accelerators now' };
   return { kind: 'will-not-fit', message: outcome.message ?? 'not enough free accelerators', field: clusterSizeField(cluster) };

@@ -15,7 +15,8 @@ export function coreRegistry(): PlanRegistry {
       const out: string[] = [];
       for (const ref of kindInfo(kind).references) {
         let node: unknown = inputs;
-        for (const segment of splitFieldPath(ref.path)) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
+        for (const segment of splitFieldPath(ref.path))
+          node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
         if (typeof node === 'string') out.push(addressOf(ref.kind, node));
       }
       return out;

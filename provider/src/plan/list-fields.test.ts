@@ -16,10 +16,13 @@ test('lists leaves in key order with the paths users write, maps and arrays incl
   assert.deepEqual(listFields({ a: { b: 1 } }, 'delete'), [{ path: 'a.b', old: 1, impact: 'delete' }]);
 });
 
-test('the same key under different parents gets each parent\'s path, however many keys were seen before', () => {
+test("the same key under different parents gets each parent's path, however many keys were seen before", () => {
   const many = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${i}`, { [`x-${i}`]: i }]));
   const fields = listFields({ labels: many, model: { name: 'm' }, name: 'n' }, 'create');
   assert.equal(fields.length, 2002);
   assert.equal(fields.find((f) => f.new === 1999)?.path, 'labels.k1999["x-1999"]');
-  assert.deepEqual(fields.slice(-2).map((f) => f.path), ['model.name', 'name']);
+  assert.deepEqual(
+    fields.slice(-2).map((f) => f.path),
+    ['model.name', 'name'],
+  );
 });

@@ -6,7 +6,11 @@ import type { PlanFieldChange } from './plan-types.ts';
  * real core, and every rule (update versus replace, cost) stays there.
  */
 export interface PlanRegistry {
-  diffResource(kind: string, oldInputs: Record<string, unknown>, newInputs: Record<string, unknown>): {
+  diffResource(
+    kind: string,
+    oldInputs: Record<string, unknown>,
+    newInputs: Record<string, unknown>,
+  ): {
     step: 'no-op' | 'update' | 'replace';
     fields: PlanFieldChange[];
     deleteBeforeReplace: boolean;

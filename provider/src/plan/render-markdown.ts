@@ -54,7 +54,10 @@ export function renderMarkdown(plan: Plan): string {
     out.push('| resource | request | placed |');
     out.push('| --- | --- | --- |');
     for (const request of plan.placement.requests) {
-      const outcome = describeOutcome(request, plan.placement.outcomes.find((o) => o.address === request.address && o.action === request.action));
+      const outcome = describeOutcome(
+        request,
+        plan.placement.outcomes.find((o) => o.address === request.address && o.action === request.action),
+      );
       const placed = !outcome ? '' : outcome.fits ? escapeMd(outcome.text) : `**${escapeMd(outcome.text)}**`;
       out.push(`| \`${request.address}\` | ${describeRequest(request)} | ${placed} |`);
     }

@@ -38,7 +38,10 @@ export function renderText(plan: Plan, options: TextOptions = {}): string {
     lines.push('');
     lines.push('Placement preview (all accelerator requests of the plan together):');
     for (const request of plan.placement.requests) {
-      const outcome = describeOutcome(request, plan.placement.outcomes.find((o) => o.address === request.address && o.action === request.action));
+      const outcome = describeOutcome(
+        request,
+        plan.placement.outcomes.find((o) => o.address === request.address && o.action === request.action),
+      );
       const line = `  ${request.address}: ${describeRequest(request)}${outcome ? (outcome.fits ? ` -> ${outcome.text}` : `: ${outcome.text}`) : ''}`;
       lines.push(outcome && !outcome.fits ? paint('31', line) : line);
     }

@@ -17,7 +17,10 @@ test('unknown sentinels become the core UNKNOWN at any depth', () => {
 
 test('secrets are unwrapped, their keys remembered and their strings registered for scrubbing', () => {
   const reg = new SecretRegistry();
-  const { values, secretKeys } = fromWire(struct({ token: { [SIG_KEY]: SECRET_SIG, value: 'tok-0123456789abcdef' }, labels: { a: { [SIG_KEY]: SECRET_SIG, value: 'hidden-label' } }, name: 'x' }), reg);
+  const { values, secretKeys } = fromWire(
+    struct({ token: { [SIG_KEY]: SECRET_SIG, value: 'tok-0123456789abcdef' }, labels: { a: { [SIG_KEY]: SECRET_SIG, value: 'hidden-label' } }, name: 'x' }),
+    reg,
+  );
   assert.deepEqual(values, { token: 'tok-0123456789abcdef', labels: { a: 'hidden-label' }, name: 'x' });
   assert.deepEqual([...secretKeys].sort(), ['labels', 'token']);
   assert.equal(reg.scrub('bad token tok-0123456789abcdef and hidden-label'), 'bad token [secret] and [secret]');
@@ -38,13 +41,29 @@ test('values Struct cannot hold are sanitised instead of throwing', () => {
   const cyclic: Record<string, unknown> = { a: 1 };
   cyclic.self = cyclic;
   const input = {
-    u: undefined, big: 12n, huge: 2n ** 80n, when: new Date('2026-01-01T00:00:00Z'), bad: new Date('x'), nan: Number.NaN,
-    fn: () => 1, arr: [undefined, 1], map: new Map([['k', 'v']]), cyclic, shared: [{ s: 1 }],
+    u: undefined,
+    big: 12n,
+    huge: 2n ** 80n,
+    when: new Date('2026-01-01T00:00:00Z'),
+    bad: new Date('x'),
+    nan: Number.NaN,
+    fn: () => 1,
+    arr: [undefined, 1],
+    map: new Map([['k', 'v']]),
+    cyclic,
+    shared: [{ s: 1 }],
   };
   const out = toWire(input as Record<string, unknown>).toJavaScript();
   assert.deepEqual(out, {
-    big: 12, huge: (2n ** 80n).toString(), when: '2026-01-01T00:00:00.000Z', bad: null, nan: null,
-    arr: [null, 1], map: { k: 'v' }, cyclic: { a: 1, self: null }, shared: [{ s: 1 }],
+    big: 12,
+    huge: (2n ** 80n).toString(),
+    when: '2026-01-01T00:00:00.000Z',
+    bad: null,
+    nan: null,
+    arr: [null, 1],
+    map: { k: 'v' },
+    cyclic: { a: 1, self: null },
+    shared: [{ s: 1 }],
   });
 });
 

@@ -10,7 +10,13 @@ import type { ProviderState } from './provider-state.ts';
  * (the engine offers no warning channel to a provider, so it passes), and a preview that could not
  * run passes: the create still refuses what does not fit.
  */
-export async function checkPlacement(state: ProviderState, kind: Kind, step: 'create' | 'update', inputs: Record<string, unknown>, before?: Record<string, unknown>): Promise<void> {
+export async function checkPlacement(
+  state: ProviderState,
+  kind: Kind,
+  step: 'create' | 'update',
+  inputs: Record<string, unknown>,
+  before?: Record<string, unknown>,
+): Promise<void> {
   if (kind !== 'Cluster' || containsUnknown(inputs)) return;
   // Check gave the engine the core's validated, defaulted inputs; these are they.
   const cluster = inputs as unknown as ClusterInputs;

@@ -13,6 +13,10 @@ export function kindOfRequest(req: { getType?(): string; getUrn(): string }): Ki
     token = qualified.split('$').pop() ?? '';
   }
   const kind = kindFromToken(token);
-  if (!kind) throw new RpcError(GrpcStatus.INVALID_ARGUMENT, `unknown resource type ${JSON.stringify(token)}; the aicloud provider manages ${KINDS.map((k) => kindInfo(k).token).join(', ')}`);
+  if (!kind)
+    throw new RpcError(
+      GrpcStatus.INVALID_ARGUMENT,
+      `unknown resource type ${JSON.stringify(token)}; the aicloud provider manages ${KINDS.map((k) => kindInfo(k).token).join(', ')}`,
+    );
   return kind;
 }

@@ -41,8 +41,25 @@ export interface ProviderRpcs {
 
 /** The unary methods of `pulumirpc.ResourceProvider`, in the service's order (List streams and is left out). */
 export const UNARY_METHODS = [
-  'handshake', 'parameterize', 'getSchema', 'checkConfig', 'diffConfig', 'configure', 'invoke', 'call', 'check',
-  'diff', 'create', 'read', 'update', 'delete', 'construct', 'cancel', 'getPluginInfo', 'attach', 'getMapping',
+  'handshake',
+  'parameterize',
+  'getSchema',
+  'checkConfig',
+  'diffConfig',
+  'configure',
+  'invoke',
+  'call',
+  'check',
+  'diff',
+  'create',
+  'read',
+  'update',
+  'delete',
+  'construct',
+  'cancel',
+  'getPluginInfo',
+  'attach',
+  'getMapping',
   'getMappings',
 ] as const satisfies readonly (keyof ProviderRpcs)[];
 

@@ -20,12 +20,16 @@ export async function serveProvider(rpcs: Required<ProviderRpcs>, opts: { port?:
   const impl: UntypedServiceImplementation = {};
   for (const method of UNARY_METHODS) {
     const handler = rpcs[method] as AnyRpc;
-    impl[method] = (call: { request: unknown; cancelled: boolean; on(e: string, f: () => void): void }, callback: (err: Partial<ServiceError> | null, res?: unknown) => void) => {
+    impl[method] = (
+      call: { request: unknown; cancelled: boolean; on(e: string, f: () => void): void },
+      callback: (err: Partial<ServiceError> | null, res?: unknown) => void,
+    ) => {
       const abort = new AbortController();
       call.on('cancelled', () => abort.abort(new Error('the engine cancelled the call')));
       handler(call.request, { method, signal: abort.signal }).then(
         (res) => callback(null, res),
-        (err: unknown) => callback(err instanceof RpcError ? err.toServiceError() : new RpcError(GrpcStatus.INTERNAL, String((err as Error)?.message ?? err)).toServiceError()),
+        (err: unknown) =>
+          callback(err instanceof RpcError ? err.toServiceError() : new RpcError(GrpcStatus.INTERNAL, String((err as Error)?.message ?? err)).toServiceError()),
       );
     };
   }
@@ -39,8 +43,9 @@ export async function serveProvider(rpcs: Required<ProviderRpcs>, opts: { port?:
   });
   return {
     port,
-    stop: () => new Promise<void>((resolve) => {
-      server.tryShutdown(() => resolve());
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.tryShutdown(() => resolve());
+      }),
   };
 }

@@ -7,6 +7,12 @@ export type { PlacementRequest, PlacementResult } from '../client/index.ts';
 export type CloudApi = Pick<CloudClient, 'create' | 'get' | 'update' | 'delete' | 'previewPlacements' | 'capacity' | 'regions'>;
 
 /** Provider block values after the AICLOUD_* fallbacks; `token` never leaves this object. */
-export interface ProviderConfig { endpoint?: string; token?: string; project?: string; region?: string; lease?: string }
+export interface ProviderConfig {
+  endpoint?: string;
+  token?: string;
+  project?: string;
+  region?: string;
+  lease?: string;
+}
 
 export type CloudApiFactory = (config: ProviderConfig) => Promise<CloudApi>;

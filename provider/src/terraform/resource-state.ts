@@ -34,7 +34,7 @@ export function stateFromCloud(schema: TfObjectSchema, resource: CloudResource, 
       out[attr.name] = resource.id;
       continue;
     }
-    const source = attr.role === 'input' ? resource.spec[attr.key] ?? flat[attr.key] : flat[attr.key];
+    const source = attr.role === 'input' ? (resource.spec[attr.key] ?? flat[attr.key]) : flat[attr.key];
     out[attr.name] = alignEmpty(cloudToTf(source, attr.type), previous?.[attr.name], attr);
   }
   for (const block of schema.blocks) out[block.name] = previous?.[block.name] ?? null;

@@ -3,7 +3,11 @@ import type * as pulumi from '@pulumi/pulumi';
 import { resolveSdkFromSources } from '../../pulumi/harness/resolve-sdk.ts';
 
 /** A generated resource class as these programs use it: inputs in, outputs read by name. */
-type ResourceClass = new (name: string, args: Record<string, unknown>, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource & Record<string, pulumi.Output<any>>;
+type ResourceClass = new (
+  name: string,
+  args: Record<string, unknown>,
+  opts?: pulumi.CustomResourceOptions,
+) => pulumi.CustomResource & Record<string, pulumi.Output<any>>;
 
 /**
  * The part of `@aicloud/pulumi` the end-to-end programs use. Declared here rather than imported from the

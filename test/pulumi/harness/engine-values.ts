@@ -19,7 +19,12 @@ function encodeValue(v: unknown): unknown {
   if (v === UNKNOWN) return UNKNOWN_SENTINEL;
   if (v instanceof Secret) return { [SIG_KEY]: SECRET_SIG, value: encodeValue(v.value) };
   if (Array.isArray(v)) return v.map(encodeValue);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, encodeValue(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([, x]) => x !== undefined)
+        .map(([k, x]) => [k, encodeValue(x)]),
+    );
   return v;
 }
 

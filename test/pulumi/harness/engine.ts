@@ -49,7 +49,11 @@ export class Engine {
   readonly state = new Map<string, StateEntry>();
   readonly client: ProviderClient;
 
-  constructor(port: number, readonly stack = 'dev', readonly project = 'aicloud-test') {
+  constructor(
+    port: number,
+    readonly stack = 'dev',
+    readonly project = 'aicloud-test',
+  ) {
     this.client = new ProviderClient(port);
   }
 
@@ -58,56 +62,126 @@ export class Engine {
   }
 
   /** Handshake, GetPluginInfo, CheckConfig, Configure: what every command starts with. */
-  async configure(config: Record<string, unknown>, variables: Record<string, string> = {}): Promise<{ version: string; checkFailures: { property: string; reason: string }[] }> {
+  async configure(
+    config: Record<string, unknown>,
+    variables: Record<string, string> = {},
+  ): Promise<{ version: string; checkFailures: { property: string; reason: string }[] }> {
     await this.client.handshake();
     const info = await this.client.getPluginInfo();
     const providerUrn = this.urn('pulumi:providers:aicloud', 'default');
-    const check = await this.client.call<InstanceType<Pb['CheckResponse']>>('checkConfig', new providerPb.CheckRequest().setUrn(providerUrn).setOlds(encode({})).setNews(encode(config)).setName('default').setType('pulumi:providers:aicloud'));
+    const check = await this.client.call<InstanceType<Pb['CheckResponse']>>(
+      'checkConfig',
+      new providerPb.CheckRequest().setUrn(providerUrn).setOlds(encode({})).setNews(encode(config)).setName('default').setType('pulumi:providers:aicloud'),
+    );
     const checkFailures = check.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() }));
     if (checkFailures.length) return { version: info.getVersion(), checkFailures };
-    const req = new providerPb.ConfigureRequest().setArgs(check.getInputs()).setAcceptsecrets(true).setAcceptresources(true).setSendsOldInputs(true).setSendsOldInputsToDelete(true);
+    const req = new providerPb.ConfigureRequest()
+      .setArgs(check.getInputs())
+      .setAcceptsecrets(true)
+      .setAcceptresources(true)
+      .setSendsOldInputs(true)
+      .setSendsOldInputsToDelete(true);
     for (const [k, v] of Object.entries(variables)) req.getVariablesMap().set(k, v);
     await this.client.call('configure', req);
     return { version: info.getVersion(), checkFailures };
   }
 
   async check(d: Declared, olds: Record<string, unknown>): Promise<{ inputs: Record<string, unknown>; failures: { property: string; reason: string }[] }> {
-    const res = await this.client.call<InstanceType<Pb['CheckResponse']>>('check', new providerPb.CheckRequest().setUrn(this.urn(d.type, d.name)).setType(d.type).setName(d.name).setOlds(encode(olds)).setNews(encode(d.inputs)));
+    const res = await this.client.call<InstanceType<Pb['CheckResponse']>>(
+      'check',
+      new providerPb.CheckRequest().setUrn(this.urn(d.type, d.name)).setType(d.type).setName(d.name).setOlds(encode(olds)).setNews(encode(d.inputs)),
+    );
     return { inputs: decode(res.getInputs()), failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })) };
   }
 
-  async diff(urn: string, type: string, id: string, oldOutputs: Record<string, unknown>, oldInputs: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffSummary> {
-    const res = await this.client.call<DiffResponse>('diff', new providerPb.DiffRequest().setUrn(urn).setType(type).setId(id).setOlds(encode(oldOutputs)).setOldInputs(encode(oldInputs)).setNews(encode(news)));
+  async diff(
+    urn: string,
+    type: string,
+    id: string,
+    oldOutputs: Record<string, unknown>,
+    oldInputs: Record<string, unknown>,
+    news: Record<string, unknown>,
+  ): Promise<DiffSummary> {
+    const res = await this.client.call<DiffResponse>(
+      'diff',
+      new providerPb.DiffRequest().setUrn(urn).setType(type).setId(id).setOlds(encode(oldOutputs)).setOldInputs(encode(oldInputs)).setNews(encode(news)),
+    );
     const detailed: Record<string, string> = {};
     res.getDetaileddiffMap().forEach((v: InstanceType<Pb['PropertyDiff']>, k: string) => (detailed[k] = KIND_NAMES[v.getKind()]));
     const changes = res.getChanges() === 1 ? 'none' : res.getChanges() === 2 ? 'some' : 'unknown';
     return { changes, replaces: res.getReplacesList(), diffs: res.getDiffsList(), detailed, deleteBeforeReplace: res.getDeletebeforereplace() };
   }
 
-  async create(urn: string, type: string, inputs: Record<string, unknown>, opts: { preview?: boolean; timeout?: number } = {}): Promise<{ id: string; outputs: Record<string, unknown> }> {
-    const res = await this.client.call<InstanceType<Pb['CreateResponse']>>('create', new providerPb.CreateRequest().setUrn(urn).setType(type).setProperties(encode(inputs)).setPreview(!!opts.preview).setTimeout(opts.timeout ?? 0));
+  async create(
+    urn: string,
+    type: string,
+    inputs: Record<string, unknown>,
+    opts: { preview?: boolean; timeout?: number } = {},
+  ): Promise<{ id: string; outputs: Record<string, unknown> }> {
+    const res = await this.client.call<InstanceType<Pb['CreateResponse']>>(
+      'create',
+      new providerPb.CreateRequest()
+        .setUrn(urn)
+        .setType(type)
+        .setProperties(encode(inputs))
+        .setPreview(!!opts.preview)
+        .setTimeout(opts.timeout ?? 0),
+    );
     return { id: res.getId(), outputs: decode(res.getProperties()) };
   }
 
   async update(entry: StateEntry, news: Record<string, unknown>, opts: { preview?: boolean } = {}): Promise<Record<string, unknown>> {
     const urn = this.urn(entry.type, entry.name);
-    const res = await this.client.call<InstanceType<Pb['UpdateResponse']>>('update', new providerPb.UpdateRequest().setUrn(urn).setType(entry.type).setId(entry.id).setOlds(encode(entry.outputs)).setOldInputs(encode(entry.inputs)).setNews(encode(news)).setPreview(!!opts.preview));
+    const res = await this.client.call<InstanceType<Pb['UpdateResponse']>>(
+      'update',
+      new providerPb.UpdateRequest()
+        .setUrn(urn)
+        .setType(entry.type)
+        .setId(entry.id)
+        .setOlds(encode(entry.outputs))
+        .setOldInputs(encode(entry.inputs))
+        .setNews(encode(news))
+        .setPreview(!!opts.preview),
+    );
     return decode(res.getProperties());
   }
 
   async delete(entry: StateEntry): Promise<void> {
-    await this.client.call('delete', new providerPb.DeleteRequest().setUrn(this.urn(entry.type, entry.name)).setType(entry.type).setId(entry.id).setProperties(encode(entry.outputs)).setOldInputs(encode(entry.inputs)));
+    await this.client.call(
+      'delete',
+      new providerPb.DeleteRequest()
+        .setUrn(this.urn(entry.type, entry.name))
+        .setType(entry.type)
+        .setId(entry.id)
+        .setProperties(encode(entry.outputs))
+        .setOldInputs(encode(entry.inputs)),
+    );
   }
 
-  async read(type: string, name: string, id: string, outputs: Record<string, unknown> = {}, inputs: Record<string, unknown> = {}): Promise<{ id: string; outputs: Record<string, unknown>; inputs: Record<string, unknown> }> {
-    const res = await this.client.call<InstanceType<Pb['ReadResponse']>>('read', new providerPb.ReadRequest().setUrn(this.urn(type, name)).setType(type).setId(id).setProperties(encode(outputs)).setInputs(encode(inputs)));
+  async read(
+    type: string,
+    name: string,
+    id: string,
+    outputs: Record<string, unknown> = {},
+    inputs: Record<string, unknown> = {},
+  ): Promise<{ id: string; outputs: Record<string, unknown>; inputs: Record<string, unknown> }> {
+    const res = await this.client.call<InstanceType<Pb['ReadResponse']>>(
+      'read',
+      new providerPb.ReadRequest().setUrn(this.urn(type, name)).setType(type).setId(id).setProperties(encode(outputs)).setInputs(encode(inputs)),
+    );
     return { id: res.getId(), outputs: decode(res.getProperties()), inputs: decode(res.getInputs()) };
   }
 
   /** A function call; failures (bad arguments) come back in the response, as the engine receives them. */
   async invoke(tok: string, args: Record<string, unknown>): Promise<Record<string, unknown>> {
     const res = await this.client.call<InstanceType<Pb['InvokeResponse']>>('invoke', new providerPb.InvokeRequest().setTok(tok).setArgs(encode(args)));
-    if (res.getFailuresList().length) throw new Error(`invoke ${tok} failed: ${res.getFailuresList().map((f) => `${f.getProperty()}: ${f.getReason()}`).join('; ')}`);
+    if (res.getFailuresList().length)
+      throw new Error(
+        `invoke ${tok} failed: ${res
+          .getFailuresList()
+          .map((f) => `${f.getProperty()}: ${f.getReason()}`)
+          .join('; ')}`,
+      );
     return decode(res.getReturn());
   }
 
@@ -217,8 +291,10 @@ export class Engine {
 
 /** Check failures of one resource; the engine prints each property with its reason and stops. */
 export class CheckFailed extends Error {
-  constructor(readonly urn: string, readonly failures: { property: string; reason: string }[]) {
+  constructor(
+    readonly urn: string,
+    readonly failures: { property: string; reason: string }[],
+  ) {
     super(`check failed for ${urn}: ${failures.map((f) => `${f.property}: ${f.reason}`).join('; ')}`);
   }
 }
-

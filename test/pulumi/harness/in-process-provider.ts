@@ -15,8 +15,18 @@ export interface InProcessProvider {
   provider: Provider;
   client: CloudClient;
   dataDir: string;
-  check(type: string, name: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<{ inputs: Record<string, unknown>; failures: { property: string; reason: string }[] }>;
-  diff(type: string, name: string, oldInputs: Record<string, unknown>, news: Record<string, unknown>): Promise<{ changes: number; replaces: string[]; detailed: Record<string, number>; deleteBeforeReplace: boolean }>;
+  check(
+    type: string,
+    name: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+  ): Promise<{ inputs: Record<string, unknown>; failures: { property: string; reason: string }[] }>;
+  diff(
+    type: string,
+    name: string,
+    oldInputs: Record<string, unknown>,
+    news: Record<string, unknown>,
+  ): Promise<{ changes: number; replaces: string[]; detailed: Record<string, number>; deleteBeforeReplace: boolean }>;
   create(type: string, name: string, inputs: Record<string, unknown>, preview?: boolean): Promise<{ id: string; outputs: Record<string, unknown> }>;
   close(): Promise<void>;
 }
@@ -38,17 +48,32 @@ export async function startInProcessProvider(config: Record<string, unknown> = {
     client,
     dataDir,
     async check(type, name, olds, news) {
-      const res = await provider.rpcs.check(new providerPb.CheckRequest().setUrn(urn(type, name)).setType(type).setOlds(encode(olds)).setNews(encode(news)), ctx);
+      const res = await provider.rpcs.check(
+        new providerPb.CheckRequest().setUrn(urn(type, name)).setType(type).setOlds(encode(olds)).setNews(encode(news)),
+        ctx,
+      );
       return { inputs: decode(res.getInputs()), failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })) };
     },
     async diff(type, name, oldInputs, news) {
-      const res = await provider.rpcs.diff(new providerPb.DiffRequest().setUrn(urn(type, name)).setType(type).setId(name).setOlds(encode(oldInputs)).setOldInputs(encode(oldInputs)).setNews(encode(news)), ctx);
+      const res = await provider.rpcs.diff(
+        new providerPb.DiffRequest()
+          .setUrn(urn(type, name))
+          .setType(type)
+          .setId(name)
+          .setOlds(encode(oldInputs))
+          .setOldInputs(encode(oldInputs))
+          .setNews(encode(news)),
+        ctx,
+      );
       const detailed: Record<string, number> = {};
       res.getDetaileddiffMap().forEach((v: InstanceType<typeof providerPb.PropertyDiff>, k: string) => (detailed[k] = v.getKind()));
       return { changes: res.getChanges(), replaces: res.getReplacesList(), detailed, deleteBeforeReplace: res.getDeletebeforereplace() };
     },
     async create(type, name, inputs, preview = false) {
-      const res = await provider.rpcs.create(new providerPb.CreateRequest().setUrn(urn(type, name)).setType(type).setProperties(encode(inputs)).setPreview(preview), ctx);
+      const res = await provider.rpcs.create(
+        new providerPb.CreateRequest().setUrn(urn(type, name)).setType(type).setProperties(encode(inputs)).setPreview(preview),
+        ctx,
+      );
       return { id: res.getId(), outputs: decode(res.getProperties()) };
     },
     async close() {

@@ -39,7 +39,11 @@ export class ProviderClient {
     });
   }
 
-  handshake = () => this.call<InstanceType<typeof providerPb.ProviderHandshakeResponse>>('handshake', new providerPb.ProviderHandshakeRequest().setEngineAddress('127.0.0.1:1'));
+  handshake = () =>
+    this.call<InstanceType<typeof providerPb.ProviderHandshakeResponse>>(
+      'handshake',
+      new providerPb.ProviderHandshakeRequest().setEngineAddress('127.0.0.1:1'),
+    );
   getPluginInfo = () => this.call<{ getVersion(): string }>('getPluginInfo', new emptyPb.Empty());
   cancel = () => this.call<unknown>('cancel', new emptyPb.Empty());
 }

@@ -17,9 +17,11 @@ export function fgdPolicy(): Policy {
       const breaks = isWholeServer(ctx, s) ? 1 : 0;
       let used = 0;
       for (let m = take; m !== 0; m &= m - 1) used++;
-      return serverFragmentDelta(ctx, s, take, cpu, mem)
-        + blockFragmentDelta(ctx, ctx.topo.serverBlock[s]!, used, breaks)
-        + TIE_BREAK * leftoverShare(ctx, s, take, cpu, mem);
+      return (
+        serverFragmentDelta(ctx, s, take, cpu, mem) +
+        blockFragmentDelta(ctx, ctx.topo.serverBlock[s]!, used, breaks) +
+        TIE_BREAK * leftoverShare(ctx, s, take, cpu, mem)
+      );
     },
     scoreBlock: (ctx, b, servers) => {
       const per = ctx.topo.blockUniformCount[b]! || ctx.topo.typeSpecs[ctx.topo.blockType[b]!]!.acceleratorsPerServer;

@@ -55,7 +55,19 @@ test('fgd puts a piece where the leftover still fits what the workload asks for;
     a.observe(piece('x', 2));
     const pin = (owner: string, server: string, n: number) => {
       const ids = Array.from({ length: n }, (_, i) => `t-1a/${server}/${i}`);
-      a.commit(owner, { ok: true, owner, project: 'p1', acceleratorType: 'ascend-910c', region: 't-1', zone: 't-1a', scope: 'server', unit: 'accelerators', acceleratorCount: n, supernodes: ['sn-1'], servers: [{ serverId: server, supernode: 'sn-1', acceleratorIds: ids }] });
+      a.commit(owner, {
+        ok: true,
+        owner,
+        project: 'p1',
+        acceleratorType: 'ascend-910c',
+        region: 't-1',
+        zone: 't-1a',
+        scope: 'server',
+        unit: 'accelerators',
+        acceleratorCount: n,
+        supernodes: ['sn-1'],
+        servers: [{ serverId: server, supernode: 'sn-1', acceleratorIds: ids }],
+      });
     };
     pin('five', 'sn-1/s01', 5);
     pin('six', 'sn-1/s02', 6);
@@ -75,7 +87,19 @@ test('fgd breaks a whole server where gangs lose least; fgd-pack breaks them in 
     for (let i = 0; i < 5; i++) a.observe(req('g', { count: 4 }));
     for (let i = 0; i < 5; i++) a.observe(piece('s', 8));
     const ids = Array.from({ length: 8 }, (_, i) => `t-1a/sn-2/s01/${i}`);
-    a.commit('x', { ok: true, owner: 'x', project: 'p1', acceleratorType: 'ascend-910c', region: 't-1', zone: 't-1a', scope: 'zone', unit: 'servers', acceleratorCount: 8, supernodes: ['sn-2'], servers: [{ serverId: 'sn-2/s01', supernode: 'sn-2', acceleratorIds: ids }] });
+    a.commit('x', {
+      ok: true,
+      owner: 'x',
+      project: 'p1',
+      acceleratorType: 'ascend-910c',
+      region: 't-1',
+      zone: 't-1a',
+      scope: 'zone',
+      unit: 'servers',
+      acceleratorCount: 8,
+      supernodes: ['sn-2'],
+      servers: [{ serverId: 'sn-2/s01', supernode: 'sn-2', acceleratorIds: ids }],
+    });
     return a;
   };
   const fgd = setup('fgd');
@@ -83,9 +107,15 @@ test('fgd breaks a whole server where gangs lose least; fgd-pack breaks them in 
   assert.notDeepEqual(commit(fgd, fgd.place(req('gang', { count: 4 }))).supernodes, ['sn-2']);
   // fgd-pack breaks the lowest-numbered supernode's server, as best-fit does, whatever the other holds.
   const pack = setup('fgd-pack');
-  assert.deepEqual(commit(pack, pack.place(piece('one', 1))).servers.map((s) => s.serverId), ['sn-1/s01']);
+  assert.deepEqual(
+    commit(pack, pack.place(piece('one', 1))).servers.map((s) => s.serverId),
+    ['sn-1/s01'],
+  );
   const bf = setup('best-fit');
-  assert.deepEqual(commit(bf, bf.place(piece('one', 1))).servers.map((s) => s.serverId), ['sn-1/s01']);
+  assert.deepEqual(
+    commit(bf, bf.place(piece('one', 1))).servers.map((s) => s.serverId),
+    ['sn-1/s01'],
+  );
 });
 
 test('fgd-pack keeps whole servers whole for gangs; without gangs in the workload it is FGD', () => {

@@ -16,10 +16,15 @@ export function isPolicyName(name: string): name is PolicyName {
 
 export function createPolicy(name: PolicyName): Policy {
   switch (name) {
-    case 'first-fit': return firstFitPolicy();
-    case 'best-fit': return bestFitPolicy();
-    case 'random': return randomPolicy();
-    case 'fgd': return fgdPolicy();
-    case 'fgd-pack': return fgdPackPolicy();
+    case 'first-fit':
+      return firstFitPolicy();
+    case 'best-fit':
+      return bestFitPolicy();
+    case 'random':
+      return randomPolicy();
+    case 'fgd':
+      return fgdPolicy();
+    case 'fgd-pack':
+      return fgdPackPolicy();
   }
 }

@@ -1,7 +1,21 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { assertAdmin } from '../auth.ts';
 import { catchUpForRead } from '../read-your-writes.ts';
-import { writeTransaction, createProject, createProjectToken, setFaults, setQuota, checkInvariants, admissionView, defragment, healthView, markHealth, NO_FAULTS, advance, type ControlPlane } from '../../cloud/index.ts';
+import {
+  writeTransaction,
+  createProject,
+  createProjectToken,
+  setFaults,
+  setQuota,
+  checkInvariants,
+  admissionView,
+  defragment,
+  healthView,
+  markHealth,
+  NO_FAULTS,
+  advance,
+  type ControlPlane,
+} from '../../cloud/index.ts';
 
 /** /v1/admin/*: projects, tokens, quotas, faults, health marks (and what runs there) and invariants; admin token only. */
 export const adminRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (app, { cp }) => {

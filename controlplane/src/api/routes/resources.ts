@@ -1,6 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { kindFromCollection, type Kind } from '../../../../core/index.ts';
-import { notFound, createResource, deleteResource, etag, getResourceReply, listResources, updateResource, type ControlPlane, type ListQuery } from '../../cloud/index.ts';
+import {
+  notFound,
+  createResource,
+  deleteResource,
+  etag,
+  getResourceReply,
+  listResources,
+  updateResource,
+  type ControlPlane,
+  type ListQuery,
+} from '../../cloud/index.ts';
 
 type Params = { project: string; collection: string; name: string };
 
@@ -19,7 +29,15 @@ export const resourceRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (a
     const kind = kindOf(req.params.collection);
     const key = req.headers['idempotency-key'];
     const lease = req.headers['aicloud-lease'];
-    const r = await createResource(cp, req.principal!, req.params.project, kind, req.body, typeof key === 'string' ? key : undefined, typeof lease === 'string' && lease ? lease : undefined);
+    const r = await createResource(
+      cp,
+      req.principal!,
+      req.params.project,
+      kind,
+      req.body,
+      typeof key === 'string' ? key : undefined,
+      typeof lease === 'string' && lease ? lease : undefined,
+    );
     return reply.code(r.status).type('application/json').send(r.body);
   });
 

@@ -42,8 +42,18 @@ export class FakeStackCloud implements StackCloud {
   /** Puts a resource in place as if it had been created and settled. */
   seed(kind: Kind, spec: Record<string, unknown>, extra: Partial<CloudResource> = {}): CloudResource {
     const r: CloudResource = {
-      kind, project: 'p', name: String(spec.name), id: `id-${++this.#ids}`, spec: structuredClone(spec),
-      status: 'ready', statusReason: null, allocation: null, outputs: {}, resourceVersion: 1, generation: 1, ...extra,
+      kind,
+      project: 'p',
+      name: String(spec.name),
+      id: `id-${++this.#ids}`,
+      spec: structuredClone(spec),
+      status: 'ready',
+      statusReason: null,
+      allocation: null,
+      outputs: {},
+      resourceVersion: 1,
+      generation: 1,
+      ...extra,
     };
     this.resources.set(`${kind}/${r.name}`, r);
     return structuredClone(r);

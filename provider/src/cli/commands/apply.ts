@@ -25,19 +25,29 @@ export interface ApplyOptions extends CloudOptions {
  */
 export async function run(options: ApplyOptions, ctx: CliContext): Promise<number> {
   const target = options.args[0] ?? '.';
-  const isFile = await stat(target).then((s) => s.isFile(), () => false);
+  const isFile = await stat(target).then(
+    (s) => s.isFile(),
+    () => false,
+  );
   return withCloud(options, async (cloud) => {
     if (isFile) {
       const plan = await readPlanFile(target);
       if (plan.project !== cloud.project) {
-        throw new AicloudError('INVALID_CONFIG', `the plan is for project ${plan.project}, but the configured project is ${cloud.project}`, { field: 'project', value: cloud.project });
+        throw new AicloudError('INVALID_CONFIG', `the plan is for project ${plan.project}, but the configured project is ${cloud.project}`, {
+          field: 'project',
+          value: cloud.project,
+        });
       }
       assertApplicable(plan);
       return withStackLock(cloud, plan.stack, options.lockTimeout, ctx, async () => {
         await verifyPlanIsCurrent(cloud, plan).catch((e: unknown) => {
           // A stale plan's lease is not drawn on: say so, with the reason the plan was refused.
           if (plan.lease && e instanceof AicloudError && e.code === 'PLAN_STALE') {
-            throw new AicloudError('PLAN_STALE', `${e.message}; its lease ${plan.lease.id} is refused and stays held until ${plan.lease.expiresAt} (aicloud lease release ${plan.lease.id} frees it now)`, { hint: e.hint });
+            throw new AicloudError(
+              'PLAN_STALE',
+              `${e.message}; its lease ${plan.lease.id} is refused and stays held until ${plan.lease.expiresAt} (aicloud lease release ${plan.lease.id} frees it now)`,
+              { hint: e.hint },
+            );
           }
           throw e;
         });

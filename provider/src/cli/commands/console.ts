@@ -12,11 +12,15 @@ import type { CliContext, CloudOptions } from '../cli-context.ts';
 export async function run(options: CloudOptions & { port: number }, ctx: CliContext): Promise<number> {
   const config = resolveConfig({ ...options, endpoint: undefined }, { ...ctx.env, AICLOUD_ENDPOINT: '' }, ctx.cwd);
   if (options.endpoint || ctx.env.AICLOUD_ENDPOINT) {
-    throw new AicloudError('INVALID_CONFIG', 'aicloud console serves the embedded cloud; a control plane started with `aicloud server` serves its console at its own URL', {
-      field: 'endpoint',
-      value: options.endpoint || ctx.env.AICLOUD_ENDPOINT,
-      hint: 'Open the server\'s URL in a browser, or unset AICLOUD_ENDPOINT.',
-    });
+    throw new AicloudError(
+      'INVALID_CONFIG',
+      'aicloud console serves the embedded cloud; a control plane started with `aicloud server` serves its console at its own URL',
+      {
+        field: 'endpoint',
+        value: options.endpoint || ctx.env.AICLOUD_ENDPOINT,
+        hint: "Open the server's URL in a browser, or unset AICLOUD_ENDPOINT.",
+      },
+    );
   }
   const { openEmbeddedCloud } = await import('../../../../controlplane/src/embedded.ts');
   const cloud = await openEmbeddedCloud({ path: join(config.dataDir, 'cloud.db'), timeScale: embeddedTimeScale(ctx.env) });

@@ -32,14 +32,27 @@ export function renderPlan(plan: Plan, format: PlanOptions['format'], color: boo
 /** `aicloud plan`: exit 0 no changes, 2 changes (with --detailed-exitcode), 1 error or a plan that cannot be applied. */
 export async function run(options: PlanOptions, ctx: CliContext): Promise<number> {
   const dir = options.args[0] ?? '.';
-  if (options.degrade !== undefined && options.whatIf === undefined) throw new AicloudError('INVALID_VALUE', '--degrade needs --what-if FILE', { field: 'degrade' });
+  if (options.degrade !== undefined && options.whatIf === undefined)
+    throw new AicloudError('INVALID_VALUE', '--degrade needs --what-if FILE', { field: 'degrade' });
   if (options.whatIf !== undefined) {
-    if (options.out || options.lease !== undefined) throw new AicloudError('INVALID_VALUE', 'a what-if plan is never applied, so it takes neither --out nor --lease', { field: 'what-if' });
+    if (options.out || options.lease !== undefined)
+      throw new AicloudError('INVALID_VALUE', 'a what-if plan is never applied, so it takes neither --out nor --lease', { field: 'what-if' });
     // Loaded only here: it brings the allocator and the control plane's preview into the process.
     const { runWhatIfPlan } = await import('../what-if-plan.ts');
-    return runWhatIfPlan({ dir, snapshotFile: options.whatIf, format: options.format, ...(options.degrade ? { degrade: options.degrade } : {}), ...(options.stack ? { stack: options.stack } : {}), ...(options.region ? { region: options.region } : {}) }, ctx);
+    return runWhatIfPlan(
+      {
+        dir,
+        snapshotFile: options.whatIf,
+        format: options.format,
+        ...(options.degrade ? { degrade: options.degrade } : {}),
+        ...(options.stack ? { stack: options.stack } : {}),
+        ...(options.region ? { region: options.region } : {}),
+      },
+      ctx,
+    );
   }
-  if (options.lease !== undefined && !options.out) throw new AicloudError('INVALID_VALUE', '--lease needs --out: the lease is recorded in the saved plan', { field: 'lease' });
+  if (options.lease !== undefined && !options.out)
+    throw new AicloudError('INVALID_VALUE', '--lease needs --out: the lease is recorded in the saved plan', { field: 'lease' });
   return withCloud(options, async (cloud) => {
     const planned = await planStack(cloud, {
       dir,
@@ -49,13 +62,17 @@ export async function run(options: PlanOptions, ctx: CliContext): Promise<number
       ...(options.refreshOnly ? { refreshOnly: true } : {}),
     });
     const warnings = planned.warnings;
-    const plan = options.lease !== undefined && planned.plan.problems.length === 0 ? await leasePlan(cloud, planned.plan, options.lease, lockHolder()) : planned.plan;
+    const plan =
+      options.lease !== undefined && planned.plan.problems.length === 0 ? await leasePlan(cloud, planned.plan, options.lease, lockHolder()) : planned.plan;
     for (const w of warnings) ctx.stderr.write(`${formatManifestDiagnostic(w, 'warning')}\n`);
     ctx.stdout.write(renderPlan(plan, options.format, Boolean(ctx.stdout.isTTY) && !ctx.env.NO_COLOR));
     if (options.out) {
       await writeFile(options.out, renderJson(plan));
       ctx.stderr.write(`Saved the plan to ${options.out}; apply it exactly with: aicloud apply ${options.out}\n`);
-      if (plan.lease) ctx.stderr.write(`Leased ${plan.lease.holdings.reduce((n, h) => n + h.acceleratorCount, 0)} accelerators for it until ${plan.lease.expiresAt} (lease ${plan.lease.id}).\n`);
+      if (plan.lease)
+        ctx.stderr.write(
+          `Leased ${plan.lease.holdings.reduce((n, h) => n + h.acceleratorCount, 0)} accelerators for it until ${plan.lease.expiresAt} (lease ${plan.lease.id}).\n`,
+        );
     }
     if (plan.problems.length > 0) return 1;
     return options.detailedExitcode && planHasChanges(plan) ? 2 : 0;

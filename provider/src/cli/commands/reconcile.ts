@@ -80,7 +80,10 @@ async function reconcileRound(cloud: StackCloud & { project: string; region: str
       const step = plan.steps.find((s) => s.address === address);
       const synced = step !== undefined && (step.action === 'no-op' || outcomes.get(address) === 'done');
       const ready = r.status === 'ready';
-      log(ctx, `${address} Ready=${ready ? 'True' : 'False'} Synced=${synced ? 'True' : 'False'} status=${r.status}${r.statusReason ? ` reason=${JSON.stringify(r.statusReason)}` : ''}`);
+      log(
+        ctx,
+        `${address} Ready=${ready ? 'True' : 'False'} Synced=${synced ? 'True' : 'False'} status=${r.status}${r.statusReason ? ` reason=${JSON.stringify(r.statusReason)}` : ''}`,
+      );
     }
     return ok;
   } catch (error) {

@@ -27,15 +27,30 @@ test('cancel aborts calls in flight and makes later calls start aborted', async 
   await assert.rejects(inFlight, /aborted/);
   assert.equal(seen?.aborted, true);
   let later: AbortSignal | undefined;
-  await withCancel({ diff: async (_r, c) => ((later = c.signal), undefined as never) }, (() => { const a = new AbortController(); a.abort(); return a; })()).diff!({} as never, ctx());
+  await withCancel(
+    { diff: async (_r, c) => ((later = c.signal), undefined as never) },
+    (() => {
+      const a = new AbortController();
+      a.abort();
+      return a;
+    })(),
+  ).diff!({} as never, ctx());
   assert.equal(later?.aborted, true);
 });
 
 test('user errors become status codes with code, field and hint; internal ones ask for a report; secrets are scrubbed', async () => {
   const secrets = new SecretRegistry();
   secrets.add('tok-super-secret-value');
-  const failing = (err: unknown): ProviderRpcs => ({ check: async () => { throw err; } });
-  const run = (err: unknown) => withErrorMapping(failing(err), secrets).check!({} as never, ctx()).then(() => assert.fail('should throw'), (e: RpcError) => e);
+  const failing = (err: unknown): ProviderRpcs => ({
+    check: async () => {
+      throw err;
+    },
+  });
+  const run = (err: unknown) =>
+    withErrorMapping(failing(err), secrets).check!({} as never, ctx()).then(
+      () => assert.fail('should throw'),
+      (e: RpcError) => e,
+    );
   const user = await run(new AicloudError('QUOTA_EXCEEDED', 'quota of 64 ascend-910c used by tok-super-secret-value', { field: 'nodeCount' }));
   assert.equal(user.code, GrpcStatus.FAILED_PRECONDITION);
   assert.match(user.message, /\(field nodeCount\) \[QUOTA_EXCEEDED\]\. Ask an admin/);
@@ -52,7 +67,16 @@ test('logging writes one scrubbed line per call and never the request', async ()
   const secrets = new SecretRegistry();
   secrets.add('sk-hidden-api-key');
   const lines: string[] = [];
-  const rpcs = withLogging({ create: async () => { throw new Error('failed for sk-hidden-api-key'); }, read: async () => 'ok' as never }, secrets, (l) => lines.push(l));
+  const rpcs = withLogging(
+    {
+      create: async () => {
+        throw new Error('failed for sk-hidden-api-key');
+      },
+      read: async () => 'ok' as never,
+    },
+    secrets,
+    (l) => lines.push(l),
+  );
   await rpcs.read!({ apiKey: 'sk-hidden-api-key' } as never, ctx());
   await assert.rejects(rpcs.create!({} as never, ctx()));
   assert.equal(lines.length, 2);

@@ -40,15 +40,25 @@ function grpcCodeFor(err: AicloudError): GrpcStatus {
   if (err.code === 'CANCELLED') return GrpcStatus.CANCELLED;
   if (err.code === 'OPERATION_TIMEOUT') return GrpcStatus.DEADLINE_EXCEEDED;
   switch (err.status) {
-    case 400: return GrpcStatus.INVALID_ARGUMENT;
-    case 401: return GrpcStatus.UNAUTHENTICATED;
-    case 403: return GrpcStatus.PERMISSION_DENIED;
-    case 404: return GrpcStatus.NOT_FOUND;
-    case 409: return err.code === 'ALREADY_EXISTS' ? GrpcStatus.ALREADY_EXISTS : GrpcStatus.FAILED_PRECONDITION;
-    case 412: case 423: return GrpcStatus.FAILED_PRECONDITION;
-    case 429: return GrpcStatus.RESOURCE_EXHAUSTED;
-    case 503: return GrpcStatus.UNAVAILABLE;
-    default: return err.source === 'internal' ? GrpcStatus.INTERNAL : GrpcStatus.UNKNOWN;
+    case 400:
+      return GrpcStatus.INVALID_ARGUMENT;
+    case 401:
+      return GrpcStatus.UNAUTHENTICATED;
+    case 403:
+      return GrpcStatus.PERMISSION_DENIED;
+    case 404:
+      return GrpcStatus.NOT_FOUND;
+    case 409:
+      return err.code === 'ALREADY_EXISTS' ? GrpcStatus.ALREADY_EXISTS : GrpcStatus.FAILED_PRECONDITION;
+    case 412:
+    case 423:
+      return GrpcStatus.FAILED_PRECONDITION;
+    case 429:
+      return GrpcStatus.RESOURCE_EXHAUSTED;
+    case 503:
+      return GrpcStatus.UNAVAILABLE;
+    default:
+      return err.source === 'internal' ? GrpcStatus.INTERNAL : GrpcStatus.UNKNOWN;
   }
 }
 

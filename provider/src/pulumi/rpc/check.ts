@@ -36,7 +36,9 @@ export function checkRpc(state: ProviderState): NonNullable<ProviderRpcs['check'
         res.setFailuresList(toCheckFailures(changeProblems));
       }
     }
-    const secretInputs = Object.entries(kindInfo(kind).inputs).filter(([, p]) => p.secret).map(([k]) => k);
+    const secretInputs = Object.entries(kindInfo(kind).inputs)
+      .filter(([, p]) => p.secret)
+      .map(([k]) => k);
     res.setInputs(toWire(value, new Set([...news.secretKeys, ...secretInputs])));
     return res;
   };

@@ -21,14 +21,18 @@ export function configureRpc(state: ProviderState, env: NodeJS.ProcessEnv = proc
     const failures = checkSettings(settings as Record<string, unknown>);
     if (failures.length) {
       state.secrets.add(settings.token);
-      throw inputPropertiesError(`invalid aicloud provider configuration: ${failures.map((f) => f.reason).join('; ')}`, failures.map((f) => ({ path: f.property, reason: f.reason })));
+      throw inputPropertiesError(
+        `invalid aicloud provider configuration: ${failures.map((f) => f.reason).join('; ')}`,
+        failures.map((f) => ({ path: f.property, reason: f.reason })),
+      );
     }
     try {
       // The client's own rules (a remote endpoint needs a token) fail here, naming the field, rather than at
       // the first resource operation.
       resolveConfig(settings, {});
     } catch (err) {
-      if (isAicloudError(err) && err.field) throw inputPropertiesError(`invalid aicloud provider configuration: ${err.message}`, [{ path: err.field, reason: `${err.message}. ${err.hint}` }]);
+      if (isAicloudError(err) && err.field)
+        throw inputPropertiesError(`invalid aicloud provider configuration: ${err.message}`, [{ path: err.field, reason: `${err.message}. ${err.hint}` }]);
       throw err;
     }
     state.configure(settings);
@@ -40,4 +44,3 @@ export function configureRpc(state: ProviderState, env: NodeJS.ProcessEnv = proc
     return res;
   };
 }
-

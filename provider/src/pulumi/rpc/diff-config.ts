@@ -27,7 +27,19 @@ export function diffConfigRpc(state: ProviderState): NonNullable<ProviderRpcs['d
       if (replace) replaces.push(key);
       const d = new providerPb.PropertyDiff();
       const kinds = providerPb.PropertyDiff.Kind;
-      d.setKind(o === undefined ? (replace ? kinds.ADD_REPLACE : kinds.ADD) : n === undefined ? (replace ? kinds.DELETE_REPLACE : kinds.DELETE) : replace ? kinds.UPDATE_REPLACE : kinds.UPDATE);
+      d.setKind(
+        o === undefined
+          ? replace
+            ? kinds.ADD_REPLACE
+            : kinds.ADD
+          : n === undefined
+            ? replace
+              ? kinds.DELETE_REPLACE
+              : kinds.DELETE
+            : replace
+              ? kinds.UPDATE_REPLACE
+              : kinds.UPDATE,
+      );
       d.setInputdiff(true);
       detailed.set(key, d);
     }

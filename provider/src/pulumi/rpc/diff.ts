@@ -17,9 +17,7 @@ const Kinds = providerPb.PropertyDiff.Kind;
 export function diffRpc(state: ProviderState): NonNullable<ProviderRpcs['diff']> {
   return async (req) => {
     const kind = kindOfRequest(req);
-    const oldInputs = req.getOldInputs()
-      ? fromWire(req.getOldInputs(), state.secrets).values
-      : inputsOf(kind, fromWire(req.getOlds(), state.secrets).values);
+    const oldInputs = req.getOldInputs() ? fromWire(req.getOldInputs(), state.secrets).values : inputsOf(kind, fromWire(req.getOlds(), state.secrets).values);
     const news = fromWire(req.getNews(), state.secrets).values;
     const diff = diffResource(kind, oldInputs, news);
     if (diff.diagnostics.length) {

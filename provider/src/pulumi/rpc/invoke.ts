@@ -16,8 +16,13 @@ type FunctionImpl = (client: () => Promise<CloudApi>, args: Record<string, unkno
 const FUNCTIONS: Record<string, FunctionImpl> = {
   'aicloud:compute:getAcceleratorTypes': async () => ({
     types: Object.values(ACCELERATOR_TYPES).map((t) => ({
-      name: t.name, vendor: t.vendor, memoryGib: t.memoryGib, bf16Tflops: t.bf16Tflops,
-      acceleratorsPerServer: t.acceleratorsPerServer, interconnect: t.interconnect, pricePerHour: t.pricePerHour,
+      name: t.name,
+      vendor: t.vendor,
+      memoryGib: t.memoryGib,
+      bf16Tflops: t.bf16Tflops,
+      acceleratorsPerServer: t.acceleratorsPerServer,
+      interconnect: t.interconnect,
+      pricePerHour: t.pricePerHour,
     })),
   }),
   'aicloud:compute:getCapacity': async (client, args) => {
@@ -27,7 +32,13 @@ const FUNCTIONS: Record<string, FunctionImpl> = {
     const capacity = (await (await client()).capacity(query)) as { zones?: Record<string, unknown>[] };
     // The API also lists supernodes and servers; the function's schema returns the per-zone summary.
     return {
-      zones: (capacity.zones ?? []).map((z) => ({ zone: z.zone, acceleratorType: z.acceleratorType, total: z.total, free: z.free, largestFreeBlock: z.largestFreeBlock })),
+      zones: (capacity.zones ?? []).map((z) => ({
+        zone: z.zone,
+        acceleratorType: z.acceleratorType,
+        total: z.total,
+        free: z.free,
+        largestFreeBlock: z.largestFreeBlock,
+      })),
     };
   },
 };
@@ -38,7 +49,10 @@ export function invokeRpc(state: ProviderState): NonNullable<ProviderRpcs['invok
     const token = req.getTok();
     const impl = FUNCTIONS[token];
     if (!impl || !FUNCTION_SPECS[token]) {
-      throw new RpcError(GrpcStatus.INVALID_ARGUMENT, `unknown function ${JSON.stringify(token)}; the aicloud provider offers ${Object.keys(FUNCTIONS).join(', ')}`);
+      throw new RpcError(
+        GrpcStatus.INVALID_ARGUMENT,
+        `unknown function ${JSON.stringify(token)}; the aicloud provider offers ${Object.keys(FUNCTIONS).join(', ')}`,
+      );
     }
     const args = fromWire(req.getArgs(), state.secrets).values;
     const res = new providerPb.InvokeResponse();

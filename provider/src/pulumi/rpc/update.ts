@@ -41,7 +41,10 @@ export function updateRpc(state: ProviderState): NonNullable<ProviderRpcs['updat
       const updated = Object.keys(patch).length
         ? await client.update(kind, name, patch, { signal: ctx.signal, timeoutMs })
         : await client.awaitResource(kind, name, { signal: ctx.signal, timeoutMs });
-      if (!updated) throw new AicloudError('NOT_FOUND', `${kind} ${name} no longer exists`, { hint: 'run `pulumi refresh` to drop it from the stack, then `pulumi up` to create it again' });
+      if (!updated)
+        throw new AicloudError('NOT_FOUND', `${kind} ${name} no longer exists`, {
+          hint: 'run `pulumi refresh` to drop it from the stack, then `pulumi up` to create it again',
+        });
       res.setProperties(encodeResource(kind, updated, secretKeys, state.secrets).properties);
       return res;
     } catch (err) {

@@ -46,7 +46,7 @@ test('unknowns inside objects survive a round trip', () => {
   const back = decodeCty(encodeCty(value, objectType), objectType);
   assert.ok(hasTfUnknown(back));
   assert.ok((back as Record<string, unknown>).name instanceof TfUnknown);
-  assert.equal(((back as Record<string, unknown[]>).ids)[0], 'x');
+  assert.equal((back as Record<string, unknown[]>).ids[0], 'x');
 });
 
 test('state JSON decodes like msgpack', () => {
@@ -54,22 +54,37 @@ test('state JSON decodes like msgpack', () => {
 });
 
 test('type expressions are JSON', () => {
-  assert.deepEqual(ctyTypeJson(objectType), ['object', {
-    name: 'string', node_count: 'number', labels: ['map', 'string'], model: ['object', { a: 'bool' }], ids: ['list', 'string'],
-  }]);
+  assert.deepEqual(ctyTypeJson(objectType), [
+    'object',
+    {
+      name: 'string',
+      node_count: 'number',
+      labels: ['map', 'string'],
+      model: ['object', { a: 'bool' }],
+      ids: ['list', 'string'],
+    },
+  ]);
 });
 
 test('any known value of the type round-trips', () => {
   const arb = fc.record({
     name: fc.option(fc.string(), { nil: null }),
     node_count: fc.option(fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })), { nil: null }),
-    labels: fc.option(fc.dictionary(fc.string().filter((k) => k !== '__proto__'), fc.string()), { nil: null }),
+    labels: fc.option(
+      fc.dictionary(
+        fc.string().filter((k) => k !== '__proto__'),
+        fc.string(),
+      ),
+      { nil: null },
+    ),
     model: fc.option(fc.record({ a: fc.option(fc.boolean(), { nil: null }) }), { nil: null }),
     ids: fc.option(fc.array(fc.string()), { nil: null }),
   });
-  fc.assert(fc.property(arb, (v) => {
-    const back = decodeCty(encodeCty(v, objectType), objectType);
-    // JSON normalises fast-check's null-prototype objects and -0, which msgpack cannot tell apart anyway.
-    assert.deepEqual(JSON.parse(JSON.stringify(back)), JSON.parse(JSON.stringify(v)));
-  }));
+  fc.assert(
+    fc.property(arb, (v) => {
+      const back = decodeCty(encodeCty(v, objectType), objectType);
+      // JSON normalises fast-check's null-prototype objects and -0, which msgpack cannot tell apart anyway.
+      assert.deepEqual(JSON.parse(JSON.stringify(back)), JSON.parse(JSON.stringify(v)));
+    }),
+  );
 });

@@ -1,14 +1,7 @@
 // cty types as the protocol spells them: Terraform sends and expects JSON type expressions.
 
 /** A cty type; objects keep attribute order so encodings are stable. */
-export type CtyType =
-  | 'string'
-  | 'number'
-  | 'bool'
-  | { list: CtyType }
-  | { set: CtyType }
-  | { map: CtyType }
-  | { object: Record<string, CtyType> };
+export type CtyType = 'string' | 'number' | 'bool' | { list: CtyType } | { set: CtyType } | { map: CtyType } | { object: Record<string, CtyType> };
 
 /** The JSON type expression Terraform expects in `Schema.Attribute.type`. */
 export function ctyTypeJson(type: CtyType): unknown {

@@ -20,7 +20,12 @@ function knownInputs(value: Obj, schema: TfObjectSchema): Obj {
   const strip = (v: unknown): unknown => {
     if (v === UNKNOWN) return undefined;
     if (Array.isArray(v)) return v.map(strip);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, strip(x)]).filter(([, x]) => x !== undefined));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v)
+          .map(([k, x]) => [k, strip(x)])
+          .filter(([, x]) => x !== undefined),
+      );
     return v;
   };
   return strip(inputsFromTf(value, schema.attributes)) as Obj;
@@ -55,7 +60,11 @@ export async function applyResourceChange(ctx: ProviderContext, req: ApplyResour
       await cloud.delete(kind, name, { timeoutMs: timeoutMs(prior?.timeouts, 'delete'), signal });
       return respond(null);
     } catch (err) {
-      return { new_state: req.prior_state, private: req.planned_private, diagnostics: [errorDiagnostic(err, `Deleting ${req.type_name} ${name} failed`, schema.attributes)] };
+      return {
+        new_state: req.prior_state,
+        private: req.planned_private,
+        diagnostics: [errorDiagnostic(err, `Deleting ${req.type_name} ${name} failed`, schema.attributes)],
+      };
     }
   }
 
@@ -91,7 +100,12 @@ export async function applyResourceChange(ctx: ProviderContext, req: ApplyResour
  * tainted and replaces it next time); only when the cloud holds nothing is the state empty.
  */
 async function afterFailure(
-  ctx: ProviderContext, kind: Kind, schema: TfObjectSchema, name: string, previous: Obj, diagnostic: WireDiagnostic,
+  ctx: ProviderContext,
+  kind: Kind,
+  schema: TfObjectSchema,
+  name: string,
+  previous: Obj,
+  diagnostic: WireDiagnostic,
   respond: (state: Obj | null, resource?: CloudResource, diagnostics?: WireDiagnostic[]) => ApplyResourceChangeResponse,
 ): Promise<ApplyResourceChangeResponse> {
   const existing = await (await ctx.cloud()).get(kind, name).catch(() => undefined);

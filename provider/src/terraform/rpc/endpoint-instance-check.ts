@@ -33,18 +33,45 @@ export async function endpointInstanceCheck(ctx: ProviderContext, inputs: Obj, s
     const queue = step !== 'update' && typeof inputs.queue === 'string' ? inputs.queue : undefined;
     const requests: PlacementRequest[] = [
       ...(step === 'create' ? [] : [{ action: 'release' as const, name, kind: 'ModelEndpoint' as const }]),
-      { action: 'replicas', name, cluster: String(inputs.cluster), replicas, acceleratorsPerReplica: 1, acceleratorProfile: profile, ...(queue !== undefined ? { queue } : {}) },
+      {
+        action: 'replicas',
+        name,
+        cluster: String(inputs.cluster),
+        replicas,
+        acceleratorsPerReplica: 1,
+        acceleratorProfile: profile,
+        ...(queue !== undefined ? { queue } : {}),
+      },
     ];
     const outcome = (await cloud.previewPlacements(requests)).at(-1);
     if (outcome && !outcome.fits && outcome.queued) {
-      return [plainDiagnostic('warning', `ModelEndpoint ${name} will queue`, `${outcome.message ?? 'not enough free instances now'}\nApply waits for admission within the create timeout (the timeouts block).`, 'queue')];
+      return [
+        plainDiagnostic(
+          'warning',
+          `ModelEndpoint ${name} will queue`,
+          `${outcome.message ?? 'not enough free instances now'}\nApply waits for admission within the create timeout (the timeouts block).`,
+          'queue',
+        ),
+      ];
     }
     if (outcome && !outcome.fits) {
-      return [plainDiagnostic('error', `ModelEndpoint ${name} will not fit`,
-        `${outcome.message ?? 'not enough free instances'}\nLower replicas, raise the cluster's profile_count, or free instances other endpoints use. (PLAN_WILL_NOT_FIT)`, 'replicas')];
+      return [
+        plainDiagnostic(
+          'error',
+          `ModelEndpoint ${name} will not fit`,
+          `${outcome.message ?? 'not enough free instances'}\nLower replicas, raise the cluster's profile_count, or free instances other endpoints use. (PLAN_WILL_NOT_FIT)`,
+          'replicas',
+        ),
+      ];
     }
     return [];
   } catch (err) {
-    return [plainDiagnostic('warning', 'Partition instances were not checked', `The placement preview failed: ${err instanceof Error ? err.message : String(err)}. Apply still refuses replicas that do not fit.`)];
+    return [
+      plainDiagnostic(
+        'warning',
+        'Partition instances were not checked',
+        `The placement preview failed: ${err instanceof Error ? err.message : String(err)}. Apply still refuses replicas that do not fit.`,
+      ),
+    ];
   }
 }

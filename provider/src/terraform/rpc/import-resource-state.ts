@@ -13,15 +13,24 @@ export async function importResourceState(ctx: ProviderContext, req: ImportResou
   try {
     const resource = await (await ctx.cloud()).get(entry.kind, req.id);
     if (!resource) {
-      return { diagnostics: [plainDiagnostic('error', `Cannot import ${req.type_name} ${JSON.stringify(req.id)}: it does not exist`,
-        `The import id is the resource's name in project ${ctx.config.project ?? 'default'}. (NOT_FOUND)`)] };
+      return {
+        diagnostics: [
+          plainDiagnostic(
+            'error',
+            `Cannot import ${req.type_name} ${JSON.stringify(req.id)}: it does not exist`,
+            `The import id is the resource's name in project ${ctx.config.project ?? 'default'}. (NOT_FOUND)`,
+          ),
+        ],
+      };
     }
     return {
-      imported_resources: [{
-        type_name: req.type_name,
-        state: { msgpack: encodeCty(stateFromCloud(entry.schema, resource, null), entry.schema.type) },
-        private: encodePrivate(resource.resourceVersion),
-      }],
+      imported_resources: [
+        {
+          type_name: req.type_name,
+          state: { msgpack: encodeCty(stateFromCloud(entry.schema, resource, null), entry.schema.type) },
+          private: encodePrivate(resource.resourceVersion),
+        },
+      ],
     };
   } catch (err) {
     return { diagnostics: [errorDiagnostic(err, `Importing ${req.type_name} ${req.id} failed`)] };

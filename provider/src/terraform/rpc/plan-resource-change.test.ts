@@ -19,7 +19,10 @@ test('a create plans defaults and leaves outputs unknown', async () => {
 test('unknown configuration stays unknown in the plan', async () => {
   const p = fakeProvider();
   const { planned, diagnostics } = await p.plan('aicloud_kv_cache_pool', null, {
-    name: 'kv', cluster: new TfUnknown(), tiers: { hbm_gib: 16 }, region: 'cn-southwest-2',
+    name: 'kv',
+    cluster: new TfUnknown(),
+    tiers: { hbm_gib: 16 },
+    region: 'cn-southwest-2',
   });
   assert.deepEqual(diagnostics, []);
   assert.ok(planned!.cluster instanceof TfUnknown);
@@ -49,9 +52,14 @@ test('nodeCount changes update in place; acceleratorType changes replace', async
 test('a nested replace-on-change field names its full path', async () => {
   const p = fakeProvider();
   const prior = {
-    name: 'ep', cluster: 'train-a', region: 'cn-southwest-2', accelerators_per_replica: 8,
+    name: 'ep',
+    cluster: 'train-a',
+    region: 'cn-southwest-2',
+    accelerators_per_replica: 8,
     model: { name: 'm', bucket: 'weights', path: 'm/', parameters_billions: 8, precision: 'bf16' },
-    runtime: { framework: 'vllm-ascend', software_stack: 'cann-8.1' }, replicas: 1, parallelism: { tensor: 8 },
+    runtime: { framework: 'vllm-ascend', software_stack: 'cann-8.1' },
+    replicas: 1,
+    parallelism: { tensor: 8 },
   };
   const { apply } = await p.planAndApply('aicloud_model_endpoint', null, prior);
   assert.deepEqual(apply.diagnostics, []);

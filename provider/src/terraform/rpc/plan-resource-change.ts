@@ -30,7 +30,12 @@ function plannedValue(config: unknown, validated: unknown, prior: unknown, attr:
   if (attr.nested?.nesting === 'single' && isObj(config)) {
     const out: Obj = {};
     for (const child of attr.nested.attributes) {
-      out[child.name] = plannedValue(config[child.name], isObj(validated) ? validated[child.name] : undefined, isObj(prior) ? prior[child.name] : undefined, child);
+      out[child.name] = plannedValue(
+        config[child.name],
+        isObj(validated) ? validated[child.name] : undefined,
+        isObj(prior) ? prior[child.name] : undefined,
+        child,
+      );
     }
     return out;
   }
@@ -88,8 +93,8 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
   }
 
   for (const attr of schema.attributes) {
-    if (attr.role === 'id') planned[attr.name] = step === 'update' || step === 'no-op' ? prior?.[attr.name] ?? TF_UNKNOWN : TF_UNKNOWN;
-    if (attr.role === 'output') planned[attr.name] = step === 'no-op' ? prior?.[attr.name] ?? null : TF_UNKNOWN;
+    if (attr.role === 'id') planned[attr.name] = step === 'update' || step === 'no-op' ? (prior?.[attr.name] ?? TF_UNKNOWN) : TF_UNKNOWN;
+    if (attr.role === 'output') planned[attr.name] = step === 'no-op' ? (prior?.[attr.name] ?? null) : TF_UNKNOWN;
   }
   for (const block of schema.blocks) planned[block.name] = config[block.name] ?? null;
   // No change: answer exactly what is in state, so the plan is empty and stays empty.
@@ -98,7 +103,11 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
   if (kind === 'Cluster' && step !== 'no-op') diagnostics.push(...(await capacityCheck(ctx, validated, step, { nodeCount: grown?.old }, schema.attributes)));
   // Whether an endpoint is previewed is the core's call; one on partition instances is checked (and warned of) by endpointInstanceCheck.
   if (kind === 'ModelEndpoint' && endpointNeedsPreview(step, validated, changed)) {
-    diagnostics.push(...(typeof validated.acceleratorProfile === 'string' ? await endpointInstanceCheck(ctx, validated, step, schema.attributes) : await endpointQueueCheck(ctx, validated)));
+    diagnostics.push(
+      ...(typeof validated.acceleratorProfile === 'string'
+        ? await endpointInstanceCheck(ctx, validated, step, schema.attributes)
+        : await endpointQueueCheck(ctx, validated)),
+    );
   }
 
   return {
@@ -125,7 +134,13 @@ async function clusterRegion(ctx: ProviderContext, name: string | undefined): Pr
  * it holds, one that grows asks for the new total next to what it has. A request that cannot fit is an
  * error, as in a GitOps plan, unless the cluster names a queue, where it will wait (a warning); a preview that could not run is only a warning, since apply will find out.
  */
-async function capacityCheck(ctx: ProviderContext, inputs: Obj, step: 'create' | 'update' | 'replace', before: { nodeCount?: unknown } | undefined, attributes: readonly TfAttribute[]): Promise<WireDiagnostic[]> {
+async function capacityCheck(
+  ctx: ProviderContext,
+  inputs: Obj,
+  step: 'create' | 'update' | 'replace',
+  before: { nodeCount?: unknown } | undefined,
+  attributes: readonly TfAttribute[],
+): Promise<WireDiagnostic[]> {
   if (Object.values(inputs).some((v) => isUnknown(v))) return [];
   const name = String(inputs.name);
   // Validated, defaulted and fully known: the core builds the request, as for every front end.
@@ -136,18 +151,36 @@ async function capacityCheck(ctx: ProviderContext, inputs: Obj, step: 'create' |
     const results = await (await ctx.cloud()).previewPlacements(requests);
     const verdict = clusterVerdict(results[results.length - 1], cluster);
     if (verdict.kind === 'queued') {
-      return [plainDiagnostic('warning', `Cluster ${name} will queue`, `${verdict.message}\nApply waits for admission within the create timeout (the timeouts block).`, 'queue')];
+      return [
+        plainDiagnostic(
+          'warning',
+          `Cluster ${name} will queue`,
+          `${verdict.message}\nApply waits for admission within the create timeout (the timeouts block).`,
+          'queue',
+        ),
+      ];
     }
     if (verdict.kind === 'will-not-fit') {
       // The field that sizes the cluster (profile_count when partitioned), as the core names it.
       const size = attributes.find((a) => a.key === verdict.field)?.name ?? verdict.field;
-      return [plainDiagnostic('error', `Cluster ${name} will not fit`,
-        `${verdict.message}\nLower ${size}, pick another zone or placement, or free capacity (the aicloud_capacity data source shows what is free). (PLAN_WILL_NOT_FIT)`,
-        size)];
+      return [
+        plainDiagnostic(
+          'error',
+          `Cluster ${name} will not fit`,
+          `${verdict.message}\nLower ${size}, pick another zone or placement, or free capacity (the aicloud_capacity data source shows what is free). (PLAN_WILL_NOT_FIT)`,
+          size,
+        ),
+      ];
     }
     return [];
   } catch (err) {
-    return [plainDiagnostic('warning', 'Capacity was not checked', `The placement preview failed: ${err instanceof Error ? err.message : String(err)}. Apply still refuses a cluster that does not fit.`)];
+    return [
+      plainDiagnostic(
+        'warning',
+        'Capacity was not checked',
+        `The placement preview failed: ${err instanceof Error ? err.message : String(err)}. Apply still refuses a cluster that does not fit.`,
+      ),
+    ];
   }
 }
 
@@ -160,13 +193,24 @@ async function endpointQueueCheck(ctx: ProviderContext, inputs: Obj): Promise<Wi
   if (Object.values(inputs).some((v) => isUnknown(v))) return [];
   const name = String(inputs.name);
   const request: PlacementRequest = {
-    action: 'replicas', name, cluster: String(inputs.cluster), queue: String(inputs.queue),
-    replicas: reservedReplicas(inputs), acceleratorsPerReplica: Number(inputs.acceleratorsPerReplica),
+    action: 'replicas',
+    name,
+    cluster: String(inputs.cluster),
+    queue: String(inputs.queue),
+    replicas: reservedReplicas(inputs),
+    acceleratorsPerReplica: Number(inputs.acceleratorsPerReplica),
   };
   try {
     const [outcome] = await (await ctx.cloud()).previewPlacements([request]);
     if (outcome && !outcome.fits && outcome.queued) {
-      return [plainDiagnostic('warning', `ModelEndpoint ${name} will queue`, `${outcome.message ?? 'no room in its cluster now'}\nApply waits for admission within the create timeout (the timeouts block).`, 'queue')];
+      return [
+        plainDiagnostic(
+          'warning',
+          `ModelEndpoint ${name} will queue`,
+          `${outcome.message ?? 'no room in its cluster now'}\nApply waits for admission within the create timeout (the timeouts block).`,
+          'queue',
+        ),
+      ];
     }
     return [];
   } catch {

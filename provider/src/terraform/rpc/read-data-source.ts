@@ -27,13 +27,19 @@ export async function readDataSource(ctx: ProviderContext, req: ReadDataSourceRe
     if (req.type_name === 'aicloud_capacity') {
       const zone = typeof config.zone === 'string' ? config.zone : undefined;
       const acceleratorType = typeof config.accelerator_type === 'string' ? config.accelerator_type : undefined;
-      const rows = capacityRows(await (await ctx.cloud()).capacity({ zone, acceleratorType }))
-        .filter((r) => (!zone || r.zone === zone) && (!acceleratorType || r.acceleratorType === acceleratorType));
+      const rows = capacityRows(await (await ctx.cloud()).capacity({ zone, acceleratorType })).filter(
+        (r) => (!zone || r.zone === zone) && (!acceleratorType || r.acceleratorType === acceleratorType),
+      );
       out.zones = cloudToTf(rows, typeOf('zones'));
     } else {
       const types = Object.values(ACCELERATOR_TYPES).map((t) => ({
-        name: t.name, vendor: t.vendor, memoryGib: t.memoryGib, bf16Tflops: t.bf16Tflops,
-        acceleratorsPerServer: t.acceleratorsPerServer, interconnect: t.interconnect, pricePerHour: t.pricePerHour,
+        name: t.name,
+        vendor: t.vendor,
+        memoryGib: t.memoryGib,
+        bf16Tflops: t.bf16Tflops,
+        acceleratorsPerServer: t.acceleratorsPerServer,
+        interconnect: t.interconnect,
+        pricePerHour: t.pricePerHour,
       }));
       out.types = cloudToTf(types, typeOf('types'));
     }

@@ -20,5 +20,8 @@ test('once configured without any region, the bucket names its missing region', 
   const p = fakeProvider();
   await p.handlers.ConfigureProvider({ config: { msgpack: encodeCty({}, p.ctx.schemas.provider.type) } });
   const res = await p.validate('aicloud_bucket', bucket);
-  assert.deepEqual(res.diagnostics?.map((d) => d.attribute?.steps[0]?.attribute_name), ['region']);
+  assert.deepEqual(
+    res.diagnostics?.map((d) => d.attribute?.steps[0]?.attribute_name),
+    ['region'],
+  );
 });

@@ -13,7 +13,7 @@ export async function validateResourceConfig(ctx: ProviderContext, req: ConfigRe
   if (isDiagnostic(entry)) return { diagnostics: [entry] };
   const config = (decodeCty(req.config?.msgpack, entry.schema.type) ?? {}) as Record<string, unknown>;
   const diagnostics: WireDiagnostic[] = checkTimeouts(config.timeouts);
-  const region = ctx.configured ? ctx.config.region : ctx.validatedConfig?.region ?? process.env.AICLOUD_REGION;
+  const region = ctx.configured ? ctx.config.region : (ctx.validatedConfig?.region ?? process.env.AICLOUD_REGION);
   const result = validate(entry.kind, inputsFromTf(config, entry.schema.attributes), { allowUnknown: true, defaultRegion: region });
   let found = result.ok ? result.warnings : result.diagnostics;
   // Before ConfigureProvider the provider's region may still come from a variable; plan checks it then.

@@ -26,12 +26,17 @@ export function describe(p: PropertySpec, replaces?: boolean): string {
 
 function scalarType(p: PropertySpec): CtyType {
   switch (p.type) {
-    case 'string': return 'string';
+    case 'string':
+      return 'string';
     case 'integer':
-    case 'number': return 'number';
-    case 'boolean': return 'bool';
-    case 'map': return { map: p.additionalProperties ? scalarType(p.additionalProperties) : 'string' };
-    case 'array': return { list: p.items ? scalarType(p.items) : 'string' };
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'bool';
+    case 'map':
+      return { map: p.additionalProperties ? scalarType(p.additionalProperties) : 'string' };
+    case 'array':
+      return { list: p.items ? scalarType(p.items) : 'string' };
     case 'object':
       if (!p.properties) return { map: p.additionalProperties ? scalarType(p.additionalProperties) : 'string' };
       return { object: Object.fromEntries(Object.entries(p.properties).map(([k, v]) => [snakeCase(k), scalarType(v)])) };

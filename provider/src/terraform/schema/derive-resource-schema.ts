@@ -17,12 +17,14 @@ export function deriveResourceSchema(info: KindInfo): TfObjectSchema {
     { name: 'id', key: '', description: 'Identifier the cloud gave the resource.', computed: true, type: 'string', role: 'id' },
   ];
   for (const [key, p] of Object.entries(info.inputs)) {
-    attributes.push(deriveAttribute(key, p, {
-      role: 'input',
-      required: required.has(key),
-      computed: p.default !== undefined || key === 'region' || decidedByCloud.has(key),
-      replaces: replaces.has(key),
-    }));
+    attributes.push(
+      deriveAttribute(key, p, {
+        role: 'input',
+        required: required.has(key),
+        computed: p.default !== undefined || key === 'region' || decidedByCloud.has(key),
+        replaces: replaces.has(key),
+      }),
+    );
   }
   for (const [key, p] of Object.entries(info.outputs)) {
     if (key in info.inputs) continue;

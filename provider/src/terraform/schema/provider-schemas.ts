@@ -5,8 +5,14 @@ import { deriveProviderSchema } from './derive-provider-schema.ts';
 import { deriveResourceSchema } from './derive-resource-schema.ts';
 import type { TfObjectSchema } from './tf-attribute.ts';
 
-export interface ResourceEntry { kind: Kind; schema: TfObjectSchema }
-export interface DataSourceEntry { token: string; schema: TfObjectSchema }
+export interface ResourceEntry {
+  kind: Kind;
+  schema: TfObjectSchema;
+}
+export interface DataSourceEntry {
+  token: string;
+  schema: TfObjectSchema;
+}
 
 export interface ProviderSchemas {
   provider: TfObjectSchema;

@@ -8,9 +8,11 @@ export const APP_PROTOCOL_VERSION = 6;
 /** Why the plugin cannot serve in this environment, or undefined when it can. */
 export function handshakeProblem(env: NodeJS.ProcessEnv): string | undefined {
   if (env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
-    return 'This binary is a plugin. These are not meant to be executed directly.\n' +
+    return (
+      'This binary is a plugin. These are not meant to be executed directly.\n' +
       'Please execute the program that consumes these plugins, which will\n' +
-      'load any plugins automatically';
+      'load any plugins automatically'
+    );
   }
   const versions = (env.PLUGIN_PROTOCOL_VERSIONS ?? String(APP_PROTOCOL_VERSION)).split(',').map((v) => v.trim());
   if (!versions.includes(String(APP_PROTOCOL_VERSION))) {

@@ -7,9 +7,7 @@ declare const AICLOUD_TF_PROTO_JSON: object | undefined;
 
 const OPTIONS: Options = { keepCase: true, longs: Number, enums: Number, defaults: false, oneofs: true };
 
-export const PROTO_FILES = ['tfplugin6.proto', 'go-plugin.proto', 'health.proto'].map((f) =>
-  fileURLToPath(new URL(`../proto/${f}`, import.meta.url)),
-);
+export const PROTO_FILES = ['tfplugin6.proto', 'go-plugin.proto', 'health.proto'].map((f) => fileURLToPath(new URL(`../proto/${f}`, import.meta.url)));
 
 /** Every service the plugin serves, in one package definition. */
 export function loadProtos(): PackageDefinition {

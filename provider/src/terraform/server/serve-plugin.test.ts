@@ -12,9 +12,12 @@ type Client = Record<string, (req: object, cb: (err: Error | null, res: Record<s
 const handlers: ProviderHandlers = {
   GetProviderSchema: () => ({
     provider: { version: 0, block: { version: 0, attributes: [], block_types: [], description: 'p' } },
-    resource_schemas: {}, data_source_schemas: {},
+    resource_schemas: {},
+    data_source_schemas: {},
   }),
-  ValidateResourceConfig: async () => { throw new Error('boom'); },
+  ValidateResourceConfig: async () => {
+    throw new Error('boom');
+  },
 };
 
 const call = (client: Client, method: string, req: object = {}) =>
@@ -49,10 +52,14 @@ test('serves protocol 6 over mutual TLS with the certificate it prints, and exit
     assert.match(JSON.stringify(failed.diagnostics), /Internal error in the aicloud provider/);
     await assert.rejects(call(provider, 'ReadResource', { type_name: 'x' }), /UNIMPLEMENTED/);
     await call(controller, 'Shutdown');
-    provider.close(); health.close(); controller.close();
+    provider.close();
+    health.close();
+    controller.close();
     await shutdown;
   } finally {
-    provider.close(); health.close(); controller.close();
+    provider.close();
+    health.close();
+    controller.close();
     plugin.stop();
   }
 });

@@ -61,7 +61,10 @@ export async function servePlugin(handlers: ProviderHandlers, options: ServeOpti
   };
   process.on('exit', stop);
   // 'exit' handlers do not run on a signal's default action; go-plugin kills a plugin that lingers.
-  process.once('SIGTERM', () => { stop(); process.exit(0); });
+  process.once('SIGTERM', () => {
+    stop();
+    process.exit(0);
+  });
   // Benchmarks add up the CPU each provider process spent, since Terraform starts several per command,
   // and which RPCs each answered.
   if (cpuReport) {
@@ -75,9 +78,16 @@ export async function servePlugin(handlers: ProviderHandlers, options: ServeOpti
     Shutdown: ((_call, callback) => {
       callback(null, {});
       // Let the reply reach Terraform before the connection goes; never wait long for it.
-      const force = setTimeout(() => { stop(); onShutdown(); }, 250);
+      const force = setTimeout(() => {
+        stop();
+        onShutdown();
+      }, 250);
       force.unref();
-      server.tryShutdown(() => { clearTimeout(force); stop(); onShutdown(); });
+      server.tryShutdown(() => {
+        clearTimeout(force);
+        stop();
+        onShutdown();
+      });
     }) as Unary,
   });
   server.addService(definitions['grpc.health.v1.Health'] as ServiceDefinition, {
@@ -91,14 +101,13 @@ export async function servePlugin(handlers: ProviderHandlers, options: ServeOpti
 
   const clientCert = env.PLUGIN_CLIENT_CERT;
   const cert = clientCert ? createSelfSignedCert() : undefined;
-  const credentials = cert && clientCert
-    ? ServerCredentials.createSsl(Buffer.from(clientCert), [{ private_key: Buffer.from(cert.keyPem), cert_chain: Buffer.from(cert.certPem) }], true)
-    : ServerCredentials.createInsecure();
+  const credentials =
+    cert && clientCert
+      ? ServerCredentials.createSsl(Buffer.from(clientCert), [{ private_key: Buffer.from(cert.keyPem), cert_chain: Buffer.from(cert.certPem) }], true)
+      : ServerCredentials.createInsecure();
 
   const socket = join(dir, 'plugin.sock');
-  await new Promise<void>((resolve, reject) =>
-    server.bindAsync(`unix:${socket}`, credentials, (err) => (err ? reject(err) : resolve())),
-  );
+  await new Promise<void>((resolve, reject) => server.bindAsync(`unix:${socket}`, credentials, (err) => (err ? reject(err) : resolve())));
   const line = handshakeLine('unix', socket, cert?.certDer);
   (options.announce ?? ((l: string) => process.stdout.write(l)))(line);
   return { line, stop };

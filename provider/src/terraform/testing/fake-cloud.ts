@@ -20,8 +20,16 @@ export class FakeCloud implements CloudApi {
     const name = String(inputs.name);
     if (this.resources.has(this.key(kind, name))) throw new AicloudError('ALREADY_EXISTS', `${kind} ${name} already exists`, { field: 'name' });
     const resource: CloudResource = {
-      kind, project: 'default', name, id: `id-${++this.seq}`, spec: structuredClone(inputs),
-      status: 'ready', statusReason: null, allocation: null, outputs: { hourlyCost: 1.5 }, resourceVersion: 1,
+      kind,
+      project: 'default',
+      name,
+      id: `id-${++this.seq}`,
+      spec: structuredClone(inputs),
+      status: 'ready',
+      statusReason: null,
+      allocation: null,
+      outputs: { hourlyCost: 1.5 },
+      resourceVersion: 1,
     };
     if (kind === 'Cluster') resource.outputs = { hourlyCost: 1.5, acceleratorCount: Number(inputs.nodeCount) * 8 };
     this.resources.set(this.key(kind, name), resource);
@@ -65,7 +73,10 @@ export class FakeCloud implements CloudApi {
   async previewPlacements(requests: PlacementRequest[]): Promise<PlacementResult[]> {
     this.calls.push(`preview ${requests.map((r) => `${r.action ?? 'create'} ${r.name}${'nodeCount' in r ? ` ${r.nodeCount}` : ''}`).join(', ')}`);
     return requests.map((r, index) => ({
-      index, action: r.action ?? 'create', name: r.name, fits: this.fits,
+      index,
+      action: r.action ?? 'create',
+      name: r.name,
+      fits: this.fits,
       ...(this.fits ? {} : { code: 'CAPACITY_EXHAUSTED', message: `need more than is free; largest free block: 8` }),
     }));
   }

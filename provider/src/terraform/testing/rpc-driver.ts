@@ -17,14 +17,22 @@ export function fakeProvider() {
 
   async function plan(typeName: string, prior: Obj | null, config: Obj | null, priorPrivate?: Uint8Array) {
     const res = await h.PlanResourceChange({
-      type_name: typeName, prior_state: dv(typeName, prior), config: dv(typeName, config && full(typeName, config)), prior_private: priorPrivate,
+      type_name: typeName,
+      prior_state: dv(typeName, prior),
+      config: dv(typeName, config && full(typeName, config)),
+      prior_private: priorPrivate,
       proposed_new_state: dv(typeName, config && full(typeName, { ...(prior ?? {}), ...config })),
     });
     return { ...res, planned: res.planned_state ? (decodeCty(res.planned_state.msgpack, typeOf(typeName)) as Obj | null) : undefined };
   }
 
   async function apply(typeName: string, prior: Obj | null, planned: Obj | null, priv?: Uint8Array) {
-    const res = await h.ApplyResourceChange({ type_name: typeName, prior_state: dv(typeName, prior), planned_state: dv(typeName, planned), planned_private: priv });
+    const res = await h.ApplyResourceChange({
+      type_name: typeName,
+      prior_state: dv(typeName, prior),
+      planned_state: dv(typeName, planned),
+      planned_private: priv,
+    });
     return { ...res, state: res.new_state ? (decodeCty(res.new_state.msgpack, typeOf(typeName)) as Obj | null) : undefined };
   }
 

@@ -32,8 +32,7 @@ export function unsignedInteger(magnitude: Uint8Array): Buffer {
 export const smallInteger = (n: number): Buffer => unsignedInteger(Buffer.from([n]));
 
 /** BIT STRING with the count of unused trailing bits in the last byte. */
-export const bitString = (content: Uint8Array, unusedBits = 0): Buffer =>
-  tlv(0x03, Buffer.concat([Buffer.from([unusedBits]), content]));
+export const bitString = (content: Uint8Array, unusedBits = 0): Buffer => tlv(0x03, Buffer.concat([Buffer.from([unusedBits]), content]));
 
 export function objectIdentifier(dotted: string): Buffer {
   const parts = dotted.split('.').map(Number);
@@ -54,7 +53,12 @@ export function objectIdentifier(dotted: string): Buffer {
 export function utcTime(date: Date): Buffer {
   const two = (n: number) => String(n).padStart(2, '0');
   const text =
-    two(date.getUTCFullYear() % 100) + two(date.getUTCMonth() + 1) + two(date.getUTCDate()) +
-    two(date.getUTCHours()) + two(date.getUTCMinutes()) + two(date.getUTCSeconds()) + 'Z';
+    two(date.getUTCFullYear() % 100) +
+    two(date.getUTCMonth() + 1) +
+    two(date.getUTCDate()) +
+    two(date.getUTCHours()) +
+    two(date.getUTCMinutes()) +
+    two(date.getUTCSeconds()) +
+    'Z';
   return tlv(0x17, Buffer.from(text, 'ascii'));
 }

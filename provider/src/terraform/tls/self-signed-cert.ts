@@ -1,9 +1,6 @@
 // The provider's AutoMTLS identity: a throwaway self-signed certificate built per process.
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
-import {
-  bitString, bool, explicit, objectIdentifier, octetString, sequence, set, smallInteger,
-  tlv, unsignedInteger, utcTime, utf8String,
-} from './der.ts';
+import { bitString, bool, explicit, objectIdentifier, octetString, sequence, set, smallInteger, tlv, unsignedInteger, utcTime, utf8String } from './der.ts';
 
 const OID = {
   ecdsaWithSha256: '1.2.840.10045.4.3.2',
@@ -25,9 +22,7 @@ export interface SelfSignedCert {
 }
 
 const extension = (oid: string, critical: boolean, value: Uint8Array): Buffer =>
-  critical
-    ? sequence(objectIdentifier(oid), bool(true), octetString(value))
-    : sequence(objectIdentifier(oid), octetString(value));
+  critical ? sequence(objectIdentifier(oid), bool(true), octetString(value)) : sequence(objectIdentifier(oid), octetString(value));
 
 /**
  * Terraform trusts exactly the certificate the plugin prints and dials it as `localhost`,
@@ -48,10 +43,7 @@ export function createSelfSignedCert(now = new Date()): SelfSignedCert {
     extension(OID.basicConstraints, true, sequence(bool(true))),
     extension(OID.keyUsage, true, keyUsageBits),
     extension(OID.extKeyUsage, false, sequence(objectIdentifier(OID.serverAuth), objectIdentifier(OID.clientAuth))),
-    extension(OID.subjectAltName, false, sequence(
-      tlv(0x82, Buffer.from('localhost', 'ascii')),
-      tlv(0x87, Buffer.from([127, 0, 0, 1])),
-    )),
+    extension(OID.subjectAltName, false, sequence(tlv(0x82, Buffer.from('localhost', 'ascii')), tlv(0x87, Buffer.from([127, 0, 0, 1])))),
   );
   const tbs = sequence(
     explicit(0, smallInteger(2)),

@@ -1,13 +1,27 @@
 // TypeScript shapes of the protocol 6 messages as @grpc/proto-loader hands them over
 // (snake_case fields, enums and int64 as numbers, bytes as Buffer).
 
-export interface DynamicValue { msgpack?: Uint8Array; json?: Uint8Array }
+export interface DynamicValue {
+  msgpack?: Uint8Array;
+  json?: Uint8Array;
+}
 
-export interface AttributePathStep { attribute_name?: string; element_key_string?: string; element_key_int?: number }
-export interface AttributePath { steps: AttributePathStep[] }
+export interface AttributePathStep {
+  attribute_name?: string;
+  element_key_string?: string;
+  element_key_int?: number;
+}
+export interface AttributePath {
+  steps: AttributePathStep[];
+}
 
 export const SEVERITY = { ERROR: 1, WARNING: 2 } as const;
-export interface WireDiagnostic { severity: number; summary: string; detail?: string; attribute?: AttributePath }
+export interface WireDiagnostic {
+  severity: number;
+  summary: string;
+  detail?: string;
+  attribute?: AttributePath;
+}
 
 export interface WireAttribute {
   name: string;
@@ -27,11 +41,20 @@ export interface WireBlock {
   description: string;
   description_kind?: number;
 }
-export interface WireSchema { version: number; block: WireBlock }
+export interface WireSchema {
+  version: number;
+  block: WireBlock;
+}
 
-export interface ServerCapabilities { plan_destroy?: boolean; get_provider_schema_optional?: boolean; move_resource_state?: boolean }
+export interface ServerCapabilities {
+  plan_destroy?: boolean;
+  get_provider_schema_optional?: boolean;
+  move_resource_state?: boolean;
+}
 
-export interface WithDiagnostics { diagnostics?: WireDiagnostic[] }
+export interface WithDiagnostics {
+  diagnostics?: WireDiagnostic[];
+}
 
 export type GetProviderSchemaResponse = WithDiagnostics & {
   provider: WireSchema;
@@ -44,10 +67,22 @@ export type GetMetadataResponse = WithDiagnostics & {
   resources: { type_name: string }[];
   data_sources: { type_name: string }[];
 };
-export interface ConfigRequest { type_name?: string; config?: DynamicValue; terraform_version?: string }
-export interface UpgradeResourceStateRequest { type_name: string; version: number; raw_state?: { json?: Uint8Array; flatmap?: Record<string, string> } }
+export interface ConfigRequest {
+  type_name?: string;
+  config?: DynamicValue;
+  terraform_version?: string;
+}
+export interface UpgradeResourceStateRequest {
+  type_name: string;
+  version: number;
+  raw_state?: { json?: Uint8Array; flatmap?: Record<string, string> };
+}
 export type UpgradeResourceStateResponse = WithDiagnostics & { upgraded_state?: DynamicValue };
-export interface ReadResourceRequest { type_name: string; current_state?: DynamicValue; private?: Uint8Array }
+export interface ReadResourceRequest {
+  type_name: string;
+  current_state?: DynamicValue;
+  private?: Uint8Array;
+}
 export type ReadResourceResponse = WithDiagnostics & { new_state?: DynamicValue; private?: Uint8Array };
 export interface PlanResourceChangeRequest {
   type_name: string;
@@ -69,11 +104,17 @@ export interface ApplyResourceChangeRequest {
   planned_private?: Uint8Array;
 }
 export type ApplyResourceChangeResponse = WithDiagnostics & { new_state?: DynamicValue; private?: Uint8Array };
-export interface ImportResourceStateRequest { type_name: string; id: string }
+export interface ImportResourceStateRequest {
+  type_name: string;
+  id: string;
+}
 export type ImportResourceStateResponse = WithDiagnostics & {
   imported_resources?: { type_name: string; state: DynamicValue; private?: Uint8Array }[];
 };
-export interface ReadDataSourceRequest { type_name: string; config?: DynamicValue }
+export interface ReadDataSourceRequest {
+  type_name: string;
+  config?: DynamicValue;
+}
 export type ReadDataSourceResponse = WithDiagnostics & { state?: DynamicValue };
 
 /**
