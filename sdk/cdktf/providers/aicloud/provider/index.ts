@@ -15,6 +15,12 @@ export interface AicloudProviderConfig {
   */
   readonly endpoint?: string;
   /**
+  * Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual. Falls back to `AICLOUD_LEASE`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs#lease AicloudProvider#lease}
+  */
+  readonly lease?: string;
+  /**
   * Project that owns the resources. Defaults to `default`. Falls back to `AICLOUD_PROJECT`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs#project AicloudProvider#project}
@@ -85,6 +91,7 @@ export class AicloudProvider extends cdktf.TerraformProvider {
       terraformProviderSource: 'registry.terraform.io/aicloud/aicloud'
     });
     this._endpoint = config.endpoint;
+    this._lease = config.lease;
     this._project = config.project;
     this._region = config.region;
     this._token = config.token;
@@ -109,6 +116,22 @@ export class AicloudProvider extends cdktf.TerraformProvider {
   // Temporarily expose input value. Use with caution.
   public get endpointInput() {
     return this._endpoint;
+  }
+
+  // lease - computed: false, optional: true, required: false
+  private _lease?: string; 
+  public get lease() {
+    return this._lease;
+  }
+  public set lease(value: string | undefined) {
+    this._lease = value;
+  }
+  public resetLease() {
+    this._lease = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get leaseInput() {
+    return this._lease;
   }
 
   // project - computed: false, optional: true, required: false
@@ -182,6 +205,7 @@ export class AicloudProvider extends cdktf.TerraformProvider {
   protected override synthesizeAttributes(): { [name: string]: any } {
     return {
       endpoint: cdktf.stringToTerraform(this._endpoint),
+      lease: cdktf.stringToTerraform(this._lease),
       project: cdktf.stringToTerraform(this._project),
       region: cdktf.stringToTerraform(this._region),
       token: cdktf.stringToTerraform(this._token),
@@ -193,6 +217,12 @@ export class AicloudProvider extends cdktf.TerraformProvider {
     const attrs = {
       endpoint: {
         value: cdktf.stringToHclTerraform(this._endpoint),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      lease: {
+        value: cdktf.stringToHclTerraform(this._lease),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
