@@ -1,5 +1,5 @@
 // The build step: derives every generated artefact from schema/schema.json.
-// `npm run build` writes them; `npm run build -- --check` fails when one is out of date.
+// `npm run build` writes them (the CDKTF bindings too); `npm run build -- --check` fails when one is out of date.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { loadSchema, repoRoot } from './build/load-schema.ts';
@@ -9,6 +9,7 @@ import { generateOpenApi } from './build/gen-openapi.ts';
 import { generateDocs } from './build/gen-docs.ts';
 import { generateErrorsDoc } from './build/gen-errors-doc.ts';
 import { generatePulumiSdks, orphanedSdkFiles } from './build/gen-pulumi-sdks.ts';
+import { staleCdktfBindings, writeCdktfBindings } from './build/cdktf-bindings.ts';
 
 /** One generated file: its path relative to the repository and its full text. */
 export interface Artefact {
@@ -48,7 +49,7 @@ if (isMain) {
   const check = process.argv.includes('--check');
   const artefacts = buildArtefacts();
   if (check) {
-    const stale = staleArtefacts(artefacts);
+    const stale = [...staleArtefacts(artefacts), ...(await staleCdktfBindings())];
     if (stale.length) {
       console.error(`out of date (run npm run build): ${stale.join(', ')}`);
       process.exit(1);
@@ -65,5 +66,6 @@ if (isMain) {
       rmSync(join(repoRoot, path));
       console.error(`removed ${path}`);
     }
+    console.error(`wrote ${(await writeCdktfBindings()).length} files of sdk/cdktf/providers`);
   }
 }
