@@ -4,32 +4,22 @@
 // `pulumi import` of a cluster `aicloud apply` created, as the README's import section says.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { enginePath } from '../support/engines.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { runCommand } from '../support/run-command.ts';
 import { CLI_BIN } from '../support/cli.ts';
 import { offlineEnv } from './support/workspace.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
-function run(cmd: string, args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out }));
-  });
-}
-
 async function must(cmd: string, args: string[], cwd: string, env: Record<string, string>): Promise<string> {
-  const r = await run(cmd, args, cwd, env);
-  assert.equal(r.code, 0, `${cmd} ${args.join(' ')} exited ${r.code}:\n${r.out.slice(-4000)}`);
-  return r.out;
+  const r = await runCommand(cmd, args, { cwd, env });
+  const out = r.stdout + r.stderr;
+  assert.equal(r.code, 0, `${cmd} ${args.join(' ')} exited ${r.code}:\n${out.slice(-4000)}`);
+  return out;
 }
 
 test('examples/pulumi-ts runs as its README says: up, stack output, refresh, destroy, and import', async (t) => {

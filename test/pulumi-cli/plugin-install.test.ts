@@ -4,7 +4,7 @@
 // can serve it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,12 +13,7 @@ import { LocalWorkspace, PulumiCommand } from '@pulumi/pulumi/automation/index.j
 import { PACKAGE } from '../../core/index.ts';
 import { buildPluginTarball, tarballName } from '../../scripts/pulumi/plugin-tarball.ts';
 import { enginePath, toolsBin } from '../support/engines.ts';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runCommand } from '../support/run-command.ts';
 
 /** The one resource the inline program declares, without the SDK: only the plugin is under test. */
 class Bucket extends pulumi.CustomResource {
@@ -33,16 +28,7 @@ describe('the plugin tarball installs with pulumi plugin install --file', () => 
   let env: NodeJS.ProcessEnv;
   const pulumiBin = enginePath('pulumi');
 
-  const run = (args: string[]) =>
-    new Promise<Run>((resolvePromise, reject) => {
-      const child = spawn(pulumiBin, args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
-    });
+  const run = (args: string[]) => runCommand(pulumiBin, args, { cwd: dir, env });
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'aicloud-plugin-install-'));

@@ -1,13 +1,13 @@
 // A Terraform working directory for end-to-end tests: the provider bundled once, a private
 // filesystem mirror and CLI configuration, and a real engine (`terraform` or OpenTofu's `tofu`) run
 // against them.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleProvider } from '../../scripts/terraform/bundle.mjs';
 import { installMirror } from '../../scripts/terraform/install-mirror.ts';
+import { runCommand, type CommandResult } from '../support/run-command.ts';
 import { TERRAFORM_BIN, terraformEngines as availableEngines, terraformProblem, type TerraformEngine } from '../support/engines.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -55,11 +55,8 @@ export function terraformMissing(): undefined {
   return undefined;
 }
 
-export interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+/** What one engine command printed, and its exit code. */
+export type RunResult = CommandResult;
 
 export interface Workspace {
   dir: string;
@@ -96,16 +93,7 @@ export async function createWorkspace(provider: Record<string, string>, engine: 
   delete env.TOFU_CLI_CONFIG_FILE;
   delete env.TOFU_PLUGIN_CACHE_DIR;
 
-  const tf = (args: string[], opts: { cwd?: string } = {}) =>
-    new Promise<RunResult>((resolvePromise, reject) => {
-      const child = spawn(engine.bin, args, { cwd: opts.cwd ?? work, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
-    });
+  const tf = (args: string[], opts: { cwd?: string } = {}): Promise<RunResult> => runCommand(engine.bin, args, { cwd: opts.cwd ?? work, env });
 
   const ok = async (args: string[], expectCode = 0, opts: { cwd?: string } = {}) => {
     const r = await tf(args, opts);
