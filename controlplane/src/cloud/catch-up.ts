@@ -4,6 +4,7 @@ import type { ControlPlaneMetrics, FullReloadReason } from '../observability/ind
 import type { AdmissionCache } from './admission-cache.ts';
 import type { ScaleOutStats } from './scale-out-stats.ts';
 import { expandRows } from './holding-rows.ts';
+import type { HoldingRecord } from '../store/index.ts';
 
 /**
  * The caches a catch-up refreshes: a `ControlPlane` is one. Named here so the control plane can call
@@ -45,12 +46,16 @@ export async function applyChanges(
     stats.serversReloaded += changes.servers.length;
   }
   if (changes.servers.length) {
-    const inMemory = cp.allocator.ownersOnServers(changes.servers);
-    const rows = await store.holdingsAround(changes.servers, [...inMemory]);
-    const owners = new Set([...inMemory, ...rows.map((r) => r.owner)]);
+    const read = await rowsAround(cp, changes.servers);
+    if (!read) {
+      if (stats) stats.fullReloads++;
+      cp.metrics.fullReload(reason);
+      await reloadAll();
+      return;
+    }
     // The epoch tells the admission view its server index is stale (see `runAdmission`).
     cp.allocatorEpoch++;
-    cp.allocator.replaceOwners(owners, expandRows(rows));
+    cp.allocator.replaceOwners(read.owners, expandRows(read.rows));
   }
   for (const scope of changes.scopes) {
     switch (scope) {
@@ -86,4 +91,33 @@ export async function applyChanges(
         break;
     }
   }
+}
+
+/** Rounds of widening before a catch-up gives up and reloads in full (writers raced it that often). */
+const WIDENING_ROUNDS = 8;
+
+/**
+ * The rows to replace the owners on `servers` with, read so that memory stays whole. The rows are
+ * read after the feed, so they may be newer than it: an owner that moved onto a server outside the
+ * set (another writer freed it and took it since the feed was read) brings that server in, and with
+ * it the owners memory still has there; so does a server memory has a replaced owner hold. The set widens until the rows name no server outside it, so
+ * each server re-read ends up exactly as one read of the database saw it. Undefined when writers kept
+ * moving for `WIDENING_ROUNDS` reads.
+ */
+async function rowsAround(cp: CatchUpTarget, changed: readonly string[]): Promise<{ owners: Set<string>; rows: HoldingRecord[] } | undefined> {
+  const servers = new Set(changed);
+  for (let round = 0; round < WIDENING_ROUNDS; round++) {
+    const inMemory = cp.allocator.ownersOnServers([...servers]);
+    const rows = await cp.store.holdingsAround!([...servers], [...inMemory]);
+    const owners = new Set([...inMemory, ...rows.map((r) => r.owner)]);
+    const before = servers.size;
+    for (const r of rows) servers.add(r.server);
+    // Replacing an owner also frees what memory has it hold elsewhere: those servers are re-read too.
+    for (const owner of owners) {
+      const h = cp.allocator.holdings(owner);
+      for (const s of h?.servers ?? []) servers.add(`${h!.zone}/${s.serverId}`);
+    }
+    if (servers.size === before) return { owners, rows };
+  }
+  return undefined;
 }
