@@ -1,6 +1,6 @@
 import type { ControlPlane } from '../cloud/index.ts';
 import { readLease } from './lease-doc.ts';
-import { heldKeys } from './lease-replicas.ts';
+import { heldKeys, placementOf } from './lease-replicas.ts';
 import { actionOf, leaseOfOwner } from './lease-types.ts';
 
 /** Owners of what active leases still hold: live for the invariant check, as resources are. */
@@ -31,7 +31,9 @@ export async function checkLeases(cp: ControlPlane): Promise<string[]> {
       if (h.consumedBy !== null) continue;
       const held = cp.allocator.holdings(h.owner);
       if (actionOf(h) === 'replicas') {
-        const want = sorted(lease.marked?.[h.owner] ?? []);
+        // Marks go with their cluster: a cluster deleted meanwhile took them with it.
+        const inside = cp.allocator.holdings(placementOf(lease, h).parentOwner!) !== undefined;
+        const want = inside ? sorted(lease.marked?.[h.owner] ?? []) : '';
         const have = sorted(heldKeys(held));
         if (want !== have) violations.push(`lease ${lease.id} recorded marks [${want}] for ${h.address}; the allocator holds [${have}]`);
         continue;
