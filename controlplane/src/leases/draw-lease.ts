@@ -141,10 +141,10 @@ export async function growthFromLease(cp: ControlPlane, leaseId: string, before:
   const why =
     h.clusterId !== before.id
       ? `the lease holds a growth of another cluster of that name (${h.clusterId}, this one is ${before.id})`
-      : firstDifference([
+      : (firstDifference([
           ['nodeCount', h.nodeCount, spec.nodeCount],
           ['servers held', h.fromNodeCount, held?.servers.length],
-        ]);
+        ]) ?? movedAway(h, held));
   if (why) throw apiError('LEASE_MISMATCH', `lease ${leaseId} holds a different growth of Cluster ${h.name}: ${why}`, { field: 'lease', value: leaseId });
   const placement: Placement = { ...placementOf(lease, h), owner: before.id, growth: true };
   const topo = cp.allocator.topology;
@@ -167,6 +167,13 @@ export async function growthFromLease(cp: ControlPlane, leaseId: string, before:
       await c.store.putLease(leaseRecord(lease));
     },
   };
+}
+
+/** A `supernode` cluster moved to another supernode since its growth was leased next to it (defragmentation moves movable work). */
+function movedAway(h: LeaseHolding, held: AllocationSummary | null): string | undefined {
+  if (h.placement !== 'supernode' || !held) return undefined;
+  const where = new Set([...held.supernodes, ...h.allocation.supernodes]);
+  return where.size > 1 ? `the cluster moved to ${held.supernodes.join(', ')} since the lease, which holds servers in ${h.allocation.supernodes.join(', ')}` : undefined;
 }
 
 /**
