@@ -173,7 +173,9 @@ export async function growthFromLease(cp: ControlPlane, leaseId: string, before:
 function movedAway(h: LeaseHolding, held: AllocationSummary | null): string | undefined {
   if (h.placement !== 'supernode' || !held) return undefined;
   const where = new Set([...held.supernodes, ...h.allocation.supernodes]);
-  return where.size > 1 ? `the cluster moved to ${held.supernodes.join(', ')} since the lease, which holds servers in ${h.allocation.supernodes.join(', ')}` : undefined;
+  return where.size > 1
+    ? `the cluster moved to ${held.supernodes.join(', ')} since the lease, which holds servers in ${h.allocation.supernodes.join(', ')}`
+    : undefined;
 }
 
 /**
@@ -204,7 +206,8 @@ export async function replicasFromLease(
     (leased.parentOwner === clusterId
       ? undefined
       : `cluster ${String(spec.cluster)} did not draw on the lease, so the replicas it holds are not inside it (create the cluster with the lease first)`);
-  if (why) throw apiError('LEASE_MISMATCH', `lease ${leaseId} holds different replicas for ModelEndpoint ${h.name}: ${why}`, { field: 'lease', value: leaseId });
+  if (why)
+    throw apiError('LEASE_MISMATCH', `lease ${leaseId} holds different replicas for ModelEndpoint ${h.name}: ${why}`, { field: 'lease', value: leaseId });
   const placement: Placement = { ...leased, owner: endpointId };
   return {
     placements: toReplicaPlacements(placement.replicas ?? []),

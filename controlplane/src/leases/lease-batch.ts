@@ -78,7 +78,12 @@ export function parseLeaseRequests(raw: unknown): LeaseRequest[] {
     } else if (action === 'replicas') {
       const profile = o.acceleratorProfile === undefined ? {} : { acceleratorProfile: str(o, i, 'acceleratorProfile') };
       // One instance per replica on partitions; whole accelerators otherwise.
-      const per = positive(o, i, 'acceleratorsPerReplica', profile.acceleratorProfile !== undefined ? (o.acceleratorsPerReplica ?? 1) : o.acceleratorsPerReplica);
+      const per = positive(
+        o,
+        i,
+        'acceleratorsPerReplica',
+        profile.acceleratorProfile !== undefined ? (o.acceleratorsPerReplica ?? 1) : o.acceleratorsPerReplica,
+      );
       out.push({ action, name, cluster: str(o, i, 'cluster'), replicas: positive(o, i, 'replicas'), acceleratorsPerReplica: per, ...profile, ...queue });
     } else {
       throw apiError('INVALID_VALUE', `requests[${i}].action must be create, grow, release or replicas`, {
@@ -221,7 +226,15 @@ function holdingOf(cp: ControlPlane, slot: Extract<Slot, { kind: 'item' }>, p: P
     };
   }
   if (r.action === 'grow') {
-    return { ...base, placement: p.scope, nodeCount: r.nodeCount, clusterId: slot.clusterId!, fromNodeCount: slot.fromNodeCount!, allocation, consumedBy: null };
+    return {
+      ...base,
+      placement: p.scope,
+      nodeCount: r.nodeCount,
+      clusterId: slot.clusterId!,
+      fromNodeCount: slot.fromNodeCount!,
+      allocation,
+      consumedBy: null,
+    };
   }
   return {
     ...base,

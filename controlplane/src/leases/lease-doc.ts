@@ -29,9 +29,7 @@ export function toWireLease(lease: StoredLease): WireLease {
     endedAt: lease.endedAt === null ? null : iso(lease.endedAt),
     planDigest: lease.planDigest,
     // Endpoint replicas run inside clusters: their accelerators are counted with their cluster's.
-    acceleratorCount: lease.holdings
-      .filter((h) => h.consumedBy === null && actionOf(h) !== 'replicas')
-      .reduce((n, h) => n + h.allocation.acceleratorCount, 0),
+    acceleratorCount: lease.holdings.filter((h) => h.consumedBy === null && actionOf(h) !== 'replicas').reduce((n, h) => n + h.allocation.acceleratorCount, 0),
     holdings: lease.holdings,
   };
 }

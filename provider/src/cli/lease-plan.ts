@@ -42,8 +42,7 @@ async function leasedOutcome(cloud: CloudClient, o: PlacementOutcome, h: PlanLea
   const at = { zone: h.zone, supernodes: h.supernodes, servers: h.servers, acceleratorCount: h.acceleratorCount };
   if (h.action !== 'grow') return { ...o, fits: true, ...at };
   const held = (await cloud.get('Cluster', o.address.slice(o.address.indexOf('/') + 1)))?.allocation as
-    | { supernodes: string[]; servers: string[]; acceleratorCount: number }
-    | undefined;
+    { supernodes: string[]; servers: string[]; acceleratorCount: number } | undefined;
   return {
     ...o,
     fits: true,
@@ -64,11 +63,10 @@ async function leasedOutcome(cloud: CloudClient, o: PlacementOutcome, h: PlanLea
 export async function leasePlan(cloud: CloudClient, plan: Plan, ttlMs: number, owner: string): Promise<Plan> {
   const requests = leasableRequests(plan);
   if (!requests.length)
-    throw new AicloudError(
-      'INVALID_VALUE',
-      'the plan creates no cluster, grows none and places no endpoint replicas, so there is no capacity to lease',
-      { field: 'lease', hint: 'plan without --lease' },
-    );
+    throw new AicloudError('INVALID_VALUE', 'the plan creates no cluster, grows none and places no endpoint replicas, so there is no capacity to lease', {
+      field: 'lease',
+      hint: 'plan without --lease',
+    });
   if (plan.problems.length)
     throw new AicloudError('INVALID_VALUE', 'a plan with problems cannot be leased', { field: 'lease', hint: 'fix the problems the plan lists first' });
   const digest = planDigest(plan);
