@@ -229,3 +229,50 @@ describe('a lease on endpoint replicas', () => {
     assert.equal(late.body.code, 'LEASE_EXPIRED');
   });
 });
+
+describe('a lease on endpoint replicas on partition instances', () => {
+  let s: Awaited<ReturnType<typeof testServer>>;
+  before(async () => {
+    s = await testServer();
+  });
+  after(async () => s.close());
+  const mig = { name: 'dev-mig', zone: 'cn-southwest-2b', acceleratorType: 'nvidia-h200', nodeCount: 1, acceleratorProfile: '1g.18gb', profileCount: 4 };
+  const onMig = (name: string, replicas: number) =>
+    endpointBody(name, 'dev-mig', {
+      runtime: { framework: 'vllm', softwareStack: 'cuda-12.4' },
+      model: { name: 'qwen-7b', bucket: 'weights', path: 'qwen/', parametersBillions: 7, precision: 'int8' },
+      contextLength: 4096,
+      sequencesPerReplica: 4,
+      acceleratorProfile: '1g.18gb',
+      replicas,
+    });
+  const request = (name: string, replicas: number) => ({ action: 'replicas', name, cluster: 'dev-mig', replicas, acceleratorProfile: '1g.18gb' });
+  const instances = (r: { body: { resource: { outputs: { replicaPlacements: { slice: { accelerator: string; start: number } }[] } } } }) =>
+    r.body.resource.outputs.replicaPlacements.map((p) => `${p.slice.accelerator}@${p.slice.start}`).sort();
+
+  it('marks the instances, which no other endpoint gets, and a create and an update draw on them', async () => {
+    assert.equal((await s.call('POST', `${P}/clusters`, mig)).status, 202);
+    const one = await s.call('POST', `${P}/endpoints`, onMig('grows', 1));
+    assert.equal(one.status, 202, JSON.stringify(one.body));
+    // One endpoint new (2 instances), one placed again with a second replica (it keeps its own instance).
+    const lease = await s.call('POST', `${P}/leases`, { requests: [request('chat', 2), request('grows', 2)], ttlSeconds: 600, planDigest: 'sha256:m' });
+    assert.equal(lease.status, 201, JSON.stringify(lease.body));
+    const [chat, grows] = lease.body.holdings;
+    assert.equal(chat.allocation.slices.length, 2);
+    assert.equal(grows.allocation.slices.length, 2);
+    await s.invariantsClean('with instances leased');
+    const other = await s.call('POST', `${P}/endpoints`, onMig('other-ep', 1));
+    assert.equal(other.status, 409, JSON.stringify(other.body));
+    assert.equal(other.body.code, 'CAPACITY_EXHAUSTED', 'all four instances are used or leased');
+
+    const created = await s.call('POST', `${P}/endpoints`, onMig('chat', 2), { 'aicloud-lease': lease.body.id });
+    assert.equal(created.status, 202, JSON.stringify(created.body));
+    const key = (x: { accelerator: string; start: number }) => `${x.accelerator}@${x.start}`;
+    assert.deepEqual(instances(created), chat.allocation.slices.map(key).sort());
+    const updated = await s.call('PATCH', `${P}/endpoints/grows`, { replicas: 2 }, { 'aicloud-lease': lease.body.id });
+    assert.equal(updated.status, 202, JSON.stringify(updated.body));
+    assert.deepEqual(instances(updated), grows.allocation.slices.map(key).sort());
+    assert.equal((await s.call('GET', `${P}/leases/${lease.body.id}`)).body.status, 'consumed');
+    await s.invariantsClean('after both drew on the lease');
+  });
+});
