@@ -49,7 +49,7 @@ export const ERROR_CATALOGUE = {
   LEASE_MISMATCH: {
     status: 409,
     refusesCreate: true,
-    hint: 'The lease was taken for another plan or project; apply the plan it was taken for, or plan again.',
+    hint: 'The lease was taken for another plan or project, or the change differs from what it holds (the message says how); apply the plan it was taken for, or plan again.',
   },
   STACK_LOCKED: { status: 423, hint: 'Wait for the other run, or use force-unlock if it died.' },
   RATE_LIMITED: { status: 429, hint: 'Slow down; retry after the time given.' },

@@ -2879,7 +2879,7 @@ export const CONFIG_SPECS: Record<string, PropertySpec> = {
   },
   "lease": {
     "type": "string",
-    "description": "Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.",
+    "description": "Capacity lease that creates and updates draw on: a new cluster, a cluster's growth or an endpoint's replicas that the lease holds get exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other changes are placed as usual.",
     "pattern": "^lse-[0-9a-f]+$",
     "env": [
       "AICLOUD_LEASE"

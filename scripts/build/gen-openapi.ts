@@ -75,7 +75,12 @@ export function generateOpenApi(schema: ResolvedSchema): Record<string, unknown>
         summary: 'Dry run of a batch of accelerator requests',
         parameters: [
           pathParam('project'),
-          { name: 'Aicloud-Lease', in: 'header', schema: { type: 'string' }, description: 'Creates the lease holds preview as the leased allocation' },
+          {
+            name: 'Aicloud-Lease',
+            in: 'header',
+            schema: { type: 'string' },
+            description: 'Creates and growths the lease holds preview as the leased allocation',
+          },
         ],
         responses: { '200': { description: 'OK' }, ...errorResponses(400, 401, 404) },
       },
@@ -139,7 +144,12 @@ export function generateOpenApi(schema: ResolvedSchema): Record<string, unknown>
         parameters: [
           pathParam('project'),
           { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } },
-          { name: 'Aicloud-Lease', in: 'header', schema: { type: 'string' }, description: 'A capacity lease a Cluster create draws its placement from' },
+          {
+            name: 'Aicloud-Lease',
+            in: 'header',
+            schema: { type: 'string' },
+            description: 'A capacity lease a Cluster or ModelEndpoint create draws its placement from, when it holds one for it',
+          },
         ],
         requestBody: { required: true, content: json(ref(`${kind}Spec`)) },
         responses: { '202': { description: 'Accepted', content: json(change) }, ...errorResponses(400, 401, 404, 409) },
@@ -171,7 +181,17 @@ export function generateOpenApi(schema: ResolvedSchema): Record<string, unknown>
       },
       patch: {
         summary: `Change a ${kind} in place (JSON merge patch of the spec)`,
-        parameters: [pathParam('project'), pathParam('name'), ifMatch],
+        parameters: [
+          pathParam('project'),
+          pathParam('name'),
+          ifMatch,
+          {
+            name: 'Aicloud-Lease',
+            in: 'header',
+            schema: { type: 'string' },
+            description: "A capacity lease a Cluster's growth or a ModelEndpoint's replicas draw on, when it holds them",
+          },
+        ],
         requestBody: { required: true, content: { 'application/merge-patch+json': { schema: merge }, 'application/json': { schema: merge } } },
         responses: {
           '202': { description: 'Accepted', content: json(change) },

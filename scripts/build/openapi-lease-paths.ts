@@ -5,16 +5,25 @@ import { errorResponses, json, pathParam } from './openapi-parts.ts';
 const holding = {
   type: 'object',
   properties: {
-    address: { type: 'string' },
+    address: { type: 'string', description: 'Cluster/name or ModelEndpoint/name.' },
     name: { type: 'string' },
+    action: {
+      enum: ['create', 'grow', 'replicas'],
+      description: "A new cluster, the servers a cluster grows by, or an endpoint's replicas inside its cluster; absent means create.",
+    },
     owner: { type: 'string', description: 'The allocator owner that holds it while leased.' },
     acceleratorType: { type: 'string' },
     placement: { type: 'string' },
-    nodeCount: { type: 'integer' },
+    nodeCount: { type: 'integer', description: "A cluster's total servers after the change." },
+    clusterId: { type: 'string', description: 'grow: the cluster it is for.' },
+    fromNodeCount: { type: 'integer', description: 'grow: the servers the cluster held when the lease was taken.' },
+    cluster: { type: 'string', description: 'replicas: the cluster they run in.' },
+    replicas: { type: 'integer' },
+    acceleratorsPerReplica: { type: 'integer' },
     acceleratorProfile: { type: 'string' },
     profileCount: { type: 'integer' },
-    allocation: { type: 'object' },
-    consumedBy: { type: ['string', 'null'], description: 'Id of the cluster that drew on it.' },
+    allocation: { type: 'object', description: 'What the change gets; for grow, only the servers it adds.' },
+    consumedBy: { type: ['string', 'null'], description: 'Id of the resource that drew on it.' },
   },
 };
 
@@ -32,7 +41,11 @@ export function leasePaths(paths: Record<string, unknown>, schemas: Record<strin
       expiresAt: { type: 'string', format: 'date-time' },
       endedAt: { type: ['string', 'null'], format: 'date-time' },
       planDigest: { type: 'string' },
-      acceleratorCount: { type: 'integer', description: 'Accelerators the lease still holds.' },
+      acceleratorCount: {
+        type: 'integer',
+        description:
+          'Accelerators taken from free capacity that the lease still holds (clusters created or grown; endpoint replicas are counted with their cluster).',
+      },
       holdings: { type: 'array', items: holding },
     },
   };
@@ -40,7 +53,8 @@ export function leasePaths(paths: Record<string, unknown>, schemas: Record<strin
   const base = '/v1/projects/{project}/leases';
   paths[base] = {
     post: {
-      summary: "Lease the placements of a plan's new clusters (the placement preview's requests) for ttlSeconds",
+      summary:
+        "Lease the placements of a plan (the placement preview's requests: new clusters, growth, endpoint replicas; releases are left out) for ttlSeconds",
       parameters: [pathParam('project'), { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } }],
       requestBody: {
         required: true,

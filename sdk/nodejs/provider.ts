@@ -27,7 +27,7 @@ export class Provider extends pulumi.ProviderResource {
      */
     declare public readonly endpoint: pulumi.Output<string | undefined>;
     /**
-     * Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+     * Capacity lease that creates and updates draw on: a new cluster, a cluster's growth or an endpoint's replicas that the lease holds get exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other changes are placed as usual.
      */
     declare public readonly lease: pulumi.Output<string | undefined>;
     /**
@@ -70,7 +70,7 @@ export interface ProviderArgs {
      */
     endpoint?: pulumi.Input<string | undefined>;
     /**
-     * Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+     * Capacity lease that creates and updates draw on: a new cluster, a cluster's growth or an endpoint's replicas that the lease holds get exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other changes are placed as usual.
      */
     lease?: pulumi.Input<string | undefined>;
     /**

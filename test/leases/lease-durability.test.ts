@@ -61,3 +61,30 @@ test('instances on one PostgreSQL database share a lease', async (t) => {
   assert.equal((await callA('GET', `${P}/leases/${lease.body.id}`)).body.status, 'consumed');
   for (const cp of [a, b]) assert.deepEqual(await invariants(cp.url, ADMIN), { ok: true, violations: [] }, `invariants on ${cp.url}`);
 });
+
+test('instances on one PostgreSQL database share a leased growth: the other instance refuses its servers and grows into them', async (t) => {
+  const db = await sharedDatabase(t);
+  if (!db) return t.skip('PostgreSQL is not installed (apt-get install -y postgresql)');
+  const open = () => spawnControlPlane(t, { databaseUrl: db, bootstrapToken: ADMIN, logLevel: 'warn', timeScale: 0 });
+  const [a, b] = [await open(), await open()];
+  const callA = api(a.url);
+  const callB = api(b.url);
+  for (const name of ['fill-1', 'fill-2', 'fill-3']) assert.equal((await callA('POST', `${P}/clusters`, supernode(name))).status, 202);
+  assert.equal((await callA('POST', `${P}/clusters`, { ...supernode('grows'), nodeCount: 16 })).status, 202);
+  const lease = await callA('POST', `${P}/leases`, { requests: [{ action: 'grow', name: 'grows', nodeCount: 48 }], ttlSeconds: 600, planDigest: 'sha256:g' });
+  assert.equal(lease.status, 201, lease.text);
+  const leased: string[] = lease.body.holdings[0].allocation.servers;
+  assert.equal(leased.length, 32);
+  // The zone is full for everyone but the lease, on B as on A.
+  const other = await callB('POST', `${P}/clusters`, { ...supernode('intruder'), nodeCount: 1 });
+  assert.equal(other.status, 409, other.text);
+  assert.equal(other.body.code, 'CAPACITY_EXHAUSTED');
+  const unnamed = await callB('PATCH', `${P}/clusters/grows`, { nodeCount: 48 });
+  assert.equal(unnamed.body.code, 'CAPACITY_EXHAUSTED', unnamed.text);
+  const drawn = await callB('PATCH', `${P}/clusters/grows`, { nodeCount: 48 }, { 'aicloud-lease': lease.body.id });
+  assert.equal(drawn.status, 202, drawn.text);
+  for (const srv of leased) assert.ok(drawn.body.resource.allocation.servers.includes(srv), `${srv} went to the cluster`);
+  assert.equal((await callA('GET', `${P}/leases/${lease.body.id}`)).body.status, 'consumed');
+  assert.equal((await callA('GET', `${P}/clusters/grows`)).body.allocation.acceleratorCount, 48 * 8);
+  for (const cp of [a, b]) assert.deepEqual(await invariants(cp.url, ADMIN), { ok: true, violations: [] }, `invariants on ${cp.url}`);
+});

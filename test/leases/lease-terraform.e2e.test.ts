@@ -1,5 +1,6 @@
 // The real terraform binary draws on a capacity lease named in the provider block: the leased cluster gets
-// exactly the leased servers, and a released lease fails the apply with the reason.
+// exactly the leased servers, an update that grows a cluster gets the servers leased for that growth, and
+// a released lease fails the apply with the reason.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CloudClient, createLease, getLease, releaseLease } from '../../provider/src/client/index.ts';
@@ -9,8 +10,8 @@ import { createWorkspace, PROVIDER_BLOCK, skipReason, type Workspace } from '../
 const TOKEN = 'tf-e2e-admin-token-0123456789';
 const ZONE = 'cn-southwest-2a';
 
-const config = (lease: string, name: string, nodeCount = 4) =>
-  PROVIDER_BLOCK.replace('provider "aicloud" {}', `provider "aicloud" {\n  lease = "${lease}"\n}`) +
+const config = (lease: string | undefined, name: string, nodeCount = 4) =>
+  (lease === undefined ? PROVIDER_BLOCK : PROVIDER_BLOCK.replace('provider "aicloud" {}', `provider "aicloud" {\n  lease = "${lease}"\n}`)) +
   `
 resource "aicloud_cluster" "leased" {
   name             = "${name}"
@@ -61,6 +62,30 @@ describe('terraform and capacity leases', { skip: skipReason() }, () => {
     await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
     const made = await cloud.get('Cluster', 'tf-big');
     assert.deepEqual((made!.allocation as { servers: string[] }).servers, lease.holdings[0]!.allocation.servers);
+  });
+
+  test('an update that grows a cluster draws on the servers the lease holds for that growth, in a zone full for everyone else', async () => {
+    ws.write({ 'main.tf': config(undefined, 'tf-grow') });
+    await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
+    const before = ((await cloud.get('Cluster', 'tf-grow'))!.allocation as { servers: string[] }).servers;
+    const lease = await createLease(cloud, { requests: [{ action: 'grow', name: 'tf-grow', nodeCount: 8 }], ttlSeconds: 600, planDigest: 'sha256:tfg' });
+    const leased = lease.holdings[0]!.allocation.servers;
+    assert.equal(leased.length, 4);
+    // Everything else in the zone is taken: the growth fits only through the lease, at plan and at apply.
+    const free = ((await cloud.capacity({ zone: ZONE })) as { supernodes: { wholeServersFree: number }[] }).supernodes.reduce(
+      (n, sn) => n + sn.wholeServersFree,
+      0,
+    );
+    await cloud.create('Cluster', { name: 'fill-4', zone: ZONE, acceleratorType: 'ascend-910c', nodeCount: free, placement: 'zone' });
+    ws.write({ 'main.tf': config(lease.id, 'tf-grow', 8) });
+    const plan = await ws.tf(['plan', '-input=false', '-no-color']);
+    assert.equal(plan.code, 0, plan.stdout + plan.stderr);
+    assert.doesNotMatch(plan.stderr, /will not fit/);
+    await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
+    const after = ((await cloud.get('Cluster', 'tf-grow'))!.allocation as { servers: string[] }).servers;
+    assert.deepEqual([...after].sort(), [...before, ...leased].sort());
+    assert.equal((await getLease(cloud, lease.id)).status, 'consumed');
+    await cloud.delete('Cluster', 'fill-4');
   });
 
   test('a released lease fails the apply, saying why', async () => {

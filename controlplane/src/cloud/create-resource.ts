@@ -31,7 +31,7 @@ export async function createResource(
   kind: Kind,
   body: unknown,
   idempotencyKey: string | undefined,
-  /** A capacity lease (header `Aicloud-Lease`) that a cluster create draws its placement from. */
+  /** A capacity lease (header `Aicloud-Lease`) that a cluster or endpoint create draws its placement from. */
   leaseId?: string,
 ): Promise<SerializedReply> {
   const requestHash = idempotencyKey ? hashRequest(kind, body) : '';
@@ -69,7 +69,8 @@ export async function createResource(
     const now = cp.clock.now();
     const id = newResourceId(kind);
     // A cluster or endpoint that names a queue waits there when it does not fit, instead of being refused.
-    const queued = isQueued(kind, spec) && !(kind === 'Cluster' && leaseId && (await cp.leases?.covers(cp, project, leaseId, spec)));
+    const leasable = kind === 'Cluster' || kind === 'ModelEndpoint';
+    const queued = isQueued(kind, spec) && !(leasable && leaseId && (await cp.leases?.covers(cp, project, leaseId, spec, kind)));
     const queuedEndpoint = queued && kind === 'ModelEndpoint';
     const endpointCluster = queuedEndpoint ? await checkQueuedEndpoint(cp, project, spec, cluster) : undefined;
     const queuedCluster = queued && !queuedEndpoint ? queuedClusterSpec(spec) : undefined;

@@ -25,7 +25,7 @@ export { runAdmission, forgetQueuedWork, releaseLeft } from './admission-pass.ts
 export { admissionStateOf, keepAdmissionState, loadAdmissionState, saveDefragmentMode } from './admission-state.ts';
 export { planNewCluster, type HoldingPlan } from './cluster-holdings.ts';
 export { expandRows, popcount, rowsOfPlacement } from './holding-rows.ts';
-export { readDoc, toRecord } from './resource-doc.ts';
+export { readDoc, specOf, toRecord } from './resource-doc.ts';
 export { changeHoldings, reloadAllocator, reloadControlPlane, syncControlPlane, writeTransaction } from './control-plane.ts';
 export type { ControlPlane } from './control-plane.ts';
 export { newScaleOutStats, type ScaleOutStats } from './scale-out-stats.ts';
@@ -35,7 +35,7 @@ export { parseFaultSpec, pickFault, pathMatches, FaultSpecError, NO_FAULTS, type
 export { parseLabelSelector, matchesLabels } from './label-selector.ts';
 export { createSecretBox, type SecretBox } from './secret-box.ts';
 export { hashToken, newToken } from './tokens.ts';
-export { summarizeServers, summarizeSlices, type AllocationSummary, type ReplicaPlacement } from './allocation-wire.ts';
+export { summarizeServers, summarizeSlices, toReplicaPlacements, type AllocationSummary, type ReplicaPlacement } from './allocation-wire.ts';
 export type { WireResource } from './resource-doc.ts';
 export { LEASE_OWNER_PREFIX, leaseOfOwner, leaseOwner } from './lease-owner.ts';
 export type { LeaseHooks } from './lease-hooks.ts';

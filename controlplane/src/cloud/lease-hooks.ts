@@ -1,5 +1,12 @@
-import type { AllocationSummary } from './allocation-wire.ts';
+import type { AllocationSummary, ReplicaPlacement } from './allocation-wire.ts';
 import type { ControlPlane } from './control-plane.ts';
+import type { WireResource } from './resource-doc.ts';
+
+/** A leased placement a change takes over: what it will hold, and the step that hands it over. */
+interface LeasedPlan {
+  allocation: AllocationSummary;
+  commit(cp: ControlPlane): Promise<void>;
+}
 
 /**
  * Where the cloud's code calls into leases. The control plane carries these on `cp.leases` (set when
@@ -13,22 +20,27 @@ export interface LeaseHooks {
   due(cp: ControlPlane, now: number): boolean;
   /** Expires what is due, inside a write transaction. */
   expireDue(cp: ControlPlane, now: number): Promise<boolean>;
-  /** Whether a cluster create draws on the lease (it then never waits in a queue). */
-  covers(cp: ControlPlane, project: string, leaseId: string, spec: Record<string, unknown>): Promise<boolean>;
+  /** Whether a cluster (or, with `kind`, an endpoint) create draws on the lease (it then never waits in a queue). */
+  covers(cp: ControlPlane, project: string, leaseId: string, spec: Record<string, unknown>, kind?: 'Cluster' | 'ModelEndpoint'): Promise<boolean>;
   /** The leased placement a cluster create takes over, or undefined to place it as usual. */
-  planFrom(
+  planFrom(cp: ControlPlane, project: string, leaseId: string, id: string, spec: Record<string, unknown>): Promise<LeasedPlan | undefined>;
+  /** The leased servers a cluster update that grows it takes over, or undefined to grow it as usual. */
+  growFrom(cp: ControlPlane, leaseId: string, before: WireResource, spec: Record<string, unknown>): Promise<LeasedPlan | undefined>;
+  /** The leased replicas an endpoint create or update takes over inside `clusterId`, or undefined to place them as usual. */
+  replicasFrom(
     cp: ControlPlane,
     project: string,
     leaseId: string,
-    id: string,
+    endpointId: string,
     spec: Record<string, unknown>,
-  ): Promise<{ allocation: AllocationSummary; commit(cp: ControlPlane): Promise<void> } | undefined>;
-  /** What a previewed create of this shape would get from the lease, if it holds one for it. */
+    clusterId: string,
+  ): Promise<{ placements: ReplicaPlacement[]; commit(cp: ControlPlane): Promise<void> } | undefined>;
+  /** What a previewed create of this shape, or growth to this size, would get from the lease, if it holds one for it. */
   leasedFor(
     cp: ControlPlane,
     project: string,
     leaseId: string,
-    spec: Record<string, unknown>,
+    request: Record<string, unknown>,
   ): Promise<{ owner: string; allocation: AllocationSummary } | undefined>;
   /** Owners of active lease holdings, live for the invariant check. */
   holders(cp: ControlPlane): Promise<string[]>;

@@ -69,10 +69,10 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
       slots.push({ ...base, fits: true });
       continue;
     }
-    // A create the named lease holds gets exactly the leased allocation (header `Aicloud-Lease`).
-    const leased = r.action === 'create' && leaseId ? await cp.leases?.leasedFor(cp, project, leaseId, { ...r }) : undefined;
+    // A create or growth the named lease holds gets exactly the leased allocation (header `Aicloud-Lease`).
+    const leased = (r.action === 'create' || r.action === 'grow') && leaseId ? await cp.leases?.leasedFor(cp, project, leaseId, { ...r }) : undefined;
     if (leased) {
-      created.set(r.name, leased.owner);
+      if (r.action === 'create') created.set(r.name, leased.owner);
       slots.push({ ...base, fits: true, allocation: leased.allocation });
       continue;
     }

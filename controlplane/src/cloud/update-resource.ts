@@ -25,6 +25,8 @@ export async function updateResource(
   name: string,
   patch: unknown,
   ifMatch: string | undefined,
+  /** A capacity lease (header `Aicloud-Lease`) that a cluster's growth or an endpoint's replicas draw on. */
+  leaseId?: string,
 ): Promise<SerializedReply> {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
     throw apiError('INVALID_BODY', 'a PATCH body must be a JSON object (merge patch of the spec)');
@@ -68,7 +70,7 @@ export async function updateResource(
       });
     }
     if (kind === 'ModelEndpoint') await syncQueuedEndpoint(cp, before, spec);
-    const effects = await updateEffects(cp, before, spec);
+    const effects = await updateEffects(cp, before, spec, leaseId);
     const now = cp.clock.now();
     const doc = {
       ...before,

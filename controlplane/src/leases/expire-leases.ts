@@ -1,15 +1,18 @@
 import { type ControlPlane, changeHoldings } from '../cloud/index.ts';
 import { leaseRecord, readLease } from './lease-doc.ts';
-import type { StoredLease } from './lease-types.ts';
+import { actionOf, type StoredLease } from './lease-types.ts';
 
 /**
  * Ends a lease: what it still holds goes back to free capacity. Called inside a write transaction; the
  * caller runs admission afterwards when waiting work could use the room.
  */
 export async function endLease(cp: ControlPlane, lease: StoredLease, status: 'released' | 'expired' | 'consumed', at: number): Promise<void> {
-  const held = lease.holdings.filter((h) => h.consumedBy === null).map((h) => h.owner);
+  // Endpoint replicas first: they are marked inside clusters, some of which the lease itself holds.
+  const open = lease.holdings.filter((h) => h.consumedBy === null);
+  const held = [...open.filter((h) => actionOf(h) === 'replicas'), ...open.filter((h) => actionOf(h) !== 'replicas')].map((h) => h.owner);
   lease.status = status;
   lease.endedAt = at;
+  delete lease.marked;
   await cp.store.putLease(leaseRecord(lease));
   if (!held.length) return;
   await changeHoldings(

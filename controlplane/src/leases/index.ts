@@ -2,12 +2,12 @@
 export { createLease, MAX_LEASE_SECONDS } from './create-lease.ts';
 export { extendLease, getLease, listLeases, releaseLease, endedReason } from './lease-actions.ts';
 export { expireDueLeases, leasesDue, loadLeaseExpiry } from './expire-leases.ts';
-export { leaseCovers, planFromLease } from './draw-lease.ts';
+export { growthFromLease, leaseCovers, planFromLease, replicasFromLease } from './draw-lease.ts';
 export { checkLeases, leaseHolders } from './check-leases.ts';
 export { leaseOfOwner, LEASE_OWNER_PREFIX } from './lease-types.ts';
-export type { LeaseHolding, WireLease } from './lease-types.ts';
+export type { LeaseAction, LeaseHolding, WireLease } from './lease-types.ts';
 import { checkLeases, leaseHolders } from './check-leases.ts';
-import { leaseCovers, leasedFor, planFromLease } from './draw-lease.ts';
+import { growthFromLease, leaseCovers, leasedFor, planFromLease, replicasFromLease } from './draw-lease.ts';
 import { expireDueLeases, leasesDue, loadLeaseExpiry } from './expire-leases.ts';
 import type { LeaseHooks } from '../cloud/index.ts';
 
@@ -18,6 +18,8 @@ export const leaseHooks: LeaseHooks = {
   expireDue: expireDueLeases,
   covers: leaseCovers,
   planFrom: planFromLease,
+  growFrom: growthFromLease,
+  replicasFrom: replicasFromLease,
   leasedFor,
   holders: leaseHolders,
   check: checkLeases,

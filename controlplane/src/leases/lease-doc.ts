@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { LeaseRecord } from '../store/index.ts';
-import type { StoredLease, WireLease } from './lease-types.ts';
+import { actionOf, type StoredLease, type WireLease } from './lease-types.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -17,7 +17,7 @@ export function leaseRecord(lease: StoredLease): LeaseRecord {
   return { id: lease.id, project: lease.project, status: lease.status, expiresAt: lease.expiresAt, doc: JSON.stringify(lease) };
 }
 
-/** The wire form: times as ISO strings; the allocator placements stay inside the control plane. */
+/** The wire form: times as ISO strings; the allocator placements and marks stay inside the control plane. */
 export function toWireLease(lease: StoredLease): WireLease {
   return {
     id: lease.id,
@@ -28,7 +28,8 @@ export function toWireLease(lease: StoredLease): WireLease {
     expiresAt: iso(lease.expiresAt),
     endedAt: lease.endedAt === null ? null : iso(lease.endedAt),
     planDigest: lease.planDigest,
-    acceleratorCount: lease.holdings.filter((h) => h.consumedBy === null).reduce((n, h) => n + h.allocation.acceleratorCount, 0),
+    // Endpoint replicas run inside clusters: their accelerators are counted with their cluster's.
+    acceleratorCount: lease.holdings.filter((h) => h.consumedBy === null && actionOf(h) !== 'replicas').reduce((n, h) => n + h.allocation.acceleratorCount, 0),
     holdings: lease.holdings,
   };
 }

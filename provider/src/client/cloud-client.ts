@@ -85,7 +85,7 @@ export class CloudClient {
   private readonly retry: ResolvedRetry;
   private readonly poll: PollOptions;
   private readonly onRetry?: ClientOptions['onRetry'];
-  /** A capacity lease every create names (header `Aicloud-Lease`); a cluster it holds gets exactly the leased placement. */
+  /** A capacity lease every create and update names (header `Aicloud-Lease`); what it holds for a change is drawn on exactly. */
   lease: string | undefined;
 
   constructor(args: { transport: Transport; token: string; project: string; region?: string; lease?: string } & ClientOptions) {
@@ -225,6 +225,8 @@ export class CloudClient {
   /** Changes a resource in place (JSON merge patch of its inputs) and waits for it. */
   async update(kind: Kind, name: string, patch: Record<string, unknown>, opts: UpdateOptions = {}): Promise<CloudResource> {
     const headers: Record<string, string> = { 'content-type': 'application/merge-patch+json' };
+    // A growth or an endpoint's replicas that the lease holds are drawn from it, as creates are.
+    if (this.lease) headers['aicloud-lease'] = this.lease;
     if (opts.ifMatch !== undefined) headers['if-match'] = typeof opts.ifMatch === 'number' ? `"${opts.ifMatch}"` : opts.ifMatch;
     const res = await this.raw<{ resource: CloudResource; operation: Operation | null }>('PATCH', `${this.collection(kind)}/${encodeURIComponent(name)}`, {
       body: patch,

@@ -2,13 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { CloudClient } from './cloud-client.ts';
 import type { PlacementRequest } from './cloud-client.ts';
 
-/** What one planned cluster holds under a lease (the control plane's lease holding). */
+/** What one planned change holds under a lease (the control plane's lease holding; docs/leases.md). */
 export interface LeaseHolding {
   address: string;
   name: string;
+  /** A new cluster, the servers a cluster grows by, or an endpoint's replicas inside its cluster; absent means create. */
+  action?: 'create' | 'grow' | 'replicas';
   acceleratorType: string;
-  placement: string;
-  nodeCount: number;
+  placement?: string;
+  nodeCount?: number;
+  cluster?: string;
+  replicas?: number;
   allocation: { zone: string; supernodes: string[]; servers: string[]; acceleratorCount: number };
   consumedBy: string | null;
 }
@@ -29,7 +33,7 @@ export interface Lease {
 
 const base = (cloud: CloudClient) => `/v1/projects/${cloud.project}/leases`;
 
-/** Leases the placements of the plan's new clusters for `ttlSeconds`. */
+/** Leases the placements of the plan's accelerator changes (its preview requests) for `ttlSeconds`. */
 export async function createLease(
   cloud: CloudClient,
   body: { requests: PlacementRequest[]; ttlSeconds: number; planDigest: string; owner?: string },

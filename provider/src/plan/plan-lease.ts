@@ -8,8 +8,18 @@ export interface PlanLease {
   expiresAt: string;
   /** `sha256:` of the plan without this field; the lease carries the same digest. */
   planDigest: string;
-  /** Exactly the accelerators held, per planned cluster. */
-  holdings: Array<{ address: string; zone: string; supernodes: string[]; servers: string[]; acceleratorCount: number }>;
+  /**
+   * Exactly what is held, per planned change: a new cluster's accelerators (`create`), the servers a
+   * cluster grows by (`grow`), or where an endpoint's replicas go inside its cluster (`replicas`).
+   */
+  holdings: Array<{
+    address: string;
+    action: 'create' | 'grow' | 'replicas';
+    zone: string;
+    supernodes: string[];
+    servers: string[];
+    acceleratorCount: number;
+  }>;
 }
 
 /** JSON with keys sorted at every level, so a digest does not depend on key order. */

@@ -17,7 +17,7 @@ type Provider struct {
 
 	// URL of the control plane, e.g. `http://127.0.0.1:8080`. Leave empty to use the embedded cloud (a database file in `.aicloud/cloud.db`).
 	Endpoint pulumi.StringPtrOutput `pulumi:"endpoint"`
-	// Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+	// Capacity lease that creates and updates draw on: a new cluster, a cluster's growth or an endpoint's replicas that the lease holds get exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other changes are placed as usual.
 	Lease pulumi.StringPtrOutput `pulumi:"lease"`
 	// Project that owns the resources.
 	Project pulumi.StringPtrOutput `pulumi:"project"`
@@ -72,7 +72,7 @@ func NewProvider(ctx *pulumi.Context,
 type providerArgs struct {
 	// URL of the control plane, e.g. `http://127.0.0.1:8080`. Leave empty to use the embedded cloud (a database file in `.aicloud/cloud.db`).
 	Endpoint *string `pulumi:"endpoint"`
-	// Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+	// Capacity lease that creates and updates draw on: a new cluster, a cluster's growth or an endpoint's replicas that the lease holds get exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other changes are placed as usual.
 	Lease *string `pulumi:"lease"`
 	// Project that owns the resources.
 	Project *string `pulumi:"project"`
@@ -86,7 +86,7 @@ type providerArgs struct {
 type ProviderArgs struct {
 	// URL of the control plane, e.g. `http://127.0.0.1:8080`. Leave empty to use the embedded cloud (a database file in `.aicloud/cloud.db`).
 	Endpoint pulumi.StringPtrInput
-	// Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+	// Capacity lease that creates and updates draw on: a new cluster, a cluster's growth or an endpoint's replicas that the lease holds get exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other changes are placed as usual.
 	Lease pulumi.StringPtrInput
 	// Project that owns the resources.
 	Project pulumi.StringPtrInput
@@ -138,7 +138,7 @@ func (o ProviderOutput) Endpoint() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Endpoint }).(pulumi.StringPtrOutput)
 }
 
-// Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+// Capacity lease that creates and updates draw on: a new cluster, a cluster's growth or an endpoint's replicas that the lease holds get exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other changes are placed as usual.
 func (o ProviderOutput) Lease() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Lease }).(pulumi.StringPtrOutput)
 }

@@ -19,7 +19,7 @@ Object.defineProperty(exports, "endpoint", {
 });
 
 /**
- * Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+ * Capacity lease that creates and updates draw on: a new cluster, a cluster's growth or an endpoint's replicas that the lease holds get exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other changes are placed as usual.
  */
 export declare const lease: string | undefined;
 Object.defineProperty(exports, "lease", {

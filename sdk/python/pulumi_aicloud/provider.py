@@ -28,7 +28,7 @@ class ProviderArgs:
         The set of arguments for constructing a Provider resource.
 
         :param pulumi.Input[_builtins.str] endpoint: URL of the control plane, e.g. `http://127.0.0.1:8080`. Leave empty to use the embedded cloud (a database file in `.aicloud/cloud.db`).
-        :param pulumi.Input[_builtins.str] lease: Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+        :param pulumi.Input[_builtins.str] lease: Capacity lease that creates and updates draw on: a new cluster, a cluster's growth or an endpoint's replicas that the lease holds get exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other changes are placed as usual.
         :param pulumi.Input[_builtins.str] project: Project that owns the resources.
         :param pulumi.Input[_builtins.str] region: Default region for resources that do not set one.
         :param pulumi.Input[_builtins.str] token: Bearer token scoped to the project. Not needed with the embedded cloud.
@@ -70,7 +70,7 @@ class ProviderArgs:
     @pulumi.getter
     def lease(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+        Capacity lease that creates and updates draw on: a new cluster, a cluster's growth or an endpoint's replicas that the lease holds get exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other changes are placed as usual.
         """
         return pulumi.get(self, "lease")
 
@@ -133,7 +133,7 @@ class Provider(pulumi.ProviderResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] endpoint: URL of the control plane, e.g. `http://127.0.0.1:8080`. Leave empty to use the embedded cloud (a database file in `.aicloud/cloud.db`).
-        :param pulumi.Input[_builtins.str] lease: Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+        :param pulumi.Input[_builtins.str] lease: Capacity lease that creates and updates draw on: a new cluster, a cluster's growth or an endpoint's replicas that the lease holds get exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other changes are placed as usual.
         :param pulumi.Input[_builtins.str] project: Project that owns the resources.
         :param pulumi.Input[_builtins.str] region: Default region for resources that do not set one.
         :param pulumi.Input[_builtins.str] token: Bearer token scoped to the project. Not needed with the embedded cloud.
@@ -209,7 +209,7 @@ class Provider(pulumi.ProviderResource):
     @pulumi.getter
     def lease(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+        Capacity lease that creates and updates draw on: a new cluster, a cluster's growth or an endpoint's replicas that the lease holds get exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other changes are placed as usual.
         """
         return pulumi.get(self, "lease")
 

@@ -55,7 +55,16 @@ export const resourceRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (a
 
   app.patch<{ Params: Params }>('/:collection/:name', async (req, reply) => {
     const kind = kindOf(req.params.collection);
-    const r = await updateResource(cp, req.params.project, kind, req.params.name, req.body, req.headers['if-match']);
+    const lease = req.headers['aicloud-lease'];
+    const r = await updateResource(
+      cp,
+      req.params.project,
+      kind,
+      req.params.name,
+      req.body,
+      req.headers['if-match'],
+      typeof lease === 'string' && lease ? lease : undefined,
+    );
     return reply.code(r.status).type('application/json').send(r.body);
   });
 

@@ -4,7 +4,7 @@ import { planNewCluster, planResize } from '../cluster-holdings.ts';
 import { specOf } from '../resource-doc.ts';
 import type { KindEffects } from './kind-effects.ts';
 
-/** A cluster holds accelerators: placed on create, grown or shrunk next to what it holds on update. */
+/** A cluster holds accelerators: placed on create, grown or shrunk next to what it holds on update (from a capacity lease when one holds it). */
 export const clusterEffects: KindEffects = {
   async create(cp, project, kind, id, spec, leaseId) {
     const cluster = specOf({ kind, spec }, 'Cluster');
@@ -12,12 +12,15 @@ export const clusterEffects: KindEffects = {
     const plan = (leaseId && (await cp.leases?.planFrom(cp, project, leaseId, id, spec))) || planNewCluster(cp, project, id, cluster);
     return { commitHoldings: plan.commit, allocation: plan.allocation, outputs: clusterOutputs(cluster, plan.allocation) };
   },
-  async update(cp, before, spec) {
+  async update(cp, before, spec, leaseId) {
     const cluster = specOf({ kind: before.kind, spec }, 'Cluster');
-    if (cluster.nodeCount === specOf(before, 'Cluster').nodeCount) {
+    const was = specOf(before, 'Cluster').nodeCount;
+    if (cluster.nodeCount === was) {
       return { allocation: before.allocation, outputs: clusterOutputs(cluster, before.allocation) };
     }
-    const plan = await planResize(cp, before.project, before.id, before.name, cluster, before.allocation!);
+    // A growth that names a capacity lease holding it takes the leased servers.
+    const leased = leaseId && cluster.nodeCount > was ? await cp.leases?.growFrom(cp, leaseId, before, spec) : undefined;
+    const plan = leased || (await planResize(cp, before.project, before.id, before.name, cluster, before.allocation!));
     return { commitHoldings: plan.commit, allocation: plan.allocation, outputs: clusterOutputs(cluster, plan.allocation) };
   },
   // A resized cluster can let waiting work in.

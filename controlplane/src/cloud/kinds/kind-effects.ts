@@ -21,8 +21,8 @@ export interface Effects {
 export interface KindEffects {
   /** Decides a create's effects; throws the API's 409 when the cloud cannot do it. `leaseId` is the capacity lease it may draw on. */
   create(cp: ControlPlane, project: string, kind: Kind, id: string, spec: Record<string, unknown>, leaseId?: string): Promise<Effects>;
-  /** Decides the effects of an in-place update from `before` to `spec`. */
-  update(cp: ControlPlane, before: WireResource, spec: Record<string, unknown>): Promise<Effects>;
+  /** Decides the effects of an in-place update from `before` to `spec`; `leaseId` is the capacity lease it may draw on. */
+  update(cp: ControlPlane, before: WireResource, spec: Record<string, unknown>, leaseId?: string): Promise<Effects>;
   /** Whether a change of this kind can let queued work in, so admission runs after it. */
   wakesAdmission?: { create?: boolean; update?: boolean };
 }

@@ -7,18 +7,19 @@ import { checkPool, requireCluster } from '../resource-references.ts';
 import { specOf, type WireResource } from '../resource-doc.ts';
 import type { KindEffects } from './kind-effects.ts';
 
-/** An endpoint's replicas are placed inside its cluster's accelerators; it gets a URL and a new API key. */
+/** An endpoint's replicas are placed inside its cluster's accelerators (as leased, when a capacity lease holds them); it gets a URL and a new API key. */
 export const modelEndpointEffects: KindEffects = {
-  async create(cp, project, kind, id, spec) {
+  async create(cp, project, kind, id, spec, leaseId) {
     const endpoint = specOf({ kind, spec }, 'ModelEndpoint');
     const cluster = await requireCluster(cp, project, endpoint.cluster);
     await checkPool(cp, project, endpoint);
     await keepClusterInPlace(cp, cluster.id);
-    const replicas = planReplicas(cp, cluster.id, id, spec);
+    // Replicas a capacity lease holds for this endpoint are taken over as leased.
+    const replicas = (leaseId && (await cp.leases?.replicasFrom(cp, project, leaseId, id, spec, cluster.id))) || planReplicas(cp, cluster.id, id, spec);
     const apiKey = `sk-aic-${randomBytes(24).toString('base64url')}`;
     return { commitHoldings: replicas.commit, allocation: null, outputs: endpointOutputs(project, endpoint, cluster, replicas.placements), secret: apiKey };
   },
-  async update(cp, before, spec) {
+  async update(cp, before, spec, leaseId) {
     const endpoint = specOf({ kind: before.kind, spec }, 'ModelEndpoint');
     const project = before.project;
     const cluster = await requireCluster(cp, project, endpoint.cluster);
@@ -26,7 +27,8 @@ export const modelEndpointEffects: KindEffects = {
     const old = (before.outputs.replicaPlacements as ReplicaPlacement[] | undefined) ?? [];
     if (keepsReplicas(before.spec, spec, old)) return { allocation: null, outputs: endpointOutputs(project, endpoint, cluster, old) };
     await keepClusterInPlace(cp, cluster.id);
-    const replicas = planReplicas(cp, cluster.id, before.id, spec);
+    const replicas =
+      (leaseId && (await cp.leases?.replicasFrom(cp, project, leaseId, before.id, spec, cluster.id))) || planReplicas(cp, cluster.id, before.id, spec);
     return { commitHoldings: replicas.commit, allocation: null, outputs: endpointOutputs(project, endpoint, cluster, replicas.placements) };
   },
   // A resized endpoint can let waiting work in.

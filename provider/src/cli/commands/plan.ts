@@ -69,10 +69,13 @@ export async function run(options: PlanOptions, ctx: CliContext): Promise<number
     if (options.out) {
       await writeFile(options.out, renderJson(plan));
       ctx.stderr.write(`Saved the plan to ${options.out}; apply it exactly with: aicloud apply ${options.out}\n`);
-      if (plan.lease)
-        ctx.stderr.write(
-          `Leased ${plan.lease.holdings.reduce((n, h) => n + h.acceleratorCount, 0)} accelerators for it until ${plan.lease.expiresAt} (lease ${plan.lease.id}).\n`,
-        );
+      if (plan.lease) {
+        // Endpoint replicas run inside clusters: their accelerators are counted with their cluster's.
+        const taken = plan.lease.holdings.filter((h) => h.action !== 'replicas').reduce((n, h) => n + h.acceleratorCount, 0);
+        const endpoints = plan.lease.holdings.filter((h) => h.action === 'replicas').length;
+        const inside = endpoints ? ` and the replicas of ${endpoints} endpoint${endpoints === 1 ? '' : 's'} inside their clusters` : '';
+        ctx.stderr.write(`Leased ${taken} accelerators${inside} for it until ${plan.lease.expiresAt} (lease ${plan.lease.id}).\n`);
+      }
     }
     if (plan.problems.length > 0) return 1;
     return options.detailedExitcode && planHasChanges(plan) ? 2 : 0;

@@ -24,7 +24,7 @@ func GetEndpoint(ctx *pulumi.Context) string {
 	return value
 }
 
-// Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+// Capacity lease that creates and updates draw on: a new cluster, a cluster's growth or an endpoint's replicas that the lease holds get exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other changes are placed as usual.
 func GetLease(ctx *pulumi.Context) string {
 	v, err := config.Try(ctx, "aicloud:lease")
 	if err == nil {

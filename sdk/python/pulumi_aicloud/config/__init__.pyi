@@ -21,7 +21,7 @@ URL of the control plane, e.g. `http://127.0.0.1:8080`. Leave empty to use the e
 
 lease: Optional[str]
 """
-Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual.
+Capacity lease that creates and updates draw on: a new cluster, a cluster's growth or an endpoint's replicas that the lease holds get exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other changes are placed as usual.
 """
 
 project: str

@@ -15,7 +15,7 @@ export interface AicloudProviderConfig {
   */
   readonly endpoint?: string;
   /**
-  * Capacity lease that cluster creates draw on: a cluster the lease holds gets exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other creates are placed as usual. Falls back to `AICLOUD_LEASE`.
+  * Capacity lease that creates and updates draw on: a new cluster, a cluster's growth or an endpoint's replicas that the lease holds get exactly the leased placement (`aicloud plan --lease`; see docs/leases.md). Other changes are placed as usual. Falls back to `AICLOUD_LEASE`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs#lease AicloudProvider#lease}
   */
