@@ -41,7 +41,7 @@ function walk(dir, out) {
 const prepare = spawnSync('npm', ['run', '--silent', 'prepare'], { stdio: 'inherit' });
 if (prepare.status !== 0) process.exit(prepare.status ?? 1);
 
-// The engines the end-to-end tests drive (pulumi, its Node.js language host, tofu), built once from
+// The engines the end-to-end tests drive (pulumi, its Node.js and YAML language hosts, tofu), built once from
 // the Go module proxy and reused: the tests find them through AICLOUD_TOOLS_BIN and PATH.
 const tools = spawnSync(process.execPath, ['scripts/tools/build-tools.mjs'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 if (tools.status !== 0) {

@@ -1,5 +1,5 @@
-// `npm run tools`: builds the command-line tools the project drives (the Pulumi CLI, its Node.js
-// language host, OpenTofu) from the Go module proxy, with the go.mod/go.sum pinned under tools/, into
+// `npm run tools`: builds the command-line tools the project drives (the Pulumi CLI, its Node.js and YAML
+// language hosts, OpenTofu) from the Go module proxy, with the go.mod/go.sum pinned under tools/, into
 // a cache outside the checkout. A cache folder that is complete is reused without running Go.
 // stdout: each binary's absolute path on its own line; progress and errors go to stderr.
 import { spawn, spawnSync } from 'node:child_process';

@@ -7,7 +7,7 @@ import { manifestProblems, readManifest, requiredVersion, toolsBinDir, toolsRoot
 
 test('tools.json names the versions that the go.mod files require', () => {
   const tools = readManifest();
-  assert.deepEqual(tools.map((t) => t.name).sort(), ['pulumi', 'pulumi-language-nodejs', 'tofu']);
+  assert.deepEqual(tools.map((t) => t.name).sort(), ['pulumi', 'pulumi-language-nodejs', 'pulumi-language-yaml', 'tofu']);
   assert.deepEqual(manifestProblems(tools), []);
   assert.equal(manifestProblems([{ ...tools[0]!, version: 'v0.0.1' }]).length, 1);
 });

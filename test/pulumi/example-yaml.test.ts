@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { kindFromToken, validate, FUNCTION_SPECS } from '../../core/index.ts';
 import { stack } from './fixtures/stack.ts';
 
-// There is no Pulumi CLI here to run examples/pulumi-yaml; this checks what the CLI would hand the provider:
+// test/pulumi-cli/example-yaml-readme.test.ts runs examples/pulumi-yaml with the real CLI; this checks what the CLI hands the provider:
 // every type exists, every property validates once references are resolved, and it is the gitops stack.
 const program = parse(await readFile(new URL('../../examples/pulumi-yaml/Pulumi.yaml', import.meta.url), 'utf8')) as {
   resources: Record<string, { type: string; properties: Record<string, unknown> }>;

@@ -1,4 +1,4 @@
-// The command-line engines the end-to-end tests drive: the Pulumi CLI, its Node.js language host and
+// The command-line engines the end-to-end tests drive: the Pulumi CLI, its Node.js and YAML language hosts and
 // OpenTofu from `npm run tools`, and Terraform where the machine has it. A missing engine is an error
 // that says how to get it, never a skipped test.
 import { spawnSync } from 'node:child_process';
@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { toolsBinDir } from '../../scripts/tools/tools-cache.mjs';
 
 /** The binaries `npm run tools` builds. */
-export type ToolName = 'pulumi' | 'tofu' | 'pulumi-language-nodejs';
+export type ToolName = 'pulumi' | 'tofu' | 'pulumi-language-nodejs' | 'pulumi-language-yaml';
 
 /** An engine that runs Terraform configurations. */
 export interface TerraformEngine {
