@@ -68,9 +68,12 @@ resource "aicloud_model_endpoint" "chat" {
   labels                   = { team = "inference" }
 }
 
+# Read once the cluster exists, so the output is what the stack leaves free and a plan after apply
+# shows no changes.
 data "aicloud_capacity" "zone" {
   zone             = "cn-southwest-2a"
   accelerator_type = "ascend-910c"
+  depends_on       = [aicloud_cluster.serve]
 }
 
 output "url" {

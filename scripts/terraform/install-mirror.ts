@@ -6,7 +6,7 @@
 // OpenTofu, so the mirror holds the provider under both hosts and one CLI configuration serves both.
 //
 // Usage: tsx scripts/terraform/install-mirror.ts [--dir DIR] [--host registry.terraform.io]
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE } from '../../core/index.ts';
@@ -66,7 +66,8 @@ export function installMirror(options: MirrorOptions): Mirror {
   return { dir, executable: executables[0]!, cliConfig };
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// Node loads a script by its real path, so a path through a symbolic link is compared by its target.
+if (process.argv[1] && realpathSync(resolve(process.argv[1])) === fileURLToPath(import.meta.url)) {
   const arg = (name: string) => {
     const i = process.argv.indexOf(name);
     return i >= 0 ? process.argv[i + 1] : undefined;
