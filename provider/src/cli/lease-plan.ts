@@ -1,5 +1,5 @@
 import { createLease, getLease, type CloudClient, type Lease, type PlacementRequest } from '../client/index.ts';
-import { AicloudError } from '../../../core/index.ts';
+import { AicloudError, partitionCount } from '../../../core/index.ts';
 import { planDigest, type Plan, type PlanLease, type PlacementOutcome } from '../plan/index.ts';
 
 /** The plan's requests the control plane can lease, in the placement preview's wire shape; releases are left out. */
@@ -15,7 +15,7 @@ function leasableRequests(plan: Plan): PlacementRequest[] {
         nodeCount: r.nodeCount!,
         placement: r.placement!,
         ...(r.queue ? { queue: r.queue } : {}),
-        ...(r.acceleratorProfile ? { acceleratorProfile: r.acceleratorProfile, profileCount: r.profileCount ?? 1 } : {}),
+        ...(r.acceleratorProfile ? { acceleratorProfile: r.acceleratorProfile, profileCount: partitionCount(r) } : {}),
       });
     } else if (r.action === 'grow') {
       out.push({ action: 'grow', name: r.name, nodeCount: r.nodeCount! });
