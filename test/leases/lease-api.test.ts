@@ -120,8 +120,12 @@ describe('capacity leases through the API', () => {
     assert.equal(huge.status, 409);
     assert.equal(huge.body.code, 'CAPACITY_EXHAUSTED');
     assert.match(huge.body.message, /Cluster\/huge: need/);
-    const bad = await s.call('POST', `${P}/leases`, { requests: [createReq('x')], ttlSeconds: 0, planDigest: 'd' });
+    const bad = await s.call('POST', `${P}/leases`, { requests: [createReq('bad-ttl')], ttlSeconds: 0, planDigest: 'd' });
     assert.equal(bad.body.code, 'OUT_OF_RANGE');
+    // A create entry is the core's cluster inputs, validated as the placement preview validates them.
+    const typo = await s.call('POST', `${P}/leases`, { requests: [createReq('typo', 4, 'supernodes')], ttlSeconds: 60, planDigest: 'd' });
+    assert.equal(typo.status, 400);
+    assert.equal(typo.body.field, 'requests[0].placement');
   });
 });
 

@@ -25,7 +25,7 @@ export { runAdmission, forgetQueuedWork, releaseLeft } from './admission-pass.ts
 export { admissionStateOf, keepAdmissionState, loadAdmissionState, saveDefragmentMode } from './admission-state.ts';
 export { planNewCluster, type HoldingPlan } from './cluster-holdings.ts';
 export { expandRows, popcount, rowsOfPlacement } from './holding-rows.ts';
-export { readDoc, specOf, toRecord } from './resource-doc.ts';
+export { labelsOf, readDoc, specOf, toRecord } from './resource-doc.ts';
 export { changeHoldings, reloadAllocator, reloadControlPlane, syncControlPlane, writeTransaction } from './control-plane.ts';
 export type { ControlPlane } from './control-plane.ts';
 export { newScaleOutStats, type ScaleOutStats } from './scale-out-stats.ts';

@@ -1,4 +1,4 @@
-import { reservedReplicas } from '../../../core/index.ts';
+import { partitionCount, reservedReplicas } from '../../../core/index.ts';
 import type { Placement } from '../allocator/index.ts';
 import {
   type AllocationSummary,
@@ -7,6 +7,7 @@ import {
   changeHoldings,
   type ControlPlane,
   rowsOfPlacement,
+  specOf,
   summarizeServers,
   toReplicaPlacements,
   type ReplicaPlacement,
@@ -68,14 +69,15 @@ export async function leasedFor(
 }
 
 /** Says what differs between the leased request and the create, or nothing when they match. */
-function mismatch(h: LeaseHolding, spec: Spec): string | undefined {
+function mismatch(h: LeaseHolding, raw: Spec): string | undefined {
+  const spec = specOf({ kind: 'Cluster', spec: raw }, 'Cluster');
   const want: [string, unknown, unknown][] = [
     ['zone', h.allocation.zone, spec.zone],
     ['acceleratorType', h.acceleratorType, spec.acceleratorType],
     ['placement', h.placement, spec.placement],
     ['nodeCount', h.nodeCount, spec.nodeCount],
     ['acceleratorProfile', h.acceleratorProfile, spec.acceleratorProfile],
-    ['profileCount', h.profileCount, spec.acceleratorProfile ? ((spec.profileCount as number | undefined) ?? 1) : undefined],
+    ['profileCount', h.profileCount, spec.acceleratorProfile ? partitionCount(spec) : undefined],
   ];
   return firstDifference(want);
 }

@@ -1,19 +1,18 @@
-import { clusterAsk } from '../../../core/index.ts';
+import {
+  clusterAsk,
+  clusterPreviewCreate,
+  clusterPreviewFields,
+  partitionCount,
+  validate,
+  type ClusterInputs,
+  type ClusterPreviewCreate,
+} from '../../../core/index.ts';
 import type { AllocationRequest, Decision, Placement, PreviewItem } from '../allocator/index.ts';
 import { apiError, readDoc, specOf, summarizeServers, summarizeSlices, type ControlPlane } from '../cloud/index.ts';
 import { leaseOwner, type LeaseAction, type LeaseHolding } from './lease-types.ts';
 
-interface ClusterCreate {
-  action: 'create';
-  name: string;
-  zone: string;
-  acceleratorType: string;
-  nodeCount: number;
-  placement: string;
-  queue?: string;
-  acceleratorProfile?: string;
-  profileCount?: number;
-}
+/** A new cluster, validated by the core like a placement preview's create entry. */
+type ClusterCreate = ClusterPreviewCreate & Pick<ClusterInputs, 'placement' | 'acceleratorType'>;
 
 interface ClusterGrow {
   action: 'grow';
@@ -69,10 +68,13 @@ export function parseLeaseRequests(raw: unknown): LeaseRequest[] {
     const name = str(o, i, 'name');
     const queue = typeof o.queue === 'string' && o.queue ? { queue: o.queue } : {};
     if (action === 'create') {
-      for (const f of ['zone', 'acceleratorType', 'placement']) str(o, i, f);
-      if (typeof o.nodeCount !== 'number')
-        throw apiError('MISSING_FIELD', `requests[${i}].nodeCount must be a number`, { field: `requests[${i}].nodeCount`, status: 400 });
-      out.push({ ...(o as unknown as ClusterCreate), action: 'create' });
+      // The entry's cluster inputs are the core's to validate, as in a placement preview.
+      const v = validate('Cluster', clusterPreviewFields(o));
+      if (!v.ok) {
+        const d = v.diagnostics[0]!;
+        throw apiError('INVALID_VALUE', `requests[${i}].${d.path}: ${d.message}`, { field: `requests[${i}].${d.path}`, status: 400 });
+      }
+      out.push({ ...clusterPreviewCreate({ ...v.value, ...queue }), placement: v.value.placement, acceleratorType: v.value.acceleratorType });
     } else if (action === 'grow') {
       out.push({ action, name, nodeCount: positive(o, i, 'nodeCount') });
     } else if (action === 'replicas') {
@@ -97,18 +99,7 @@ export function parseLeaseRequests(raw: unknown): LeaseRequest[] {
 }
 
 function createRequest(project: string, owner: string, r: ClusterCreate): AllocationRequest {
-  return r.acceleratorProfile
-    ? {
-        owner,
-        project,
-        acceleratorType: r.acceleratorType,
-        zone: r.zone,
-        count: r.profileCount ?? 1,
-        unit: 'accelerators',
-        scope: 'server',
-        profile: r.acceleratorProfile,
-      }
-    : { owner, project, acceleratorType: r.acceleratorType, zone: r.zone, count: r.nodeCount, unit: 'servers', scope: r.placement as 'zone' };
+  return { owner, project, ...clusterAsk(r) };
 }
 
 const addressOf = (r: LeaseRequest) => `${r.action === 'replicas' ? 'ModelEndpoint' : 'Cluster'}/${r.name}`;
@@ -220,7 +211,7 @@ function holdingOf(cp: ControlPlane, slot: Extract<Slot, { kind: 'item' }>, p: P
       ...base,
       placement: r.placement,
       nodeCount: r.nodeCount,
-      ...(r.acceleratorProfile ? { acceleratorProfile: r.acceleratorProfile, profileCount: r.profileCount ?? 1 } : {}),
+      ...(r.acceleratorProfile ? { acceleratorProfile: r.acceleratorProfile, profileCount: partitionCount(r) } : {}),
       allocation,
       consumedBy: null,
     };

@@ -1,5 +1,6 @@
 import { KINDS } from '../../../core/index.ts';
-import { type Principal, admissionStateOf, type ControlPlane, popcount, readDoc } from '../cloud/index.ts';
+import { type Principal, admissionStateOf, type ControlPlane, labelsOf, popcount, readDoc } from '../cloud/index.ts';
+import { serverSize } from '../allocator/index.ts';
 import { leaseOfOwner, listLeases } from '../leases/index.ts';
 import type { HoldingRecord } from '../store/index.ts';
 import type { OccupancySnapshot, SnapshotOwner, SnapshotPending } from './snapshot-types.ts';
@@ -42,7 +43,7 @@ export async function takeSnapshot(cp: ControlPlane, principal: Principal, proje
   for (const p of cp.projects) {
     for (const rec of await cp.store.listResourcesOfKinds(p, KINDS)) {
       const d = readDoc(rec);
-      docs.set(rec.id, { kind: rec.kind, name: rec.name, labels: (d.spec.labels as Record<string, string> | undefined) ?? {}, createdAt: d.createdAt });
+      docs.set(rec.id, { kind: rec.kind, name: rec.name, labels: labelsOf(d), createdAt: d.createdAt });
     }
   }
   const leaseExpiry = new Map<string, number>();
@@ -82,7 +83,7 @@ export async function takeSnapshot(cp: ControlPlane, principal: Principal, proje
     const pProject = p.request.project;
     const visible = complete || pProject === project;
     const doc = docs.get(p.id);
-    const perServer = topo.inventory.acceleratorTypes[p.request.acceleratorType]?.acceleratorsPerServer ?? 8;
+    const perServer = serverSize(topo, p.request.acceleratorType);
     return {
       id: visible ? p.id : hide(p.id, pProject),
       project: visible ? pProject : 'other',

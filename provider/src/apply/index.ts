@@ -5,7 +5,7 @@ export { walkPlan, defaultIsRetryable, defaultBackoffMs, DEFAULT_MAX_ATTEMPTS, D
 export type { ApplyEvent, ApplyReport, StepExecutor, StepOutcome, StepResult, StepStatus } from './apply-types.ts';
 export { cloudExecutor, maskedOutputs, type ExecutorOptions } from './execute-step.ts';
 export { readStack, toObserved } from './read-stack.ts';
-export { previewPlan } from './preview-plan.ts';
+export { previewPlan, wireRequest } from './preview-plan.ts';
 export { acquireStackLock, type HeldLock, type LockOptions } from './stack-lock.ts';
 export type { StackCloud } from './stack-cloud.ts';
 export { ProgressBoard } from './progress-board.ts';

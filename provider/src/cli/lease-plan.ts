@@ -1,37 +1,11 @@
 import { createLease, getLease, type CloudClient, type Lease, type PlacementRequest } from '../client/index.ts';
 import { AicloudError } from '../../../core/index.ts';
+import { wireRequest } from '../apply/index.ts';
 import { planDigest, type Plan, type PlanLease, type PlacementOutcome } from '../plan/index.ts';
 
 /** The plan's requests the control plane can lease, in the placement preview's wire shape; releases are left out. */
 function leasableRequests(plan: Plan): PlacementRequest[] {
-  const out: PlacementRequest[] = [];
-  for (const r of plan.placement?.requests ?? []) {
-    if (r.action === 'create') {
-      out.push({
-        action: 'create',
-        name: r.name,
-        zone: r.zone!,
-        acceleratorType: r.acceleratorType!,
-        nodeCount: r.nodeCount!,
-        placement: r.placement!,
-        ...(r.queue ? { queue: r.queue } : {}),
-        ...(r.acceleratorProfile ? { acceleratorProfile: r.acceleratorProfile, profileCount: r.profileCount ?? 1 } : {}),
-      });
-    } else if (r.action === 'grow') {
-      out.push({ action: 'grow', name: r.name, nodeCount: r.nodeCount! });
-    } else if (r.action === 'replicas') {
-      out.push({
-        action: 'replicas',
-        name: r.name,
-        cluster: r.cluster!,
-        replicas: r.replicas!,
-        acceleratorsPerReplica: r.acceleratorsPerReplica!,
-        ...(r.acceleratorProfile ? { acceleratorProfile: r.acceleratorProfile } : {}),
-        ...(r.queue ? { queue: r.queue } : {}),
-      });
-    }
-  }
-  return out;
+  return (plan.placement?.requests ?? []).filter((r) => r.action !== 'release').map(wireRequest);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { serverSize } from '../../../controlplane/src/allocator/index.ts';
 import type { Displaced, Plan, WaitEstimate, WhatIfReport } from '../plan/index.ts';
 import { estimateWait, formatWait } from './what-if-wait.ts';
 import type { WhatIfWorld } from './what-if-world.ts';
@@ -30,7 +31,7 @@ export function buildWhatIfReport(world: WhatIfWorld, plan: Plan, degrade: strin
     const r = requests[i] ?? requests.find((x) => x.address === o.address);
     let wait: WaitEstimate = { waitMs: null, basis: 'replicas wait for room inside their cluster; the estimate covers clusters' };
     if (r && r.action === 'create' && r.zone && r.acceleratorType) {
-      const perServer = snapshot.inventory.acceleratorTypes[r.acceleratorType]?.acceleratorsPerServer ?? 8;
+      const perServer = serverSize(allocator.topology, r.acceleratorType);
       const free = allocator.capacity({ zone: r.zone, acceleratorType: r.acceleratorType }).zones[0]?.free ?? 0;
       const accelerators = r.acceleratorProfile ? 1 : (r.nodeCount ?? 1) * perServer;
       wait = estimateWait(snapshot, { acceleratorType: r.acceleratorType, zone: r.zone, accelerators }, free);

@@ -1,5 +1,14 @@
 // PlanResourceChange: the core decides defaults and update-versus-replace; this shapes the answer.
-import { clusterNameOf, diffResource, endpointNeedsPreview, isUnknown, reservedReplicas, validate, type ClusterInputs } from '../core-api.ts';
+import {
+  clusterNameOf,
+  diffResource,
+  endpointNeedsPreview,
+  isUnknown,
+  mergeProviderSettings,
+  reservedReplicas,
+  validate,
+  type ClusterInputs,
+} from '../core-api.ts';
 import type { PlacementRequest } from '../cloud-api.ts';
 import { clusterPreviewBatch, clusterVerdict } from '../../plan/index.ts';
 import { decodeCty, encodeCty } from '../cty/cty-msgpack.ts';
@@ -64,7 +73,7 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
   const inputs = inputsFromTf(config, schema.attributes);
   const validation = validate(kind, inputs, {
     allowUnknown: true,
-    defaultRegion: ctx.config.region ?? process.env.AICLOUD_REGION,
+    defaultRegion: ctx.config.region ?? mergeProviderSettings([]).region,
     // A resource that runs on a cluster lives in its region (the core's rule), when the cluster exists.
     clusterRegion: await clusterRegion(ctx, clusterNameOf(kind, inputs)),
   });

@@ -1,5 +1,5 @@
 // ValidateResourceConfig: the core's validation, each problem pinned to its attribute.
-import { validate } from '../core-api.ts';
+import { mergeProviderSettings, validate } from '../core-api.ts';
 import { decodeCty } from '../cty/cty-msgpack.ts';
 import type { ProviderContext } from '../provider-context.ts';
 import { wireDiagnostic } from '../wire/diagnostics.ts';
@@ -13,7 +13,7 @@ export async function validateResourceConfig(ctx: ProviderContext, req: ConfigRe
   if (isDiagnostic(entry)) return { diagnostics: [entry] };
   const config = (decodeCty(req.config?.msgpack, entry.schema.type) ?? {}) as Record<string, unknown>;
   const diagnostics: WireDiagnostic[] = checkTimeouts(config.timeouts);
-  const region = ctx.configured ? ctx.config.region : (ctx.validatedConfig?.region ?? process.env.AICLOUD_REGION);
+  const region = ctx.configured ? ctx.config.region : (ctx.validatedConfig?.region ?? mergeProviderSettings([]).region);
   const result = validate(entry.kind, inputsFromTf(config, entry.schema.attributes), { allowUnknown: true, defaultRegion: region });
   let found = result.ok ? result.warnings : result.diagnostics;
   // Before ConfigureProvider the provider's region may still come from a variable; plan checks it then.
