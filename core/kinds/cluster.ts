@@ -1,6 +1,7 @@
 import { error, type Diagnostic } from '../diagnostics.ts';
 import type { ClusterInputs } from '../generated/registry.ts';
 import { PARTITION_CATALOGUE } from '../partitions.ts';
+import { acceleratorTypeChoice } from './accelerator-types.ts';
 import type { KindRules } from './kind-rules.ts';
 
 /** A zone must lie inside the resource's region; the rest of a cluster is its schema. */
@@ -62,7 +63,7 @@ export function profileOfType(value: Record<string, unknown>): Diagnostic[] {
   return out;
 }
 
-export const clusterRules: KindRules = { check: (value) => [...zoneInRegion(value), ...profileOfType(value)] };
+export const clusterRules: KindRules = { check: (value) => [...zoneInRegion(value), ...acceleratorTypeChoice(value), ...profileOfType(value)] };
 
 /** The inputs a cluster's accelerator request is made of, after validation and defaults. */
 export type ClusterShape = Pick<ClusterInputs, 'zone' | 'acceleratorType' | 'nodeCount' | 'placement' | 'acceleratorProfile' | 'profileCount'> & {
