@@ -31,6 +31,7 @@ export { didYouMean } from './did-you-mean.ts';
 export { PARTITION_CATALOGUE, findProfile, placementMasks, catalogueProblems, type PartitionCatalogue, type PartitionProfile } from './partitions.ts';
 export {
   clusterAsk,
+  clusterAskOfType,
   clusterPreviewFields,
   CLUSTER_PREVIEW_FIELDS,
   clusterSizeField,
@@ -39,6 +40,7 @@ export {
   clusterNeedsPreview,
   partitionCount,
   type AcceleratorAsk,
+  type AnyTypeAsk,
   type ClusterShape,
   type ClusterPreviewCreate,
 } from './kinds/cluster.ts';

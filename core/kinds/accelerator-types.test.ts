@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { diffResource } from '../diff-resource.ts';
 import { acceleratorTypeChoice, acceptedTypes, acceptedTypesImpact } from './accelerator-types.ts';
 
 const paths = (value: Record<string, unknown>) => acceleratorTypeChoice(value).map((d) => [d.code, d.path, d.message]);
@@ -48,4 +49,14 @@ test('reordering keeps a running cluster while its type is listed; dropping that
   // Without the chosen type, dropping any listed type may drop the one in use.
   assert.equal(acceptedTypesImpact(old, { acceleratorTypes: ['nvidia-h200'] }), 'replace');
   assert.equal(acceptedTypesImpact(old, { acceleratorTypes: ['nvidia-h200', 'nvidia-gb200', 'ascend-910c'] }), 'update');
+});
+
+test('the plan diff: reordering or adding accepted types updates, dropping one replaces', () => {
+  const base = { name: 'c1', zone: 'cn-southwest-2b', nodeCount: 1, placement: 'zone' };
+  const old = { ...base, acceleratorTypes: ['nvidia-h200', 'ascend-910c'] };
+  assert.equal(diffResource('Cluster', old, { ...base, acceleratorTypes: ['ascend-910c', 'nvidia-h200'] }).step, 'update');
+  assert.equal(diffResource('Cluster', old, { ...base, acceleratorTypes: ['nvidia-h200', 'ascend-910c', 'nvidia-gb200'] }).step, 'update');
+  const dropped = diffResource('Cluster', old, { ...base, acceleratorTypes: ['ascend-910c'] });
+  assert.equal(dropped.step, 'replace');
+  assert.equal(dropped.fields[0]!.path, 'acceleratorTypes');
 });

@@ -71,7 +71,12 @@ export async function leasedFor(
 function mismatch(h: LeaseHolding, spec: Spec): string | undefined {
   const want: [string, unknown, unknown][] = [
     ['zone', h.allocation.zone, spec.zone],
-    ['acceleratorType', h.acceleratorType, spec.acceleratorType],
+    // A cluster listing several types takes a lease on any of them: the lease holds the type chosen.
+    [
+      'acceleratorType',
+      h.acceleratorType,
+      Array.isArray(spec.acceleratorTypes) && spec.acceleratorTypes.includes(h.acceleratorType) ? h.acceleratorType : spec.acceleratorType,
+    ],
     ['placement', h.placement, spec.placement],
     ['nodeCount', h.nodeCount, spec.nodeCount],
     ['acceleratorProfile', h.acceleratorProfile, spec.acceleratorProfile],
@@ -109,6 +114,7 @@ export async function planFromLease(cp: ControlPlane, project: string, leaseId: 
   const placement: Placement = { ...placementOf(lease, h), owner: id };
   return {
     allocation: h.allocation,
+    acceleratorType: placement.acceleratorType,
     commit: async (c) => {
       consume(c, lease, h, id);
       await changeHoldings(

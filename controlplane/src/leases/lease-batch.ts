@@ -1,5 +1,5 @@
 import { clusterAsk } from '../../../core/index.ts';
-import type { AllocationRequest, Decision, Placement, PreviewItem } from '../allocator/index.ts';
+import type { AllocationRequest, Decision, Placement, PlacementRequest, PreviewItem } from '../allocator/index.ts';
 import { apiError, readDoc, specOf, summarizeServers, summarizeSlices, type ControlPlane } from '../cloud/index.ts';
 import { leaseOwner, type LeaseAction, type LeaseHolding } from './lease-types.ts';
 
@@ -7,7 +7,9 @@ interface ClusterCreate {
   action: 'create';
   name: string;
   zone: string;
-  acceleratorType: string;
+  /** One type, or `acceleratorTypes` in order of preference (the lease records the type chosen). */
+  acceleratorType?: string;
+  acceleratorTypes?: string[];
   nodeCount: number;
   placement: string;
   queue?: string;
@@ -69,7 +71,15 @@ export function parseLeaseRequests(raw: unknown): LeaseRequest[] {
     const name = str(o, i, 'name');
     const queue = typeof o.queue === 'string' && o.queue ? { queue: o.queue } : {};
     if (action === 'create') {
-      for (const f of ['zone', 'acceleratorType', 'placement']) str(o, i, f);
+      for (const f of ['zone', 'placement']) str(o, i, f);
+      const types = o.acceleratorTypes;
+      if (types !== undefined) {
+        if (!Array.isArray(types) || types.length === 0 || !types.every((t) => typeof t === 'string'))
+          throw apiError('INVALID_TYPE', `requests[${i}].acceleratorTypes must be a non-empty list of accelerator types`, {
+            field: `requests[${i}].acceleratorTypes`,
+            status: 400,
+          });
+      } else str(o, i, 'acceleratorType');
       if (typeof o.nodeCount !== 'number')
         throw apiError('MISSING_FIELD', `requests[${i}].nodeCount must be a number`, { field: `requests[${i}].nodeCount`, status: 400 });
       out.push({ ...(o as unknown as ClusterCreate), action: 'create' });
@@ -96,19 +106,25 @@ export function parseLeaseRequests(raw: unknown): LeaseRequest[] {
   return out;
 }
 
-function createRequest(project: string, owner: string, r: ClusterCreate): AllocationRequest {
+/** A leased create's request: on its one type, or on the first of its listed types that fits. */
+function createRequest(project: string, owner: string, r: ClusterCreate): PlacementRequest {
+  if (r.acceleratorTypes !== undefined) {
+    const { acceleratorType: _t, ...one } = createRequest(project, owner, { ...r, acceleratorTypes: undefined, acceleratorType: '' }) as AllocationRequest;
+    return { ...one, acceleratorTypes: r.acceleratorTypes };
+  }
+  const acceleratorType = r.acceleratorType ?? '';
   return r.acceleratorProfile
     ? {
         owner,
         project,
-        acceleratorType: r.acceleratorType,
+        acceleratorType,
         zone: r.zone,
         count: r.profileCount ?? 1,
         unit: 'accelerators',
         scope: 'server',
         profile: r.acceleratorProfile,
       }
-    : { owner, project, acceleratorType: r.acceleratorType, zone: r.zone, count: r.nodeCount, unit: 'servers', scope: r.placement as 'zone' };
+    : { owner, project, acceleratorType, zone: r.zone, count: r.nodeCount, unit: 'servers', scope: r.placement as 'zone' };
 }
 
 const addressOf = (r: LeaseRequest) => `${r.action === 'replicas' ? 'ModelEndpoint' : 'Cluster'}/${r.name}`;
