@@ -50,6 +50,25 @@ describe('clusters that accept several accelerator types, through the API', () =
     assert.equal(dropped.body.field, 'acceleratorTypes');
   });
 
+  it('leases a cluster listing several types on the type chosen, and the create takes that lease', async () => {
+    const want = { name: 'leased-either', zone: ZONE, acceleratorTypes: ['nvidia-h200', 'ascend-910c'], nodeCount: 1, placement: 'zone' };
+    const preview = await s.call('POST', '/v1/projects/default/placements:preview', { requests: [{ action: 'create', ...want }] });
+    assert.equal(preview.status, 200, JSON.stringify(preview.body));
+    assert.equal(preview.body.results[0].acceleratorType, 'ascend-910c');
+    const lease = await s.call('POST', '/v1/projects/default/leases', {
+      requests: [{ action: 'create', ...want }],
+      ttlSeconds: 600,
+      planDigest: 'sha256:types',
+    });
+    assert.equal(lease.status, 201, JSON.stringify(lease.body));
+    assert.equal(lease.body.holdings[0].acceleratorType, 'ascend-910c');
+    const drawn = await s.call('POST', '/v1/projects/default/clusters', want, { 'aicloud-lease': lease.body.id });
+    assert.equal(drawn.status, 202, JSON.stringify(drawn.body));
+    assert.deepEqual(drawn.body.resource.allocation.servers, lease.body.holdings[0].allocation.servers);
+    assert.equal(drawn.body.resource.outputs.acceleratorType, 'ascend-910c');
+    assert.equal((await s.call('GET', `/v1/projects/default/leases/${lease.body.id}`)).body.status, 'consumed');
+  });
+
   it('refuses a list with a type twice, or both fields, naming the field', async () => {
     const twice = await s.call(
       'POST',
