@@ -53,7 +53,7 @@ for (const engine of terraformEngines())
     test('apply places it on the first listed type that fits, the output names it, and a second plan is empty', async () => {
       await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
       const made = await cloud.get('Cluster', 'either');
-      assert.equal(made?.outputs.acceleratorType, 'ascend-910c');
+      assert.equal(made?.outputs?.acceleratorType, 'ascend-910c');
       const out = await ws.ok(['output', '-raw', 'chosen']);
       assert.equal(out.stdout.trim(), 'ascend-910c');
       await ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 0);
