@@ -1,3 +1,4 @@
+import { acceptedTypesImpact } from './kinds/accelerator-types.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { joinPath } from './field-path.ts';
 import type { Kind } from './generated/registry.ts';
@@ -72,6 +73,13 @@ export function diffResource(kind: Kind, oldInputs: Record<string, unknown>, new
 
   for (const k of new Set([...Object.keys(info.inputs)])) visit(oldInputs[k], newInputs[k], [k], true);
 
+  // A cluster's accepted types: adding or reordering keeps it; dropping a type it may run on replaces it.
+  for (const f of fields) {
+    if (kind === 'Cluster' && f.path.split(/[.[]/)[0] === 'acceleratorTypes' && !isUnknown(f.new) && acceptedTypesImpact(oldInputs, newInputs) === 'replace') {
+      f.impact = 'replace';
+      f.reason = 'dropping an accepted accelerator type forces replacement (the cluster may run on it)';
+    }
+  }
   let step: ResourceDiff['step'] = 'no-op';
   for (const f of fields) if (step === 'no-op' || IMPACT_RANK[f.impact] > IMPACT_RANK[step as Impact]) step = f.impact;
   const diagnostics = step === 'no-op' || fields.some((f) => isUnknown(f.new)) ? [] : checkChange(kind, oldInputs, newInputs);

@@ -20,6 +20,7 @@ export { error, warning, formatDiagnostic, showValue, type Diagnostic } from './
 export { validate, checkChange, type Validation, type ValidateContext } from './validate.ts';
 export { diffResource, replacedKeys, type ResourceDiff, type FieldChange, type Impact } from './diff-resource.ts';
 export { AicloudError, isAicloudError, isErrorCode, codeForHttpStatus, refusedBeforeAccepting, ERROR_CATALOGUE, type ErrorCode } from './errors.ts';
+export { acceleratorTypeChoice, acceptedTypes, acceptedTypesImpact } from './kinds/accelerator-types.ts';
 export { ACCELERATOR_TYPES, PRECISION_BYTES, compareVersions, type AcceleratorTypeSpec } from './accelerators.ts';
 export { checkEndpointFits, sizeEndpoint, USABLE_MEMORY_FRACTION, type EndpointSizing } from './endpoint-fit.ts';
 export { hourlyCost, acceleratorsHeld, reservedReplicas, BILLED_KINDS, STORAGE_PRICES, type CostContext } from './cost.ts';
@@ -30,6 +31,7 @@ export { didYouMean } from './did-you-mean.ts';
 export { PARTITION_CATALOGUE, findProfile, placementMasks, catalogueProblems, type PartitionCatalogue, type PartitionProfile } from './partitions.ts';
 export {
   clusterAsk,
+  clusterAskOfType,
   clusterPreviewFields,
   CLUSTER_PREVIEW_FIELDS,
   clusterSizeField,
@@ -38,6 +40,7 @@ export {
   clusterNeedsPreview,
   partitionCount,
   type AcceleratorAsk,
+  type AnyTypeAsk,
   type ClusterShape,
   type ClusterPreviewCreate,
 } from './kinds/cluster.ts';

@@ -13,8 +13,10 @@ export interface ClusterInputs {
   region: string;
   /** Zone inside the region, e.g. `cn-southwest-2a`. */
   zone: string;
-  /** Accelerator type of every server. */
-  acceleratorType: "ascend-910c" | "ascend-910b" | "nvidia-h200" | "nvidia-gb200";
+  /** Accelerator type of every server. Give this or acceleratorTypes, not both. */
+  acceleratorType?: "ascend-910c" | "ascend-910b" | "nvidia-h200" | "nvidia-gb200";
+  /** Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it. */
+  acceleratorTypes?: Array<"ascend-910c" | "ascend-910b" | "nvidia-h200" | "nvidia-gb200">;
   /** Servers in the cluster. */
   nodeCount: number;
   /** Partition profile of the accelerator type (a MIG profile such as `1g.18gb` for nvidia-h200, a vNPU template such as `vir05_1c_16g` for Ascend): the cluster then holds `profileCount` partitions on one server instead of whole servers, and `nodeCount` must be 1. Types without a partition catalogue take no profile. */
@@ -196,7 +198,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       },
       "acceleratorType": {
         "type": "string",
-        "description": "Accelerator type of every server.",
+        "description": "Accelerator type of every server. Give this or acceleratorTypes, not both.",
         "typeName": "aicloud:compute:AcceleratorType",
         "enum": [
           {
@@ -217,6 +219,33 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
           }
         ],
         "replaceOnChanges": true
+      },
+      "acceleratorTypes": {
+        "type": "array",
+        "description": "Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it.",
+        "items": {
+          "type": "string",
+          "description": "item",
+          "typeName": "aicloud:compute:AcceleratorType",
+          "enum": [
+            {
+              "value": "ascend-910c",
+              "description": "Huawei Ascend 910C, 128 GiB HBM, 8 per server, 384 per CloudMatrix384 supernode."
+            },
+            {
+              "value": "ascend-910b",
+              "description": "Huawei Ascend 910B, 64 GiB HBM, 8 per server in two HCCS groups of 4."
+            },
+            {
+              "value": "nvidia-h200",
+              "description": "NVIDIA H200, 141 GiB HBM3e, 8 per server (NVLink within the server)."
+            },
+            {
+              "value": "nvidia-gb200",
+              "description": "NVIDIA GB200, 186 GiB HBM3e, 4 per server, 72 per NVL72 rack."
+            }
+          ]
+        }
       },
       "nodeCount": {
         "type": "integer",
@@ -287,7 +316,6 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     "requiredInputs": [
       "name",
       "zone",
-      "acceleratorType",
       "nodeCount"
     ],
     "outputs": {
@@ -305,7 +333,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       },
       "acceleratorType": {
         "type": "string",
-        "description": "Accelerator type.",
+        "description": "Accelerator type of every server: the one given, or the one chosen from acceleratorTypes.",
         "typeName": "aicloud:compute:AcceleratorType",
         "enum": [
           {
@@ -325,6 +353,33 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
             "description": "NVIDIA GB200, 186 GiB HBM3e, 4 per server, 72 per NVL72 rack."
           }
         ]
+      },
+      "acceleratorTypes": {
+        "type": "array",
+        "description": "Accelerator types the cluster accepts, most preferred first, when given.",
+        "items": {
+          "type": "string",
+          "description": "item",
+          "typeName": "aicloud:compute:AcceleratorType",
+          "enum": [
+            {
+              "value": "ascend-910c",
+              "description": "Huawei Ascend 910C, 128 GiB HBM, 8 per server, 384 per CloudMatrix384 supernode."
+            },
+            {
+              "value": "ascend-910b",
+              "description": "Huawei Ascend 910B, 64 GiB HBM, 8 per server in two HCCS groups of 4."
+            },
+            {
+              "value": "nvidia-h200",
+              "description": "NVIDIA H200, 141 GiB HBM3e, 8 per server (NVLink within the server)."
+            },
+            {
+              "value": "nvidia-gb200",
+              "description": "NVIDIA GB200, 186 GiB HBM3e, 4 per server, 72 per NVL72 rack."
+            }
+          ]
+        }
       },
       "nodeCount": {
         "type": "integer",
@@ -494,7 +549,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
           "pattern": "^[a-z]+-[a-z]+-[0-9]+[a-z]$"
         },
         "acceleratorType": {
-          "description": "Accelerator type of every server.",
+          "description": "Accelerator type of every server. Give this or acceleratorTypes, not both.",
           "type": "string",
           "enum": [
             "ascend-910c",
@@ -502,6 +557,20 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
             "nvidia-h200",
             "nvidia-gb200"
           ]
+        },
+        "acceleratorTypes": {
+          "description": "Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it.",
+          "type": "array",
+          "items": {
+            "description": "item",
+            "type": "string",
+            "enum": [
+              "ascend-910c",
+              "ascend-910b",
+              "nvidia-h200",
+              "nvidia-gb200"
+            ]
+          }
         },
         "nodeCount": {
           "description": "Servers in the cluster.",
@@ -557,7 +626,6 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       "required": [
         "name",
         "zone",
-        "acceleratorType",
         "nodeCount"
       ],
       "additionalProperties": false

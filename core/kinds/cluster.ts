@@ -1,6 +1,7 @@
 import { error, type Diagnostic } from '../diagnostics.ts';
 import type { ClusterInputs } from '../generated/registry.ts';
 import { PARTITION_CATALOGUE } from '../partitions.ts';
+import { acceleratorTypeChoice } from './accelerator-types.ts';
 import type { KindRules } from './kind-rules.ts';
 
 /** A zone must lie inside the resource's region; the rest of a cluster is its schema. */
@@ -62,10 +63,13 @@ export function profileOfType(value: Record<string, unknown>): Diagnostic[] {
   return out;
 }
 
-export const clusterRules: KindRules = { check: (value) => [...zoneInRegion(value), ...profileOfType(value)] };
+export const clusterRules: KindRules = { check: (value) => [...zoneInRegion(value), ...acceleratorTypeChoice(value), ...profileOfType(value)] };
 
 /** The inputs a cluster's accelerator request is made of, after validation and defaults. */
-export type ClusterShape = Pick<ClusterInputs, 'zone' | 'acceleratorType' | 'nodeCount' | 'placement' | 'acceleratorProfile' | 'profileCount'> & {
+export type ClusterShape = Pick<
+  ClusterInputs,
+  'zone' | 'acceleratorType' | 'acceleratorTypes' | 'nodeCount' | 'placement' | 'acceleratorProfile' | 'profileCount'
+> & {
   region?: string;
 };
 
@@ -75,6 +79,7 @@ export type ClusterShape = Pick<ClusterInputs, 'zone' | 'acceleratorType' | 'nod
  * placement preview, the create, the queue check and admission all build the request here.
  */
 export interface AcceleratorAsk {
+  /** The one type asked for; a cluster that lists several types asks with `acceleratorTypes` instead. */
   acceleratorType: string;
   region?: string;
   zone: string;
@@ -90,9 +95,26 @@ export function partitionCount(c: Pick<ClusterInputs, 'profileCount'>): number {
   return c.profileCount ?? 1;
 }
 
-/** The accelerator request of a cluster; `servers` overrides `nodeCount` (growth asks only for the new servers). */
-export function clusterAsk(c: ClusterShape, servers: number = c.nodeCount): AcceleratorAsk {
-  const where = { acceleratorType: c.acceleratorType, ...(c.region !== undefined ? { region: c.region } : {}), zone: c.zone };
+/** The same ask, accepting several types in order of preference: the allocator picks the first that fits. */
+export type AnyTypeAsk = Omit<AcceleratorAsk, 'acceleratorType'> & { acceleratorTypes: string[] };
+
+/**
+ * The accelerator request of a cluster; `servers` overrides `nodeCount` (growth asks only for the new
+ * servers). A cluster listing `acceleratorTypes` asks with the list, unless `chosen` names the type it
+ * already runs on.
+ */
+export function clusterAsk(c: ClusterShape, servers: number = c.nodeCount, chosen?: string): AcceleratorAsk | AnyTypeAsk {
+  const type = chosen ?? c.acceleratorType;
+  if (type === undefined && c.acceleratorTypes !== undefined) {
+    const { acceleratorType: _t, ...ask } = clusterAskOfType(c, c.acceleratorTypes[0] ?? '', servers);
+    return { ...ask, acceleratorTypes: [...c.acceleratorTypes] };
+  }
+  return clusterAskOfType(c, type ?? '', servers);
+}
+
+/** The accelerator request of a cluster on one given type (its own, or the one chosen from its list). */
+export function clusterAskOfType(c: ClusterShape, type: string, servers: number = c.nodeCount): AcceleratorAsk {
+  const where = { acceleratorType: type, ...(c.region !== undefined ? { region: c.region } : {}), zone: c.zone };
   if (c.acceleratorProfile !== undefined) {
     return { ...where, count: partitionCount(c), unit: 'accelerators', scope: 'server', profile: c.acceleratorProfile };
   }
@@ -123,7 +145,9 @@ export interface ClusterPreviewCreate {
   action: 'create';
   name: string;
   zone: string;
-  acceleratorType: string;
+  acceleratorType?: string;
+  /** A cluster accepting several types: the preview places it on the first that fits. */
+  acceleratorTypes?: string[];
   nodeCount: number;
   placement: string;
   queue?: string;
@@ -132,7 +156,16 @@ export interface ClusterPreviewCreate {
 }
 
 /** The inputs a preview's create entry carries, which the cloud validates back into a cluster. */
-export const CLUSTER_PREVIEW_FIELDS = ['name', 'zone', 'acceleratorType', 'nodeCount', 'placement', 'acceleratorProfile', 'profileCount'] as const;
+export const CLUSTER_PREVIEW_FIELDS = [
+  'name',
+  'zone',
+  'acceleratorType',
+  'acceleratorTypes',
+  'nodeCount',
+  'placement',
+  'acceleratorProfile',
+  'profileCount',
+] as const;
 
 /** A preview create entry's cluster inputs, as sent: what the cloud validates (with `queue` checked apart). */
 export function clusterPreviewFields(sent: object): Record<string, unknown> {
@@ -146,7 +179,7 @@ export function clusterPreviewCreate(c: ClusterShape & Pick<ClusterInputs, 'name
     action: 'create',
     name: c.name,
     zone: c.zone,
-    acceleratorType: c.acceleratorType,
+    ...(c.acceleratorTypes !== undefined ? { acceleratorTypes: [...c.acceleratorTypes] } : { acceleratorType: c.acceleratorType ?? '' }),
     nodeCount: c.nodeCount,
     placement: c.placement,
     ...(c.queue !== undefined ? { queue: c.queue } : {}),

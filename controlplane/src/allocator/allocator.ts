@@ -26,6 +26,7 @@ import type {
   HoldingRow,
   InvariantReport,
   Placement,
+  PlacementRequest,
   PreviewItem,
   PreviewResult,
   ReplicaRequest,
@@ -51,8 +52,12 @@ export class Allocator {
     this.policy = this.core.policy;
   }
 
-  /** Decides where a new request goes; changes nothing. */
-  place(req: AllocationRequest): Decision {
+  /**
+   * Decides where a new request goes; changes nothing. A request listing `acceleratorTypes` lands
+   * whole on the first type that fits (or the least fragmenting, with `typeOrder`); the placement's
+   * `acceleratorType` names the type chosen.
+   */
+  place(req: PlacementRequest): Decision {
     return place(this.core, req);
   }
 
@@ -60,15 +65,16 @@ export class Allocator {
    * Like `place`, but only in (or never in) the named supernodes; changes nothing. The admission
    * engine uses it to keep backfill out of a reserved gang's fence and to place moves elsewhere.
    */
-  placeWithin(req: AllocationRequest, limits: BlockLimits): Decision {
+  placeWithin(req: PlacementRequest, limits: BlockLimits): Decision {
     return placeWithin(this.core, req, limits);
   }
 
   /**
    * Decides where an owner's growth goes: next to what it holds (inside its supernode when the scope
-   * is `supernode`), or a refusal. Commit the result with `commit`.
+   * is `supernode`), or a refusal; a request listing several types grows on the type held. Commit the
+   * result with `commit`.
    */
-  grow(owner: string, req: Omit<AllocationRequest, 'owner'> & { owner?: string }): Decision {
+  grow(owner: string, req: Parameters<typeof grow>[2]): Decision {
     return grow(this.core, owner, req);
   }
 

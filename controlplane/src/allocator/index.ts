@@ -4,6 +4,7 @@
 export { Allocator, type AllocatorOptions } from './allocator.ts';
 export type {
   AllocationRequest,
+  AnyTypeRequest,
   CapacityFilter,
   CapacityReport,
   Decision,
@@ -16,11 +17,13 @@ export type {
   PlacedServer,
   PlacedSlice,
   Placement,
+  PlacementRequest,
   PreviewItem,
   PreviewResult,
   Refusal,
   ReplicaRequest,
   Scope,
+  TypeOrder,
   ServerCapacity,
   SupernodeCapacity,
   Unit,
@@ -29,6 +32,7 @@ export type {
 export type { Policy, PolicyName } from './policy.ts';
 export { createPolicy, DEFAULT_POLICY, isPolicyName, POLICY_NAMES } from './policies/index.ts';
 export { Topology } from './topology.ts';
+export { isAnyTypeRequest } from './place-any-type.ts';
 export type { BlockLimits } from './restrict-blocks.ts';
 export { seededRandom } from './seeded-random.ts';
 export { serverSize } from './server-size.ts';

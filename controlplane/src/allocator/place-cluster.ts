@@ -2,13 +2,15 @@ import { engineContext, type AllocatorCore } from './allocator-core.ts';
 import { decide } from './decide.ts';
 import { normalizeRequest } from './normalize-request.ts';
 import { placeProfile, placeWholeBesideSlices } from './partitions.ts';
+import { forType, isAnyTypeRequest, placeAnyType } from './place-any-type.ts';
 import { checkQuota } from './quotas.ts';
 import { allowedBlocks, type BlockLimits } from './restrict-blocks.ts';
 import { capacityRefusal, toPlacement } from './to-placement.ts';
-import type { AllocationRequest, Decision, Refusal } from './types.ts';
+import type { AllocationRequest, AnyTypeRequest, Decision, PlacementRequest, Refusal } from './types.ts';
 
-/** Decides where a new request goes; changes nothing. */
-export function place(core: AllocatorCore, req: AllocationRequest): Decision {
+/** Decides where a new request goes (on the first listed type that fits, for several types); changes nothing. */
+export function place(core: AllocatorCore, req: PlacementRequest): Decision {
+  if (isAnyTypeRequest(req)) return placeAnyType(core, req, (r) => place(core, r));
   if (req.profile !== undefined) return placeProfile(core, req);
   const need = normalizeRequest(core.topo, req);
   if ('ok' in need) return need;
@@ -29,7 +31,8 @@ export function place(core: AllocatorCore, req: AllocationRequest): Decision {
  * Like `place`, but only in (or never in) the named supernodes; changes nothing. The admission
  * engine uses it to keep backfill out of a reserved gang's fence and to place moves elsewhere.
  */
-export function placeWithin(core: AllocatorCore, req: AllocationRequest, limits: BlockLimits): Decision {
+export function placeWithin(core: AllocatorCore, req: PlacementRequest, limits: BlockLimits): Decision {
+  if (isAnyTypeRequest(req)) return placeAnyType(core, req, (r) => placeWithin(core, r, limits));
   const need = normalizeRequest(core.topo, req);
   if ('ok' in need) return need;
   const quota = checkQuota(core, req, need.accelerators);
@@ -40,11 +43,29 @@ export function placeWithin(core: AllocatorCore, req: AllocationRequest, limits:
   return toPlacement(core, req, [parts], {});
 }
 
+type GrowRequest = Omit<AllocationRequest, 'owner'> & { owner?: string };
+type GrowAnyRequest = Omit<AnyTypeRequest, 'owner'> & { owner?: string };
+
 /**
  * Decides where an owner's growth goes: next to what it holds (inside its supernode when the scope
- * is `supernode`), or a refusal. Commit the result with `commit`.
+ * is `supernode`), or a refusal. A request listing several types grows on the type held, which must
+ * be listed. Commit the result with `commit`.
  */
-export function grow(core: AllocatorCore, owner: string, req: Omit<AllocationRequest, 'owner'> & { owner?: string }): Decision {
+export function grow(core: AllocatorCore, owner: string, req: GrowRequest | GrowAnyRequest): Decision {
+  if ('acceleratorTypes' in req) {
+    const h = core.holdings.get(owner);
+    const held = h ? core.topo.typeNames[h.type]! : req.acceleratorTypes[0]!;
+    if (h && !req.acceleratorTypes.includes(held))
+      return {
+        ok: false,
+        code: 'INVALID_VALUE',
+        field: 'acceleratorTypes',
+        message: `${owner} holds ${held}, which acceleratorTypes (${req.acceleratorTypes.join(', ')}) no longer lists; it cannot grow`,
+        owner,
+        project: req.project,
+      };
+    return grow(core, owner, forType({ ...req, owner }, held));
+  }
   const h = core.holdings.get(owner);
   const request: AllocationRequest = { ...req, owner };
   const refuse = (code: Refusal['code'], field: string | undefined, message: string): Refusal => {

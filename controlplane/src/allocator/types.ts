@@ -24,6 +24,25 @@ export interface AllocationRequest {
   profile?: string;
 }
 
+/**
+ * How a request that lists several accelerator types picks one: `listed` takes the first that fits
+ * (like SkyPilot's `ordered`); `least-fragmentation` takes, among those that fit, the one whose
+ * placement grows the fragment measure least (ties to the earlier type).
+ */
+export type TypeOrder = 'listed' | 'least-fragmentation';
+
+/**
+ * A gang request that accepts several accelerator types, most preferred first. It is placed whole on
+ * one of them (all or nothing per type, never mixing types); the placement's `acceleratorType` names it.
+ */
+export interface AnyTypeRequest extends Omit<AllocationRequest, 'acceleratorType'> {
+  acceleratorTypes: readonly string[];
+  typeOrder?: TypeOrder;
+}
+
+/** A request naming one accelerator type, or listing several. */
+export type PlacementRequest = AllocationRequest | AnyTypeRequest;
+
 /** One partition instance: which accelerator, which positions (positional) or how many pool units. */
 export interface PlacedSlice {
   acceleratorId: string;
@@ -84,6 +103,8 @@ export interface Refusal {
   hint?: string;
   largestFreeBlock?: { accelerators: number; where: string };
   quota?: { project: string; acceleratorType: string; limit: number; used: number; asked: number };
+  /** A request listing several types: why each one did not fit, in list order. */
+  byType?: { acceleratorType: string; code: ErrorCode; message: string }[];
 }
 
 export type Decision = Placement | Refusal;
@@ -188,7 +209,7 @@ export interface InvariantReport {
 }
 
 /** A preview item: a new request, a growth of an existing owner, or endpoint replicas. */
-export type PreviewItem = (AllocationRequest & { grow?: boolean }) | ReplicaRequest;
+export type PreviewItem = (PlacementRequest & { grow?: boolean }) | ReplicaRequest;
 
 export interface PreviewResult {
   ok: boolean;

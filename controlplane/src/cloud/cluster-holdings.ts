@@ -1,5 +1,5 @@
-import { clusterAsk, clusterFieldOf, type ClusterInputs } from '../../../core/index.ts';
-import type { AllocationRequest, Placement } from '../allocator/index.ts';
+import { clusterAsk, clusterAskOfType, clusterFieldOf, type ClusterInputs } from '../../../core/index.ts';
+import type { AllocationRequest, Placement, PlacementRequest } from '../allocator/index.ts';
 import { apiError } from './errors.ts';
 import { summarizeServers, summarizeSlices, type AllocationSummary } from './allocation-wire.ts';
 import { changeHoldings, type ControlPlane } from './control-plane.ts';
@@ -9,12 +9,19 @@ import { refusalError } from './refusal-error.ts';
 /** A decided change to what a resource holds; `commit` writes its rows and then tells the allocator. */
 export interface HoldingPlan {
   allocation: AllocationSummary;
+  /** The accelerator type placed on: the cluster's own, or the one chosen from its acceleratorTypes. */
+  acceleratorType?: string;
   commit(cp: ControlPlane): Promise<void>;
 }
 
 /** A cluster's accelerator request, as the core builds it from the cluster's inputs, for `owner` in `project`. */
-export function clusterRequest(project: string, owner: string, spec: ClusterInputs, servers?: number): AllocationRequest {
-  return { owner, project, ...clusterAsk(spec, servers) };
+export function clusterRequest(project: string, owner: string, spec: ClusterInputs, servers?: number, chosen?: string): PlacementRequest {
+  return { owner, project, ...clusterAsk(spec, servers, chosen) };
+}
+
+/** A cluster's request on one type (a queued cluster names one), as admission reserves and charges it. */
+export function clusterRequestOfType(project: string, owner: string, spec: ClusterInputs, type: string): AllocationRequest {
+  return { owner, project, ...clusterAskOfType(spec, type) };
 }
 
 function commitPlacement(placement: Placement) {
@@ -31,8 +38,9 @@ export function planNewCluster(cp: ControlPlane, project: string, id: string, sp
   const d = cp.allocator.place(clusterRequest(project, id, spec));
   if (!d.ok) throw refusalError(d, (f) => clusterFieldOf(spec, f));
   const servers = d.servers.map((s) => s.serverId);
-  if (d.slices) return { allocation: summarizeSlices(cp.allocator.topology, d.zone, servers, d.slices), commit: commitPlacement(d) };
-  return { allocation: summarizeServers(cp.allocator.topology, d.zone, servers, d.acceleratorCount), commit: commitPlacement(d) };
+  const chosen = { acceleratorType: d.acceleratorType, commit: commitPlacement(d) };
+  if (d.slices) return { allocation: summarizeSlices(cp.allocator.topology, d.zone, servers, d.slices), ...chosen };
+  return { allocation: summarizeServers(cp.allocator.topology, d.zone, servers, d.acceleratorCount), ...chosen };
 }
 
 /**

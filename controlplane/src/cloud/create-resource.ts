@@ -6,7 +6,7 @@ import { writeTransaction, type ControlPlane } from './control-plane.ts';
 import { checkLocation } from './check-location.ts';
 import { createEffects, wakesAdmission } from './kind-effects.ts';
 import { referencedCluster } from './resource-references.ts';
-import { asSpec, iso, newResourceId, runningStatus, specOf, toRecord, type WireResource } from './resource-doc.ts';
+import { asSpec, iso, newResourceId, runningStatus, clusterTypeOf, specOf, toRecord, type WireResource } from './resource-doc.ts';
 import { startOperation, toWireOperation } from './start-operation.ts';
 import { writeChange } from './apply-finished.ts';
 import { runAdmission } from './admission-pass.ts';
@@ -54,7 +54,7 @@ export async function createResource(
     // A zone names its region; the cloud's default applies only to resources with neither.
     const v = validate(kind, body, {
       ...(b.zone === undefined ? { defaultRegion: cp.defaultRegion } : {}),
-      ...(clusterSpec ? { clusterRegion: clusterSpec.region, acceleratorType: clusterSpec.acceleratorType } : {}),
+      ...(clusterSpec ? { clusterRegion: clusterSpec.region, acceleratorType: clusterTypeOf(cluster!) } : {}),
     });
     if (!v.ok) throw diagnosticsError(v.diagnostics);
     const spec = asSpec(v.value);

@@ -5,6 +5,8 @@ import type { WireResource } from './resource-doc.ts';
 /** A leased placement a change takes over: what it will hold, and the step that hands it over. */
 interface LeasedPlan {
   allocation: AllocationSummary;
+  /** The type the leased placement is on (chosen from the cluster's acceleratorTypes when it lists several). */
+  acceleratorType?: string;
   commit(cp: ControlPlane): Promise<void>;
 }
 

@@ -18,7 +18,7 @@ export type PreviewRequest =
   | { action: 'replicas'; name: string; cluster: string; replicas: number; acceleratorsPerReplica: number; acceleratorProfile?: string; queue?: string };
 
 export type PreviewOutcome =
-  | { index: number; action: string; name: string; fits: true; allocation?: AllocationSummary }
+  | { index: number; action: string; name: string; fits: true; allocation?: AllocationSummary; acceleratorType?: string }
   | { index: number; action: string; name: string; fits: false; queued?: true; code: string; message: string };
 
 /**
@@ -161,7 +161,7 @@ function outcome(cp: ControlPlane, index: number, r: PreviewRequest, d: Decision
     };
   const servers = [...(held?.servers ?? []), ...d.servers.map((s) => s.serverId)];
   const allocation = summarizeServers(cp.allocator.topology, d.zone, servers, (held?.count ?? 0) + d.acceleratorCount);
-  return { ...base, fits: true, allocation };
+  return { ...base, fits: true, allocation, acceleratorType: d.acceleratorType };
 }
 
 function parseRequest(r: unknown, i: number): PreviewRequest {

@@ -1,6 +1,6 @@
 import { clusterSizeField, hourlyCost, type ClusterInputs } from '../../../core/index.ts';
 import { serverSize } from '../allocator/index.ts';
-import { clusterRequest } from './cluster-holdings.ts';
+import { clusterRequestOfType } from './cluster-holdings.ts';
 import { partitionShare, type PendingRequest } from '../admission/index.ts';
 import { apiError } from './errors.ts';
 import { admissionStateOf, keepAdmissionState, queueKey, toQueueSpec } from './admission-state.ts';
@@ -26,8 +26,20 @@ export function queuedClusterSpec(spec: Spec): (ClusterInputs & { queue: string 
  * refused at once, with the numbers.
  */
 export async function checkQueuedCluster(cp: ControlPlane, project: string, spec: ClusterInputs & { queue: string }): Promise<void> {
-  const type = spec.acceleratorType;
-  const request = clusterRequest(project, '', spec);
+  if (spec.acceleratorTypes !== undefined) {
+    // Admission reserves and charges one type per queued cluster; choosing among several there is not built yet.
+    throw apiError(
+      'INVALID_VALUE',
+      `a queued cluster names one acceleratorType; acceleratorTypes (${spec.acceleratorTypes.join(', ')}) is not admitted through a queue yet`,
+      {
+        field: 'acceleratorTypes',
+        value: spec.acceleratorTypes,
+        hint: 'Name one acceleratorType for a queued cluster, or leave queue out to place it on the first listed type that fits.',
+      },
+    );
+  }
+  const type = spec.acceleratorType ?? '';
+  const request = clusterRequestOfType(project, '', spec, type);
   const share = partitionShare(request);
   const field = clusterSizeField(spec);
   if (share !== undefined) {
@@ -95,7 +107,7 @@ export function pendingClusterOutputs(spec: ClusterInputs): Record<string, unkno
 
 /** Puts a queued cluster's gang at the back of its queue (or in its priority's place). */
 export async function enqueueCluster(cp: ControlPlane, project: string, id: string, spec: ClusterInputs & { queue: string }, now: number): Promise<void> {
-  const request = clusterRequest(project, id, spec);
+  const request = clusterRequestOfType(project, id, spec, spec.acceleratorType ?? '');
   const state = await admissionStateOf(cp);
   const preemptible = spec.preemptible === true;
   const p: PendingRequest = {

@@ -9,7 +9,7 @@ import type { ControlPlane } from './control-plane.ts';
 import { endpointOutputs, type Effects } from './kinds/index.ts';
 import { checkPool, referencedCluster } from './resource-references.ts';
 import { checkQueueCovers } from './queued-cluster.ts';
-import { specOf, type WireResource } from './resource-doc.ts';
+import { clusterTypeOf, specOf, type WireResource } from './resource-doc.ts';
 
 type Spec = ModelEndpointInputs;
 
@@ -62,7 +62,7 @@ export async function checkQueuedEndpoint(
     throw apiError('DEPENDENCY_NOT_FOUND', `cluster ${spec.cluster} does not exist in project ${project}`, { field: 'cluster', value: spec.cluster });
   }
   await checkPool(cp, project, spec);
-  const type = specOf(cluster, 'Cluster').acceleratorType;
+  const type = clusterTypeOf(cluster);
   const ask = replicaAccelerators(spec, type);
   await checkQueueCovers(cp, project, queue, type, ask, { field: 'replicas', value: reservedReplicas(spec), what: describeAsk(spec, type, ask) });
   return cluster;
@@ -72,7 +72,7 @@ export async function checkQueuedEndpoint(
 export function pendingEndpointEffects(spec: Record<string, unknown>, cluster: WireResource): Effects {
   return {
     allocation: null,
-    outputs: { replicaPlacements: [], hourlyCost: hourlyCost('ModelEndpoint', spec, { acceleratorType: specOf(cluster, 'Cluster').acceleratorType }) },
+    outputs: { replicaPlacements: [], hourlyCost: hourlyCost('ModelEndpoint', spec, { acceleratorType: clusterTypeOf(cluster) }) },
     secret: `sk-aic-${randomBytes(24).toString('base64url')}`,
   };
 }
@@ -97,10 +97,10 @@ function endpointRequest(project: string, id: string, raw: Record<string, unknow
   const request: AllocationRequest = {
     owner: id,
     project,
-    acceleratorType: c.acceleratorType,
+    acceleratorType: clusterTypeOf(cluster),
     zone: c.zone,
     region: c.region,
-    count: replicaAccelerators(spec, c.acceleratorType),
+    count: replicaAccelerators(spec, clusterTypeOf(cluster)),
     unit: 'accelerators',
     scope: 'zone',
   };
@@ -153,7 +153,7 @@ export async function syncQueuedEndpoint(cp: ControlPlane, before: WireResource,
   }
   const cluster = await referencedCluster(cp, before.project, spec.cluster);
   if (!cluster) return;
-  const type = specOf(cluster, 'Cluster').acceleratorType;
+  const type = clusterTypeOf(cluster);
   const ask = replicaAccelerators(spec, type);
   // A new queue must exist and have a quota for the type.
   if (work?.queue !== named)

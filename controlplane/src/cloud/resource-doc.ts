@@ -87,3 +87,14 @@ export function labelsOf(doc: Pick<WireResource, 'kind' | 'spec'>): Record<strin
 export function asSpec(inputs: object): Record<string, unknown> {
   return inputs as Record<string, unknown>;
 }
+
+/**
+ * The accelerator type a cluster runs on: the one its spec names, or the one the cloud chose from its
+ * `acceleratorTypes` (kept in its outputs). Endpoints, pools, costs and quotas follow this type.
+ */
+export function clusterTypeOf(doc: Pick<WireResource, 'kind' | 'spec' | 'outputs'>): string {
+  const named = specOf(doc, 'Cluster').acceleratorType;
+  if (named !== undefined) return named;
+  const chosen = doc.outputs.acceleratorType;
+  return typeof chosen === 'string' ? chosen : '';
+}

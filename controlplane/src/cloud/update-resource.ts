@@ -6,7 +6,7 @@ import { checkIfMatch } from './if-match.ts';
 import { updateEffects, wakesAdmission, withSecret } from './kind-effects.ts';
 import { referencedCluster } from './resource-references.ts';
 import { mergePatch } from './merge-patch.ts';
-import { asSpec, iso, readDoc, runningStatus, specOf, toRecord } from './resource-doc.ts';
+import { asSpec, iso, readDoc, runningStatus, clusterTypeOf, specOf, toRecord } from './resource-doc.ts';
 import { writeChange } from './apply-finished.ts';
 import { startOperation, toWireOperation } from './start-operation.ts';
 import { runAdmission } from './admission-pass.ts';
@@ -51,7 +51,7 @@ export async function updateResource(
     const merged = mergePatch(before.spec, patch) as Record<string, unknown>;
     const clusterName = clusterNameOf(kind, merged);
     const cluster = clusterName !== undefined ? await referencedCluster(cp, project, clusterName) : undefined;
-    const v = validate(kind, merged, cluster ? { acceleratorType: specOf(cluster, 'Cluster').acceleratorType } : {});
+    const v = validate(kind, merged, cluster ? { acceleratorType: clusterTypeOf(cluster) } : {});
     if (!v.ok) throw diagnosticsError(v.diagnostics);
     const spec = asSpec(v.value);
     const diff = diffResource(kind, before.spec, spec);

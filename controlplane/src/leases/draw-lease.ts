@@ -73,7 +73,8 @@ function mismatch(h: LeaseHolding, raw: Spec): string | undefined {
   const spec = specOf({ kind: 'Cluster', spec: raw }, 'Cluster');
   const want: [string, unknown, unknown][] = [
     ['zone', h.allocation.zone, spec.zone],
-    ['acceleratorType', h.acceleratorType, spec.acceleratorType],
+    // A cluster listing several types takes a lease on any of them: the lease holds the type chosen.
+    ['acceleratorType', h.acceleratorType, spec.acceleratorTypes?.some((t) => t === h.acceleratorType) ? h.acceleratorType : spec.acceleratorType],
     ['placement', h.placement, spec.placement],
     ['nodeCount', h.nodeCount, spec.nodeCount],
     ['acceleratorProfile', h.acceleratorProfile, spec.acceleratorProfile],
@@ -111,6 +112,7 @@ export async function planFromLease(cp: ControlPlane, project: string, leaseId: 
   const placement: Placement = { ...placementOf(lease, h), owner: id };
   return {
     allocation: h.allocation,
+    acceleratorType: placement.acceleratorType,
     commit: async (c) => {
       consume(c, lease, h, id);
       await changeHoldings(

@@ -7,12 +7,12 @@ import {
   type ClusterInputs,
   type ClusterPreviewCreate,
 } from '../../../core/index.ts';
-import type { AllocationRequest, Decision, Placement, PreviewItem } from '../allocator/index.ts';
+import type { Decision, Placement, PlacementRequest, PreviewItem } from '../allocator/index.ts';
 import { apiError, readDoc, specOf, summarizeServers, summarizeSlices, type ControlPlane } from '../cloud/index.ts';
 import { leaseOwner, type LeaseAction, type LeaseHolding } from './lease-types.ts';
 
 /** A new cluster, validated by the core like a placement preview's create entry. */
-type ClusterCreate = ClusterPreviewCreate & Pick<ClusterInputs, 'placement' | 'acceleratorType'>;
+type ClusterCreate = ClusterPreviewCreate & Pick<ClusterInputs, 'placement' | 'acceleratorType' | 'acceleratorTypes'>;
 
 interface ClusterGrow {
   action: 'grow';
@@ -74,7 +74,12 @@ export function parseLeaseRequests(raw: unknown): LeaseRequest[] {
         const d = v.diagnostics[0]!;
         throw apiError('INVALID_VALUE', `requests[${i}].${d.path}: ${d.message}`, { field: `requests[${i}].${d.path}`, status: 400 });
       }
-      out.push({ ...clusterPreviewCreate({ ...v.value, ...queue }), placement: v.value.placement, acceleratorType: v.value.acceleratorType });
+      out.push({
+        ...clusterPreviewCreate({ ...v.value, ...queue }),
+        placement: v.value.placement,
+        acceleratorType: v.value.acceleratorType,
+        acceleratorTypes: v.value.acceleratorTypes,
+      });
     } else if (action === 'grow') {
       out.push({ action, name, nodeCount: positive(o, i, 'nodeCount') });
     } else if (action === 'replicas') {
@@ -98,7 +103,8 @@ export function parseLeaseRequests(raw: unknown): LeaseRequest[] {
   return out;
 }
 
-function createRequest(project: string, owner: string, r: ClusterCreate): AllocationRequest {
+/** A leased create's request: on its one type, or on the first of its listed types that fits. */
+function createRequest(project: string, owner: string, r: ClusterCreate): PlacementRequest {
   return { owner, project, ...clusterAsk(r) };
 }
 

@@ -25,6 +25,7 @@ export async function previewPlan(cloud: StackCloud, plan: Plan): Promise<Plan> 
       address: request.address,
       action: request.action,
       fits: true,
+      ...(result.acceleratorType ? { acceleratorType: result.acceleratorType } : {}),
       ...(a ? { zone: a.zone, supernodes: a.supernodes, servers: a.servers, acceleratorCount: a.acceleratorCount } : {}),
     };
   });
@@ -51,7 +52,7 @@ export function wireRequest(r: PlacementRequest): WireRequest {
             action: 'create',
             name: r.name,
             zone: r.zone!,
-            acceleratorType: r.acceleratorType!,
+            ...(r.acceleratorTypes ? { acceleratorTypes: r.acceleratorTypes } : { acceleratorType: r.acceleratorType! }),
             nodeCount: r.nodeCount!,
             placement: r.placement!,
             ...(r.queue ? { queue: r.queue } : {}),

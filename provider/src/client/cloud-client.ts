@@ -61,6 +61,8 @@ export interface PlacementResult {
   /** Does not fit now; the request names a queue, where it will wait. */
   queued?: boolean;
   allocation?: Record<string, unknown>;
+  /** The accelerator type placed on (chosen from a cluster's acceleratorTypes when it lists several). */
+  acceleratorType?: string;
   code?: string;
   message?: string;
 }

@@ -7,6 +7,7 @@ export function describeRequest(r: PlacementRequest): string {
   switch (r.action) {
     case 'create':
       if (r.acceleratorProfile) return `${formatInt(partitionCount(r))} x ${r.acceleratorProfile} of ${r.acceleratorType} (partitions, one server)`;
+      if (r.acceleratorTypes) return `${r.nodeCount} servers of ${r.acceleratorTypes.join(' or ')} (${r.placement})`;
       return `${formatInt(r.acceleratorCount)} ${r.acceleratorType} (${r.nodeCount} servers, ${r.placement})`;
     case 'grow':
       return `+${formatInt(r.acceleratorCount)} ${r.acceleratorType} (to ${r.nodeCount} servers, ${r.placement})`;
@@ -27,5 +28,7 @@ export function describeOutcome(r: PlacementRequest, outcome: PlacementOutcome |
   if (!outcome.fits && outcome.queued) return { fits: true, text: `will queue: ${outcome.message ?? 'no capacity now'}` };
   if (!outcome.fits) return { fits: false, text: `will not fit: ${outcome.message ?? 'no capacity'}` };
   const where = [outcome.zone, (outcome.supernodes ?? []).join(', ')].filter(Boolean).join(' / ');
+  if (r.acceleratorTypes && outcome.acceleratorType)
+    return { fits: true, text: `${outcome.acceleratorType} in ${where}; servers ${summarizeServers(outcome.servers ?? [])}` };
   return { fits: true, text: `${where}; servers ${summarizeServers(outcome.servers ?? [])}` };
 }

@@ -90,6 +90,8 @@ export interface PlacementRequest {
   acceleratorsPerReplica?: number;
   zone?: string;
   acceleratorType?: string;
+  /** A cluster accepting several types, most preferred first: the preview says which one it gets. */
+  acceleratorTypes?: string[];
   /** For create and grow: the cluster's total servers afterwards. */
   nodeCount?: number;
   placement?: string;
@@ -107,6 +109,8 @@ export interface PlacementOutcome {
   address: string;
   action: PlacementRequest['action'];
   fits: boolean;
+  /** The type placed on: for a cluster listing several, the one chosen. */
+  acceleratorType?: string;
   zone?: string;
   supernodes?: string[];
   servers?: string[];

@@ -56,9 +56,13 @@ export class Cluster extends pulumi.CustomResource {
      */
     declare public readonly acceleratorProfile: pulumi.Output<string | undefined>;
     /**
-     * Accelerator type.
+     * Accelerator type of every server: the one given, or the one chosen from acceleratorTypes.
      */
     declare public readonly acceleratorType: pulumi.Output<enums.compute.AcceleratorType>;
+    /**
+     * Accelerator types the cluster accepts, most preferred first, when given.
+     */
+    declare public readonly acceleratorTypes: pulumi.Output<enums.compute.AcceleratorType[] | undefined>;
     /**
      * Where the accelerators are.
      */
@@ -127,9 +131,6 @@ export class Cluster extends pulumi.CustomResource {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
         if (!opts.id) {
-            if (args?.acceleratorType === undefined && !opts.urn) {
-                throw new Error("Missing required property 'acceleratorType'");
-            }
             if (args?.name === undefined && !opts.urn) {
                 throw new Error("Missing required property 'name'");
             }
@@ -141,6 +142,7 @@ export class Cluster extends pulumi.CustomResource {
             }
             resourceInputs["acceleratorProfile"] = args?.acceleratorProfile;
             resourceInputs["acceleratorType"] = args?.acceleratorType;
+            resourceInputs["acceleratorTypes"] = args?.acceleratorTypes;
             resourceInputs["labels"] = args?.labels;
             resourceInputs["name"] = args?.name;
             resourceInputs["nodeCount"] = args?.nodeCount;
@@ -160,6 +162,7 @@ export class Cluster extends pulumi.CustomResource {
             resourceInputs["acceleratorCount"] = undefined /*out*/;
             resourceInputs["acceleratorProfile"] = undefined /*out*/;
             resourceInputs["acceleratorType"] = undefined /*out*/;
+            resourceInputs["acceleratorTypes"] = undefined /*out*/;
             resourceInputs["allocation"] = undefined /*out*/;
             resourceInputs["hourlyCost"] = undefined /*out*/;
             resourceInputs["labels"] = undefined /*out*/;
@@ -189,9 +192,13 @@ export interface ClusterArgs {
      */
     acceleratorProfile?: pulumi.Input<string | undefined>;
     /**
-     * Accelerator type of every server.
+     * Accelerator type of every server. Give this or acceleratorTypes, not both.
      */
-    acceleratorType: pulumi.Input<enums.compute.AcceleratorType>;
+    acceleratorType?: pulumi.Input<enums.compute.AcceleratorType | undefined>;
+    /**
+     * Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it.
+     */
+    acceleratorTypes?: pulumi.Input<pulumi.Input<enums.compute.AcceleratorType>[] | undefined>;
     /**
      * Labels; keys under `aicloud.dev/` are managed by aicloud.
      */

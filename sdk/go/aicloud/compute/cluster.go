@@ -20,8 +20,10 @@ type Cluster struct {
 	AcceleratorCount pulumi.IntOutput `pulumi:"acceleratorCount"`
 	// Partition profile, when the cluster holds partitions.
 	AcceleratorProfile pulumi.StringPtrOutput `pulumi:"acceleratorProfile"`
-	// Accelerator type.
+	// Accelerator type of every server: the one given, or the one chosen from acceleratorTypes.
 	AcceleratorType AcceleratorTypeOutput `pulumi:"acceleratorType"`
+	// Accelerator types the cluster accepts, most preferred first, when given.
+	AcceleratorTypes AcceleratorTypeArrayOutput `pulumi:"acceleratorTypes"`
 	// Where the accelerators are.
 	Allocation ClusterAllocationPtrOutput `pulumi:"allocation"`
 	// List price per hour, USD.
@@ -59,9 +61,6 @@ func NewCluster(ctx *pulumi.Context,
 		return nil, errors.New("missing one or more required arguments")
 	}
 
-	if args.AcceleratorType == nil {
-		return nil, errors.New("invalid value for required argument 'AcceleratorType'")
-	}
 	if args.Name == nil {
 		return nil, errors.New("invalid value for required argument 'Name'")
 	}
@@ -115,8 +114,10 @@ func ClusterExists(ctx *pulumi.Context,
 type clusterArgs struct {
 	// Partition profile of the accelerator type (a MIG profile such as `1g.18gb` for nvidia-h200, a vNPU template such as `vir05_1c_16g` for Ascend): the cluster then holds `profileCount` partitions on one server instead of whole servers, and `nodeCount` must be 1. Types without a partition catalogue take no profile.
 	AcceleratorProfile *string `pulumi:"acceleratorProfile"`
-	// Accelerator type of every server.
-	AcceleratorType AcceleratorType `pulumi:"acceleratorType"`
+	// Accelerator type of every server. Give this or acceleratorTypes, not both.
+	AcceleratorType *AcceleratorType `pulumi:"acceleratorType"`
+	// Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it.
+	AcceleratorTypes []AcceleratorType `pulumi:"acceleratorTypes"`
 	// Labels; keys under `aicloud.dev/` are managed by aicloud.
 	Labels map[string]string `pulumi:"labels"`
 	// Name, unique per project.
@@ -143,8 +144,10 @@ type clusterArgs struct {
 type ClusterArgs struct {
 	// Partition profile of the accelerator type (a MIG profile such as `1g.18gb` for nvidia-h200, a vNPU template such as `vir05_1c_16g` for Ascend): the cluster then holds `profileCount` partitions on one server instead of whole servers, and `nodeCount` must be 1. Types without a partition catalogue take no profile.
 	AcceleratorProfile pulumi.StringPtrInput
-	// Accelerator type of every server.
-	AcceleratorType AcceleratorTypeInput
+	// Accelerator type of every server. Give this or acceleratorTypes, not both.
+	AcceleratorType AcceleratorTypePtrInput
+	// Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it.
+	AcceleratorTypes AcceleratorTypeArrayInput
 	// Labels; keys under `aicloud.dev/` are managed by aicloud.
 	Labels pulumi.StringMapInput
 	// Name, unique per project.
@@ -264,9 +267,14 @@ func (o ClusterOutput) AcceleratorProfile() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Cluster) pulumi.StringPtrOutput { return v.AcceleratorProfile }).(pulumi.StringPtrOutput)
 }
 
-// Accelerator type.
+// Accelerator type of every server: the one given, or the one chosen from acceleratorTypes.
 func (o ClusterOutput) AcceleratorType() AcceleratorTypeOutput {
 	return o.ApplyT(func(v *Cluster) AcceleratorTypeOutput { return v.AcceleratorType }).(AcceleratorTypeOutput)
+}
+
+// Accelerator types the cluster accepts, most preferred first, when given.
+func (o ClusterOutput) AcceleratorTypes() AcceleratorTypeArrayOutput {
+	return o.ApplyT(func(v *Cluster) AcceleratorTypeArrayOutput { return v.AcceleratorTypes }).(AcceleratorTypeArrayOutput)
 }
 
 // Where the accelerators are.

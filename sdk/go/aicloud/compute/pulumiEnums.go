@@ -184,6 +184,51 @@ func (in *acceleratorTypePtr) ToAcceleratorTypePtrOutputWithContext(ctx context.
 	return pulumi.ToOutputWithContext(ctx, in).(AcceleratorTypePtrOutput)
 }
 
+// AcceleratorTypeArrayInput is an input type that accepts AcceleratorTypeArray and AcceleratorTypeArrayOutput values.
+// You can construct a concrete instance of `AcceleratorTypeArrayInput` via:
+//
+//	AcceleratorTypeArray{ AcceleratorTypeArgs{...} }
+type AcceleratorTypeArrayInput interface {
+	pulumi.Input
+
+	ToAcceleratorTypeArrayOutput() AcceleratorTypeArrayOutput
+	ToAcceleratorTypeArrayOutputWithContext(context.Context) AcceleratorTypeArrayOutput
+}
+
+type AcceleratorTypeArray []AcceleratorType
+
+func (AcceleratorTypeArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AcceleratorType)(nil)).Elem()
+}
+
+func (i AcceleratorTypeArray) ToAcceleratorTypeArrayOutput() AcceleratorTypeArrayOutput {
+	return i.ToAcceleratorTypeArrayOutputWithContext(context.Background())
+}
+
+func (i AcceleratorTypeArray) ToAcceleratorTypeArrayOutputWithContext(ctx context.Context) AcceleratorTypeArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AcceleratorTypeArrayOutput)
+}
+
+type AcceleratorTypeArrayOutput struct{ *pulumi.OutputState }
+
+func (AcceleratorTypeArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AcceleratorType)(nil)).Elem()
+}
+
+func (o AcceleratorTypeArrayOutput) ToAcceleratorTypeArrayOutput() AcceleratorTypeArrayOutput {
+	return o
+}
+
+func (o AcceleratorTypeArrayOutput) ToAcceleratorTypeArrayOutputWithContext(ctx context.Context) AcceleratorTypeArrayOutput {
+	return o
+}
+
+func (o AcceleratorTypeArrayOutput) Index(i pulumi.IntInput) AcceleratorTypeOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) AcceleratorType {
+		return vs[0].([]AcceleratorType)[vs[1].(int)]
+	}).(AcceleratorTypeOutput)
+}
+
 // The order in which a queue admits waiting work.
 type AdmissionPolicy string
 
@@ -694,6 +739,7 @@ func (in *preemptionPtr) ToPreemptionPtrOutputWithContext(ctx context.Context) P
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AcceleratorTypeInput)(nil)).Elem(), AcceleratorType("ascend-910c"))
 	pulumi.RegisterInputType(reflect.TypeOf((*AcceleratorTypePtrInput)(nil)).Elem(), AcceleratorType("ascend-910c"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AcceleratorTypeArrayInput)(nil)).Elem(), AcceleratorTypeArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AdmissionPolicyInput)(nil)).Elem(), AdmissionPolicy("fifo"))
 	pulumi.RegisterInputType(reflect.TypeOf((*AdmissionPolicyPtrInput)(nil)).Elem(), AdmissionPolicy("fifo"))
 	pulumi.RegisterInputType(reflect.TypeOf((*PlacementInput)(nil)).Elem(), Placement("supernode"))
@@ -702,6 +748,7 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*PreemptionPtrInput)(nil)).Elem(), Preemption("never"))
 	pulumi.RegisterOutputType(AcceleratorTypeOutput{})
 	pulumi.RegisterOutputType(AcceleratorTypePtrOutput{})
+	pulumi.RegisterOutputType(AcceleratorTypeArrayOutput{})
 	pulumi.RegisterOutputType(AdmissionPolicyOutput{})
 	pulumi.RegisterOutputType(AdmissionPolicyPtrOutput{})
 	pulumi.RegisterOutputType(PlacementOutput{})

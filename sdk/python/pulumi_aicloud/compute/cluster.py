@@ -21,11 +21,12 @@ __all__ = ['ClusterArgs', 'Cluster']
 @pulumi.input_type
 class ClusterArgs:
     def __init__(__self__, *,
-                 accelerator_type: pulumi.Input['AcceleratorType'],
                  name: pulumi.Input[_builtins.str],
                  node_count: pulumi.Input[_builtins.int],
                  zone: pulumi.Input[_builtins.str],
                  accelerator_profile: pulumi.Input[Optional[_builtins.str]] = None,
+                 accelerator_type: pulumi.Input[Optional['AcceleratorType']] = None,
+                 accelerator_types: pulumi.Input[Optional[Sequence[pulumi.Input['AcceleratorType']]]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  placement: pulumi.Input[Optional['Placement']] = None,
                  preemptible: pulumi.Input[Optional[_builtins.bool]] = None,
@@ -36,11 +37,12 @@ class ClusterArgs:
         """
         The set of arguments for constructing a Cluster resource.
 
-        :param pulumi.Input['AcceleratorType'] accelerator_type: Accelerator type of every server.
         :param pulumi.Input[_builtins.str] name: Name, unique per project.
         :param pulumi.Input[_builtins.int] node_count: Servers in the cluster.
         :param pulumi.Input[_builtins.str] zone: Zone inside the region, e.g. `cn-southwest-2a`.
         :param pulumi.Input[_builtins.str] accelerator_profile: Partition profile of the accelerator type (a MIG profile such as `1g.18gb` for nvidia-h200, a vNPU template such as `vir05_1c_16g` for Ascend): the cluster then holds `profileCount` partitions on one server instead of whole servers, and `nodeCount` must be 1. Types without a partition catalogue take no profile.
+        :param pulumi.Input['AcceleratorType'] accelerator_type: Accelerator type of every server. Give this or acceleratorTypes, not both.
+        :param pulumi.Input[Sequence[pulumi.Input['AcceleratorType']]] accelerator_types: Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels; keys under `aicloud.dev/` are managed by aicloud.
         :param pulumi.Input['Placement'] placement: Topology placement.
         :param pulumi.Input[_builtins.bool] preemptible: Whether higher-priority queued work may evict it, and defragmentation may move it.
@@ -49,12 +51,15 @@ class ClusterArgs:
         :param pulumi.Input[_builtins.str] queue: Name of the Queue to wait in when the accelerators are not free; without one, a request that does not fit is refused at once.
         :param pulumi.Input[_builtins.str] region: Region; defaults to the provider's region.
         """
-        pulumi.set(__self__, "accelerator_type", accelerator_type)
         pulumi.set(__self__, "name", name)
         pulumi.set(__self__, "node_count", node_count)
         pulumi.set(__self__, "zone", zone)
         if accelerator_profile is not None:
             pulumi.set(__self__, "accelerator_profile", accelerator_profile)
+        if accelerator_type is not None:
+            pulumi.set(__self__, "accelerator_type", accelerator_type)
+        if accelerator_types is not None:
+            pulumi.set(__self__, "accelerator_types", accelerator_types)
         if labels is not None:
             pulumi.set(__self__, "labels", labels)
         if placement is None:
@@ -71,18 +76,6 @@ class ClusterArgs:
             pulumi.set(__self__, "queue", queue)
         if region is not None:
             pulumi.set(__self__, "region", region)
-
-    @_builtins.property
-    @pulumi.getter(name="acceleratorType")
-    def accelerator_type(self) -> pulumi.Input['AcceleratorType']:
-        """
-        Accelerator type of every server.
-        """
-        return pulumi.get(self, "accelerator_type")
-
-    @accelerator_type.setter
-    def accelerator_type(self, value: pulumi.Input['AcceleratorType']):
-        pulumi.set(self, "accelerator_type", value)
 
     @_builtins.property
     @pulumi.getter
@@ -131,6 +124,30 @@ class ClusterArgs:
     @accelerator_profile.setter
     def accelerator_profile(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "accelerator_profile", value)
+
+    @_builtins.property
+    @pulumi.getter(name="acceleratorType")
+    def accelerator_type(self) -> pulumi.Input[Optional['AcceleratorType']]:
+        """
+        Accelerator type of every server. Give this or acceleratorTypes, not both.
+        """
+        return pulumi.get(self, "accelerator_type")
+
+    @accelerator_type.setter
+    def accelerator_type(self, value: pulumi.Input[Optional['AcceleratorType']]):
+        pulumi.set(self, "accelerator_type", value)
+
+    @_builtins.property
+    @pulumi.getter(name="acceleratorTypes")
+    def accelerator_types(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['AcceleratorType']]]]:
+        """
+        Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it.
+        """
+        return pulumi.get(self, "accelerator_types")
+
+    @accelerator_types.setter
+    def accelerator_types(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['AcceleratorType']]]]):
+        pulumi.set(self, "accelerator_types", value)
 
     @_builtins.property
     @pulumi.getter
@@ -225,6 +242,7 @@ class Cluster(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  accelerator_profile: pulumi.Input[Optional[_builtins.str]] = None,
                  accelerator_type: pulumi.Input[Optional['AcceleratorType']] = None,
+                 accelerator_types: pulumi.Input[Optional[Sequence[pulumi.Input['AcceleratorType']]]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  node_count: pulumi.Input[Optional[_builtins.int]] = None,
@@ -242,7 +260,8 @@ class Cluster(pulumi.CustomResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] accelerator_profile: Partition profile of the accelerator type (a MIG profile such as `1g.18gb` for nvidia-h200, a vNPU template such as `vir05_1c_16g` for Ascend): the cluster then holds `profileCount` partitions on one server instead of whole servers, and `nodeCount` must be 1. Types without a partition catalogue take no profile.
-        :param pulumi.Input['AcceleratorType'] accelerator_type: Accelerator type of every server.
+        :param pulumi.Input['AcceleratorType'] accelerator_type: Accelerator type of every server. Give this or acceleratorTypes, not both.
+        :param pulumi.Input[Sequence[pulumi.Input['AcceleratorType']]] accelerator_types: Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels; keys under `aicloud.dev/` are managed by aicloud.
         :param pulumi.Input[_builtins.str] name: Name, unique per project.
         :param pulumi.Input[_builtins.int] node_count: Servers in the cluster.
@@ -280,6 +299,7 @@ class Cluster(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  accelerator_profile: pulumi.Input[Optional[_builtins.str]] = None,
                  accelerator_type: pulumi.Input[Optional['AcceleratorType']] = None,
+                 accelerator_types: pulumi.Input[Optional[Sequence[pulumi.Input['AcceleratorType']]]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  node_count: pulumi.Input[Optional[_builtins.int]] = None,
@@ -300,9 +320,8 @@ class Cluster(pulumi.CustomResource):
             __props__ = ClusterArgs.__new__(ClusterArgs)
 
             __props__.__dict__["accelerator_profile"] = accelerator_profile
-            if accelerator_type is None and not opts.urn:
-                raise TypeError("Missing required property 'accelerator_type'")
             __props__.__dict__["accelerator_type"] = accelerator_type
+            __props__.__dict__["accelerator_types"] = accelerator_types
             __props__.__dict__["labels"] = labels
             if name is None and not opts.urn:
                 raise TypeError("Missing required property 'name'")
@@ -351,6 +370,7 @@ class Cluster(pulumi.CustomResource):
         __props__.__dict__["accelerator_count"] = None
         __props__.__dict__["accelerator_profile"] = None
         __props__.__dict__["accelerator_type"] = None
+        __props__.__dict__["accelerator_types"] = None
         __props__.__dict__["allocation"] = None
         __props__.__dict__["hourly_cost"] = None
         __props__.__dict__["labels"] = None
@@ -393,9 +413,17 @@ class Cluster(pulumi.CustomResource):
     @pulumi.getter(name="acceleratorType")
     def accelerator_type(self) -> pulumi.Output['AcceleratorType']:
         """
-        Accelerator type.
+        Accelerator type of every server: the one given, or the one chosen from acceleratorTypes.
         """
         return pulumi.get(self, "accelerator_type")
+
+    @_builtins.property
+    @pulumi.getter(name="acceleratorTypes")
+    def accelerator_types(self) -> pulumi.Output[Optional[Sequence['AcceleratorType']]]:
+        """
+        Accelerator types the cluster accepts, most preferred first, when given.
+        """
+        return pulumi.get(self, "accelerator_types")
 
     @_builtins.property
     @pulumi.getter

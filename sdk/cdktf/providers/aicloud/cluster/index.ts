@@ -15,11 +15,17 @@ export interface ClusterConfig extends cdktf.TerraformMetaArguments {
   */
   readonly acceleratorProfile?: string;
   /**
-  * Accelerator type of every server. One of `ascend-910c`, `ascend-910b`, `nvidia-h200`, `nvidia-gb200`. Changing it replaces the resource.
+  * Accelerator type of every server. Give this or acceleratorTypes, not both. One of `ascend-910c`, `ascend-910b`, `nvidia-h200`, `nvidia-gb200`. Changing it replaces the resource.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/cluster#accelerator_type Cluster#accelerator_type}
   */
-  readonly acceleratorType: string;
+  readonly acceleratorType?: string;
+  /**
+  * Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/cluster#accelerator_types Cluster#accelerator_types}
+  */
+  readonly acceleratorTypes?: string[];
   /**
   * Labels; keys under `aicloud.dev/` are managed by aicloud.
   *
@@ -471,6 +477,7 @@ export class Cluster extends cdktf.TerraformResource {
     });
     this._acceleratorProfile = config.acceleratorProfile;
     this._acceleratorType = config.acceleratorType;
+    this._acceleratorTypes = config.acceleratorTypes;
     this._labels = config.labels;
     this._name = config.name;
     this._nodeCount = config.nodeCount;
@@ -509,7 +516,7 @@ export class Cluster extends cdktf.TerraformResource {
     return this._acceleratorProfile;
   }
 
-  // accelerator_type - computed: false, optional: false, required: true
+  // accelerator_type - computed: true, optional: true, required: false
   private _acceleratorType?: string; 
   public get acceleratorType() {
     return this.getStringAttribute('accelerator_type');
@@ -517,9 +524,28 @@ export class Cluster extends cdktf.TerraformResource {
   public set acceleratorType(value: string) {
     this._acceleratorType = value;
   }
+  public resetAcceleratorType() {
+    this._acceleratorType = undefined;
+  }
   // Temporarily expose input value. Use with caution.
   public get acceleratorTypeInput() {
     return this._acceleratorType;
+  }
+
+  // accelerator_types - computed: false, optional: true, required: false
+  private _acceleratorTypes?: string[]; 
+  public get acceleratorTypes() {
+    return this.getListAttribute('accelerator_types');
+  }
+  public set acceleratorTypes(value: string[]) {
+    this._acceleratorTypes = value;
+  }
+  public resetAcceleratorTypes() {
+    this._acceleratorTypes = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get acceleratorTypesInput() {
+    return this._acceleratorTypes;
   }
 
   // allocation - computed: true, optional: false, required: false
@@ -723,6 +749,7 @@ export class Cluster extends cdktf.TerraformResource {
     return {
       accelerator_profile: cdktf.stringToTerraform(this._acceleratorProfile),
       accelerator_type: cdktf.stringToTerraform(this._acceleratorType),
+      accelerator_types: cdktf.listMapper(cdktf.stringToTerraform, false)(this._acceleratorTypes),
       labels: cdktf.hashMapper(cdktf.stringToTerraform)(this._labels),
       name: cdktf.stringToTerraform(this._name),
       node_count: cdktf.numberToTerraform(this._nodeCount),
@@ -750,6 +777,12 @@ export class Cluster extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      accelerator_types: {
+        value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._acceleratorTypes),
+        isBlock: false,
+        type: "list",
+        storageClassType: "stringList",
       },
       labels: {
         value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._labels),

@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runBin, scratch } from './harness.ts';
+
+const ZONE = 'cn-southwest-2b';
+// Every H200 server of the zone (the default inventory has 16), so a cluster preferring H200 must fall back.
+const allH200 = `apiVersion: aicloud.dev/v1
+kind: Cluster
+metadata:
+  name: all-h200
+spec:
+  zone: ${ZONE}
+  acceleratorType: nvidia-h200
+  nodeCount: 16
+  placement: zone
+`;
+const either = (types: string[]) => `apiVersion: aicloud.dev/v1
+kind: Cluster
+metadata:
+  name: either
+spec:
+  zone: ${ZONE}
+  acceleratorTypes: [${types.join(', ')}]
+  nodeCount: 2
+  placement: zone
+`;
+
+test('a cluster listing several types: the plan shows the type chosen, apply places it there, reordering updates in place', async () => {
+  const s = await scratch();
+  try {
+    const stack = join(s.root, 'types');
+    await mkdir(stack);
+    const env = { AICLOUD_DATA_DIR: s.dataDir };
+    await writeFile(join(stack, 'h200.yaml'), allH200);
+    const first = await runBin(['apply', stack, '--auto-approve'], env);
+    assert.equal(first.code, 0, first.stderr + first.stdout);
+
+    await writeFile(join(stack, 'either.yaml'), either(['nvidia-h200', 'ascend-910c']));
+    const plan = await runBin(['plan', stack, '--detailed-exitcode'], env);
+    assert.equal(plan.code, 2, plan.stderr + plan.stdout);
+    assert.match(plan.stdout, new RegExp(`Cluster/either: 2 servers of nvidia-h200 or ascend-910c \\(zone\\) -> ascend-910c in ${ZONE}`));
+
+    const apply = await runBin(['apply', stack, '--auto-approve'], env);
+    assert.equal(apply.code, 0, apply.stderr + apply.stdout);
+    const capacity = await runBin(['capacity', '--zone', ZONE], env);
+    assert.equal(capacity.code, 0, capacity.stderr);
+    const same = await runBin(['plan', stack, '--detailed-exitcode'], env);
+    assert.equal(same.code, 0, same.stderr + same.stdout);
+
+    await writeFile(join(stack, 'either.yaml'), either(['ascend-910c', 'nvidia-h200']));
+    const reorder = await runBin(['plan', stack], env);
+    assert.equal(reorder.code, 0, reorder.stderr + reorder.stdout);
+    assert.match(reorder.stdout, /Plan: 0 to create, 1 to update, 0 to replace/);
+  } finally {
+    await s.cleanup();
+  }
+});

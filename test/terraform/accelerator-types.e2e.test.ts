@@ -1,0 +1,61 @@
+// The real terraform engines and a cluster listing several accelerator types: with the preferred type
+// full it is created on the next one, the accelerator_type output says so, and a second plan is empty.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CloudClient } from '../../provider/src/client/index.ts';
+import { startServer, type RunningServer } from '../../controlplane/src/index.ts';
+import { createWorkspace, PROVIDER_BLOCK, terraformEngines, type Workspace } from './terraform-workspace.ts';
+
+const TOKEN = 'tf-e2e-admin-token-0123456789';
+
+const config = `
+resource "aicloud_cluster" "all_h200" {
+  name             = "all-h200"
+  zone             = "cn-southwest-2b"
+  accelerator_type = "nvidia-h200"
+  node_count       = 16
+  placement        = "zone"
+}
+
+resource "aicloud_cluster" "either" {
+  name              = "either"
+  zone              = "cn-southwest-2b"
+  accelerator_types = ["nvidia-h200", "ascend-910c"]
+  node_count        = 2
+  placement         = "zone"
+  depends_on        = [aicloud_cluster.all_h200]
+}
+
+output "chosen" {
+  value = aicloud_cluster.either.accelerator_type
+}
+`;
+
+for (const engine of terraformEngines())
+  describe(`${engine.name} and a cluster listing several accelerator types`, () => {
+    let server: RunningServer;
+    let ws: Workspace;
+    let cloud: CloudClient;
+
+    before(async () => {
+      server = await startServer({ port: 0, memory: true, timeScale: 0, bootstrapToken: TOKEN, logLevel: 'silent' });
+      ws = await createWorkspace({ AICLOUD_ENDPOINT: server.url, AICLOUD_TOKEN: TOKEN }, engine);
+      cloud = await CloudClient.connect({ endpoint: server.url, token: TOKEN });
+      ws.write({ 'main.tf': PROVIDER_BLOCK + config });
+      await ws.ok(['init', '-input=false', '-no-color']);
+    });
+
+    after(async () => {
+      ws?.cleanup();
+      await server?.close();
+    });
+
+    test('apply places it on the first listed type that fits, the output names it, and a second plan is empty', async () => {
+      await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
+      const made = await cloud.get('Cluster', 'either');
+      assert.equal(made?.outputs?.acceleratorType, 'ascend-910c');
+      const out = await ws.ok(['output', '-raw', 'chosen']);
+      assert.equal(out.stdout.trim(), 'ascend-910c');
+      await ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 0);
+    });
+  });
