@@ -2,21 +2,23 @@ import { performance } from 'node:perf_hooks';
 import type { PartitionCatalogue } from '../../core/index.ts';
 import { Allocator } from '../../controlplane/src/allocator/allocator.ts';
 import type { PolicyName } from '../../controlplane/src/allocator/policy.ts';
+import type { AllocationRequest } from '../../controlplane/src/allocator/types.ts';
 import { seededRandom } from '../../controlplane/src/allocator/seeded-random.ts';
 import { sliceFragment, type SliceView } from '../../controlplane/src/allocator/slice-fragment.ts';
 import type { SliceClass } from '../../controlplane/src/allocator/slice-workload.ts';
 import { Topology } from '../../controlplane/src/allocator/topology.ts';
 import { fgdArrivals, podMilli, traceOrderArrivals } from './fgd-arrivals.ts';
-import { OPENB_TYPE, OPENB_ZONE, openbInventory } from './openb-cluster.ts';
+import { MILLI, OPENB_ZONE, openbInventory, usesGpuSpec } from './openb-cluster.ts';
+import { acceptedTypes, classesForModel, noAccessClass, openbModels, type ModelClass, type OpenbModels } from './openb-models.ts';
 import { chooseCpuServer, type OpenbBooks } from './place-cpu-pod.ts';
+import { chooseType } from './choose-type.ts';
 import type { OpenbNode, OpenbPod } from './read-openb.ts';
 import { mean, percentile, stdev } from './stats.ts';
 
 /** `fgd`: FGD's simulator's arrivals (all pods shuffled, CPU-only ones placed too); `trace`: the earlier trace order. */
 export type ArrivalOrder = 'fgd' | 'trace';
 
-/** Milli-GPU units of one openb GPU: the trace's own grain of sharing. */
-export const MILLI = 1000;
+export { MILLI } from './openb-cluster.ts';
 
 /**
  * The openb GPU as a partitionable accelerator, like-for-like with FGD's setting: FGD shares a GPU by
@@ -71,19 +73,24 @@ export function runModeAShared(
   policies: readonly PolicyName[],
   seeds: number,
   order: ArrivalOrder = 'fgd',
-): { info: { servers: number; gpus: number; gpuPods: number; sharedGpuPods: number; cpuPods: number; traceDemandPercent: number }; results: SharedResult[] } {
-  const topo = new Topology(openbInventory(nodes));
+  byModel = usesGpuSpec(pods),
+): { info: SharedInfo; results: SharedResult[] } {
+  const topo = new Topology(openbInventory(nodes, byModel));
+  const models = openbModels(topo, nodes, byModel);
   const gpuPods = pods.filter((p) => p.gpus > 0);
   const catalogue = openbCatalogue(gpuPods);
   const demand = (p: OpenbPod) => (p.gpuMilli < MILLI ? p.gpuMilli / MILLI : p.gpus);
   const classes = typicalClasses(gpuPods);
-  const info = {
+  const info: SharedInfo = {
     servers: topo.serverCount,
     gpus: topo.acceleratorCount,
     gpuPods: gpuPods.length,
     sharedGpuPods: gpuPods.filter((p) => p.gpuMilli < MILLI).length,
     cpuPods: pods.length - gpuPods.length,
     traceDemandPercent: (100 * gpuPods.reduce((a, p) => a + demand(p), 0)) / topo.acceleratorCount,
+    constrainedGpuPods: gpuPods.filter((p) => (p.gpuSpec?.length ?? 0) > 0).length,
+    constrainedDemandPercent: (100 * gpuPods.filter((p) => (p.gpuSpec?.length ?? 0) > 0).reduce((a, p) => a + demand(p), 0)) / topo.acceleratorCount,
+    byModel,
   };
   const results: SharedResult[] = [];
   for (const policy of policies) {
@@ -97,7 +104,7 @@ export function runModeAShared(
     for (let seed = 1; seed <= seeds; seed++) {
       const capacityMilli = topo.acceleratorCount * MILLI;
       const arrivals = order === 'fgd' ? fgdArrivals(pods, capacityMilli, 1.3, seed) : traceOrderArrivals(pods, capacityMilli, 1.3, seed);
-      const run = runOnce(topo, catalogue, gpuPods, arrivals, classes, policy, seed);
+      const run = runOnce(topo, models, catalogue, gpuPods, arrivals, classes, policy, seed);
       perSeed.push({ seed, allocationRatio100: run.at100, allocationRatio130: run.at130, fragmentation90: run.frag90, sharedPlaced: run.sharedPlaced });
       latencies.push(...run.latencies);
       placed += run.placed;
@@ -127,32 +134,76 @@ export function runModeAShared(
   return { info, results };
 }
 
-/** The trace's pods as FGD's target workload: one class per (share or GPU count, CPU, memory). */
-export function typicalClasses(gpuPods: readonly OpenbPod[]): SliceClass[] {
-  const byKey = new Map<string, SliceClass>();
+/** What a run of mode A with partitions was given: the cluster and the trace. */
+export interface SharedInfo {
+  servers: number;
+  gpus: number;
+  gpuPods: number;
+  sharedGpuPods: number;
+  cpuPods: number;
+  traceDemandPercent: number;
+  /** GPU pods whose `gpu_spec` names the GPU models they accept, and their GPU demand in % of capacity. */
+  constrainedGpuPods: number;
+  constrainedDemandPercent: number;
+  /** Whether each server's GPU model was its accelerator type (the trace names models). */
+  byModel: boolean;
+}
+
+/**
+ * The trace's pods as FGD's target workload: one class per (share or GPU count, CPU, memory, GPU
+ * models accepted), as the artefact's typical pods carry the GPU type.
+ */
+export function typicalClasses(gpuPods: readonly OpenbPod[]): ModelClass[] {
+  const byKey = new Map<string, ModelClass>();
   for (const p of gpuPods) {
     const shared = p.gpuMilli < MILLI;
-    const key = `${shared ? `s${p.gpuMilli}` : `w${p.gpus}`}|${p.cpuMilli}|${p.memoryMib}`;
+    const spec = p.gpuSpec && p.gpuSpec.length > 0 ? [...p.gpuSpec].sort() : undefined;
+    const key = `${shared ? `s${p.gpuMilli}` : `w${p.gpus}`}|${p.cpuMilli}|${p.memoryMib}|${spec?.join('|') ?? ''}`;
     const c = byKey.get(key);
     if (c) c.p += 1 / gpuPods.length;
-    else byKey.set(key, { whole: shared ? 0 : p.gpus, units: shared ? p.gpuMilli : 0, masks: [], cpu: p.cpuMilli, mem: p.memoryMib, p: 1 / gpuPods.length });
+    else {
+      const cls: ModelClass = {
+        whole: shared ? 0 : p.gpus,
+        units: shared ? p.gpuMilli : 0,
+        masks: [],
+        cpu: p.cpuMilli,
+        mem: p.memoryMib,
+        p: 1 / gpuPods.length,
+      };
+      if (spec) cls.models = spec;
+      byKey.set(key, cls);
+    }
   }
   return [...byKey.values()];
 }
 
 function runOnce(
   topo: Topology,
+  models: OpenbModels,
   catalogue: PartitionCatalogue,
   gpuPods: readonly OpenbPod[],
   arrivals: readonly OpenbPod[],
-  classes: readonly SliceClass[],
+  classes: readonly ModelClass[],
   policy: PolicyName,
   seed: number,
 ) {
-  const a = new Allocator(topo, { policy, seed, learn: 'manual', partitions: { [OPENB_TYPE]: catalogue } });
-  // FGD measures fragmentation against the trace's pods, known up front.
-  for (const p of gpuPods) a.observe(request(p, ''));
+  const types = [...new Set(models.typeOfModel.values())];
+  const a = new Allocator(topo, { policy, seed, learn: 'manual', partitions: Object.fromEntries(types.map((t) => [t, catalogue])) });
+  // FGD measures fragmentation against the trace's pods, known up front: on each type, the pods that
+  // accept it, and one class of weight "pods that do not" for which every free GPU is a fragment.
+  for (const p of gpuPods) for (const t of acceptedTypes(models, p)) a.observe(request(p, '', t));
+  if (models.byModel) {
+    for (const t of types) {
+      const excluded = gpuPods.filter((p) => !acceptedTypes(models, p).includes(t)).length;
+      if (excluded > 0)
+        a.observe({ acceleratorType: t, count: 1, unit: 'accelerators', scope: 'server', cpuMilli: noAccessClass(0).cpu, memoryMib: 0 }, excluded);
+    }
+  }
+  // FGD's workload as each server sees it (the same array on every server of a model).
+  const byModel = new Map([...models.typeOfModel.keys()].map((m) => [m, models.byModel ? classesForModel(classes, m) : classes]));
+  const serverClasses = models.modelOf.map((m) => byModel.get(m)!);
   const rng = seededRandom(seed * 104729 + 5);
+  const typeRng = seededRandom(seed * 15485863 + 11);
   const capacity = topo.acceleratorCount;
   // The benchmark's own books, to measure fragmentation: free milli per GPU, CPU and memory per server.
   const books: OpenbBooks = { freeMilli: new Int32Array(topo.acceleratorCount).fill(MILLI), freeCpu: topo.serverCpu.slice(), freeMem: topo.serverMem.slice() };
@@ -171,7 +222,7 @@ function runOnce(
     const before = arrivedGpus;
     if (pod.gpus === 0) {
       cpuArrived++;
-      const s = chooseCpuServer(policy, topo, catalogue, classes, books, pod.cpuMilli, pod.memoryMib, rng, cpuCache);
+      const s = chooseCpuServer(policy, topo, catalogue, serverClasses, books, pod.cpuMilli, pod.memoryMib, rng, cpuCache, models.order, models.pos);
       if (s >= 0) {
         a.reserveHost(s, pod.cpuMilli, pod.memoryMib);
         books.freeCpu[s] = books.freeCpu[s]! - pod.cpuMilli;
@@ -186,7 +237,19 @@ function runOnce(
     arrivedGpus += gpus;
     if (shared) sharedArrived++;
     const t0 = performance.now();
-    const d = a.place(request(pod, `pod-${i}`));
+    const d = chooseType(
+      a,
+      policy,
+      topo,
+      models,
+      catalogue,
+      serverClasses,
+      books,
+      pod,
+      acceptedTypes(models, pod),
+      (t) => request(pod, `pod-${i}`, t),
+      typeRng,
+    );
     latencies.push(performance.now() - t0);
     if (d.ok) {
       a.commit(d.owner, d);
@@ -203,7 +266,7 @@ function runOnce(
       if (shared) sharedPlaced++;
     }
     if (before < 0.9 * capacity && arrivedGpus >= 0.9 * capacity)
-      frag90 = fragmentationShared(topo, catalogue, classes, books.freeMilli, books.freeCpu, books.freeMem);
+      frag90 = fragmentationShared(topo, catalogue, serverClasses, books.freeMilli, books.freeCpu, books.freeMem);
     while (curve.length <= 130 && arrivedGpus >= (curve.length / 100) * capacity) curve.push((100 * allocated) / capacity);
   });
   // A stream that ends just under 130% (FGD's simulator stops before passing it) reports its final state.
@@ -222,11 +285,12 @@ function runOnce(
   };
 }
 
-function request(pod: OpenbPod, owner: string) {
+/** The allocator's request for a pod on one accelerator type: a partition of its share, or whole GPUs. */
+export function request(pod: OpenbPod, owner: string, acceleratorType: string): AllocationRequest {
   const base = {
     owner,
     project: 'openb',
-    acceleratorType: OPENB_TYPE,
+    acceleratorType,
     zone: OPENB_ZONE,
     unit: 'accelerators' as const,
     scope: 'server' as const,
@@ -236,11 +300,14 @@ function request(pod: OpenbPod, owner: string) {
   return pod.gpuMilli < MILLI ? { ...base, count: 1, profile: profileName(pod.gpuMilli) } : { ...base, count: pod.gpus };
 }
 
-/** FGD's fragmentation of the whole cluster on slices, in % of all GPUs (the allocator's own measure per server, summed). */
+/**
+ * FGD's fragmentation of the whole cluster on slices, in % of all GPUs (the allocator's own measure per
+ * server, summed); `classes` is the workload, or the workload as each server sees it (by GPU model).
+ */
 export function fragmentationShared(
   topo: Topology,
   catalogue: PartitionCatalogue,
-  classes: readonly SliceClass[],
+  classes: readonly SliceClass[] | readonly (readonly SliceClass[])[],
   freeMilli: Int32Array,
   freeCpu: Float64Array,
   freeMem: Float64Array,
@@ -252,7 +319,11 @@ export function fragmentationShared(
     view.cpu = freeCpu[s]!;
     view.mem = freeMem[s]!;
     for (let i = 0; i < view.count; i++) view.free[i] = freeMilli[topo.serverBase[s]! + i]!;
-    frag += sliceFragment(classes, catalogue, view);
+    frag += sliceFragment(perServer(classes, s), catalogue, view);
   }
   return (100 * frag) / topo.acceleratorCount;
+}
+
+function perServer(classes: readonly SliceClass[] | readonly (readonly SliceClass[])[], s: number): readonly SliceClass[] {
+  return classes.length > 0 && Array.isArray(classes[0]) ? (classes as readonly (readonly SliceClass[])[])[s]! : (classes as readonly SliceClass[]);
 }

@@ -17,36 +17,44 @@ export interface OpenbBooks {
  * `random` a uniform draw, `best-fit` the server left with the least free GPU share and CPU (weighed as
  * the artefact's best-fit weighs them), `fgd`/`fgd-pack` the least growth of FGD's measure (taking CPU
  * can strand GPUs that typical pods need CPU to use), ranked as `fgdServerRank` ranks GPU pieces. Returns the server index, or -1 when none has room.
+ * `classes` is FGD's workload, or the workload as each server sees it (by GPU model, indexed by server).
  * `cache` holds each server's current measure (NaN when unknown); the caller clears a server's entry
- * when the server changes.
+ * when the server changes. `order` lists the servers lowest-numbered first and `pos` gives each its
+ * number (the node list's order; the topology's own order when absent).
  */
 export function chooseCpuServer(
   policy: PolicyName,
   topo: Topology,
   catalogue: PartitionCatalogue,
-  classes: readonly SliceClass[],
+  classes: readonly SliceClass[] | readonly (readonly SliceClass[])[],
   books: OpenbBooks,
   cpu: number,
   mem: number,
   rng: () => number,
   cache: Float64Array,
+  order?: Int32Array,
+  pos?: Int32Array,
 ): number {
   const fits = (s: number) => books.freeCpu[s]! >= cpu && books.freeMem[s]! >= mem;
+  const at = (k: number) => (order ? order[k]! : k);
+  const perServer = classes.length > 0 && Array.isArray(classes[0]);
   if (policy === 'first-fit') {
-    for (let s = 0; s < topo.serverCount; s++) if (fits(s)) return s;
+    for (let k = 0; k < topo.serverCount; k++) if (fits(at(k))) return at(k);
     return -1;
   }
   if (policy === 'random') {
     let pick = -1;
     let seen = 0;
-    for (let s = 0; s < topo.serverCount; s++) if (fits(s) && rng() * ++seen < 1) pick = s;
+    for (let k = 0; k < topo.serverCount; k++) if (fits(at(k)) && rng() * ++seen < 1) pick = at(k);
     return pick;
   }
   const view: SliceView = { free: new Int32Array(32), taken: new Uint32Array(32), count: 0, cpu: 0, mem: 0 };
   let best = -1;
   let bestScore = Infinity;
-  for (let s = 0; s < topo.serverCount; s++) {
+  for (let k = 0; k < topo.serverCount; k++) {
+    const s = at(k);
     if (!fits(s)) continue;
+    const cls = perServer ? (classes as readonly (readonly SliceClass[])[])[s]! : (classes as readonly SliceClass[]);
     let score: number;
     if (policy === 'best-fit') {
       let gpuFree = 0;
@@ -55,12 +63,12 @@ export function chooseCpuServer(
       score = gpuFree / 8000 + (books.freeCpu[s]! - cpu) / 128000;
     } else {
       fill(view, topo, books, s);
-      if (Number.isNaN(cache[s]!)) cache[s] = sliceFragment(classes, catalogue, view);
+      if (Number.isNaN(cache[s]!)) cache[s] = sliceFragment(cls, catalogue, view);
       const untouched =
         view.cpu === topo.serverCpu[s] && view.mem === topo.serverMem[s] && view.free.subarray(0, view.count).every((f) => f === catalogue.units);
       view.cpu -= cpu;
       view.mem -= mem;
-      score = fgdServerRank(policy === 'fgd-pack' ? 'fgd-pack' : 'fgd', sliceFragment(classes, catalogue, view) - cache[s]!, untouched, s);
+      score = fgdServerRank(policy === 'fgd-pack' ? 'fgd-pack' : 'fgd', sliceFragment(cls, catalogue, view) - cache[s]!, untouched, pos ? pos[s]! : s);
     }
     if (score < bestScore) {
       bestScore = score;

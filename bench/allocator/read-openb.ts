@@ -19,6 +19,11 @@ export interface OpenbPod {
   gpuMilli: number;
   /** Seconds the pod ran, when the file has times. */
   duration?: number;
+  /**
+   * The GPU models the pod accepts (the trace's `gpu_spec`, e.g. `V100M16|V100M32`); absent when the
+   * file has no such column or the cell is empty, which means any model.
+   */
+  gpuSpec?: string[];
 }
 
 export class TraceMissingError extends Error {}
@@ -67,6 +72,22 @@ export function readPods(path: string): OpenbPod[] {
     // A share of one GPU (gpu_milli < 1000) becomes a whole GPU; multi-GPU pods ask for whole GPUs already.
     const pod: OpenbPod = { name: r.name!, cpuMilli: need(r, 'cpu_milli', path), memoryMib: need(r, 'memory_mib', path), gpus: num, gpuMilli: milli };
     if (r.creation_time && r.deletion_time) pod.duration = Number(r.deletion_time) - Number(r.creation_time);
+    const spec = parseGpuSpec(r.gpu_spec);
+    if (spec.length > 0) pod.gpuSpec = spec;
     return pod;
   });
+}
+
+/**
+ * The GPU models one `gpu_spec` cell names: '|'-separated, each once, in the order given; an empty
+ * cell (or `nan`, as pandas writes a missing value) names none, which means the pod accepts any model.
+ */
+export function parseGpuSpec(cell: string | undefined): string[] {
+  const out: string[] = [];
+  for (const raw of (cell ?? '').split('|')) {
+    const m = raw.trim();
+    if (m === '' || m.toLowerCase() === 'nan' || out.includes(m)) continue;
+    out.push(m);
+  }
+  return out;
 }
