@@ -45,6 +45,11 @@ export interface ControlPlane {
   leaseDueAt?: number;
   /** Capacity leases (docs/leases.md), when this control plane has them. */
   leases?: LeaseHooks;
+  /**
+   * Set while a catch-up or the undoing of a failed write has not finished: memory may be behind
+   * the feed's cursor, so the next catch-up reloads everything.
+   */
+  cachesBehind?: boolean;
   /** How this instance keeps up with others on one database (catch-ups, full reloads, conflicts). */
   scaleOut?: ScaleOutStats;
   /** This instance's Prometheus series (`GET /metrics`). */
@@ -63,9 +68,17 @@ export async function syncControlPlane(cp: ControlPlane): Promise<void> {
 }
 
 async function syncHeld(cp: ControlPlane): Promise<void> {
-  if (!cp.sharedFile) return;
-  const changes = await cp.store.changesElsewhere();
-  if (changes) await applyChanges(cp, changes, () => reloadControlPlane(cp));
+  const behind = cp.cachesBehind === true;
+  if (!cp.sharedFile && !behind) return;
+  // The feed's cursor moves when it is read: a catch-up that fails after that (a query on a
+  // connection the database ended) must not leave memory behind a cursor that claims it has caught
+  // up, or a later write would decide on stale holdings and the commit check would not see it.
+  const changes = cp.sharedFile ? await cp.store.changesElsewhere() : undefined;
+  const todo = behind ? { full: true, servers: [], scopes: [] } : changes;
+  if (!todo) return;
+  cp.cachesBehind = true;
+  await applyChanges(cp, todo, () => reloadControlPlane(cp), behind ? 'catch_up_failed' : 'other_writer');
+  cp.cachesBehind = false;
 }
 
 export async function reloadControlPlane(cp: ControlPlane): Promise<void> {
@@ -137,21 +150,12 @@ export async function writeTransaction<T>(cp: ControlPlane, fn: () => Promise<T>
     } catch (e) {
       // The admission state saved inside the transaction was rolled back (and a pass may have changed the view).
       cp.admission = undefined;
-      if (cp.allocatorEpoch !== epoch) {
-        // Health marks and quotas are only ever set in memory, never unset: those need everything re-read.
-        const partial = touched && touched.servers.length && !touched.scopes.some((s) => s === 'health' || s === 'quotas');
-        if (partial) {
-          await applyChanges(cp, touched!, () => reloadControlPlane(cp), 'rolled_back');
-          cp.projects = new Set(await cp.store.listProjects());
-          cp.nextDueAt = await cp.store.nextDueAt();
-        } else {
-          if (cp.scaleOut) cp.scaleOut.fullReloads++;
-          cp.metrics.fullReload('rolled_back');
-          await reloadControlPlane(cp);
-        }
-      } else {
-        cp.projects = new Set(await cp.store.listProjects());
-        cp.nextDueAt = await cp.store.nextDueAt();
+      try {
+        await undoInMemory(cp, cp.allocatorEpoch !== epoch, touched);
+      } catch {
+        // The rows could not be read back (the database is gone for now): the next change, or the
+        // next read's catch-up, reloads everything first; the caller hears the change's own error.
+        cp.cachesBehind = true;
       }
       if (e instanceof WriteConflict) {
         if (cp.scaleOut) {
@@ -174,6 +178,26 @@ export async function writeTransaction<T>(cp: ControlPlane, fn: () => Promise<T>
       release();
     }
   }
+}
+
+/**
+ * After a failed write: re-reads what the change had made the allocator believe (everything when the
+ * store cannot say what it touched), and the caches a rolled-back write may have changed.
+ */
+async function undoInMemory(cp: ControlPlane, allocatorChanged: boolean, touched: ChangeSet | undefined): Promise<void> {
+  if (allocatorChanged) {
+    // Health marks and quotas are only ever set in memory, never unset: those need everything re-read.
+    const partial = touched && touched.servers.length && !touched.scopes.some((s) => s === 'health' || s === 'quotas');
+    if (!partial) {
+      if (cp.scaleOut) cp.scaleOut.fullReloads++;
+      cp.metrics.fullReload('rolled_back');
+      await reloadControlPlane(cp);
+      return;
+    }
+    await applyChanges(cp, touched, () => reloadControlPlane(cp), 'rolled_back');
+  }
+  cp.projects = new Set(await cp.store.listProjects());
+  cp.nextDueAt = await cp.store.nextDueAt();
 }
 
 /** PostgreSQL's codes for a transaction that lost a race and may simply run again. */

@@ -7,7 +7,7 @@ import { defineSeries, type Series } from './series.ts';
 export type ZoneCount = Pick<ZoneCapacity, 'region' | 'zone' | 'acceleratorType' | 'total' | 'free' | 'held' | 'unavailable'>;
 
 /** Why an instance reloaded its whole state from the database. */
-export type FullReloadReason = 'other_writer' | 'rolled_back';
+export type FullReloadReason = 'other_writer' | 'rolled_back' | 'catch_up_failed';
 
 /**
  * What one control-plane instance counts. The call sites say what happened in one line; the series
@@ -51,7 +51,7 @@ export function createControlPlaneMetrics(): ControlPlaneMetrics {
   // Reasons that exist today start at 0, so a rate() over them has a series from the first scrape.
   for (const reason of ['serialization', 'deadlock', 'if_match', 'placement']) s.writeConflicts.inc({ reason }, 0);
   for (const reason of ['serialization', 'deadlock', 'placement']) s.writeRetries.inc({ reason }, 0);
-  for (const reason of ['other_writer', 'rolled_back'] satisfies FullReloadReason[]) s.fullReloads.inc({ reason }, 0);
+  for (const reason of ['other_writer', 'rolled_back', 'catch_up_failed'] satisfies FullReloadReason[]) s.fullReloads.inc({ reason }, 0);
 
   const refreshCapacity = () => {
     for (const g of [s.held, s.free, s.unavailable, s.total]) g.reset();
