@@ -63,6 +63,15 @@ test('an extended lease outlives its first expiry, still holds its accelerators,
   const held = created.flatMap((h) => h.servers).sort();
   assert.deepEqual(await leasedServers(s), held);
 
+  // 168h is a valid duration, but the lease would then run past 7 days from now: refused, unchanged.
+  const tooLong = await cli(['lease', 'extend', lease.id, '--by', '168h']);
+  assert.equal(tooLong.code, 1);
+  assert.equal(
+    tooLong.stderr.split('\n')[0],
+    `error: lease ${lease.id} may run at most 604800 seconds (7 days) from now; it expires at ${lease.expiresAt}, so it can be extended by at most ${7 * 24 * 3600 - 60} seconds [OUT_OF_RANGE]`,
+  );
+  assert.equal((await s.call('GET', `${P}/leases/${lease.id}`)).body.expiresAt, lease.expiresAt);
+
   const extended = await cli(['lease', 'extend', lease.id, '--by', '10m']);
   assert.equal(extended.code, 0, extended.stderr);
   const newExpiry = new Date(Date.parse(lease.expiresAt) + 10 * 60_000).toISOString();
