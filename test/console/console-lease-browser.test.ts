@@ -1,12 +1,13 @@
 // The console's map in a real browser (Debian's chromium through playwright-core) while a capacity lease
 // holds accelerators: the legend names the lease as leased, each supernode counts what is leased apart
 // from what is held, the canvas draws leased cells hollow and held ones filled, the server list names
-// the lease; once the lease is released the map shows none of it, without a reload.
+// the lease; once the lease is released, or another one expires, the map shows none of it, without a reload.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { cellAt, CELL } from '../../console/src/cell-layout.ts';
+import { createVirtualClock } from '../../controlplane/src/operations/index.ts';
 import { FREE_RGB, holderRgb } from '../../console/src/holder-colours.ts';
 import type { Occupancy } from '../../console/src/occupancy-types.ts';
 import { apiRequest, createProjectWithToken, startControlPlane } from '../support/index.ts';
@@ -76,8 +77,9 @@ function assertCells(colours: Array<{ corner: number[]; centre: number[] }>, cor
   }
 }
 
-test('the map shows a lease taken through the API as leased, apart from held, and no longer once it is released', { skip: missing }, async (t) => {
-  const cp = await startControlPlane(t);
+test('the map shows a lease taken through the API as leased, apart from held, and no longer once it is released or expired', { skip: missing }, async (t) => {
+  const clock = createVirtualClock();
+  const cp = await startControlPlane(t, { clock });
   const token = await createProjectWithToken(cp.url, cp.adminToken, PROJECT);
   const held = await apiRequest(cp.url, 'POST', `${P}/clusters`, { token, body: { ...shape, name: 'held-a', region: 'cn-southwest-2', nodeCount: 2 } });
   assert.equal(held.status, 202, held.text);
@@ -154,6 +156,19 @@ test('the map shows a lease taken through the API as leased, apart from held, an
   const occAfter = (await apiRequest(cp.url, 'GET', `${P}/occupancy`, { token })).body as Occupancy;
   const heldAfter = occAfter.holders.findIndex((h) => h.kind === 'Cluster' && h.name === 'held-a');
   assertCells(await cellColours(page, heldCells), holderRgb(heldAfter), holderRgb(heldAfter), 'a held accelerator after the release');
+  assert.equal(await page.locator('.legend li[data-leased]').count(), 0);
+
+  // A lease that expires leaves the map too: the clock moves past its end, the next poll settles it.
+  const short = await apiRequest(cp.url, 'POST', `${P}/leases`, {
+    token,
+    body: { requests: [{ action: 'create', name: 'leased-b', ...shape, nodeCount: 1 }], ttlSeconds: 60, planDigest: 'sha256:console-b', owner: 'console test' },
+  });
+  assert.equal(short.status, 201, short.text);
+  const shortEntry = page.locator(`.legend li[data-holder="Lease ${short.body.id}"][data-leased="true"]`);
+  await shortEntry.waitFor();
+  clock.advance(60_000);
+  await shortEntry.waitFor({ state: 'detached' });
+  assert.equal((await apiRequest(cp.url, 'GET', `${P}/leases/${short.body.id}`, { token })).body.status, 'expired');
   assert.equal(await page.locator('.legend li[data-leased]').count(), 0);
   assert.deepEqual(failures, []);
 });
