@@ -1,25 +1,6 @@
+import { boxOf, canvasSize, CELL, cellOffset, serverOrigin } from './cell-layout.ts';
 import { DRAIN_RGB, FAULTY_RGB, FREE_RGB, holderRgb } from './holder-colours.ts';
 import type { ServerOccupancy } from './occupancy-types.ts';
-
-const CELL = 6;
-const GAP = 1;
-const SERVER_GAP = 4;
-const CELLS_ACROSS = 4;
-/** Servers side by side in one canvas row (48 servers of a supernode make 4 rows). */
-export const SERVERS_ACROSS = 12;
-
-/** Pixel size of a canvas that shows `servers`, laid out 12 servers across. */
-export function canvasSize(servers: readonly ServerOccupancy[]): { width: number; height: number } {
-  const box = serverBox(Math.max(1, ...servers.map((s) => s.accelerators)));
-  const across = Math.min(SERVERS_ACROSS, Math.max(1, servers.length));
-  const down = Math.ceil(servers.length / SERVERS_ACROSS) || 1;
-  return { width: across * (box.width + SERVER_GAP) - SERVER_GAP, height: down * (box.height + SERVER_GAP) - SERVER_GAP };
-}
-
-function serverBox(accelerators: number) {
-  const rows = Math.ceil(accelerators / CELLS_ACROSS);
-  return { width: CELLS_ACROSS * (CELL + GAP) - GAP, height: rows * (CELL + GAP) - GAP };
-}
 
 /** RGBA packed for a Uint32Array view of ImageData (little-endian: 0xAABBGGRR). */
 const pack = ([r, g, b]: [number, number, number]) => ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
@@ -59,19 +40,19 @@ function paint(canvas: HTMLCanvasElement, servers: readonly ServerOccupancy[]): 
   if (!ctx) return;
   const image = ctx.createImageData(width, height);
   const px = new Uint32Array(image.data.buffer);
-  const box = serverBox(Math.max(1, ...servers.map((s) => s.accelerators)));
+  const box = boxOf(servers);
   const owner = new Int32Array(64);
   const rect = (x: number, y: number, w: number, h: number, colour: number) => {
     for (let row = y, i = y * width + x; row < y + h; row++, i += width) for (let k = 0; k < w; k++) px[i + k] = colour;
   };
   servers.forEach((s, i) => {
-    const x0 = (i % SERVERS_ACROSS) * (box.width + SERVER_GAP);
-    const y0 = Math.floor(i / SERVERS_ACROSS) * (box.height + SERVER_GAP);
+    const { x: x0, y: y0 } = serverOrigin(box, i);
     owner.fill(-1, 0, s.accelerators);
     for (const [h, mask] of s.held) for (let a = 0, m = mask >>> 0; m !== 0; a++, m >>>= 1) if (m & 1) owner[a] = h;
     for (let a = 0; a < s.accelerators; a++) {
-      const x = x0 + (a % CELLS_ACROSS) * (CELL + GAP);
-      const y = y0 + Math.floor(a / CELLS_ACROSS) * (CELL + GAP);
+      const cell = cellOffset(a);
+      const x = x0 + cell.x;
+      const y = y0 + cell.y;
       const h = owner[a]!;
       if (((s.faultyMask >>> a) & 1) === 1) {
         rect(x, y, CELL, CELL, FAULTY);

@@ -166,7 +166,9 @@ export function occupancyPage(root: HTMLElement, api: ApiClient): () => void {
     // Colours go through the CSSOM: the page's content security policy forbids inline style attributes.
     const swatch = (cls: string, colour?: string) => {
       const el = h('span', { class: `swatch ${cls}`, 'aria-hidden': 'true' });
-      if (colour) el.style.background = colour;
+      // A lease's swatch is hollow in its colour, as the map draws what it holds.
+      if (colour && cls === 'leased') el.style.boxShadow = `inset 0 0 0 3px ${colour}`;
+      else if (colour) el.style.background = colour;
       return el;
     };
     replace(
@@ -180,10 +182,11 @@ export function occupancyPage(root: HTMLElement, api: ApiClient): () => void {
         .map((i) => {
           const t = totals.get(i)!;
           const name = holderLabel(occ.holders[i], occ.project);
+          const leased = i !== 0 && occ.holders[i]?.kind === 'Lease';
           return h(
             'li',
-            { 'data-holder': name, 'data-accelerators': t.accelerators, 'data-servers': t.servers },
-            swatch(i === 0 ? 'other' : 'held', holderColour(i)),
+            { 'data-holder': name, 'data-accelerators': t.accelerators, 'data-servers': t.servers, 'data-leased': leased ? 'true' : undefined },
+            swatch(i === 0 ? 'other' : leased ? 'leased' : 'held', holderColour(i)),
             `${name}: ${t.accelerators} accelerators on ${t.servers} servers`,
           );
         }),

@@ -36,7 +36,12 @@ export async function extendLease(cp: ControlPlane, project: string, id: string,
     if (lease.status !== 'active') throw apiError('LEASE_EXPIRED', `cannot extend: ${endedReason(lease)}`, { field: 'id', value: id });
     const now = cp.clock.now();
     if (lease.expiresAt + by * 1000 - now > MAX_LEASE_SECONDS * 1000) {
-      throw apiError('OUT_OF_RANGE', `a lease may run at most ${MAX_LEASE_SECONDS} seconds from now`, { field: 'bySeconds', value: by, status: 400 });
+      const room = Math.max(0, Math.floor((now + MAX_LEASE_SECONDS * 1000 - lease.expiresAt) / 1000));
+      throw apiError(
+        'OUT_OF_RANGE',
+        `lease ${id} may run at most ${MAX_LEASE_SECONDS} seconds (7 days) from now; it expires at ${new Date(lease.expiresAt).toISOString()}, so it can be extended by at most ${room} seconds`,
+        { field: 'bySeconds', value: by, status: 400 },
+      );
     }
     lease.expiresAt += by * 1000;
     await cp.store.putLease(leaseRecord(lease));

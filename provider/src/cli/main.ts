@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_PARALLELISM } from '../apply/index.ts';
 import type { CliContext } from './cli-context.ts';
 import { defaultContext } from './default-context.ts';
+import { parseLeaseDuration } from './lease-duration.ts';
 import { parseDuration } from './parse-duration.ts';
 import { reportError } from './report-error.ts';
 
@@ -34,6 +35,11 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     if (ms === undefined) throw new InvalidArgumentError('use a duration such as 500ms, 30s, 5m or 1h');
     return ms;
   };
+  const leaseDuration = (value: string) => {
+    const ms = parseLeaseDuration(value);
+    if (typeof ms === 'string') throw new InvalidArgumentError(ms);
+    return ms;
+  };
   const positiveInt = (value: string) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('use a whole number of at least 1');
@@ -49,7 +55,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
     .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when none, 1 on error')
     .option('--refresh-only', 'only report how the cloud differs from the manifests')
-    .option('--lease <duration>', 'hold the placements the preview found for this long (with --out); apply draws on them', duration)
+    .option('--lease <duration>', 'hold the placements the preview found for this long, 1s to 168h (with --out); apply draws on them', leaseDuration)
     .option('--what-if <file>', 'plan against a saved snapshot (aicloud snapshot save), in process, touching nothing live')
     .option('--degrade <spec>', 'with --what-if: failures to inject, e.g. supernode=sn-2,server=ZONE/sn-1/s07:drain,accelerators=16:faulty')
     .action(lazy(() => import('./commands/plan.ts')));
@@ -110,7 +116,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     .command('extend')
     .description("move a lease's expiry later")
     .argument('<id>', 'lease id')
-    .requiredOption('--by <duration>', 'how much later', duration)
+    .requiredOption('--by <duration>', 'how much later (1s to 168h)', leaseDuration)
     .action(lazy(async () => ({ run: (await import('./commands/lease.ts')).extend })));
 
   program
