@@ -43,12 +43,22 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
+/** What a front end knows of the existing resource beyond its inputs (from its outputs or state). */
+export interface DiffContext {
+  /**
+   * The accelerator type a cluster runs on (its `acceleratorType` output, chosen from `acceleratorTypes`).
+   * With it, dropping a listed type replaces the cluster only when it is this one; without it, dropping
+   * any listed type replaces, since it may have been the one chosen.
+   */
+  acceleratorType?: string;
+}
+
 /**
  * Compares a resource's validated old and new inputs field by field. The schema's replaceOnChanges
  * marks decide each field's impact, and the worst field decides the step: the one place that says
  * update or replace, for every front end.
  */
-export function diffResource(kind: Kind, oldInputs: Record<string, unknown>, newInputs: Record<string, unknown>): ResourceDiff {
+export function diffResource(kind: Kind, oldInputs: Record<string, unknown>, newInputs: Record<string, unknown>, context: DiffContext = {}): ResourceDiff {
   const info = kindInfo(kind);
   const replacing = new Set(info.replaceOnChanges);
   const fields: FieldChange[] = [];
@@ -73,11 +83,20 @@ export function diffResource(kind: Kind, oldInputs: Record<string, unknown>, new
 
   for (const k of new Set([...Object.keys(info.inputs)])) visit(oldInputs[k], newInputs[k], [k], true);
 
-  // A cluster's accepted types: adding or reordering keeps it; dropping a type it may run on replaces it.
+  // A cluster's accepted types: adding or reordering keeps it; dropping the type it runs on (or, when
+  // that is not known, any type it may run on) replaces it.
+  const chosen = kind === 'Cluster' && typeof context.acceleratorType === 'string' && context.acceleratorType !== '' ? context.acceleratorType : undefined;
   for (const f of fields) {
-    if (kind === 'Cluster' && f.path.split(/[.[]/)[0] === 'acceleratorTypes' && !isUnknown(f.new) && acceptedTypesImpact(oldInputs, newInputs) === 'replace') {
+    if (
+      kind === 'Cluster' &&
+      f.path.split(/[.[]/)[0] === 'acceleratorTypes' &&
+      !isUnknown(f.new) &&
+      acceptedTypesImpact(oldInputs, newInputs, chosen) === 'replace'
+    ) {
       f.impact = 'replace';
-      f.reason = 'dropping an accepted accelerator type forces replacement (the cluster may run on it)';
+      f.reason = chosen
+        ? `dropping ${chosen}, the accelerator type the cluster runs on, forces replacement`
+        : 'dropping an accepted accelerator type forces replacement (the cluster may run on it)';
     }
   }
   let step: ResourceDiff['step'] = 'no-op';

@@ -60,3 +60,19 @@ test('the plan diff: reordering or adding accepted types updates, dropping one r
   assert.equal(dropped.step, 'replace');
   assert.equal(dropped.fields[0]!.path, 'acceleratorTypes');
 });
+
+test('the plan diff with the type the cluster runs on: dropping another listed type updates, dropping that one replaces', () => {
+  const base = { name: 'c1', zone: 'cn-southwest-2b', nodeCount: 1, placement: 'zone' };
+  const old = { ...base, acceleratorTypes: ['nvidia-h200', 'ascend-910c'] };
+  const runsOn = { acceleratorType: 'ascend-910c' };
+  const dropUnchosen = diffResource('Cluster', old, { ...base, acceleratorTypes: ['ascend-910c'] }, runsOn);
+  assert.equal(dropUnchosen.step, 'update');
+  assert.equal(dropUnchosen.fields[0]!.impact, 'update');
+  const dropChosen = diffResource('Cluster', old, { ...base, acceleratorTypes: ['nvidia-h200'] }, runsOn);
+  assert.equal(dropChosen.step, 'replace');
+  assert.match(dropChosen.fields[0]!.reason!, /dropping ascend-910c, the accelerator type the cluster runs on/);
+  assert.equal(diffResource('Cluster', old, { ...base, acceleratorTypes: ['ascend-910c', 'nvidia-h200'] }, runsOn).step, 'update');
+  // An empty or absent type is not known: the conservative rule holds.
+  assert.equal(diffResource('Cluster', old, { ...base, acceleratorTypes: ['ascend-910c'] }, { acceleratorType: '' }).step, 'replace');
+  assert.equal(diffResource('Cluster', old, { ...base, acceleratorTypes: ['ascend-910c'] }, {}).step, 'replace');
+});

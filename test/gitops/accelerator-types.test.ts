@@ -27,7 +27,7 @@ spec:
   placement: zone
 `;
 
-test('a cluster listing several types: the plan shows the type chosen, apply places it there, reordering updates in place', async () => {
+test('a cluster listing several types: the plan shows the type chosen, apply places it there, reordering or dropping an unchosen type updates in place', async () => {
   const s = await scratch();
   try {
     const stack = join(s.root, 'types');
@@ -53,6 +53,17 @@ test('a cluster listing several types: the plan shows the type chosen, apply pla
     const reorder = await runBin(['plan', stack], env);
     assert.equal(reorder.code, 0, reorder.stderr + reorder.stdout);
     assert.match(reorder.stdout, /Plan: 0 to create, 1 to update, 0 to replace/);
+
+    // The state's outputs say it runs on ascend-910c: dropping nvidia-h200 keeps it, dropping ascend-910c replaces it.
+    await writeFile(join(stack, 'either.yaml'), either(['ascend-910c']));
+    const dropOther = await runBin(['plan', stack], env);
+    assert.equal(dropOther.code, 0, dropOther.stderr + dropOther.stdout);
+    assert.match(dropOther.stdout, /Plan: 0 to create, 1 to update, 0 to replace/);
+    await writeFile(join(stack, 'either.yaml'), either(['nvidia-h200']));
+    // (The replacement could not be placed: every nvidia-h200 server is taken, so the plan cannot be applied.)
+    const dropChosen = await runBin(['plan', stack], env);
+    assert.match(dropChosen.stdout, /acceleratorTypes: \["nvidia-h200","ascend-910c"\] -> \["nvidia-h200"\] \(forces replacement\)/);
+    assert.match(dropChosen.stdout, /Plan: 0 to create, 0 to update, 1 to replace/);
   } finally {
     await s.cleanup();
   }

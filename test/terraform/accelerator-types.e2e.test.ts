@@ -1,5 +1,6 @@
 // The real terraform engines and a cluster listing several accelerator types: with the preferred type
-// full it is created on the next one, the accelerator_type output says so, and a second plan is empty.
+// full it is created on the next one, the accelerator_type output says so, and a second plan is empty;
+// dropping the type it does not run on updates it in place.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CloudClient } from '../../provider/src/client/index.ts';
@@ -57,5 +58,18 @@ for (const engine of terraformEngines())
       const out = await ws.ok(['output', '-raw', 'chosen']);
       assert.equal(out.stdout.trim(), 'ascend-910c');
       await ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 0);
+    });
+
+    test('dropping the type it does not run on updates it in place; applying keeps the cluster and its type', async () => {
+      ws.write({ 'main.tf': PROVIDER_BLOCK + config.replace('["nvidia-h200", "ascend-910c"]', '["ascend-910c"]') });
+      const plan = await ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 2);
+      assert.match(plan.stdout, /aicloud_cluster\.either will be updated in-place/);
+      assert.doesNotMatch(plan.stdout, /must be replaced/);
+      const id = (await cloud.get('Cluster', 'either'))?.id;
+      await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
+      const kept = await cloud.get('Cluster', 'either');
+      assert.equal(kept?.id, id);
+      assert.equal(kept?.outputs?.acceleratorType, 'ascend-910c');
+      assert.deepEqual(kept?.spec.acceleratorTypes, ['ascend-910c']);
     });
   });

@@ -5,7 +5,7 @@ import { chooseFence, clearableServers } from './choose-fence.ts';
 import { findVictims } from './find-victims.ts';
 import { finishMoves } from './finish-moves.ts';
 import { orderPending } from './order-pending.ts';
-import { causeText, describeWait, fencedOut, pendingReason, type WaitCause } from './pending-reason.ts';
+import { anyTypeCauses, causeText, describeWait, describeWaitAny, fencedOut, pendingReason, type WaitCause } from './pending-reason.ts';
 import { quotaAfterPreemption } from './quota-victims.ts';
 import { planMoves } from './plan-moves.ts';
 import { AdmissionView } from './admission-view.ts';
@@ -19,6 +19,8 @@ interface Waiting {
   p: PendingRequest;
   perServer: number;
   cause: WaitCause;
+  /** For a request accepting several types: why each further type did not start it (`h200: no room`). */
+  others?: string[];
 }
 
 /**
@@ -139,6 +141,11 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
   // Reasons are written after the walk, when positions among the requests still waiting are known.
   let waiting: Waiting[] = [];
   const sizes = new Map<string, number>();
+  const sizeOf = (type: string): number => {
+    let n = sizes.get(type);
+    if (n === undefined) sizes.set(type, (n = serverSize(allocator.topology, type)));
+    return n;
+  };
   // Fences looked at again in this pass (once each): one whose holders cannot be cleared moves.
   const revisited = new Set<string>();
   // A walk that lifts a fence or preempts (room the requests before it did not see) walks again, so
@@ -149,8 +156,7 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
     for (const p of order) {
       if (admitted.has(p.id)) continue;
       const type = p.request.acceleratorType;
-      let perServer = sizes.get(type);
-      if (perServer === undefined) sizes.set(type, (perServer = serverSize(allocator.topology, type)));
+      const perServer = sizeOf(type);
       const ask = askOf(p.request, perServer);
       const canPreempt = queues.get(p.queue)?.preemption === 'lowerPriority';
       let quota = ledger.fits(p.queue, type, ask);
@@ -162,6 +168,25 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
         // Its own fence first, then anywhere outside the other gangs' fences.
         if (reservation) d = tryPlace(p.request, { only: [reservation.supernode] });
         if (!d?.ok) d = tryPlace(p.request, { exclude: others });
+      }
+      // A request accepting several types starts on the first further type that fits its quota and
+      // room before anything is preempted for it; preemption and fences concern its first type only.
+      let chosen = p.request;
+      let tried: string[] | undefined;
+      if (!d?.ok && !blockedByHead && p.alternatives?.length) {
+        tried = [];
+        for (const alt of p.alternatives) {
+          const t = alt.acceleratorType;
+          const q = ledger.fits(p.queue, t, askOf(alt, sizeOf(t)));
+          const ad = q.ok ? tryPlace(alt, { exclude: others }) : undefined;
+          if (ad?.ok) {
+            d = ad;
+            chosen = alt;
+            quota = q;
+            break;
+          }
+          tried.push(`${t}: ${q.ok ? 'no room' : q.why!}`);
+        }
       }
       if (!d?.ok && !blockedByHead && canPreempt) {
         // Work this pass admitted is not preempted by it: a walk that starts again after a lifted fence
@@ -184,7 +209,7 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
         }
       }
       if (!quota.ok) {
-        waiting.push({ p, perServer, cause: { kind: 'quota', why: quota.why! } });
+        waiting.push({ p, perServer, cause: { kind: 'quota', why: quota.why! }, ...(tried ? { others: tried } : {}) });
         continue;
       }
       if (d?.ok) {
@@ -192,7 +217,7 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
         const accelerators = d.acceleratorCount;
         const work: RunningWork = {
           id: p.id,
-          request: p.request,
+          request: chosen,
           queue: p.queue,
           priority: p.priority,
           preemptible: p.preemptible,
@@ -266,16 +291,18 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
         }
         moves = [...moves, ...planned];
       }
-      waiting.push({ p, perServer, cause: blockedByHead ? { kind: 'behind-head' } : held ? { kind: 'capacity' } : fencedOut(p.request, fenceList, tryPlace) });
+      waiting.push({
+        p,
+        perServer,
+        cause: blockedByHead ? { kind: 'behind-head' } : held ? { kind: 'capacity' } : fencedOut(p.request, fenceList, tryPlace),
+        ...(tried ? { others: tried } : {}),
+      });
     }
   }
-  waiting.forEach(({ p, perServer, cause }, i) => {
-    decisions.push({
-      kind: 'pending',
-      id: p.id,
-      position: i + 1,
-      reason: pendingReason(waitText(p.request, perServer), i + 1, reservations.get(p.id), causeText(cause)),
-    });
+  waiting.forEach(({ p, perServer, cause, others }, i) => {
+    const wait = p.alternatives?.length ? describeWaitAny([p.request, ...p.alternatives], sizeOf) : waitText(p.request, perServer);
+    const why = others ? anyTypeCauses(p.request.acceleratorType, causeText(cause), others) : causeText(cause);
+    decisions.push({ kind: 'pending', id: p.id, position: i + 1, reason: pendingReason(wait, i + 1, reservations.get(p.id), why) });
   });
   for (const id of admitted) view.pending.delete(id);
   view.reservations = [...reservations.values()];

@@ -11,6 +11,17 @@ export function describeWait(req: AllocationRequest, perServer: number): string 
   return `${what}${where}`;
 }
 
+/**
+ * What a request accepting several types waits for: `2 nvidia-h200 or ascend-910c servers in
+ * cn-southwest-2b` when the types' gangs read alike, else each gang's text joined with `or`.
+ */
+export function describeWaitAny(reqs: readonly AllocationRequest[], perServer: (type: string) => number): string {
+  const texts = reqs.map((r) => describeWait(r, perServer(r.acceleratorType)));
+  const shape = (i: number) => texts[i]!.replace(reqs[i]!.acceleratorType, '\0');
+  if (texts.every((_, i) => shape(i) === shape(0))) return shape(0).replace('\0', reqs.map((r) => r.acceleratorType).join(' or '));
+  return texts.join(' or ');
+}
+
 const POSITION = '; position ';
 
 /** Where a reason's position number starts and ends, or undefined when it has none. */
@@ -72,6 +83,15 @@ export function causeText(cause: WaitCause): string | undefined {
     case 'behind-head':
       return 'behind a reserved gang (backfill off)';
   }
+}
+
+/**
+ * What holds back a request accepting several types, type by type in its order: its first type's
+ * cause (`no room` for capacity, which adds no text of its own), then each further type's, e.g.
+ * `nvidia-h200: queue q uses 16 of 16 nvidia-h200 (nominal 16); asked 16; ascend-910c: no room`.
+ */
+export function anyTypeCauses(firstType: string, firstCause: string | undefined, others: readonly string[]): string {
+  return [`${firstType}: ${firstCause ?? 'no room'}`, ...others].join('; ');
 }
 
 /**

@@ -21,6 +21,13 @@ export interface QueueSpec {
 export interface PendingRequest {
   id: string;
   request: AllocationRequest;
+  /**
+   * The same gang on each further accepted type, most preferred first (a cluster listing several
+   * `acceleratorTypes`; `request` is on the first). A pass starts it on the first of `request` and these
+   * that fits both its queue's quota for that type and capacity; preemption and reservations consider
+   * `request` alone. Absent for work of one type.
+   */
+  alternatives?: AllocationRequest[];
   queue: string;
   priority: number;
   preemptible: boolean;

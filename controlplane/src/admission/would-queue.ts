@@ -1,7 +1,7 @@
 import { serverSize, type Allocator } from '../allocator/index.ts';
 import { findVictims } from './find-victims.ts';
 import { orderPending } from './order-pending.ts';
-import { causeText, describeWait, fencedOut, pendingReason, type WaitCause } from './pending-reason.ts';
+import { anyTypeCauses, causeText, describeWaitAny, fencedOut, pendingReason, type WaitCause } from './pending-reason.ts';
 import { QuotaLedger } from './quota-ledger.ts';
 import { quotaAfterPreemption } from './quota-victims.ts';
 import type { AdmissionState, AdmitOptions, PendingRequest } from './types.ts';
@@ -32,11 +32,19 @@ export function wouldQueue(
   const fences = [...new Set(state.reservations.filter((r) => r.requestId !== p.id).map((r) => r.supernode))];
   const canPreempt = queues.get(p.queue)?.preemption === 'lowerPriority';
   const position = orderPending([...state.pending.filter((x) => x.id !== p.id), p], queues).findIndex((x) => x.id === p.id) + 1;
+  // Why each further accepted type did not start it, once they were tried (see `admitPass`).
+  let tried: string[] | undefined;
+  const all = [p.request, ...(p.alternatives ?? [])];
   const waits = (cause: WaitCause): QueueVerdict => ({
     queues: true,
     cause,
     position,
-    reason: pendingReason(describeWait(p.request, perServer), position, undefined, causeText(cause)),
+    reason: pendingReason(
+      describeWaitAny(all, (t) => serverSize(allocator.topology, t)),
+      position,
+      undefined,
+      tried ? anyTypeCauses(type, causeText(cause), tried) : causeText(cause),
+    ),
   });
 
   const quota = ledger.fits(p.queue, type, ask);
@@ -44,6 +52,15 @@ export function wouldQueue(
   if (quota.ok) {
     const d = allocator.placeWithin(p.request, { exclude: fences });
     if (d.ok) return { queues: false, preempts: [] };
+  }
+  if (p.alternatives?.length) {
+    tried = [];
+    for (const alt of p.alternatives) {
+      const t = alt.acceleratorType;
+      const q = ledger.fits(p.queue, t, alt.unit === 'servers' ? alt.count * serverSize(allocator.topology, t) : alt.count);
+      if (q.ok && allocator.placeWithin(alt, { exclude: fences }).ok) return { queues: false, preempts: [] };
+      tried.push(`${t}: ${q.ok ? 'no room' : q.why!}`);
+    }
   }
   if (canPreempt) {
     const moving = new Set(state.moves.map((m) => m.owner));

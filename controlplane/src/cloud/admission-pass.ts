@@ -234,7 +234,9 @@ async function startProvisioning(cp: ControlPlane, doc: WireResource, placement:
       placement.servers.map((s) => s.serverId),
       placement.acceleratorCount,
     );
-    doc.outputs = { ...doc.outputs, acceleratorCount: placement.acceleratorCount, hourlyCost: hourlyCost('Cluster', doc.spec) };
+    // A cluster listing several types runs on the one admission chose: its outputs name it, and its price follows it.
+    const chosen = doc.spec.acceleratorType === undefined ? { acceleratorType: placement.acceleratorType } : {};
+    doc.outputs = { ...doc.outputs, ...chosen, acceleratorCount: placement.acceleratorCount, hourlyCost: hourlyCost('Cluster', { ...doc.spec, ...chosen }) };
   }
   doc.status = 'provisioning';
   doc.statusReason = null;

@@ -1,7 +1,7 @@
 import { clusterAsk, clusterPreviewCreate, clusterPreviewFields, validate, type ClusterInputs, type ClusterPreviewCreate } from '../../../core/index.ts';
 import type { Decision, PreviewItem } from '../allocator/index.ts';
 import { apiError, isAicloudError, type AicloudError } from './errors.ts';
-import { checkQueuedCluster } from './queued-cluster.ts';
+import { checkQueuedCluster, typesWithQuotaRoom } from './queued-cluster.ts';
 import { summarizeServers, summarizeSlices, type AllocationSummary } from './allocation-wire.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { readDoc, specOf } from './resource-doc.ts';
@@ -86,8 +86,18 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
         slots.push({ ...base, fits: false, code: refused.code, message: refused.message });
         continue;
       }
+      // Only types the queue has quota room for now can start it; with none it waits for quota.
+      const quota = r.queue !== undefined ? await typesWithQuotaRoom(cp, project, { ...r.cluster, queue: r.queue }) : undefined;
+      if (quota && quota.room.length === 0) {
+        slots.push({ ...base, fits: false, queued: true, code: 'QUOTA_EXCEEDED', message: `waits in queue ${r.queue}: ${quota.full.join('; ')}` });
+        continue;
+      }
+      const asked =
+        quota && r.cluster.acceleratorTypes !== undefined
+          ? { ...r.cluster, acceleratorTypes: r.cluster.acceleratorTypes.filter((t) => quota.room.includes(t)) }
+          : r.cluster;
       slots.push({ item: items.length });
-      items.push({ owner, project, ...clusterAsk(r.cluster) });
+      items.push({ owner, project, ...clusterAsk(asked) });
       continue;
     }
     const rec = await cp.store.getResource(project, 'Cluster', r.name);

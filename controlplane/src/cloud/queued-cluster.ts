@@ -1,9 +1,9 @@
-import { clusterSizeField, hourlyCost, type ClusterInputs } from '../../../core/index.ts';
+import { acceptedTypes, clusterSizeField, hourlyCost, type ClusterInputs } from '../../../core/index.ts';
 import { serverSize } from '../allocator/index.ts';
 import { clusterRequestOfType } from './cluster-holdings.ts';
-import { partitionShare, type PendingRequest } from '../admission/index.ts';
-import { apiError } from './errors.ts';
-import { admissionStateOf, keepAdmissionState, queueKey, toQueueSpec } from './admission-state.ts';
+import { partitionShare, QuotaLedger, type PendingRequest } from '../admission/index.ts';
+import { apiError, isAicloudError, type AicloudError } from './errors.ts';
+import { admissionStateOf, currentQueues, keepAdmissionState, queueKey, toQueueSpec } from './admission-state.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { readDoc, specOf } from './resource-doc.ts';
 
@@ -23,22 +23,45 @@ export function queuedClusterSpec(spec: Spec): (ClusterInputs & { queue: string 
 /**
  * Checks that a queued cluster can ever be admitted (its queue exists and has a quota for the type
  * that covers the request, borrowing included), so a request that could only wait forever is
- * refused at once, with the numbers.
+ * refused at once, with the numbers. A cluster listing several types needs one such type; when none
+ * is, the refusal is its first type's, with every type's reason in the message.
  */
 export async function checkQueuedCluster(cp: ControlPlane, project: string, spec: ClusterInputs & { queue: string }): Promise<void> {
-  if (spec.acceleratorTypes !== undefined) {
-    // Admission reserves and charges one type per queued cluster; choosing among several there is not built yet.
+  if (spec.acceleratorTypes === undefined) return checkQueuedType(cp, project, spec, spec.acceleratorType ?? '');
+  if (spec.acceleratorProfile !== undefined) {
+    // Partitioned clusters wait in their own admission stage, which places one type per request.
     throw apiError(
       'INVALID_VALUE',
-      `a queued cluster names one acceleratorType; acceleratorTypes (${spec.acceleratorTypes.join(', ')}) is not admitted through a queue yet`,
+      `a queued partitioned cluster names one acceleratorType; acceleratorTypes (${spec.acceleratorTypes.join(', ')}) is not admitted through a queue with acceleratorProfile`,
       {
         field: 'acceleratorTypes',
         value: spec.acceleratorTypes,
-        hint: 'Name one acceleratorType for a queued cluster, or leave queue out to place it on the first listed type that fits.',
+        hint: 'Name one acceleratorType for a queued partitioned cluster, or leave queue out to place it on the first listed type that fits.',
       },
     );
   }
-  const type = spec.acceleratorType ?? '';
+  const refusals: { type: string; error: AicloudError }[] = [];
+  for (const type of spec.acceleratorTypes) {
+    try {
+      await checkQueuedType(cp, project, spec, type);
+      return;
+    } catch (e) {
+      // A missing queue is the same for every type.
+      if (!isAicloudError(e) || e.code === 'DEPENDENCY_NOT_FOUND') throw e;
+      refusals.push({ type, error: e });
+    }
+  }
+  const first = refusals[0]!.error;
+  throw apiError(first.code, `queue ${spec.queue} could never admit any listed type: ${refusals.map((r) => `${r.type}: ${r.error.message}`).join('; ')}`, {
+    ...(first.field !== undefined ? { field: first.field } : {}),
+    ...('value' in first ? { value: first.value } : {}),
+    hint: first.field === 'queue' ? 'Add a quota for one of the listed types to the queue, or use a queue that has one.' : first.hint,
+    status: first.status,
+  });
+}
+
+/** `checkQueuedCluster` for one accelerator type of the cluster. */
+async function checkQueuedType(cp: ControlPlane, project: string, spec: ClusterInputs & { queue: string }, type: string): Promise<void> {
   const request = clusterRequestOfType(project, '', spec, type);
   const share = partitionShare(request);
   const field = clusterSizeField(spec);
@@ -58,6 +81,35 @@ export async function checkQueuedCluster(cp: ControlPlane, project: string, spec
     value: spec.nodeCount,
     what: `${spec.nodeCount} ${type} servers are ${ask} accelerators`,
   });
+}
+
+/**
+ * The types of a queued cluster (its one, or its list in order) whose queue has quota room for it now,
+ * and why each other type has none. The placement preview asks the allocator about these alone, since
+ * the admission pass starts a request only on a type its quota has room for; so a plan's `will queue`
+ * agrees with what the create then does. A queue not created yet (earlier in the same plan) has room.
+ */
+export async function typesWithQuotaRoom(
+  cp: ControlPlane,
+  project: string,
+  spec: ClusterInputs & { queue: string },
+): Promise<{ room: string[]; full: string[] }> {
+  const types = acceptedTypes(spec);
+  const queues = await currentQueues(cp);
+  const key = queueKey(project, spec.queue);
+  if (!queues.some((q) => q.name === key)) return { room: types, full: [] };
+  const ledger = new QuotaLedger(new Map(queues.map((q) => [q.name, q])));
+  for (const w of (await admissionStateOf(cp)).running) ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
+  const room: string[] = [];
+  const full: string[] = [];
+  for (const type of types) {
+    const request = clusterRequestOfType(project, '', spec, type);
+    const ask = partitionShare(request) ?? spec.nodeCount * serverSize(cp.allocator.topology, type);
+    const fits = ledger.fits(key, type, ask);
+    if (fits.ok) room.push(type);
+    else full.push(types.length > 1 ? `${type}: ${fits.why!}` : fits.why!);
+  }
+  return { room, full };
 }
 
 /** The queue exists and its quota for `type` (borrowing included) covers `ask` accelerators; otherwise a clear refusal. */
@@ -100,19 +152,27 @@ export async function checkQueueCovers(
   }
 }
 
-/** What a queued cluster shows before admission: nothing held yet. */
+/**
+ * What a queued cluster shows before admission: nothing held yet. A cluster listing several types has
+ * no type (nor price) until admission chooses one; then the pass sets both.
+ */
 export function pendingClusterOutputs(spec: ClusterInputs): Record<string, unknown> {
   return { acceleratorCount: 0, hourlyCost: hourlyCost('Cluster', spec) };
 }
 
-/** Puts a queued cluster's gang at the back of its queue (or in its priority's place). */
+/**
+ * Puts a queued cluster's gang at the back of its queue (or in its priority's place): on its one type,
+ * or on each listed type in order (admission starts it on the first that fits quota and room).
+ */
 export async function enqueueCluster(cp: ControlPlane, project: string, id: string, spec: ClusterInputs & { queue: string }, now: number): Promise<void> {
-  const request = clusterRequestOfType(project, id, spec, spec.acceleratorType ?? '');
+  const [first = '', ...rest] = acceptedTypes(spec);
+  const request = clusterRequestOfType(project, id, spec, first);
   const state = await admissionStateOf(cp);
   const preemptible = spec.preemptible === true;
   const p: PendingRequest = {
     id,
     request,
+    ...(rest.length ? { alternatives: rest.map((t) => clusterRequestOfType(project, id, spec, t)) } : {}),
     queue: queueKey(project, spec.queue),
     priority: spec.priority ?? 0,
     preemptible,

@@ -54,7 +54,8 @@ export async function updateResource(
     const v = validate(kind, merged, cluster ? { acceleratorType: clusterTypeOf(cluster) } : {});
     if (!v.ok) throw diagnosticsError(v.diagnostics);
     const spec = asSpec(v.value);
-    const diff = diffResource(kind, before.spec, spec);
+    // A cluster listing several types is replaced only when the list drops the type it runs on.
+    const diff = diffResource(kind, before.spec, spec, kind === 'Cluster' ? { acceleratorType: clusterTypeOf(before) } : {});
     if (diff.diagnostics.length) throw diagnosticsError(diff.diagnostics);
     // Sending a failed resource its own spec again retries the failed change, the way a real
     // cloud re-reconciles an errored resource; otherwise nothing could make it ready in place.

@@ -64,7 +64,9 @@ export function buildPlan(desired: readonly DesiredResource[], observed: readonl
       steps.set(address, step);
       return;
     }
-    const diff = registry.diffResource(d.kind, o.spec, d.inputs);
+    // The observed outputs say which type a cluster listing several runs on: dropping another type keeps it.
+    const chosen = o.outputs?.acceleratorType;
+    const diff = registry.diffResource(d.kind, o.spec, d.inputs, typeof chosen === 'string' ? { acceleratorType: chosen } : {});
     for (const bad of diff.diagnostics ?? []) {
       problems.push({
         code: bad.code,

@@ -5,7 +5,7 @@ import type { PlanRegistry } from './plan-registry.ts';
 /** The planner's view of the real core: every decision delegated, nothing re-implemented. */
 export function coreRegistry(): PlanRegistry {
   return {
-    diffResource: (kind, oldInputs, newInputs) => diffResource(asKind(kind), oldInputs, newInputs),
+    diffResource: (kind, oldInputs, newInputs, context) => diffResource(asKind(kind), oldInputs, newInputs, context),
     hourlyCost: (kind, inputs, ctx) => hourlyCost(asKind(kind), inputs, ctx),
     billed: (kind) => BILLED_KINDS.includes(asKind(kind)),
     // Only clusters take accelerators from free capacity; endpoints run inside their cluster's.

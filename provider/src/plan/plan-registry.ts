@@ -6,10 +6,12 @@ import type { PlanFieldChange } from './plan-types.ts';
  * real core, and every rule (update versus replace, cost) stays there.
  */
 export interface PlanRegistry {
+  /** `context.acceleratorType`: the type an existing cluster runs on (its output), when known. */
   diffResource(
     kind: string,
     oldInputs: Record<string, unknown>,
     newInputs: Record<string, unknown>,
+    context?: { acceleratorType?: string },
   ): {
     step: 'no-op' | 'update' | 'replace';
     fields: PlanFieldChange[];

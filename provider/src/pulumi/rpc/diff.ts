@@ -17,9 +17,11 @@ const Kinds = providerPb.PropertyDiff.Kind;
 export function diffRpc(state: ProviderState): NonNullable<ProviderRpcs['diff']> {
   return async (req) => {
     const kind = kindOfRequest(req);
-    const oldInputs = req.getOldInputs() ? fromWire(req.getOldInputs(), state.secrets).values : inputsOf(kind, fromWire(req.getOlds(), state.secrets).values);
+    const olds = fromWire(req.getOlds(), state.secrets).values;
+    const oldInputs = req.getOldInputs() ? fromWire(req.getOldInputs(), state.secrets).values : inputsOf(kind, olds);
     const news = fromWire(req.getNews(), state.secrets).values;
-    const diff = diffResource(kind, oldInputs, news);
+    // The old outputs say which type a cluster listing several runs on: dropping another type keeps it.
+    const diff = diffResource(kind, oldInputs, news, typeof olds.acceleratorType === 'string' ? { acceleratorType: olds.acceleratorType } : {});
     if (diff.diagnostics.length) {
       throw inputPropertiesError(
         `this change to ${req.getUrn().split('::').pop()} is not allowed: ${diff.diagnostics.map((d) => `${d.path}: ${d.message}`).join('; ')}`,

@@ -83,3 +83,18 @@ test('shrinking a volume is refused at plan time', async () => {
   const { diagnostics } = await p.plan('aicloud_volume', apply.state!, { ...vol, size_gib: 50 });
   assert.ok(diagnostics?.some((d) => d.severity === 1 && d.attribute?.steps[0]?.attribute_name === 'size_gib'));
 });
+
+test('a cluster listing several types: dropping a type it does not run on updates, dropping the one it runs on replaces', async () => {
+  const p = fakeProvider();
+  const listed = { name: 'either', zone: 'cn-southwest-2b', accelerator_types: ['nvidia-h200', 'ascend-910c'], node_count: 1 };
+  const { apply } = await p.planAndApply('aicloud_cluster', null, listed);
+  assert.deepEqual(apply.diagnostics, []);
+  // Prior state holds the type the cloud chose (accelerator_type is computed).
+  const prior: Record<string, unknown> = { ...apply.state!, accelerator_type: 'ascend-910c' };
+  const dropOther = await p.plan('aicloud_cluster', prior, { ...listed, accelerator_types: ['ascend-910c'] });
+  assert.deepEqual(dropOther.diagnostics, []);
+  assert.deepEqual(dropOther.requires_replace, []);
+  assert.equal(dropOther.planned!.id, prior.id);
+  const dropChosen = await p.plan('aicloud_cluster', prior, { ...listed, accelerator_types: ['nvidia-h200'] });
+  assert.deepEqual(dropChosen.requires_replace, [{ steps: [{ attribute_name: 'accelerator_types' }] }]);
+});

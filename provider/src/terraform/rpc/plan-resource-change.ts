@@ -88,7 +88,10 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
   let grown: { old: unknown } | undefined;
   let changed: string[] = [];
   if (prior) {
-    const diff = diffResource(kind, inputsFromTf(prior, schema.attributes), inputsFromTf(planned, schema.attributes));
+    const priorInputs = inputsFromTf(prior, schema.attributes);
+    // Prior state holds the type a cluster listing several runs on (accelerator_type, computed): dropping another type keeps it.
+    const chosen = typeof priorInputs.acceleratorType === 'string' ? { acceleratorType: priorInputs.acceleratorType } : {};
+    const diff = diffResource(kind, priorInputs, inputsFromTf(planned, schema.attributes), chosen);
     diagnostics.push(...diff.diagnostics.map((d) => wireDiagnostic(d, schema.attributes)));
     step = diff.step;
     for (const f of diff.fields) {
