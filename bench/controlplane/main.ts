@@ -2,11 +2,12 @@
 // baseline measured in the same run on the same machine. Writes bench/results/controlplane.json.
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startPostgres, type TestPostgres } from '../../test/support/postgres.ts';
+import { renderControlPlaneSvg } from './render-svg.ts';
 
 const here = import.meta.dirname;
 const root = join(here, '../..');
@@ -14,7 +15,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
 /** `--store sqlite|postgres` and `--instances N`: with postgres, the run adds PostgreSQL at 1 and N instances. */
-function parseArgs(argv: string[]): { store: 'sqlite' | 'postgres'; instances: number } {
+function parseArgs(argv: string[]): { store: 'sqlite' | 'postgres'; instances: number; rounds: number } {
   const get = (flag: string) => {
     const i = argv.indexOf(flag);
     return i === -1 ? undefined : argv[i + 1];
@@ -24,7 +25,9 @@ function parseArgs(argv: string[]): { store: 'sqlite' | 'postgres'; instances: n
   const instances = Number(get('--instances') ?? 1);
   if (!Number.isInteger(instances) || instances < 1 || instances > 16)
     throw new Error(`--instances must be a whole number from 1 to 16, not ${get('--instances')}`);
-  return { store, instances };
+  const rounds = Number(get('--rounds') ?? 2);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 20) throw new Error(`--rounds must be a whole number from 1 to 20, not ${get('--rounds')}`);
+  return { store, instances, rounds };
 }
 const args = parseArgs(process.argv.slice(2));
 
@@ -126,8 +129,12 @@ async function main() {
     if (args.store === 'postgres') {
       const pg = await startPostgres({ durable: true });
       try {
+        // Rounds alternate (1, N, N, 1, ...) so outside load on the shared machine hits both alike.
         const counts = [...new Set([1, args.instances])];
-        for (const n of counts) stores.push(await postgresRun(pg, work, n, token, cluster, children));
+        for (let r = 0; r < args.rounds; r++) {
+          for (const n of r % 2 === 0 ? counts : [...counts].reverse())
+            stores.push({ ...(await postgresRun(pg, work, n, token, cluster, children)), round: r + 1 });
+        }
       } finally {
         pg.stop();
       }
@@ -144,6 +151,7 @@ async function main() {
       baseline: { reads: baseReads, creates: baseCreates },
       controlplane: { reads, creates, invariantsOk: inv.ok },
       stores,
+      scaleOut: summarize(stores, args.instances),
       ratio: {
         reads: Number((reads.requestsPerSecond / baseReads.requestsPerSecond).toFixed(3)),
         creates: Number((creates.requestsPerSecond / baseCreates.requestsPerSecond).toFixed(3)),
@@ -161,15 +169,18 @@ async function main() {
     console.log(`ratio reads ${result.ratio.reads}, creates ${result.ratio.creates}; invariants ok: ${inv.ok}`);
     for (const r of stores) {
       console.log(
-        `creates on ${r.store.padEnd(8)} x${r.instances} (${String(r.connections).padStart(2)} connections) ${String(r.creates.requestsPerSecond).padStart(7)} req/s  p99 ${r.creates.p99Ms} ms; invariants ok: ${r.invariantsOk}`,
+        `${r.round ? `round ${r.round} ` : ''}creates on ${r.store.padEnd(8)} x${r.instances} (${String(r.connections).padStart(2)} connections) ${String(r.creates.requestsPerSecond).padStart(7)} req/s  p99 ${r.creates.p99Ms} ms; invariants ok: ${r.invariantsOk}`,
       );
       if (r.reads)
         console.log(
           `reads   on ${r.store.padEnd(8)} x${r.instances} (${String(r.connections).padStart(2)} connections) ${String(r.reads.requestsPerSecond).padStart(7)} req/s  p99 ${r.reads.p99Ms} ms`,
         );
       if (r.scaleOut) console.log(`  counts x${r.instances}: ${JSON.stringify(r.scaleOut)}`);
+      if (r.cpuMsPerAnswer) console.log(`  CPU ms per answer x${r.instances}: ${JSON.stringify(r.cpuMsPerAnswer)}`);
     }
-    console.log(`wrote ${out}`);
+    writeFileSync(join(root, 'bench/results/controlplane.svg'), renderControlPlaneSvg(result));
+    console.log(`scale-out summary: ${JSON.stringify(result.scaleOut)}`);
+    console.log(`wrote ${out} and controlplane.svg`);
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
     rmSync(work, { recursive: true, force: true });
@@ -186,6 +197,65 @@ interface StoreRun {
   invariantsOk: boolean;
   /** What the instances counted, summed: catch-ups, full reloads, write conflicts and retries (PostgreSQL runs). */
   scaleOut?: Record<string, number>;
+  /** Which alternating round this was (PostgreSQL runs). */
+  round?: number;
+  /** CPU milliseconds per answer of the instances together and of the load generator, per phase (PostgreSQL runs). */
+  cpuMsPerAnswer?: { creates: { instances: number; loadGenerator: number }; reads: { instances: number; loadGenerator: number } };
+}
+
+/** CPU time (user + system) of a process so far, in milliseconds, from /proc; 0 where /proc is missing. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs a load phase and says how much CPU the instances and this process spent per answer. */
+async function measured(
+  pids: (number | undefined)[],
+  run: () => Promise<Figures>,
+): Promise<{ figures: Figures; cpu: { instances: number; loadGenerator: number } }> {
+  const before = pids.map(cpuMs);
+  const self = process.cpuUsage();
+  const figures = await run();
+  const used = pids.reduce<number>((a, p, i) => a + cpuMs(p) - before[i]!, 0);
+  const mine = process.cpuUsage(self);
+  const answers = Math.max(1, figures.requestsPerSecond * seconds);
+  return {
+    figures,
+    cpu: { instances: Number((used / answers).toFixed(3)), loadGenerator: Number(((mine.user + mine.system) / 1000 / answers).toFixed(3)) },
+  };
+}
+
+/** Means over the rounds per instance count, and the ratios of N instances to one. */
+function summarize(stores: StoreRun[], n: number) {
+  const mean = (xs: number[]) => (xs.length ? Number((xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(1)) : 0);
+  const of = (k: number) => stores.filter((r) => r.store === 'postgres' && r.instances === k);
+  const per = (k: number) => ({
+    creates: mean(of(k).map((r) => r.creates.requestsPerSecond)),
+    createP99Ms: mean(of(k).map((r) => r.creates.p99Ms)),
+    reads: mean(of(k).map((r) => r.reads?.requestsPerSecond ?? 0)),
+    readP99Ms: mean(of(k).map((r) => r.reads?.p99Ms ?? 0)),
+    fullReloads: of(k).reduce((a, r) => a + (r.scaleOut?.fullReloads ?? 0), 0),
+    writeConflicts: of(k).reduce((a, r) => a + (r.scaleOut?.writeConflicts ?? 0), 0),
+    writeRetries: of(k).reduce((a, r) => a + (r.scaleOut?.writeRetries ?? 0), 0),
+  });
+  const one = per(1);
+  const many = per(n);
+  if (!of(1).length || n === 1) return { one };
+  return {
+    one,
+    many,
+    ratio: {
+      creates: Number((many.creates / one.creates).toFixed(2)),
+      createP99: Number((many.createP99Ms / one.createP99Ms).toFixed(2)),
+      reads: Number((many.reads / one.reads).toFixed(2)),
+    },
+  };
 }
 
 /** Stops an instance and reads the counts it prints on the way out (`scale-out stats: {...}`). */
@@ -240,20 +310,27 @@ async function postgresRun(
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     // Autocannon spreads connections over URLs; a multiple of the instance count keeps them even.
     const conns = Math.ceil(connections / n) * n;
-    const creates = await load({
-      url: urls.map((u) => `${u}/v1/projects/default/clusters`),
-      connections: conns,
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ ...cluster, name: 'x' }),
-      requests: [{ setupRequest: uniqueNames(`pg${n}`) }],
-    });
+    const pids = started.map((c) => c.pid);
+    const { figures: creates, cpu: createCpu } = await measured(pids, () =>
+      load({
+        url: urls.map((u) => `${u}/v1/projects/default/clusters`),
+        connections: conns,
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ ...cluster, name: 'x' }),
+        requests: [{ setupRequest: uniqueNames(`pg${n}-${Math.random().toString(36).slice(2, 6)}`) }],
+      }),
+    );
     if (creates.non2xx > 0 || creates.errors > 0) {
       throw new Error(`postgres x${n} creates: ${creates.non2xx} non-2xx answers and ${creates.errors} errors; the run does not measure what it claims`);
     }
     const hot = await fetch(`${urls[0]}/v1/projects/default/clusters`, { method: 'POST', headers, body: JSON.stringify({ ...cluster, name: 'hot' }) });
     if (hot.status !== 202) throw new Error(`postgres x${n} setup create failed: ${hot.status} ${await hot.text()}`);
-    const reads = await load({ url: urls.map((u) => `${u}/v1/projects/default/clusters/hot`), connections: conns, headers });
+    // One read per instance first settles the operations the creates left due, so reads measure reads.
+    for (const u of urls) await fetch(`${u}/v1/projects/default/clusters/hot`, { headers });
+    const { figures: reads, cpu: readCpu } = await measured(pids, () =>
+      load({ url: urls.map((u) => `${u}/v1/projects/default/clusters/hot`), connections: conns, headers }),
+    );
     if (reads.non2xx > 0 || reads.errors > 0) {
       throw new Error(`postgres x${n} reads: ${reads.non2xx} non-2xx answers and ${reads.errors} errors; the run does not measure what it claims`);
     }
@@ -262,7 +339,16 @@ async function postgresRun(
     const counts = await Promise.all(started.map(stopAndCount));
     const scaleOut: Record<string, number> = {};
     for (const c of counts) for (const [k, v] of Object.entries(c ?? {})) scaleOut[k] = (scaleOut[k] ?? 0) + v;
-    return { store: 'postgres', instances: n, connections: conns, creates, reads, invariantsOk: ok, scaleOut };
+    return {
+      store: 'postgres',
+      instances: n,
+      connections: conns,
+      creates,
+      reads,
+      invariantsOk: ok,
+      scaleOut,
+      cpuMsPerAnswer: { creates: createCpu, reads: readCpu },
+    };
   } finally {
     for (const c of started) if (c.exitCode === null) c.kill('SIGTERM');
   }

@@ -8,6 +8,7 @@ import { seededRandom } from './seeded-random.ts';
 import type { SliceScoreCache } from './place-slices.ts';
 import { SliceWorkload } from './slice-workload.ts';
 import type { Topology } from './topology.ts';
+import { TieOrder } from './tie-order.ts';
 import type { Scope } from './types.ts';
 import { WorkloadProfile } from './workload-profile.ts';
 
@@ -60,6 +61,8 @@ export interface AllocatorCore extends AllocatorInternals {
   readonly slicedTypes: Map<number, number>;
   /** Accelerators of whole-accelerator clusters cut into instances for endpoints: units and positions taken. */
   readonly carved: Map<number, { units: number; positions: number }>;
+  /** How equal scores are broken: the index order unless this is one of several instances. */
+  tieOrder: TieOrder;
   /** Per cluster: the endpoints whose replicas run on partition instances of it (taken or cut). */
   readonly sliceChildren: Map<string, Set<string>>;
 }
@@ -91,12 +94,13 @@ export function createCore(topo: Topology, options: CoreOptions = {}): Allocator
     slicedTypes: new Map(),
     carved: new Map(),
     sliceChildren: new Map(),
+    tieOrder: TieOrder.INDEX,
   };
 }
 
 /** What the placement engine needs for one accelerator type. */
 export function engineContext(core: AllocatorCore, type: number, scope?: Scope): EngineContext {
-  return { topo: core.topo, state: core.state, tables: core.profile.tables(type), rng: core.rng, policy: core.policy, scope };
+  return { topo: core.topo, state: core.state, tables: core.profile.tables(type), rng: core.rng, policy: core.policy, scope, ties: core.tieOrder };
 }
 
 /** An accelerator's id from its global number. */

@@ -16,6 +16,7 @@ import { release, releaseServers, shrinkPlan } from './release.ts';
 import { ownersOnServers, replaceOwners } from './reload-servers.ts';
 import type { BlockLimits } from './restrict-blocks.ts';
 import { Topology } from './topology.ts';
+import { TieOrder } from './tie-order.ts';
 import type {
   AllocationRequest,
   CapacityFilter,
@@ -112,6 +113,14 @@ export class Allocator {
    */
   preview(items: readonly PreviewItem[], opts: { releases?: readonly string[] } = {}): PreviewResult {
     return preview(this.core, items, opts);
+  }
+
+  /**
+   * Breaks equal scores in the order of instance `n` of a database's control planes (0: the index
+   * order, what a control plane alone uses), so instances deciding in the same state choose apart.
+   */
+  useTieOrder(instance: number): void {
+    this.core.tieOrder = instance === 0 ? TieOrder.INDEX : new TieOrder(instance);
   }
 
   /** Rebuilds holdings from persisted rows (replacing any held now); health marks and quotas stay. */

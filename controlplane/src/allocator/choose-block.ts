@@ -1,19 +1,22 @@
 import { chooseServer } from './choose-server.ts';
 import type { EngineContext, Part } from './engine-types.ts';
+import { tiesOf } from './tie-order.ts';
 
 /**
  * A gang of `whole` servers plus a `piece` in one block (one supernode), all or nothing. The policy picks
- * the block; inside it the whole servers are the lowest-numbered free ones, since servers of a
- * supernode are interchangeable on its bus.
+ * the block (ties in the instance's tie order); inside it the whole servers are the first free ones in
+ * that order (the lowest-numbered for a control plane alone), since servers of a supernode are
+ * interchangeable on its bus.
  */
 export function chooseBlock(ctx: EngineContext, blocks: readonly number[], whole: number, piece: number, cpu: number, mem: number): Part[] | undefined {
   const { state, policy } = ctx;
+  const ties = tiesOf(ctx);
   let bestScore = Infinity;
   let best = -1;
   for (const b of blocks) {
     if (!blockCanHost(ctx, b, whole, piece, cpu, mem)) continue;
     const score = policy.scoreBlock(ctx, b, whole + (piece > 0 ? 1 : 0));
-    if (score < bestScore || (score === bestScore && b < best)) {
+    if (score < bestScore || (score === bestScore && best >= 0 && ties.blockBefore(ctx.topo, b, best))) {
       bestScore = score;
       best = b;
     }
@@ -47,7 +50,7 @@ export function takeInBlock(
   return parts;
 }
 
-/** Up to `n` wholly free servers of block `b`, lowest index first. */
+/** Up to `n` wholly free servers of block `b`, first in the tie order (lowest index for a control plane alone). */
 export function wholeServers(ctx: EngineContext, b: number, n: number, exclude: ReadonlySet<number>, cpu: number, mem: number): number[] {
   if (n <= 0) return [];
   const { topo, state } = ctx;
@@ -59,8 +62,7 @@ export function wholeServers(ctx: EngineContext, b: number, n: number, exclude: 
       found.push(s);
     }
   }
-  found.sort((x, y) => x - y);
-  return found.slice(0, n);
+  return tiesOf(ctx).sortServers(topo, found).slice(0, n);
 }
 
 function blockCanHost(ctx: EngineContext, b: number, whole: number, piece: number, cpu: number, mem: number): boolean {

@@ -1,5 +1,6 @@
 import type { EngineContext } from './engine-types.ts';
 import { takeOptions } from './server-layout.ts';
+import { tiesOf } from './tie-order.ts';
 
 export interface ServerChoice {
   server: number;
@@ -9,7 +10,8 @@ export interface ServerChoice {
 /**
  * The best server among `blocks` for a piece of `k` accelerators. Servers in the same state are
  * interchangeable unless host resources or exclusions tell them apart, so only one per bucket is
- * scored; that keeps a decision proportional to blocks x states, not to servers.
+ * scored; that keeps a decision proportional to blocks x states, not to servers. Equal scores go to
+ * the server first in the instance's tie order (the lower index for a control plane alone).
  */
 export function chooseServer(
   ctx: EngineContext,
@@ -20,6 +22,7 @@ export function chooseServer(
   opts: { exclude?: ReadonlySet<number>; skipFull?: boolean } = {},
 ): ServerChoice | undefined {
   const { topo, state, policy } = ctx;
+  const ties = tiesOf(ctx);
   if (k < 1 || k > 32) return undefined;
   const bit = 1 << (k - 1);
   const perServer = (topo.tracksHostResources && (cpu > 0 || mem > 0)) || opts.exclude !== undefined;
@@ -29,7 +32,7 @@ export function chooseServer(
   const consider = (s: number, bucketSize: number) => {
     for (const take of takeOptions(topo.layoutOf(s), state.usable[s]!, k)) {
       const score = policy.scoreServer(ctx, s, take, cpu, mem, bucketSize);
-      if (score < bestScore || (score === bestScore && s < bestServer)) {
+      if (score < bestScore || (score === bestScore && bestServer >= 0 && ties.serverBefore(topo, s, bestServer))) {
         bestScore = score;
         bestServer = s;
         bestTake = take;

@@ -1,6 +1,7 @@
 import type { AllocState } from './alloc-state.ts';
 import { keyOfMask, popcount } from './server-layout.ts';
 import type { Topology } from './topology.ts';
+import type { TieOrder } from './tie-order.ts';
 import type { Scope } from './types.ts';
 import type { ProfileTables } from './workload-profile.ts';
 
@@ -15,12 +16,15 @@ export interface ScoreContext {
   readonly rng: () => number;
   /** The scope of the request being placed: a policy may treat one-supernode gangs and spreading clusters apart. */
   readonly scope?: Scope;
+  /** How equal scores are broken; the index order when absent (see `TieOrder`). */
+  readonly ties?: TieOrder;
 }
 
 /**
  * Where a piece goes. The engine enumerates feasible candidates (servers grouped into buckets of equal
- * state, blocks that can take a gang) and keeps the lowest score; ties go to the lower index, so every
- * policy is deterministic for a given seed.
+ * state, blocks that can take a gang) and keeps the lowest score; ties go to the lower index (rotated
+ * per instance when several share one database, see `TieOrder`), so every policy is deterministic
+ * for a given seed and instance.
  */
 export interface Policy {
   readonly name: PolicyName;

@@ -45,6 +45,7 @@ function forkCore(core: AllocatorCore): AllocatorCore {
   for (const [k, v] of core.carved) copy.carved.set(k, { ...v });
   for (const [k, v] of core.sliceChildren) copy.sliceChildren.set(k, new Set(v));
   copy.state = core.state.clone();
+  copy.tieOrder = core.tieOrder;
   for (const [owner, h] of core.holdings) {
     copy.holdings.set(owner, { ...h, children: new Set(h.children), parts: new Map([...h.parts].map(([s, p]) => [s, { ...p }])) });
   }

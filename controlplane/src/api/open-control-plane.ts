@@ -98,6 +98,8 @@ export async function openControlPlane(opts: OpenOptions): Promise<OpenedControl
       metrics,
     };
     metrics.capacityFrom(() => cp.allocator.capacity().zones);
+    // Instances of one database break ties each in its own order, so they place apart (tie-order.ts).
+    if (store.openedBefore) cp.allocator.useTieOrder(await store.openedBefore());
     store.useClaims?.(claimsOfServer(cp.allocator.topology, (project, type) => cp.allocator.quota(project, type).limit !== null));
     await reloadControlPlane(cp);
     return { cp, adminToken, close: () => store.close() };

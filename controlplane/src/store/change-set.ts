@@ -20,7 +20,7 @@ export class Touched {
   readonly servers = new Set<string>();
   readonly scopes = new Set<ChangeScope>();
   /**
-   * Keys of what the change was decided on and must not have changed unseen: supernodes and zones it
+   * Keys of what the change was decided on and must not have changed unseen: servers and zones it
    * placed in, quotas it used, owners whose holdings it changed, settings it wrote.
    */
   readonly claims = new Set<string>();
@@ -31,7 +31,7 @@ export class Touched {
 }
 
 /**
- * Lock keys of placing on a server for a project: where stores check concurrent writers per
- * supernode, the control plane names the supernode, zone and quota (keys starting `zone:` are zones).
+ * Lock keys of placing on a server for a project: the control plane names the server, its zone and
+ * the quota (keys starting `zone:` are zones).
  */
 export type ClaimsOfServer = (server: string, project: string | undefined) => string[];

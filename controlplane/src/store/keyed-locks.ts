@@ -2,7 +2,7 @@ import type pg from 'pg';
 
 /**
  * Keyed locks of writers on one PostgreSQL database: transaction-scoped advisory locks on keys
- * hashed by the database (`hashtextextended`), so writers that touch different supernodes, names or
+ * hashed by the database (`hashtextextended`), so writers that touch different servers, names or
  * quotas never wait for each other. Keys a transaction claims when it commits are taken in one
  * statement in one global order (zones shared first, then the rest by hash), so two committers never
  * deadlock; keys taken as a transaction reads (a name, an idempotency key) are taken as met, and a
@@ -38,7 +38,7 @@ export async function lockOnce(client: pg.PoolClient, held: Set<string>, key: st
 
 /**
  * Raised when, at commit, another writer had committed a change to something this one claimed
- * (a supernode it placed in, a quota it used) that this instance had not seen when it decided: the
+ * (a server it placed on, a quota it used) that this instance had not seen when it decided: the
  * change runs again on caught-up state.
  */
 export class WriteConflict extends Error {

@@ -50,7 +50,7 @@ const types = {
 /**
  * Opens (and migrates) the PostgreSQL store. Several instances may open one database: writers
  * lock by key (keyed-locks.ts): the names, idempotency keys and settings they read, and at commit the
- * supernodes, quotas and owners they decided on, checked against the change feed (pg-changes.ts) for
+ * servers, quotas and owners they decided on, checked against the change feed (pg-changes.ts) for
  * a change this instance had not seen; each write transaction records what it touched in that feed,
  * so an instance re-reads only that. Each
  * table group (pg-*.ts beside this file) serves its part of the store through the same queries.
@@ -64,6 +64,9 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
     // ever: the server ends a transaction left idle this long, which frees them. The URL may set
     // another value (`?idle_in_transaction_session_timeout=...`).
     idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
+    // The JIT compiler spends milliseconds compiling plans of the short keyed queries every
+    // request runs; without it they take well under one.
+    options: '-c jit=off',
   });
   // A connection the server dropped is replaced at the next checkout; a process must not die of it.
   pool.on('error', () => {});
@@ -99,7 +102,7 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
     ...pgMeta(queries),
   };
 
-  // Until the control plane names supernodes, a server is its own lock group.
+  // Until the control plane names zones and quotas, a server is its own lock group.
   let claimsOf: ClaimsOfServer = (server, project) => [`server:${server}`, ...(project ? [`quota:${project}`] : [])];
   const locked = new WeakMap<pg.PoolClient, Set<string>>();
   const lockNow = async (key: string) => {
@@ -127,7 +130,7 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
           if (txOptions.lockFirst?.length) await lockKeys(client, txOptions.lockFirst, true);
           const result = await current.run(client, fn);
           // Lock what the change claims, then record it unless another instance changed one of those
-          // since this one's memory (zones are only locked: placements in other supernodes are no conflict).
+          // since this one's memory (zones are only locked: placements on other servers are no conflict).
           if (touched.claims.size) await lockKeys(client, touched.claims);
           if (!touched.empty || touched.claims.size) {
             recorded = await feed.record(
@@ -161,6 +164,15 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
     },
     useClaims(fn) {
       claimsOf = fn;
+    },
+    async openedBefore() {
+      // One statement: two instances opening together get different numbers. Outside any transaction,
+      // so it is no change the feed reports.
+      const res = await pool.query<{ n: string }>(
+        `INSERT INTO meta (key, value) VALUES ('instances-opened', '1')
+         ON CONFLICT (key) DO UPDATE SET value = (meta.value::bigint + 1)::text RETURNING value AS n`,
+      );
+      return Number(res.rows[0]!.n) - 1;
     },
     changesElsewhere: () => feed.since(),
     holdingsAround: (servers, owners) => holdingsAround(current.getStore() ?? pool, servers, owners),

@@ -3,7 +3,7 @@ import type { Store } from './store.ts';
 
 /** The store's methods as better-sqlite3 runs them: synchronous, wrapped into the async Store once. */
 export type SyncStore = {
-  [K in Exclude<keyof Store, 'transaction' | 'takeRateToken' | 'holdingsAround' | 'lastPosition' | 'sees' | 'useClaims'>]: Store[K] extends (
+  [K in Exclude<keyof Store, 'transaction' | 'takeRateToken' | 'holdingsAround' | 'lastPosition' | 'sees' | 'useClaims' | 'openedBefore'>]: Store[K] extends (
     ...a: infer A
   ) => Promise<infer R>
     ? (...a: A) => R

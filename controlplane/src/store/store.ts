@@ -35,8 +35,14 @@ export interface Store extends LeaseStore {
    */
   holdingsAround?(servers: readonly string[], owners: readonly string[]): Promise<HoldingRecord[]>;
   lastPosition?(): string | undefined;
-  /** Names the lock keys of a server (its supernode, zone, quota), once the inventory is known. */
+  /** Names the lock keys of a server (the server, its zone, a quota), once the inventory is known. */
   useClaims?(claimsOf: ClaimsOfServer): void;
+  /**
+   * Where several instances may serve one database (PostgreSQL): counts this instance as opened
+   * (`instances-opened` in `meta`, incremented atomically) and returns how many opened before it, so
+   * each instance can break ties in its own order (0 for the first).
+   */
+  openedBefore?(): Promise<number>;
   sees?(position: string): boolean;
   close(): Promise<void>;
 

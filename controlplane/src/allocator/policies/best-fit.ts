@@ -1,4 +1,5 @@
 import { leftoverShare, type Policy } from '../policy.ts';
+import { tiesOf } from '../tie-order.ts';
 
 /**
  * The server left with the least free after the piece, and for gangs the block with the fewest whole
@@ -9,6 +10,6 @@ export function bestFitPolicy(): Policy {
     name: 'best-fit',
     scoreServer: (ctx, s, take, cpu, mem) => leftoverShare(ctx, s, take, cpu, mem),
     scoreBlock: (ctx, b, servers) => ctx.state.blockFull[b]! - servers,
-    pick: (_ctx, bucket) => bucket[0]!,
+    pick: (ctx, bucket) => tiesOf(ctx).firstOf(ctx.topo, bucket),
   };
 }

@@ -1,4 +1,5 @@
 import { isWholeServer, leftoverShare, serverFragmentDelta, type Policy } from '../policy.ts';
+import { tiesOf } from '../tie-order.ts';
 
 /** Above any change of FGD's measure (at most the accelerators of one server), so it decides first. */
 const WHOLE_SERVER_COST = 1e3;
@@ -24,6 +25,6 @@ export function fgdPackPolicy(): Policy {
       return score;
     },
     scoreBlock: (ctx, b, servers) => ctx.state.blockFull[b]! - servers,
-    pick: (_ctx, bucket) => bucket[0]!,
+    pick: (ctx, bucket) => tiesOf(ctx).firstOf(ctx.topo, bucket),
   };
 }

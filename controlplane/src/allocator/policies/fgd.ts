@@ -1,4 +1,5 @@
 import { blockFragmentDelta, isWholeServer, leftoverShare, serverFragmentDelta, type Policy } from '../policy.ts';
+import { tiesOf } from '../tie-order.ts';
 
 /** Ties between equal fragment changes go to the fuller server, as in FGD's artefact. */
 const TIE_BREAK = 1e-6;
@@ -27,6 +28,6 @@ export function fgdPolicy(): Policy {
       const per = ctx.topo.blockUniformCount[b]! || ctx.topo.typeSpecs[ctx.topo.blockType[b]!]!.acceleratorsPerServer;
       return blockFragmentDelta(ctx, b, servers * per, servers) + TIE_BREAK * (ctx.state.blockFull[b]! - servers);
     },
-    pick: (_ctx, bucket) => bucket[0]!,
+    pick: (ctx, bucket) => tiesOf(ctx).firstOf(ctx.topo, bucket),
   };
 }
