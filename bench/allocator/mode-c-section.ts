@@ -177,7 +177,9 @@ export function runModeCSection(pods: readonly OpenbPod[], o: ModeCOptions, outP
     const json = JSON.parse(readFileSync(outPath, 'utf8')) as Record<string, unknown>;
     const check = sameAsModeB(json, c.bestFit, arrivals);
     if (check) log(check);
-    json.modeC = section;
+    // The control plane's own pass is timed by `--modes c-controlplane` alone: keep what it recorded.
+    const controlPlanePass = (json.modeC as { controlPlanePass?: unknown } | undefined)?.controlPlanePass;
+    json.modeC = controlPlanePass === undefined ? section : { ...section, controlPlanePass };
     writeFileSync(outPath, `${JSON.stringify(json, null, 2)}\n`);
   }
   writeFileSync(
