@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_POLICY, POLICY_NAMES } from '../../controlplane/src/allocator/policies/policy-registry.ts';
 import { benchArgs, log, signed } from './bench-args.ts';
 import { runModeAShared, type ArrivalOrder } from './mode-a-shared.ts';
-import { PUBLISHED, publishedFor } from './published-fgd.ts';
+import { publishedFor } from './published-fgd.ts';
+import { earlierSection, variantRecord } from './shared-record.ts';
 import { readNodes, readPods } from './read-openb.ts';
 import { renderTable } from './render-table.ts';
 import { runPartitionSpeed } from './speed-partitions.ts';
@@ -34,7 +35,8 @@ function main(): void {
     },
   });
   const seeds = positiveInt(values.seeds!, '--seeds');
-  const speedArrivals = positiveInt(values['speed-arrivals']!, '--speed-arrivals');
+  // `--speed-arrivals 0` skips the speed run and keeps the speed figures already recorded.
+  const speedArrivals = values['speed-arrivals'] === '0' ? 0 : positiveInt(values['speed-arrivals']!, '--speed-arrivals');
   const speedSupernodes = positiveInt(values['speed-supernodes']!, '--speed-supernodes');
   const names = args.policies(values.policies!);
   const order = values.order!;
@@ -110,103 +112,66 @@ function main(): void {
         : `No published figures for ${variant}.`,
     );
     out.push('');
-    const shipped = a.results.find((r) => r.policy === DEFAULT_POLICY);
-    const d100 = shipped && paired(shipped, 'allocationRatio100');
-    const d130 = shipped && paired(shipped, 'allocationRatio130');
-    const beyond = (d: typeof d100) => (d ? d.mean - (2 * d.sd) / Math.sqrt(d.n) > 0 : null);
-    variants[variant] = {
-      trace: relative(repo, file),
-      ...a.info,
-      goals: {
-        beatsBestFitBeyondSpread100: beyond(d100),
-        beatsBestFitBeyondSpread130: beyond(d130),
-        gapToPublishedFgd100: shipped && published ? round(shipped.allocationRatio100 - pub100) : null,
-        gapToPublishedFgd130: shipped && published ? round(shipped.allocationRatio130 - pub130) : null,
-      },
-      policies: Object.fromEntries(
-        a.results.map((r) => [
-          r.policy,
-          {
-            allocationRatio100: round(r.allocationRatio100, 3),
-            allocationRatio100Sd: round(r.sd100, 3),
-            allocationRatio130: round(r.allocationRatio130, 3),
-            allocationRatio130Sd: round(r.sd130, 3),
-            fragmentation90: round(r.fragmentation90, 3),
-            sharedPodsPlaced: r.sharedPlaced,
-            sharedPodsArrived: r.sharedArrived,
-            cpuPodsPlaced: r.cpuPlaced,
-            cpuPodsArrived: r.cpuArrived,
-            acceptance: round(r.acceptance, 4),
-            p50Ms: round(r.p50Ms, 4),
-            p99Ms: round(r.p99Ms, 4),
-            minusBestFit100: paired(r, 'allocationRatio100') && r.policy !== 'best-fit' ? roundAll(paired(r, 'allocationRatio100')!) : undefined,
-            minusBestFit130: paired(r, 'allocationRatio130') && r.policy !== 'best-fit' ? roundAll(paired(r, 'allocationRatio130')!) : undefined,
-            perSeed: r.perSeed.map((s) => ({
-              ...s,
-              allocationRatio100: round(s.allocationRatio100, 3),
-              allocationRatio130: round(s.allocationRatio130, 3),
-              fragmentation90: round(s.fragmentation90, 3),
-            })),
-          },
+    variants[variant] = variantRecord({ trace: basename(file), seeds, order: order as ArrivalOrder, shipped: DEFAULT_POLICY }, a.info, a.results);
+  }
+  const earlier = earlierSection(resolve(values.merge!));
+  if (speedArrivals > 0) log(`speed with partitions: ${speedSupernodes} supernodes, ${speedArrivals} arrivals ...`);
+  const speed = speedArrivals > 0 ? runPartitionSpeed(firstPods!, names, speedSupernodes, speedArrivals) : [];
+  if (speed.length) {
+    out.push(
+      `Speed with partitions: ${speedSupernodes} supernodes (${speed[0]?.npus} NPUs), mode-B stream at 110% offered load; openb pods that share a GPU ask for the smallest covering 910C vNPU template.`,
+    );
+    out.push(
+      renderTable(
+        ['policy', 'decisions', 'of them partitions', 'p50 ms', 'p99 ms', 'max ms', 'CPU p50 ms', 'CPU p99 ms'],
+        speed.map((r) => [
+          r.policy + (r.policy === DEFAULT_POLICY ? ' *' : ''),
+          String(r.decisions),
+          String(r.partitionDecisions),
+          r.p50Ms,
+          r.p99Ms,
+          r.maxMs,
+          r.cpuP50Ms,
+          r.cpuP99Ms,
         ]),
       ),
-    };
+    );
   }
-  log(`speed with partitions: ${speedSupernodes} supernodes, ${speedArrivals} arrivals ...`);
-  const speed = runPartitionSpeed(firstPods!, names, speedSupernodes, speedArrivals);
-  out.push(
-    `Speed with partitions: ${speedSupernodes} supernodes (${speed[0]?.npus} NPUs), mode-B stream at 110% offered load; openb pods that share a GPU ask for the smallest covering 910C vNPU template.`,
-  );
-  out.push(
-    renderTable(
-      ['policy', 'decisions', 'of them partitions', 'p50 ms', 'p99 ms', 'max ms', 'CPU p50 ms', 'CPU p99 ms'],
-      speed.map((r) => [
-        r.policy + (r.policy === DEFAULT_POLICY ? ' *' : ''),
-        String(r.decisions),
-        String(r.partitionDecisions),
-        r.p50Ms,
-        r.p99Ms,
-        r.maxMs,
-        r.cpuP50Ms,
-        r.cpuP99Ms,
-      ]),
-    ),
-  );
   console.log(out.join('\n'));
 
   const section = {
     generatedBy: 'npm run bench:allocator:shared',
     shipped: DEFAULT_POLICY,
-    seeds,
-    order,
     notes: [
+      'each variant records its own seeds, arrival order and policies run (a run may re-measure some variants only)',
       'pods with gpu_milli < 1000 ask for one partition of their share: the openb GPU is a pooled catalogue of 1000 milli units, as FGD shares GPUs',
       'allocation ratio and arrived demand count shares as fractions of a GPU',
-      order === 'fgd'
-        ? "arrivals as FGD's simulator makes them (--shuffle-pod=true -tune 1.3): every pod of the trace in a seeded random order, CPU-only pods included, then pods drawn from the trace while GPU demand stays within 130%; CPU-only pods take host CPU and memory where the policy's rule puts them"
-        : 'arrivals in trace order: GPU pods in trace order, then drawn with the seed; CPU-only pods are left out',
+      "order fgd: arrivals as FGD's simulator makes them (--shuffle-pod=true -tune 1.3): every pod of the trace in a seeded random order, CPU-only pods included, then pods drawn from the trace while GPU demand stays within 130%; CPU-only pods take host CPU and memory where the policy's rule puts them",
+      'order trace: GPU pods in trace order, then drawn with the seed; CPU-only pods are left out',
       'minusBestFit: paired difference per seed (same arrivals); beyond spread = mean minus two standard errors above 0',
       "published figures: the FGD paper's for default; for the other variants the artefact's expected results (see published-fgd.ts)",
-      'variants not re-run keep their earlier figures',
+      'published (per variant) and minusPublishedFgd / minusPublishedBestFit: the allocation ratio minus the published figure for the same variant, in points',
+      'variants not re-run keep their earlier figures; the speed figures are kept when the run skips them (--speed-arrivals 0)',
     ],
-    published: PUBLISHED,
-    variants: { ...earlierVariants(resolve(values.merge!)), ...variants },
-    speed: Object.fromEntries(
-      speed.map((r) => [
-        r.policy,
-        {
-          supernodes: r.supernodes,
-          npus: r.npus,
-          decisions: r.decisions,
-          partitionDecisions: r.partitionDecisions,
-          p50Ms: round(r.p50Ms, 4),
-          p99Ms: round(r.p99Ms, 4),
-          maxMs: round(r.maxMs, 3),
-          cpuP50Ms: round(r.cpuP50Ms, 4),
-          cpuP99Ms: round(r.cpuP99Ms, 4),
-        },
-      ]),
-    ),
+    variants: { ...earlier.variants, ...variants },
+    speed: speed.length
+      ? Object.fromEntries(
+          speed.map((r) => [
+            r.policy,
+            {
+              supernodes: r.supernodes,
+              npus: r.npus,
+              decisions: r.decisions,
+              partitionDecisions: r.partitionDecisions,
+              p50Ms: round(r.p50Ms, 4),
+              p99Ms: round(r.p99Ms, 4),
+              maxMs: round(r.maxMs, 3),
+              cpuP50Ms: round(r.cpuP50Ms, 4),
+              cpuP99Ms: round(r.cpuP99Ms, 4),
+            },
+          ]),
+        )
+      : earlier.speed,
   };
   writeFileSync(resolve(values.out!), `${JSON.stringify(section, null, 2)}\n`);
   const merge = resolve(values.merge!);
@@ -216,17 +181,6 @@ function main(): void {
     writeFileSync(merge, `${JSON.stringify(whole, null, 2)}\n`);
   }
   log(`wrote ${relative(process.cwd(), resolve(values.out!))}${existsSync(merge) ? ` and the modeAShared section of ${relative(process.cwd(), merge)}` : ''}`);
-}
-
-/** The variants an earlier run recorded, kept when this run does not re-run them. */
-function earlierVariants(path: string): Record<string, unknown> {
-  if (!existsSync(path)) return {};
-  const whole = JSON.parse(readFileSync(path, 'utf8')) as { modeAShared?: { variants?: Record<string, unknown> } };
-  return whole.modeAShared?.variants ?? {};
-}
-
-function roundAll(d: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(d).map(([k, v]) => [k, round(v, 3)]));
 }
 
 args.run(main);
