@@ -20,14 +20,12 @@ export function supernodeOccupancy(
   holders: ReadonlyMap<string, ReadonlyMap<string, number>>,
 ): Map<string, ServerOccupancy[]> {
   const out = new Map<string, ServerOccupancy[]>();
-  for (const z of allocator.capacity({ acceleratorType: type, ...(zone ? { zone } : {}) }).zones) {
-    for (const s of z.servers) {
-      if (s.supernode === null) continue;
-      const held = holders.get(s.serverId);
-      const occ: ServerOccupancy = { serverId: s.serverId, total: s.total, free: s.free, holders: held ? new Map(held) : new Map() };
-      if (!out.has(s.supernode)) out.set(s.supernode, []);
-      out.get(s.supernode)!.push(occ);
-    }
+  for (const s of allocator.serversFree({ acceleratorType: type, ...(zone ? { zone } : {}) })) {
+    if (s.supernode === null) continue;
+    const held = holders.get(s.serverId);
+    const occ: ServerOccupancy = { serverId: s.serverId, total: s.total, free: s.free, holders: held ? new Map(held) : new Map() };
+    if (!out.has(s.supernode)) out.set(s.supernode, []);
+    out.get(s.supernode)!.push(occ);
   }
   return out;
 }

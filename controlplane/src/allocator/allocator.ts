@@ -1,6 +1,7 @@
 import type { Inventory } from '../inventory/index.ts';
 import { createCore, type AllocatorCore, type CoreOptions } from './allocator-core.ts';
 import { capacityReport } from './capacity-report.ts';
+import { serversFree, type ServerFree } from './server-free.ts';
 import { checkInvariants } from './check-invariants.ts';
 import { commit } from './commit.ts';
 import { placeReplicas } from './endpoint-replicas.ts';
@@ -186,6 +187,11 @@ export class Allocator {
 
   capacity(filter?: CapacityFilter): CapacityReport {
     return capacityReport(this.core, filter);
+  }
+
+  /** Each server's usable free accelerators: the part of `capacity` a caller asking often needs. */
+  serversFree(filter?: CapacityFilter): ServerFree[] {
+    return serversFree(this.core, filter);
   }
 
   checkInvariants(liveOwners: ReadonlySet<string>): InvariantReport {

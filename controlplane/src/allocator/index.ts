@@ -32,6 +32,7 @@ export type {
 export type { Policy, PolicyName } from './policy.ts';
 export { createPolicy, DEFAULT_POLICY, isPolicyName, POLICY_NAMES } from './policies/index.ts';
 export { Topology } from './topology.ts';
+export type { ServerFree } from './server-free.ts';
 export { isAnyTypeRequest } from './place-any-type.ts';
 export type { BlockLimits } from './restrict-blocks.ts';
 export { seededRandom } from './seeded-random.ts';
