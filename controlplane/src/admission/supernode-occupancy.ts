@@ -5,9 +5,14 @@ export interface ServerOccupancy {
   serverId: string;
   total: number;
   free: number;
-  /** Running work holding accelerators here (work the engine did not admit is not listed). */
-  holders: Map<string, number>;
+  /**
+   * Running work holding accelerators here (work the engine did not admit is not listed): the
+   * admission view's own index, not a copy, so read it before the view changes.
+   */
+  holders: ReadonlyMap<string, number>;
 }
+
+const NO_HOLDERS: ReadonlyMap<string, number> = new Map();
 
 /**
  * The servers of each supernode of a type in a zone, with who holds them, for fence choice and moves.
@@ -23,7 +28,7 @@ export function supernodeOccupancy(
   for (const s of allocator.serversFree({ acceleratorType: type, ...(zone ? { zone } : {}) })) {
     if (s.supernode === null) continue;
     const held = holders.get(s.serverId);
-    const occ: ServerOccupancy = { serverId: s.serverId, total: s.total, free: s.free, holders: held ? new Map(held) : new Map() };
+    const occ: ServerOccupancy = { serverId: s.serverId, total: s.total, free: s.free, holders: held ?? NO_HOLDERS };
     if (!out.has(s.supernode)) out.set(s.supernode, []);
     out.get(s.supernode)!.push(occ);
   }
