@@ -70,6 +70,13 @@ describe('a queued cluster listing two accelerator types', () => {
       /^waiting for 2 nvidia-h200 or ascend-910c servers in cn-southwest-2b; position 1; nvidia-h200: queue default\/mixed uses 16 of 16 nvidia-h200 \(nominal 16\); asked 16; ascend-910c: no room$/,
     );
     assert.equal(r.outputs.acceleratorType, undefined, 'no type is chosen while it waits');
+    const view = await s.call('GET', '/v1/admin/queues');
+    assert.equal(view.status, 200, JSON.stringify(view.body));
+    const waiting = (view.body.pending as { id: string; request: { acceleratorType: string }; alternatives?: { acceleratorType: string }[] }[]).find(
+      (p) => p.id === r.id,
+    );
+    assert.ok(waiting, JSON.stringify(view.body.pending));
+    assert.deepEqual([waiting.request.acceleratorType, ...(waiting.alternatives ?? []).map((a) => a.acceleratorType)], ['nvidia-h200', 'ascend-910c']);
     assert.equal(r.outputs.acceleratorCount, 0);
     const rows = await usage();
     assert.equal(row(rows, 'nvidia-h200').admitted, 16);

@@ -51,6 +51,8 @@ export async function admissionView(cp: ControlPlane) {
       preemptible: p.preemptible,
       arrivedAt: new Date(p.arrival).toISOString(),
       request: p.request,
+      // A cluster listing several types: the requests for its other types, in the order they are tried.
+      ...(p.alternatives?.length ? { alternatives: p.alternatives } : {}),
     })),
     running: state.running.map((w) => ({ id: w.id, queue: w.queue, priority: w.priority, preemptible: w.preemptible, accelerators: w.accelerators })),
     reservations: state.reservations.map((r) => ({ ...r, since: new Date(r.since).toISOString() })),
