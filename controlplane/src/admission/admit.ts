@@ -3,6 +3,7 @@ import { admitPartitions, splitPartitionWork } from './admit-partitions.ts';
 import { admitReplicas, splitReplicaWork } from './admit-replicas.ts';
 import { chooseFence, clearableServers } from './choose-fence.ts';
 import { findVictims } from './find-victims.ts';
+import { askOf, tryFurtherTypes } from './further-types.ts';
 import { finishMoves } from './finish-moves.ts';
 import { orderPending } from './order-pending.ts';
 import { anyTypeCauses, causeText, describeWait, describeWaitAny, fencedOut, pendingReason, type WaitCause } from './pending-reason.ts';
@@ -174,19 +175,12 @@ export function admitPass(view: AdmissionView, allocator: Allocator, now: number
       let chosen = p.request;
       let tried: string[] | undefined;
       if (!d?.ok && !blockedByHead && p.alternatives?.length) {
-        tried = [];
-        for (const alt of p.alternatives) {
-          const t = alt.acceleratorType;
-          const q = ledger.fits(p.queue, t, askOf(alt, sizeOf(t)));
-          const ad = q.ok ? tryPlace(alt, { exclude: others }) : undefined;
-          if (ad?.ok) {
-            d = ad;
-            chosen = alt;
-            quota = q;
-            break;
-          }
-          tried.push(`${t}: ${q.ok ? 'no room' : q.why!}`);
-        }
+        const further = tryFurtherTypes(p, ledger, sizeOf, (alt) => tryPlace(alt, { exclude: others }));
+        if (further.started) {
+          d = further.placement;
+          chosen = further.request;
+          quota = further.quota;
+        } else tried = further.tried;
       }
       if (!d?.ok && !blockedByHead && canPreempt) {
         // Work this pass admitted is not preempted by it: a walk that starts again after a lifted fence
@@ -341,10 +335,6 @@ function shapeKey(req: AllocationRequest): string {
     shapeKeys.set(req, k);
   }
   return k;
-}
-
-function askOf(req: AllocationRequest, perServer: number): number {
-  return req.unit === 'servers' ? req.count * perServer : req.count;
 }
 
 /** Reservations held by requests of one accelerator type and zone. */

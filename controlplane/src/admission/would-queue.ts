@@ -1,5 +1,6 @@
 import { serverSize, type Allocator } from '../allocator/index.ts';
 import { findVictims } from './find-victims.ts';
+import { askOf, tryFurtherTypes } from './further-types.ts';
 import { orderPending } from './order-pending.ts';
 import { anyTypeCauses, causeText, describeWaitAny, fencedOut, pendingReason, type WaitCause } from './pending-reason.ts';
 import { QuotaLedger } from './quota-ledger.ts';
@@ -27,8 +28,8 @@ export function wouldQueue(
   const ledger = new QuotaLedger(queues);
   for (const w of state.running) ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
   const type = p.request.acceleratorType;
-  const perServer = serverSize(allocator.topology, type);
-  const ask = p.request.unit === 'servers' ? p.request.count * perServer : p.request.count;
+  const sizeOf = (t: string) => serverSize(allocator.topology, t);
+  const ask = askOf(p.request, sizeOf(type));
   const fences = [...new Set(state.reservations.filter((r) => r.requestId !== p.id).map((r) => r.supernode))];
   const canPreempt = queues.get(p.queue)?.preemption === 'lowerPriority';
   const position = orderPending([...state.pending.filter((x) => x.id !== p.id), p], queues).findIndex((x) => x.id === p.id) + 1;
@@ -39,12 +40,7 @@ export function wouldQueue(
     queues: true,
     cause,
     position,
-    reason: pendingReason(
-      describeWaitAny(all, (t) => serverSize(allocator.topology, t)),
-      position,
-      undefined,
-      tried ? anyTypeCauses(type, causeText(cause), tried) : causeText(cause),
-    ),
+    reason: pendingReason(describeWaitAny(all, sizeOf), position, undefined, tried ? anyTypeCauses(type, causeText(cause), tried) : causeText(cause)),
   });
 
   const quota = ledger.fits(p.queue, type, ask);
@@ -54,13 +50,9 @@ export function wouldQueue(
     if (d.ok) return { queues: false, preempts: [] };
   }
   if (p.alternatives?.length) {
-    tried = [];
-    for (const alt of p.alternatives) {
-      const t = alt.acceleratorType;
-      const q = ledger.fits(p.queue, t, alt.unit === 'servers' ? alt.count * serverSize(allocator.topology, t) : alt.count);
-      if (q.ok && allocator.placeWithin(alt, { exclude: fences }).ok) return { queues: false, preempts: [] };
-      tried.push(`${t}: ${q.ok ? 'no room' : q.why!}`);
-    }
+    const further = tryFurtherTypes(p, ledger, sizeOf, (alt) => allocator.placeWithin(alt, { exclude: fences }));
+    if (further.started) return { queues: false, preempts: [] };
+    tried = further.tried;
   }
   if (canPreempt) {
     const moving = new Set(state.moves.map((m) => m.owner));

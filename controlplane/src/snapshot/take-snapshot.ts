@@ -1,6 +1,7 @@
 import { KINDS } from '../../../core/index.ts';
 import { type Principal, admissionStateOf, type ControlPlane, labelsOf, popcount, readDoc } from '../cloud/index.ts';
 import { serverSize } from '../allocator/index.ts';
+import { askOf } from '../admission/index.ts';
 import { leaseOfOwner, listLeases } from '../leases/index.ts';
 import type { HoldingRecord } from '../store/index.ts';
 import type { OccupancySnapshot, SnapshotOwner, SnapshotPending } from './snapshot-types.ts';
@@ -83,7 +84,6 @@ export async function takeSnapshot(cp: ControlPlane, principal: Principal, proje
     const pProject = p.request.project;
     const visible = complete || pProject === project;
     const doc = docs.get(p.id);
-    const perServer = serverSize(topo, p.request.acceleratorType);
     return {
       id: visible ? p.id : hide(p.id, pProject),
       project: visible ? pProject : 'other',
@@ -92,7 +92,7 @@ export async function takeSnapshot(cp: ControlPlane, principal: Principal, proje
       queue: visible ? p.queue : 'other',
       acceleratorType: p.request.acceleratorType,
       zone: p.request.zone ?? '',
-      accelerators: p.request.unit === 'servers' ? p.request.count * perServer : p.request.count,
+      accelerators: askOf(p.request, serverSize(topo, p.request.acceleratorType)),
       scope: p.request.scope ?? 'zone',
       arrival: p.arrival,
     };
