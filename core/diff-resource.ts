@@ -54,6 +54,15 @@ export interface DiffContext {
 }
 
 /**
+ * The context a front end reads from its own record of the existing resource (Pulumi's old outputs,
+ * Terraform's prior state, the GitOps plan's observed outputs): the type a cluster runs on, when known.
+ */
+export function diffContextOf(recorded: Readonly<Record<string, unknown>> | undefined): DiffContext {
+  const type = recorded?.acceleratorType;
+  return typeof type === 'string' && type !== '' ? { acceleratorType: type } : {};
+}
+
+/**
  * Compares a resource's validated old and new inputs field by field. The schema's replaceOnChanges
  * marks decide each field's impact, and the worst field decides the step: the one place that says
  * update or replace, for every front end.
@@ -85,7 +94,7 @@ export function diffResource(kind: Kind, oldInputs: Record<string, unknown>, new
 
   // A cluster's accepted types: adding or reordering keeps it; dropping the type it runs on (or, when
   // that is not known, any type it may run on) replaces it.
-  const chosen = kind === 'Cluster' && typeof context.acceleratorType === 'string' && context.acceleratorType !== '' ? context.acceleratorType : undefined;
+  const chosen = kind === 'Cluster' && context.acceleratorType ? context.acceleratorType : undefined;
   for (const f of fields) {
     if (
       kind === 'Cluster' &&

@@ -18,7 +18,7 @@ export { kindInfo, isKind, kindFromToken, kindFromCollection, kindFromTfType, ty
 export { UNKNOWN, isUnknown, containsUnknown, type Unknown } from './unknown.ts';
 export { error, warning, formatDiagnostic, showValue, type Diagnostic } from './diagnostics.ts';
 export { validate, checkChange, type Validation, type ValidateContext } from './validate.ts';
-export { diffResource, replacedKeys, type DiffContext, type ResourceDiff, type FieldChange, type Impact } from './diff-resource.ts';
+export { diffContextOf, diffResource, replacedKeys, type DiffContext, type ResourceDiff, type FieldChange, type Impact } from './diff-resource.ts';
 export { AicloudError, isAicloudError, isErrorCode, codeForHttpStatus, refusedBeforeAccepting, ERROR_CATALOGUE, type ErrorCode } from './errors.ts';
 export { acceleratorTypeChoice, acceptedTypes, acceptedTypesImpact } from './kinds/accelerator-types.ts';
 export { ACCELERATOR_TYPES, PRECISION_BYTES, compareVersions, type AcceleratorTypeSpec } from './accelerators.ts';

@@ -1,4 +1,4 @@
-import { clusterPreviewCreate, endpointNeedsPreview, reservedReplicas, type ClusterInputs } from '../../../core/index.ts';
+import { clusterPreviewCreate, diffContextOf, endpointNeedsPreview, reservedReplicas, type ClusterInputs } from '../../../core/index.ts';
 import { PROTECT_ANNOTATION, addressOf } from './stack-labels.ts';
 import { fingerprintState, idempotencyKey } from './fingerprint.ts';
 import { linkDependencies, orderSteps } from './link-steps.ts';
@@ -65,8 +65,7 @@ export function buildPlan(desired: readonly DesiredResource[], observed: readonl
       return;
     }
     // The observed outputs say which type a cluster listing several runs on: dropping another type keeps it.
-    const chosen = o.outputs?.acceleratorType;
-    const diff = registry.diffResource(d.kind, o.spec, d.inputs, typeof chosen === 'string' ? { acceleratorType: chosen } : {});
+    const diff = registry.diffResource(d.kind, o.spec, d.inputs, diffContextOf(o.outputs));
     for (const bad of diff.diagnostics ?? []) {
       problems.push({
         code: bad.code,

@@ -7,6 +7,7 @@ export {
   kindInfo,
   kindFromTfType,
   validate,
+  diffContextOf,
   diffResource,
   resourceOutputs,
   UNKNOWN,

@@ -1,4 +1,4 @@
-import { diffResource, replacedKeys, type FieldChange } from '../../../../core/index.ts';
+import { diffContextOf, diffResource, replacedKeys, type FieldChange } from '../../../../core/index.ts';
 import { inputsOf } from '../encode-resource.ts';
 import { fromWire } from '../from-wire.ts';
 import { providerPb } from '../proto.ts';
@@ -21,7 +21,7 @@ export function diffRpc(state: ProviderState): NonNullable<ProviderRpcs['diff']>
     const oldInputs = req.getOldInputs() ? fromWire(req.getOldInputs(), state.secrets).values : inputsOf(kind, olds);
     const news = fromWire(req.getNews(), state.secrets).values;
     // The old outputs say which type a cluster listing several runs on: dropping another type keeps it.
-    const diff = diffResource(kind, oldInputs, news, typeof olds.acceleratorType === 'string' ? { acceleratorType: olds.acceleratorType } : {});
+    const diff = diffResource(kind, oldInputs, news, diffContextOf(olds));
     if (diff.diagnostics.length) {
       throw inputPropertiesError(
         `this change to ${req.getUrn().split('::').pop()} is not allowed: ${diff.diagnostics.map((d) => `${d.path}: ${d.message}`).join('; ')}`,

@@ -1,6 +1,7 @@
 // PlanResourceChange: the core decides defaults and update-versus-replace; this shapes the answer.
 import {
   clusterNameOf,
+  diffContextOf,
   diffResource,
   endpointNeedsPreview,
   isUnknown,
@@ -90,8 +91,7 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
   if (prior) {
     const priorInputs = inputsFromTf(prior, schema.attributes);
     // Prior state holds the type a cluster listing several runs on (accelerator_type, computed): dropping another type keeps it.
-    const chosen = typeof priorInputs.acceleratorType === 'string' ? { acceleratorType: priorInputs.acceleratorType } : {};
-    const diff = diffResource(kind, priorInputs, inputsFromTf(planned, schema.attributes), chosen);
+    const diff = diffResource(kind, priorInputs, inputsFromTf(planned, schema.attributes), diffContextOf(priorInputs));
     diagnostics.push(...diff.diagnostics.map((d) => wireDiagnostic(d, schema.attributes)));
     step = diff.step;
     for (const f of diff.fields) {
