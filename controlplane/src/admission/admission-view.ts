@@ -60,8 +60,7 @@ export class AdmissionView {
     this.queueByName = new Map(state.queues.map((q) => [q.name, q]));
     for (const p of state.pending) this.pending.set(p.id, p);
     this.runningList = state.running;
-    this.ledger = new QuotaLedger(this.queueByName);
-    for (const w of state.running) this.ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
+    this.ledger = new QuotaLedger(this.queueByName).charge(state.running);
     this.reservations = state.reservations;
     this.moves = state.moves;
   }

@@ -60,8 +60,7 @@ export function admitPartitions(
   const running = new Map(state.running.map((w) => [w.id, split.partitionWork.get(w.id) ?? w]));
   if (!split.partitions.length) return { state: { ...state, running: [...running.values()] }, decisions };
   const queues = new Map(state.queues.map((q) => [q.name, q]));
-  const ledger = new QuotaLedger(queues);
-  for (const w of running.values()) ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
+  const ledger = new QuotaLedger(queues).charge(running.values());
   const fences = new Set(state.reservations.map((r) => r.supernode));
   const blocked = new Set<string>();
   const admitted = new Set<string>();

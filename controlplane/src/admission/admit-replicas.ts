@@ -54,8 +54,7 @@ export function admitReplicas(
   const queues = new Map(state.queues.map((q) => [q.name, q]));
   const running = new Map(state.running.map((w) => [w.id, split.endpointWork.get(w.id) ?? w]));
   if (!split.endpoints.length) return { state: { ...state, running: [...running.values()] }, decisions };
-  const ledger = new QuotaLedger(queues);
-  for (const w of running.values()) ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
+  const ledger = new QuotaLedger(queues).charge(running.values());
   const pendingClusters = new Set(state.pending.map((p) => p.id));
   const moving = new Set(state.moves.map((m) => m.owner));
 

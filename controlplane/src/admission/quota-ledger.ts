@@ -16,6 +16,12 @@ export class QuotaLedger {
     byType.set(type, (byType.get(type) ?? 0) + n);
   }
 
+  /** Counts running work against its queue, each on the type it runs on: how every caller starts a ledger. */
+  charge(running: Iterable<{ queue: string; request: { acceleratorType: string }; accelerators: number }>): this {
+    for (const w of running) this.add(w.queue, w.request.acceleratorType, w.accelerators);
+    return this;
+  }
+
   /** Whether `n` more would fit once the given running work has given its accelerators back. */
   fitsWithout(queue: string, type: string, n: number, gone: readonly { queue: string; accelerators: number }[]): boolean {
     for (const w of gone) this.add(w.queue, type, -w.accelerators);

@@ -25,8 +25,7 @@ export function wouldQueue(
 ): QueueVerdict {
   const { backfill = true, pinned } = options;
   const queues = new Map(state.queues.map((q) => [q.name, q]));
-  const ledger = new QuotaLedger(queues);
-  for (const w of state.running) ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
+  const ledger = new QuotaLedger(queues).charge(state.running);
   const type = p.request.acceleratorType;
   const sizeOf = (t: string) => serverSize(allocator.topology, t);
   const ask = askOf(p.request, sizeOf(type));

@@ -98,8 +98,7 @@ export async function typesWithQuotaRoom(
   const queues = await currentQueues(cp);
   const key = queueKey(project, spec.queue);
   if (!queues.some((q) => q.name === key)) return { room: types, full: [] };
-  const ledger = new QuotaLedger(new Map(queues.map((q) => [q.name, q])));
-  for (const w of (await admissionStateOf(cp)).running) ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
+  const ledger = new QuotaLedger(new Map(queues.map((q) => [q.name, q]))).charge((await admissionStateOf(cp)).running);
   const room: string[] = [];
   const full: string[] = [];
   for (const type of types) {

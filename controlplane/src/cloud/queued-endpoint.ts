@@ -163,8 +163,7 @@ export async function syncQueuedEndpoint(cp: ControlPlane, before: WireResource,
       what: describeAsk(spec, type, ask),
     });
   if (!work || ask > work.accelerators || work.queue !== named) {
-    const ledger = new QuotaLedger(new Map((await currentQueues(cp)).map((q) => [q.name, q])));
-    for (const w of state.running) if (w.id !== before.id) ledger.add(w.queue, w.request.acceleratorType, w.accelerators);
+    const ledger = new QuotaLedger(new Map((await currentQueues(cp)).map((q) => [q.name, q]))).charge(state.running.filter((w) => w.id !== before.id));
     const fits = ledger.fits(named, type, ask);
     if (!fits.ok) {
       // The engine names queues `project/name`; users know the name.
