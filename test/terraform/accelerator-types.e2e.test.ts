@@ -1,11 +1,10 @@
 // The real terraform engines and a cluster listing several accelerator types: with the preferred type
 // full it is created on the next one, the accelerator_type output says so, and a second plan is empty;
 // dropping the type it does not run on updates it in place.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CloudClient } from '../../provider/src/client/index.ts';
-import { startServer, type RunningServer } from '../../controlplane/src/index.ts';
-import { createWorkspace, PROVIDER_BLOCK, terraformEngines, type Workspace } from './terraform-workspace.ts';
+import { PROVIDER_BLOCK, terraformEngines } from './terraform-workspace.ts';
+import { useTerraformCloud } from './terraform-cloud.ts';
 
 const TOKEN = 'tf-e2e-admin-token-0123456789';
 
@@ -34,40 +33,25 @@ output "chosen" {
 
 for (const engine of terraformEngines())
   describe(`${engine.name} and a cluster listing several accelerator types`, () => {
-    let server: RunningServer;
-    let ws: Workspace;
-    let cloud: CloudClient;
-
-    before(async () => {
-      server = await startServer({ port: 0, memory: true, timeScale: 0, bootstrapToken: TOKEN, logLevel: 'silent' });
-      ws = await createWorkspace({ AICLOUD_ENDPOINT: server.url, AICLOUD_TOKEN: TOKEN }, engine);
-      cloud = await CloudClient.connect({ endpoint: server.url, token: TOKEN });
-      ws.write({ 'main.tf': PROVIDER_BLOCK + config });
-      await ws.ok(['init', '-input=false', '-no-color']);
-    });
-
-    after(async () => {
-      ws?.cleanup();
-      await server?.close();
-    });
+    const env = useTerraformCloud(TOKEN, { engine, mainTf: config });
 
     test('apply places it on the first listed type that fits, the output names it, and a second plan is empty', async () => {
-      await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
-      const made = await cloud.get('Cluster', 'either');
+      await env.ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
+      const made = await env.cloud.get('Cluster', 'either');
       assert.equal(made?.outputs?.acceleratorType, 'ascend-910c');
-      const out = await ws.ok(['output', '-raw', 'chosen']);
+      const out = await env.ws.ok(['output', '-raw', 'chosen']);
       assert.equal(out.stdout.trim(), 'ascend-910c');
-      await ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 0);
+      await env.ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 0);
     });
 
     test('dropping the type it does not run on updates it in place; applying keeps the cluster and its type', async () => {
-      ws.write({ 'main.tf': PROVIDER_BLOCK + config.replace('["nvidia-h200", "ascend-910c"]', '["ascend-910c"]') });
-      const plan = await ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 2);
+      env.ws.write({ 'main.tf': PROVIDER_BLOCK + config.replace('["nvidia-h200", "ascend-910c"]', '["ascend-910c"]') });
+      const plan = await env.ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 2);
       assert.match(plan.stdout, /aicloud_cluster\.either will be updated in-place/);
       assert.doesNotMatch(plan.stdout, /must be replaced/);
-      const id = (await cloud.get('Cluster', 'either'))?.id;
-      await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
-      const kept = await cloud.get('Cluster', 'either');
+      const id = (await env.cloud.get('Cluster', 'either'))?.id;
+      await env.ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
+      const kept = await env.cloud.get('Cluster', 'either');
       assert.equal(kept?.id, id);
       assert.equal(kept?.outputs?.acceleratorType, 'ascend-910c');
       assert.deepEqual(kept?.spec.acceleratorTypes, ['ascend-910c']);

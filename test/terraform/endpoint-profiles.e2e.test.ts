@@ -2,11 +2,10 @@
 // control plane, each replica names its instance, a second plan is empty, a wrong profile or replicas
 // beyond the free instances fail the plan on the attribute (only warn with a queue), and a new profile
 // replaces the endpoint.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CloudClient } from '../../provider/src/client/index.ts';
-import { startServer, type RunningServer } from '../../controlplane/src/index.ts';
-import { createWorkspace, PROVIDER_BLOCK, terraformEngines, type Workspace } from './terraform-workspace.ts';
+import { PROVIDER_BLOCK, terraformEngines } from './terraform-workspace.ts';
+import { useTerraformCloud } from './terraform-cloud.ts';
 
 const TOKEN = 'tf-e2e-admin-token-0123456789';
 
@@ -49,50 +48,35 @@ type Placement = { servers: string[]; slice?: { accelerator: string; profile: st
 
 for (const engine of terraformEngines())
   describe(`${engine.name} and endpoints on partition instances`, () => {
-    let server: RunningServer;
-    let ws: Workspace;
-    let cloud: CloudClient;
-
-    before(async () => {
-      server = await startServer({ port: 0, memory: true, timeScale: 0, bootstrapToken: TOKEN, logLevel: 'silent' });
-      ws = await createWorkspace({ AICLOUD_ENDPOINT: server.url, AICLOUD_TOKEN: TOKEN }, engine);
-      cloud = await CloudClient.connect({ endpoint: server.url, token: TOKEN });
-      ws.write({ 'main.tf': PROVIDER_BLOCK + cluster('1g.18gb', 4) + endpoint('1g.18gb', 3) });
-      await ws.ok(['init', '-input=false', '-no-color']);
-    });
-
-    after(async () => {
-      ws?.cleanup();
-      await server?.close();
-    });
+    const env = useTerraformCloud(TOKEN, { engine, mainTf: cluster('1g.18gb', 4) + endpoint('1g.18gb', 3) });
 
     test('apply places one replica per 1g.18gb instance and a second plan is empty', async () => {
-      await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
-      const made = await cloud.get('ModelEndpoint', 'chat-mig');
+      await env.ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
+      const made = await env.cloud.get('ModelEndpoint', 'chat-mig');
       assert.equal(made?.spec.acceleratorProfile, '1g.18gb');
       const placements = made?.outputs?.replicaPlacements as Placement[];
       assert.equal(placements.length, 3);
-      const instances = ((await cloud.get('Cluster', 'mig-serve'))?.allocation as { slices: { accelerator: string; start: number }[] }).slices.map(
+      const instances = ((await env.cloud.get('Cluster', 'mig-serve'))?.allocation as { slices: { accelerator: string; start: number }[] }).slices.map(
         (s) => `${s.accelerator}@${s.start}`,
       );
       for (const p of placements) assert.ok(instances.includes(`${p.slice!.accelerator}@${p.slice!.start}`), JSON.stringify(p));
       assert.equal(new Set(placements.map((p) => `${p.slice!.accelerator}@${p.slice!.start}`)).size, 3);
-      const state = await ws.ok(['state', 'show', '-no-color', 'aicloud_model_endpoint.chat']);
+      const state = await env.ws.ok(['state', 'show', '-no-color', 'aicloud_model_endpoint.chat']);
       assert.match(state.stdout, /profile\s+= "1g\.18gb"/);
-      await ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 0);
+      await env.ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 0);
     });
 
     test('a profile the cluster type does not have fails the plan, naming accelerator_profile', async () => {
-      ws.write({ 'main.tf': PROVIDER_BLOCK + cluster('1g.18gb', 4) + endpoint('1g.10gb', 3) });
-      const r = await ws.tf(['plan', '-input=false', '-no-color']);
+      env.ws.write({ 'main.tf': PROVIDER_BLOCK + cluster('1g.18gb', 4) + endpoint('1g.10gb', 3) });
+      const r = await env.ws.tf(['plan', '-input=false', '-no-color']);
       assert.equal(r.code, 1, r.stdout);
       assert.match(r.stderr, /acceleratorProfile 1g\.10gb is not a profile of nvidia-h200/);
       assert.match(r.stderr, /accelerator_profile/);
     });
 
     test('more replicas than free instances fail the plan on replicas', async () => {
-      ws.write({ 'main.tf': PROVIDER_BLOCK + cluster('1g.18gb', 4) + endpoint('1g.18gb', 5) });
-      const r = await ws.tf(['plan', '-input=false', '-no-color']);
+      env.ws.write({ 'main.tf': PROVIDER_BLOCK + cluster('1g.18gb', 4) + endpoint('1g.18gb', 5) });
+      const r = await env.ws.tf(['plan', '-input=false', '-no-color']);
       assert.equal(r.code, 1, r.stdout);
       assert.match(r.stderr, /ModelEndpoint chat-mig will not fit/);
       // Terraform wraps diagnostics at its terminal width, so words are compared with the line breaks taken out.
@@ -109,8 +93,8 @@ resource "aicloud_queue" "serving" {
 `;
       // chat-mig holds 3 of the 4 instances; a new endpoint asks for 2.
       const waiter = endpoint('1g.18gb', 2, '  queue   = aicloud_queue.serving.name\n').replace('"chat"', '"waiter"').replace('chat-mig', 'chat-wait');
-      ws.write({ 'main.tf': PROVIDER_BLOCK + cluster('1g.18gb', 4) + endpoint('1g.18gb', 3) + queue + waiter });
-      const r = await ws.tf(['plan', '-input=false', '-no-color']);
+      env.ws.write({ 'main.tf': PROVIDER_BLOCK + cluster('1g.18gb', 4) + endpoint('1g.18gb', 3) + queue + waiter });
+      const r = await env.ws.tf(['plan', '-input=false', '-no-color']);
       assert.equal(r.code, 0, r.stdout + r.stderr);
       const out = (r.stdout + r.stderr).replace(/\s+/g, ' ');
       assert.match(out, /Warning: ModelEndpoint chat-wait will queue/);
@@ -119,16 +103,16 @@ resource "aicloud_queue" "serving" {
     });
 
     test('a new profile replaces the endpoint, as a change of accelerators_per_replica does', async () => {
-      ws.write({ 'main.tf': PROVIDER_BLOCK + cluster('2g.35gb', 3) + endpoint('2g.35gb', 3) });
-      const plan = await ws.planJson();
+      env.ws.write({ 'main.tf': PROVIDER_BLOCK + cluster('2g.35gb', 3) + endpoint('2g.35gb', 3) });
+      const plan = await env.ws.planJson();
       assert.deepEqual(plan.changes.find((c) => c.address === 'aicloud_model_endpoint.chat')?.actions, ['delete', 'create']);
-      await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve', 'tfplan']);
-      const placements = (await cloud.get('ModelEndpoint', 'chat-mig'))?.outputs?.replicaPlacements as Placement[];
+      await env.ws.ok(['apply', '-input=false', '-no-color', '-auto-approve', 'tfplan']);
+      const placements = (await env.cloud.get('ModelEndpoint', 'chat-mig'))?.outputs?.replicaPlacements as Placement[];
       assert.deepEqual(
         placements.map((p) => p.slice?.profile),
         ['2g.35gb', '2g.35gb', '2g.35gb'],
       );
-      await ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 0);
+      await env.ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 0);
     });
 
     test('on a cluster of whole accelerators the instances are cut from its accelerators, and the plan checks them', async () => {
@@ -140,15 +124,15 @@ resource "aicloud_cluster" "mig" {
   node_count       = 1
 }
 `;
-      ws.write({ 'main.tf': PROVIDER_BLOCK + whole + endpoint('1g.18gb', 9) });
-      await ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
-      const placements = (await cloud.get('ModelEndpoint', 'chat-mig'))?.outputs?.replicaPlacements as Placement[];
+      env.ws.write({ 'main.tf': PROVIDER_BLOCK + whole + endpoint('1g.18gb', 9) });
+      await env.ws.ok(['apply', '-input=false', '-no-color', '-auto-approve']);
+      const placements = (await env.cloud.get('ModelEndpoint', 'chat-mig'))?.outputs?.replicaPlacements as Placement[];
       assert.equal(placements.length, 9);
       assert.equal(new Set(placements.map((p) => p.slice!.accelerator)).size, 2, 'nine 1g instances cut from two accelerators');
-      await ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 0);
+      await env.ws.ok(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 0);
       // 56 instances fit one server's eight accelerators; 57 do not, and the plan says so on replicas.
-      ws.write({ 'main.tf': PROVIDER_BLOCK + whole + endpoint('1g.18gb', 57) });
-      const r = await ws.tf(['plan', '-input=false', '-no-color']);
+      env.ws.write({ 'main.tf': PROVIDER_BLOCK + whole + endpoint('1g.18gb', 57) });
+      const r = await env.ws.tf(['plan', '-input=false', '-no-color']);
       assert.equal(r.code, 1, r.stdout);
       assert.match(r.stderr, /ModelEndpoint chat-mig will not fit/);
       assert.match(r.stderr.replace(/\s+/g, ' '), /at most 56 fit on one server/);
