@@ -1,9 +1,9 @@
-import { serverSize, type AllocationRequest, type Allocator, type Decision } from '../allocator/index.ts';
+import { askOf, serverSize, type AllocationRequest, type Allocator, type Decision } from '../allocator/index.ts';
 import { admitPartitions, splitPartitionWork } from './admit-partitions.ts';
 import { admitReplicas, splitReplicaWork } from './admit-replicas.ts';
 import { chooseFence, clearableServers } from './choose-fence.ts';
 import { findVictims } from './find-victims.ts';
-import { askOf, tryFurtherTypes } from './further-types.ts';
+import { tryFurtherTypes } from './further-types.ts';
 import { finishMoves } from './finish-moves.ts';
 import { orderPending } from './order-pending.ts';
 import { anyTypeCauses, causeText, describeWait, describeWaitAny, fencedOut, pendingReason, type WaitCause } from './pending-reason.ts';

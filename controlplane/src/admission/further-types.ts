@@ -1,11 +1,6 @@
-import type { AllocationRequest, Decision, Placement } from '../allocator/index.ts';
+import { askOf, type AllocationRequest, type Decision, type Placement } from '../allocator/index.ts';
 import type { QuotaLedger } from './quota-ledger.ts';
 import type { PendingRequest } from './types.ts';
-
-/** Accelerators a request asks of its queue's quota: whole servers count every accelerator on them. */
-export function askOf(req: AllocationRequest, perServer: number): number {
-  return req.unit === 'servers' ? req.count * perServer : req.count;
-}
 
 /** A further type that starts the request, or why each one did not (`ascend-910c: no room`). */
 export type FurtherTypes =

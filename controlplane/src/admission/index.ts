@@ -4,7 +4,7 @@
 export { admit, admitOnView, admitPass, forgetWork, gangsOnly } from './admit.ts';
 export { AdmissionView } from './admission-view.ts';
 export { partitionShare } from './admit-partitions.ts';
-export { askOf } from './further-types.ts';
+export { askOf } from '../allocator/index.ts';
 export { finishMoves, releaseWork } from './finish-moves.ts';
 export { orderPending } from './order-pending.ts';
 export { causeText, describeWait, pendingReason, sameButPosition, withPosition, type WaitCause } from './pending-reason.ts';

@@ -1,6 +1,6 @@
-import { serverSize, type Allocator } from '../allocator/index.ts';
+import { askOf, serverSize, type Allocator } from '../allocator/index.ts';
 import { findVictims } from './find-victims.ts';
-import { askOf, tryFurtherTypes } from './further-types.ts';
+import { tryFurtherTypes } from './further-types.ts';
 import { orderPending } from './order-pending.ts';
 import { anyTypeCauses, causeText, describeWaitAny, fencedOut, pendingReason, type WaitCause } from './pending-reason.ts';
 import { QuotaLedger } from './quota-ledger.ts';

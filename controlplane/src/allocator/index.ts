@@ -36,6 +36,6 @@ export type { ServerFree } from './server-free.ts';
 export { isAnyTypeRequest } from './place-any-type.ts';
 export type { BlockLimits } from './restrict-blocks.ts';
 export { seededRandom } from './seeded-random.ts';
-export { serverSize } from './server-size.ts';
+export { askOf, serverSize } from './server-size.ts';
 export { claimsOfServer } from './lock-claims.ts';
 export { testInventory } from './testing.ts';

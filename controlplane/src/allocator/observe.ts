@@ -1,5 +1,6 @@
 import { findProfile } from '../../../core/index.ts';
 import type { AllocatorCore } from './allocator-core.ts';
+import { askOf } from './server-size.ts';
 import type { AllocationRequest } from './types.ts';
 
 /** Tells fragmentation-aware policies about a request the workload made (placed or not). */
@@ -17,7 +18,7 @@ export function observe(
     return;
   }
   const per = core.topo.layouts[core.topo.typeLayout[t]!]!.count;
-  const accelerators = req.unit === 'servers' ? req.count * per : req.count;
+  const accelerators = askOf(req, per);
   if (accelerators <= per) slices?.observeWhole(accelerators, req.cpuMilli ?? 0, req.memoryMib ?? 0, weight);
   if (req.scope === 'server' || (req.unit === 'accelerators' && accelerators < per)) {
     core.profile.observe(t, { size: Math.min(accelerators, per), servers: 0, cpuMilli: req.cpuMilli ?? 0, memoryMib: req.memoryMib ?? 0 }, weight);

@@ -1,5 +1,6 @@
 import { ACCELERATOR_TYPES } from '../../../core/index.ts';
 import type { Topology } from './topology.ts';
+import type { AllocationRequest } from './types.ts';
 
 /**
  * Accelerators per server of a type: its usual server layout in this inventory, else the core's
@@ -12,4 +13,12 @@ export function serverSize(topo: Topology, type: string): number {
   const spec = ACCELERATOR_TYPES[type];
   if (!spec) throw new Error(`accelerator type ${type} is in neither the inventory nor the catalogue`);
   return spec.acceleratorsPerServer;
+}
+
+/**
+ * Accelerators a request takes: whole servers count every accelerator on them. Quotas, admission and
+ * the fragmentation profile all count a request this way, so they cannot disagree about its size.
+ */
+export function askOf(req: Pick<AllocationRequest, 'unit' | 'count'>, perServer: number): number {
+  return req.unit === 'servers' ? req.count * perServer : req.count;
 }
