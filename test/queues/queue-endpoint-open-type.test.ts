@@ -59,7 +59,6 @@ describe('endpoints on a waiting cluster that lists several accelerator types', 
     assert.equal(r.status, 400, JSON.stringify(r.body));
     assert.equal(r.body.code, 'ENDPOINT_DOES_NOT_FIT');
     assert.equal(r.body.field, 'acceleratorsPerReplica');
-    assert.equal(r.body.value, 1);
     assert.match(r.body.message, /1 x ascend-910b offer 64\.0 GiB.*may start on ascend-910b/);
     assert.doesNotMatch(r.body.message, /ascend-910c/);
     assert.match(r.body.hint, /^Drop ascend-910b from the cluster's acceleratorTypes, or change this resource/);
@@ -70,7 +69,6 @@ describe('endpoints on a waiting cluster that lists several accelerator types', 
     assert.equal(r.status, 400, JSON.stringify(r.body));
     assert.equal(r.body.code, 'INVALID_VALUE');
     assert.equal(r.body.field, 'queue');
-    assert.equal(r.body.value, 'only910c');
     assert.match(r.body.message, /queue only910c has no quota for ascend-910b \(cluster open has not started yet and may start on ascend-910b/);
     assert.match(r.body.hint, /^Drop ascend-910b from cluster open's acceleratorTypes, or change the endpoint/);
   });

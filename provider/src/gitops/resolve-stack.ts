@@ -1,4 +1,4 @@
-import { clusterNameOf, isKind, KINDS, kindInfo, validate, type Diagnostic, type Kind, type ValidateContext } from '../../../core/index.ts';
+import { clusterNameOf, clusterTypeContext, clusterTypesOf, isKind, KINDS, kindInfo, validate, type Diagnostic, type Kind, type ValidateContext } from '../../../core/index.ts';
 import { DependencyGraph, type DesiredResource } from '../plan/index.ts';
 import { copyFields } from './copy-fields.ts';
 import { ADDRESS_LABEL, PROTECT_ANNOTATION, STACK_LABEL, addressOf, type Manifest, type ManifestDiagnostic } from './manifest.ts';
@@ -180,7 +180,8 @@ function checkOwnFields(manifest: Manifest): ManifestDiagnostic[] {
 
 /**
  * The provider's default region, and for endpoints and pools the accelerators
- * of the cluster they name, when the stack declares it.
+ * of the cluster they name, when the stack declares it: its one type, or each
+ * type of its `acceleratorTypes` (the manifests cannot tell which one it runs on).
  */
 function validateContext(kind: Kind, manifest: Manifest, byAddress: Map<string, Manifest>, options: ResolveOptions): ValidateContext {
   const ctx: ValidateContext = {};
@@ -189,8 +190,10 @@ function validateContext(kind: Kind, manifest: Manifest, byAddress: Map<string, 
   const cluster = clusterNameOf(kind, manifest.spec);
   if (cluster === undefined) return ctx;
   const spec = byAddress.get(addressOf('Cluster', cluster))?.spec;
-  if (typeof spec?.acceleratorType === 'string') ctx.acceleratorType = spec.acceleratorType;
-  if (typeof spec?.region === 'string') ctx.clusterRegion = spec.region;
+  if (spec === undefined) return ctx;
+  // A cluster listing several types may start on any of them: the resource is checked against each.
+  Object.assign(ctx, clusterTypeContext(clusterTypesOf(spec)));
+  if (typeof spec.region === 'string') ctx.clusterRegion = spec.region;
   return ctx;
 }
 
