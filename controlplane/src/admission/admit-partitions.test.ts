@@ -75,3 +75,37 @@ test('partitions wait for room in order: a later request of the same type and zo
   assert.deepEqual(admitted(r.decisions), ['head', 'small']);
   assert.equal(a.holdings('head')?.servers.length, 1);
 });
+
+/** A partition request on H200 that also accepts 910C vNPU instances (its further type), in zone t-1b. */
+function eitherType(id: string, count: number, over: Partial<PendingRequest> = {}): PendingRequest {
+  const p = mig(id, '1g.18gb', count, over);
+  return { ...p, alternatives: [{ ...p.request, acceleratorType: 'ascend-910c', profile: 'vir06_1c_16g' }] };
+}
+
+test("a partition request listing several types starts on the first whose quota and room allow it, and names each type's blocker while it waits", () => {
+  const a = new Allocator(testInventory());
+  const q = queue('q', { quotas: { 'nvidia-h200': { nominal: 1 }, 'ascend-910c': { nominal: 1 } } });
+  let s = emptyState([q]);
+  // The H200 quota is used up by the first request; the second starts on 910C, its further type.
+  s.pending = [mig('h', '1g.18gb', 8, { arrival: 1 }), eitherType('e', 2, { arrival: 2 })];
+  let r = pass(s, a);
+  assert.deepEqual(admitted(r.decisions), ['h', 'e']);
+  const e = r.state.running.find((w) => w.id === 'e')!;
+  assert.equal(e.request.acceleratorType, 'ascend-910c');
+  assert.equal(e.accelerators, (2 * 6) / 48, 'the queue counts the share of the type it runs on');
+  assert.equal(a.holdings('e')?.acceleratorType, 'ascend-910c');
+
+  // Both quotas used up now: it waits, saying why for each type in order.
+  s = { ...r.state, pending: [eitherType('w', 7, { arrival: 3 })] };
+  r = pass(s, a, 5);
+  assert.deepEqual(admitted(r.decisions), []);
+  assert.equal(
+    reasonOf(r.decisions, 'w'),
+    'waiting for 7 x 1g.18gb or vir06_1c_16g of nvidia-h200 or ascend-910c on one server; position 1; nvidia-h200: queue q uses 1 of 1 nvidia-h200 (nominal 1); asked 0.875; ascend-910c: queue q uses 0.25 of 1 ascend-910c (nominal 1); asked 0.875',
+  );
+  // The H200 holder leaves: the waiting request starts on its first type.
+  s = { ...forgetWork(r.state, 'h'), moves: releaseWork(a, r.state.moves, 'h') };
+  r = pass(s, a, 6);
+  assert.deepEqual(admitted(r.decisions), ['w']);
+  assert.equal(r.state.running.find((w) => w.id === 'w')?.request.acceleratorType, 'nvidia-h200');
+});

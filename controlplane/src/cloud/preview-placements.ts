@@ -168,6 +168,7 @@ function outcome(cp: ControlPlane, index: number, r: PreviewRequest, d: Decision
         d.servers.map((s) => s.serverId),
         d.slices,
       ),
+      acceleratorType: d.acceleratorType,
     };
   const servers = [...(held?.servers ?? []), ...d.servers.map((s) => s.serverId)];
   const allocation = summarizeServers(cp.allocator.topology, d.zone, servers, (held?.count ?? 0) + d.acceleratorCount);

@@ -23,23 +23,11 @@ export function queuedClusterSpec(spec: Spec): (ClusterInputs & { queue: string 
 /**
  * Checks that a queued cluster can ever be admitted (its queue exists and has a quota for the type
  * that covers the request, borrowing included), so a request that could only wait forever is
- * refused at once, with the numbers. A cluster listing several types needs one such type; when none
- * is, the refusal is its first type's, with every type's reason in the message.
+ * refused at once, with the numbers. A cluster listing several types (partitioned or not) needs one
+ * such type; when none is, the refusal is its first type's, with every type's reason in the message.
  */
 export async function checkQueuedCluster(cp: ControlPlane, project: string, spec: ClusterInputs & { queue: string }): Promise<void> {
   if (spec.acceleratorTypes === undefined) return checkQueuedType(cp, project, spec, spec.acceleratorType ?? '');
-  if (spec.acceleratorProfile !== undefined) {
-    // Partitioned clusters wait in their own admission stage, which places one type per request.
-    throw apiError(
-      'INVALID_VALUE',
-      `a queued partitioned cluster names one acceleratorType; acceleratorTypes (${spec.acceleratorTypes.join(', ')}) is not admitted through a queue with acceleratorProfile`,
-      {
-        field: 'acceleratorTypes',
-        value: spec.acceleratorTypes,
-        hint: 'Name one acceleratorType for a queued partitioned cluster, or leave queue out to place it on the first listed type that fits.',
-      },
-    );
-  }
   const refusals: { type: string; error: AicloudError }[] = [];
   for (const type of spec.acceleratorTypes) {
     try {
