@@ -76,27 +76,34 @@ async function checkQueuedType(cp: ControlPlane, project: string, spec: ClusterI
  * and why each other type has none. The placement preview asks the allocator about these alone, since
  * the admission pass starts a request only on a type its quota has room for; so a plan's `will queue`
  * agrees with what the create then does. A queue not created yet (earlier in the same plan) has room.
+ * `ledger` is the quota use to judge against (a plan's preview passes one that also counts what its
+ * earlier creates will take); without it, the running work's.
  */
 export async function typesWithQuotaRoom(
   cp: ControlPlane,
   project: string,
   spec: ClusterInputs & { queue: string },
+  ledger?: QuotaLedger,
 ): Promise<{ room: string[]; full: string[] }> {
   const types = acceptedTypes(spec);
   const queues = await currentQueues(cp);
   const key = queueKey(project, spec.queue);
   if (!queues.some((q) => q.name === key)) return { room: types, full: [] };
-  const ledger = new QuotaLedger(new Map(queues.map((q) => [q.name, q]))).charge((await admissionStateOf(cp)).running);
+  const used = ledger ?? new QuotaLedger(new Map(queues.map((q) => [q.name, q]))).charge((await admissionStateOf(cp)).running);
   const room: string[] = [];
   const full: string[] = [];
   for (const type of types) {
-    const request = clusterRequestOfType(project, '', spec, type);
-    const ask = partitionShare(request) ?? spec.nodeCount * serverSize(cp.allocator.topology, type);
-    const fits = ledger.fits(key, type, ask);
+    const fits = used.fits(key, type, queuedClusterAsk(cp, project, spec, type));
     if (fits.ok) room.push(type);
     else full.push(types.length > 1 ? `${type}: ${fits.why!}` : fits.why!);
   }
   return { room, full };
+}
+
+/** What a queued cluster counts against its queue's quota on `type`: every accelerator of its servers, or its partitions' share. */
+export function queuedClusterAsk(cp: ControlPlane, project: string, spec: ClusterInputs, type: string): number {
+  const request = clusterRequestOfType(project, '', spec, type);
+  return partitionShare(request) ?? spec.nodeCount * serverSize(cp.allocator.topology, type);
 }
 
 /** The queue exists and its quota for `type` (borrowing included) covers `ask` accelerators; otherwise a clear refusal. */
