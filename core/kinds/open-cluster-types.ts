@@ -10,9 +10,11 @@ import type { KindRules } from './kind-rules.ts';
  */
 export function clusterTypesOf(spec: Readonly<Record<string, unknown>>, recorded?: Readonly<Record<string, unknown>>): string[] {
   if (typeof spec.acceleratorType === 'string' && spec.acceleratorType !== '') return [spec.acceleratorType];
+  const listed = acceptedTypes(spec);
+  // A list that no longer names the chosen type replaces the cluster: its type is open again.
   const chosen = recorded?.acceleratorType;
-  if (typeof chosen === 'string' && chosen !== '') return [chosen];
-  return acceptedTypes(spec);
+  if (typeof chosen === 'string' && listed.includes(chosen)) return [chosen];
+  return listed;
 }
 
 /**

@@ -27,4 +27,14 @@ export {
   clusterTypesOf,
   endpointNeedsPreview,
 } from '../../../core/index.ts';
-export type { Kind, KindInfo, PropertySpec, FunctionSpec, Diagnostic, CloudResource, ResourceDiff, ClusterInputs, ValidateContext } from '../../../core/index.ts';
+export type {
+  Kind,
+  KindInfo,
+  PropertySpec,
+  FunctionSpec,
+  Diagnostic,
+  CloudResource,
+  ResourceDiff,
+  ClusterInputs,
+  ValidateContext,
+} from '../../../core/index.ts';
