@@ -79,7 +79,7 @@ describe('endpoints on a waiting cluster that lists several accelerator types', 
     assert.equal(made.body.resource.status, 'pending');
     assert.equal(
       made.body.resource.statusReason,
-      'waiting for 2 replicas of 1 ascend-910c in cluster open; position 1; cluster open is waiting in its own queue',
+      'waiting for 2 replicas of 1 ascend-910c or ascend-910b in cluster open; position 1; cluster open is waiting in its own queue',
     );
     const waiting = (await s.call('GET', '/v1/admin/queues')).body.pending.find((p: { id: string }) => p.id === made.body.resource.id);
     assert.deepEqual(

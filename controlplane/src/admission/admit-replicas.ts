@@ -73,7 +73,9 @@ export function admitReplicas(
       const position = (positions.get(ask.cluster) ?? 0) + 1;
       positions.set(ask.cluster, position);
       if (fence) fenced.add(ask.cluster);
-      decisions.push({ kind: 'pending', id: p.id, position, reason: replicaReason(ask, type, position, extra) });
+      // While the cluster's type is open, the reason names every type it may start on.
+      const types = [p.request, ...(p.alternatives ?? [])].map((r) => r.acceleratorType).join(' or ');
+      decisions.push({ kind: 'pending', id: p.id, position, reason: replicaReason(ask, types, position, extra) });
     };
     // On a cluster whose type is still open (it waits, listing several) no type is charged yet: it waits for the cluster.
     if (!held && p.alternatives?.length) {
