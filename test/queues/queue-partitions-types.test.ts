@@ -3,7 +3,11 @@
 // room allow, and its outputs, price and the placement preview name that type.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runCli } from '../support/index.ts';
 import { testServer } from '../controlplane/helpers.ts';
+import { cliSuite } from './cli-suite.ts';
 
 const P = '/v1/projects/default';
 const mig = (name: string, profileCount: number) => ({
@@ -70,5 +74,53 @@ describe('a queued partitioned cluster that lists acceleratorTypes', () => {
     assert.equal(r.status, 409, JSON.stringify(r.body));
     assert.equal(r.body.code, 'QUOTA_EXCEEDED');
     assert.equal(r.body.field, 'profileCount');
+  });
+});
+
+const STACK = `apiVersion: aicloud.dev/v1
+kind: Cluster
+metadata:
+  name: mig-a
+spec:
+  zone: cn-southwest-2b
+  acceleratorTypes: [nvidia-h200]
+  nodeCount: 1
+  acceleratorProfile: 1g.18gb
+  profileCount: 2
+  queue: parts
+---
+apiVersion: aicloud.dev/v1
+kind: Cluster
+metadata:
+  name: mig-b
+spec:
+  zone: cn-southwest-2b
+  acceleratorTypes: [nvidia-h200]
+  nodeCount: 1
+  acceleratorProfile: 1g.18gb
+  profileCount: 7
+  queue: parts
+`;
+
+describe('aicloud plan and apply: queued partitioned clusters that list acceleratorTypes', () => {
+  const suite = cliSuite('aicloud-queue-parts-types-', async (s, dir) => {
+    await writeFile(join(dir, 'stack.yaml'), STACK);
+    const q = await s.call('POST', `${P}/queues`, { name: 'parts', quotas: [{ acceleratorType: 'nvidia-h200', nominal: 1 }] });
+    assert.equal(q.status, 202, JSON.stringify(q.body));
+  });
+
+  it('plans the first as fitting and the second as waiting for the quota the first takes, as apply then does', async () => {
+    const plan = await runCli(['plan', suite.dir, '--stack', 'parts'], { env: suite.env() });
+    assert.equal(plan.code, 0, plan.stderr + plan.stdout);
+    assert.match(plan.stdout, /Cluster\/mig-a: 2 x 1g\.18gb of nvidia-h200 \(partitions, one server\) -> nvidia-h200 in cn-southwest-2b; servers /);
+    assert.match(
+      plan.stdout,
+      /Cluster\/mig-b: 7 x 1g\.18gb of nvidia-h200 \(partitions, one server\) -> will queue: waits in queue parts: queue default\/parts uses 0\.25 of 1 nvidia-h200 \(nominal 1\); asked 0\.875/,
+    );
+    const mk = await suite.s.call('POST', `${P}/clusters`, { ...mig('mig-a', 2), name: 'mig-a' });
+    assert.equal(mk.status, 202, JSON.stringify(mk.body));
+    assert.equal(mk.body.resource.outputs.acceleratorType, 'nvidia-h200');
+    const wait = await suite.s.call('POST', `${P}/clusters`, { ...mig('mig-b', 7), name: 'mig-b' });
+    assert.equal(wait.body.resource.status, 'pending');
   });
 });
