@@ -124,3 +124,42 @@ describe('aicloud plan and apply: queued partitioned clusters that list accelera
     assert.equal(wait.body.resource.status, 'pending');
   });
 });
+
+describe('the preview of a queued partitioned cluster behind a partition request that waits for room', () => {
+  let s: Awaited<ReturnType<typeof testServer>>;
+  before(async () => {
+    s = await testServer({ timeScale: 0 });
+    const ok = (r: { status: number; body: unknown }) => assert.equal(r.status, 202, JSON.stringify(r.body));
+    ok(await s.call('POST', `${P}/queues`, { name: 'parts', quotas: [{ acceleratorType: 'nvidia-h200', nominal: 100 }] }));
+    // One H200 accelerator is left free: 15 whole servers, then 7 whole-accelerator instances on the 16th.
+    ok(await s.call('POST', `${P}/clusters`, { name: 'whole', zone: 'cn-southwest-2b', acceleratorType: 'nvidia-h200', nodeCount: 15, placement: 'zone' }));
+    ok(
+      await s.call('POST', `${P}/clusters`, {
+        name: 'sevens',
+        zone: 'cn-southwest-2b',
+        acceleratorType: 'nvidia-h200',
+        nodeCount: 1,
+        acceleratorProfile: '7g.141gb',
+        profileCount: 7,
+      }),
+    );
+    // The head asks for two whole-accelerator instances: it waits for room, and holds the H200 lane.
+    const head = await s.call('POST', `${P}/clusters`, { ...mig('head', 2), acceleratorProfile: '7g.141gb' });
+    ok(head);
+    assert.equal(head.body.resource.status, 'pending');
+  });
+  after(() => s.close());
+
+  it('says will queue for a small request that would fit the free accelerator, as its create then waits', async () => {
+    const r = await s.call('POST', `${P}/placements:preview`, { requests: [{ action: 'create', ...mig('small', 1) }] });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const verdict = r.body.results[0];
+    assert.equal(verdict.fits, false, JSON.stringify(verdict));
+    assert.equal(verdict.queued, true);
+    assert.match(verdict.message, /^waits in queue parts: nvidia-h200: behind an earlier request waiting for nvidia-h200 partitions in cn-southwest-2b/);
+    const made = await s.call('POST', `${P}/clusters`, mig('small', 1));
+    assert.equal(made.status, 202, JSON.stringify(made.body));
+    assert.equal(made.body.resource.status, 'pending', 'the create waits behind the head, as the preview said');
+    assert.equal(made.body.resource.statusReason, 'waiting for 1 x 1g.18gb of nvidia-h200 on one server; position 2');
+  });
+});

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { Allocator, testInventory } from '../allocator/index.ts';
 import { partitionShare } from './admit-partitions.ts';
 import { admit, forgetWork } from './admit.ts';
+import { wouldQueue } from './would-queue.ts';
 import { releaseWork } from './finish-moves.ts';
 import { emptyState, liveOwners, pending, queue } from './testing.ts';
 import type { AdmissionDecision, AdmissionState, PendingRequest } from './types.ts';
@@ -108,4 +109,36 @@ test("a partition request listing several types starts on the first whose quota 
   r = pass(s, a, 6);
   assert.deepEqual(admitted(r.decisions), ['w']);
   assert.equal(r.state.running.find((w) => w.id === 'w')?.request.acceleratorType, 'nvidia-h200');
+});
+
+test("wouldQueue answers for partition requests as the partition stage then decides: the type it starts on, the lanes ahead, each type's blocker", () => {
+  const a = new Allocator(testInventory());
+  const q = queue('q', { quotas: { 'nvidia-h200': { nominal: 100 }, 'ascend-910c': { nominal: 1 } } });
+  let s = emptyState([q]);
+  // 15 whole-accelerator instances leave one H200 free; a head asking for two waits for room on H200.
+  s.pending = Array.from({ length: 15 }, (_, i) => mig(`full-${i}`, '7g.141gb', 1, { arrival: i }));
+  s = pass(s, a).state;
+  s.pending = [mig('head', '7g.141gb', 2, { arrival: 20 })];
+  s = pass(s, a, 1).state;
+
+  // A later H200-or-910C request: H200 is the head's lane, so it starts on 910C, as the pass then does.
+  const either = eitherType('later', 2, { arrival: 21 });
+  assert.deepEqual(wouldQueue(s, a, either), { queues: false, preempts: [] });
+  let r = pass({ ...s, pending: [...s.pending, either] }, a, 2);
+  assert.deepEqual(admitted(r.decisions), ['later']);
+  assert.equal(a.holdings('later')?.acceleratorType, 'ascend-910c');
+  s = r.state;
+
+  // One more: H200 is still the head's lane and the 910C quota is used up; it waits, with the pass's reason.
+  const third = eitherType('third', 7, { arrival: 22 });
+  const verdict = wouldQueue(s, a, third);
+  r = pass({ ...s, pending: [...s.pending, third] }, a, 3);
+  assert.deepEqual(admitted(r.decisions), []);
+  assert.ok(verdict.queues);
+  assert.equal(verdict.position, 2);
+  assert.equal(verdict.reason, reasonOf(r.decisions, 'third'));
+  assert.equal(
+    verdict.reason,
+    'waiting for 7 x 1g.18gb or vir06_1c_16g of nvidia-h200 or ascend-910c on one server; position 2; nvidia-h200: behind an earlier request; ascend-910c: queue q uses 0.25 of 1 ascend-910c (nominal 1); asked 0.875',
+  );
 });

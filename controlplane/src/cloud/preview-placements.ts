@@ -1,7 +1,7 @@
 import { clusterAsk, clusterPreviewCreate, clusterPreviewFields, validate, type ClusterInputs, type ClusterPreviewCreate } from '../../../core/index.ts';
 import type { Decision, PreviewItem } from '../allocator/index.ts';
 import { apiError, isAicloudError, type AicloudError } from './errors.ts';
-import { checkQueuedCluster, typesWithQuotaRoom } from './queued-cluster.ts';
+import { checkQueuedCluster, typesBehindPartitions, typesWithQuotaRoom } from './queued-cluster.ts';
 import { summarizeServers, summarizeSlices, type AllocationSummary } from './allocation-wire.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { PlanQuota } from './plan-quota.ts';
@@ -101,9 +101,23 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
         slots.push({ ...base, fits: false, queued: true, code: 'QUOTA_EXCEEDED', message: `waits in queue ${r.queue}: ${quota.full.join('; ')}` });
         continue;
       }
+      // A partitioned cluster waits behind the partition requests that wait ahead of it on a type.
+      const behind = queued ? await typesBehindPartitions(cp, project, queued) : [];
+      const open = quota ? quota.room.filter((t) => !behind.includes(t)) : undefined;
+      if (open && open.length === 0) {
+        const why = behind.map((t) => `${t}: behind an earlier request waiting for ${t} partitions in ${r.cluster.zone}`);
+        slots.push({
+          ...base,
+          fits: false,
+          queued: true,
+          code: 'CAPACITY_EXHAUSTED',
+          message: `waits in queue ${r.queue}: ${[...why, ...quota!.full].join('; ')}`,
+        });
+        continue;
+      }
       const asked =
-        quota && r.cluster.acceleratorTypes !== undefined
-          ? { ...r.cluster, acceleratorTypes: r.cluster.acceleratorTypes.filter((t) => quota.room.includes(t)) }
+        open && r.cluster.acceleratorTypes !== undefined
+          ? { ...r.cluster, acceleratorTypes: r.cluster.acceleratorTypes.filter((t) => open.includes(t)) }
           : r.cluster;
       if (queued) planQuota.asked(items.length, queued);
       slots.push({ item: items.length });

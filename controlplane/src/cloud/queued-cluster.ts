@@ -1,7 +1,7 @@
 import { acceptedTypes, clusterSizeField, hourlyCost, type ClusterInputs } from '../../../core/index.ts';
 import { serverSize } from '../allocator/index.ts';
 import { clusterRequestOfType } from './cluster-holdings.ts';
-import { partitionShare, QuotaLedger, type PendingRequest } from '../admission/index.ts';
+import { partitionLane, partitionLanesAhead, partitionShare, QuotaLedger, type PendingRequest } from '../admission/index.ts';
 import { apiError, isAicloudError, type AicloudError } from './errors.ts';
 import { admissionStateOf, currentQueues, keepAdmissionState, queueKey, toQueueSpec } from './admission-state.ts';
 import type { ControlPlane } from './control-plane.ts';
@@ -98,6 +98,27 @@ export async function typesWithQuotaRoom(
     else full.push(types.length > 1 ? `${type}: ${fits.why!}` : fits.why!);
   }
   return { room, full };
+}
+
+/**
+ * The listed types a new queued partitioned cluster could not start on now because partition requests
+ * waiting ahead of it hold that type's lane (the partition stage admits a type and zone in order), so
+ * the placement preview leaves them out as the pass would. Empty for a cluster of whole servers.
+ */
+export async function typesBehindPartitions(cp: ControlPlane, project: string, spec: ClusterInputs & { queue: string }): Promise<string[]> {
+  if (spec.acceleratorProfile === undefined) return [];
+  const [first = '', ...rest] = acceptedTypes(spec);
+  const p: PendingRequest = {
+    id: '',
+    request: clusterRequestOfType(project, '', spec, first),
+    ...(rest.length ? { alternatives: rest.map((t) => clusterRequestOfType(project, '', spec, t)) } : {}),
+    queue: queueKey(project, spec.queue),
+    priority: spec.priority ?? 0,
+    preemptible: spec.preemptible === true,
+    arrival: cp.clock.now(),
+  };
+  const { blocked } = partitionLanesAhead(await admissionStateOf(cp), p);
+  return [p.request, ...(p.alternatives ?? [])].filter((r) => blocked.has(partitionLane(r))).map((r) => r.acceleratorType);
 }
 
 /** What a queued cluster counts against its queue's quota on `type`: every accelerator of its servers, or its partitions' share. */
