@@ -14,6 +14,8 @@ import { queuedClusterAsk } from './queued-cluster.ts';
  */
 export class PlanQuota {
   private ledger: QuotaLedger | undefined;
+  /** Ids of what the plan releases, all of them (the batch releases them first, wherever they are listed). */
+  private gone = new Set<string>();
   private placed: { item: number; queue: string; spec: ClusterInputs }[] = [];
 
   constructor(
@@ -24,14 +26,14 @@ export class PlanQuota {
   ) {}
 
   /**
-   * The quota use a queued create at this point of the plan is judged against. `items` and `releases`
-   * are the preview batch so far: the creates before this one that were asked about are placed on the
-   * allocator's preview to learn which fit, and on which type.
+   * The quota use a queued create at this point of the plan is judged against. `items` is the preview
+   * batch so far: the creates before this one that were asked about are placed on the allocator's
+   * preview (after every release of the plan, as the batch is) to learn which fit, and on which type.
    */
-  async before(items: readonly PreviewItem[], releases: readonly string[]): Promise<QuotaLedger> {
+  async before(items: readonly PreviewItem[]): Promise<QuotaLedger> {
     const ledger = this.ledger ?? (this.ledger = await this.start());
     if (this.placed.length > 0) {
-      const { results } = this.cp.allocator.preview(items, { releases });
+      const { results } = this.cp.allocator.preview(items, { releases: [...this.gone] });
       for (const p of this.placed) {
         const d = results[p.item];
         if (d?.ok) ledger.add(p.queue, d.acceleratorType, queuedClusterAsk(this.cp, this.project, p.spec, d.acceleratorType));
@@ -47,13 +49,12 @@ export class PlanQuota {
   }
 
   private async start(): Promise<QuotaLedger> {
-    const gone = new Set<string>();
     for (const r of this.released) {
       const rec = await this.cp.store.getResource(this.project, r.kind, r.name);
-      if (rec) gone.add(rec.id);
+      if (rec) this.gone.add(rec.id);
     }
     const queues = await currentQueues(this.cp);
-    const running = (await admissionStateOf(this.cp)).running.filter((w) => !gone.has(w.id));
+    const running = (await admissionStateOf(this.cp)).running.filter((w) => !this.gone.has(w.id));
     return new QuotaLedger(new Map(queues.map((q) => [q.name, q]))).charge(running);
   }
 }

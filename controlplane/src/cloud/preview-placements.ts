@@ -96,7 +96,7 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
       }
       // Only types the queue has quota room for now can start it; with none it waits for quota.
       const queued = r.queue !== undefined ? { ...r.cluster, queue: r.queue } : undefined;
-      const quota = queued ? await typesWithQuotaRoom(cp, project, queued, await planQuota.before(items, releases)) : undefined;
+      const quota = queued ? await typesWithQuotaRoom(cp, project, queued, await planQuota.before(items)) : undefined;
       if (quota && quota.room.length === 0) {
         slots.push({ ...base, fits: false, queued: true, code: 'QUOTA_EXCEEDED', message: `waits in queue ${r.queue}: ${quota.full.join('; ')}` });
         continue;
