@@ -45,6 +45,7 @@ export {
   type ClusterPreviewCreate,
 } from './kinds/cluster.ts';
 export { runsOnCluster, clusterNameOf } from './kinds/index.ts';
+export { clusterTypesOf, clusterTypeContext } from './kinds/open-cluster-types.ts';
 export {
   mergeProviderSettings,
   checkProviderSettings,

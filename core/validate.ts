@@ -4,6 +4,7 @@ import { error, showValue, type Diagnostic } from './diagnostics.ts';
 import { getAt, joinPath, pointerSegments } from './field-path.ts';
 import type { InputsByKind, Kind } from './generated/registry.ts';
 import { KIND_RULES, runsOnCluster } from './kinds/index.ts';
+import { checkOnEveryType } from './kinds/open-cluster-types.ts';
 import { kindInfo } from './kinds-registry.ts';
 import type { PropertySpec } from './registry-types.ts';
 import { containsUnknown, UNKNOWN } from './unknown.ts';
@@ -16,6 +17,11 @@ export interface ValidateContext {
   allowUnknown?: boolean;
   /** Accelerator type of the cluster the resource runs on, when known; enables runtime and memory checks. */
   acceleratorType?: string;
+  /**
+   * The types a cluster whose type is still open may start on (it lists several and has not started):
+   * the resource must pass the type checks on each (`clusterTypesOf`, `clusterTypeContext`).
+   */
+  acceleratorTypes?: readonly string[];
   /**
    * Region of the cluster the resource runs on (kinds that name a cluster), when known: such a resource
    * lives where its cluster does, so this comes before `defaultRegion`. The cloud and every front end
@@ -96,7 +102,11 @@ export function validate<K extends Kind>(kind: K, inputs: unknown, ctx: Validate
   if (value.labels && typeof value.labels === 'object') diagnostics.push(...checkLabels(value.labels as Record<string, unknown>));
   const rules = KIND_RULES[kind];
   if (!diagnostics.some((d) => d.severity === 'error') && rules.check && !unknownPaths.length) {
-    diagnostics.push(...rules.check(value, { acceleratorType: ctx.acceleratorType }));
+    diagnostics.push(
+      ...(ctx.acceleratorTypes && ctx.acceleratorTypes.length > 0
+        ? checkOnEveryType(rules, value, ctx.acceleratorTypes)
+        : rules.check(value, { acceleratorType: ctx.acceleratorType })),
+    );
   }
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) return { ok: false, diagnostics: errors };

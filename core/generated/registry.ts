@@ -15,7 +15,7 @@ export interface ClusterInputs {
   zone: string;
   /** Accelerator type of every server. Give this or acceleratorTypes, not both. */
   acceleratorType?: "ascend-910c" | "ascend-910b" | "nvidia-h200" | "nvidia-gb200";
-  /** Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it. */
+  /** Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it. With acceleratorProfile every listed type must offer the profile; in a queue, the cluster starts on the first listed type its quota and room allow. */
   acceleratorTypes?: Array<"ascend-910c" | "ascend-910b" | "nvidia-h200" | "nvidia-gb200">;
   /** Servers in the cluster. */
   nodeCount: number;
@@ -127,7 +127,7 @@ export interface ModelEndpointInputs {
   name: string;
   /** Region; defaults to the provider's region. */
   region: string;
-  /** Name of the Cluster that runs the replicas. */
+  /** Name of the Cluster that runs the replicas. While a cluster that lists several acceleratorTypes has not started, its type is open: the endpoint must suit every listed type (runtime, memory, profile, its queue's quota), and a queued one is charged to the type the cluster starts on. */
   cluster: string;
   /** The model and its weights. */
   model: { name: string; bucket: string; path: string; parametersBillions: number; activeParametersBillions?: number; precision: "bf16" | "fp16" | "fp8" | "int8" | "int4"; kvBytesPerToken: number };
@@ -222,7 +222,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       },
       "acceleratorTypes": {
         "type": "array",
-        "description": "Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it.",
+        "description": "Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it. With acceleratorProfile every listed type must offer the profile; in a queue, the cluster starts on the first listed type its quota and room allow.",
         "items": {
           "type": "string",
           "description": "item",
@@ -559,7 +559,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
           ]
         },
         "acceleratorTypes": {
-          "description": "Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it.",
+          "description": "Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it. With acceleratorProfile every listed type must offer the profile; in a queue, the cluster starts on the first listed type its quota and room allow.",
           "type": "array",
           "items": {
             "description": "item",
@@ -1857,7 +1857,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       },
       "cluster": {
         "type": "string",
-        "description": "Name of the Cluster that runs the replicas.",
+        "description": "Name of the Cluster that runs the replicas. While a cluster that lists several acceleratorTypes has not started, its type is open: the endpoint must suit every listed type (runtime, memory, profile, its queue's quota), and a queued one is charged to the type the cluster starts on.",
         "pattern": "^[a-z][a-z0-9-]{0,61}[a-z0-9]$",
         "replaceOnChanges": true,
         "references": "aicloud:compute:Cluster"
@@ -2529,7 +2529,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
           "pattern": "^[a-z]+-[a-z]+-[0-9]+$"
         },
         "cluster": {
-          "description": "Name of the Cluster that runs the replicas.",
+          "description": "Name of the Cluster that runs the replicas. While a cluster that lists several acceleratorTypes has not started, its type is open: the endpoint must suit every listed type (runtime, memory, profile, its queue's quota), and a queued one is charged to the type the cluster starts on.",
           "type": "string",
           "pattern": "^[a-z][a-z0-9-]{0,61}[a-z0-9]$"
         },

@@ -68,3 +68,61 @@ test('a cluster listing several types: the plan shows the type chosen, apply pla
     await s.cleanup();
   }
 });
+
+const ascendEither = `apiVersion: aicloud.dev/v1
+kind: Cluster
+metadata:
+  name: ascend-either
+spec:
+  region: cn-southwest-2
+  zone: cn-southwest-2a
+  acceleratorTypes: [ascend-910c, ascend-910b]
+  nodeCount: 1
+  placement: zone
+`;
+// 40B parameters in bf16 need 75.5 GiB a replica: one 910C (128 GiB) holds them, one 910B (64 GiB) does not.
+const bigEndpoint = `apiVersion: aicloud.dev/v1
+kind: Bucket
+metadata:
+  name: open-type-weights
+spec:
+  region: cn-southwest-2
+---
+apiVersion: aicloud.dev/v1
+kind: ModelEndpoint
+metadata:
+  name: big
+spec:
+  cluster: ascend-either
+  model: { name: m40, bucket: open-type-weights, path: m/, parametersBillions: 40 }
+  runtime: { framework: mindie, softwareStack: cann-8.1 }
+  acceleratorsPerReplica: 1
+  replicas: 1
+`;
+
+test('an endpoint on a cluster whose type is still open must suit every listed type; once the cluster runs on one, that type decides', async () => {
+  const s = await scratch();
+  try {
+    const stack = join(s.root, 'open');
+    await mkdir(stack);
+    const env = { AICLOUD_DATA_DIR: s.dataDir };
+    await writeFile(join(stack, 'cluster.yaml'), ascendEither);
+    await writeFile(join(stack, 'endpoint.yaml'), bigEndpoint);
+    const refused = await runBin(['plan', stack], env);
+    assert.equal(refused.code, 1, refused.stderr + refused.stdout);
+    assert.match(refused.stderr, /endpoint\.yaml:\d+:\d+/);
+    assert.match(refused.stderr, /1 x ascend-910b offer 64\.0 GiB.*may start on ascend-910b/);
+    assert.match(refused.stderr, /Drop ascend-910b from the cluster's acceleratorTypes, or change this resource/);
+
+    // The cluster alone starts on its first type (910C is free); then the endpoint is checked against 910C only.
+    await writeFile(join(stack, 'endpoint.yaml'), '');
+    const cluster = await runBin(['apply', stack, '--auto-approve'], env);
+    assert.equal(cluster.code, 0, cluster.stderr + cluster.stdout);
+    await writeFile(join(stack, 'endpoint.yaml'), bigEndpoint);
+    const plan = await runBin(['plan', stack], env);
+    assert.equal(plan.code, 0, plan.stderr + plan.stdout);
+    assert.match(plan.stdout, /Plan: 2 to create, 0 to update, 0 to replace/);
+  } finally {
+    await s.cleanup();
+  }
+});

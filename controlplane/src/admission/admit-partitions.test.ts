@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { Allocator, testInventory } from '../allocator/index.ts';
 import { partitionShare } from './admit-partitions.ts';
 import { admit, forgetWork } from './admit.ts';
+import { wouldQueue } from './would-queue.ts';
 import { releaseWork } from './finish-moves.ts';
 import { emptyState, liveOwners, pending, queue } from './testing.ts';
 import type { AdmissionDecision, AdmissionState, PendingRequest } from './types.ts';
@@ -74,4 +75,70 @@ test('partitions wait for room in order: a later request of the same type and zo
   // The head goes first; the small request takes what is left after it.
   assert.deepEqual(admitted(r.decisions), ['head', 'small']);
   assert.equal(a.holdings('head')?.servers.length, 1);
+});
+
+/** A partition request on H200 that also accepts 910C vNPU instances (its further type), in zone t-1b. */
+function eitherType(id: string, count: number, over: Partial<PendingRequest> = {}): PendingRequest {
+  const p = mig(id, '1g.18gb', count, over);
+  return { ...p, alternatives: [{ ...p.request, acceleratorType: 'ascend-910c', profile: 'vir06_1c_16g' }] };
+}
+
+test("a partition request listing several types starts on the first whose quota and room allow it, and names each type's blocker while it waits", () => {
+  const a = new Allocator(testInventory());
+  const q = queue('q', { quotas: { 'nvidia-h200': { nominal: 1 }, 'ascend-910c': { nominal: 1 } } });
+  let s = emptyState([q]);
+  // The H200 quota is used up by the first request; the second starts on 910C, its further type.
+  s.pending = [mig('h', '1g.18gb', 8, { arrival: 1 }), eitherType('e', 2, { arrival: 2 })];
+  let r = pass(s, a);
+  assert.deepEqual(admitted(r.decisions), ['h', 'e']);
+  const e = r.state.running.find((w) => w.id === 'e')!;
+  assert.equal(e.request.acceleratorType, 'ascend-910c');
+  assert.equal(e.accelerators, (2 * 6) / 48, 'the queue counts the share of the type it runs on');
+  assert.equal(a.holdings('e')?.acceleratorType, 'ascend-910c');
+
+  // Both quotas used up now: it waits, saying why for each type in order.
+  s = { ...r.state, pending: [eitherType('w', 7, { arrival: 3 })] };
+  r = pass(s, a, 5);
+  assert.deepEqual(admitted(r.decisions), []);
+  assert.equal(
+    reasonOf(r.decisions, 'w'),
+    'waiting for 7 x 1g.18gb or vir06_1c_16g of nvidia-h200 or ascend-910c on one server; position 1; nvidia-h200: queue q uses 1 of 1 nvidia-h200 (nominal 1); asked 0.875; ascend-910c: queue q uses 0.25 of 1 ascend-910c (nominal 1); asked 0.875',
+  );
+  // The H200 holder leaves: the waiting request starts on its first type.
+  s = { ...forgetWork(r.state, 'h'), moves: releaseWork(a, r.state.moves, 'h') };
+  r = pass(s, a, 6);
+  assert.deepEqual(admitted(r.decisions), ['w']);
+  assert.equal(r.state.running.find((w) => w.id === 'w')?.request.acceleratorType, 'nvidia-h200');
+});
+
+test("wouldQueue answers for partition requests as the partition stage then decides: the type it starts on, the lanes ahead, each type's blocker", () => {
+  const a = new Allocator(testInventory());
+  const q = queue('q', { quotas: { 'nvidia-h200': { nominal: 100 }, 'ascend-910c': { nominal: 1 } } });
+  let s = emptyState([q]);
+  // 15 whole-accelerator instances leave one H200 free; a head asking for two waits for room on H200.
+  s.pending = Array.from({ length: 15 }, (_, i) => mig(`full-${i}`, '7g.141gb', 1, { arrival: i }));
+  s = pass(s, a).state;
+  s.pending = [mig('head', '7g.141gb', 2, { arrival: 20 })];
+  s = pass(s, a, 1).state;
+
+  // A later H200-or-910C request: H200 is the head's lane, so it starts on 910C, as the pass then does.
+  const either = eitherType('later', 2, { arrival: 21 });
+  assert.deepEqual(wouldQueue(s, a, either), { queues: false, preempts: [] });
+  let r = pass({ ...s, pending: [...s.pending, either] }, a, 2);
+  assert.deepEqual(admitted(r.decisions), ['later']);
+  assert.equal(a.holdings('later')?.acceleratorType, 'ascend-910c');
+  s = r.state;
+
+  // One more: H200 is still the head's lane and the 910C quota is used up; it waits, with the pass's reason.
+  const third = eitherType('third', 7, { arrival: 22 });
+  const verdict = wouldQueue(s, a, third);
+  r = pass({ ...s, pending: [...s.pending, third] }, a, 3);
+  assert.deepEqual(admitted(r.decisions), []);
+  assert.ok(verdict.queues);
+  assert.equal(verdict.position, 2);
+  assert.equal(verdict.reason, reasonOf(r.decisions, 'third'));
+  assert.equal(
+    verdict.reason,
+    'waiting for 7 x 1g.18gb or vir06_1c_16g of nvidia-h200 or ascend-910c on one server; position 2; nvidia-h200: behind an earlier request; ascend-910c: queue q uses 0.25 of 1 ascend-910c (nominal 1); asked 0.875',
+  );
 });

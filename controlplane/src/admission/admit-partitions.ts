@@ -1,21 +1,10 @@
-import { findProfile, PARTITION_CATALOGUE } from '../../../core/index.ts';
-import type { AllocationRequest, Allocator } from '../allocator/index.ts';
+import type { Allocator } from '../allocator/index.ts';
 import { orderPending } from './order-pending.ts';
+import { partitionReason, tryPartitionTypes } from './partition-types.ts';
 import { QuotaLedger } from './quota-ledger.ts';
 import type { AdmissionDecision, AdmissionState, PendingRequest, RunningWork } from './types.ts';
 
-/**
- * The accelerators a partition request counts against its queue: each instance is its share of an
- * accelerator (slices / slices per accelerator, e.g. a 1g.18gb MIG instance is 1/8 of an H200).
- * Undefined for a request of whole accelerators.
- */
-export function partitionShare(req: AllocationRequest): number | undefined {
-  if (req.profile === undefined) return undefined;
-  const catalogue = PARTITION_CATALOGUE[req.acceleratorType];
-  const profile = findProfile(catalogue, req.profile);
-  if (!catalogue || !profile) return undefined;
-  return (req.count * profile.size) / catalogue.units;
-}
+export { partitionShare } from './partition-types.ts';
 
 /** Pending work split: partition requests have their own stage; the rest goes on to the gang stage. */
 export interface PartitionSplit {
@@ -47,6 +36,9 @@ export function splitPartitionWork(state: AdmissionState): PartitionSplit {
  * accelerator. Conservative: once a partition request of a type and zone waits, later ones of the
  * same type and zone wait behind it (they could take the slices it waits for), and none is placed in
  * a supernode a gang has reserved. Partition requests neither preempt nor are preempted or moved.
+ * A request listing several types (`alternatives`) starts on the first type, in order, that its
+ * queue's quota for that type and the room left on that type allow; it waits behind earlier requests
+ * only on the types it waits for room on, and its reason names each type's blocker.
  */
 export function admitPartitions(
   after: { state: AdmissionState; decisions: AdmissionDecision[] },
@@ -66,32 +58,14 @@ export function admitPartitions(
   const admitted = new Set<string>();
   let position = 0;
   for (const p of orderPending(split.partitions, queues)) {
-    const req = p.request;
-    const share = partitionShare(req) ?? req.count;
-    const lane = `${req.acceleratorType}|${req.zone ?? ''}`;
-    const wait = (extra?: string, fence = true) => {
-      position++;
-      if (fence) blocked.add(lane);
-      let reason = `waiting for ${req.count} x ${req.profile} of ${req.acceleratorType} on one server; position ${position}`;
-      if (extra) reason += `; ${extra}`;
-      decisions.push({ kind: 'pending', id: p.id, position, reason });
-    };
-    const quota = ledger.fits(p.queue, req.acceleratorType, share);
-    if (!quota.ok) {
-      wait(quota.why, false);
-      continue;
-    }
-    if (blocked.has(lane)) {
-      wait();
-      continue;
-    }
-    const d = allocator.place(req);
-    if (d.ok && !d.supernodes.some((sn) => fences.has(sn))) {
+    const tried = tryPartitionTypes(p, ledger, blocked, fences, (req) => allocator.place(req));
+    if (tried.started) {
+      const { request, placement: d, share, quota } = tried;
       allocator.commit(p.id, d);
-      ledger.add(p.queue, req.acceleratorType, share);
+      ledger.add(p.queue, request.acceleratorType, share);
       running.set(p.id, {
         id: p.id,
-        request: req,
+        request,
         queue: p.queue,
         priority: p.priority,
         preemptible: p.preemptible,
@@ -104,7 +78,10 @@ export function admitPartitions(
       decisions.push({ kind: 'admit', id: p.id, placement: d, borrowed: quota.borrowed, waitedMs: now - p.arrival });
       continue;
     }
-    wait(d.ok ? 'the only room is in a supernode reserved for a queued gang' : d.code === 'CAPACITY_EXHAUSTED' ? undefined : d.message);
+    position++;
+    // A type it waits for room on blocks that lane for later requests; one it waits for quota on does not.
+    for (const b of tried.blockers) if (b.lane) blocked.add(b.lane);
+    decisions.push({ kind: 'pending', id: p.id, position, reason: partitionReason(p, position, tried.blockers) });
   }
   return {
     state: { ...state, pending: [...state.pending, ...split.partitions.filter((p) => !admitted.has(p.id))], running: [...running.values()] },

@@ -61,15 +61,27 @@ export function admitReplicas(
   const fenced = new Set<string>();
   const positions = new Map<string, number>();
   const admitted = new Set<string>();
-  for (const p of orderPending(split.endpoints, queues)) {
-    const ask = p.replicas!;
+  // Requests re-targeted in this pass to the type their cluster started on; they wait on, and are kept as, that type.
+  const retargeted = new Map<string, PendingRequest>();
+  for (const waiting of orderPending(split.endpoints, queues)) {
+    const ask = waiting.replicas!;
+    const held = allocator.holdings(ask.cluster);
+    const p = held ? onClusterType(waiting, held.acceleratorType) : waiting;
+    if (p !== waiting) retargeted.set(p.id, p);
     const type = p.request.acceleratorType;
     const wait = (extra?: string, fence = true) => {
       const position = (positions.get(ask.cluster) ?? 0) + 1;
       positions.set(ask.cluster, position);
       if (fence) fenced.add(ask.cluster);
-      decisions.push({ kind: 'pending', id: p.id, position, reason: replicaReason(ask, type, position, extra) });
+      // While the cluster's type is open, the reason names every type it may start on.
+      const types = [p.request, ...(p.alternatives ?? [])].map((r) => r.acceleratorType).join(' or ');
+      decisions.push({ kind: 'pending', id: p.id, position, reason: replicaReason(ask, types, position, extra) });
     };
+    // On a cluster whose type is still open (it waits, listing several) no type is charged yet: it waits for the cluster.
+    if (!held && p.alternatives?.length) {
+      wait(pendingClusters.has(ask.cluster) ? `cluster ${ask.clusterName} is waiting in its own queue` : `cluster ${ask.clusterName} holds no accelerators`);
+      continue;
+    }
     const share = replicaShare(ask, type, p.request.count);
     const quota = ledger.fits(p.queue, type, share);
     // Over quota it waits for its queue, not for the cluster: it fences nothing.
@@ -77,7 +89,7 @@ export function admitReplicas(
       wait(quota.why, false);
       continue;
     }
-    if (!allocator.holdings(ask.cluster)) {
+    if (!held) {
       wait(pendingClusters.has(ask.cluster) ? `cluster ${ask.clusterName} is waiting in its own queue` : `cluster ${ask.clusterName} holds no accelerators`);
       continue;
     }
@@ -130,9 +142,30 @@ export function admitReplicas(
     wait(d.code === 'CAPACITY_EXHAUSTED' ? undefined : d.message);
   }
   return {
-    state: { ...state, pending: [...state.pending, ...split.endpoints.filter((p) => !admitted.has(p.id))], running: [...running.values()] },
+    state: {
+      ...state,
+      pending: [...state.pending, ...split.endpoints.filter((p) => !admitted.has(p.id)).map((p) => retargeted.get(p.id) ?? p)],
+      running: [...running.values()],
+    },
     decisions,
   };
+}
+
+/**
+ * An endpoint's request on the type its cluster runs on. A request made while the cluster's type was
+ * open (it listed several and waited) is on the cluster's first type, with the others as
+ * alternatives; once the cluster holds accelerators, the request on the type it started on replaces
+ * them all, so quota, reasons and the queue's usage follow the cluster.
+ */
+export function onClusterType(p: PendingRequest, type: string): PendingRequest {
+  if (p.request.acceleratorType === type && !p.alternatives?.length) return p;
+  const { alternatives, ...rest } = p;
+  const request = [p.request, ...(alternatives ?? [])].find((r) => r.acceleratorType === type) ?? {
+    ...p.request,
+    acceleratorType: type,
+    count: p.replicas!.profile !== undefined ? replicaShare(p.replicas!, type, p.request.count) : p.replicas!.replicas * p.replicas!.acceleratorsPerReplica,
+  };
+  return { ...rest, request };
 }
 
 /** The allocator's request for an endpoint's replicas inside its cluster. */

@@ -10,6 +10,8 @@ export { orderPending } from './order-pending.ts';
 export { causeText, describeWait, pendingReason, sameButPosition, withPosition, type WaitCause } from './pending-reason.ts';
 export { requeueOf } from './requeue.ts';
 export { wouldQueue, type QueueVerdict } from './would-queue.ts';
+export { partitionLanesAhead } from './would-queue-partition.ts';
+export { partitionLane } from './partition-types.ts';
 export { QuotaLedger } from './quota-ledger.ts';
 export { moveHoldingOwner } from './types.ts';
 export type { AdmissionDecision, AdmissionState, AdmitOptions, MoveInFlight, PendingRequest, QueueSpec, Reservation, RunningWork, TypeQuota } from './types.ts';

@@ -5,17 +5,19 @@ import { orderPending } from './order-pending.ts';
 import { anyTypeCauses, causeText, describeWaitAny, fencedOut, pendingReason, type WaitCause } from './pending-reason.ts';
 import { QuotaLedger } from './quota-ledger.ts';
 import { quotaAfterPreemption } from './quota-victims.ts';
+import { wouldQueuePartition } from './would-queue-partition.ts';
+import type { QueueVerdict } from './queue-verdict.ts';
 import type { AdmissionState, AdmitOptions, PendingRequest } from './types.ts';
 
-/** What a pass would do with a new request right now: start it, or let it wait and why. */
-export type QueueVerdict = { queues: false; preempts: string[] } | { queues: true; cause: WaitCause; position: number; reason: string };
+export type { QueueVerdict } from './queue-verdict.ts';
 
 /**
  * Whether a new request `p` would wait if it arrived now, and why: the same checks a pass makes, in
  * its order (quota, the head of the line when backfill is off, room outside the other gangs' fences,
  * preemption where its queue allows it), so a plan's `will queue` agrees with what the create then
  * does. Changes nothing: room is asked of the allocator's preview. For clusters of whole servers or
- * accelerators (the gang stage); the position counts the requests that already wait ahead of it.
+ * accelerators (the gang stage) and partitioned clusters (the partition stage, `wouldQueuePartition`);
+ * the position counts the requests that already wait ahead of it.
  */
 export function wouldQueue(
   state: AdmissionState,
@@ -23,6 +25,8 @@ export function wouldQueue(
   p: PendingRequest,
   options: Pick<AdmitOptions, 'backfill' | 'pinned'> = {},
 ): QueueVerdict {
+  // Partitioned clusters have their own stage, with its own rules.
+  if (p.request.profile !== undefined) return wouldQueuePartition(state, allocator, p);
   const { backfill = true, pinned } = options;
   const queues = new Map(state.queues.map((q) => [q.name, q]));
   const ledger = new QuotaLedger(queues).charge(state.running);

@@ -226,7 +226,9 @@ async function startProvisioning(cp: ControlPlane, doc: WireResource, placement:
       placement.servers.map((s) => s.serverId),
       placement.slices,
     );
-    doc.outputs = { ...doc.outputs, acceleratorCount: 0, hourlyCost: hourlyCost('Cluster', doc.spec) };
+    // Listing several types, it runs on the one admission chose: its outputs name it, and its price follows it.
+    const chosen = doc.spec.acceleratorType === undefined ? { acceleratorType: placement.acceleratorType } : {};
+    doc.outputs = { ...doc.outputs, ...chosen, acceleratorCount: 0, hourlyCost: hourlyCost('Cluster', { ...doc.spec, ...chosen }) };
   } else {
     doc.allocation = summarizeServers(
       cp.allocator.topology,

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { clusterNameOf, validate, type Kind } from '../../../core/index.ts';
+import { clusterNameOf, clusterTypeContext, clusterTypesOf, validate, type Kind } from '../../../core/index.ts';
 import type { Principal } from './principal.ts';
 import { apiError, diagnosticsError } from './errors.ts';
 import { writeTransaction, type ControlPlane } from './control-plane.ts';
 import { checkLocation } from './check-location.ts';
 import { createEffects, wakesAdmission } from './kind-effects.ts';
 import { referencedCluster } from './resource-references.ts';
-import { asSpec, iso, newResourceId, runningStatus, clusterTypeOf, specOf, toRecord, type WireResource } from './resource-doc.ts';
+import { asSpec, iso, newResourceId, runningStatus, specOf, toRecord, type WireResource } from './resource-doc.ts';
 import { startOperation, toWireOperation } from './start-operation.ts';
 import { writeChange } from './apply-finished.ts';
 import { runAdmission } from './admission-pass.ts';
@@ -47,14 +47,15 @@ export async function createResource(
       }
     }
     const b = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-    // The core says which kinds run on a cluster: validated against its type, placed in its region.
+    // The core says which kinds run on a cluster: validated against its type (each type it may still
+    // start on, while a cluster listing several waits), placed in its region.
     const clusterName = clusterNameOf(kind, b);
     const cluster = clusterName !== undefined ? await referencedCluster(cp, project, clusterName) : undefined;
     const clusterSpec = cluster ? specOf(cluster, 'Cluster') : undefined;
     // A zone names its region; the cloud's default applies only to resources with neither.
     const v = validate(kind, body, {
       ...(b.zone === undefined ? { defaultRegion: cp.defaultRegion } : {}),
-      ...(clusterSpec ? { clusterRegion: clusterSpec.region, acceleratorType: clusterTypeOf(cluster!) } : {}),
+      ...(clusterSpec ? { clusterRegion: clusterSpec.region, ...clusterTypeContext(clusterTypesOf(cluster!.spec, cluster!.outputs)) } : {}),
     });
     if (!v.ok) throw diagnosticsError(v.diagnostics);
     const spec = asSpec(v.value);

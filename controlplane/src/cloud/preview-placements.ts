@@ -1,9 +1,10 @@
 import { clusterAsk, clusterPreviewCreate, clusterPreviewFields, validate, type ClusterInputs, type ClusterPreviewCreate } from '../../../core/index.ts';
 import type { Decision, PreviewItem } from '../allocator/index.ts';
 import { apiError, isAicloudError, type AicloudError } from './errors.ts';
-import { checkQueuedCluster, typesWithQuotaRoom } from './queued-cluster.ts';
+import { checkQueuedCluster, typesBehindPartitions, typesWithQuotaRoom } from './queued-cluster.ts';
 import { summarizeServers, summarizeSlices, type AllocationSummary } from './allocation-wire.ts';
 import type { ControlPlane } from './control-plane.ts';
+import { PlanQuota } from './plan-quota.ts';
 import { readDoc, specOf } from './resource-doc.ts';
 
 /** One entry of a placement preview batch; `nodeCount` of a growth is the new total. */
@@ -25,6 +26,7 @@ export type PreviewOutcome =
  * Dry run of a plan's accelerator requests taken together: creations, growth of existing clusters
  * and releases of clusters the plan deletes or replaces (applied first, as apply would). The
  * allocator decides on a scratch copy, so the answers are the ones apply will get; nothing changes.
+ * Queued creates are judged, in order, against their queues' quota as the earlier ones leave it.
  */
 export async function previewPlacements(cp: ControlPlane, project: string, body: unknown, leaseId?: string): Promise<{ results: PreviewOutcome[] }> {
   const raw = (body as { requests?: unknown } | null)?.requests;
@@ -36,6 +38,12 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
   const slots: ({ item: number; held?: { servers: string[]; count: number }; names?: [string, string][] } | PreviewOutcome)[] = [];
   // Clusters the batch creates, by name: endpoint replicas later in the batch run inside them.
   const created = new Map<string, string>();
+  // Queued creates are judged against the quota the earlier ones in the batch will take.
+  const planQuota = new PlanQuota(
+    cp,
+    project,
+    requests.flatMap((r) => (r.action === 'release' ? [{ name: r.name, kind: r.kind ?? ('Cluster' as const) }] : [])),
+  );
   for (const [index, r] of requests.entries()) {
     const base = { index, action: r.action, name: r.name };
     if (r.action === 'replicas') {
@@ -87,15 +95,31 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
         continue;
       }
       // Only types the queue has quota room for now can start it; with none it waits for quota.
-      const quota = r.queue !== undefined ? await typesWithQuotaRoom(cp, project, { ...r.cluster, queue: r.queue }) : undefined;
+      const queued = r.queue !== undefined ? { ...r.cluster, queue: r.queue } : undefined;
+      const quota = queued ? await typesWithQuotaRoom(cp, project, queued, await planQuota.before(items)) : undefined;
       if (quota && quota.room.length === 0) {
         slots.push({ ...base, fits: false, queued: true, code: 'QUOTA_EXCEEDED', message: `waits in queue ${r.queue}: ${quota.full.join('; ')}` });
         continue;
       }
+      // A partitioned cluster waits behind the partition requests that wait ahead of it on a type.
+      const behind = queued ? await typesBehindPartitions(cp, project, queued) : [];
+      const open = quota ? quota.room.filter((t) => !behind.includes(t)) : undefined;
+      if (open && open.length === 0) {
+        const why = behind.map((t) => `${t}: behind an earlier request waiting for ${t} partitions in ${r.cluster.zone}`);
+        slots.push({
+          ...base,
+          fits: false,
+          queued: true,
+          code: 'CAPACITY_EXHAUSTED',
+          message: `waits in queue ${r.queue}: ${[...why, ...quota!.full].join('; ')}`,
+        });
+        continue;
+      }
       const asked =
-        quota && r.cluster.acceleratorTypes !== undefined
-          ? { ...r.cluster, acceleratorTypes: r.cluster.acceleratorTypes.filter((t) => quota.room.includes(t)) }
+        open && r.cluster.acceleratorTypes !== undefined
+          ? { ...r.cluster, acceleratorTypes: r.cluster.acceleratorTypes.filter((t) => open.includes(t)) }
           : r.cluster;
+      if (queued) planQuota.asked(items.length, queued);
       slots.push({ item: items.length });
       items.push({ owner, project, ...clusterAsk(asked) });
       continue;
@@ -168,6 +192,7 @@ function outcome(cp: ControlPlane, index: number, r: PreviewRequest, d: Decision
         d.servers.map((s) => s.serverId),
         d.slices,
       ),
+      acceleratorType: d.acceleratorType,
     };
   const servers = [...(held?.servers ?? []), ...d.servers.map((s) => s.serverId)];
   const allocation = summarizeServers(cp.allocator.topology, d.zone, servers, (held?.count ?? 0) + d.acceleratorCount);

@@ -1,7 +1,7 @@
 import { acceptedTypes, clusterSizeField, hourlyCost, type ClusterInputs } from '../../../core/index.ts';
 import { serverSize } from '../allocator/index.ts';
 import { clusterRequestOfType } from './cluster-holdings.ts';
-import { partitionShare, QuotaLedger, type PendingRequest } from '../admission/index.ts';
+import { partitionLane, partitionLanesAhead, partitionShare, QuotaLedger, type PendingRequest } from '../admission/index.ts';
 import { apiError, isAicloudError, type AicloudError } from './errors.ts';
 import { admissionStateOf, currentQueues, keepAdmissionState, queueKey, toQueueSpec } from './admission-state.ts';
 import type { ControlPlane } from './control-plane.ts';
@@ -23,23 +23,11 @@ export function queuedClusterSpec(spec: Spec): (ClusterInputs & { queue: string 
 /**
  * Checks that a queued cluster can ever be admitted (its queue exists and has a quota for the type
  * that covers the request, borrowing included), so a request that could only wait forever is
- * refused at once, with the numbers. A cluster listing several types needs one such type; when none
- * is, the refusal is its first type's, with every type's reason in the message.
+ * refused at once, with the numbers. A cluster listing several types (partitioned or not) needs one
+ * such type; when none is, the refusal is its first type's, with every type's reason in the message.
  */
 export async function checkQueuedCluster(cp: ControlPlane, project: string, spec: ClusterInputs & { queue: string }): Promise<void> {
   if (spec.acceleratorTypes === undefined) return checkQueuedType(cp, project, spec, spec.acceleratorType ?? '');
-  if (spec.acceleratorProfile !== undefined) {
-    // Partitioned clusters wait in their own admission stage, which places one type per request.
-    throw apiError(
-      'INVALID_VALUE',
-      `a queued partitioned cluster names one acceleratorType; acceleratorTypes (${spec.acceleratorTypes.join(', ')}) is not admitted through a queue with acceleratorProfile`,
-      {
-        field: 'acceleratorTypes',
-        value: spec.acceleratorTypes,
-        hint: 'Name one acceleratorType for a queued partitioned cluster, or leave queue out to place it on the first listed type that fits.',
-      },
-    );
-  }
   const refusals: { type: string; error: AicloudError }[] = [];
   for (const type of spec.acceleratorTypes) {
     try {
@@ -88,27 +76,55 @@ async function checkQueuedType(cp: ControlPlane, project: string, spec: ClusterI
  * and why each other type has none. The placement preview asks the allocator about these alone, since
  * the admission pass starts a request only on a type its quota has room for; so a plan's `will queue`
  * agrees with what the create then does. A queue not created yet (earlier in the same plan) has room.
+ * `ledger` is the quota use to judge against (a plan's preview passes one that also counts what its
+ * earlier creates will take); without it, the running work's.
  */
 export async function typesWithQuotaRoom(
   cp: ControlPlane,
   project: string,
   spec: ClusterInputs & { queue: string },
+  ledger?: QuotaLedger,
 ): Promise<{ room: string[]; full: string[] }> {
   const types = acceptedTypes(spec);
   const queues = await currentQueues(cp);
   const key = queueKey(project, spec.queue);
   if (!queues.some((q) => q.name === key)) return { room: types, full: [] };
-  const ledger = new QuotaLedger(new Map(queues.map((q) => [q.name, q]))).charge((await admissionStateOf(cp)).running);
+  const used = ledger ?? new QuotaLedger(new Map(queues.map((q) => [q.name, q]))).charge((await admissionStateOf(cp)).running);
   const room: string[] = [];
   const full: string[] = [];
   for (const type of types) {
-    const request = clusterRequestOfType(project, '', spec, type);
-    const ask = partitionShare(request) ?? spec.nodeCount * serverSize(cp.allocator.topology, type);
-    const fits = ledger.fits(key, type, ask);
+    const fits = used.fits(key, type, queuedClusterAsk(cp, project, spec, type));
     if (fits.ok) room.push(type);
     else full.push(types.length > 1 ? `${type}: ${fits.why!}` : fits.why!);
   }
   return { room, full };
+}
+
+/**
+ * The listed types a new queued partitioned cluster could not start on now because partition requests
+ * waiting ahead of it hold that type's lane (the partition stage admits a type and zone in order), so
+ * the placement preview leaves them out as the pass would. Empty for a cluster of whole servers.
+ */
+export async function typesBehindPartitions(cp: ControlPlane, project: string, spec: ClusterInputs & { queue: string }): Promise<string[]> {
+  if (spec.acceleratorProfile === undefined) return [];
+  const [first = '', ...rest] = acceptedTypes(spec);
+  const p: PendingRequest = {
+    id: '',
+    request: clusterRequestOfType(project, '', spec, first),
+    ...(rest.length ? { alternatives: rest.map((t) => clusterRequestOfType(project, '', spec, t)) } : {}),
+    queue: queueKey(project, spec.queue),
+    priority: spec.priority ?? 0,
+    preemptible: spec.preemptible === true,
+    arrival: cp.clock.now(),
+  };
+  const { blocked } = partitionLanesAhead(await admissionStateOf(cp), p);
+  return [p.request, ...(p.alternatives ?? [])].filter((r) => blocked.has(partitionLane(r))).map((r) => r.acceleratorType);
+}
+
+/** What a queued cluster counts against its queue's quota on `type`: every accelerator of its servers, or its partitions' share. */
+export function queuedClusterAsk(cp: ControlPlane, project: string, spec: ClusterInputs, type: string): number {
+  const request = clusterRequestOfType(project, '', spec, type);
+  return partitionShare(request) ?? spec.nodeCount * serverSize(cp.allocator.topology, type);
 }
 
 /** The queue exists and its quota for `type` (borrowing included) covers `ask` accelerators; otherwise a clear refusal. */

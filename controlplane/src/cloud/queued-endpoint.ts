@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { hourlyCost, reservedReplicas, type ModelEndpointInputs } from '../../../core/index.ts';
+import { clusterTypesOf, hourlyCost, reservedReplicas, type ModelEndpointInputs } from '../../../core/index.ts';
 import type { AllocationRequest, Placement } from '../allocator/index.ts';
 import { forgetWork, partitionShare, QuotaLedger, type PendingRequest, type RunningWork } from '../admission/index.ts';
-import { apiError } from './errors.ts';
+import { apiError, isAicloudError, type AicloudError, type ErrorCode } from './errors.ts';
 import { currentQueues, loadAdmissionState, queueKey, saveAdmissionState } from './admission-state.ts';
 import { toReplicaPlacements } from './allocation-wire.ts';
 import type { ControlPlane } from './control-plane.ts';
@@ -49,7 +49,9 @@ function describeAsk(spec: Spec, type: string, ask: number): string {
 
 /**
  * Checks a queued endpoint before it waits: its cluster exists (it may itself still be waiting), its
- * pool fits, and its queue could ever hold its replicas, so nothing waits forever for a quota.
+ * pool fits, and its queue could ever hold its replicas, so nothing waits forever for a quota. On a
+ * cluster that lists several types and has not started, the queue must cover the replicas on every
+ * type the cluster may start on; the refusal names the type that fails.
  */
 export async function checkQueuedEndpoint(
   cp: ControlPlane,
@@ -62,16 +64,34 @@ export async function checkQueuedEndpoint(
     throw apiError('DEPENDENCY_NOT_FOUND', `cluster ${spec.cluster} does not exist in project ${project}`, { field: 'cluster', value: spec.cluster });
   }
   await checkPool(cp, project, spec);
-  const type = clusterTypeOf(cluster);
-  const ask = replicaAccelerators(spec, type);
-  await checkQueueCovers(cp, project, queue, type, ask, { field: 'replicas', value: reservedReplicas(spec), what: describeAsk(spec, type, ask) });
+  const types = clusterTypesOf(cluster.spec, cluster.outputs);
+  for (const type of types) {
+    const ask = replicaAccelerators(spec, type);
+    try {
+      await checkQueueCovers(cp, project, queue, type, ask, { field: 'replicas', value: reservedReplicas(spec), what: describeAsk(spec, type, ask) });
+    } catch (e) {
+      if (types.length < 2 || !isAicloudError(e) || e.code === 'DEPENDENCY_NOT_FOUND') throw e;
+      throw onOpenType(e, cluster.name, type);
+    }
+  }
   return cluster;
+}
+
+/** A queue check that fails on one of the types a waiting cluster may still start on, naming that type. */
+function onOpenType(e: AicloudError, cluster: string, type: string): AicloudError {
+  return apiError(e.code as ErrorCode, `${e.message} (cluster ${cluster} has not started yet and may start on ${type}, one of its acceleratorTypes)`, {
+    ...(e.field !== undefined ? { field: e.field } : {}),
+    ...('value' in e ? { value: e.value } : {}),
+    hint: `Drop ${type} from cluster ${cluster}'s acceleratorTypes, or change the endpoint${e.hint ? `: ${e.hint}` : '.'}`,
+    status: e.status,
+  });
 }
 
 /** What a queued endpoint shows before admission: no url and no replicas yet; its API key is made now and stays secret. */
 export function pendingEndpointEffects(spec: Record<string, unknown>, cluster: WireResource): Effects {
   return {
     allocation: null,
+    // On a cluster whose type is still open the price is not known yet: it is set on admission.
     outputs: { replicaPlacements: [], hourlyCost: hourlyCost('ModelEndpoint', spec, { acceleratorType: clusterTypeOf(cluster) }) },
     secret: `sk-aic-${randomBytes(24).toString('base64url')}`,
   };
@@ -91,22 +111,30 @@ export async function enqueueEndpoint(
   await saveAdmissionState(cp.store, state);
 }
 
+/**
+ * An endpoint's pending request, on the type its cluster runs on. On a cluster whose type is still
+ * open (it lists several and waits), `request` is on its first type and `alternatives` on the others:
+ * the replica stage re-targets it to the type the cluster starts on before it checks quota or places
+ * a replica, so the endpoint never waits on, nor is charged to, a type its cluster does not run.
+ */
 function endpointRequest(project: string, id: string, raw: Record<string, unknown>, cluster: WireResource, arrival: number): PendingRequest {
   const { e: spec, queue } = queuedSpec(raw);
   const c = specOf(cluster, 'Cluster');
-  const request: AllocationRequest = {
+  const onType = (type: string): AllocationRequest => ({
     owner: id,
     project,
-    acceleratorType: clusterTypeOf(cluster),
+    acceleratorType: type,
     zone: c.zone,
     region: c.region,
-    count: replicaAccelerators(spec, clusterTypeOf(cluster)),
+    count: replicaAccelerators(spec, type),
     unit: 'accelerators',
     scope: 'zone',
-  };
+  });
+  const [first = '', ...rest] = clusterTypesOf(cluster.spec, cluster.outputs);
   return {
     id,
-    request,
+    request: onType(first),
+    ...(rest.length ? { alternatives: rest.map(onType) } : {}),
     queue: queueKey(project, queue),
     priority: spec.priority ?? 0,
     preemptible: spec.preemptible === true,

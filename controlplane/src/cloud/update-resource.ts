@@ -1,4 +1,4 @@
-import { clusterNameOf, diffResource, validate, type Kind } from '../../../core/index.ts';
+import { clusterNameOf, clusterTypeContext, clusterTypesOf, diffResource, validate, type Kind } from '../../../core/index.ts';
 import { apiError, diagnosticsError, notFound } from './errors.ts';
 import { writeTransaction, type ControlPlane } from './control-plane.ts';
 import type { SerializedReply } from './create-resource.ts';
@@ -51,7 +51,7 @@ export async function updateResource(
     const merged = mergePatch(before.spec, patch) as Record<string, unknown>;
     const clusterName = clusterNameOf(kind, merged);
     const cluster = clusterName !== undefined ? await referencedCluster(cp, project, clusterName) : undefined;
-    const v = validate(kind, merged, cluster ? { acceleratorType: clusterTypeOf(cluster) } : {});
+    const v = validate(kind, merged, cluster ? clusterTypeContext(clusterTypesOf(cluster.spec, cluster.outputs)) : {});
     if (!v.ok) throw diagnosticsError(v.diagnostics);
     const spec = asSpec(v.value);
     // A cluster listing several types is replaced only when the list drops the type it runs on.

@@ -27,12 +27,19 @@ export function defaultStackName(dir: string): string {
  * Loads and resolves a stack directory, or throws one user error listing every
  * problem with its `file:line:column`, so a single run shows them all.
  */
-export async function loadStack(dir: string, options: { stack?: string; defaultRegion?: string } = {}): Promise<LoadedStack> {
+export async function loadStack(
+  dir: string,
+  options: { stack?: string; defaultRegion?: string; chosenTypes?: ReadonlyMap<string, string> } = {},
+): Promise<LoadedStack> {
   const stack = options.stack ?? defaultStackName(dir);
   const loaded = await loadManifests(dir);
   const resolved =
     loaded.diagnostics.length === 0
-      ? resolveStack(loaded.manifests, { stack, ...(options.defaultRegion ? { defaultRegion: options.defaultRegion } : {}) })
+      ? resolveStack(loaded.manifests, {
+          stack,
+          ...(options.defaultRegion ? { defaultRegion: options.defaultRegion } : {}),
+          ...(options.chosenTypes ? { chosenTypes: options.chosenTypes } : {}),
+        })
       : undefined;
   const diagnostics = resolved ? resolved.diagnostics : loaded.diagnostics;
   if (diagnostics.length > 0) throw manifestError(diagnostics);

@@ -1,4 +1,15 @@
-import { clusterNameOf, isKind, KINDS, kindInfo, validate, type Diagnostic, type Kind, type ValidateContext } from '../../../core/index.ts';
+import {
+  clusterNameOf,
+  clusterTypeContext,
+  clusterTypesOf,
+  isKind,
+  KINDS,
+  kindInfo,
+  validate,
+  type Diagnostic,
+  type Kind,
+  type ValidateContext,
+} from '../../../core/index.ts';
 import { DependencyGraph, type DesiredResource } from '../plan/index.ts';
 import { copyFields } from './copy-fields.ts';
 import { ADDRESS_LABEL, PROTECT_ANNOTATION, STACK_LABEL, addressOf, type Manifest, type ManifestDiagnostic } from './manifest.ts';
@@ -15,6 +26,11 @@ export interface ResolveOptions {
   stack: string;
   /** The provider's default region, for resources that set neither region nor zone. */
   defaultRegion?: string;
+  /**
+   * The type each of the stack's existing clusters runs on, by name (the `acceleratorType` output): a
+   * cluster listing several types that has started is checked as that type, not as every listed one.
+   */
+  chosenTypes?: ReadonlyMap<string, string>;
 }
 
 const MANAGED_PREFIX = 'aicloud.dev/';
@@ -180,7 +196,8 @@ function checkOwnFields(manifest: Manifest): ManifestDiagnostic[] {
 
 /**
  * The provider's default region, and for endpoints and pools the accelerators
- * of the cluster they name, when the stack declares it.
+ * of the cluster they name, when the stack declares it: its one type, or each
+ * type of its `acceleratorTypes` until it has started on one (`chosenTypes`).
  */
 function validateContext(kind: Kind, manifest: Manifest, byAddress: Map<string, Manifest>, options: ResolveOptions): ValidateContext {
   const ctx: ValidateContext = {};
@@ -189,8 +206,11 @@ function validateContext(kind: Kind, manifest: Manifest, byAddress: Map<string, 
   const cluster = clusterNameOf(kind, manifest.spec);
   if (cluster === undefined) return ctx;
   const spec = byAddress.get(addressOf('Cluster', cluster))?.spec;
-  if (typeof spec?.acceleratorType === 'string') ctx.acceleratorType = spec.acceleratorType;
-  if (typeof spec?.region === 'string') ctx.clusterRegion = spec.region;
+  if (spec === undefined) return ctx;
+  // A cluster listing several types may start on any of them: the resource is checked against each.
+  const chosen = options.chosenTypes?.get(cluster);
+  Object.assign(ctx, clusterTypeContext(clusterTypesOf(spec, chosen !== undefined ? { acceleratorType: chosen } : undefined)));
+  if (typeof spec.region === 'string') ctx.clusterRegion = spec.region;
   return ctx;
 }
 

@@ -6,7 +6,8 @@ import type { PlacementOutcome, PlacementRequest } from './plan-types.ts';
 export function describeRequest(r: PlacementRequest): string {
   switch (r.action) {
     case 'create':
-      if (r.acceleratorProfile) return `${formatInt(partitionCount(r))} x ${r.acceleratorProfile} of ${r.acceleratorType} (partitions, one server)`;
+      if (r.acceleratorProfile)
+        return `${formatInt(partitionCount(r))} x ${r.acceleratorProfile} of ${r.acceleratorTypes?.join(' or ') ?? r.acceleratorType} (partitions, one server)`;
       if (r.acceleratorTypes) return `${r.nodeCount} servers of ${r.acceleratorTypes.join(' or ')} (${r.placement})`;
       return `${formatInt(r.acceleratorCount)} ${r.acceleratorType} (${r.nodeCount} servers, ${r.placement})`;
     case 'grow':

@@ -23,6 +23,18 @@ export {
   mergeProviderSettings,
   splitFieldPath,
   clusterNameOf,
+  clusterTypeContext,
+  clusterTypesOf,
   endpointNeedsPreview,
 } from '../../../core/index.ts';
-export type { Kind, KindInfo, PropertySpec, FunctionSpec, Diagnostic, CloudResource, ResourceDiff, ClusterInputs } from '../../../core/index.ts';
+export type {
+  Kind,
+  KindInfo,
+  PropertySpec,
+  FunctionSpec,
+  Diagnostic,
+  CloudResource,
+  ResourceDiff,
+  ClusterInputs,
+  ValidateContext,
+} from '../../../core/index.ts';

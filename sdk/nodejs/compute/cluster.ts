@@ -196,7 +196,7 @@ export interface ClusterArgs {
      */
     acceleratorType?: pulumi.Input<enums.compute.AcceleratorType | undefined>;
     /**
-     * Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it.
+     * Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it. With acceleratorProfile every listed type must offer the profile; in a queue, the cluster starts on the first listed type its quota and room allow.
      */
     acceleratorTypes?: pulumi.Input<pulumi.Input<enums.compute.AcceleratorType>[] | undefined>;
     /**

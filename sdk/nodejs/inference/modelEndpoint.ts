@@ -238,7 +238,7 @@ export interface ModelEndpointArgs {
      */
     autoscaling?: pulumi.Input<inputs.inference.AutoscalingArgs | undefined>;
     /**
-     * Name of the Cluster that runs the replicas.
+     * Name of the Cluster that runs the replicas. While a cluster that lists several acceleratorTypes has not started, its type is open: the endpoint must suit every listed type (runtime, memory, profile, its queue's quota), and a queued one is charged to the type the cluster starts on.
      */
     cluster: pulumi.Input<string>;
     /**

@@ -4,7 +4,7 @@ import { keepClusterInPlace } from '../admission-moves.ts';
 import type { ReplicaPlacement } from '../allocation-wire.ts';
 import { keepsReplicas, planReplicas } from '../endpoint-replicas.ts';
 import { checkPool, requireCluster } from '../resource-references.ts';
-import { specOf, type WireResource } from '../resource-doc.ts';
+import { clusterTypeOf, specOf, type WireResource } from '../resource-doc.ts';
 import type { KindEffects } from './kind-effects.ts';
 
 /** An endpoint's replicas are placed inside its cluster's accelerators (as leased, when a capacity lease holds them); it gets a URL and a new API key. */
@@ -40,6 +40,6 @@ export function endpointOutputs(project: string, spec: ModelEndpointInputs, clus
   return {
     url: `https://${spec.name}.${project}.${spec.region}.aicloud.local/v1`,
     replicaPlacements: placements,
-    hourlyCost: hourlyCost('ModelEndpoint', spec, { acceleratorType: specOf(cluster, 'Cluster').acceleratorType }),
+    hourlyCost: hourlyCost('ModelEndpoint', spec, { acceleratorType: clusterTypeOf(cluster) }),
   };
 }

@@ -1,4 +1,16 @@
-import { clusterNameOf, diffResource, error, kindInfo, containsUnknown, validate, type Diagnostic, type Kind } from '../../../../core/index.ts';
+import {
+  clusterNameOf,
+  clusterTypeContext,
+  clusterTypesOf,
+  diffResource,
+  error,
+  kindInfo,
+  containsUnknown,
+  validate,
+  type Diagnostic,
+  type Kind,
+  type ValidateContext,
+} from '../../../../core/index.ts';
 import { MANAGED_LABEL_PREFIX } from '../encode-resource.ts';
 import { toCheckFailures } from '../check-failures.ts';
 import { fromWire } from '../from-wire.ts';
@@ -49,15 +61,16 @@ export function checkRpc(state: ProviderState): NonNullable<ProviderRpcs['check'
  * memory fit) and live in its region when the cluster already exists; during a first preview it does
  * not, and the control plane checks again on create.
  */
-async function clusterOf(state: ProviderState, kind: Kind, inputs: Record<string, unknown>): Promise<{ acceleratorType?: string; clusterRegion?: string }> {
+async function clusterOf(state: ProviderState, kind: Kind, inputs: Record<string, unknown>): Promise<ValidateContext> {
   const name = clusterNameOf(kind, inputs);
   if (name === undefined) return {};
   try {
     const client = await state.getClient();
     const found = await client.get('Cluster', name);
-    const type = found?.spec.acceleratorType;
-    const region = found?.spec.region;
-    return { ...(typeof type === 'string' ? { acceleratorType: type } : {}), ...(typeof region === 'string' ? { clusterRegion: region } : {}) };
+    if (!found) return {};
+    const region = found.spec.region;
+    // The type it runs on, or every listed type while a cluster listing several has not started.
+    return { ...clusterTypeContext(clusterTypesOf(found.spec, found.outputs)), ...(typeof region === 'string' ? { clusterRegion: region } : {}) };
   } catch {
     // Check must not fail because the cloud is unreachable; Create reports that with its own error.
     return {};

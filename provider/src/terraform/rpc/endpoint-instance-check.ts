@@ -1,5 +1,5 @@
 // Plan-time checks of a model endpoint with an acceleratorProfile, against the cluster it names.
-import { isUnknown, reservedReplicas, validate } from '../core-api.ts';
+import { clusterTypeContext, clusterTypesOf, isUnknown, reservedReplicas, validate } from '../core-api.ts';
 import type { PlacementRequest } from '../cloud-api.ts';
 import type { ProviderContext } from '../provider-context.ts';
 import type { TfAttribute } from '../schema/tf-attribute.ts';
@@ -24,7 +24,7 @@ export async function endpointInstanceCheck(ctx: ProviderContext, inputs: Obj, s
     const cloud = await ctx.cloud();
     const cluster = await cloud.get('Cluster', String(inputs.cluster));
     if (!cluster) return [];
-    const typed = validate('ModelEndpoint', inputs, { allowUnknown: true, acceleratorType: String(cluster.spec.acceleratorType) });
+    const typed = validate('ModelEndpoint', inputs, { allowUnknown: true, ...clusterTypeContext(clusterTypesOf(cluster.spec, cluster.outputs)) });
     if (!typed.ok) return typed.diagnostics.map((d) => wireDiagnostic(d, attributes));
     // A partitioned cluster of another profile may be changing in this plan; a whole cluster has instances cut.
     if (cluster.spec.acceleratorProfile !== undefined && cluster.spec.acceleratorProfile !== profile) return [];

@@ -98,3 +98,34 @@ test('a cluster listing several types: dropping a type it does not run on update
   const dropChosen = await p.plan('aicloud_cluster', prior, { ...listed, accelerator_types: ['nvidia-h200'] });
   assert.deepEqual(dropChosen.requires_replace, [{ steps: [{ attribute_name: 'accelerator_types' }] }]);
 });
+
+test('an endpoint on a cluster whose type is still open must suit every listed type; once the cluster runs on one, that type decides', async () => {
+  const p = fakeProvider();
+  await p.cloud.create('Cluster', {
+    name: 'open',
+    region: 'cn-southwest-2',
+    zone: 'cn-southwest-2a',
+    acceleratorTypes: ['ascend-910c', 'ascend-910b'],
+    nodeCount: 1,
+    placement: 'zone',
+  });
+  // 40B parameters in bf16 need 75.5 GiB a replica: one 910C (128 GiB) holds them, one 910B (64 GiB) does not.
+  const endpoint = {
+    name: 'big',
+    cluster: 'open',
+    accelerators_per_replica: 1,
+    replicas: 1,
+    model: { name: 'm40', bucket: 'weights', path: 'm/', parameters_billions: 40 },
+    runtime: { framework: 'mindie', software_stack: 'cann-8.1' },
+  };
+  const open = await p.plan('aicloud_model_endpoint', null, endpoint);
+  const errors = (open.diagnostics ?? []).filter((d) => d.severity === 1);
+  assert.equal(errors.length, 1, JSON.stringify(open.diagnostics));
+  assert.match(JSON.stringify(errors[0]), /1 x ascend-910b offer 64\.0 GiB.*may start on ascend-910b/);
+  assert.match(JSON.stringify(errors[0]), /accelerators_per_replica/);
+
+  // The cloud chose ascend-910c (the cluster's acceleratorType output): the model fits there.
+  p.cloud.resources.get('Cluster/open')!.outputs = { acceleratorType: 'ascend-910c' };
+  const chosen = await p.plan('aicloud_model_endpoint', null, endpoint);
+  assert.deepEqual(chosen.diagnostics, []);
+});

@@ -1,6 +1,8 @@
 // PlanResourceChange: the core decides defaults and update-versus-replace; this shapes the answer.
 import {
   clusterNameOf,
+  clusterTypeContext,
+  clusterTypesOf,
   diffContextOf,
   diffResource,
   endpointNeedsPreview,
@@ -9,6 +11,7 @@ import {
   reservedReplicas,
   validate,
   type ClusterInputs,
+  type ValidateContext,
 } from '../core-api.ts';
 import type { PlacementRequest } from '../cloud-api.ts';
 import { clusterPreviewBatch, clusterVerdict } from '../../plan/index.ts';
@@ -75,8 +78,9 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
   const validation = validate(kind, inputs, {
     allowUnknown: true,
     defaultRegion: ctx.config.region ?? mergeProviderSettings([]).region,
-    // A resource that runs on a cluster lives in its region (the core's rule), when the cluster exists.
-    clusterRegion: await clusterRegion(ctx, clusterNameOf(kind, inputs)),
+    // A resource that runs on a cluster lives in its region and is checked against its type (or every
+    // type it may still start on), when the cluster exists: the core's rules, as the cloud applies them.
+    ...(await clusterContext(ctx, clusterNameOf(kind, inputs))),
   });
   if (!validation.ok) return { diagnostics: validation.diagnostics.map((d) => wireDiagnostic(d, schema.attributes)) };
   const validated = validation.value as unknown as Obj;
@@ -131,13 +135,15 @@ export async function planResourceChange(ctx: ProviderContext, req: PlanResource
 }
 
 /** The region of an existing cluster; undefined when there is none yet or the cloud cannot be asked (apply decides). */
-async function clusterRegion(ctx: ProviderContext, name: string | undefined): Promise<string | undefined> {
-  if (name === undefined) return undefined;
+async function clusterContext(ctx: ProviderContext, name: string | undefined): Promise<ValidateContext> {
+  if (name === undefined) return {};
   try {
-    const region = (await (await ctx.cloud()).get('Cluster', name))?.spec.region;
-    return typeof region === 'string' ? region : undefined;
+    const found = await (await ctx.cloud()).get('Cluster', name);
+    if (!found) return {};
+    const region = found.spec.region;
+    return { ...(typeof region === 'string' ? { clusterRegion: region } : {}), ...clusterTypeContext(clusterTypesOf(found.spec, found.outputs)) };
   } catch {
-    return undefined;
+    return {};
   }
 }
 

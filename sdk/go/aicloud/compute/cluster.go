@@ -116,7 +116,7 @@ type clusterArgs struct {
 	AcceleratorProfile *string `pulumi:"acceleratorProfile"`
 	// Accelerator type of every server. Give this or acceleratorTypes, not both.
 	AcceleratorType *AcceleratorType `pulumi:"acceleratorType"`
-	// Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it.
+	// Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it. With acceleratorProfile every listed type must offer the profile; in a queue, the cluster starts on the first listed type its quota and room allow.
 	AcceleratorTypes []AcceleratorType `pulumi:"acceleratorTypes"`
 	// Labels; keys under `aicloud.dev/` are managed by aicloud.
 	Labels map[string]string `pulumi:"labels"`
@@ -146,7 +146,7 @@ type ClusterArgs struct {
 	AcceleratorProfile pulumi.StringPtrInput
 	// Accelerator type of every server. Give this or acceleratorTypes, not both.
 	AcceleratorType AcceleratorTypePtrInput
-	// Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it.
+	// Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it. With acceleratorProfile every listed type must offer the profile; in a queue, the cluster starts on the first listed type its quota and room allow.
 	AcceleratorTypes AcceleratorTypeArrayInput
 	// Labels; keys under `aicloud.dev/` are managed by aicloud.
 	Labels pulumi.StringMapInput

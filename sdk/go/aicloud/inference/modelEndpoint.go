@@ -148,7 +148,7 @@ type modelEndpointArgs struct {
 	AcceleratorsPerReplica int `pulumi:"acceleratorsPerReplica"`
 	// Autoscaling bounds instead of a fixed count.
 	Autoscaling *Autoscaling `pulumi:"autoscaling"`
-	// Name of the Cluster that runs the replicas.
+	// Name of the Cluster that runs the replicas. While a cluster that lists several acceleratorTypes has not started, its type is open: the endpoint must suit every listed type (runtime, memory, profile, its queue's quota), and a queued one is charged to the type the cluster starts on.
 	Cluster string `pulumi:"cluster"`
 	// Longest context served, tokens.
 	ContextLength *int `pulumi:"contextLength"`
@@ -186,7 +186,7 @@ type ModelEndpointArgs struct {
 	AcceleratorsPerReplica pulumi.IntInput
 	// Autoscaling bounds instead of a fixed count.
 	Autoscaling AutoscalingPtrInput
-	// Name of the Cluster that runs the replicas.
+	// Name of the Cluster that runs the replicas. While a cluster that lists several acceleratorTypes has not started, its type is open: the endpoint must suit every listed type (runtime, memory, profile, its queue's quota), and a queued one is charged to the type the cluster starts on.
 	Cluster pulumi.StringInput
 	// Longest context served, tokens.
 	ContextLength pulumi.IntPtrInput

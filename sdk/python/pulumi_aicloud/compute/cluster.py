@@ -42,7 +42,7 @@ class ClusterArgs:
         :param pulumi.Input[_builtins.str] zone: Zone inside the region, e.g. `cn-southwest-2a`.
         :param pulumi.Input[_builtins.str] accelerator_profile: Partition profile of the accelerator type (a MIG profile such as `1g.18gb` for nvidia-h200, a vNPU template such as `vir05_1c_16g` for Ascend): the cluster then holds `profileCount` partitions on one server instead of whole servers, and `nodeCount` must be 1. Types without a partition catalogue take no profile.
         :param pulumi.Input['AcceleratorType'] accelerator_type: Accelerator type of every server. Give this or acceleratorTypes, not both.
-        :param pulumi.Input[Sequence[pulumi.Input['AcceleratorType']]] accelerator_types: Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it.
+        :param pulumi.Input[Sequence[pulumi.Input['AcceleratorType']]] accelerator_types: Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it. With acceleratorProfile every listed type must offer the profile; in a queue, the cluster starts on the first listed type its quota and room allow.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels; keys under `aicloud.dev/` are managed by aicloud.
         :param pulumi.Input['Placement'] placement: Topology placement.
         :param pulumi.Input[_builtins.bool] preemptible: Whether higher-priority queued work may evict it, and defragmentation may move it.
@@ -141,7 +141,7 @@ class ClusterArgs:
     @pulumi.getter(name="acceleratorTypes")
     def accelerator_types(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['AcceleratorType']]]]:
         """
-        Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it.
+        Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it. With acceleratorProfile every listed type must offer the profile; in a queue, the cluster starts on the first listed type its quota and room allow.
         """
         return pulumi.get(self, "accelerator_types")
 
@@ -261,7 +261,7 @@ class Cluster(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] accelerator_profile: Partition profile of the accelerator type (a MIG profile such as `1g.18gb` for nvidia-h200, a vNPU template such as `vir05_1c_16g` for Ascend): the cluster then holds `profileCount` partitions on one server instead of whole servers, and `nodeCount` must be 1. Types without a partition catalogue take no profile.
         :param pulumi.Input['AcceleratorType'] accelerator_type: Accelerator type of every server. Give this or acceleratorTypes, not both.
-        :param pulumi.Input[Sequence[pulumi.Input['AcceleratorType']]] accelerator_types: Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it.
+        :param pulumi.Input[Sequence[pulumi.Input['AcceleratorType']]] accelerator_types: Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it. With acceleratorProfile every listed type must offer the profile; in a queue, the cluster starts on the first listed type its quota and room allow.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels; keys under `aicloud.dev/` are managed by aicloud.
         :param pulumi.Input[_builtins.str] name: Name, unique per project.
         :param pulumi.Input[_builtins.int] node_count: Servers in the cluster.

@@ -43,7 +43,7 @@ class ModelEndpointArgs:
         The set of arguments for constructing a ModelEndpoint resource.
 
         :param pulumi.Input[_builtins.int] accelerators_per_replica: Accelerators of one replica: at most 8 stay in one server, more stay in one supernode.
-        :param pulumi.Input[_builtins.str] cluster: Name of the Cluster that runs the replicas.
+        :param pulumi.Input[_builtins.str] cluster: Name of the Cluster that runs the replicas. While a cluster that lists several acceleratorTypes has not started, its type is open: the endpoint must suit every listed type (runtime, memory, profile, its queue's quota), and a queued one is charged to the type the cluster starts on.
         :param pulumi.Input['ModelArgs'] model: The model and its weights.
         :param pulumi.Input[_builtins.str] name: Name, unique per project.
         :param pulumi.Input['RuntimeArgs'] runtime: Serving runtime, checked against the cluster's accelerator type.
@@ -110,7 +110,7 @@ class ModelEndpointArgs:
     @pulumi.getter
     def cluster(self) -> pulumi.Input[_builtins.str]:
         """
-        Name of the Cluster that runs the replicas.
+        Name of the Cluster that runs the replicas. While a cluster that lists several acceleratorTypes has not started, its type is open: the endpoint must suit every listed type (runtime, memory, profile, its queue's quota), and a queued one is charged to the type the cluster starts on.
         """
         return pulumi.get(self, "cluster")
 
@@ -331,7 +331,7 @@ class ModelEndpoint(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] accelerator_profile: Partition profile of the cluster's accelerator type (a MIG profile such as `1g.18gb`): each replica then runs on one instance of it, so acceleratorsPerReplica must be 1 and tensor, pipeline and expert parallelism 1. On a partitioned cluster the replicas take the cluster's instances, whose profile must be this one; on a cluster of whole accelerators the instances are cut, all on one server, from accelerators no other endpoint holds whole. With a queue, an endpoint whose instances are short waits for them (its queue counts each instance as its share of an accelerator, e.g. 1/8 of an H200 for 1g.18gb).
         :param pulumi.Input[_builtins.int] accelerators_per_replica: Accelerators of one replica: at most 8 stay in one server, more stay in one supernode.
         :param pulumi.Input[Union['AutoscalingArgs', 'AutoscalingArgsDict', 'outputs.Autoscaling']] autoscaling: Autoscaling bounds instead of a fixed count.
-        :param pulumi.Input[_builtins.str] cluster: Name of the Cluster that runs the replicas.
+        :param pulumi.Input[_builtins.str] cluster: Name of the Cluster that runs the replicas. While a cluster that lists several acceleratorTypes has not started, its type is open: the endpoint must suit every listed type (runtime, memory, profile, its queue's quota), and a queued one is charged to the type the cluster starts on.
         :param pulumi.Input[_builtins.int] context_length: Longest context served, tokens.
         :param pulumi.Input[_builtins.str] kv_cache_pool: Name of the KvCachePool the replicas use.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels.

@@ -21,7 +21,7 @@ export interface ClusterConfig extends cdktf.TerraformMetaArguments {
   */
   readonly acceleratorType?: string;
   /**
-  * Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it.
+  * Accelerator types the cluster accepts, most preferred first, instead of acceleratorType: the cluster is placed whole on the first listed type that fits, and acceleratorType (an output) says which. Reordering the list keeps a running cluster; dropping its type replaces it. With acceleratorProfile every listed type must offer the profile; in a queue, the cluster starts on the first listed type its quota and room allow.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/cluster#accelerator_types Cluster#accelerator_types}
   */

@@ -27,7 +27,7 @@ export interface ModelEndpointConfig extends cdktf.TerraformMetaArguments {
   */
   readonly autoscaling?: ModelEndpointAutoscaling;
   /**
-  * Name of the Cluster that runs the replicas. Changing it replaces the resource.
+  * Name of the Cluster that runs the replicas. While a cluster that lists several acceleratorTypes has not started, its type is open: the endpoint must suit every listed type (runtime, memory, profile, its queue's quota), and a queued one is charged to the type the cluster starts on. Changing it replaces the resource.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aicloud/aicloud/0.1.0/docs/resources/model_endpoint#cluster ModelEndpoint#cluster}
   */
