@@ -123,6 +123,18 @@ test('CPU-only pods take host CPU: a server full of them cannot take a GPU pod t
   }
 });
 
+test('seeds can start past 1, so parameters are chosen on other seeds than the reported ones', () => {
+  const nodes: OpenbNode[] = [{ name: 'n0', cpuMilli: 4000, memoryMib: 65536, gpus: 1, model: 'T4' }];
+  const pods = [pod('cpu', 0, 0, 4000), pod('g', 1, 1000, 1000)];
+  const all = runModeAShared(nodes, pods, ['fgd-pack'], 3).results[0]!.perSeed;
+  const later = runModeAShared(nodes, pods, ['fgd-pack'], 2, 'fgd', false, 2).results[0]!.perSeed;
+  assert.deepEqual(
+    later.map((s) => s.seed),
+    [2, 3],
+  );
+  assert.deepEqual(later, all.slice(1), 'seed 2 is the same run whether it comes first or second');
+});
+
 test('a CPU-only pod goes where its CPU strands no GPU under FGD, and best-fit takes the fullest server', () => {
   const nodes: OpenbNode[] = [
     { name: 'gpus-free', cpuMilli: 8000, memoryMib: 65536, gpus: 2, model: 'T4' },

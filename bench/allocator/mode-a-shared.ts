@@ -65,7 +65,8 @@ export interface SharedResult {
  * pods in trace order, then drawn; no CPU-only pods). A pod with `gpu_milli` < 1000 asks for one
  * partition of that share; the others ask for whole GPUs; a CPU-only pod takes host CPU and memory on
  * the server the policy's rule picks (`chooseCpuServer`). Allocation ratio, arrived demand and
- * fragmentation are all in GPUs with fractions, as FGD reports them.
+ * fragmentation are all in GPUs with fractions, as FGD reports them. Seeds run from `firstSeed`, so
+ * that a policy's parameters can be chosen on other seeds than the reported 1 to `seeds`.
  */
 export function runModeAShared(
   nodes: readonly OpenbNode[],
@@ -74,6 +75,7 @@ export function runModeAShared(
   seeds: number,
   order: ArrivalOrder = 'fgd',
   byModel = usesGpuSpec(pods),
+  firstSeed = 1,
 ): { info: SharedInfo; results: SharedResult[] } {
   const topo = new Topology(openbInventory(nodes, byModel));
   const models = openbModels(topo, nodes, byModel);
@@ -101,7 +103,7 @@ export function runModeAShared(
     let sharedArrived = 0;
     let cpuPlaced = 0;
     let cpuArrived = 0;
-    for (let seed = 1; seed <= seeds; seed++) {
+    for (let seed = firstSeed; seed < firstSeed + seeds; seed++) {
       const capacityMilli = topo.acceleratorCount * MILLI;
       const arrivals = order === 'fgd' ? fgdArrivals(pods, capacityMilli, 1.3, seed) : traceOrderArrivals(pods, capacityMilli, 1.3, seed);
       const run = runOnce(topo, models, catalogue, gpuPods, arrivals, classes, policy, seed);

@@ -1,5 +1,5 @@
 // Mode A with GPU shares as partitions, and placement speed with partitions:
-// `npm run bench:allocator:shared -- [--pods FILE[,FILE...]] [--nodes FILE] [--seeds N] [--speed-arrivals N]`.
+// `npm run bench:allocator:shared -- [--pods FILE[,FILE...]] [--nodes FILE] [--seeds N] [--first-seed K] [--speed-arrivals N]`.
 // Writes bench/results/allocator-shared.json and the `modeAShared` section of bench/results/allocator.json.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_POLICY, POLICY_NAMES } from '../../controlplane/src/allocator/policies/policy-registry.ts';
 import { benchArgs, log, signed } from './bench-args.ts';
 import { runModeAShared, type ArrivalOrder } from './mode-a-shared.ts';
+import { usesGpuSpec } from './openb-cluster.ts';
 import { publishedFor } from './published-fgd.ts';
 import { earlierSection, variantRecord } from './shared-record.ts';
 import { readNodes, readPods } from './read-openb.ts';
@@ -26,6 +27,8 @@ function main(): void {
       pods: { type: 'string', default: ['openb_pod_list_default.csv', 'openb_pod_list_multigpu20.csv'].map((f) => resolve(traceDir, f)).join(',') },
       nodes: { type: 'string', default: resolve(traceDir, 'openb_node_list_gpu_node.csv') },
       seeds: { type: 'string', default: '10' },
+      // Seeds K to K+N-1: choose parameters on other seeds than the reported 1 to N.
+      'first-seed': { type: 'string', default: '1' },
       order: { type: 'string', default: 'fgd' },
       policies: { type: 'string', default: POLICY_NAMES.join(',') },
       'speed-arrivals': { type: 'string', default: '60000' },
@@ -35,6 +38,8 @@ function main(): void {
     },
   });
   const seeds = positiveInt(values.seeds!, '--seeds');
+  const firstSeed = positiveInt(values['first-seed']!, '--first-seed');
+  const seedText = firstSeed === 1 ? `${seeds} seeds` : `seeds ${firstSeed} to ${firstSeed + seeds - 1}`;
   // `--speed-arrivals 0` skips the speed run and keeps the speed figures already recorded.
   const speedArrivals = values['speed-arrivals'] === '0' ? 0 : positiveInt(values['speed-arrivals']!, '--speed-arrivals');
   const speedSupernodes = positiveInt(values['speed-supernodes']!, '--speed-supernodes');
@@ -49,10 +54,10 @@ function main(): void {
     const variant = basename(file)
       .replace(/^openb_pod_list_/, '')
       .replace(/\.csv$/, '');
-    log(`mode A with partitions: ${variant}, ${seeds} seeds ...`);
+    log(`mode A with partitions: ${variant}, ${seedText} ...`);
     const pods = readPods(file);
     firstPods ??= pods;
-    const a = runModeAShared(nodes, pods, names, seeds, order as ArrivalOrder);
+    const a = runModeAShared(nodes, pods, names, seeds, order as ArrivalOrder, usesGpuSpec(pods), firstSeed);
     const published = publishedFor(variant);
     const [pub100, pub130] = published?.allocationRatio.FGD ?? [NaN, NaN];
     const [bf100, bf130] = published?.allocationRatio.BestFit ?? [NaN, NaN];
@@ -65,7 +70,7 @@ function main(): void {
           )
         : undefined;
     out.push(
-      `Mode A with partitions, trace ${variant}: ${a.info.servers} servers, ${a.info.gpus} GPUs, ${a.info.gpuPods} GPU pods of which ${a.info.sharedGpuPods} share a GPU (each gets a partition of its milli-GPU share, as in FGD), ${a.info.cpuPods} CPU-only pods; the trace alone is ${a.info.traceDemandPercent.toFixed(1)}% of capacity; ${seeds} seeds; arrivals: ${order === 'fgd' ? "as FGD's simulator makes them (all pods shuffled, then drawn up to 130%; CPU-only pods placed)" : 'GPU pods in trace order, then drawn (CPU-only pods left out)'}.`,
+      `Mode A with partitions, trace ${variant}: ${a.info.servers} servers, ${a.info.gpus} GPUs, ${a.info.gpuPods} GPU pods of which ${a.info.sharedGpuPods} share a GPU (each gets a partition of its milli-GPU share, as in FGD), ${a.info.cpuPods} CPU-only pods; the trace alone is ${a.info.traceDemandPercent.toFixed(1)}% of capacity; ${seedText}; arrivals: ${order === 'fgd' ? "as FGD's simulator makes them (all pods shuffled, then drawn up to 130%; CPU-only pods placed)" : 'GPU pods in trace order, then drawn (CPU-only pods left out)'}.`,
     );
     out.push(
       renderTable(
@@ -112,7 +117,11 @@ function main(): void {
         : `No published figures for ${variant}.`,
     );
     out.push('');
-    variants[variant] = variantRecord({ trace: basename(file), seeds, order: order as ArrivalOrder, shipped: DEFAULT_POLICY }, a.info, a.results);
+    variants[variant] = variantRecord(
+      { trace: basename(file), seeds, ...(firstSeed === 1 ? {} : { firstSeed }), order: order as ArrivalOrder, shipped: DEFAULT_POLICY },
+      a.info,
+      a.results,
+    );
   }
   const earlier = earlierSection(resolve(values.merge!));
   if (speedArrivals > 0) log(`speed with partitions: ${speedSupernodes} supernodes, ${speedArrivals} arrivals ...`);

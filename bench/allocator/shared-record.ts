@@ -8,6 +8,8 @@ export interface VariantRun {
   /** The pod list's file name (not a path: the files may live anywhere). */
   trace: string;
   seeds: number;
+  /** The first seed, when not 1 (a run on other seeds than the reported ones). */
+  firstSeed?: number;
   order: ArrivalOrder;
   shipped: string;
 }
