@@ -182,7 +182,11 @@ export async function writeTransaction<T>(cp: ControlPlane, fn: () => Promise<T>
 
 /**
  * After a failed write: re-reads what the change had made the allocator believe (everything when the
- * store cannot say what it touched), and the caches a rolled-back write may have changed.
+ * store cannot say what it touched), and the caches a rolled-back write may have changed. A store that
+ * says what the change touched (PostgreSQL) names the scopes whose caches it may have moved: the
+ * project list moves only with a project written, the next due time only with an operation that runs
+ * (see `putOperation` in pg-feed-writes.ts), so a write that lost a placement race costs no re-read
+ * of them.
  */
 async function undoInMemory(cp: ControlPlane, allocatorChanged: boolean, touched: ChangeSet | undefined): Promise<void> {
   if (allocatorChanged) {
@@ -194,10 +198,12 @@ async function undoInMemory(cp: ControlPlane, allocatorChanged: boolean, touched
       await reloadControlPlane(cp);
       return;
     }
+    // The scopes the change named are re-read with its servers.
     await applyChanges(cp, touched, () => reloadControlPlane(cp), 'rolled_back');
+    return;
   }
-  cp.projects = new Set(await cp.store.listProjects());
-  cp.nextDueAt = await cp.store.nextDueAt();
+  if (!touched || touched.scopes.includes('projects')) cp.projects = new Set(await cp.store.listProjects());
+  if (!touched || touched.scopes.includes('operations')) cp.nextDueAt = await cp.store.nextDueAt();
 }
 
 /** PostgreSQL's codes for a transaction that lost a race and may simply run again. */
