@@ -145,7 +145,7 @@ export async function writeTransaction<T>(cp: ControlPlane, fn: () => Promise<T>
           epoch = cp.allocatorEpoch;
           return fn();
         },
-        { exclusive: options.exclusive, lockFirst, onRollback: (t) => (touched = t) },
+        { exclusive: options.exclusive, lockFirst, onRollback: (t) => (touched = t), catchUp: cp.sharedFile },
       );
     } catch (e) {
       // The admission state saved inside the transaction was rolled back (and a pass may have changed the view).
