@@ -230,8 +230,11 @@ async function undoInMemory(cp: ControlPlane, allocatorChanged: boolean, touched
   if (!touched || touched.scopes.includes('operations')) cp.nextDueAt = await cp.store.nextDueAt();
 }
 
-/** Thrown inside a write transaction to roll it back unchanged when due work must be settled first. */
-const DUE_FIRST = new Error('due work is settled first');
+/**
+ * Thrown inside a write transaction to roll it back unchanged when due work must be settled first. It
+ * carries a code, as the store's own refusals do: an error without one marks the connection broken.
+ */
+const DUE_FIRST = Object.assign(new Error('due work is settled first'), { code: 'AICLOUD_SETTLE_FIRST' });
 
 /** Whether a settling pass has anything to do: the condition under which `advance` does not return at once. */
 function isDue(cp: ControlPlane): boolean {
