@@ -29,10 +29,15 @@ export interface ChangeFeed {
    */
   sinceStatement(): { text: string; from: string } | undefined;
   /**
+   * A second statement for the same round trip: the holdings of the owners on the servers that the
+   * rows `sinceStatement` reads name (other instances' rows only), as `holdingsAround` reads them.
+   */
+  holdingsStatement(): string | undefined;
+  /**
    * What others committed, from rows `sinceStatement` read, like `since`; `moved` when the cursor
    * moved since (another read of the feed came between), so the caller reads again with `since`.
    */
-  take(read: { rows: FeedRow[]; from: string }): ChangeSet | undefined | 'moved';
+  take(read: { rows: FeedRow[]; from: string; holdings?: HoldingRecord[] }): ChangeSet | undefined | 'moved';
   /** Whether this instance's cursor already sees a position, so a read carrying it need not catch up. */
   sees(position: string): boolean;
   /** A transaction that recorded a row rolled back: its position will never be seen. */
@@ -92,8 +97,19 @@ export async function openChangeFeed(pool: pg.Pool, onBehind?: (writes: number) 
       if (!SNAPSHOT_TEXT.test(cursor)) return undefined;
       return { text: sinceText(`'${cursor}'::pg_snapshot`), from: cursor };
     },
+    holdingsStatement() {
+      if (!SNAPSHOT_TEXT.test(cursor) || [...mine].some((x) => !/^\d+$/.test(x))) return undefined;
+      const from = `'${cursor}'::pg_snapshot`;
+      const changed = `SELECT unnest(c.servers) FROM changes c WHERE c.txid >= pg_snapshot_xmin(${from})
+                       AND NOT pg_visible_in_snapshot(c.txid, ${from}) AND NOT (c.txid = ANY('{${[...mine].join(',')}}'::xid8[]))`;
+      return `WITH o AS (SELECT DISTINCT owner FROM holdings WHERE server IN (${changed}))
+              SELECT ${HOLDING_COLUMNS} FROM holdings WHERE owner IN (SELECT owner FROM o) OR parent_owner IN (SELECT owner FROM o)`;
+    },
     take(read) {
-      return read.from === cursor ? apply(read.rows, read.from) : 'moved';
+      if (read.from !== cursor) return 'moved';
+      const changes = apply(read.rows, read.from);
+      if (changes && !changes.full && read.holdings) changes.rows = read.holdings;
+      return changes;
     },
     sees: (position) => snapshotSees(cursor, position),
     forget(position) {
@@ -118,6 +134,8 @@ export interface FeedRow {
   servers: string[] | null;
   scopes: string[] | null;
 }
+
+const HOLDING_COLUMNS = 'owner, server, project, parent_owner AS "parentOwner", mask, slices';
 
 /** A snapshot as `pg_current_snapshot()::text` prints it (`xmin:xmax:xip,...`): safe to write into a statement. */
 const SNAPSHOT_TEXT = /^\d+:\d+:(\d+(,\d+)*)?$/;

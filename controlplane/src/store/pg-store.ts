@@ -21,6 +21,8 @@ import { feedWrites, touchedByClient } from './pg-feed-writes.ts';
 import { keyedReads } from './pg-keyed-reads.ts';
 import { EVERYTHING, lockKeys, lockOnce, WriteConflict, ZONE_PREFIX } from './keyed-locks.ts';
 import type { ClaimsOfServer } from './change-set.ts';
+import type { HoldingRecord } from './records.ts';
+import { readHoldingRow, type StoredHolding } from './read-holding-row.ts';
 
 export interface PgOptions {
   /** A postgres:// connection string. */
@@ -106,7 +108,7 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
   let claimsOf: ClaimsOfServer = (server, project) => [`server:${server}`, ...(project ? [`quota:${project}`] : [])];
   const locked = new WeakMap<pg.PoolClient, Set<string>>();
   // Feed rows read with a transaction's BEGIN, until its first `changesElsewhere` takes them.
-  const prefetched = new WeakMap<pg.PoolClient, { rows: FeedRow[]; from: string }>();
+  const prefetched = new WeakMap<pg.PoolClient, { rows: FeedRow[]; from: string; holdings?: HoldingRecord[] }>();
   const lockNow = async (key: string) => {
     const client = current.getStore()!;
     await lockOnce(client, locked.get(client)!, key);
@@ -125,11 +127,20 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
       try {
         // Every writer shares one key that a check of one instant takes alone. A change that catches up
         // first reads the feed in the same round trip (the cursor written in: it is a snapshot's text).
+        // With the feed come the holdings of the owners on the servers it names, as a catch-up reads them.
         const feedRead = txOptions.catchUp ? feed.sinceStatement() : undefined;
-        const begun = await client.query<FeedRow>(
-          `BEGIN; SELECT pg_advisory_xact_lock${txOptions.exclusive ? '' : '_shared'}(hashtextextended('${EVERYTHING}', 0))${feedRead ? `; ${feedRead.text}` : ''}`,
+        const holdingsRead = feedRead ? feed.holdingsStatement() : undefined;
+        const begun = await client.query(
+          `BEGIN; SELECT pg_advisory_xact_lock${txOptions.exclusive ? '' : '_shared'}(hashtextextended('${EVERYTHING}', 0))${feedRead ? `; ${feedRead.text}` : ''}${holdingsRead ? `; ${holdingsRead}` : ''}`,
         );
-        if (feedRead) prefetched.set(client, { rows: (begun as unknown as pg.QueryResult<FeedRow>[])[2]!.rows, from: feedRead.from });
+        if (feedRead) {
+          const results = begun as unknown as pg.QueryResult[];
+          prefetched.set(client, {
+            rows: results[2]!.rows as FeedRow[],
+            from: feedRead.from,
+            holdings: holdingsRead ? (results[3]!.rows as StoredHolding[]).map(readHoldingRow) : undefined,
+          });
+        }
         const touched = new Touched();
         touchedByClient.set(client, touched);
         locked.set(client, new Set());
