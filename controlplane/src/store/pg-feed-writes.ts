@@ -80,7 +80,13 @@ export function feedWrites(plain: FeedWrites, queries: PgQueries, touchedNow: ()
     putQuota: scope('quotas', plain.putQuota, (q) => [`quota:${q.project}/${q.acceleratorType}`]),
     putHealthMark: scope('health', plain.putHealthMark, (m) => claimsOf()(serverOf(m.target), undefined)),
     putProject: scope('projects', plain.putProject),
-    putOperation: scope('operations', plain.putOperation),
+    // Other instances cache only the earliest due time of running operations. One due when it was
+    // created (time scale 0) is written finished and never ran, so no instance cached its due time:
+    // it names no scope, and a catch-up after it needs no query for the next due time.
+    async putOperation(op) {
+      await plain.putOperation(op);
+      if (op.status === 'running' || op.dueAt > op.createdAt) touchedNow()?.scopes.add('operations');
+    },
     // Settings are the admission state and the defragmentation mode (and the sealing key, written once).
     putMeta: scope('admission', plain.putMeta, (key) => [`meta:${key.split('.')[0]}`]),
     putToken: scope('tokens', plain.putToken),

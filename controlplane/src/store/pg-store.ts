@@ -16,11 +16,13 @@ import { pgRateBuckets } from './pg-rate-buckets.ts';
 import { pgResources } from './pg-resources.ts';
 import { pgTokens } from './pg-tokens.ts';
 import { Touched } from './change-set.ts';
-import { holdingsAround, openChangeFeed } from './pg-changes.ts';
+import { holdingsAround, openChangeFeed, type FeedRow } from './pg-changes.ts';
 import { feedWrites, touchedByClient } from './pg-feed-writes.ts';
 import { keyedReads } from './pg-keyed-reads.ts';
 import { EVERYTHING, lockKeys, lockOnce, WriteConflict, ZONE_PREFIX } from './keyed-locks.ts';
 import type { ClaimsOfServer } from './change-set.ts';
+import type { HoldingRecord } from './records.ts';
+import { readHoldingRow, type StoredHolding } from './read-holding-row.ts';
 
 export interface PgOptions {
   /** A postgres:// connection string. */
@@ -105,6 +107,8 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
   // Until the control plane names zones and quotas, a server is its own lock group.
   let claimsOf: ClaimsOfServer = (server, project) => [`server:${server}`, ...(project ? [`quota:${project}`] : [])];
   const locked = new WeakMap<pg.PoolClient, Set<string>>();
+  // Feed rows read with a transaction's BEGIN, until its first `changesElsewhere` takes them.
+  const prefetched = new WeakMap<pg.PoolClient, { rows: FeedRow[]; from: string; holdings?: HoldingRecord[] }>();
   const lockNow = async (key: string) => {
     const client = current.getStore()!;
     await lockOnce(client, locked.get(client)!, key);
@@ -121,8 +125,22 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
       const onError = () => (broken = true);
       client.on('error', onError);
       try {
-        // Every writer shares one key that a check of one instant takes alone.
-        await client.query(`BEGIN; SELECT pg_advisory_xact_lock${txOptions.exclusive ? '' : '_shared'}(hashtextextended('${EVERYTHING}', 0))`);
+        // Every writer shares one key that a check of one instant takes alone. A change that catches up
+        // first reads the feed in the same round trip (the cursor written in: it is a snapshot's text).
+        // With the feed come the holdings of the owners on the servers it names, as a catch-up reads them.
+        const feedRead = txOptions.catchUp ? feed.sinceStatement() : undefined;
+        const holdingsRead = feedRead ? feed.holdingsStatement() : undefined;
+        const begun = await client.query(
+          `BEGIN; SELECT pg_advisory_xact_lock${txOptions.exclusive ? '' : '_shared'}(hashtextextended('${EVERYTHING}', 0))${feedRead ? `; ${feedRead.text}` : ''}${holdingsRead ? `; ${holdingsRead}` : ''}`,
+        );
+        if (feedRead) {
+          const results = begun as unknown as pg.QueryResult[];
+          prefetched.set(client, {
+            rows: results[2]!.rows as FeedRow[],
+            from: feedRead.from,
+            holdings: holdingsRead ? (results[3]!.rows as StoredHolding[]).map(readHoldingRow) : undefined,
+          });
+        }
         const touched = new Touched();
         touchedByClient.set(client, touched);
         locked.set(client, new Set());
@@ -151,6 +169,7 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
         } finally {
           touchedByClient.delete(client);
           locked.delete(client);
+          prefetched.delete(client);
         }
       } catch (e) {
         if (!(e as { code?: string }).code) broken = true;
@@ -174,7 +193,17 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
       );
       return Number(res.rows[0]!.n) - 1;
     },
-    changesElsewhere: () => feed.since(),
+    async changesElsewhere() {
+      // The first call inside a transaction begun with `catchUp` takes the rows read with its BEGIN.
+      const client = current.getStore();
+      const read = client && prefetched.get(client);
+      if (read) {
+        prefetched.delete(client);
+        const changes = feed.take(read);
+        if (changes !== 'moved') return changes;
+      }
+      return feed.since();
+    },
     holdingsAround: (servers, owners) => holdingsAround(current.getStore() ?? pool, servers, owners),
     lastPosition: () => position,
     sees: (position) => feed.sees(position),

@@ -10,6 +10,11 @@ export interface TransactionOptions {
   lockFirst?: readonly string[];
   /** Called when the transaction rolls back, with what it had touched, so caches can re-read just that. */
   onRollback?: (touched: ChangeSet) => void;
+  /**
+   * The transaction starts with `changesElsewhere` (a catch-up before deciding): a store with a change
+   * feed reads it in the round trip that begins the transaction, and answers that first call from it.
+   */
+  catchUp?: boolean;
 }
 
 /**

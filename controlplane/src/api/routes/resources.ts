@@ -25,7 +25,8 @@ export const resourceRoutes: FastifyPluginAsync<{ cp: ControlPlane }> = async (a
     return kind;
   };
 
-  app.post<{ Params: Params }>('/:collection', async (req, reply) => {
+  // createResource catches up inside its write transaction (see `projectGuard`).
+  app.post<{ Params: Params }>('/:collection', { config: { catchesUpInWrite: true } }, async (req, reply) => {
     const kind = kindOf(req.params.collection);
     const key = req.headers['idempotency-key'];
     const lease = req.headers['aicloud-lease'];
