@@ -16,7 +16,8 @@ export class PlanQuota {
   private ledger: QuotaLedger | undefined;
   /** Ids of what the plan releases, all of them (the batch releases them first, wherever they are listed). */
   private gone = new Set<string>();
-  private placed: { item: number; queue: string; spec: ClusterInputs }[] = [];
+  // `type`: the one type an endpoint's replicas run on (their cluster's); a cluster's is the type it lands on.
+  private placed: { item: number; queue: string; type?: string; askOn: (type: string) => number }[] = [];
 
   constructor(
     private readonly cp: ControlPlane,
@@ -36,16 +37,27 @@ export class PlanQuota {
       const { results } = this.cp.allocator.preview(items, { releases: [...this.gone] });
       for (const p of this.placed) {
         const d = results[p.item];
-        if (d?.ok) ledger.add(p.queue, d.acceleratorType, queuedClusterAsk(this.cp, this.project, p.spec, d.acceleratorType));
+        const type = p.type ?? (d?.ok ? d.acceleratorType : undefined);
+        if (d?.ok && type !== undefined) ledger.add(p.queue, type, p.askOn(type));
       }
       this.placed = [];
     }
     return ledger;
   }
 
-  /** A queued create put into the batch as item `item`: it takes its quota if the preview places it. */
+  /** A queued cluster put into the batch as item `item`: it takes its quota if the preview places it. */
   asked(item: number, spec: ClusterInputs & { queue: string }): void {
-    this.placed.push({ item, queue: queueKey(this.project, spec.queue), spec });
+    this.placed.push({ item, queue: queueKey(this.project, spec.queue), askOn: (type) => queuedClusterAsk(this.cp, this.project, spec, type) });
+  }
+
+  /** A new queued endpoint's replicas put into the batch as item `item`: they take `ask` of `type` if placed. */
+  askedReplicas(item: number, queue: string, type: string, ask: number): void {
+    this.placed.push({ item, queue: queueKey(this.project, queue), type, askOn: () => ask });
+  }
+
+  /** The queue key of `queue` in this plan's project, as the ledger names it. */
+  queueOf(queue: string): string {
+    return queueKey(this.project, queue);
   }
 
   private async start(): Promise<QuotaLedger> {

@@ -5,7 +5,9 @@ import { checkQueuedCluster, typesBehindPartitions, typesWithQuotaRoom } from '.
 import { summarizeServers, summarizeSlices, type AllocationSummary } from './allocation-wire.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { PlanQuota } from './plan-quota.ts';
-import { readDoc, specOf } from './resource-doc.ts';
+import { clusterTypeOf, readDoc, specOf } from './resource-doc.ts';
+import { currentQueues } from './admission-state.ts';
+import { replicasAsk } from './queued-endpoint.ts';
 
 /** One entry of a placement preview batch; `nodeCount` of a growth is the new total. */
 export type PreviewRequest =
@@ -55,6 +57,13 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
       // An endpoint that exists is placed again (its own replicas do not count against it).
       const existing = await cp.store.getResource(project, 'ModelEndpoint', r.name);
       const endpointOwner = existing?.id ?? `preview/${index}/${r.name}`;
+      // A new queued endpoint on a started cluster waits for quota as its admission will.
+      const quota = !existing && r.queue ? await replicasQuota(cp, project, planQuota, items, r) : undefined;
+      if (quota && !quota.ok) {
+        slots.push({ ...base, fits: false, queued: true, code: 'QUOTA_EXCEEDED', message: `waits in queue ${r.queue}: ${quota.why}` });
+        continue;
+      }
+      if (quota?.ok) planQuota.askedReplicas(items.length, r.queue!, quota.type, quota.ask);
       slots.push({
         item: items.length,
         names: [
@@ -154,6 +163,30 @@ export async function previewPlacements(cp: ControlPlane, project: string, body:
       return outcome(cp, index, requests[index]!, d, slot.held);
     }),
   };
+}
+
+/**
+ * Whether a new queued endpoint's replicas fit its queue's quota at this point of the plan, on the
+ * type its cluster runs on. Undefined when that is not known yet (a cluster created in the same plan,
+ * or one still waiting with its type open: the endpoint then waits for its cluster first) or the queue
+ * does not exist yet.
+ */
+async function replicasQuota(
+  cp: ControlPlane,
+  project: string,
+  planQuota: PlanQuota,
+  items: readonly PreviewItem[],
+  r: Extract<PreviewRequest, { action: 'replicas' }>,
+): Promise<{ ok: true; type: string; ask: number } | { ok: false; why: string } | undefined> {
+  const cluster = await cp.store.getResource(project, 'Cluster', r.cluster);
+  const type = cluster ? clusterTypeOf(readDoc(cluster)) : '';
+  if (type === '' || !cp.allocator.holdings(cluster!.id)) return undefined;
+  const ledger = await planQuota.before(items);
+  const queue = planQuota.queueOf(r.queue!);
+  if (!(await currentQueues(cp)).some((q) => q.name === queue)) return undefined;
+  const ask = replicasAsk(r, type);
+  const fits = ledger.fits(queue, type, ask);
+  return fits.ok ? { ok: true, type, ask } : { ok: false, why: fits.why! };
 }
 
 /**

@@ -25,20 +25,30 @@ function queuedSpec(spec: Record<string, unknown>): { e: Spec; queue: string } {
  * partition instances count each instance as its share of an accelerator of the cluster's type.
  */
 function replicaAccelerators(spec: Spec, type: string): number {
-  const replicas = reservedReplicas(spec);
-  if (spec.acceleratorProfile !== undefined) {
+  return replicasAsk(
+    { replicas: reservedReplicas(spec), acceleratorsPerReplica: spec.acceleratorsPerReplica, acceleratorProfile: spec.acceleratorProfile },
+    type,
+  );
+}
+
+/**
+ * `replicaAccelerators` for replicas already counted: the placement preview asks it of a plan's new
+ * queued endpoint, so its `will queue` judges the quota as the create's admission will.
+ */
+export function replicasAsk(r: { replicas: number; acceleratorsPerReplica: number; acceleratorProfile?: string | undefined }, type: string): number {
+  if (r.acceleratorProfile !== undefined) {
     const share = partitionShare({
       owner: '',
       project: '',
       acceleratorType: type,
-      count: replicas,
+      count: r.replicas,
       unit: 'accelerators',
       scope: 'server',
-      profile: spec.acceleratorProfile,
+      profile: r.acceleratorProfile,
     });
     if (share !== undefined) return share;
   }
-  return replicas * spec.acceleratorsPerReplica;
+  return r.replicas * r.acceleratorsPerReplica;
 }
 
 /** How a queue check names what the replicas add up to, e.g. `2 replicas x 1g.18gb are 0.25 nvidia-h200`. */
