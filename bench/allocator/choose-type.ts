@@ -1,7 +1,7 @@
 import type { PartitionCatalogue } from '../../core/index.ts';
 import type { Allocator } from '../../controlplane/src/allocator/allocator.ts';
 import type { PolicyName } from '../../controlplane/src/allocator/policy.ts';
-import { fgdServerRank, sliceFragment, type SliceView } from '../../controlplane/src/allocator/slice-fragment.ts';
+import { fgdServerRank, rankKind, sliceFragment, type SliceView } from '../../controlplane/src/allocator/slice-fragment.ts';
 import type { SliceClass } from '../../controlplane/src/allocator/slice-workload.ts';
 import type { Topology } from '../../controlplane/src/allocator/topology.ts';
 import type { AllocationRequest, Decision, Placement } from '../../controlplane/src/allocator/types.ts';
@@ -90,7 +90,7 @@ export function rankPlacement(
     for (let i = 0; i < view.count; i++) free += view.free[i]!;
     return free / (MILLI * view.count) + view.cpu / topo.serverCpu[s]! + view.mem / topo.serverMem[s]! + pos * 1e-12;
   }
-  return fgdServerRank(policy === 'fgd-pack' ? 'fgd-pack' : 'fgd', sliceFragment(serverClasses[s]!, catalogue, view) - before, untouched, pos);
+  return fgdServerRank(rankKind(policy), sliceFragment(serverClasses[s]!, catalogue, view) - before, untouched, pos);
 }
 
 function drawType(

@@ -168,6 +168,28 @@ test('a CPU-only pod goes where its CPU strands no GPU under FGD, and best-fit t
   );
 });
 
+test('fgd-pack-cpu keeps the CPU next to free GPUs that fgd-pack takes while every typical pod still fits', () => {
+  const nodes: OpenbNode[] = [
+    { name: 'gpus-free', cpuMilli: 16000, memoryMib: 65536, gpus: 2, model: 'T4' },
+    { name: 'gpus-held', cpuMilli: 16000, memoryMib: 65536, gpus: 2, model: 'T4' },
+  ];
+  const topo = new Topology(openbInventory(nodes));
+  const gpuPods = [pod('g', 1, 1000, 6000)];
+  const c = openbCatalogue(gpuPods);
+  const classes = typicalClasses(gpuPods);
+  // Server 0 has 2 GPUs free and 14 cores; 4 more cores taken leave 10, enough for one 6-core pod but
+  // not for two, so FGD's measure does not move and fgd-pack takes the lower server.
+  const books = () => ({
+    freeMilli: Int32Array.from([1000, 1000, 0, 0]),
+    freeCpu: Float64Array.from([14000, 16000]),
+    freeMem: Float64Array.from([65536, 65536]),
+  });
+  const choose = (policy: 'fgd-pack' | 'fgd-pack-cpu') =>
+    chooseCpuServer(policy, topo, c, classes, books(), 4000, 1024, () => 0.5, new Float64Array(2).fill(NaN));
+  assert.equal(choose('fgd-pack'), 0);
+  assert.equal(choose('fgd-pack-cpu'), 1);
+});
+
 test("FGD's ranking: fgd ties changes that the artefact's integer score cannot tell apart; fgd-pack rounds to its grain, then keeps untouched servers whole", () => {
   // 100 x sigmoid(-0.01) and 100 x sigmoid(-0.02) both floor to 49: a tie, so the lower server wins.
   assert.ok(fgdServerRank('fgd', 0.02, false, 1) < fgdServerRank('fgd', 0.01, false, 2));

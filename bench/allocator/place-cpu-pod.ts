@@ -1,6 +1,7 @@
 import type { PartitionCatalogue } from '../../core/index.ts';
 import type { PolicyName } from '../../controlplane/src/allocator/policy.ts';
-import { fgdServerRank, sliceFragment, type SliceView } from '../../controlplane/src/allocator/slice-fragment.ts';
+import { hostOnlyMeasure } from '../../controlplane/src/allocator/cpu-stranded.ts';
+import { fgdServerRank, rankKind, type SliceView } from '../../controlplane/src/allocator/slice-fragment.ts';
 import type { SliceClass } from '../../controlplane/src/allocator/slice-workload.ts';
 import type { Topology } from '../../controlplane/src/allocator/topology.ts';
 
@@ -16,7 +17,9 @@ export interface OpenbBooks {
  * simulator places them with the policy under test): `first-fit` the lowest-numbered server with room,
  * `random` a uniform draw, `best-fit` the server left with the least free GPU share and CPU (weighed as
  * the artefact's best-fit weighs them), `fgd`/`fgd-pack` the least growth of FGD's measure (taking CPU
- * can strand GPUs that typical pods need CPU to use), ranked as `fgdServerRank` ranks GPU pieces. Returns the server index, or -1 when none has room.
+ * can strand GPUs that typical pods need CPU to use), ranked as `fgdServerRank` ranks GPU pieces;
+ * `fgd-pack-cpu` adds the GPUs left without the CPU to feed them (`hostOnlyMeasure`). Returns the
+ * server index, or -1 when none has room.
  * `classes` is FGD's workload, or the workload as each server sees it (by GPU model, indexed by server).
  * `cache` holds each server's current measure (NaN when unknown); the caller clears a server's entry
  * when the server changes. `order` lists the servers lowest-numbered first and `pos` gives each its
@@ -63,12 +66,12 @@ export function chooseCpuServer(
       score = gpuFree / 8000 + (books.freeCpu[s]! - cpu) / 128000;
     } else {
       fill(view, topo, books, s);
-      if (Number.isNaN(cache[s]!)) cache[s] = sliceFragment(cls, catalogue, view);
+      if (Number.isNaN(cache[s]!)) cache[s] = hostOnlyMeasure(policy, cls, catalogue, view);
       const untouched =
         view.cpu === topo.serverCpu[s] && view.mem === topo.serverMem[s] && view.free.subarray(0, view.count).every((f) => f === catalogue.units);
       view.cpu -= cpu;
       view.mem -= mem;
-      score = fgdServerRank(policy === 'fgd-pack' ? 'fgd-pack' : 'fgd', sliceFragment(cls, catalogue, view) - cache[s]!, untouched, pos ? pos[s]! : s);
+      score = fgdServerRank(rankKind(policy), hostOnlyMeasure(policy, cls, catalogue, view) - cache[s]!, untouched, pos ? pos[s]! : s);
     }
     if (score < bestScore) {
       bestScore = score;

@@ -30,7 +30,7 @@ export type {
   ZoneCapacity,
 } from './types.ts';
 export type { Policy, PolicyName } from './policy.ts';
-export { createPolicy, DEFAULT_POLICY, isPolicyName, POLICY_NAMES } from './policies/index.ts';
+export { createPolicy, DEFAULT_POLICY, isPolicyName, OPT_IN_POLICY_NAMES, POLICY_NAMES } from './policies/index.ts';
 export { Topology } from './topology.ts';
 export type { ServerFree } from './server-free.ts';
 export { isAnyTypeRequest } from './place-any-type.ts';

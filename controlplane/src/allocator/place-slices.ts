@@ -1,7 +1,7 @@
 import { placementMasks, type PartitionCatalogue, type PartitionProfile } from '../../../core/index.ts';
 import type { AllocState } from './alloc-state.ts';
 import type { PolicyName } from './policy.ts';
-import { fgdServerRank, sliceFragment, type SliceView } from './slice-fragment.ts';
+import { fgdServerRank, rankKind, sliceFragment, type SliceView } from './slice-fragment.ts';
 import type { SliceClass } from './slice-workload.ts';
 import type { Topology } from './topology.ts';
 
@@ -88,7 +88,7 @@ export function placeSlices(ctx: SliceContext, need: SliceNeed): { server: numbe
   const { catalogue, profile } = need;
   const masks = placementMasks(catalogue, profile);
   const view: SliceView = { free: new Int32Array(32), taken: new Uint32Array(32), count: 0, cpu: 0, mem: 0 };
-  const fgd = policy === 'fgd' || policy === 'fgd-pack';
+  const fgd = policy === 'fgd' || policy === 'fgd-pack' || policy === 'fgd-pack-cpu';
   let best: { server: number; pieces: SliceChoice[]; score: number } | undefined;
   const pristineSeen = new Set<number>();
   const useCache = ctx.cache && policy !== 'random';
@@ -202,5 +202,5 @@ function serverScore(ctx: SliceContext, catalogue: PartitionCatalogue, view: Sli
   if (topo.serverCpu[s] !== Infinity && topo.serverCpu[s]! > 0) leftover += view.cpu / topo.serverCpu[s]!;
   if (topo.serverMem[s] !== Infinity && topo.serverMem[s]! > 0) leftover += view.mem / topo.serverMem[s]!;
   if (!fgd) return leftover + s * 1e-12;
-  return fgdServerRank(ctx.policy === 'fgd-pack' ? 'fgd-pack' : 'fgd', sliceFragment(ctx.classes, catalogue, view) - before, pristine, s);
+  return fgdServerRank(rankKind(ctx.policy), sliceFragment(ctx.classes, catalogue, view) - before, pristine, s);
 }

@@ -5,7 +5,7 @@ import type { TieOrder } from './tie-order.ts';
 import type { Scope } from './types.ts';
 import type { ProfileTables } from './workload-profile.ts';
 
-export type PolicyName = 'first-fit' | 'best-fit' | 'random' | 'fgd' | 'fgd-pack';
+export type PolicyName = 'first-fit' | 'best-fit' | 'random' | 'fgd' | 'fgd-pack' | 'fgd-pack-cpu';
 
 /** What a policy may look at while scoring; it never mutates anything. */
 export interface ScoreContext {

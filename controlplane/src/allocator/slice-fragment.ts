@@ -85,3 +85,8 @@ export function fgdServerRank(policy: 'fgd' | 'fgd-pack', delta: number, untouch
   if (policy === 'fgd') return -Math.floor(100 / (1 + Math.exp(delta))) + s * 1e-9;
   return Math.round(delta / FGD_PACK_GRAIN) + (untouched ? 0.25 : 0) + s * 1e-9;
 }
+
+/** The ranking of `fgdServerRank` an FGD policy uses: `fgd`'s, or `fgd-pack`'s for both packing policies. */
+export function rankKind(policy: string): 'fgd' | 'fgd-pack' {
+  return policy === 'fgd-pack' || policy === 'fgd-pack-cpu' ? 'fgd-pack' : 'fgd';
+}

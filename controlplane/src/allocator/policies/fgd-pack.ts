@@ -15,10 +15,15 @@ const TIE_BREAK = 1e-6;
  * The benchmark chose the fixed order over chasing the supernode with the fewest whole servers: a fixed
  * order keeps small pieces in the same few supernodes while departures come and go, so the others
  * drain back to whole; a moving target scatters them (0.4 points of NPU demand lost in mode B).
+ *
+ * `fgd-pack-cpu` (opt-in) places every piece with accelerators as `fgd-pack` does; it differs for
+ * pieces that take only host CPU and memory, whose measure also counts the free accelerators left
+ * without the CPU to use them (`hostOnlyMeasure`). The allocator itself places no such pieces (a
+ * host reservation names its server), so today the difference shows where a caller ranks them.
  */
-export function fgdPackPolicy(): Policy {
+export function fgdPackPolicy(name: 'fgd-pack' | 'fgd-pack-cpu' = 'fgd-pack'): Policy {
   return {
-    name: 'fgd-pack',
+    name,
     scoreServer: (ctx, s, take, cpu, mem) => {
       let score = serverFragmentDelta(ctx, s, take, cpu, mem) + TIE_BREAK * leftoverShare(ctx, s, take, cpu, mem);
       if (ctx.tables.pGangAbove[0]! > 0 && isWholeServer(ctx, s)) score += WHOLE_SERVER_COST;

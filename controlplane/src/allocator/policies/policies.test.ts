@@ -4,7 +4,7 @@ import { Allocator } from '../allocator.ts';
 import { req, testInventory } from '../testing.ts';
 import type { PolicyName } from '../policy.ts';
 import type { Decision, Placement } from '../types.ts';
-import { createPolicy, DEFAULT_POLICY, isPolicyName, POLICY_NAMES } from './policy-registry.ts';
+import { createPolicy, DEFAULT_POLICY, isPolicyName, OPT_IN_POLICY_NAMES, POLICY_NAMES } from './policy-registry.ts';
 
 function commit(a: Allocator, d: Decision): Placement {
   assert.ok(d.ok, d.ok ? '' : d.message);
@@ -19,6 +19,14 @@ test('every policy is selectable by name and the default is one of them', () => 
   assert.ok(isPolicyName(DEFAULT_POLICY));
   assert.equal(new Allocator(testInventory()).policy.name, DEFAULT_POLICY);
   assert.equal(isPolicyName('worst-fit'), false);
+});
+
+test('opt-in policies are selectable by name but not among the policies run by default', () => {
+  for (const name of OPT_IN_POLICY_NAMES) {
+    assert.ok(isPolicyName(name));
+    assert.equal(createPolicy(name).name, name);
+    assert.equal(POLICY_NAMES.includes(name), false);
+  }
 });
 
 test('first-fit takes the lowest server that fits', () => {

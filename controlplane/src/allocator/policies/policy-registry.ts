@@ -7,11 +7,14 @@ import { randomPolicy } from './random.ts';
 
 export const POLICY_NAMES: readonly PolicyName[] = ['first-fit', 'best-fit', 'random', 'fgd', 'fgd-pack'];
 
+/** Policies selectable by name but not run by default: measured variants (see `bench/allocator`'s README). */
+export const OPT_IN_POLICY_NAMES: readonly PolicyName[] = ['fgd-pack-cpu'];
+
 /** The policy the allocator ships with; `bench/allocator` shows why (see its README). */
 export const DEFAULT_POLICY: PolicyName = 'fgd-pack';
 
 export function isPolicyName(name: string): name is PolicyName {
-  return (POLICY_NAMES as readonly string[]).includes(name);
+  return (POLICY_NAMES as readonly string[]).includes(name) || (OPT_IN_POLICY_NAMES as readonly string[]).includes(name);
 }
 
 export function createPolicy(name: PolicyName): Policy {
@@ -26,5 +29,7 @@ export function createPolicy(name: PolicyName): Policy {
       return fgdPolicy();
     case 'fgd-pack':
       return fgdPackPolicy();
+    case 'fgd-pack-cpu':
+      return fgdPackPolicy('fgd-pack-cpu');
   }
 }
