@@ -9,6 +9,11 @@ export class QuotaLedger {
 
   constructor(private readonly queues: ReadonlyMap<string, QueueSpec>) {}
 
+  /** Whether the ledger knows `queue`: a queue a plan names may not exist yet. */
+  has(queue: string): boolean {
+    return this.queues.has(queue);
+  }
+
   /** Counts accelerators against a queue (negative to give back). */
   add(queue: string, type: string, n: number): void {
     let byType = this.used.get(queue);

@@ -6,7 +6,6 @@ import { summarizeServers, summarizeSlices, type AllocationSummary } from './all
 import type { ControlPlane } from './control-plane.ts';
 import { PlanQuota } from './plan-quota.ts';
 import { clusterTypeOf, readDoc, specOf } from './resource-doc.ts';
-import { currentQueues } from './admission-state.ts';
 import { replicasAsk } from './queued-endpoint.ts';
 
 /** One entry of a placement preview batch; `nodeCount` of a growth is the new total. */
@@ -183,7 +182,7 @@ async function replicasQuota(
   if (type === '' || !cp.allocator.holdings(cluster!.id)) return undefined;
   const ledger = await planQuota.before(items);
   const queue = planQuota.queueOf(r.queue!);
-  if (!(await currentQueues(cp)).some((q) => q.name === queue)) return undefined;
+  if (!ledger.has(queue)) return undefined;
   const ask = replicasAsk(r, type);
   const fits = ledger.fits(queue, type, ask);
   return fits.ok ? { ok: true, type, ask } : { ok: false, why: fits.why! };
