@@ -63,6 +63,32 @@ test('a writer skips its own changes, and a reader sees a position once it has c
   assert.equal(await b.changesElsewhere(), undefined);
 });
 
+test("a resource read outside a transaction is kept until the feed brings another instance's write of it", async (t) => {
+  const url = await sharedDatabase(t);
+  if (!url) return t.skip('PostgreSQL is not installed (apt-get install -y postgresql)');
+  const a = await open(t, url);
+  const b = await open(t, url);
+  const doc = (v: number) => ({ id: 'r-1', project: 'default', kind: 'Cluster', name: 'c', resourceVersion: v, doc: `{"v":${v}}`, secret: null });
+  const version = async (s: Store) => (await s.getResource('default', 'Cluster', 'c'))?.resourceVersion;
+  assert.equal(await version(b), undefined);
+  await a.transaction(() => a.putResource(doc(1)));
+  assert.equal(await version(a), 1, 'a writer reads its own commit');
+  assert.equal(await version(b), undefined, 'b serves what its memory had at its cursor');
+  await b.changesElsewhere();
+  assert.equal(await version(b), 1, 'the feed named the resource: b read it again');
+  await a.transaction(() => a.putResource(doc(2)));
+  assert.equal(b.sees!(a.lastPosition!()!), false);
+  await b.changesElsewhere();
+  assert.equal(b.sees!(a.lastPosition!()!), true);
+  assert.equal(await version(b), 2, 'once b sees the position, it reads the write');
+  // A write transaction reads the row, never the kept copy.
+  await a.transaction(() => a.putResource(doc(3)));
+  assert.equal(await b.transaction(() => version(b)), 3);
+  await a.transaction(() => a.deleteResource(doc(3)));
+  await b.changesElsewhere();
+  assert.equal(await version(b), undefined, 'a delete is read too');
+});
+
 test('a reader whose cursor fell behind the pruned feed reloads in full; one that kept up does not', async (t) => {
   const url = await sharedDatabase(t);
   if (!url) return t.skip('PostgreSQL is not installed (apt-get install -y postgresql)');

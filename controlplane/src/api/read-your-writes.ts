@@ -9,34 +9,41 @@ export const POSITION_HEADER = 'x-aicloud-position';
 
 interface Flights {
   running?: Promise<void>;
-  queued?: Promise<void>;
+  /** The catch-up reads join: it starts once `running` is done, after the reads already read off the sockets joined. */
+  next?: Promise<void>;
 }
 const flights = new WeakMap<ControlPlane, Flights>();
 
 /**
  * Brings this instance's memory up to every change committed before the read arrived, sharing one
- * catch-up between the reads that wait together (a read joins the next catch-up to start, never one
- * already running, which may have read the feed before the read's writer committed). A read carrying
- * a position this instance has already seen is served from memory at once.
+ * catch-up between the reads that wait together. A read joins the next catch-up to start, never one
+ * already running, which may have read the feed before the read's writer committed. The next one
+ * starts in the event loop's check phase (`setImmediate`), so every request parsed in the same turn
+ * joins it: each catch-up is a round trip to the database, and a read served from memory costs less
+ * than its share of one. A read carrying a position this instance has already seen is served from
+ * memory at once.
  */
 export async function catchUpForRead(cp: ControlPlane, request: FastifyRequest): Promise<void> {
   if (!cp.sharedFile) return;
   const position = request.headers[POSITION_HEADER];
   if (typeof position === 'string' && cp.store.sees?.(position)) return;
-  let f = flights.get(cp);
-  if (!f) flights.set(cp, (f = {}));
-  const state = f;
-  if (state.queued) return state.queued;
-  const start = (): Promise<void> => {
-    state.running = syncControlPlane(cp).finally(() => (state.running = undefined));
-    return state.running;
-  };
-  if (!state.running) return start();
-  state.queued = state.running.then(
-    () => ((state.queued = undefined), start()),
-    () => ((state.queued = undefined), start()),
-  );
-  return state.queued;
+  let state = flights.get(cp);
+  if (!state) flights.set(cp, (state = {}));
+  if (state.next) return state.next;
+  const f = state;
+  const before = f.running ?? Promise.resolve();
+  f.next = new Promise<void>((resolve, reject) => {
+    const start = () => {
+      f.next = undefined;
+      f.running = syncControlPlane(cp).finally(() => (f.running = undefined));
+      f.running.then(resolve, reject);
+    };
+    void before.then(
+      () => setImmediate(start),
+      () => setImmediate(start),
+    );
+  });
+  return f.next;
 }
 
 /** Puts the feed position of a write this request made (or one after it) on its response. */

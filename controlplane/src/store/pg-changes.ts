@@ -46,8 +46,13 @@ export interface ChangeFeed {
   prune(retentionMs: number): Promise<void>;
 }
 
-/** Starts a feed reader whose cursor is now: the caller loads its caches after this. `onBehind` hears how many of other instances' writes each read found. */
-export async function openChangeFeed(pool: pg.Pool, onBehind?: (writes: number) => void): Promise<ChangeFeed> {
+/**
+ * Starts a feed reader whose cursor is now: the caller loads its caches after this. `onBehind` hears
+ * how many of other instances' writes each read found; `onResources` hears, as the cursor moves past
+ * them, the resources those writes changed (their `name:` claims), or `all` when the feed no longer
+ * reaches back to the cursor.
+ */
+export async function openChangeFeed(pool: pg.Pool, onBehind?: (writes: number) => void, onResources?: (keys: string[] | 'all') => void): Promise<ChangeFeed> {
   let cursor = (await pool.query<{ snap: string }>('SELECT pg_current_snapshot()::text AS snap')).rows[0]!.snap;
   // This instance's own commits: its memory has them already, so the feed's rows for them are skipped.
   const mine = new Set<string>();
@@ -59,18 +64,24 @@ export async function openChangeFeed(pool: pg.Pool, onBehind?: (writes: number) 
     cursor = first.snap;
     if (BigInt(first.horizon) >= snapshotXmin(before)) {
       for (const r of rows) if (r.txid) mine.delete(r.txid);
+      onResources?.('all');
       return { full: true, servers: [], scopes: [] };
     }
     const servers = new Set<string>();
     const scopes = new Set<ChangeScope>();
+    const resources: string[] = [];
     let others = false;
     for (const r of rows) {
       if (!r.txid || mine.delete(r.txid)) continue;
+      if (r.names?.length) resources.push(...r.names);
       // A row with claims only (a name, an idempotency key) changed nothing this instance caches.
       if (r.servers?.length || r.scopes?.length) others = true;
       for (const s of r.servers ?? []) servers.add(s);
       for (const s of r.scopes ?? []) scopes.add(s as ChangeScope);
     }
+    // Dropped before the cursor's move is visible to any read: a read carrying a position it now sees
+    // must not find the resource as it was before that write.
+    if (resources.length) onResources?.(resources);
     return others ? { full: false, servers: [...servers], scopes: [...scopes] } : undefined;
   };
   return {
@@ -133,6 +144,8 @@ export interface FeedRow {
   txid: string | null;
   servers: string[] | null;
   scopes: string[] | null;
+  /** The resources the change wrote (its `name:` claims). */
+  names: string[] | null;
 }
 
 const HOLDING_COLUMNS = 'owner, server, project, parent_owner AS "parentOwner", mask, slices';
@@ -142,7 +155,8 @@ const SNAPSHOT_TEXT = /^\d+:\d+:(\d+(,\d+)*)?$/;
 
 /** The feed's rows that the snapshot `from` (an SQL expression) did not see, with the snapshot now and the pruned horizon. */
 function sinceText(from: string): string {
-  return `SELECT s.snap::text AS snap, h.xid::text AS horizon, c.txid::text AS txid, c.servers, c.scopes
+  return `SELECT s.snap::text AS snap, h.xid::text AS horizon, c.txid::text AS txid, c.servers, c.scopes,
+                 ARRAY(SELECT k FROM unnest(c.claims) k WHERE k LIKE 'name:%') AS names
           FROM (SELECT pg_current_snapshot() AS snap) s
           CROSS JOIN changes_horizon h
           LEFT JOIN changes c ON c.txid >= pg_snapshot_xmin(${from}) AND NOT pg_visible_in_snapshot(c.txid, ${from})`;

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { ClaimsOfServer, Touched } from './change-set.ts';
 import type { PgQueries } from './pg-query.ts';
 import type { Store } from './store.ts';
+import { resourceKey } from './resource-cache.ts';
 
 /** The writes that change what an instance caches, each recording what it touched in the transaction's `Touched`. */
 type FeedWrites = Pick<
@@ -95,8 +96,8 @@ export function feedWrites(plain: FeedWrites, queries: PgQueries, touchedNow: ()
     // Rows read and then written whole: a write claims its key, so of two instances that read the same
     // name, idempotency key or stack lock and both wrote it, the second to commit runs again and reads
     // what the first wrote (a 409, a replay, a 412, a 423).
-    putResource: claimed(plain.putResource, (r) => `name:${r.kind}/${r.project}/${r.name}`),
-    deleteResource: claimed(plain.deleteResource, (r) => `name:${r.kind}/${r.project}/${r.name}`),
+    putResource: claimed(plain.putResource, (r) => resourceKey(r.kind, r.project, r.name)),
+    deleteResource: claimed(plain.deleteResource, (r) => resourceKey(r.kind, r.project, r.name)),
     putIdempotency: claimed(plain.putIdempotency, (r) => `idempotency:${r.project}/${r.key}`),
     putLock: claimed(plain.putLock, (l) => `stack:${l.project}/${l.stack}`),
     deleteLock: claimed(plain.deleteLock, (project, stack) => `stack:${project}/${stack}`),

@@ -19,9 +19,10 @@ import { Touched } from './change-set.ts';
 import { holdingsAround, openChangeFeed, type FeedRow } from './pg-changes.ts';
 import { feedWrites, touchedByClient } from './pg-feed-writes.ts';
 import { keyedReads } from './pg-keyed-reads.ts';
+import { ResourceCache, resourceKey } from './resource-cache.ts';
 import { EVERYTHING, lockKeys, lockOnce, WriteConflict, ZONE_PREFIX } from './keyed-locks.ts';
 import type { ClaimsOfServer } from './change-set.ts';
-import type { HoldingRecord } from './records.ts';
+import type { HoldingRecord, ResourceRecord } from './records.ts';
 import { readHoldingRow, type StoredHolding } from './read-holding-row.ts';
 
 export interface PgOptions {
@@ -36,6 +37,9 @@ export interface PgOptions {
   /** Told, at each read of the change feed, how many writes of other instances it found (its feed lag). */
   onBehind?: (writes: number) => void;
 }
+
+/** The claim every write of a resource records (see `resourceKey`). */
+const RESOURCE_CLAIM = 'name:';
 
 /** How long a transaction may sit idle (its instance stopped) before the server ends it and frees its locks. */
 const IDLE_IN_TRANSACTION_MS = 10_000;
@@ -79,7 +83,8 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
     throw e;
   }
   const current = new AsyncLocalStorage<pg.PoolClient>();
-  const feed = await openChangeFeed(pool, options.onBehind);
+  const resources = new ResourceCache();
+  const feed = await openChangeFeed(pool, options.onBehind, (keys) => (keys === 'all' ? resources.clear() : resources.drop(keys)));
   let position: string | undefined;
   let commits = 0;
   const retention = options.feedRetentionMs ?? 5 * 60_000;
@@ -160,6 +165,8 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
           }
           await client.query('COMMIT');
           if (recorded) position = recorded;
+          const written = [...touched.claims].filter((c) => c.startsWith(RESOURCE_CLAIM));
+          if (written.length) resources.drop(written);
           return result;
         } catch (e) {
           if (recorded) feed.forget(recorded);
@@ -214,6 +221,19 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
     ...tables,
     ...feedWrites(tables, queries, touchedNow, () => claimsOf),
     ...keyedReads(tables, queries, lockNow, () => current.getStore() !== undefined),
+    // A write transaction reads the row itself: it decides on it, and its claim is checked at commit.
+    getResource: (project, kind, name) =>
+      current.getStore()
+        ? tables.getResource(project, kind, name)
+        : resources.read(resourceKey(kind, project, name), () => tables.getResource(project, kind, name)),
   };
+  // A resource written outside a transaction records no feed row: at least this instance forgets it.
+  for (const write of ['putResource', 'deleteResource'] as const) {
+    const inner = store[write] as (r: Pick<ResourceRecord, 'kind' | 'project' | 'name'>) => Promise<void>;
+    store[write] = (async (r: ResourceRecord) => {
+      await inner(r);
+      if (!current.getStore()) resources.drop([resourceKey(r.kind, r.project, r.name)]);
+    }) as Store[typeof write];
+  }
   return store;
 }
