@@ -1,11 +1,24 @@
 import { chooseBlock } from './choose-block.ts';
 import { chooseServer } from './choose-server.ts';
 import type { EngineContext, Need, Part } from './engine-types.ts';
+import type { Topology } from './topology.ts';
 import { spanBlocks } from './span-blocks.ts';
 
+/** Candidate blocks by topology and need shape: the topology never changes, and a zone may have thousands of blocks. */
+const candidatesByTopology = new WeakMap<Topology, Map<string, readonly number[]>>();
+
 /** The candidate blocks of a need: its type in its zones, narrowed for growth and gang shapes. */
-export function candidateBlocks(ctx: EngineContext, need: Need): number[] {
-  const { topo } = ctx;
+export function candidateBlocks(ctx: EngineContext, need: Need): readonly number[] {
+  if (need.onlyBlocks) return findCandidates(ctx.topo, need);
+  let byShape = candidatesByTopology.get(ctx.topo);
+  if (!byShape) candidatesByTopology.set(ctx.topo, (byShape = new Map()));
+  const key = `${need.type}|${need.zones.join(',')}|${need.scope === 'supernode'}|${need.whole > 0 && need.countsAccelerators}`;
+  let found = byShape.get(key);
+  if (!found) byShape.set(key, (found = Object.freeze(findCandidates(ctx.topo, need))));
+  return found;
+}
+
+function findCandidates(topo: Topology, need: Need): number[] {
   const per = topo.layouts[topo.typeLayout[need.type]!]!.count;
   const out: number[] = [];
   for (const z of need.zones) {

@@ -39,3 +39,4 @@ export { summarizeServers, summarizeSlices, toReplicaPlacements, type Allocation
 export type { WireResource } from './resource-doc.ts';
 export { LEASE_OWNER_PREFIX, leaseOfOwner, leaseOwner } from './lease-owner.ts';
 export type { LeaseHooks } from './lease-hooks.ts';
+export { randomHex } from './random-hex.ts';

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './random-hex.ts';
 import type { InputsByKind, Kind } from '../../../core/index.ts';
 import type { ResourceRecord, ResourceStatus } from '../store/index.ts';
 import type { AllocationSummary } from './allocation-wire.ts';
@@ -36,11 +36,11 @@ const ID_PREFIX: Record<string, string> = {
  * across processes sharing one file.
  */
 export function newResourceId(kind: string): string {
-  return `${ID_PREFIX[kind] ?? 'res'}-${timePrefix()}${randomBytes(4).toString('hex')}`;
+  return `${ID_PREFIX[kind] ?? 'res'}-${timePrefix()}${randomHex(4)}`;
 }
 
 export function newOperationId(): string {
-  return `op-${timePrefix()}${randomBytes(5).toString('hex')}`;
+  return `op-${timePrefix()}${randomHex(5)}`;
 }
 
 const timePrefix = () => Date.now().toString(16).padStart(12, '0');

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../cloud/index.ts';
 import type { LeaseRecord } from '../store/index.ts';
 import { actionOf, type StoredLease, type WireLease } from './lease-types.ts';
 
@@ -6,7 +6,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Lease ids start with the creation time in hex, as resource ids do, so new rows append. */
 export function newLeaseId(): string {
-  return `lse-${Date.now().toString(16).padStart(12, '0')}${randomBytes(4).toString('hex')}`;
+  return `lse-${Date.now().toString(16).padStart(12, '0')}${randomHex(4)}`;
 }
 
 export function readLease(record: LeaseRecord): StoredLease {
