@@ -8,6 +8,7 @@ import { seededRandom } from './seeded-random.ts';
 import type { SliceScoreCache } from './place-slices.ts';
 import { SliceWorkload } from './slice-workload.ts';
 import type { Topology } from './topology.ts';
+import type { BusyElsewhere } from './busy-elsewhere.ts';
 import { TieOrder } from './tie-order.ts';
 import type { Scope } from './types.ts';
 import { WorkloadProfile } from './workload-profile.ts';
@@ -63,6 +64,8 @@ export interface AllocatorCore extends AllocatorInternals {
   readonly carved: Map<number, { units: number; positions: number }>;
   /** How equal scores are broken: the index order unless this is one of several instances. */
   tieOrder: TieOrder;
+  /** Blocks other instances of the database changed lately (none for a control plane alone). */
+  busyElsewhere: BusyElsewhere | undefined;
   /** Per cluster: the endpoints whose replicas run on partition instances of it (taken or cut). */
   readonly sliceChildren: Map<string, Set<string>>;
 }
@@ -95,12 +98,22 @@ export function createCore(topo: Topology, options: CoreOptions = {}): Allocator
     carved: new Map(),
     sliceChildren: new Map(),
     tieOrder: TieOrder.INDEX,
+    busyElsewhere: undefined,
   };
 }
 
 /** What the placement engine needs for one accelerator type. */
 export function engineContext(core: AllocatorCore, type: number, scope?: Scope): EngineContext {
-  return { topo: core.topo, state: core.state, tables: core.profile.tables(type), rng: core.rng, policy: core.policy, scope, ties: core.tieOrder };
+  return {
+    topo: core.topo,
+    state: core.state,
+    tables: core.profile.tables(type),
+    rng: core.rng,
+    policy: core.policy,
+    scope,
+    ties: core.tieOrder,
+    busyElsewhere: core.busyElsewhere,
+  };
 }
 
 /** An accelerator's id from its global number. */

@@ -18,6 +18,7 @@ import { ownersOnServers, replaceOwners } from './reload-servers.ts';
 import type { BlockLimits } from './restrict-blocks.ts';
 import { Topology } from './topology.ts';
 import { TieOrder } from './tie-order.ts';
+import { BusyElsewhere } from './busy-elsewhere.ts';
 import type {
   AllocationRequest,
   CapacityFilter,
@@ -122,6 +123,20 @@ export class Allocator {
    */
   useTieOrder(instance: number): void {
     this.core.tieOrder = instance === 0 ? TieOrder.INDEX : new TieOrder(instance);
+  }
+
+  /**
+   * Other instances of the database changed these servers (`zone/serverId`): their supernodes are
+   * where those instances place now, which this one avoids while another supernode can host a gang.
+   */
+  noteChangedElsewhere(servers: readonly string[]): void {
+    const { topo } = this.core;
+    const blocks: number[] = [];
+    for (const name of servers) {
+      const s = topo.serverIndex.get(name);
+      if (s !== undefined) blocks.push(topo.serverBlock[s]!);
+    }
+    (this.core.busyElsewhere ??= new BusyElsewhere()).note(blocks);
   }
 
   /** Rebuilds holdings from persisted rows (replacing any held now); health marks and quotas stay. */

@@ -11,17 +11,29 @@ import { tiesOf } from './tie-order.ts';
 export function chooseBlock(ctx: EngineContext, blocks: readonly number[], whole: number, piece: number, cpu: number, mem: number): Part[] | undefined {
   const { state, policy } = ctx;
   const ties = tiesOf(ctx);
+  const busy = ctx.busyElsewhere;
+  // The best block, and apart from it the best of those other instances are placing in (used when no other can host).
   let bestScore = Infinity;
   let best = -1;
+  let busyScore = Infinity;
+  let bestBusy = -1;
   for (const b of blocks) {
     if (!blockCanHost(ctx, b, whole, piece, cpu, mem)) continue;
     const score = policy.scoreBlock(ctx, b, whole + (piece > 0 ? 1 : 0));
+    if (busy?.has(b)) {
+      if (score < busyScore || (score === busyScore && bestBusy >= 0 && ties.blockBefore(ctx.topo, b, bestBusy))) {
+        busyScore = score;
+        bestBusy = b;
+      }
+      continue;
+    }
     if (score < bestScore || (score === bestScore && best >= 0 && ties.blockBefore(ctx.topo, b, best))) {
       bestScore = score;
       best = b;
     }
     if (policy.firstBlockWins) break;
   }
+  if (best < 0) best = bestBusy;
   if (best < 0) return undefined;
   return takeInBlock(ctx, best, whole, piece, cpu, mem, state.blockFull[best]! > whole);
 }

@@ -1,3 +1,4 @@
+import type { BusyElsewhere } from './busy-elsewhere.ts';
 import type { AllocState } from './alloc-state.ts';
 import type { Policy, ScoreContext } from './policy.ts';
 import type { Scope } from './types.ts';
@@ -13,6 +14,8 @@ export interface Part {
 export interface EngineContext extends ScoreContext {
   readonly state: AllocState;
   readonly policy: Policy;
+  /** Blocks other instances are placing in: a gang goes elsewhere when another block can host it. */
+  readonly busyElsewhere?: BusyElsewhere;
 }
 
 /** A request reduced to what the engine needs: whole servers plus at most one partial piece. */

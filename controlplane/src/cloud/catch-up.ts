@@ -56,6 +56,7 @@ export async function applyChanges(
     // The epoch tells the admission view its server index is stale (see `runAdmission`).
     cp.allocatorEpoch++;
     cp.allocator.replaceOwners(read.owners, expandRows(read.rows));
+    cp.allocator.noteChangedElsewhere(changes.servers);
   }
   for (const scope of changes.scopes) {
     switch (scope) {
