@@ -56,6 +56,7 @@ export async function openControlPlane(opts: OpenOptions): Promise<OpenedControl
           {
             // A server owns its file for a long time; embedded processes come and go.
             backgroundCheckpoints: !opts.sharedFile,
+            soleWriter: !opts.sharedFile,
             onCheckpointError: (message) => process.stderr.write(`aicloud: background WAL checkpoint failed (retried later): ${message}\n`),
           },
         );

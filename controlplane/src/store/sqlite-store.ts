@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Store } from './store.ts';
+import type { ResourceRecord } from './records.ts';
+import { ResourceCache, resourceKey } from './resource-cache.ts';
 import { createMutex } from './async-mutex.ts';
 import { sqliteHealthMarks } from './sqlite-health-marks.ts';
 import { sqliteHoldings } from './sqlite-holdings.ts';
@@ -29,6 +31,12 @@ export interface SqliteOptions {
   backgroundCheckpoints?: boolean;
   /** Where a failed background checkpoint is reported; it is retried at the next nudge. */
   onCheckpointError?: (message: string) => void;
+  /**
+   * This process is the file's only writer (a server on its data dir), so resources read by name can
+   * be kept in memory: every change to them is one this process makes. Processes sharing a file
+   * (the embedded cloud) read them from the file each time.
+   */
+  soleWriter?: boolean;
 }
 
 /** Commits between two nudges of the background checkpointer, and its fallback in the writer. */
@@ -70,6 +78,12 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
   // change rolls back.)
   const mutex = createMutex();
 
+  // Resources read by name, kept until this process writes them (see `getResource` below).
+  const resources = new ResourceCache();
+  // Keys of resources the open transaction wrote: dropped again when it ends, commit or rollback, since
+  // a read outside it on this one connection may have seen (and kept) its uncommitted row.
+  const writtenNow = new Set<string>();
+
   const transaction = async <T>(fn: () => Promise<T>): Promise<T> => {
     const release = await mutex.acquire();
     try {
@@ -86,6 +100,10 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
       if (checkpointer && ++commits % COMMITS_PER_CHECKPOINT === 0) checkpointer.nudge();
       return result;
     } finally {
+      if (writtenNow.size) {
+        resources.drop(writtenNow);
+        writtenNow.clear();
+      }
       release();
     }
   };
@@ -122,6 +140,26 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
   store.close = async () => {
     await checkpointer?.close();
     db.close();
+  };
+  if (!options.soleWriter) return store;
+  // A read by name outside a transaction is served from memory (a statement on the file costs a read
+  // lock on it, as much as the read itself); this process's writes drop what they wrote.
+  store.getResource = async (project, kind, name) => {
+    if (db.inTransaction) return sync.getResource(project, kind, name);
+    return resources.read(resourceKey(kind, project, name), async () => sync.getResource(project, kind, name));
+  };
+  const dropWritten = (r: Pick<ResourceRecord, 'kind' | 'project' | 'name'>) => {
+    const key = resourceKey(r.kind, r.project, r.name);
+    resources.drop([key]);
+    if (db.inTransaction) writtenNow.add(key);
+  };
+  store.putResource = async (r) => {
+    sync.putResource(r);
+    dropWritten(r);
+  };
+  store.deleteResource = async (r) => {
+    sync.deleteResource(r);
+    dropWritten(r);
   };
   return store;
 }
