@@ -33,6 +33,8 @@ export class AllocState {
   readonly serverPos: Int32Array;
   /** buckets[block][globalKey]: servers of the block in that state. */
   readonly buckets: number[][][];
+  /** byFull[n]: the blocks with n whole free servers; built at its first use (`blocksWithFull`), then kept. */
+  private byFull: Set<number>[] | undefined;
 
   constructor(topo: Topology, from?: AllocState) {
     this.topo = topo;
@@ -93,6 +95,25 @@ export class AllocState {
     return new AllocState(this.topo, this);
   }
 
+  /**
+   * The blocks with exactly `n` whole free servers (of every zone and type). A gang placed best-fit
+   * looks at these in rising `n` and stops at the first that hosts it, instead of scoring every block.
+   */
+  blocksWithFull(n: number): ReadonlySet<number> | undefined {
+    if (!this.byFull) {
+      const byFull: Set<number>[] = [];
+      for (let b = 0; b < this.blockFull.length; b++) (byFull[this.blockFull[b]!] ??= new Set()).add(b);
+      this.byFull = byFull;
+    }
+    return this.byFull[n];
+  }
+
+  /** One more than the most whole free servers any block has had: where `blocksWithFull` ends. */
+  get fullLimit(): number {
+    this.blocksWithFull(0);
+    return this.byFull!.length;
+  }
+
   /** Recomputes a server's usable mask and moves it between buckets and counters. */
   refresh(s: number): void {
     const topo = this.topo;
@@ -104,7 +125,14 @@ export class AllocState {
     const wasFull = prev === layout.fullMask;
     const isFull = next === layout.fullMask;
     this.blockFree[b] = this.blockFree[b]! + popcount(next) - popcount(prev);
-    if (wasFull !== isFull) this.blockFull[b] = this.blockFull[b]! + (isFull ? 1 : -1);
+    if (wasFull !== isFull) {
+      const before = this.blockFull[b]!;
+      this.blockFull[b] = before + (isFull ? 1 : -1);
+      if (this.byFull) {
+        this.byFull[before]!.delete(b);
+        (this.byFull[this.blockFull[b]!] ??= new Set()).add(b);
+      }
+    }
     this.usable[s] = next;
     const key = topo.layoutKeyBase[layout.id]! + keyOfMask(layout, next);
     const oldKey = this.serverKey[s]!;

@@ -9,6 +9,19 @@ import { tiesOf } from './tie-order.ts';
  * interchangeable on its bus.
  */
 export function chooseBlock(ctx: EngineContext, blocks: readonly number[], whole: number, piece: number, cpu: number, mem: number): Part[] | undefined {
+  const best =
+    ctx.policy.blockScoreIsFreeServers && blocks.length >= INDEXED_FROM
+      ? bestFitBlock(ctx, blocks, whole, piece, cpu, mem)
+      : bestScoredBlock(ctx, blocks, whole, piece, cpu, mem);
+  if (best < 0) return undefined;
+  return takeInBlock(ctx, best, whole, piece, cpu, mem, ctx.state.blockFull[best]! > whole);
+}
+
+/** Candidate lists this long are searched through the state's blocks by whole free servers. */
+const INDEXED_FROM = 64;
+
+/** The block the policy scores lowest (ties in the instance's order), else the best busy one, else -1. */
+function bestScoredBlock(ctx: EngineContext, blocks: readonly number[], whole: number, piece: number, cpu: number, mem: number): number {
   const { state, policy } = ctx;
   const ties = tiesOf(ctx);
   const busy = ctx.busyElsewhere;
@@ -17,9 +30,12 @@ export function chooseBlock(ctx: EngineContext, blocks: readonly number[], whole
   let best = -1;
   let busyScore = Infinity;
   let bestBusy = -1;
+  const servers = whole + (piece > 0 ? 1 : 0);
   for (const b of blocks) {
-    if (!blockCanHost(ctx, b, whole, piece, cpu, mem)) continue;
-    const score = policy.scoreBlock(ctx, b, whole + (piece > 0 ? 1 : 0));
+    // Most blocks lose on the count of whole free servers alone: no further look at them.
+    if (state.blockFull[b]! < whole || !blockCanHost(ctx, b, whole, piece, cpu, mem)) continue;
+    const score = policy.scoreBlock(ctx, b, servers);
+    if (score > bestScore && score > busyScore) continue;
     if (busy?.has(b)) {
       if (score < busyScore || (score === busyScore && bestBusy >= 0 && ties.blockBefore(ctx.topo, b, bestBusy))) {
         busyScore = score;
@@ -33,9 +49,45 @@ export function chooseBlock(ctx: EngineContext, blocks: readonly number[], whole
     }
     if (policy.firstBlockWins) break;
   }
-  if (best < 0) best = bestBusy;
-  if (best < 0) return undefined;
-  return takeInBlock(ctx, best, whole, piece, cpu, mem, state.blockFull[best]! > whole);
+  return best >= 0 ? best : bestBusy;
+}
+
+/** Whether each block is in a candidate list, kept per list (the zone's lists are built once per topology). */
+const membership = new WeakMap<readonly number[], Uint8Array>();
+
+/**
+ * What `bestScoredBlock` finds for a best-fit policy (score: whole free servers less the gang's),
+ * found by looking at blocks in rising count of whole free servers and stopping at the first count
+ * where one hosts the gang: a few blocks instead of every block of the zone.
+ */
+function bestFitBlock(ctx: EngineContext, blocks: readonly number[], whole: number, piece: number, cpu: number, mem: number): number {
+  const { state, topo } = ctx;
+  const ties = tiesOf(ctx);
+  const busy = ctx.busyElsewhere;
+  let member = membership.get(blocks);
+  if (!member) {
+    member = new Uint8Array(topo.blockCount);
+    for (const b of blocks) member[b] = 1;
+    membership.set(blocks, member);
+  }
+  let bestBusy = -1;
+  for (let n = whole, end = state.fullLimit; n < end; n++) {
+    const same = state.blocksWithFull(n);
+    if (!same?.size) continue;
+    let best = -1;
+    let busyHere = -1;
+    for (const b of same) {
+      if (!member[b] || !blockCanHost(ctx, b, whole, piece, cpu, mem)) continue;
+      if (busy?.has(b)) {
+        if (bestBusy < 0 && (busyHere < 0 || ties.blockBefore(topo, b, busyHere))) busyHere = b;
+      } else if (best < 0 || ties.blockBefore(topo, b, best)) {
+        best = b;
+      }
+    }
+    if (best >= 0) return best;
+    if (bestBusy < 0) bestBusy = busyHere;
+  }
+  return bestBusy;
 }
 
 /** Whole servers and a piece from block `b`; `pieceMayBreakWhole` says a whole server may host the piece. */

@@ -36,6 +36,11 @@ export interface Policy {
   pick(ctx: ScoreContext, bucket: readonly number[]): number;
   /** Stop at the first block that has a candidate. */
   readonly firstBlockWins?: boolean;
+  /**
+   * `scoreBlock` is the block's whole free servers less the gang's (a best fit): the engine may then
+   * look at blocks in order of whole free servers instead of scoring every block of the zone.
+   */
+  readonly blockScoreIsFreeServers?: boolean;
 }
 
 /** FGD's fragment measure of one server: expected free accelerators the next single-server request cannot use. */

@@ -10,6 +10,7 @@ export function bestFitPolicy(): Policy {
     name: 'best-fit',
     scoreServer: (ctx, s, take, cpu, mem) => leftoverShare(ctx, s, take, cpu, mem),
     scoreBlock: (ctx, b, servers) => ctx.state.blockFull[b]! - servers,
+    blockScoreIsFreeServers: true,
     pick: (ctx, bucket) => tiesOf(ctx).firstOf(ctx.topo, bucket),
   };
 }

@@ -30,6 +30,7 @@ export function fgdPackPolicy(name: 'fgd-pack' | 'fgd-pack-cpu' = 'fgd-pack'): P
       return score;
     },
     scoreBlock: (ctx, b, servers) => ctx.state.blockFull[b]! - servers,
+    blockScoreIsFreeServers: true,
     pick: (ctx, bucket) => tiesOf(ctx).firstOf(ctx.topo, bucket),
   };
 }
