@@ -56,3 +56,40 @@ test("two instances on one database: B catches up on A's write from the change f
   assert.equal(promValue(after, 'aicloud_accelerators_held', zone), promValue(aAfter, 'aicloud_accelerators_held', zone));
   assert.ok(promValue(after, 'aicloud_accelerators_held', zone) > 0);
 });
+
+test("B answers reads by name from memory until the feed brings A's write of that resource", async (t) => {
+  const db = await sharedDatabase(t);
+  if (!db) return t.skip('PostgreSQL is not installed (apt-get install -y postgresql)');
+  const a = await startControlPlane(t, { databaseUrl: db, bootstrapToken: ADMIN, inventoryFile: INVENTORY });
+  const b = await startControlPlane(t, { databaseUrl: db, bootstrapToken: ADMIN, inventoryFile: INVENTORY });
+  const body = { region: 'cn-southwest-2', zone: 'cn-southwest-2a', acceleratorType: 'ascend-910c', nodeCount: 1, placement: 'zone', name: 'kept' };
+  assert.equal((await apiRequest(a.url, 'POST', '/v1/projects/default/clusters', { token: ADMIN, body })).status, 202);
+  const get = async () => {
+    const r = await apiRequest(b.url, 'GET', '/v1/projects/default/clusters/kept', { token: ADMIN });
+    assert.equal(r.status, 200, r.text);
+    return r.body as { resourceVersion: number; spec: { nodeCount: number } };
+  };
+  const reads = async () => {
+    const m = await scrapeMetrics(b.url);
+    return {
+      memory: promValue(m, 'aicloud_resource_reads_total', { source: 'memory' }),
+      database: promValue(m, 'aicloud_resource_reads_total', { source: 'database' }),
+    };
+  };
+  const start = await reads();
+  const first = await get();
+  await get();
+  const kept = await reads();
+  assert.equal(kept.database - start.database, 1, 'the first read went to the database');
+  assert.ok(kept.memory - start.memory >= 1, 'the second was answered from memory');
+
+  const patched = await apiRequest(a.url, 'PATCH', '/v1/projects/default/clusters/kept', {
+    token: ADMIN,
+    body: { nodeCount: 2 },
+  });
+  assert.equal(patched.status, 202, patched.text);
+  const after = await get();
+  assert.ok(after.resourceVersion > first.resourceVersion, "B reads A's write at once");
+  assert.equal(after.spec.nodeCount, 2);
+  assert.equal((await reads()).database - kept.database, 1, 'the feed dropped it from memory: read again from the database');
+});

@@ -46,6 +46,8 @@ function forkCore(core: AllocatorCore): AllocatorCore {
   for (const [k, v] of core.sliceChildren) copy.sliceChildren.set(k, new Set(v));
   copy.state = core.state.clone();
   copy.tieOrder = core.tieOrder;
+  // A preview places as this instance would: apart from where other instances are placing now.
+  copy.busyElsewhere = core.busyElsewhere;
   for (const [owner, h] of core.holdings) {
     copy.holdings.set(owner, { ...h, children: new Set(h.children), parts: new Map([...h.parts].map(([s, p]) => [s, { ...p }])) });
   }

@@ -48,7 +48,7 @@ export interface OpenedControlPlane {
 export async function openControlPlane(opts: OpenOptions): Promise<OpenedControlPlane> {
   const metrics = createControlPlaneMetrics();
   const store: Store = opts.databaseUrl
-    ? await openPgStore({ url: opts.databaseUrl, onBehind: metrics.feedLag })
+    ? await openPgStore({ url: opts.databaseUrl, onBehind: metrics.feedLag, onResourceRead: metrics.resourceRead })
     : opts.memory || !opts.dbPath
       ? openSqliteStore({ memory: true })
       : openSqliteStore(
@@ -57,6 +57,7 @@ export async function openControlPlane(opts: OpenOptions): Promise<OpenedControl
             // A server owns its file for a long time; embedded processes come and go.
             backgroundCheckpoints: !opts.sharedFile,
             soleWriter: !opts.sharedFile,
+            onResourceRead: metrics.resourceRead,
             onCheckpointError: (message) => process.stderr.write(`aicloud: background WAL checkpoint failed (retried later): ${message}\n`),
           },
         );

@@ -31,6 +31,8 @@ export interface ControlPlaneMetrics {
   /** How many writes of other instances a check of the database found this instance behind by. */
   feedLag(behind: number): void;
   fullReload(reason: FullReloadReason): void;
+  /** A read of one resource by name, answered from this instance's memory or from the database. */
+  resourceRead(fromMemory: boolean): void;
   /** Starts timing an admission pass; call the result when the pass is done. */
   admissionPass(): () => void;
   /** Where the held and free gauges read from at each scrape (the allocator's capacity report). */
@@ -52,6 +54,7 @@ export function createControlPlaneMetrics(): ControlPlaneMetrics {
   for (const reason of ['serialization', 'deadlock', 'if_match', 'placement']) s.writeConflicts.inc({ reason }, 0);
   for (const reason of ['serialization', 'deadlock', 'placement']) s.writeRetries.inc({ reason }, 0);
   for (const reason of ['other_writer', 'rolled_back', 'catch_up_failed'] satisfies FullReloadReason[]) s.fullReloads.inc({ reason }, 0);
+  for (const source of ['memory', 'database']) s.resourceReads.inc({ source }, 0);
 
   const refreshCapacity = () => {
     for (const g of [s.held, s.free, s.unavailable, s.total]) g.reset();
@@ -82,6 +85,7 @@ export function createControlPlaneMetrics(): ControlPlaneMetrics {
     replayed: () => s.idempotentReplays.inc(),
     feedLag: (behind) => s.feedLag.set(behind),
     fullReload: (reason) => s.fullReloads.inc({ reason }),
+    resourceRead: (fromMemory) => s.resourceReads.inc({ source: fromMemory ? 'memory' : 'database' }),
     admissionPass: () => s.admissionSeconds.startTimer(),
     capacityFrom(report) {
       capacity = report;

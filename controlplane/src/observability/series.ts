@@ -49,6 +49,12 @@ export function defineSeries(registry: Registry) {
       help: 'Writes by other instances this instance had not seen at its last check of the database.',
       registers,
     }),
+    resourceReads: new Counter({
+      name: 'aicloud_resource_reads_total',
+      help: 'Reads of one resource by name outside a write, by where they were answered from.',
+      labelNames: ['source'] as const,
+      registers,
+    }),
     fullReloads: new Counter({
       name: 'aicloud_full_reloads_total',
       help: 'Reloads of the whole in-memory state (allocator, projects, due operations) from the database.',

@@ -19,7 +19,7 @@ import { Touched } from './change-set.ts';
 import { holdingsAround, openChangeFeed, type FeedRow } from './pg-changes.ts';
 import { feedWrites, touchedByClient } from './pg-feed-writes.ts';
 import { keyedReads } from './pg-keyed-reads.ts';
-import { ResourceCache, resourceKey } from './resource-cache.ts';
+import { DEFAULT_LIMIT, ResourceCache, resourceKey } from './resource-cache.ts';
 import { EVERYTHING, lockKeys, lockOnce, WriteConflict, ZONE_PREFIX } from './keyed-locks.ts';
 import type { ClaimsOfServer } from './change-set.ts';
 import type { HoldingRecord, ResourceRecord } from './records.ts';
@@ -36,6 +36,8 @@ export interface PgOptions {
   commitsPerPrune?: number;
   /** Told, at each read of the change feed, how many writes of other instances it found (its feed lag). */
   onBehind?: (writes: number) => void;
+  /** Told of each read of a resource by name outside a transaction whether memory answered it. */
+  onResourceRead?: (fromMemory: boolean) => void;
 }
 
 /** The claim every write of a resource records (see `resourceKey`). */
@@ -83,7 +85,7 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
     throw e;
   }
   const current = new AsyncLocalStorage<pg.PoolClient>();
-  const resources = new ResourceCache();
+  const resources = new ResourceCache(DEFAULT_LIMIT, options.onResourceRead);
   const feed = await openChangeFeed(pool, options.onBehind, (keys) => (keys === 'all' ? resources.clear() : resources.drop(keys)));
   let position: string | undefined;
   let commits = 0;

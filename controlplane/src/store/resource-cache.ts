@@ -6,7 +6,7 @@ export function resourceKey(kind: string, project: string, name: string): string
 }
 
 /** Entries kept before the oldest are dropped: a read of a resource not kept costs one query, nothing more. */
-const DEFAULT_LIMIT = 20_000;
+export const DEFAULT_LIMIT = 20_000;
 
 /**
  * Resources an instance has read, kept as the database had them at the instance's feed cursor plus its
@@ -20,11 +20,16 @@ export class ResourceCache {
   private readonly entries = new Map<string, Readonly<ResourceRecord> | null>();
   private drops = 0;
 
-  constructor(private readonly limit = DEFAULT_LIMIT) {}
+  constructor(
+    private readonly limit = DEFAULT_LIMIT,
+    /** Told of each read whether memory answered it (the metrics' hit rate). */
+    private readonly onRead?: (fromMemory: boolean) => void,
+  ) {}
 
   /** The resource under `key`, from memory or else from `load` (null: there is none, and that is kept too). */
   async read(key: string, load: () => Promise<ResourceRecord | undefined>): Promise<ResourceRecord | undefined> {
     const kept = this.entries.get(key);
+    this.onRead?.(kept !== undefined);
     if (kept !== undefined) return kept ?? undefined;
     const dropsBefore = this.drops;
     const found = await load();

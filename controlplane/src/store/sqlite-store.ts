@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Store } from './store.ts';
 import type { ResourceRecord } from './records.ts';
-import { ResourceCache, resourceKey } from './resource-cache.ts';
+import { DEFAULT_LIMIT, ResourceCache, resourceKey } from './resource-cache.ts';
 import { createMutex } from './async-mutex.ts';
 import { sqliteHealthMarks } from './sqlite-health-marks.ts';
 import { sqliteHoldings } from './sqlite-holdings.ts';
@@ -37,6 +37,8 @@ export interface SqliteOptions {
    * (the embedded cloud) read them from the file each time.
    */
   soleWriter?: boolean;
+  /** With `soleWriter`: told of each read of a resource by name outside a transaction whether memory answered it. */
+  onResourceRead?: (fromMemory: boolean) => void;
 }
 
 /** Commits between two nudges of the background checkpointer, and its fallback in the writer. */
@@ -79,7 +81,7 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
   const mutex = createMutex();
 
   // Resources read by name, kept until this process writes them (see `getResource` below).
-  const resources = new ResourceCache();
+  const resources = new ResourceCache(DEFAULT_LIMIT, options.onResourceRead);
   // Keys of resources the open transaction wrote: dropped again when it ends, commit or rollback, since
   // a read outside it on this one connection may have seen (and kept) its uncommitted row.
   const writtenNow = new Set<string>();
