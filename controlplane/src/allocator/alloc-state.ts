@@ -100,18 +100,20 @@ export class AllocState {
    * looks at these in rising `n` and stops at the first that hosts it, instead of scoring every block.
    */
   blocksWithFull(n: number): ReadonlySet<number> | undefined {
-    if (!this.byFull) {
-      const byFull: Set<number>[] = [];
-      for (let b = 0; b < this.blockFull.length; b++) (byFull[this.blockFull[b]!] ??= new Set()).add(b);
-      this.byFull = byFull;
-    }
-    return this.byFull[n];
+    return this.fullIndex()[n];
   }
 
   /** One more than the most whole free servers any block has had: where `blocksWithFull` ends. */
   get fullLimit(): number {
-    this.blocksWithFull(0);
-    return this.byFull!.length;
+    return this.fullIndex().length;
+  }
+
+  private fullIndex(): Set<number>[] {
+    if (!this.byFull) {
+      this.byFull = [];
+      for (let b = 0; b < this.blockFull.length; b++) (this.byFull[this.blockFull[b]!] ??= new Set()).add(b);
+    }
+    return this.byFull;
   }
 
   /** Recomputes a server's usable mask and moves it between buckets and counters. */

@@ -14,6 +14,12 @@ interface Flights {
 }
 const flights = new WeakMap<ControlPlane, Flights>();
 
+function flightsOf(cp: ControlPlane): Flights {
+  let f = flights.get(cp);
+  if (!f) flights.set(cp, (f = {}));
+  return f;
+}
+
 /**
  * Brings this instance's memory up to every change committed before the read arrived, sharing one
  * catch-up between the reads that wait together. A read joins the next catch-up to start, never one
@@ -27,10 +33,8 @@ export async function catchUpForRead(cp: ControlPlane, request: FastifyRequest):
   if (!cp.sharedFile) return;
   const position = request.headers[POSITION_HEADER];
   if (typeof position === 'string' && cp.store.sees?.(position)) return;
-  let state = flights.get(cp);
-  if (!state) flights.set(cp, (state = {}));
-  if (state.next) return state.next;
-  const f = state;
+  const f = flightsOf(cp);
+  if (f.next) return f.next;
   const before = f.running ?? Promise.resolve();
   f.next = new Promise<void>((resolve, reject) => {
     const start = () => {
@@ -38,10 +42,8 @@ export async function catchUpForRead(cp: ControlPlane, request: FastifyRequest):
       f.running = syncControlPlane(cp).finally(() => (f.running = undefined));
       f.running.then(resolve, reject);
     };
-    void before.then(
-      () => setImmediate(start),
-      () => setImmediate(start),
-    );
+    const later = () => setImmediate(start);
+    void before.then(later, later);
   });
   return f.next;
 }

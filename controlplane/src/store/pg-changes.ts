@@ -3,6 +3,7 @@ import type { ChangeScope, ChangeSet, Touched } from './change-set.ts';
 import { snapshotSees, snapshotXmin } from './feed-position.ts';
 import type { HoldingRecord } from './records.ts';
 import { readHoldingRow, type StoredHolding } from './read-holding-row.ts';
+import { RESOURCE_KEY_PREFIX } from './resource-cache.ts';
 
 /**
  * The change feed of several instances on one database. Each write transaction adds one row to
@@ -156,7 +157,7 @@ const SNAPSHOT_TEXT = /^\d+:\d+:(\d+(,\d+)*)?$/;
 /** The feed's rows that the snapshot `from` (an SQL expression) did not see, with the snapshot now and the pruned horizon. */
 function sinceText(from: string): string {
   return `SELECT s.snap::text AS snap, h.xid::text AS horizon, c.txid::text AS txid, c.servers, c.scopes,
-                 ARRAY(SELECT k FROM unnest(c.claims) k WHERE k LIKE 'name:%') AS names
+                 ARRAY(SELECT k FROM unnest(c.claims) k WHERE starts_with(k, '${RESOURCE_KEY_PREFIX}')) AS names
           FROM (SELECT pg_current_snapshot() AS snap) s
           CROSS JOIN changes_horizon h
           LEFT JOIN changes c ON c.txid >= pg_snapshot_xmin(${from}) AND NOT pg_visible_in_snapshot(c.txid, ${from})`;

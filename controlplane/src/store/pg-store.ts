@@ -19,7 +19,7 @@ import { Touched } from './change-set.ts';
 import { holdingsAround, openChangeFeed, type FeedRow } from './pg-changes.ts';
 import { feedWrites, touchedByClient } from './pg-feed-writes.ts';
 import { keyedReads } from './pg-keyed-reads.ts';
-import { DEFAULT_LIMIT, ResourceCache, resourceKey } from './resource-cache.ts';
+import { RESOURCE_KEY_PREFIX, ResourceCache, resourceKey } from './resource-cache.ts';
 import { EVERYTHING, lockKeys, lockOnce, WriteConflict, ZONE_PREFIX } from './keyed-locks.ts';
 import type { ClaimsOfServer } from './change-set.ts';
 import type { HoldingRecord, ResourceRecord } from './records.ts';
@@ -39,9 +39,6 @@ export interface PgOptions {
   /** Told of each read of a resource by name outside a transaction whether memory answered it. */
   onResourceRead?: (fromMemory: boolean) => void;
 }
-
-/** The claim every write of a resource records (see `resourceKey`). */
-const RESOURCE_CLAIM = 'name:';
 
 /** How long a transaction may sit idle (its instance stopped) before the server ends it and frees its locks. */
 const IDLE_IN_TRANSACTION_MS = 10_000;
@@ -85,7 +82,7 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
     throw e;
   }
   const current = new AsyncLocalStorage<pg.PoolClient>();
-  const resources = new ResourceCache(DEFAULT_LIMIT, options.onResourceRead);
+  const resources = new ResourceCache({ onRead: options.onResourceRead });
   const feed = await openChangeFeed(pool, options.onBehind, (keys) => (keys === 'all' ? resources.clear() : resources.drop(keys)));
   let position: string | undefined;
   let commits = 0;
@@ -167,7 +164,7 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
           }
           await client.query('COMMIT');
           if (recorded) position = recorded;
-          const written = [...touched.claims].filter((c) => c.startsWith(RESOURCE_CLAIM));
+          const written = [...touched.claims].filter((c) => c.startsWith(RESOURCE_KEY_PREFIX));
           if (written.length) resources.drop(written);
           return result;
         } catch (e) {
@@ -230,12 +227,17 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
         : resources.read(resourceKey(kind, project, name), () => tables.getResource(project, kind, name)),
   };
   // A resource written outside a transaction records no feed row: at least this instance forgets it.
-  for (const write of ['putResource', 'deleteResource'] as const) {
-    const inner = store[write] as (r: Pick<ResourceRecord, 'kind' | 'project' | 'name'>) => Promise<void>;
-    store[write] = (async (r: ResourceRecord) => {
-      await inner(r);
-      if (!current.getStore()) resources.drop([resourceKey(r.kind, r.project, r.name)]);
-    }) as Store[typeof write];
-  }
+  const { putResource, deleteResource } = store;
+  const forgetOutside = (r: Pick<ResourceRecord, 'kind' | 'project' | 'name'>) => {
+    if (!current.getStore()) resources.drop([resourceKey(r.kind, r.project, r.name)]);
+  };
+  store.putResource = async (r) => {
+    await putResource(r);
+    forgetOutside(r);
+  };
+  store.deleteResource = async (r) => {
+    await deleteResource(r);
+    forgetOutside(r);
+  };
   return store;
 }

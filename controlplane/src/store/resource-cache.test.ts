@@ -48,7 +48,7 @@ test('a read that was away while any key was dropped keeps nothing: its row may 
 });
 
 test('kept records are frozen and the oldest go past the limit', async () => {
-  const cache = new ResourceCache(2);
+  const cache = new ResourceCache({ limit: 2 });
   const kept = await cache.read(KEY, async () => record(1));
   await cache.read(KEY, async () => record(9));
   const again = await cache.read(KEY, async () => record(9));

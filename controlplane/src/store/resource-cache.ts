@@ -1,12 +1,15 @@
 import type { ResourceRecord } from './records.ts';
 
+/** How every `resourceKey` starts, so the change feed can pick resource writes out of a change's claims. */
+export const RESOURCE_KEY_PREFIX = 'name:';
+
 /** The key a resource is cached under: the claim its writes record in the change feed (`name:kind/project/name`). */
 export function resourceKey(kind: string, project: string, name: string): string {
-  return `name:${kind}/${project}/${name}`;
+  return `${RESOURCE_KEY_PREFIX}${kind}/${project}/${name}`;
 }
 
 /** Entries kept before the oldest are dropped: a read of a resource not kept costs one query, nothing more. */
-export const DEFAULT_LIMIT = 20_000;
+const DEFAULT_LIMIT = 20_000;
 
 /**
  * Resources an instance has read, kept as the database had them at the instance's feed cursor plus its
@@ -19,12 +22,14 @@ export const DEFAULT_LIMIT = 20_000;
 export class ResourceCache {
   private readonly entries = new Map<string, Readonly<ResourceRecord> | null>();
   private drops = 0;
+  private readonly limit: number;
+  /** Told of each read whether memory answered it (the metrics' hit rate). */
+  private readonly onRead?: (fromMemory: boolean) => void;
 
-  constructor(
-    private readonly limit = DEFAULT_LIMIT,
-    /** Told of each read whether memory answered it (the metrics' hit rate). */
-    private readonly onRead?: (fromMemory: boolean) => void,
-  ) {}
+  constructor(options: { limit?: number; onRead?: (fromMemory: boolean) => void } = {}) {
+    this.limit = options.limit ?? DEFAULT_LIMIT;
+    this.onRead = options.onRead;
+  }
 
   /** The resource under `key`, from memory or else from `load` (null: there is none, and that is kept too). */
   async read(key: string, load: () => Promise<ResourceRecord | undefined>): Promise<ResourceRecord | undefined> {

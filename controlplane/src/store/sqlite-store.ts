@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Store } from './store.ts';
 import type { ResourceRecord } from './records.ts';
-import { DEFAULT_LIMIT, ResourceCache, resourceKey } from './resource-cache.ts';
+import { ResourceCache, resourceKey } from './resource-cache.ts';
 import { createMutex } from './async-mutex.ts';
 import { sqliteHealthMarks } from './sqlite-health-marks.ts';
 import { sqliteHoldings } from './sqlite-holdings.ts';
@@ -81,9 +81,9 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
   const mutex = createMutex();
 
   // Resources read by name, kept until this process writes them (see `getResource` below).
-  const resources = new ResourceCache(DEFAULT_LIMIT, options.onResourceRead);
-  // Keys of resources the open transaction wrote: dropped again when it ends, commit or rollback, since
-  // a read outside it on this one connection may have seen (and kept) its uncommitted row.
+  const resources = new ResourceCache({ onRead: options.onResourceRead });
+  // Keys of resources the open transaction wrote, dropped when it ends (commit or rollback): until then
+  // no read uses the memory (`getResource` below), so what it holds from before stays as committed.
   const writtenNow = new Set<string>();
 
   const transaction = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -152,8 +152,8 @@ export function openSqliteStore(location: SqliteLocation, options: SqliteOptions
   };
   const dropWritten = (r: Pick<ResourceRecord, 'kind' | 'project' | 'name'>) => {
     const key = resourceKey(r.kind, r.project, r.name);
-    resources.drop([key]);
     if (db.inTransaction) writtenNow.add(key);
+    else resources.drop([key]);
   };
   store.putResource = async (r) => {
     sync.putResource(r);
